@@ -1,0 +1,51 @@
+"""The command line. ``tracker`` with no command opens the TUI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+EXIT_ERROR = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from tracker.cli.parser import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from tracker.domain.errors import TrackerError
+
+    try:
+        if args.command is None:
+            return open_tui(args.db)
+        from tracker.cli.commands import run
+
+        return run(args)
+    except TrackerError as exc:
+        from tracker.display import literal
+
+        sys.stderr.write(f"tracker: error: {literal(str(exc))}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"tracker: internal error: {type(exc).__name__}: {exc} "
+            "(set TRACKER_DEBUG=1 to see the details)\n"
+        )
+        return 70
+
+
+def open_tui(db: str | None) -> int:
+    """Until the TUI lands, ``tracker`` alone prints the help."""
+    from tracker.cli.parser import build_parser
+
+    build_parser().print_help()
+    return 0

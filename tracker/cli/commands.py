@@ -1,0 +1,252 @@
+"""What each sub-command does. Loaded only when a command runs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from tracker import paths
+from tracker.cli.output import case_detail, case_table, print_json
+from tracker.clock import Clock, SystemClock
+from tracker.core import Tracker
+from tracker.display import literal
+from tracker.domain.dates import parse_date
+from tracker.domain.errors import InvalidInput
+from tracker.domain.flags import Flag, case_flags
+from tracker.domain.model import Action, Case, Channel, CheckState
+from tracker.domain.workflow import CaseDraft, parse_fee
+from tracker.exchange.serialize import case_to_dict
+
+STATES = {"pass": CheckState.PASSED, "fail": CheckState.FAILED, "pending": CheckState.PENDING}
+
+
+def _date(text: str | None, today: date, what: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(text, today, what)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{what}: {exc}", what) from None
+
+
+def _print_case(tracker: Tracker, case: Case, args: argparse.Namespace, message: str) -> None:
+    if getattr(args, "json", False):
+        print_json(case_to_dict(case, tracker.today(), timeline=True))
+    else:
+        print(message)
+
+
+def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
+    today = clock.today()
+    # Everything the user typed is checked before the database is touched.
+    draft = CaseDraft(
+        provider=args.provider,
+        service=args.service,
+        requested_on=_date(args.requested, today, "--requested"),
+        channel=Channel(args.channel),
+        ticket=args.ticket,
+        notes=args.note,
+        action=Action(args.action),
+        promised_by=_date(args.promised, today, "--promised"),
+        next_follow_up=_date(args.next_date, today, "--next"),
+        fee_amount=parse_fee(args.fee, "--fee"),
+        fee_currency=args.currency,
+    )
+    from tracker.domain.workflow import validate_draft
+
+    validate_draft(draft, today)
+    tracker = Tracker.open(args.db, clock=clock)
+    draft.playbook = args.playbook or tracker.config.default_playbook
+    tracker.playbooks.get(draft.playbook)
+    case = tracker.add_case(draft)
+    flags = ", ".join(f.label for f in case_flags(case, today))
+    _print_case(
+        tracker, case, args,
+        f"Case {case.id} added: {literal(case.provider)}; promised by "
+        f"{case.promised_by.isoformat()}, first follow-up "
+        f"{case.next_follow_up.isoformat() if case.next_follow_up else 'none'}"
+        + (f" [{flags}]" if flags else ""),
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
+    tracker = Tracker.open(args.db, clock=clock)
+    cases = tracker.open_cases(include_closed=args.all)
+    if args.json:
+        print_json([case_to_dict(c, tracker.today()) for c in cases])
+    elif not cases:
+        print("No open cases." + ("" if args.all else " (tracker list --all shows closed ones)"))
+    else:
+        print(case_table(cases, tracker.today()))
+    return 0
+
+
+def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
+    if args.within < 0:
+        raise InvalidInput("--within must be zero or more days")
+    tracker = Tracker.open(args.db, clock=clock)
+    cases = tracker.due_cases(args.within)
+    today = tracker.today()
+    overdue = [c for c in cases if Flag.OVERDUE in case_flags(c, today)]
+    if args.json:
+        print_json([case_to_dict(c, today) for c in cases])
+    elif not cases:
+        print("Nothing due. ")
+    else:
+        print(case_table(cases, today))
+        print(f"\n{len(overdue)} overdue, {len(cases) - len(overdue)} due "
+              + ("today" if args.within == 0 else f"within {args.within} days"))
+    return 1 if overdue else 0
+
+
+def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
+    tracker = Tracker.open(args.db, clock=clock)
+    case = tracker.cases.get(args.id)
+    if args.json:
+        print_json(case_to_dict(case, tracker.today(), timeline=True))
+    else:
+        print(case_detail(case, tracker.today()))
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
+    next_date = _date(args.next_date, clock.today(), "--next")
+    if not args.summary.strip():
+        raise InvalidInput("SUMMARY cannot be empty: say what happened")
+    tracker = Tracker.open(args.db, clock=clock)
+    case = tracker.log_contact(
+        args.id, args.summary, channel=Channel(args.channel), ticket=args.ticket,
+        agent=args.agent, next_follow_up=next_date, confirmed=args.confirmed,
+    )
+    nxt = case.next_follow_up.isoformat() if case.next_follow_up else "none"
+    _print_case(tracker, case, args,
+                f"Contact logged on case {case.id} ({case.status.value}); next follow-up {nxt}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
+    tracker = Tracker.open(args.db, clock=clock)
+    if args.state == "add":
+        case = tracker.add_check(args.id, args.check, args.required)
+        message = f"Check {literal(args.check)!r} added to case {case.id}"
+    else:
+        case = tracker.set_check(args.id, args.check, STATES[args.state], args.note)
+        check = case.find_check(args.check)
+        assert check is not None
+        message = f"Case {case.id}: {literal(check.name)!r} {check.state.value}"
+        if check.state is CheckState.FAILED:
+            message += "; the case is failed and needs a follow-up today"
+    _print_case(tracker, case, args, message)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, clock: Clock) -> int:
+    tracker = Tracker.open(args.db, clock=clock)
+    case = tracker.verify(args.id)
+    message = f"Case {case.id} verified."
+    if case.next_follow_up:
+        message += f" Recheck after the next bill: {case.next_follow_up.isoformat()}."
+    _print_case(tracker, case, args, message)
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace, clock: Clock) -> int:
+    case = Tracker.open(args.db, clock=clock).withdraw(args.id, args.reason)
+    print(f"Case {case.id} withdrawn. (tracker reopen {case.id} undoes it)")
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace, clock: Clock) -> int:
+    case = Tracker.open(args.db, clock=clock).reopen(args.id)
+    print(f"Case {case.id} reopened ({case.status.value}).")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, clock: Clock) -> int:
+    case = Tracker.open(args.db, clock=clock).delete(args.id)
+    print(f"Case {case.id} moved to the trash. (tracker restore {case.id} brings it back)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
+    case = Tracker.open(args.db, clock=clock).restore(args.id)
+    print(f"Case {case.id} restored.")
+    return 0
+
+
+def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
+    tracker = Tracker.open(args.db, clock=clock)
+    cases = tracker.cases.trash()
+    if args.json:
+        print_json([case_to_dict(c, tracker.today()) for c in cases])
+    elif not cases:
+        print("The trash is empty.")
+    else:
+        print(case_table(cases, tracker.today()))
+    return 0
+
+
+def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.config import load_config
+    from tracker.domain.playbooks import PlaybookRegistry
+
+    config = load_config(paths.config_dir())
+    registry = PlaybookRegistry.load(config.playbook_folder)
+    for name in registry.names():
+        playbook = registry.get(name)
+        days = "business" if playbook.business_days else "calendar"
+        print(f"{name}: {literal(playbook.title)} ({playbook.provider_days} {days} days, "
+              f"follow up every {playbook.follow_up_every}; {playbook.source})")
+        for check in playbook.checks:
+            print(f"  - {literal(check.name)}" + (" (required)" if check.required else ""))
+    for problem in registry.problems.values():
+        print(f"tracker: warning: {literal(str(problem))}", file=sys.stderr)
+    print(f"\nYour own playbooks go in {config.playbook_folder} as NAME.toml.")
+    return 0
+
+
+def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.store.database import resolve, timestamped
+
+    target = paths.database_target(args.db)
+    if args.db_command == "path":
+        resolved = resolve(target)
+        print(resolved.path if resolved.path is not None else resolved.url)
+        return 0
+    tracker = Tracker.open(args.db, clock=clock)
+    database = tracker.database
+    if args.db_command == "check":
+        problems = database.integrity_problems()
+        for problem in problems:
+            print(problem)
+        print("ok" if not problems else f"{len(problems)} problem(s) found")
+        return 1 if problems else 0
+    if args.db_command == "backup":
+        if database.path is None:
+            raise InvalidInput("an in-memory database cannot be backed up")
+        destination = (Path(args.file).expanduser() if args.file
+                       else timestamped(database.path, "backup", clock.now().astimezone()))
+        written = database.backup(destination)
+        print(f"Backed up to {written}")
+        return 0
+    # upgrade: opening the database already applied pending migrations.
+    if database.backup_made:
+        print(f"Upgraded; the previous file was copied to {database.backup_made}")
+    print(f"Schema is at revision {database.revision()} (the newest).")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
+    "add": cmd_add, "list": cmd_list, "due": cmd_due, "show": cmd_show, "log": cmd_log,
+    "check": cmd_check, "verify": cmd_verify, "withdraw": cmd_withdraw, "reopen": cmd_reopen,
+    "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash,
+    "playbooks": cmd_playbooks, "db": cmd_db,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    return COMMANDS[args.command](args, SystemClock())

@@ -1,0 +1,130 @@
+"""The command line's grammar. Light on purpose: ``--help`` loads no database code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+from tracker import __version__
+from tracker.domain.dates import DATE_HELP
+from tracker.domain.model import Action, Channel
+
+CHANNELS = [c.value for c in Channel]
+EXIT_USAGE = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="tracker",
+        description="Track cancellations until they are really over. "
+        "With no command, opens the TUI.",
+        epilog=f"Dates: {DATE_HELP}. The database: --db, else $TRACKER_DB, else the "
+        "default in your data folder (tracker db path).",
+    )
+    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="database file or SQLAlchemy sqlite URL (default: $TRACKER_DB)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    add = commands.add_parser("add", help="log a new cancellation case",
+                              description="Log a new case. The playbook fills in the "
+                              "checks, the promised date and the first follow-up.")
+    add.add_argument("provider", metavar="PROVIDER", help='who you are cancelling with, '
+                     'e.g. "Movistar Perú"')
+    add.add_argument("--service", "-s", default="",
+                     help='what is being cancelled, e.g. "eSIM +51 987 654 321"')
+    add.add_argument("--ticket", "-t", default="", help="the reference number the provider gave")
+    add.add_argument("--requested", "-r", default="today", metavar="DATE",
+                     help="when you asked (default: today)")
+    add.add_argument("--channel", "-c", default="phone", choices=CHANNELS)
+    add.add_argument("--playbook", "-p", help="esim-pe, subscription, generic or one of yours "
+                     "(default: from the config, else generic)")
+    add.add_argument("--action", default="cancel", choices=[a.value for a in Action])
+    add.add_argument("--note", "-n", default="", help="anything worth remembering")
+    add.add_argument("--promised", metavar="DATE",
+                     help="the provider's deadline (default: from the playbook)")
+    add.add_argument("--next", metavar="DATE", dest="next_date",
+                     help="first follow-up (default: the working day after the deadline)")
+    add.add_argument("--fee", default="", help="a fee, e.g. 29.90")
+    add.add_argument("--currency", default="", help="the fee's currency, e.g. PEN")
+    add.add_argument("--json", action="store_true", help="print the new case as JSON")
+
+    listing = commands.add_parser("list", help="list cases, most urgent first")
+    listing.add_argument("--all", action="store_true", help="include closed cases")
+    listing.add_argument("--json", action="store_true")
+
+    due = commands.add_parser(
+        "due", help="follow-ups overdue or due today; exits 1 when any is overdue",
+        description="Follow-ups that are overdue or due today. Exit status: 0 when "
+        "nothing is overdue, 1 when something is (for cron: tracker due || notify-send ...).")
+    due.add_argument("--within", type=int, default=0, metavar="DAYS",
+                     help="also list those due in the next DAYS days")
+    due.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="one case: fields, checks, timeline")
+    show.add_argument("id", metavar="ID", help="case number or UUID")
+    show.add_argument("--json", action="store_true")
+
+    log = commands.add_parser("log", help="log a contact with the provider")
+    log.add_argument("id", metavar="ID")
+    log.add_argument("summary", metavar="SUMMARY", help="what was said or done")
+    log.add_argument("--channel", "-c", default="phone", choices=CHANNELS)
+    log.add_argument("--ticket", "-t", default="", help="a new reference number, if one was given")
+    log.add_argument("--agent", "-a", default="", help="who you spoke to")
+    log.add_argument("--next", metavar="DATE", dest="next_date",
+                     help="the next follow-up (default: the playbook's cadence)")
+    log.add_argument("--confirmed", action="store_true",
+                     help="the provider says the cancellation is done")
+    log.add_argument("--json", action="store_true")
+
+    check = commands.add_parser("check", help="record a verification check",
+                                description="Record a check's result (by name, any case), "
+                                "or add a check of your own with the state 'add'.")
+    check.add_argument("id", metavar="ID")
+    check.add_argument("check", metavar="CHECK", help='e.g. "calls blocked"')
+    check.add_argument("state", choices=["pass", "fail", "pending", "add"])
+    check.add_argument("--note", "-n", default="")
+    check.add_argument("--required", action="store_true", help="with 'add': a required check")
+    check.add_argument("--json", action="store_true")
+
+    verify = commands.add_parser("verify", help="mark a case verified (required checks passed)")
+    verify.add_argument("id", metavar="ID")
+    verify.add_argument("--json", action="store_true")
+
+    withdraw = commands.add_parser("withdraw", help="drop a case (it can be reopened)")
+    withdraw.add_argument("id", metavar="ID")
+    withdraw.add_argument("--reason", default="")
+
+    reopen = commands.add_parser("reopen", help="undo a withdrawal")
+    reopen.add_argument("id", metavar="ID")
+
+    delete = commands.add_parser("delete", help="move a case to the trash")
+    delete.add_argument("id", metavar="ID")
+
+    restore = commands.add_parser("restore", help="bring a case back from the trash")
+    restore.add_argument("id", metavar="ID")
+
+    trash = commands.add_parser("trash", help="list the cases in the trash")
+    trash.add_argument("--json", action="store_true")
+
+    commands.add_parser("playbooks", help="list the playbooks and their checks")
+
+    db = commands.add_parser("db", help="the database: path, check, backup, upgrade")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True,
+                                    parser_class=Parser)
+    db_commands.add_parser("path", help="print where the database is")
+    db_commands.add_parser("check", help="run SQLite's integrity and foreign-key checks")
+    backup = db_commands.add_parser("backup", help="copy the database safely, even while in use")
+    backup.add_argument("file", nargs="?", metavar="FILE",
+                        help="where to write (default: beside the database, timestamped)")
+    db_commands.add_parser("upgrade", help="apply pending schema migrations (after a backup)")
+    return parser

@@ -1,0 +1,77 @@
+"""Settings from ``config.toml`` in the config folder."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.errors import InvalidInput
+
+EXAMPLE = """\
+# tracker's settings. Every key is optional.
+
+# Days that are not working days for you, besides weekends and public holidays.
+extra_days_off = ["2026-12-24", "2026-12-31"]
+
+# The playbook a new case starts with.
+default_playbook = "esim-pe"
+
+# Key bindings, by binding id (see `?` in the app), e.g.:
+[keys]
+# "cases.new" = "n"
+"""
+
+
+@dataclass
+class Config:
+    extra_days_off: frozenset[date] = frozenset()
+    default_playbook: str = "generic"
+    keys: dict[str, str] = field(default_factory=dict)
+    folder: Path | None = None
+
+    @property
+    def playbook_folder(self) -> Path | None:
+        return self.folder / "playbooks" if self.folder else None
+
+
+def parse_config(data: dict[str, Any], path: Path) -> Config:
+    days: set[date] = set()
+    raw_days = data.get("extra_days_off", [])
+    if not isinstance(raw_days, list):
+        raise InvalidInput(f"{path}: extra_days_off: must be a list of dates")
+    for index, raw in enumerate(raw_days):
+        if isinstance(raw, date):
+            days.add(raw)
+            continue
+        try:
+            days.add(date.fromisoformat(str(raw)))
+        except ValueError:
+            raise InvalidInput(
+                f"{path}: extra_days_off[{index}]: {raw!r} is not a date (YYYY-MM-DD)"
+            ) from None
+    default_playbook = data.get("default_playbook", "generic")
+    if not isinstance(default_playbook, str):
+        raise InvalidInput(f"{path}: default_playbook: must be text")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
+    ):
+        raise InvalidInput(f'{path}: keys: must be a table of "binding id" = "key"')
+    return Config(frozenset(days), default_playbook, dict(keys), path.parent)
+
+
+def load_config(folder: Path) -> Config:
+    """The config in ``folder``; defaults when there is no config file."""
+    path = folder / "config.toml"
+    if not path.exists():
+        return Config(folder=folder)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path}: cannot be read: {exc}") from None
+    return parse_config(data, path)

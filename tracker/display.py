@@ -1,0 +1,48 @@
+"""Showing user text and dates to people, the same way in the command line and the TUI."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_KEEP_MULTILINE = {"\n", "\t"}
+
+
+def literal(text: str, multiline: bool = False) -> str:
+    """User text made safe for a terminal: control characters shown as escapes.
+
+    ``\\x1b[31m`` in a provider's name is printed as those characters, never sent
+    raw to the terminal. With ``multiline`` newlines and tabs are kept.
+    """
+    out: list[str] = []
+    for ch in text:
+        if multiline and ch in _KEEP_MULTILINE:
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in ("\u200d",):
+            # Cf includes bidi overrides that could reorder what the user sees;
+            # the zero-width joiner stays, emoji sequences need it.
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def cell_width(text: str) -> int:
+    """Columns the text takes in a terminal (wide East Asian characters and emoji take two)."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """Cut (with an ellipsis) or pad text to exactly ``width`` terminal columns."""
+    if cell_width(text) <= width:
+        return text + " " * (width - cell_width(text))
+    out = ""
+    for ch in text:
+        if cell_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…" + " " * (width - 1 - cell_width(out))

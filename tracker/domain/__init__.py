@@ -1,0 +1,1 @@
+"""Plain dataclasses and pure rules. Imports neither textual nor sqlalchemy."""

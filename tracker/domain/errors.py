@@ -1,0 +1,26 @@
+"""Errors the domain raises; every one carries a message fit to show a user."""
+
+from __future__ import annotations
+
+
+class TrackerError(Exception):
+    """Base for every error the user should see as one clear line."""
+
+
+class InvalidInput(TrackerError):
+    """A value the user gave is not acceptable.
+
+    ``field`` names the field at fault, so forms can show the message beside it.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotAllowed(TrackerError):
+    """An action the case's state forbids (a guard refused it)."""
+
+
+class NotFound(TrackerError):
+    """Something the user named does not exist."""

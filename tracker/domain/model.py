@@ -1,0 +1,135 @@
+"""The case, its checks and its timeline: plain data, no behaviour beyond queries."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    VERIFIED = "verified"
+    FAILED = "failed"
+    WITHDRAWN = "withdrawn"
+
+
+OPEN_STATUSES = frozenset({Status.REQUESTED, Status.CONFIRMED, Status.FAILED})
+
+
+class Action(StrEnum):
+    CANCEL = "cancel"
+    SUSPEND = "suspend"
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    WEB = "web"
+    APP = "app"
+    STORE = "store"
+    EMAIL = "email"
+    CHAT = "chat"
+    OTHER = "other"
+
+
+class CheckState(StrEnum):
+    PENDING = "pending"
+    PASSED = "passed"
+    FAILED = "failed"
+
+    def cycled(self) -> CheckState:
+        """The next state in the pending → passed → failed → pending cycle."""
+        order = [CheckState.PENDING, CheckState.PASSED, CheckState.FAILED]
+        return order[(order.index(self) + 1) % len(order)]
+
+
+class EntryKind(StrEnum):
+    CREATED = "created"
+    CONTACT = "contact"
+    STATUS = "status"
+    CHECK = "check"
+    EDIT = "edit"
+
+
+@dataclass
+class Check:
+    name: str
+    required: bool = False
+    state: CheckState = CheckState.PENDING
+    checked_at: datetime | None = None
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class TimelineEntry:
+    """One line of a case's append-only paper trail."""
+
+    at: datetime
+    kind: EntryKind
+    summary: str
+    channel: Channel | None = None
+    ticket: str = ""
+    agent: str = ""
+    next_follow_up: date | None = None
+    status_from: Status | None = None
+    status_to: Status | None = None
+    id: int | None = None
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+@dataclass
+class Case:
+    provider: str
+    service: str
+    requested_on: date
+    promised_by: date
+    created_at: datetime
+    updated_at: datetime
+    action: Action = Action.CANCEL
+    playbook: str = "generic"
+    channel: Channel = Channel.PHONE
+    ticket: str = ""
+    next_follow_up: date | None = None
+    status: Status = Status.REQUESTED
+    notes: str = ""
+    fee_amount: Decimal | None = None
+    fee_currency: str = ""
+    checks: list[Check] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    uuid: str = field(default_factory=new_uuid)
+    deleted_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def find_check(self, name: str) -> Check | None:
+        """The check with this name, compared case-insensitively."""
+        wanted = name.strip().casefold()
+        for check in self.checks:
+            if check.name.strip().casefold() == wanted:
+                return check
+        return None
+
+    @property
+    def checks_passed(self) -> int:
+        return sum(1 for c in self.checks if c.state is CheckState.PASSED)
+
+    @property
+    def progress(self) -> str:
+        """Check progress as "passed/total", e.g. "2/4"."""
+        return f"{self.checks_passed}/{len(self.checks)}"
+
+    def last_contact(self) -> TimelineEntry | None:
+        for entry in reversed(self.timeline):
+            if entry.kind is EntryKind.CONTACT:
+                return entry
+        return None

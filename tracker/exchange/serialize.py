@@ -1,0 +1,72 @@
+"""Cases as plain JSON-ready dictionaries: the shape scripts rely on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from tracker.domain.flags import case_flags
+from tracker.domain.model import Case, Check, TimelineEntry
+
+
+def iso_date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def iso_time(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def check_to_dict(check: Check) -> dict[str, Any]:
+    return {
+        "name": check.name,
+        "required": check.required,
+        "state": check.state.value,
+        "checked_at": iso_time(check.checked_at),
+        "note": check.note,
+    }
+
+
+def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "at": iso_time(entry.at),
+        "kind": entry.kind.value,
+        "summary": entry.summary,
+        "channel": entry.channel.value if entry.channel else None,
+        "ticket": entry.ticket,
+        "agent": entry.agent,
+        "next_follow_up": iso_date(entry.next_follow_up),
+        "status_from": entry.status_from.value if entry.status_from else None,
+        "status_to": entry.status_to.value if entry.status_to else None,
+    }
+
+
+def case_to_dict(case: Case, today: date, timeline: bool = False) -> dict[str, Any]:
+    """A case as scripts see it; ``flags`` are flag names such as ``OVERDUE``."""
+    data: dict[str, Any] = {
+        "id": case.id,
+        "uuid": case.uuid,
+        "provider": case.provider,
+        "service": case.service,
+        "action": case.action.value,
+        "playbook": case.playbook,
+        "channel": case.channel.value,
+        "status": case.status.value,
+        "requested_on": iso_date(case.requested_on),
+        "ticket": case.ticket,
+        "promised_by": iso_date(case.promised_by),
+        "next_follow_up": iso_date(case.next_follow_up),
+        "notes": case.notes,
+        "fee": (
+            {"amount": str(case.fee_amount), "currency": case.fee_currency}
+            if case.fee_amount is not None
+            else None
+        ),
+        "created_at": iso_time(case.created_at),
+        "updated_at": iso_time(case.updated_at),
+        "flags": [flag.name for flag in case_flags(case, today)],
+        "checks": [check_to_dict(c) for c in case.checks],
+    }
+    if timeline:
+        data["timeline"] = [entry_to_dict(e) for e in case.timeline]
+    return data

@@ -1,0 +1,379 @@
+"""The case repository: domain objects in, domain objects out, one session per call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Select, and_, delete, func, insert, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.errors import NotAllowed, NotFound
+from tracker.domain.flags import FlagFacts
+from tracker.domain.model import (
+    OPEN_STATUSES,
+    Action,
+    Case,
+    Channel,
+    Check,
+    CheckState,
+    EntryKind,
+    Status,
+    TimelineEntry,
+)
+from tracker.store.database import Database
+from tracker.store.schema import CaseRow, CheckRow, EntryRow
+
+# Statuses whose follow-up date still means something (a verified case's recheck).
+FOLLOW_UP_STATUSES = tuple(s.value for s in (*OPEN_STATUSES, Status.VERIFIED))
+OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
+
+
+def _check_to_domain(row: CheckRow) -> Check:
+    return Check(
+        id=row.id,
+        name=row.name,
+        required=row.required,
+        state=CheckState(row.state),
+        checked_at=row.checked_at,
+        note=row.note,
+    )
+
+
+def _entry_to_domain(row: EntryRow) -> TimelineEntry:
+    return TimelineEntry(
+        id=row.id,
+        at=row.at,
+        kind=EntryKind(row.kind),
+        summary=row.summary,
+        channel=Channel(row.channel) if row.channel else None,
+        ticket=row.ticket,
+        agent=row.agent,
+        next_follow_up=row.next_follow_up,
+        status_from=Status(row.status_from) if row.status_from else None,
+        status_to=Status(row.status_to) if row.status_to else None,
+    )
+
+
+def _to_domain(row: CaseRow) -> Case:
+    return Case(
+        id=row.id,
+        uuid=row.uuid,
+        provider=row.provider,
+        service=row.service,
+        action=Action(row.action),
+        playbook=row.playbook,
+        channel=Channel(row.channel),
+        requested_on=row.requested_on,
+        ticket=row.ticket,
+        promised_by=row.promised_by,
+        next_follow_up=row.next_follow_up,
+        status=Status(row.status),
+        notes=row.notes,
+        fee_amount=Decimal(row.fee_amount) if row.fee_amount is not None else None,
+        fee_currency=row.fee_currency,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        deleted_at=row.deleted_at,
+        checks=[_check_to_domain(c) for c in row.checks],
+        timeline=[_entry_to_domain(e) for e in row.timeline],
+    )
+
+
+def case_columns(case: Case) -> dict[str, object]:
+    """The ``cases`` row of a domain case (without its id)."""
+    return {
+        "uuid": case.uuid,
+        "provider": case.provider,
+        "service": case.service,
+        "action": case.action.value,
+        "playbook": case.playbook,
+        "channel": case.channel.value,
+        "requested_on": case.requested_on,
+        "ticket": case.ticket,
+        "promised_by": case.promised_by,
+        "next_follow_up": case.next_follow_up,
+        "status": case.status.value,
+        "notes": case.notes,
+        "fee_amount": str(case.fee_amount) if case.fee_amount is not None else None,
+        "fee_currency": case.fee_currency,
+        "created_at": case.created_at,
+        "updated_at": case.updated_at,
+        "deleted_at": case.deleted_at,
+        "checks_total": len(case.checks),
+        "checks_passed": sum(1 for c in case.checks if c.state is CheckState.PASSED),
+        "checks_failed": sum(1 for c in case.checks if c.state is CheckState.FAILED),
+    }
+
+
+def check_columns(check: Check, position: int) -> dict[str, object]:
+    return {
+        "position": position,
+        "name": check.name,
+        "required": check.required,
+        "state": check.state.value,
+        "checked_at": check.checked_at,
+        "note": check.note,
+    }
+
+
+def entry_columns(entry: TimelineEntry) -> dict[str, object]:
+    return {
+        "at": entry.at,
+        "kind": entry.kind.value,
+        "summary": entry.summary,
+        "channel": entry.channel.value if entry.channel else None,
+        "ticket": entry.ticket,
+        "agent": entry.agent,
+        "next_follow_up": entry.next_follow_up,
+        "status_from": entry.status_from.value if entry.status_from else None,
+        "status_to": entry.status_to.value if entry.status_to else None,
+    }
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of a case list: what a table row needs, without checks or timeline."""
+
+    id: int
+    uuid: str
+    provider: str
+    service: str
+    status: Status
+    requested_on: date
+    ticket: str
+    promised_by: date
+    next_follow_up: date | None
+    notes: str
+    checks_total: int
+    checks_passed: int
+    checks_failed: int
+
+    @property
+    def facts(self) -> FlagFacts:
+        return FlagFacts(self.status, self.next_follow_up, self.promised_by, self.ticket,
+                         self.checks_failed > 0)
+
+    @property
+    def progress(self) -> str:
+        return f"{self.checks_passed}/{self.checks_total}"
+
+
+_SUMMARY_COLUMNS = (
+    CaseRow.id, CaseRow.uuid, CaseRow.provider, CaseRow.service, CaseRow.status,
+    CaseRow.requested_on, CaseRow.ticket, CaseRow.promised_by, CaseRow.next_follow_up,
+    CaseRow.notes, CaseRow.checks_total, CaseRow.checks_passed, CaseRow.checks_failed,
+)
+
+
+def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
+    values = list(row)
+    values[4] = Status(values[4])
+    return CaseSummary(*values)
+
+
+def _closed_condition(today: date):  # type: ignore[no-untyped-def]
+    """SQL for :func:`tracker.domain.flags.is_closed` (a test keeps the two in step)."""
+    return or_(
+        CaseRow.status == Status.WITHDRAWN.value,
+        and_(
+            CaseRow.status == Status.VERIFIED.value,
+            or_(CaseRow.next_follow_up.is_(None), CaseRow.next_follow_up > today),
+        ),
+    )
+
+
+class CaseRepository:
+    """Cases in the database. Every method is one unit of work."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def _session(self) -> Session:
+        return self.database.sessions()
+
+    @staticmethod
+    def _full() -> Select[tuple[CaseRow]]:
+        return select(CaseRow).options(selectinload(CaseRow.checks), selectinload(CaseRow.timeline))
+
+    def _row(self, session: Session, ref: str | int, include_deleted: bool = False) -> CaseRow:
+        query = self._full()
+        text = str(ref).strip()
+        if text.isdigit():
+            query = query.where(CaseRow.id == int(text))
+        elif len(text) >= 4 and all(ch in "0123456789abcdef-" for ch in text.lower()):
+            query = query.where(CaseRow.uuid.startswith(text.lower(), autoescape=True))
+        else:
+            raise NotFound(f"no case {text!r}: give its number or its UUID")
+        rows = session.scalars(query.limit(2)).all()
+        if len(rows) > 1:
+            raise NotFound(f"{text!r} matches more than one case; give more of the UUID")
+        if not rows:
+            raise NotFound(f"no case {text}")
+        row = rows[0]
+        if row.deleted_at is not None and not include_deleted:
+            raise NotFound(f"case {row.id} is in the trash (tracker restore {row.id})")
+        return row
+
+    def get(self, ref: str | int, include_deleted: bool = False) -> Case:
+        with self._session() as session:
+            return _to_domain(self._row(session, ref, include_deleted))
+
+    def add(self, case: Case) -> Case:
+        with self._session() as session, session.begin():
+            row = CaseRow(**case_columns(case))
+            row.checks = [CheckRow(**check_columns(c, i)) for i, c in enumerate(case.checks)]
+            row.timeline = [EntryRow(**entry_columns(e)) for e in case.timeline]
+            session.add(row)
+            session.flush()
+            stored = _to_domain(row)
+        return stored
+
+    def add_many(self, cases: Iterable[Case], batch: int = 2000) -> int:
+        """The bulk path: plain multi-row inserts, batch by batch in one transaction."""
+        count = 0
+        with self.database.engine.begin() as connection:
+            chunk: list[Case] = []
+
+            def flush() -> None:
+                if not chunk:
+                    return
+                ids = connection.execute(
+                    insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True),
+                    [case_columns(c) for c in chunk],
+                ).scalars().all()
+                checks = [
+                    {"case_id": case_id, **check_columns(check, i)}
+                    for case_id, case in zip(ids, chunk, strict=True)
+                    for i, check in enumerate(case.checks)
+                ]
+                entries = [
+                    {"case_id": case_id, **entry_columns(entry)}
+                    for case_id, case in zip(ids, chunk, strict=True)
+                    for entry in case.timeline
+                ]
+                if checks:
+                    connection.execute(insert(CheckRow), checks)
+                if entries:
+                    connection.execute(insert(EntryRow), entries)
+                chunk.clear()
+
+            for case in cases:
+                chunk.append(case)
+                count += 1
+                if len(chunk) >= batch:
+                    flush()
+            flush()
+        return count
+
+    def save(self, case: Case) -> Case:
+        """Write a changed case: its fields, its checks, and new timeline entries."""
+        if case.id is None:
+            raise ValueError("save() needs a stored case; use add()")
+        with self._session() as session, session.begin():
+            row = self._row(session, case.id, include_deleted=True)
+            for key, value in case_columns(case).items():
+                setattr(row, key, value)
+            by_id = {c.id: c for c in row.checks}
+            kept: list[CheckRow] = []
+            for position, check in enumerate(case.checks):
+                check_row = by_id.get(check.id) if check.id is not None else None
+                if check_row is None:
+                    check_row = CheckRow()
+                for key, value in check_columns(check, position).items():
+                    setattr(check_row, key, value)
+                kept.append(check_row)
+            row.checks = kept
+            known = {e.id for e in row.timeline}
+            for entry in case.timeline:
+                if entry.id is None or entry.id not in known:
+                    row.timeline.append(EntryRow(**entry_columns(entry)))
+            session.flush()
+            stored = _to_domain(row)
+        return stored
+
+    def list(self, today: date, include_closed: bool = False) -> list[Case]:
+        """Whole cases not in the trash (closed ones only when asked)."""
+        with self._session() as session:
+            query = self._full().where(CaseRow.deleted_at.is_(None))
+            if not include_closed:
+                query = query.where(~_closed_condition(today))
+            return [_to_domain(r) for r in session.scalars(query.order_by(CaseRow.id))]
+
+    def due(self, on_or_before: date) -> list[Case]:
+        """Cases whose follow-up (or recheck) falls on or before the date.
+
+        Served by the partial index on ``next_follow_up``: the cost follows the
+        number of cases due, not the size of the table.
+        """
+        with self._session() as session:
+            query = self._full().where(
+                CaseRow.deleted_at.is_(None),
+                CaseRow.next_follow_up.is_not(None),
+                CaseRow.next_follow_up <= on_or_before,
+                CaseRow.status.in_(FOLLOW_UP_STATUSES),
+            )
+            return [_to_domain(r) for r in session.scalars(query.order_by(CaseRow.next_follow_up))]
+
+    def summaries(self, today: date, include_closed: bool = False) -> list[CaseSummary]:
+        """Every live case as a summary row (for tables), without checks or timeline."""
+        with self._session() as session:
+            query = select(*_SUMMARY_COLUMNS).where(CaseRow.deleted_at.is_(None))
+            if not include_closed:
+                query = query.where(~_closed_condition(today))
+            return [_summary(r) for r in session.execute(query)]
+
+    def counts(self) -> dict[str, int]:
+        """How many live cases have each status."""
+        with self._session() as session:
+            query = (
+                select(CaseRow.status, func.count())
+                .where(CaseRow.deleted_at.is_(None))
+                .group_by(CaseRow.status)
+            )
+            return {status: count for status, count in session.execute(query)}
+
+    def delete(self, ref: str | int, now: datetime) -> Case:
+        """Move a case to the trash; it can be restored."""
+        with self._session() as session, session.begin():
+            row = self._row(session, ref)
+            row.deleted_at = now
+            return _to_domain(row)
+
+    def restore(self, ref: str | int) -> Case:
+        with self._session() as session, session.begin():
+            row = self._row(session, ref, include_deleted=True)
+            if row.deleted_at is None:
+                raise NotAllowed(f"case {row.id} is not in the trash")
+            row.deleted_at = None
+            return _to_domain(row)
+
+    def trash(self) -> list[Case]:
+        with self._session() as session:
+            query = self._full().where(CaseRow.deleted_at.is_not(None)).order_by(CaseRow.id)
+            return [_to_domain(r) for r in session.scalars(query)]
+
+    def purge(self, ref: str | int) -> None:
+        """Delete a case from the trash for good (only ever on the user's explicit word)."""
+        with self._session() as session, session.begin():
+            row = self._row(session, ref, include_deleted=True)
+            if row.deleted_at is None:
+                raise NotAllowed(f"case {row.id} is not in the trash; delete it first")
+            session.execute(delete(CaseRow).where(CaseRow.id == row.id))
+
+    def iter_all(self, include_deleted: bool = True, batch: int = 1000) -> Iterator[Case]:
+        """Every case, in id order, batch by batch (for exports)."""
+        last = 0
+        while True:
+            with self._session() as session:
+                query = self._full().where(CaseRow.id > last).order_by(CaseRow.id).limit(batch)
+                if not include_deleted:
+                    query = query.where(CaseRow.deleted_at.is_(None))
+                rows = session.scalars(query).all()
+                cases = [_to_domain(r) for r in rows]
+            if not cases:
+                return
+            yield from cases
+            last = cases[-1].id or last

@@ -1,0 +1,126 @@
+"""The ORM schema. Only the store sees these classes; everyone else gets domain objects."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC; hands them back aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    provider: Mapped[str] = mapped_column(Text)
+    service: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(String(16))
+    playbook: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(16))
+    requested_on: Mapped[date] = mapped_column(Date)
+    ticket: Mapped[str] = mapped_column(Text, default="")
+    promised_by: Mapped[date] = mapped_column(Date)
+    next_follow_up: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    fee_amount: Mapped[str | None] = mapped_column(String(40))
+    fee_currency: Mapped[str] = mapped_column(String(8), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Since 0002: the trash, and check counters so lists need not read every check.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    checks_total: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    checks_passed: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    checks_failed: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+
+    checks: Mapped[list[CheckRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CheckRow.position"
+    )
+    timeline: Mapped[list[EntryRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="EntryRow.id"
+    )
+
+    __table_args__ = (
+        # Serves the due query: live cases by follow-up date.
+        Index(
+            "ix_cases_due",
+            "next_follow_up",
+            sqlite_where=text("deleted_at IS NULL AND next_follow_up IS NOT NULL"),
+        ),
+        Index("ix_cases_deleted_at", "deleted_at"),
+    )
+
+
+class CheckRow(Base):
+    __tablename__ = "checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    required: Mapped[bool] = mapped_column(Boolean)
+    state: Mapped[str] = mapped_column(String(16))
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[CaseRow] = relationship(back_populates="checks")
+
+
+class EntryRow(Base):
+    __tablename__ = "timeline"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(String(16))
+    ticket: Mapped[str] = mapped_column(Text, default="")
+    agent: Mapped[str] = mapped_column(Text, default="")
+    next_follow_up: Mapped[date | None] = mapped_column(Date)
+    status_from: Mapped[str | None] = mapped_column(String(16))
+    status_to: Mapped[str | None] = mapped_column(String(16))
+
+    case: Mapped[CaseRow] = relationship(back_populates="timeline")
