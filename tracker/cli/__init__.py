@@ -44,8 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_tui(db: str | None) -> int:
-    """Until the TUI lands, ``tracker`` alone prints the help."""
-    from tracker.cli.parser import build_parser
+    """``tracker`` with no command: the TUI on the chosen database."""
+    from tracker.ui.app import build_app
 
-    build_parser().print_help()
+    build_app(db).run()
     return 0

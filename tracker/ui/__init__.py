@@ -1,0 +1,1 @@
+"""The Textual app. Only the command line imports this package."""

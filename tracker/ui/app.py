@@ -1,0 +1,137 @@
+"""The Textual app: one factory for the command line and the tests."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from tracker.clock import Clock
+from tracker.core import Tracker
+from tracker.display import literal
+from tracker.domain.errors import TrackerError
+from tracker.store.listing import CaseListing, ChangeWatcher
+
+T = TypeVar("T")
+
+
+class DataChanged(Message):
+    """The database changed (here or in another process): screens reload what they show."""
+
+
+@dataclass
+class Undo:
+    description: str
+    run: Callable[[], Any]
+
+
+class TrackerApp(App[None]):
+    TITLE = "tracker"
+    CSS_PATH = "tracker.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
+    ]
+
+    def __init__(self, tracker: Tracker, *, watch_interval: float = 2.0) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.listing = CaseListing(tracker.database)
+        self.watch_interval = watch_interval
+        self._watcher: ChangeWatcher | None = None
+        self._undo: Undo | None = None
+
+    # -- start and stop --------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tracker.ui.screens.cases import CasesScreen
+
+        if self.tracker.config.keys:
+            self.set_keymap(self.tracker.config.keys)
+        self.push_screen(CasesScreen())
+        if self.watch_interval > 0:
+            self.run_worker(self._start_watching, thread=True, group="watch")
+
+    def _start_watching(self) -> None:
+        self._watcher = ChangeWatcher(self.tracker.database)
+        self.call_from_thread(self.set_interval, self.watch_interval, self._poll_changes)
+
+    def _poll_changes(self) -> None:
+        self.run_worker(self._check_changes, thread=True, group="watch", exclusive=True)
+
+    def _check_changes(self) -> None:
+        if self._watcher is not None and self._watcher.changed():
+            self.call_from_thread(self.data_changed)
+
+    def data_changed(self) -> None:
+        """Tell every screen on the stack to reload."""
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+
+    # -- database work, off the event loop ---------------------------------
+
+    async def db(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run store work in a thread; the UI keeps painting meanwhile."""
+        return await asyncio.to_thread(work, *args, **kwargs)
+
+    async def attempt(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Like :meth:`db`, but a refusal (bad input, a guard) becomes an error notice."""
+        try:
+            return await self.db(work, *args, **kwargs)
+        except TrackerError as exc:
+            self.notify(literal(str(exc)), title="Not done", severity="error", markup=False)
+            return None
+
+    # -- undo ----------------------------------------------------------------
+
+    def offer_undo(self, message: str, description: str, run: Callable[[], Any]) -> None:
+        self._undo = Undo(description, run)
+        key = self._key_for("app.undo", "ctrl+z")
+        self.notify(f"{message} Press {key} to undo.", markup=False, timeout=10)
+
+    async def action_undo(self) -> None:
+        undo, self._undo = self._undo, None
+        if undo is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        if await self.attempt(undo.run) is not None:
+            self.notify(f"Undone: {undo.description}.", markup=False)
+            self.data_changed()
+
+    def _key_for(self, binding_id: str, default: str) -> str:
+        return self.tracker.config.keys.get(binding_id, default)
+
+    # -- help and the command palette ----------------------------------------
+
+    def action_help(self) -> None:
+        from tracker.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from tracker.ui.commands import palette_commands
+
+        yield from palette_commands(self, screen)
+
+
+def build_app(db: str | None = None, *, clock: Clock | None = None,
+              config_folder: Path | None = None, watch_interval: float = 2.0) -> TrackerApp:
+    """The app on the chosen database: the command line and the tests both use this."""
+    return TrackerApp(Tracker.open(db, clock=clock, config_folder=config_folder),
+                      watch_interval=watch_interval)

@@ -1,0 +1,59 @@
+"""Every action by name in the command palette, and the file-writing ones it starts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+from tracker.domain.model import Case
+
+if TYPE_CHECKING:
+    from tracker.ui.app import TrackerApp
+
+
+def palette_commands(app: TrackerApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
+    from tracker.ui.case_actions import CaseActions
+    from tracker.ui.screens.cases import CasesScreen
+
+    def run(action: str) -> Any:
+        async def go() -> None:
+            await screen.run_action(action)
+        return go
+
+    if isinstance(screen, CasesScreen):
+        yield SystemCommand("New case", "Log a new cancellation case (a)", run("new_case"))
+        yield SystemCommand("Follow-ups", "Open follow-ups: overdue, today, next 7 days (d)",
+                            run("follow_ups"))
+        yield SystemCommand("Show or hide closed cases", "Verified and withdrawn cases (c)",
+                            run("toggle_closed"))
+        yield SystemCommand("Filter", "Filter cases as you type (/)", run("filter"))
+    if isinstance(screen, CaseActions):
+        yield SystemCommand("Log contact", "Log a contact on the selected case (f)",
+                            run("log_contact"))
+        yield SystemCommand("Verify case", "Tick required checks and mark verified (v)",
+                            run("verify"))
+        yield SystemCommand("Edit case", "Edit the selected case (e)", run("edit"))
+        yield SystemCommand("Export dossier", "Write the case's Markdown dossier (x)",
+                            run("export"))
+        yield SystemCommand("Withdraw case", "Drop the selected case; undo is offered (w)",
+                            run("withdraw"))
+        yield SystemCommand("Delete case", "Move the selected case to the trash (delete)",
+                            run("delete"))
+    yield SystemCommand("Help", "Every key on one screen (?)", app.action_help)
+    yield SystemCommand("Undo", "Undo the last withdraw or delete (ctrl+z)", app.action_undo)
+
+
+async def write_dossier_for(app: TrackerApp, case: Case) -> None:
+    """Write the case's Markdown dossier and say where it went."""
+    try:
+        from tracker.exchange.dossier import write_dossier
+    except ImportError:
+        app.notify("Dossiers are not available in this version.", severity="error",
+                   markup=False)
+        return
+    path = await app.attempt(write_dossier, app.tracker, case, None)
+    if path is not None:
+        app.notify(f"Dossier written to {path}", title="Exported", markup=False, timeout=10)

@@ -1,0 +1,200 @@
+"""The Cases screen: every case by urgency, a summary line, filter as you type."""
+
+from __future__ import annotations
+
+from array import array
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tracker.store.listing import CaseListing, ListStats
+from tracker.ui.app import DataChanged
+from tracker.ui.case_actions import CaseActions
+from tracker.ui.rows import Row, case_row
+from tracker.ui.widgets.case_table import CaseTable, Column
+
+if TYPE_CHECKING:
+    from tracker.ui.app import TrackerApp
+
+COLUMNS = (
+    Column("Flags", 14, grow=2),
+    Column("Provider", 10, grow=3),
+    Column("Service", 10, grow=4),
+    Column("Status", 9),
+    Column("Requested", 10, min_screen=100),
+    Column("Ticket", 8, grow=2, min_screen=90),
+    Column("Next", 11),
+    Column("Checks", 6),
+)
+
+FIRST_WINDOW = 120
+
+
+def load_rows(listing: CaseListing, ids: list[int], today: date) -> dict[int, Row]:
+    return {i: case_row(s, today) for i, s in listing.summaries(ids).items()}
+
+
+def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> str:
+    parts = [f"{stats.open} open", f"{stats.overdue} overdue", f"{stats.due_today} due today",
+             f"{stats.verified} verified"]
+    line = " · ".join(parts)
+    if text:
+        line += f"   filter: {shown} match"
+    elif not show_closed and stats.hidden_closed:
+        line += f"   ({stats.hidden_closed} closed hidden)"
+    return line
+
+
+class CasesScreen(CaseActions, Screen[None]):
+    BINDINGS = [
+        Binding("a", "new_case", "New", id="cases.new"),
+        Binding("f", "log_contact", "Log contact", id="cases.log"),
+        Binding("v", "verify", "Verify", id="cases.verify"),
+        Binding("e", "edit", "Edit", id="cases.edit"),
+        Binding("slash", "filter", "Filter", id="cases.filter"),
+        Binding("d", "follow_ups", "Follow-ups", id="cases.follow_ups"),
+        Binding("c", "toggle_closed", "Closed", id="cases.closed"),
+        Binding("x", "export", "Dossier", id="cases.export", show=False),
+        Binding("w", "withdraw", "Withdraw", id="cases.withdraw", show=False),
+        Binding("delete", "delete", "Delete", id="cases.delete", show=False),
+        Binding("escape", "clear_filter", "Clear filter", id="cases.clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_closed = False
+        self.filter_text = ""
+        self._generation = 0
+        self._warned_overdue = False
+        self.loaded = False
+
+    @property
+    def tapp(self) -> TrackerApp:
+        return cast("TrackerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static("tracker", id="title")
+            yield Static("", id="summary")
+        yield Input(placeholder="Filter: provider, service, ticket, notes (escape clears)",
+                    id="filter")
+        table = CaseTable(COLUMNS, id="cases")
+        table.empty_message = "Loading…"
+        yield table
+        yield Footer()
+
+    @property
+    def table(self) -> CaseTable:
+        return self.query_one(CaseTable)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.table.focus()
+        self.reload()
+
+    def selected_case_id(self) -> int | None:
+        return self.table.current_case_id
+
+    # -- loading -------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        self._generation += 1
+        self.run_worker(self._reload(self._generation, keep), group="load", exclusive=True)
+
+    def _query(self, today: date) -> tuple[array, ListStats, dict[int, Row]]:  # type: ignore[type-arg]
+        listing = self.tapp.listing
+        ids = listing.ordered_ids(today, self.show_closed, self.filter_text)
+        stats = listing.stats(today)
+        window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2):][:FIRST_WINDOW]
+        return ids, stats, load_rows(listing, list(window), today)
+
+    async def _reload(self, generation: int, keep: int | None) -> None:
+        today = self.tapp.tracker.today()
+        ids, stats, rows = await self.tapp.db(self._query, today)
+        if generation != self._generation:
+            return  # a newer reload (another keystroke) is on its way
+        table = self.table
+        table.empty_message = ("No case matches the filter." if self.filter_text else
+                               "No open cases. Press a to log one.")
+        table.set_entries(ids, rows, keep)
+        self.query_one("#summary", Static).update(
+            summary_line(stats, len(ids), self.show_closed, self.filter_text))
+        self.loaded = True
+        if stats.overdue and not self._warned_overdue:
+            self._warned_overdue = True
+            key = self.tapp._key_for("cases.follow_ups", "d")
+            self.notify(f"{stats.overdue} follow-up{'s' if stats.overdue != 1 else ''} overdue. "
+                        f"Press {key} to see them.", severity="warning", markup=False)
+
+    @on(CaseTable.RowsWanted)
+    def fetch_rows(self, message: CaseTable.RowsWanted) -> None:
+        self.run_worker(self._fetch_rows(message.table, message.case_ids), group="rows")
+
+    async def _fetch_rows(self, table: CaseTable, case_ids: list[int]) -> None:
+        rows = await self.tapp.db(load_rows, self.tapp.listing, case_ids, self.tapp.tracker.today())
+        table.update_rows(rows)
+
+    @on(DataChanged)
+    def data_changed(self) -> None:
+        self.reload()
+
+    # -- actions -------------------------------------------------------------
+
+    @on(CaseTable.Chosen)
+    def open_case(self, message: CaseTable.Chosen) -> None:
+        from tracker.ui.screens.case_detail import CaseScreen
+
+        self.app.push_screen(CaseScreen(message.case_id))
+
+    def action_new_case(self) -> None:
+        from tracker.ui.screens.case_form import CaseFormScreen
+
+        def done(case: object) -> None:
+            if case is not None:
+                case_id = getattr(case, "id", None)
+                self.notify(f"Case {case_id} added.", markup=False)
+                self.reload(keep=case_id)
+
+        self.app.push_screen(CaseFormScreen(), done)
+
+    def action_follow_ups(self) -> None:
+        from tracker.ui.screens.follow_ups import FollowUpsScreen
+
+        self.app.push_screen(FollowUpsScreen())
+
+    def action_toggle_closed(self) -> None:
+        self.show_closed = not self.show_closed
+        self.notify("Showing closed cases." if self.show_closed else "Closed cases hidden.",
+                    markup=False, timeout=2)
+        self.reload()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.display or self.filter_text:
+            box.value = ""
+            box.display = False
+            self.filter_text = ""
+            self.table.focus()
+            self.reload()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.table.focus()
+        if not self.filter_text:
+            self.query_one("#filter", Input).display = False

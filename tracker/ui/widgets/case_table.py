@@ -1,0 +1,256 @@
+"""A table of cases that renders only the rows in view.
+
+It holds the ordered case ids (an array, even for 100,000 cases) and the rendered
+rows it has been given; rows not loaded yet are asked for with
+:class:`CaseTable.RowsWanted`, which the screen answers from a worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tracker.ui.rows import Row
+
+# How many rows beyond the visible ones to ask for, so moving the cursor rarely waits.
+PREFETCH = 60
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    width: int  # fixed width, or the minimum width when ``grow`` is set
+    grow: int = 0  # share of the spare width
+    min_screen: int = 0  # hidden on screens narrower than this
+
+
+class CaseTable(ScrollView, can_focus=True):
+    """Cursor over rows of cases; ``Heading`` entries (strings) group them."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"case-table--header", "case-table--cursor", "case-table--heading"}
+
+    DEFAULT_CSS = """
+    CaseTable { height: 1fr; }
+    CaseTable > .case-table--header { text-style: bold; background: $panel; }
+    CaseTable > .case-table--cursor { background: $accent 40%; }
+    CaseTable:focus > .case-table--cursor { background: $accent; }
+    CaseTable > .case-table--heading { text-style: bold; color: $text-accent; }
+    """
+
+    cursor = reactive(0, always_update=True)
+
+    class RowsWanted(Message):
+        """The table shows rows it does not have yet."""
+
+        def __init__(self, table: CaseTable, case_ids: list[int]) -> None:
+            super().__init__()
+            self.table = table
+            self.case_ids = case_ids
+
+    class Chosen(Message):
+        """Enter (or a double click) on a case."""
+
+        def __init__(self, case_id: int) -> None:
+            super().__init__()
+            self.case_id = case_id
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self.entries: Sequence[int | str] = ()
+        self.rows: dict[int, Row] = {}
+        self._widths: list[int] = []
+        self._asked: set[int] = set()
+        self.empty_message = "No cases."
+
+    # -- data ------------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[int | str], rows: dict[int, Row],
+                    keep: int | None = None) -> None:
+        """Replace the list; the cursor stays on case ``keep`` (or the same case) if present."""
+        current = keep if keep is not None else self.current_case_id
+        self.entries = entries
+        self.rows = dict(rows)
+        self._asked.clear()
+        self.virtual_size = Size(self.size.width, len(entries) + 1)
+        index = 0
+        if current is not None:
+            try:
+                index = entries.index(current)  # type: ignore[arg-type]
+            except ValueError:
+                index = min(self.cursor, max(len(entries) - 1, 0))
+        self._move_to(self._skip_headings(index, 1))
+        self.refresh()
+
+    def update_rows(self, rows: dict[int, Row]) -> None:
+        self.rows.update(rows)
+        self._asked.difference_update(rows)
+        self.refresh()
+
+    def clear_rows(self) -> None:
+        """Forget rendered rows (the data changed); they are asked for again."""
+        self.rows.clear()
+        self._asked.clear()
+        self.refresh()
+
+    @property
+    def current_case_id(self) -> int | None:
+        if not self.entries or self.cursor >= len(self.entries):
+            return None
+        entry = self.entries[self.cursor]
+        return entry if isinstance(entry, int) else None
+
+    # -- cursor ------------------------------------------------------------
+
+    @property
+    def _page(self) -> int:
+        return max(self.size.height - 2, 1)
+
+    def _skip_headings(self, index: int, step: int) -> int:
+        if not self.entries:
+            return 0
+        index = max(0, min(index, len(self.entries) - 1))
+        probe = index
+        while 0 <= probe < len(self.entries) and isinstance(self.entries[probe], str):
+            probe += step
+        if 0 <= probe < len(self.entries):
+            return probe
+        probe = index
+        while 0 <= probe < len(self.entries) and isinstance(self.entries[probe], str):
+            probe -= step
+        return probe if 0 <= probe < len(self.entries) else index
+
+    def _move_to(self, index: int) -> None:
+        self.cursor = max(0, min(index, max(len(self.entries) - 1, 0)))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        # Keep the cursor in view: rows start on line 1, under the header.
+        top = round(self.scroll_y)
+        if new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new > top + self._page - 1 + (0 if self.size.height > 1 else 1):
+            self.scroll_to(y=new - self._page + 1, animate=False, immediate=True)
+        self.refresh()
+
+    def action_cursor(self, step: int) -> None:
+        self._move_to(self._skip_headings(self.cursor + step, step))
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self._skip_headings(self.cursor + direction * self._page, direction))
+
+    def action_jump(self, where: int) -> None:
+        target = 0 if where == 0 else len(self.entries) - 1
+        self._move_to(self._skip_headings(target, 1 if where == 0 else -1))
+
+    def key_enter(self) -> None:
+        if self.current_case_id is not None:
+            self.post_message(self.Chosen(self.current_case_id))
+
+    def on_click(self, event: Click) -> None:
+        if event.y == 0:
+            return
+        index = round(self.scroll_y) + event.y - 1
+        if 0 <= index < len(self.entries) and isinstance(self.entries[index], int):
+            already = index == self.cursor
+            self._move_to(index)
+            if already or event.chain > 1:
+                self.key_enter()
+
+    # -- layout and rendering ----------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._widths = []
+        self.virtual_size = Size(event.size.width, len(self.entries) + 1)
+
+    def _column_widths(self) -> list[int]:
+        if self._widths:
+            return self._widths
+        width = self.scrollable_content_region.width
+        shown = [c if width >= c.min_screen else None for c in self.columns]
+        widths = [c.width if c else 0 for c in shown]
+        gaps = sum(1 for c in shown if c) - 1
+        spare = width - sum(widths) - gaps
+        growth = sum(c.grow for c in shown if c)
+        if spare > 0 and growth:
+            for index, column in enumerate(shown):
+                if column and column.grow:
+                    widths[index] += spare * column.grow // growth
+        self._widths = widths
+        return widths
+
+    def _line(self, cells: Sequence[Text], widths: list[int], style: Style) -> Strip:
+        segments: list[Segment] = []
+        first = True
+        for cell, width in zip(cells, widths, strict=False):
+            if width <= 0:
+                continue
+            if not first:
+                segments.append(Segment(" ", style))
+            first = False
+            text = cell.copy()
+            text.truncate(width, overflow="ellipsis", pad=True)
+            segments.extend(
+                Segment(s.text, style + s.style if s.style else style)
+                for s in text.render(self.app.console)
+                if s.text != "\n"
+            )
+        line_width = self.scrollable_content_region.width
+        return Strip(segments).adjust_cell_length(line_width, style).crop(0, line_width)
+
+    def render_line(self, y: int) -> Strip:
+        widths = self._column_widths()
+        base = self.rich_style
+        if y == 0:
+            header = self.get_component_rich_style("case-table--header")
+            return self._line([Text(c.label) for c in self.columns], widths, base + header)
+        index = round(self.scroll_y) + y - 1
+        if not self.entries:
+            if y == 1:
+                return self._line([Text(self.empty_message, style="dim")],
+                                  [sum(widths) + len(widths)], base)
+            return Strip.blank(self.scrollable_content_region.width, base)
+        if index >= len(self.entries):
+            return Strip.blank(self.scrollable_content_region.width, base)
+        entry = self.entries[index]
+        if isinstance(entry, str):
+            heading = self.get_component_rich_style("case-table--heading")
+            return self._line([Text(entry)], [sum(widths) + len(widths)], base + heading)
+        style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("case-table--cursor")
+        row = self.rows.get(entry)
+        if row is None:
+            self._want_rows(index)
+            return self._line([Text("…", style="dim")], widths, style)
+        return self._line(row.cells, widths, style)
+
+    def _want_rows(self, index: int) -> None:
+        start = max(0, index - PREFETCH)
+        end = min(len(self.entries), index + self.size.height + PREFETCH)
+        wanted = [
+            e for e in self.entries[start:end]
+            if isinstance(e, int) and e not in self.rows and e not in self._asked
+        ]
+        if wanted:
+            self._asked.update(wanted)
+            self.post_message(self.RowsWanted(self, wanted))
