@@ -47,5 +47,6 @@ def open_tui(db: str | None) -> int:
     """``tracker`` with no command: the TUI on the chosen database."""
     from tracker.ui.app import build_app
 
-    build_app(db).run()
-    return 0
+    app = build_app(db)
+    app.run()
+    return app.return_code or 0

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from tracker import __version__
 from tracker.domain.dates import DATE_HELP
@@ -16,6 +17,11 @@ EXIT_USAGE = 2
 
 class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line on stderr, exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Let relative dates such as "-2d" and "-1w" be values, not unknown options.
+        self._negative_number_matcher = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")

@@ -65,39 +65,36 @@ class CaseFormScreen(Screen[Case | None]):
         with VerticalScroll(id="form"):
             yield Field("Provider *", Input(literal(case.provider) if case else "",
                                             placeholder="e.g. Movistar Perú", id="provider"))
-            yield Field("What is being cancelled", Input(
+            yield Field("Cancelling", Input(
                 literal(case.service) if case else "",
-                placeholder="e.g. eSIM line +51 987 654 321", id="service"))
-            with Horizontal(classes="row"):
-                yield Field("Playbook", Select(
-                    [(f"{p.name} — {p.title}", p.name) for p in
-                     (playbooks.get(n) for n in playbooks.names())],
-                    value=default_playbook, allow_blank=False, id="playbook"))
-                yield Field("Action", Select([(a.value, a.value) for a in Action],
-                                             value=(case.action if case else Action.CANCEL).value,
-                                             allow_blank=False, id="action"))
-            with Horizontal(classes="row"):
-                yield Field("Requested on", Input(
-                    (case.requested_on if case else today).isoformat(), id="requested_on"),
-                    hint=DATE_HELP)
-                yield Field("Channel", Select([(c.value, c.value) for c in Channel],
-                                              value=(case.channel if case else Channel.PHONE).value,
-                                              allow_blank=False, id="channel"))
-            yield Field("Ticket (reference number)", Input(
-                literal(case.ticket) if case else "", placeholder="leave empty if none was given",
-                id="ticket"))
-            with Horizontal(classes="row"):
-                yield Field("Promised by", Input("", placeholder="from the playbook",
-                                                 id="promised_by"))
-                yield Field("Next follow-up", Input(
-                    case.next_follow_up.isoformat() if case and case.next_follow_up else "",
-                    placeholder="from the playbook" if not case else "none", id="next_follow_up"))
+                placeholder="what: e.g. eSIM line +51 987 654 321", id="service"))
+            yield Field("Ticket", Input(
+                literal(case.ticket) if case else "",
+                placeholder="the reference they gave (empty if none)", id="ticket"))
+            yield Field("Playbook", Select(
+                [(f"{p.name} — {p.title}", p.name) for p in
+                 (playbooks.get(n) for n in playbooks.names())],
+                value=default_playbook, allow_blank=False, id="playbook"))
+            yield Field("Requested on", Input(
+                (case.requested_on if case else today).isoformat(), id="requested_on"),
+                hint=DATE_HELP)
+            yield Field("Channel", Select([(c.value, c.value) for c in Channel],
+                                          value=(case.channel if case else Channel.PHONE).value,
+                                          allow_blank=False, id="channel"))
+            yield Field("Action", Select([(a.value, a.value) for a in Action],
+                                         value=(case.action if case else Action.CANCEL).value,
+                                         allow_blank=False, id="action"))
+            yield Field("Promised by", Input("", placeholder="from the playbook",
+                                             id="promised_by"), hint=DATE_HELP)
+            yield Field("Next follow-up", Input(
+                case.next_follow_up.isoformat() if case and case.next_follow_up else "",
+                placeholder="from the playbook" if not case else "none", id="next_follow_up"),
+                hint=DATE_HELP)
             yield Static("", id="preview", markup=False)
-            with Horizontal(classes="row"):
-                yield Field("Fee", Input(str(case.fee_amount) if case and case.fee_amount is not None
-                                         else "", placeholder="e.g. 29.90", id="fee"))
-                yield Field("Currency", Input(literal(case.fee_currency) if case else "",
-                                              placeholder="e.g. PEN", id="currency"))
+            yield Field("Fee", Input(str(case.fee_amount) if case and case.fee_amount is not None
+                                     else "", placeholder="if any, e.g. 29.90", id="fee"))
+            yield Field("Currency", Input(literal(case.fee_currency) if case else "",
+                                          placeholder="e.g. PEN", id="currency"))
             yield Field("Notes", TextArea(case.notes if case else "", id="notes",
                                           soft_wrap=True, show_line_numbers=False))
         yield Footer()
@@ -128,8 +125,7 @@ class CaseFormScreen(Screen[Case | None]):
         return original if shown == literal(original) else shown
 
     def _field(self, name: str) -> Field:
-        widget = self.query_one(f"#{name}")
-        return cast(Field, widget.parent)
+        return self.query_one(f"#{name}").query_ancestor(Field)
 
     def _date(self, name: str, errors: dict[str, str]) -> date | None:
         text = self.query_one(f"#{name}", Input).value

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
@@ -47,15 +47,13 @@ class LogContactScreen(ModalScreen[Case | None]):
                          classes="dialog-title", markup=False)
             yield Field("What happened *", Input(placeholder="what they said or what you did",
                                                  id="summary"))
-            with Horizontal(classes="row"):
-                yield Field("Channel", Select([(c.value, c.value) for c in Channel],
-                                              value=case.channel.value, allow_blank=False,
-                                              id="channel"))
-                yield Field("New ticket", Input(placeholder="if they gave one", id="ticket"))
-            with Horizontal(classes="row"):
-                yield Field("Next follow-up", Input(self.default_next.isoformat(),
-                                                    id="next_follow_up"), hint=DATE_HELP)
-                yield Field("Agent", Input(placeholder="who you spoke to", id="agent"))
+            yield Field("Channel", Select([(c.value, c.value) for c in Channel],
+                                          value=case.channel.value, allow_blank=False,
+                                          id="channel"))
+            yield Field("New ticket", Input(placeholder="if they gave one", id="ticket"))
+            yield Field("Next follow-up", Input(self.default_next.isoformat(),
+                                                id="next_follow_up"), hint=DATE_HELP)
+            yield Field("Agent", Input(placeholder="who you spoke to", id="agent"))
             if case.status in (Status.REQUESTED, Status.FAILED):
                 yield Checkbox("The provider says it is done (status → confirmed)",
                                id="confirmed")
@@ -69,7 +67,7 @@ class LogContactScreen(ModalScreen[Case | None]):
         return tuple(i.value for i in self.query(Input))
 
     def _field(self, name: str) -> Field:
-        return cast(Field, self.query_one(f"#{name}").parent)
+        return self.query_one(f"#{name}").query_ancestor(Field)
 
     def _next_date(self) -> tuple[date | None, str | None]:
         text = self.query_one("#next_follow_up", Input).value

@@ -1,43 +1,47 @@
-"""A labelled form field with its error message beside it."""
+"""A labelled form field on one line, with its error message right under it."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
 
 class Field(Vertical):
-    """Label, input widget, and a line for what is wrong with the value."""
+    """Label and input side by side, and a line for what is wrong with the value."""
 
     DEFAULT_CSS = """
-    Field { height: auto; margin: 0 0 1 0; }
-    Field > .field--label { color: $text-muted; }
-    Field > .field--error { color: $error; height: auto; display: none; }
+    Field { height: auto; }
+    Field > Horizontal { height: auto; }
+    Field .field--label { width: 18; color: $text-muted; padding: 0 1 0 0; }
+    Field > Horizontal > .field--input { width: 1fr; }
+    Field > .field--error { color: $error; height: auto; display: none; padding-left: 18; }
     Field.-invalid > .field--error { display: block; }
-    Field > .field--hint { color: $text-muted; height: auto; }
     """
 
-    def __init__(self, label: str, widget: Widget, *, hint: str = "", name: str | None = None,
-                 id: str | None = None) -> None:
-        super().__init__(name=name, id=id)
+    def __init__(self, label: str, widget: Widget, *, hint: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
         self.label = label
         self.widget = widget
         self.hint = hint
+        widget.add_class("field--input")
+        if hasattr(widget, "compact"):
+            widget.compact = True  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label, classes="field--label")
-        yield self.widget
+        with Horizontal():
+            yield Label(self.label, classes="field--label")
+            yield self.widget
         yield Static("", classes="field--error", markup=False)
-        if self.hint:
-            yield Static(self.hint, classes="field--hint", markup=False)
 
     def set_error(self, message: str | None) -> None:
-        self.query_one(".field--error", Static).update(f"⚠ {message}" if message else "")
+        text = f"⚠ {message}" + (f" ({self.hint})" if self.hint else "") if message else ""
+        self.query_one(".field--error", Static).update(text)
         self.set_class(bool(message), "-invalid")
 
     @property
     def error(self) -> str:
-        return str(self.query_one(".field--error", Static).render()) if self.has_class(
-            "-invalid") else ""
+        if not self.has_class("-invalid"):
+            return ""
+        return str(self.query_one(".field--error", Static).render())
