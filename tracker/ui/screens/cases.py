@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual import on
@@ -105,7 +106,7 @@ class CasesScreen(CaseActions, Screen[None]):
 
     def reload(self, keep: int | None = None) -> None:
         self._generation += 1
-        self.run_worker(self._reload(self._generation, keep), group="load", exclusive=True)
+        self.run_worker(partial(self._reload, self._generation, keep), group="load", exclusive=True)
 
     def _query(self, today: date) -> tuple[array, ListStats, dict[int, Row]]:  # type: ignore[type-arg]
         listing = self.tapp.listing
@@ -134,7 +135,7 @@ class CasesScreen(CaseActions, Screen[None]):
 
     @on(CaseTable.RowsWanted)
     def fetch_rows(self, message: CaseTable.RowsWanted) -> None:
-        self.run_worker(self._fetch_rows(message.table, message.case_ids), group="rows")
+        self.run_worker(partial(self._fetch_rows, message.table, message.case_ids), group="rows")
 
     async def _fetch_rows(self, table: CaseTable, case_ids: list[int]) -> None:
         rows = await self.tapp.db(load_rows, self.tapp.listing, case_ids, self.tapp.tracker.today())

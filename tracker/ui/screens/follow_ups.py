@@ -101,7 +101,7 @@ class FollowUpsScreen(CaseActions, Screen[None]):
         return self.table.current_case_id
 
     def reload(self) -> None:
-        self.run_worker(self._reload(), group="load", exclusive=True)
+        self.run_worker(self._reload, group="load", exclusive=True)
 
     async def _reload(self) -> None:
         today = self.tapp.tracker.today()

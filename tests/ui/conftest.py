@@ -1,0 +1,65 @@
+"""UI fixtures: the real app on a throw-away database file with a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker.clock import FixedClock
+from tracker.core import Tracker
+from tracker.domain import workflow
+from tracker.domain.model import Case, Channel
+from tracker.domain.workflow import CaseDraft
+from tracker.ui.app import TrackerApp, build_app
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def ui_db(tmp_path: Path) -> str:
+    return str(tmp_path / "ui.db")
+
+
+@pytest.fixture
+def ui_config(tmp_path: Path) -> Path:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def tracker(ui_db: str, ui_config: Path) -> Tracker:
+    opened = Tracker.open(ui_db, clock=FixedClock(TODAY), config_folder=ui_config)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def make_app(ui_db: str, ui_config: Path) -> Callable[[], TrackerApp]:
+    def make() -> TrackerApp:
+        return build_app(ui_db, clock=FixedClock(TODAY), config_folder=ui_config,
+                         watch_interval=0)
+
+    return make
+
+
+def seed(tracker: Tracker, provider: str, *, requested: date, playbook: str = "esim-pe",
+         ticket: str = "T-1", service: str = "eSIM +51 987 654 321", number: int = 1) -> Case:
+    """A case with a fixed UUID, so snapshots do not change from run to run."""
+    draft = CaseDraft(provider=provider, service=service, requested_on=requested,
+                      ticket=ticket, playbook=playbook, channel=Channel.PHONE)
+    playbook_obj = tracker.playbooks.get(playbook)
+    case = workflow.open_case(draft, playbook_obj, tracker.calendar(playbook_obj),
+                              tracker.now(), tracker.today())
+    case.uuid = f"00000000-0000-4000-8000-{number:012d}"
+    return tracker.cases.add(case)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until database workers are done and the screen has repainted."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -1,0 +1,306 @@
+"""The three journeys end to end, on a real database file, from the keyboard."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.ui.conftest import TODAY, seed, settle
+from tracker.domain.flags import Flag, case_flags
+from tracker.domain.model import CheckState, Status
+from tracker.ui.screens.case_detail import CaseScreen
+from tracker.ui.screens.case_form import CaseFormScreen
+from tracker.ui.screens.cases import CasesScreen
+from tracker.ui.screens.follow_ups import FollowUpsScreen
+from tracker.ui.screens.log_contact import LogContactScreen
+from tracker.ui.screens.verify import VerifyScreen
+from tracker.ui.widgets.case_table import CaseTable
+
+
+def row_text(table: CaseTable, case_id: int) -> str:
+    return " | ".join(cell.plain for cell in table.rows[case_id].cells)
+
+
+async def type_into(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*[("space" if ch == " " else ch) for ch in text])
+
+
+async def test_log_a_new_case_through_the_form(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        form.query_one("#provider").value = "Movistar Perú"
+        form.query_one("#service").value = "eSIM +51 987 654 321"
+        form.query_one("#ticket").value = "R-2026-00042"
+        form.query_one("#playbook").value = "esim-pe"
+        form.query_one("#requested_on").value = "2026-10-06"
+        await settle(pilot)
+        assert "Promised by Wed 14 Oct 2026" in str(form.query_one("#preview").render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CasesScreen)
+        table = app.screen.query_one(CaseTable)
+        (case,) = tracker.cases.list(TODAY)
+        assert case.promised_by == date(2026, 10, 14)
+        assert len(case.checks) == 8
+        assert table.current_case_id == case.id
+        text = row_text(table, case.id)
+        assert "Movistar Perú" in text and "OVERDUE" in text and "PROVIDER LATE" in text
+        assert "39d overdue" in text and "0/8" in text
+
+
+async def test_typing_in_the_form_really_types(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await type_into(pilot, "Entel")
+        await pilot.press("tab")
+        await type_into(pilot, "Postpago")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (case,) = tracker.cases.list(TODAY)
+    assert (case.provider, case.service, case.requested_on) == ("Entel", "Postpago", TODAY)
+
+
+async def test_a_bad_date_is_refused_at_the_field_and_nothing_typed_is_lost(make_app, tracker):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#provider").value = "Claro"
+        form.query_one("#service").value = "Línea 中文 🎉"
+        form.query_one("#ticket").value = "[bold]x[/bold]"
+        form.query_one("#requested_on").value = "2026-02-30"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseFormScreen)
+        field = form._field("requested_on")
+        assert "February 2026 has 28 days" in field.error
+        assert form._field("provider").error == ""
+        assert form.query_one("#provider").value == "Claro"
+        assert form.query_one("#service").value == "Línea 中文 🎉"
+        assert form.query_one("#ticket").value == "[bold]x[/bold]"
+        assert app.focused is form.query_one("#requested_on")
+        assert tracker.cases.list(TODAY, include_closed=True) == []
+        # Fixing the date saves the case with every other field as typed.
+        form.query_one("#requested_on").value = "2026-11-20"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (case,) = tracker.cases.list(TODAY)
+    assert (case.service, case.ticket) == ("Línea 中文 🎉", "[bold]x[/bold]")
+
+
+async def test_escape_asks_before_throwing_typed_text_away(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one("#provider").value = "Bitel"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseFormScreen)
+        assert app.screen.query_one("#provider").value == "Bitel"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, CasesScreen)
+
+
+async def test_follow_up_an_overdue_case(make_app, tracker) -> None:
+    case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FollowUpsScreen)
+        table = screen.query_one(CaseTable)
+        assert list(table.entries) == ["Overdue (1)", case.id]
+        assert table.current_case_id == case.id
+        assert "no contact logged yet" in row_text(table, case.id)
+        await pilot.press("f")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, LogContactScreen)
+        # The default next follow-up follows the playbook's cadence (2 business days).
+        assert dialog.query_one("#next_follow_up").value == "2026-11-25"
+        dialog.query_one("#summary").value = "Agent says the line is cut"
+        dialog.query_one("#ticket").value = "R-2026-00077"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowUpsScreen)
+        assert list(table.entries) == ["Next 7 days (1)", case.id]
+        text = row_text(table, case.id)
+        assert "OVERDUE" not in text and "in 2d" in text
+        assert "Agent says the line is cut" in text
+    stored = tracker.cases.get(case.id)
+    assert stored.next_follow_up == date(2026, 11, 25)
+    assert stored.ticket == "R-2026-00077"
+    assert Flag.OVERDUE not in case_flags(stored, TODAY)
+
+
+async def test_tick_the_required_checks_and_verify(make_app, tracker) -> None:
+    case = seed(tracker, "Movistar Perú", requested=date(2026, 11, 10))
+    other = seed(tracker, "Claro", requested=date(2026, 11, 20), number=2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(CaseTable)
+        assert set(table.entries) == {case.id, other.id}
+        table.cursor = list(table.entries).index(case.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        await pilot.press("space")  # calls blocked: pending -> passed
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        verify = app.screen
+        assert isinstance(verify, VerifyScreen)
+        await pilot.press("v")  # refused: balance zero is still pending
+        await settle(pilot)
+        assert isinstance(app.screen, VerifyScreen)
+        assert "balance zero is pending" in str(verify.query_one("#verdict").render())
+        await pilot.press("down", "space")  # balance zero: passed, ticked right here
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert list(app.screen.query_one(CaseTable).entries) == [other.id]
+    stored = tracker.cases.get(case.id)
+    assert stored.status is Status.VERIFIED
+    assert stored.find_check("calls blocked").state is CheckState.PASSED
+    assert stored.find_check("balance zero").state is CheckState.PASSED
+
+
+async def test_space_cycles_a_check_through_failed(make_app, tracker) -> None:
+    case = seed(tracker, "Entel", requested=TODAY - timedelta(days=1))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("space", "space")
+        await settle(pilot)
+    stored = tracker.cases.get(case.id)
+    assert stored.checks[0].state is CheckState.FAILED
+    assert stored.status is Status.FAILED
+    assert stored.next_follow_up == TODAY
+
+
+async def test_withdraw_asks_and_can_be_undone(make_app, tracker) -> None:
+    case = seed(tracker, "Bitel", requested=TODAY)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert tracker.cases.get(case.id).status is Status.WITHDRAWN
+        assert list(app.screen.query_one(CaseTable).entries) == []
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert tracker.cases.get(case.id).status is Status.REQUESTED
+        assert list(app.screen.query_one(CaseTable).entries) == [case.id]
+
+
+async def test_delete_asks_and_can_be_undone(make_app, tracker) -> None:
+    case = seed(tracker, "Bitel", requested=TODAY)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert tracker.cases.get(case.id).deleted_at is None
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert [c.id for c in tracker.cases.trash()] == [case.id]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert tracker.cases.trash() == []
+        assert list(app.screen.query_one(CaseTable).entries) == [case.id]
+
+
+async def test_filter_as_you_type_and_closed_cases(make_app, tracker) -> None:
+    movistar = seed(tracker, "Movistar", requested=TODAY)
+    claro = seed(tracker, "Claro", requested=TODAY, number=2)
+    tracker.withdraw(claro.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(CaseTable)
+        assert list(table.entries) == [movistar.id]
+        await pilot.press("c")
+        await settle(pilot)
+        assert set(table.entries) == {movistar.id, claro.id}
+        await pilot.press("slash", "c", "l", "a")
+        await settle(pilot)
+        assert list(table.entries) == [claro.id]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert set(table.entries) == {movistar.id, claro.id}
+
+
+async def test_user_text_is_shown_literally(make_app, tracker) -> None:
+    case = seed(tracker, "[bold]x[/bold]", requested=TODAY, service="a\x1b[31mred 中文")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(CaseTable)
+        cells = table.rows[case.id].cells
+        assert cells[1].plain == "[bold]x[/bold]"
+        assert cells[2].plain == "a\\x1b[31mred 中文"
+        assert "\x1b" not in "".join(seg.text for seg in table.render_line(1))
+
+
+async def test_a_case_added_elsewhere_appears_without_restart(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        from tracker.store.listing import ChangeWatcher
+
+        app._watcher = ChangeWatcher(app.tracker.database)
+        added = seed(tracker, "Entel", requested=TODAY)  # another connection, like the CLI
+        app._poll_changes()
+        await settle(pilot)
+        await settle(pilot)
+        assert list(app.screen.query_one(CaseTable).entries) == [added.id]
+
+
+async def test_overdue_follow_ups_are_announced_at_start(make_app, tracker) -> None:
+    seed(tracker, "Movistar", requested=date(2026, 10, 6))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("1 follow-up overdue" in m for m in messages)
+
+
+async def test_keys_can_be_remapped_from_the_config(make_app, tracker, ui_config) -> None:
+    (ui_config / "config.toml").write_text('[keys]\n"cases.new" = "n"\n')
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseFormScreen)

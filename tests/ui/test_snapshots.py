@@ -1,0 +1,66 @@
+"""Snapshots of the main screens at 120×40 and 80×24, on fixed data and a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.ui.conftest import seed, settle
+
+SIZES = [(120, 40), (80, 24)]
+
+
+@pytest.fixture
+def populated(tracker):  # type: ignore[no-untyped-def]
+    overdue = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
+    seed(tracker, "Claro", requested=date(2026, 11, 16), ticket="", number=2,
+         service="Línea prepago 中文 🎉")
+    seed(tracker, "Netflix", requested=date(2026, 11, 10), playbook="subscription",
+         service="Standard plan", ticket="NF-1", number=3)
+    seed(tracker, "[bold]x[/bold]", requested=date(2026, 11, 20), playbook="generic",
+         service="escape \x1b[31m kept literal", number=4)
+    tracker.log_contact(overdue.id, "Agent promised to cut the line today",
+                        next_follow_up=date(2026, 11, 23))
+    tracker.set_check(overdue.id, "calls blocked", __import__(
+        "tracker.domain.model", fromlist=["CheckState"]).CheckState.PASSED)
+    return tracker
+
+
+def run_before(*keys: str):  # type: ignore[no-untyped-def]
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        # The start-up notice would cover part of every screen; it is tested elsewhere.
+        pilot.app.clear_notifications()
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_cases_screen(snap_compare, make_app, populated, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_follow_ups_screen(snap_compare, make_app, populated, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("d"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_case_screen(snap_compare, make_app, populated, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_new_case_screen(snap_compare, make_app, populated, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("a"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_screen(snap_compare, make_app, populated, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("question_mark"))
