@@ -42,36 +42,48 @@ def check_prompt(check: Check) -> Text:
     return text
 
 
-def facts_table(case: Case, today_label: str, flags: Text) -> Table:
+def _grid(rows: list[tuple[str, Text | str]]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    due = "none"
-    if case.next_follow_up:
-        due = f"{case.next_follow_up.isoformat()} ({today_label})"
+    for label, value in rows:
+        table.add_row(label, value if isinstance(value, Text) else Text(value))
+    return table
+
+
+def facts_table(case: Case, due_label: str, flags: Text) -> Table:
+    """What matters first: who, what, where it stands, the dates."""
+    status = Text(case.status.value, style=STATUS_STYLES[case.status])
+    if flags.plain:
+        status.append("  ")
+        status.append_text(flags)
+    due = f"{case.next_follow_up.isoformat()} ({due_label})" if case.next_follow_up else "none"
+    return _grid([
+        ("Provider", literal(case.provider)),
+        ("Cancelling", literal(case.service) or "—"),
+        ("Status", status),
+        ("Ticket", literal(case.ticket) or Text("none — ask for one", style="yellow")),
+        ("Dates", f"requested {case.requested_on.isoformat()} · promised by "
+                  f"{case.promised_by.isoformat()}"),
+        ("Next follow-up", due),
+    ])
+
+
+def details_table(case: Case) -> Table:
+    """The rest of the fields."""
     fee = "none"
     if case.fee_amount is not None:
         fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip()
     rows: list[tuple[str, Text | str]] = [
-        ("Provider", literal(case.provider)),
-        ("Service", literal(case.service) or "—"),
-        ("Status", Text(case.status.value, style=STATUS_STYLES[case.status])),
-        ("Flags", flags if flags.plain else Text("none", style="dim")),
         ("Action", case.action.value),
         ("Playbook", case.playbook),
         ("Channel", case.channel.value),
-        ("Requested", case.requested_on.isoformat()),
-        ("Ticket", literal(case.ticket) or Text("none — ask for one", style="yellow")),
-        ("Promised by", case.promised_by.isoformat()),
-        ("Next follow-up", due),
         ("Fee", fee),
         ("UUID", case.uuid),
     ]
     if case.notes:
         rows.append(("Notes", literal(case.notes, multiline=True)))
-    for label, value in rows:
-        table.add_row(label, value if isinstance(value, Text) else Text(value))
-    return table
+    return _grid(rows)
 
 
 def timeline_text(case: Case) -> Text:
@@ -125,6 +137,8 @@ class CaseScreen(CaseActions, Screen[None]):
             yield Static("Loading…", id="facts")
             yield Static("Checks", id="checks-title", classes="section")
             yield OptionList(id="checks")
+            yield Static("Details", classes="section")
+            yield Static("", id="details")
             yield Static("Timeline (newest first)", classes="section")
             yield Static("", id="timeline")
         yield Footer()
@@ -159,6 +173,7 @@ class CaseScreen(CaseActions, Screen[None]):
         self.query_one("#summary", Static).update(flags)
         self.query_one("#facts", Static).update(
             facts_table(case, describe_due(case.next_follow_up, today), flags))
+        self.query_one("#details", Static).update(details_table(case))
         self.query_one("#checks-title", Static).update(
             f"Checks ({case.progress} passed) — space cycles pending → passed → failed")
         checks = self.query_one("#checks", OptionList)

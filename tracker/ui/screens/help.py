@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -39,23 +40,24 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
         ("Tables", bindings(CaseTable) + [Binding("enter", "open", "Open the case")]),
         ("Follow-ups", bindings(FollowUpsScreen)),
         ("Case", bindings(CaseScreen)),
-        ("Forms (new case, edit, log contact)", bindings(CaseFormScreen)),
+        ("Forms: new case, edit, log contact", bindings(CaseFormScreen)),
         ("Verify", bindings(VerifyScreen)),
     ]
 
 
 def help_table(keymap: dict[str, str]) -> Table:
-    table = Table(expand=True, show_edge=False, pad_edge=False)
-    table.add_column("Where", style="bold", no_wrap=True)
-    table.add_column("Key", style="bold cyan", no_wrap=True)
-    table.add_column("Does")
-    table.add_column("Binding id (for [keys] in config.toml)", style="dim", no_wrap=True)
+    table = Table(expand=True, show_edge=False, pad_edge=False, box=None)
+    table.add_column("Key", style="bold cyan", no_wrap=True, min_width=8)
+    table.add_column("Does", ratio=2)
+    table.add_column(Text("Binding id (config.toml [keys])"), style="dim", no_wrap=True,
+                     overflow="ellipsis", ratio=1)
     for group, bindings in binding_groups():
-        for index, binding in enumerate(bindings):
+        table.add_row("", Text(group, style="bold underline"), "")
+        for binding in bindings:
             keys = keymap.get(binding.id or "", binding.key)
-            table.add_row(group if index == 0 else "", key_label(keys), binding.description,
-                          binding.id or "")
-    table.add_row("Everywhere", "ctrl+p", "Command palette: every action by name", "")
+            table.add_row(key_label(keys), binding.description, binding.id or "")
+    table.add_row("", Text("Anywhere", style="bold underline"), "")
+    table.add_row("ctrl+p", "Command palette: every action by name", "")
     return table
 
 
