@@ -21,7 +21,7 @@ from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.workflow import CaseDraft, PlannedDates
 from tracker.store.database import Database, open_database
-from tracker.store.repository import CaseRepository
+from tracker.store.repository import CaseRepository, CaseSummary
 
 T = TypeVar("T")
 
@@ -129,11 +129,34 @@ class Tracker:
     # -- queries -----------------------------------------------------------
 
     def open_cases(self, include_closed: bool = False) -> list[Case]:
-        return sort_by_urgency(self.cases.list(self.today(), include_closed), self.today())
+        """Live cases, most urgent first (closed ones only when asked); no timelines."""
+        from tracker.store.listing import CaseListing
+        from tracker.store.loader import load_cases
+
+        ids = CaseListing(self.database).ordered_ids(self.today(), include_closed)
+        with self.database.engine.connect() as connection:
+            return load_cases(connection, ids)
+
+    def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
+        """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
+        from tracker.store.listing import CaseListing
+
+        listing = CaseListing(self.database)
+        ids = listing.due_ids(self.today(), within_days)
+        rows = listing.summaries(ids)
+        return [rows[i] for i in ids if i in rows]
 
     def due_cases(self, within_days: int = 0) -> list[Case]:
-        """Follow-ups overdue or due within the next ``within_days`` days, most urgent first."""
+        """Follow-ups overdue or due within the next ``within_days`` days, most urgent first.
+
+        Its cost follows the number of cases due, not the size of the table.
+        """
         from datetime import timedelta
 
+        from tracker.store.loader import due_ids, load_cases
+        from tracker.store.repository import FOLLOW_UP_STATUSES
+
         horizon = self.today() + timedelta(days=within_days)
-        return sort_by_urgency(self.cases.due(horizon), self.today())
+        with self.database.engine.connect() as connection:
+            cases = load_cases(connection, due_ids(connection, horizon, FOLLOW_UP_STATUSES))
+        return sort_by_urgency(cases, self.today())

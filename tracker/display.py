@@ -13,6 +13,8 @@ def literal(text: str, multiline: bool = False) -> str:
     ``\\x1b[31m`` in a provider's name is printed as those characters, never sent
     raw to the terminal. With ``multiline`` newlines and tabs are kept.
     """
+    if text.isascii() and text.isprintable():
+        return text
     out: list[str] = []
     for ch in text:
         if multiline and ch in _KEEP_MULTILINE:
@@ -28,6 +30,8 @@ def literal(text: str, multiline: bool = False) -> str:
 
 def cell_width(text: str) -> int:
     """Columns the text takes in a terminal (wide East Asian characters and emoji take two)."""
+    if text.isascii():
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f":
@@ -38,11 +42,15 @@ def cell_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """Cut (with an ellipsis) or pad text to exactly ``width`` terminal columns."""
-    if cell_width(text) <= width:
-        return text + " " * (width - cell_width(text))
-    out = ""
+    used = cell_width(text)
+    if used <= width:
+        return text + " " * (width - used)
+    out: list[str] = []
+    used = 0
     for ch in text:
-        if cell_width(out + ch) > width - 1:
+        step = cell_width(ch)
+        if used + step > width - 1:
             break
-        out += ch
-    return out + "…" + " " * (width - 1 - cell_width(out))
+        out.append(ch)
+        used += step
+    return "".join(out) + "…" + " " * (width - 1 - used)

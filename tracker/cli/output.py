@@ -9,8 +9,9 @@ from typing import Any
 
 from tracker.display import fit, literal
 from tracker.domain.dates import describe_due
-from tracker.domain.flags import case_flags
+from tracker.domain.flags import FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
+from tracker.store.repository import CaseSummary
 
 
 def print_json(data: Any) -> None:
@@ -25,12 +26,14 @@ COLUMNS = (("ID", 5), ("FLAGS", 24), ("PROVIDER", 18), ("SERVICE", 24), ("STATUS
            ("REQUESTED", 10), ("TICKET", 14), ("NEXT", 12), ("CHECKS", 6))
 
 
-def case_table(cases: Sequence[Case], today: date) -> str:
+def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
+    """A fixed-width table of cases (whole cases or summary rows)."""
     lines = [" ".join(fit(name, width) for name, width in COLUMNS).rstrip()]
     for case in cases:
+        facts = case.facts if isinstance(case, CaseSummary) else FlagFacts.of(case)
         cells = (
             str(case.id),
-            ", ".join(f.label for f in case_flags(case, today)),
+            ", ".join(f.label for f in flags_for(facts, today)),
             _one_line(case.provider),
             _one_line(case.service),
             case.status.value,

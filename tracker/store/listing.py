@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, func, literal, or_, select
 
 from tracker.domain.model import Status
 from tracker.store.database import Database
+from tracker.store.loader import CHUNK
 from tracker.store.repository import (
     _SUMMARY_COLUMNS,
     FOLLOW_UP_STATUSES,
@@ -104,25 +105,29 @@ class CaseListing:
     def summaries(self, ids: Iterable[int]) -> dict[int, CaseSummary]:
         """Summary rows for the given ids (those that still exist)."""
         wanted = list(ids)
-        if not wanted:
-            return {}
-        query = select(*_SUMMARY_COLUMNS).where(CaseRow.id.in_(wanted))
+        found: dict[int, CaseSummary] = {}
         with self.database.engine.connect() as connection:
-            return {row[0]: _summary(row) for row in connection.execute(query)}
+            for start in range(0, len(wanted), CHUNK):
+                query = select(*_SUMMARY_COLUMNS).where(
+                    CaseRow.id.in_(wanted[start:start + CHUNK]))
+                found.update((row[0], _summary(row)) for row in connection.execute(query))
+        return found
 
     def last_contacts(self, ids: Iterable[int]) -> dict[int, str]:
         """What the last contact said, for each case that has one."""
         wanted = list(ids)
-        if not wanted:
-            return {}
-        latest = (
-            select(func.max(EntryRow.id))
-            .where(EntryRow.case_id.in_(wanted), EntryRow.kind == "contact")
-            .group_by(EntryRow.case_id)
-        )
-        query = select(EntryRow.case_id, EntryRow.summary).where(EntryRow.id.in_(latest))
+        found: dict[int, str] = {}
         with self.database.engine.connect() as connection:
-            return {case_id: summary for case_id, summary in connection.execute(query)}
+            for start in range(0, len(wanted), CHUNK):
+                latest = (
+                    select(func.max(EntryRow.id))
+                    .where(EntryRow.case_id.in_(wanted[start:start + CHUNK]),
+                           EntryRow.kind == "contact")
+                    .group_by(EntryRow.case_id)
+                )
+                query = select(EntryRow.case_id, EntryRow.summary).where(EntryRow.id.in_(latest))
+                found.update(connection.execute(query).tuples())
+        return found
 
     def stats(self, today: date) -> ListStats:
         """The summary line: open, overdue, due today, verified, closed ones hidden."""
