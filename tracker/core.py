@@ -6,10 +6,11 @@ one implementation. It joins the store, the playbooks, the config and the clock.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tracker import paths
 from tracker.clock import Clock, SystemClock
@@ -20,36 +21,102 @@ from tracker.domain.flags import Flag, case_flags, sort_by_urgency
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.workflow import CaseDraft, PlannedDates
-from tracker.store.database import Database, open_database
-from tracker.store.repository import CaseRepository, CaseSummary
+
+if TYPE_CHECKING:
+    from tracker.store.database import Database
+    from tracker.store.listing import CaseListing, CaseSummary
+    from tracker.store.repository import CaseRepository
 
 T = TypeVar("T")
 
 
 class Tracker:
-    def __init__(self, database: Database, config: Config, playbooks: PlaybookRegistry,
-                 clock: Clock) -> None:
-        self.database = database
+    """The database, the config, the playbooks and the clock, behind one set of actions.
+
+    The SQLAlchemy side of the store is opened on first use, so that a screen can
+    be painted from the plain-SQL :attr:`listing` before SQLAlchemy has loaded.
+    """
+
+    def __init__(self, target: str, config: Config, playbooks: PlaybookRegistry, clock: Clock,
+                 database: Database | None = None) -> None:
+        self.target = target
         self.config = config
         self.playbooks = playbooks
         self.clock = clock
-        self.cases = CaseRepository(database)
+        self._database = database
+        self._cases: CaseRepository | None = None
+        self._listing: CaseListing | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, target: str | None = None, *, clock: Clock | None = None,
-             config_folder: Path | None = None) -> Tracker:
-        """Open the database the user chose (``--db``, ``TRACKER_DB`` or the default)."""
+             config_folder: Path | None = None, lazy: bool = False) -> Tracker:
+        """Open the database the user chose (``--db``, ``TRACKER_DB`` or the default).
+
+        With ``lazy``, a file that is already a tracker database at the current
+        schema is only checked now; SQLAlchemy opens it on first use. Anything
+        else (a new file, a migration, a problem to report) is dealt with at once.
+        """
         clock = clock or SystemClock()
         config = load_config(config_folder or paths.config_dir())
         playbooks = PlaybookRegistry.load(config.playbook_folder)
         chosen = paths.database_target(target)
-        database = open_database(
-            chosen, create_parent=chosen == str(paths.default_database()), now=clock.now()
-        )
-        return cls(database, config, playbooks, clock)
+        tracker = cls(chosen, config, playbooks, clock)
+        if not (lazy and tracker._ready_without_opening()):
+            tracker._open_database()
+        return tracker
+
+    def _ready_without_opening(self) -> bool:
+        from tracker.store.location import quick_revision, resolve
+        from tracker.store.migrate import SCHEMA_HEAD
+
+        path = resolve(self.target).path
+        return path is not None and quick_revision(path) == SCHEMA_HEAD
+
+    def _open_database(self) -> Database:
+        with self._lock:
+            if self._database is None:
+                from tracker.store.database import open_database
+
+                self._database = open_database(
+                    self.target, create_parent=self.target == str(paths.default_database()),
+                    now=self.clock.now())
+            return self._database
+
+    @property
+    def database(self) -> Database:
+        return self._database or self._open_database()
+
+    @property
+    def cases(self) -> CaseRepository:
+        if self._cases is None:
+            from tracker.store.repository import CaseRepository
+
+            self._cases = CaseRepository(self.database)
+        return self._cases
+
+    @property
+    def path(self) -> Path | None:
+        from tracker.store.location import resolve
+
+        return resolve(self.target).path
+
+    @property
+    def listing(self) -> CaseListing:
+        """Plain-SQL list queries (ids in urgency order, summaries, counts)."""
+        if self._listing is None:
+            from tracker.store.listing import CaseListing
+
+            if self.path is None:
+                raise ValueError("lists need a database file")
+            self._listing = CaseListing(self.path)
+        return self._listing
 
     def close(self) -> None:
-        self.database.close()
+        if self._listing is not None:
+            self._listing.close()
+        if self._database is not None:
+            self._database.close()
 
     # -- dates -------------------------------------------------------------
 
@@ -130,20 +197,16 @@ class Tracker:
 
     def open_cases(self, include_closed: bool = False) -> list[Case]:
         """Live cases, most urgent first (closed ones only when asked); no timelines."""
-        from tracker.store.listing import CaseListing
         from tracker.store.loader import load_cases
 
-        ids = CaseListing(self.database).ordered_ids(self.today(), include_closed)
+        ids = self.listing.ordered_ids(self.today(), include_closed)
         with self.database.engine.connect() as connection:
             return load_cases(connection, ids)
 
     def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
         """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
-        from tracker.store.listing import CaseListing
-
-        listing = CaseListing(self.database)
-        ids = listing.due_ids(self.today(), within_days)
-        rows = listing.summaries(ids)
+        ids = self.listing.due_ids(self.today(), within_days)
+        rows = self.listing.summaries(ids)
         return [rows[i] for i in ids if i in rows]
 
     def due_cases(self, within_days: int = 0) -> list[Case]:
@@ -151,12 +214,8 @@ class Tracker:
 
         Its cost follows the number of cases due, not the size of the table.
         """
-        from datetime import timedelta
+        from tracker.store.loader import load_cases
 
-        from tracker.store.loader import due_ids, load_cases
-        from tracker.store.repository import FOLLOW_UP_STATUSES
-
-        horizon = self.today() + timedelta(days=within_days)
+        ids = self.listing.due_ids(self.today(), within_days)
         with self.database.engine.connect() as connection:
-            cases = load_cases(connection, due_ids(connection, horizon, FOLLOW_UP_STATUSES))
-        return sort_by_urgency(cases, self.today())
+            return load_cases(connection, ids)

@@ -277,9 +277,7 @@ async def test_a_case_added_elsewhere_appears_without_restart(make_app, tracker)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        from tracker.store.listing import ChangeWatcher
-
-        app._watcher = ChangeWatcher(app.tracker.database)
+        app._data_version = app.listing.data_version()
         added = seed(tracker, "Entel", requested=TODAY)  # another connection, like the CLI
         app._poll_changes()
         await settle(pilot)

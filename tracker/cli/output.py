@@ -11,7 +11,7 @@ from tracker.display import fit, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
-from tracker.store.repository import CaseSummary
+from tracker.store.listing import CaseSummary
 
 
 def print_json(data: Any) -> None:

@@ -1,63 +1,100 @@
 """Queries that serve case lists at any size: ordered ids, row windows, counts.
 
-A list of 100,000 cases is held as an array of ids in urgency order; the rows a
-screen shows are read by id when they come into view. The SQL here mirrors the
-domain's rules (:func:`tracker.domain.flags.urgency_key` and ``is_closed``); tests
-keep the two in step.
+Plain ``sqlite3``, not SQLAlchemy: these reads are what the TUI's first screen
+and ``tracker due`` wait for, and importing SQLAlchemy alone costs more than
+they do. A list of 100,000 cases is held as an array of ids in urgency order;
+the rows a screen shows are read by id when they come into view. The SQL here
+mirrors the domain's rules (:func:`tracker.domain.flags.urgency_key` and
+``is_closed``); tests keep the two in step.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from tracker.domain.flags import FlagFacts
+from tracker.domain.model import OPEN_STATUSES, Status
 
-from tracker.domain.model import Status
-from tracker.store.database import Database
-from tracker.store.loader import CHUNK
-from tracker.store.repository import (
-    _SUMMARY_COLUMNS,
-    FOLLOW_UP_STATUSES,
-    OPEN_VALUES,
-    CaseSummary,
-    _closed_condition,
-    _summary,
-)
-from tracker.store.schema import CaseRow, EntryRow
+# SQLite allows 32,766 bound parameters; stay well below.
+CHUNK = 900
 
-_FAR = date(9999, 12, 31)
+_OPEN = ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES))
+_FOLLOW_UP = ", ".join(f"'{s.value}'" for s in sorted({*OPEN_STATUSES, Status.VERIFIED}))
 
-
-def _pending():  # type: ignore[no-untyped-def]
-    return and_(CaseRow.next_follow_up.is_not(None), CaseRow.status.in_(FOLLOW_UP_STATUSES))
-
-
-def urgency_order(today: date) -> list:  # type: ignore[type-arg]
-    """ORDER BY terms equal to sorting by ``urgency_key`` and then id."""
-    pending = _pending()
-    closed = _closed_condition(today)
-    group = case(
-        (closed, 5),
-        (and_(pending, CaseRow.next_follow_up < today), 0),
-        (and_(pending, CaseRow.next_follow_up == today), 1),
-        (and_(CaseRow.status == Status.REQUESTED.value, CaseRow.promised_by < today), 2),
-        else_=3,
-    )
-    soonest = case((closed, literal(_FAR)), (pending, CaseRow.next_follow_up), else_=literal(_FAR))
-    return [group, soonest, CaseRow.id]
+# The SQL twins of tracker.domain.flags; :t is today as YYYY-MM-DD.
+CLOSED = ("(status = 'withdrawn' OR (status = 'verified' AND "
+          "(next_follow_up IS NULL OR next_follow_up > :t)))")
+PENDING = f"(next_follow_up IS NOT NULL AND status IN ({_FOLLOW_UP}))"
+URGENCY_ORDER = f"""
+    CASE WHEN {CLOSED} THEN 5
+         WHEN {PENDING} AND next_follow_up < :t THEN 0
+         WHEN {PENDING} AND next_follow_up = :t THEN 1
+         WHEN status = 'requested' AND promised_by < :t THEN 2
+         ELSE 3 END,
+    CASE WHEN {CLOSED} THEN '9999-12-31' WHEN {PENDING} THEN next_follow_up
+         ELSE '9999-12-31' END,
+    id"""
+# Groups 0 and 1 (overdue, due today) in order: pending cases by (next_follow_up, id).
+# The partial index ix_cases_due serves this, so the top of the list costs nothing.
+DUE_BY = (f"deleted_at IS NULL AND next_follow_up IS NOT NULL AND next_follow_up <= :due "
+          f"AND status IN ({_FOLLOW_UP})")
 
 
-def _matches(text: str):  # type: ignore[no-untyped-def]
-    """Case-insensitive substring match over provider, service, ticket and notes."""
-    needle = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return or_(*(
-        column.ilike(needle, escape="\\")
-        for column in (CaseRow.provider, CaseRow.service, CaseRow.ticket, CaseRow.notes)
-    ))
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of a case list: what a table row needs, without checks or timeline."""
+
+    id: int
+    uuid: str
+    provider: str
+    service: str
+    status: Status
+    requested_on: date
+    ticket: str
+    promised_by: date
+    next_follow_up: date | None
+    notes: str
+    checks_total: int
+    checks_passed: int
+    checks_failed: int
+
+    @property
+    def facts(self) -> FlagFacts:
+        return FlagFacts(self.status, self.next_follow_up, self.promised_by, self.ticket,
+                         self.checks_failed > 0)
+
+    @property
+    def progress(self) -> str:
+        return f"{self.checks_passed}/{self.checks_total}"
+
+
+_SUMMARY = ("id, uuid, provider, service, status, requested_on, ticket, promised_by, "
+            "next_follow_up, notes, checks_total, checks_passed, checks_failed")
+
+
+def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
+    (case_id, uuid, provider, service, status, requested_on, ticket, promised_by, next_follow_up,
+     notes, total, passed, failed) = row
+    return CaseSummary(
+        case_id, uuid, provider, service, Status(status), date.fromisoformat(requested_on),
+        ticket, date.fromisoformat(promised_by),
+        date.fromisoformat(next_follow_up) if next_follow_up else None, notes, total, passed,
+        failed)
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
 
 
 @dataclass(frozen=True)
@@ -70,102 +107,93 @@ class ListStats:
 
 
 class CaseListing:
-    """Read-only list queries for screens that may hold many thousands of cases."""
+    """Read-only list queries for screens and commands that may face many thousands of cases.
 
-    def __init__(self, database: Database) -> None:
-        self.database = database
+    One connection, shared by worker threads one query at a time.
+    """
 
-    def ordered_ids(self, today: date, include_closed: bool = False, text: str = "") -> array:  # type: ignore[type-arg]
+    def __init__(self, path: Path) -> None:
+        self._connection = sqlite3.connect(path, check_same_thread=False, timeout=10)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def _rows(self, sql: str, params: dict[str, object] | Sequence[object]) -> list[tuple]:  # type: ignore[type-arg]
+        with self._lock:
+            return self._connection.execute(sql, params).fetchall()
+
+    def _ids(self, sql: str, params: dict[str, object]) -> array:  # type: ignore[type-arg]
+        with self._lock:
+            return array("q", (row[0] for row in self._connection.execute(sql, params)))
+
+    def ordered_ids(self, today: date, include_closed: bool = False, text: str = "",
+                    limit: int | None = None) -> array:  # type: ignore[type-arg]
         """Ids of live cases in urgency order, optionally filtered by text."""
-        query = select(CaseRow.id).where(CaseRow.deleted_at.is_(None))
+        where = ["deleted_at IS NULL"]
+        params: dict[str, object] = {"t": today.isoformat()}
         if not include_closed:
-            query = query.where(~_closed_condition(today))
+            where.append(f"NOT {CLOSED}")
         if text.strip():
-            query = query.where(_matches(text.strip()))
-        query = query.order_by(*urgency_order(today))
-        with self.database.engine.connect() as connection:
-            return array("q", connection.execute(query).scalars())
+            params["q"] = _like(text.strip())
+            where.append("(" + " OR ".join(
+                f"{column} LIKE :q ESCAPE '\\'"
+                for column in ("provider", "service", "ticket", "notes")) + ")")
+        sql = f"SELECT id FROM cases WHERE {' AND '.join(where)} ORDER BY {URGENCY_ORDER}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self._ids(sql, params)
+
+    def first_ids(self, today: date, count: int) -> array | None:  # type: ignore[type-arg]
+        """The ``count`` most urgent live cases, from the index alone when enough are due.
+
+        None when fewer than ``count`` cases are overdue or due today: then only the
+        full ordering can say what comes next.
+        """
+        ids = self._ids(f"SELECT id FROM cases WHERE {DUE_BY} ORDER BY next_follow_up, id "
+                        f"LIMIT {int(count)}", {"due": today.isoformat()})
+        return ids if len(ids) == count else None
 
     def due_ids(self, today: date, within_days: int) -> array:  # type: ignore[type-arg]
         """Ids of cases with a follow-up due by today + ``within_days``, most urgent first."""
-        horizon = today + timedelta(days=within_days)
-        query = (
-            select(CaseRow.id)
-            .where(
-                CaseRow.deleted_at.is_(None),
-                CaseRow.next_follow_up.is_not(None),
-                CaseRow.next_follow_up <= horizon,
-                CaseRow.status.in_(FOLLOW_UP_STATUSES),
-            )
-            .order_by(*urgency_order(today))
-        )
-        with self.database.engine.connect() as connection:
-            return array("q", connection.execute(query).scalars())
+        horizon = (today + timedelta(days=within_days)).isoformat()
+        return self._ids(f"SELECT id FROM cases WHERE {DUE_BY} ORDER BY {URGENCY_ORDER}",
+                         {"due": horizon, "t": today.isoformat()})
 
     def summaries(self, ids: Iterable[int]) -> dict[int, CaseSummary]:
         """Summary rows for the given ids (those that still exist)."""
-        wanted = list(ids)
         found: dict[int, CaseSummary] = {}
-        with self.database.engine.connect() as connection:
-            for start in range(0, len(wanted), CHUNK):
-                query = select(*_SUMMARY_COLUMNS).where(
-                    CaseRow.id.in_(wanted[start:start + CHUNK]))
-                found.update((row[0], _summary(row)) for row in connection.execute(query))
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self._rows(f"SELECT {_SUMMARY} FROM cases WHERE id IN ({marks})", chunk):
+                found[row[0]] = _summary(row)
         return found
 
     def last_contacts(self, ids: Iterable[int]) -> dict[int, str]:
         """What the last contact said, for each case that has one."""
-        wanted = list(ids)
         found: dict[int, str] = {}
-        with self.database.engine.connect() as connection:
-            for start in range(0, len(wanted), CHUNK):
-                latest = (
-                    select(func.max(EntryRow.id))
-                    .where(EntryRow.case_id.in_(wanted[start:start + CHUNK]),
-                           EntryRow.kind == "contact")
-                    .group_by(EntryRow.case_id)
-                )
-                query = select(EntryRow.case_id, EntryRow.summary).where(EntryRow.id.in_(latest))
-                found.update(connection.execute(query).tuples())
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(
+                "SELECT case_id, summary FROM timeline WHERE id IN (SELECT max(id) FROM timeline "
+                f"WHERE kind = 'contact' AND case_id IN ({marks}) GROUP BY case_id)", chunk)
+            found.update(rows)
         return found
 
     def stats(self, today: date) -> ListStats:
         """The summary line: open, overdue, due today, verified, closed ones hidden."""
-        pending = _pending()
-        is_open = CaseRow.status.in_(OPEN_VALUES)
-        query = select(
-            func.count().filter(is_open),
-            func.count().filter(and_(pending, CaseRow.next_follow_up < today)),
-            func.count().filter(and_(pending, CaseRow.next_follow_up == today)),
-            func.count().filter(CaseRow.status == Status.VERIFIED.value),
-            func.count().filter(_closed_condition(today)),
-        ).where(CaseRow.deleted_at.is_(None))
-        with self.database.engine.connect() as connection:
-            row = connection.execute(query).one()
+        (row,) = self._rows(
+            f"""SELECT
+                  count(*) FILTER (WHERE status IN ({_OPEN})),
+                  count(*) FILTER (WHERE {PENDING} AND next_follow_up < :t),
+                  count(*) FILTER (WHERE {PENDING} AND next_follow_up = :t),
+                  count(*) FILTER (WHERE status = 'verified'),
+                  count(*) FILTER (WHERE {CLOSED})
+                FROM cases WHERE deleted_at IS NULL""", {"t": today.isoformat()})
         return ListStats(*row)
 
-
-class ChangeWatcher:
-    """Tells when any connection (another process too) has committed to the database."""
-
-    def __init__(self, database: Database) -> None:
-        self._connection: sqlite3.Connection | None = None
-        if database.path is not None:
-            self._connection = sqlite3.connect(database.path, check_same_thread=False)
-        self._version = self._read()
-
-    def _read(self) -> int:
-        if self._connection is None:
-            return 0
-        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
-
-    def changed(self) -> bool:
-        version = self._read()
-        if version != self._version:
-            self._version = version
-            return True
-        return False
-
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process too) commits."""
+        (row,) = self._rows("PRAGMA data_version", ())
+        return int(row[0])

@@ -7,7 +7,7 @@ exports); the ORM path stays for single cases that are loaded to be changed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import Connection, select
@@ -84,14 +84,3 @@ def load_cases(connection: Connection, ids: Sequence[int], timeline: bool = Fals
                     status_from=Status(row.status_from) if row.status_from else None,
                     status_to=Status(row.status_to) if row.status_to else None))
     return [found[i] for i in ids if i in found]
-
-
-def due_ids(connection: Connection, on_or_before: date, statuses: Sequence[str]) -> list[int]:
-    """Ids of live cases whose follow-up falls on or before the date (the partial index)."""
-    query = select(CaseRow.id).where(
-        CaseRow.deleted_at.is_(None),
-        CaseRow.next_follow_up.is_not(None),
-        CaseRow.next_follow_up <= on_or_before,
-        CaseRow.status.in_(statuses),
-    )
-    return list(connection.execute(query).scalars())

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # The newest revision in migrations/versions; a test keeps the two in step, so that
 # opening an up-to-date database never has to load Alembic.
@@ -14,6 +16,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -21,6 +25,8 @@ def current_revision(connection: Connection) -> str | None:
 
 def has_foreign_tables(connection: Connection) -> bool:
     """Whether the file holds tables but no schema version: not a tracker database."""
+    from sqlalchemy import inspect
+
     names = [n for n in inspect(connection).get_table_names() if n != "alembic_version"]
     return bool(names)
 

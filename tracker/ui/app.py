@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -14,10 +14,12 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tracker.clock import Clock
-from tracker.core import Tracker
 from tracker.display import literal
 from tracker.domain.errors import TrackerError
-from tracker.store.listing import CaseListing, ChangeWatcher
+
+if TYPE_CHECKING:
+    from tracker.core import Tracker
+    from tracker.store.listing import CaseListing
 
 T = TypeVar("T")
 
@@ -46,10 +48,13 @@ class TrackerApp(App[None]):
     def __init__(self, tracker: Tracker, *, watch_interval: float = 2.0) -> None:
         super().__init__()
         self.tracker = tracker
-        self.listing = CaseListing(tracker.database)
         self.watch_interval = watch_interval
-        self._watcher: ChangeWatcher | None = None
+        self._data_version: int | None = None
         self._undo: Undo | None = None
+
+    @property
+    def listing(self) -> CaseListing:
+        return self.tracker.listing
 
     # -- start and stop --------------------------------------------------
 
@@ -59,19 +64,27 @@ class TrackerApp(App[None]):
         if self.tracker.config.keys:
             self.set_keymap(self.tracker.config.keys)
         self.push_screen(CasesScreen())
-        if self.watch_interval > 0:
-            self.run_worker(self._start_watching, thread=True, group="watch")
 
-    def _start_watching(self) -> None:
-        self._watcher = ChangeWatcher(self.tracker.database)
-        self.call_from_thread(self.set_interval, self.watch_interval, self._poll_changes)
+    def first_screen_painted(self) -> None:
+        """Start what the first screen did not need: SQLAlchemy, watching for changes."""
+        self.run_worker(self._warm_up, thread=True, group="warm-up")
+        if self.watch_interval > 0:
+            self.set_interval(self.watch_interval, self._poll_changes)
+
+    def _warm_up(self) -> None:
+        self.tracker.cases  # noqa: B018 - opens the store so the first action is quick
+        if self._data_version is None:
+            self._data_version = self.listing.data_version()
 
     def _poll_changes(self) -> None:
         self.run_worker(self._check_changes, thread=True, group="watch", exclusive=True)
 
     def _check_changes(self) -> None:
-        if self._watcher is not None and self._watcher.changed():
+        """Any commit by another connection, this app's or another process's, reloads."""
+        version = self.listing.data_version()
+        if self._data_version is not None and version != self._data_version:
             self.call_from_thread(self.data_changed)
+        self._data_version = version
 
     def data_changed(self) -> None:
         """Tell every screen on the stack to reload."""
@@ -79,8 +92,7 @@ class TrackerApp(App[None]):
             screen.post_message(DataChanged())
 
     def on_unmount(self) -> None:
-        if self._watcher is not None:
-            self._watcher.close()
+        self.tracker.close()
 
     # -- database work, off the event loop ---------------------------------
 
@@ -133,5 +145,7 @@ class TrackerApp(App[None]):
 def build_app(db: str | None = None, *, clock: Clock | None = None,
               config_folder: Path | None = None, watch_interval: float = 2.0) -> TrackerApp:
     """The app on the chosen database: the command line and the tests both use this."""
-    return TrackerApp(Tracker.open(db, clock=clock, config_folder=config_folder),
-                      watch_interval=watch_interval)
+    from tracker.core import Tracker
+
+    tracker = Tracker.open(db, clock=clock, config_folder=config_folder, lazy=True)
+    return TrackerApp(tracker, watch_interval=watch_interval)

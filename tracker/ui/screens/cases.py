@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from array import array
 from datetime import date
 from functools import partial
@@ -73,7 +74,8 @@ class CasesScreen(CaseActions, Screen[None]):
         self.filter_text = ""
         self._generation = 0
         self._warned_overdue = False
-        self.loaded = False
+        self.loaded = False  # the first rows are painted
+        self.counted = False  # the whole list and its counts are in
 
     @property
     def tapp(self) -> TrackerApp:
@@ -108,6 +110,15 @@ class CasesScreen(CaseActions, Screen[None]):
         self._generation += 1
         self.run_worker(partial(self._reload, self._generation, keep), group="load", exclusive=True)
 
+    def _first_page(self, today: date) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
+        """The most urgent cases, enough to fill the screen: cheap at any table size."""
+        listing = self.tapp.listing
+        page = max(self.table.size.height, 40)
+        ids = listing.first_ids(today, page)
+        if ids is None:
+            ids = listing.ordered_ids(today, limit=page)
+        return ids, load_rows(listing, list(ids), today)
+
     def _query(self, today: date) -> tuple[array, ListStats, dict[int, Row]]:  # type: ignore[type-arg]
         listing = self.tapp.listing
         ids = listing.ordered_ids(today, self.show_closed, self.filter_text)
@@ -117,16 +128,31 @@ class CasesScreen(CaseActions, Screen[None]):
 
     async def _reload(self, generation: int, keep: int | None) -> None:
         today = self.tapp.tracker.today()
+        table = self.table
+        first_load = not self.loaded
+        if first_load:
+            # Paint the top of the list first; the whole order and the counts follow.
+            first, rows = await self.tapp.db(self._first_page, today)
+            if generation != self._generation:
+                return
+            if first:
+                table.set_entries(first, rows)
+            self.loaded = True
+            # Let the first page reach the screen before anything else competes for it.
+            painted = asyncio.Event()
+            self.call_after_refresh(painted.set)
+            await painted.wait()
+            self.tapp.first_screen_painted()
         ids, stats, rows = await self.tapp.db(self._query, today)
         if generation != self._generation:
             return  # a newer reload (another keystroke) is on its way
-        table = self.table
         table.empty_message = ("No case matches the filter." if self.filter_text else
                                "No open cases. Press a to log one.")
-        table.set_entries(ids, rows, keep)
+        # Rows shown a moment ago by the first page are still fresh; after a change, not.
+        table.set_entries(ids, {**table.rows, **rows} if first_load else rows, keep)
         self.query_one("#summary", Static).update(
             summary_line(stats, len(ids), self.show_closed, self.filter_text))
-        self.loaded = True
+        self.counted = True
         if stats.overdue and not self._warned_overdue:
             self._warned_overdue = True
             key = self.tapp._key_for("cases.follow_ups", "d")

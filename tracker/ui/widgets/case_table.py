@@ -82,6 +82,8 @@ class CaseTable(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._asked: set[int] = set()
         self.empty_message = "No cases."
+        # Set once a row of cases has actually been rendered (what "painted" means).
+        self.painted = False
 
     # -- data ------------------------------------------------------------
 
@@ -242,6 +244,7 @@ class CaseTable(ScrollView, can_focus=True):
         if row is None:
             self._want_rows(index)
             return self._line([Text("…", style="dim")], widths, style)
+        self.painted = True
         return self._line(row.cells, widths, style)
 
     def _want_rows(self, index: int) -> None:
