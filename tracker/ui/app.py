@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,6 +20,7 @@ from tracker.domain.errors import TrackerError
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
+    from tracker.domain.model import Case
     from tracker.store.listing import CaseListing
 
 T = TypeVar("T")
@@ -51,6 +53,9 @@ class TrackerApp(App[None]):
         self.watch_interval = watch_interval
         self._data_version: int | None = None
         self._undo: Undo | None = None
+        # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.
+        self.case_cache: dict[int, Case] = {}
+        self._cache_generation = 0
 
     @property
     def listing(self) -> CaseListing:
@@ -86,8 +91,30 @@ class TrackerApp(App[None]):
             self.call_from_thread(self.data_changed)
         self._data_version = version
 
+    def prefetch(self, case_id: int) -> None:
+        """Load a case in the background so that opening it needs no wait."""
+        if case_id in self.case_cache or self.tracker._database is None:
+            return
+        self.run_worker(partial(self._prefetch, case_id, self._cache_generation), thread=True,
+                        group="prefetch", exclusive=True)
+
+    def _prefetch(self, case_id: int, generation: int) -> None:
+        try:
+            case = self.tracker.cases.get(case_id)
+        except TrackerError:
+            return
+        self.call_from_thread(self._cache_case, case, generation)
+
+    def _cache_case(self, case: Case, generation: int) -> None:
+        if generation == self._cache_generation and case.id is not None:
+            if len(self.case_cache) > 64:
+                self.case_cache.clear()
+            self.case_cache[case.id] = case
+
     def data_changed(self) -> None:
         """Tell every screen on the stack to reload."""
+        self._cache_generation += 1
+        self.case_cache.clear()
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
 

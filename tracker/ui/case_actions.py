@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from tracker.display import literal
 from tracker.domain.model import Case
+from tracker.ui.widgets.case_table import CaseTable
 
 if TYPE_CHECKING:
     from tracker.ui.app import TrackerApp
@@ -22,6 +23,9 @@ class CaseActions:
 
     def selected_case_id(self) -> int | None:
         raise NotImplementedError
+
+    def on_case_table_highlighted(self, message: CaseTable.Highlighted) -> None:
+        self.tracker_app.prefetch(message.case_id)
 
     @property
     def tracker_app(self) -> TrackerApp:

@@ -145,6 +145,9 @@ class CaseScreen(CaseActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#checks", OptionList).focus()
+        cached = self.tapp.case_cache.get(self.case_id)
+        if cached is not None:
+            self.show(cached)  # loaded while the cursor rested on it
         self.reload()
 
     def selected_case_id(self) -> int | None:
@@ -162,7 +165,8 @@ class CaseScreen(CaseActions, Screen[None]):
             if self.is_current:
                 self.dismiss()
             return
-        self.show(case)
+        if case != self.case:
+            self.show(case)
 
     def show(self, case: Case) -> None:
         self.case = case

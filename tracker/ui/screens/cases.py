@@ -76,6 +76,8 @@ class CasesScreen(CaseActions, Screen[None]):
         self._warned_overdue = False
         self.loaded = False  # the first rows are painted
         self.counted = False  # the whole list and its counts are in
+        self.shown_filter = ""  # the filter the table shows the result of
+        self._stats: ListStats | None = None
 
     @property
     def tapp(self) -> TrackerApp:
@@ -106,9 +108,11 @@ class CasesScreen(CaseActions, Screen[None]):
 
     # -- loading -------------------------------------------------------------
 
-    def reload(self, keep: int | None = None) -> None:
+    def reload(self, keep: int | None = None, counts: bool = True) -> None:
+        """Load the list again; ``counts`` False keeps the summary line (a filter keystroke)."""
         self._generation += 1
-        self.run_worker(partial(self._reload, self._generation, keep), group="load", exclusive=True)
+        self.run_worker(partial(self._reload, self._generation, keep, counts), group="load",
+                        exclusive=True)
 
     def _first_page(self, today: date) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
         """The most urgent cases, enough to fill the screen: cheap at any table size."""
@@ -119,14 +123,15 @@ class CasesScreen(CaseActions, Screen[None]):
             ids = listing.ordered_ids(today, limit=page)
         return ids, load_rows(listing, list(ids), today)
 
-    def _query(self, today: date) -> tuple[array, ListStats, dict[int, Row]]:  # type: ignore[type-arg]
+    def _query(self, today: date, counts: bool
+               ) -> tuple[array, ListStats | None, dict[int, Row]]:  # type: ignore[type-arg]
         listing = self.tapp.listing
         ids = listing.ordered_ids(today, self.show_closed, self.filter_text)
-        stats = listing.stats(today)
+        stats = listing.stats(today) if counts or self._stats is None else None
         window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2):][:FIRST_WINDOW]
         return ids, stats, load_rows(listing, list(window), today)
 
-    async def _reload(self, generation: int, keep: int | None) -> None:
+    async def _reload(self, generation: int, keep: int | None, counts: bool = True) -> None:
         today = self.tapp.tracker.today()
         table = self.table
         first_load = not self.loaded
@@ -143,13 +148,16 @@ class CasesScreen(CaseActions, Screen[None]):
             self.call_after_refresh(painted.set)
             await painted.wait()
             self.tapp.first_screen_painted()
-        ids, stats, rows = await self.tapp.db(self._query, today)
+        ids, stats, rows = await self.tapp.db(self._query, today, counts)
         if generation != self._generation:
             return  # a newer reload (another keystroke) is on its way
         table.empty_message = ("No case matches the filter." if self.filter_text else
                                "No open cases. Press a to log one.")
         # Rows shown a moment ago by the first page are still fresh; after a change, not.
         table.set_entries(ids, {**table.rows, **rows} if first_load else rows, keep)
+        self.shown_filter = self.filter_text
+        self._stats = stats = stats or self._stats
+        assert stats is not None
         self.query_one("#summary", Static).update(
             summary_line(stats, len(ids), self.show_closed, self.filter_text))
         self.counted = True
@@ -218,7 +226,7 @@ class CasesScreen(CaseActions, Screen[None]):
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value
-        self.reload()
+        self.reload(counts=False)
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:

@@ -67,6 +67,13 @@ class CaseTable(ScrollView, can_focus=True):
             self.table = table
             self.case_ids = case_ids
 
+    class Highlighted(Message):
+        """The cursor came to rest on a case."""
+
+        def __init__(self, case_id: int) -> None:
+            super().__init__()
+            self.case_id = case_id
+
     class Chosen(Message):
         """Enter (or a double click) on a case."""
 
@@ -84,6 +91,9 @@ class CaseTable(ScrollView, can_focus=True):
         self.empty_message = "No cases."
         # Set once a row of cases has actually been rendered (what "painted" means).
         self.painted = False
+        # Rendered lines by (case id, under the cursor, focused): most repaints reuse them.
+        self._strips: dict[tuple[int, bool, bool], Strip] = {}
+        self._strips_style: Style | None = None
 
     # -- data ------------------------------------------------------------
 
@@ -94,6 +104,7 @@ class CaseTable(ScrollView, can_focus=True):
         self.entries = entries
         self.rows = dict(rows)
         self._asked.clear()
+        self._strips.clear()
         self.virtual_size = Size(self.size.width, len(entries) + 1)
         index = 0
         if current is not None:
@@ -106,6 +117,8 @@ class CaseTable(ScrollView, can_focus=True):
 
     def update_rows(self, rows: dict[int, Row]) -> None:
         self.rows.update(rows)
+        for key in [k for k in self._strips if k[0] in rows]:
+            del self._strips[key]
         self._asked.difference_update(rows)
         self.refresh()
 
@@ -113,6 +126,7 @@ class CaseTable(ScrollView, can_focus=True):
         """Forget rendered rows (the data changed); they are asked for again."""
         self.rows.clear()
         self._asked.clear()
+        self._strips.clear()
         self.refresh()
 
     @property
@@ -153,6 +167,9 @@ class CaseTable(ScrollView, can_focus=True):
         elif new > top + self._page - 1 + (0 if self.size.height > 1 else 1):
             self.scroll_to(y=new - self._page + 1, animate=False, immediate=True)
         self.refresh()
+        if self.current_case_id is not None:
+            self.post_message(self.Highlighted(self.current_case_id))
+
 
     def action_cursor(self, step: int) -> None:
         self._move_to(self._skip_headings(self.cursor + step, step))
@@ -182,6 +199,7 @@ class CaseTable(ScrollView, can_focus=True):
 
     def on_resize(self, event: Resize) -> None:
         self._widths = []
+        self._strips.clear()
         self.virtual_size = Size(event.size.width, len(self.entries) + 1)
 
     def _column_widths(self) -> list[int]:
@@ -222,6 +240,9 @@ class CaseTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         widths = self._column_widths()
         base = self.rich_style
+        if base != self._strips_style:
+            self._strips.clear()  # a new theme: the cached lines have the old colours
+            self._strips_style = base
         if y == 0:
             header = self.get_component_rich_style("case-table--header")
             return self._line([Text(c.label) for c in self.columns], widths, base + header)
@@ -237,15 +258,23 @@ class CaseTable(ScrollView, can_focus=True):
         if isinstance(entry, str):
             heading = self.get_component_rich_style("case-table--heading")
             return self._line([Text(entry)], [sum(widths) + len(widths)], base + heading)
+        on_cursor = index == self.cursor
+        key = (entry, on_cursor, self.has_focus)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
         style = base
-        if index == self.cursor:
+        if on_cursor:
             style = base + self.get_component_rich_style("case-table--cursor")
         row = self.rows.get(entry)
         if row is None:
             self._want_rows(index)
             return self._line([Text("…", style="dim")], widths, style)
         self.painted = True
-        return self._line(row.cells, widths, style)
+        if len(self._strips) > 4 * max(self.size.height, 50):
+            self._strips.clear()  # bounded: a few screens' worth
+        strip = self._strips[key] = self._line(row.cells, widths, style)
+        return strip
 
     def _want_rows(self, index: int) -> None:
         start = max(0, index - PREFETCH)

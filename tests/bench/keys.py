@@ -1,0 +1,104 @@
+"""Keys at 100,000 cases: cursor moves, opening a case and going back, filtering as you type.
+
+    python -m tests.bench.keys [COUNT]
+
+Runs the real app headless on a generated database and times each key from the
+press to the repaint that shows its effect; prints medians against the limits
+(50 ms for moves and open/back, 100 ms per filter keystroke).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+
+from tests.bench.common import dataset
+
+
+async def measure(db: str) -> dict[str, list[float]]:
+    from textual import events
+
+    from tracker.ui.app import build_app
+    from tracker.ui.screens.case_detail import CaseScreen
+    from tracker.ui.screens.cases import CasesScreen
+
+    app = build_app(db, watch_interval=0)
+    times: dict[str, list[float]] = {"cursor down": [], "page down": [], "open case": [],
+                                     "back to cases": [], "filter keystroke": []}
+    # A frame handed to the display while the key's effect is visible ends the measurement.
+    probe: dict[str, object] = {"done": None, "at": None}
+    display = app._display
+
+    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+        done = probe["done"]
+        if renderable is not None and probe["at"] is None and callable(done) and done():
+            probe["at"] = time.perf_counter()
+        return display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+
+    async def timed(name: str, key: str, done, character: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        probe["done"], probe["at"] = done, None
+        start = time.perf_counter()
+        app._driver.send_message(events.Key(key, character))  # as a terminal would
+        deadline = start + 10
+        while probe["at"] is None:
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"{name}: no repaint within 10 s")
+            await asyncio.sleep(0.0005)
+        times[name].append(float(probe["at"]) - start)  # type: ignore[arg-type]
+        probe["done"] = None
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0.02)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CasesScreen)
+        while not screen.counted:
+            await asyncio.sleep(0.01)
+        await app.workers.wait_for_complete()
+        table = screen.table
+        for _ in range(30):
+            before = table.cursor
+            await timed("cursor down", "down", lambda b=before: table.cursor == b + 1)
+        for _ in range(15):
+            before = table.cursor
+            await timed("page down", "pagedown", lambda b=before: table.cursor > b)
+        for _ in range(10):
+            await timed("open case", "enter",
+                        lambda: isinstance(app.screen, CaseScreen) and app.screen.case is not None)
+            await timed("back to cases", "escape", lambda: app.screen is screen)
+            await pilot.press("down")
+        await pilot.press("slash")
+        await pilot.pause()
+        for text in ("c", "cl", "cla", "clar", "claro"):
+            key = text[-1]
+            await timed("filter keystroke", key, lambda t=text: screen.shown_filter == t,
+                        character=key)
+        assert len(table.entries) > 0
+    return times
+
+
+LIMITS = {"cursor down": 0.05, "page down": 0.05, "open case": 0.05, "back to cases": 0.05,
+          "filter keystroke": 0.1}
+
+
+def main() -> bool:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    db = str(dataset(count))
+    times = asyncio.run(measure(db))
+    ok = True
+    for name, values in times.items():
+        median = statistics.median(values)
+        limit = LIMITS[name]
+        good = median <= limit
+        ok &= good
+        print(f"{name} at {count} cases: median {median * 1000:.1f} ms over {len(values)} "
+              f"(limit {limit * 1000:.0f} ms) {'OK' if good else 'MISSED'}")
+    return ok
+
+
+if __name__ == "__main__":
+    raise SystemExit(0 if main() else 1)
