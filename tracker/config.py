@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,8 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if not isinstance(raw_days, list):
         raise InvalidInput(f"{path}: extra_days_off: must be a list of dates")
     for index, raw in enumerate(raw_days):
-        if isinstance(raw, date):
+        # A TOML datetime is a date too, but it would never equal a day: refused below.
+        if isinstance(raw, date) and not isinstance(raw, datetime):
             days.add(raw)
             continue
         try:

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from tracker import paths
 from tracker.cli.output import case_detail, case_table, print_json
@@ -15,10 +16,13 @@ from tracker.core import Tracker
 from tracker.display import literal
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput
-from tracker.domain.flags import Flag, case_flags
+from tracker.domain.flags import Flag, case_flags, flags_for
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
 from tracker.exchange.serialize import case_to_dict
+
+if TYPE_CHECKING:
+    from tracker.exchange import importer as importer_types
 
 STATES = {"pass": CheckState.PASSED, "fail": CheckState.FAILED, "pending": CheckState.PENDING}
 
@@ -89,16 +93,19 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     if args.within < 0:
         raise InvalidInput("--within must be zero or more days")
     tracker = Tracker.open(args.db, clock=clock)
-    cases = tracker.due_cases(args.within)
     today = tracker.today()
-    overdue = [c for c in cases if Flag.OVERDUE in case_flags(c, today)]
     if args.json:
+        cases = tracker.due_cases(args.within)
+        overdue = [c for c in cases if Flag.OVERDUE in case_flags(c, today)]
         print_json([case_to_dict(c, today) for c in cases])
-    elif not cases:
+        return 1 if overdue else 0
+    summaries = tracker.due_summaries(args.within)
+    overdue = [s for s in summaries if Flag.OVERDUE in flags_for(s.facts, today)]
+    if not summaries:
         print("Nothing due. ")
     else:
-        print(case_table(cases, today))
-        print(f"\n{len(overdue)} overdue, {len(cases) - len(overdue)} due "
+        print(case_table(summaries, today))
+        print(f"\n{len(overdue)} overdue, {len(summaries) - len(overdue)} due "
               + ("today" if args.within == 0 else f"within {args.within} days"))
     return 1 if overdue else 0
 
@@ -209,6 +216,93 @@ def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _write_stdout(write: Callable[[BinaryIO], int]) -> int:
+    stdout = sys.stdout
+    stdout.flush()
+    count = write(stdout.buffer)
+    stdout.buffer.flush()
+    return count
+
+
+def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.exchange.export import export, export_to_path
+
+    tracker = Tracker.open(args.db, clock=clock)
+    options = {"redact": args.redact, "include_closed": args.all}
+    if args.output is None:
+        _write_stdout(lambda stream: export(tracker, args.format, stream, **options))
+        return 0
+    path = Path(args.output).expanduser()
+    count = export_to_path(tracker, args.format, path, **options)
+    what = "case" if count == 1 else "cases"
+    print(f"Exported {count} {what} to {path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.cli.progress import progress_for
+    from tracker.exchange import importer
+
+    if args.file == "-":
+        raw = sys.stdin.buffer.read()
+        source = "standard input"
+    else:
+        path = Path(args.file).expanduser()
+        raw = importer.read_file(path)
+        source = str(path)
+    tracker = Tracker.open(args.db, clock=clock)
+    bar = progress_for(sys.stderr)
+    try:
+        result = importer.import_document(tracker.cases, raw, dry_run=args.dry_run,
+                                          progress=bar)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{source}: {exc}", exc.field) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.dry_run:
+        print("Dry run: nothing was written.")
+        _list_changes(result)
+    for old, new in result.renumbered:
+        print(f"Case {old} in the file {'would become' if args.dry_run else 'is now'} "
+              f"case {new} (number {old} was taken).")
+    print(result.summary())
+    return 0
+
+
+_LISTED = 50
+
+
+def _list_changes(result: importer_types.ImportResult) -> None:
+    for case in result.added[:_LISTED]:
+        service = f" ({literal(case.service)})" if case.service else ""
+        print(f"  add     case {case.id}: {literal(case.provider)}{service}")
+    if len(result.added) > _LISTED:
+        print(f"  ... and {len(result.added) - _LISTED} more to add")
+    for update in result.updated[:_LISTED]:
+        case = update.case
+        print(f"  update  case {case.id}: {literal(case.provider)}: "
+              f"{literal(', '.join(update.changes))}")
+    if len(result.updated) > _LISTED:
+        print(f"  ... and {len(result.updated) - _LISTED} more to update")
+
+
+def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.exchange.dossier import dossier
+    from tracker.exchange.files import write_private
+
+    tracker = Tracker.open(args.db, clock=clock)
+    case = tracker.cases.get(args.id, include_deleted=True)
+    text = dossier(tracker, case, redact=args.redact)
+    if args.output is None:
+        _write_stdout(lambda stream: stream.write(text.encode("utf-8")))
+        return 0
+    path = Path(args.output).expanduser()
+    write_private(path, lambda stream: stream.write(text.encode("utf-8")))
+    print(f"Dossier of case {case.id} written to {path}")
+    return 0
+
+
 def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.store.database import resolve, timestamped
 
@@ -245,6 +339,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "check": cmd_check, "verify": cmd_verify, "withdraw": cmd_withdraw, "reopen": cmd_reopen,
     "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash,
     "playbooks": cmd_playbooks, "db": cmd_db,
+    "export": cmd_export, "import": cmd_import, "report": cmd_report,
 }
 
 

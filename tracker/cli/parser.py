@@ -124,6 +124,42 @@ def build_parser() -> Parser:
 
     commands.add_parser("playbooks", help="list the playbooks and their checks")
 
+    export = commands.add_parser(
+        "export", help="export cases as JSON (a full backup), CSV or iCalendar",
+        description="Export cases. JSON holds everything (closed cases and the trash too) "
+        "and can be imported again; CSV (one row per case) and iCalendar (follow-ups as "
+        "to-dos with an alarm, promised dates as all-day events) hold the open cases, "
+        "or all of them with --all.")
+    export.add_argument("--format", "-f", default="json", choices=["json", "csv", "ics"],
+                        help="json (default), csv or ics")
+    export.add_argument("--output", "-o", metavar="FILE",
+                        help="write to FILE (replacing it) instead of standard output")
+    export.add_argument("--redact", action="store_true",
+                        help="mask phone and account numbers down to their last four digits "
+                        "(tickets are kept)")
+    export.add_argument("--all", action="store_true",
+                        help="csv and ics: include closed cases (json always has everything)")
+
+    import_ = commands.add_parser(
+        "import", help="import a JSON export (merges by UUID, no duplicates)",
+        description="Import a JSON export made by tracker export. The whole file is checked "
+        "first; any problem refuses it, naming its place, and nothing is written. Cases "
+        "are merged by UUID: new ones are added, known ones updated, missing timeline "
+        "entries added.")
+    import_.add_argument("file", metavar="FILE", help="the export file ('-' reads standard input)")
+    import_.add_argument("--dry-run", "-n", action="store_true",
+                         help="say what would be added and changed; write nothing")
+
+    report = commands.add_parser(
+        "report", help="a Markdown dossier of one case, for a complaint",
+        description="A Markdown dossier of one case: the facts, the dates with business "
+        "days elapsed, the provider's missed deadlines, the checks, the whole timeline.")
+    report.add_argument("id", metavar="ID", help="case number or UUID")
+    report.add_argument("--redact", action="store_true",
+                        help="mask phone and account numbers down to their last four digits")
+    report.add_argument("--output", "-o", metavar="FILE",
+                        help="write to FILE instead of standard output")
+
     db = commands.add_parser("db", help="the database: path, check, backup, upgrade")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True,
                                     parser_class=Parser)

@@ -41,6 +41,46 @@ def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
+def fee_to_dict(case: Case) -> dict[str, Any] | None:
+    """The fee as ``{"amount": "29.90", "currency": "PEN"}``; None when there is none.
+
+    A currency without an amount is kept (amount null), so nothing is lost.
+    """
+    if case.fee_amount is None and not case.fee_currency:
+        return None
+    amount = str(case.fee_amount) if case.fee_amount is not None else None
+    return {"amount": amount, "currency": case.fee_currency}
+
+
+def case_record(case: Case) -> dict[str, Any]:
+    """A case as the JSON export holds it: every stored field, for a lossless round trip.
+
+    Unlike :func:`case_to_dict` it has no flags (they depend on the day) and it
+    has ``deleted_at`` (the trash is exported too).
+    """
+    return {
+        "id": case.id,
+        "uuid": case.uuid,
+        "provider": case.provider,
+        "service": case.service,
+        "action": case.action.value,
+        "playbook": case.playbook,
+        "channel": case.channel.value,
+        "status": case.status.value,
+        "requested_on": iso_date(case.requested_on),
+        "ticket": case.ticket,
+        "promised_by": iso_date(case.promised_by),
+        "next_follow_up": iso_date(case.next_follow_up),
+        "notes": case.notes,
+        "fee": fee_to_dict(case),
+        "created_at": iso_time(case.created_at),
+        "updated_at": iso_time(case.updated_at),
+        "deleted_at": iso_time(case.deleted_at),
+        "checks": [check_to_dict(c) for c in case.checks],
+        "timeline": [entry_to_dict(e) for e in case.timeline],
+    }
+
+
 def case_to_dict(case: Case, today: date, timeline: bool = False) -> dict[str, Any]:
     """A case as scripts see it; ``flags`` are flag names such as ``OVERDUE``."""
     data: dict[str, Any] = {
@@ -57,11 +97,7 @@ def case_to_dict(case: Case, today: date, timeline: bool = False) -> dict[str, A
         "promised_by": iso_date(case.promised_by),
         "next_follow_up": iso_date(case.next_follow_up),
         "notes": case.notes,
-        "fee": (
-            {"amount": str(case.fee_amount), "currency": case.fee_currency}
-            if case.fee_amount is not None
-            else None
-        ),
+        "fee": fee_to_dict(case),
         "created_at": iso_time(case.created_at),
         "updated_at": iso_time(case.updated_at),
         "flags": [flag.name for flag in case_flags(case, today)],

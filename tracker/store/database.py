@@ -24,7 +24,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # journal_mode=WAL is not set here: it is stored in the file, so it is set by
+    # open_database only once the file is known to be ours (a refused file stays as it was).
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -165,6 +166,10 @@ def open_database(target: str, *, create_parent: bool = False, upgrade: bool = T
                     f"{resolved.path or target} was written by a newer tracker "
                     f"(schema {current}); upgrade tracker to open it"
                 )
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            connection.commit()
+        if current != migrate.SCHEMA_HEAD and upgrade:
             if resolved.path is not None and not is_new and current is not None:
                 with engine.connect() as connection:
                     raw = connection.connection.driver_connection
@@ -173,8 +178,24 @@ def open_database(target: str, *, create_parent: bool = False, upgrade: bool = T
                         raw, timestamped(resolved.path, f"before-{migrate.SCHEMA_HEAD}",
                                          now or datetime.now())
                     )
-            with engine.begin() as connection:
-                migrate.upgrade(connection)
+            with engine.connect() as connection:
+                # A batch migration copies a table and drops the old one; with foreign
+                # keys on, that DROP cascades and deletes every check and timeline row.
+                # The pragma is a no-op inside a transaction, hence before begin().
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+                try:
+                    with connection.begin():
+                        migrate.upgrade(connection)
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                        if broken:
+                            raise InvalidInput(
+                                f"{resolved.path or target}: the schema upgrade left "
+                                f"{len(broken)} row(s) pointing at nothing; restore the backup copy"
+                            )
+                finally:
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    connection.commit()
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         raise InvalidInput(f"cannot open {resolved.path or target}: {exc.orig}") from None

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Date,
+    Row,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.errors import NotAllowed, NotFound
@@ -24,7 +39,7 @@ from tracker.domain.model import (
     TimelineEntry,
 )
 from tracker.store.database import Database
-from tracker.store.schema import CaseRow, CheckRow, EntryRow
+from tracker.store.schema import CaseRow, CheckRow, EntryRow, UTCDateTime
 
 # Statuses whose follow-up date still means something (a verified case's recheck).
 FOLLOW_UP_STATUSES = tuple(s.value for s in (*OPEN_STATUSES, Status.VERIFIED))
@@ -58,6 +73,13 @@ def _entry_to_domain(row: EntryRow) -> TimelineEntry:
 
 
 def _to_domain(row: CaseRow) -> Case:
+    return _case_to_domain(row, [_check_to_domain(c) for c in row.checks],
+                           [_entry_to_domain(e) for e in row.timeline])
+
+
+def _case_to_domain(row: CaseRow | Row[Any], checks: list[Check],
+                    timeline: list[TimelineEntry]) -> Case:
+    """A case from its ``cases`` row (ORM object or Core row) and its loaded children."""
     return Case(
         id=row.id,
         uuid=row.uuid,
@@ -77,9 +99,35 @@ def _to_domain(row: CaseRow) -> Case:
         created_at=row.created_at,
         updated_at=row.updated_at,
         deleted_at=row.deleted_at,
-        checks=[_check_to_domain(c) for c in row.checks],
-        timeline=[_entry_to_domain(e) for e in row.timeline],
+        checks=checks,
+        timeline=timeline,
     )
+
+
+def _load_cases(connection: Connection, query: Select[Any]) -> list[Case]:
+    """Whole cases for a Core query on the ``cases`` table, children in two more queries.
+
+    For bulk reads (exports, imports): building ORM objects costs several times this.
+    The query should select few enough cases for one "IN (...)" (see _IN_CHUNK).
+    """
+    rows = connection.execute(query).all()
+    if not rows:
+        return []
+    ids = [row.id for row in rows]
+    checks: dict[int, list[Check]] = {case_id: [] for case_id in ids}
+    timeline: dict[int, list[TimelineEntry]] = {case_id: [] for case_id in ids}
+    check_table, entry_table = CheckRow.__table__, EntryRow.__table__
+    for row in connection.execute(
+        select(check_table).where(check_table.c.case_id.in_(ids))
+        .order_by(check_table.c.case_id, check_table.c.position)
+    ):
+        checks[row.case_id].append(_check_to_domain(row))  # type: ignore[arg-type]
+    for row in connection.execute(
+        select(entry_table).where(entry_table.c.case_id.in_(ids))
+        .order_by(entry_table.c.case_id, entry_table.c.id)
+    ):
+        timeline[row.case_id].append(_entry_to_domain(row))  # type: ignore[arg-type]
+    return [_case_to_domain(row, checks[row.id], timeline[row.id]) for row in rows]
 
 
 def case_columns(case: Case) -> dict[str, object]:
@@ -185,6 +233,114 @@ def _closed_condition(today: date):  # type: ignore[no-untyped-def]
     )
 
 
+# Ids per "IN (...)" query: well under SQLite's limit on bound parameters.
+_IN_CHUNK = 500
+
+
+def _insert_cases(connection: Connection, cases: Iterable[Case], batch: int, keep_ids: bool,
+                  progress: Callable[[int], None] | None) -> int:
+    """Insert cases with their checks and timelines, batch by batch, on ``connection``."""
+    count = 0
+    chunk: list[Case] = []
+
+    def flush() -> None:
+        if not chunk:
+            return
+        rows = [case_columns(c) for c in chunk]
+        if keep_ids:
+            ids = [c.id for c in chunk]
+            if any(case_id is None for case_id in ids):
+                raise ValueError("keep_ids needs every case to have an id")
+            _insert_rows(connection, CaseRow.__table__,  # type: ignore[arg-type]
+                         [{"id": case_id, **row} for case_id, row in zip(ids, rows, strict=True)])
+        else:
+            ids = connection.execute(
+                insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True), rows,
+            ).scalars().all()
+        _insert_children(connection, ids, chunk)
+        chunk.clear()
+        if progress is not None:
+            progress(count)
+
+    for case in cases:
+        chunk.append(case)
+        count += 1
+        if len(chunk) >= batch:
+            flush()
+    flush()
+    return count
+
+
+def _utc_text(moment: datetime) -> str:
+    """An aware datetime as UTCDateTime stores it: naive UTC, SQLAlchemy's SQLite format."""
+    if moment.tzinfo is not UTC:
+        if moment.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC")
+        moment = moment.astimezone(UTC)
+    return moment.isoformat(" ", "microseconds")[:26]
+
+
+def _day_text(day: date) -> str:
+    return day.isoformat()
+
+
+def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, object]]) -> None:
+    """Plain executemany of rows that all have the same keys, in that order.
+
+    The bulk path formats dates and times itself, as SQLAlchemy's SQLite types
+    store them: going through SQLAlchemy's per-value processing costs several
+    times the insert. A test compares rows written both ways.
+    """
+    if not rows:
+        return
+    keys = list(rows[0])
+    converters = [
+        (index, _utc_text if isinstance(table.c[key].type, UTCDateTime) else _day_text)
+        for index, key in enumerate(keys)
+        if isinstance(table.c[key].type, UTCDateTime | Date)
+    ]
+    sql = (f"INSERT INTO {table.name} ({', '.join(keys)}) "
+           f"VALUES ({', '.join('?' for _ in keys)})")
+    values: list[tuple[object, ...]] = []
+    for row in rows:
+        fields = list(row.values())
+        for index, convert in converters:
+            value = fields[index]
+            if value is not None:
+                fields[index] = convert(value)  # type: ignore[arg-type]
+        values.append(tuple(fields))
+    connection.exec_driver_sql(sql, values)
+
+
+def _insert_children(connection: Connection, ids: Sequence[int], cases: Sequence[Case]) -> None:
+    checks = [
+        {"case_id": case_id, **check_columns(check, i)}
+        for case_id, case in zip(ids, cases, strict=True)
+        for i, check in enumerate(case.checks)
+    ]
+    entries = [
+        {"case_id": case_id, **entry_columns(entry)}
+        for case_id, case in zip(ids, cases, strict=True)
+        for entry in case.timeline
+    ]
+    _insert_rows(connection, CheckRow.__table__, checks)  # type: ignore[arg-type]
+    _insert_rows(connection, EntryRow.__table__, entries)  # type: ignore[arg-type]
+
+
+def _replace_cases(connection: Connection, cases: Sequence[Case]) -> None:
+    """Overwrite stored cases (matched by id) with these, checks and timeline included."""
+    ids = [c.id for c in cases]
+    if any(case_id is None for case_id in ids):
+        raise ValueError("replacing needs stored cases (with ids)")
+    connection.execute(
+        update(CaseRow).where(CaseRow.id == bindparam("case_id_")),
+        [{"case_id_": c.id, **case_columns(c)} for c in cases],
+    )
+    connection.execute(delete(CheckRow).where(CheckRow.case_id.in_(ids)))
+    connection.execute(delete(EntryRow).where(EntryRow.case_id.in_(ids)))
+    _insert_children(connection, ids, cases)  # type: ignore[arg-type]
+
+
 class CaseRepository:
     """Cases in the database. Every method is one unit of work."""
 
@@ -208,6 +364,11 @@ class CaseRepository:
         else:
             raise NotFound(f"no case {text!r}: give its number or its UUID")
         rows = session.scalars(query.limit(2)).all()
+        if not rows and text.isdigit() and len(text) >= 4:
+            # No case with that number: an all-digit UUID prefix (1 UUID in 40 starts so).
+            rows = session.scalars(
+                self._full().where(CaseRow.uuid.startswith(text, autoescape=True)).limit(2)
+            ).all()
         if len(rows) > 1:
             raise NotFound(f"{text!r} matches more than one case; give more of the UUID")
         if not rows:
@@ -231,42 +392,75 @@ class CaseRepository:
             stored = _to_domain(row)
         return stored
 
-    def add_many(self, cases: Iterable[Case], batch: int = 2000) -> int:
-        """The bulk path: plain multi-row inserts, batch by batch in one transaction."""
-        count = 0
+    def add_many(self, cases: Iterable[Case], batch: int = 2000, *, keep_ids: bool = False,
+                 progress: Callable[[int], None] | None = None) -> int:
+        """The bulk path: plain multi-row inserts, batch by batch in one transaction.
+
+        With ``keep_ids`` each case is stored under its own ``id`` (the caller
+        makes sure it is free). ``progress(count)`` is called after each batch.
+        """
         with self.database.engine.begin() as connection:
-            chunk: list[Case] = []
+            return _insert_cases(connection, cases, batch, keep_ids, progress)
 
-            def flush() -> None:
-                if not chunk:
-                    return
-                ids = connection.execute(
-                    insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True),
-                    [case_columns(c) for c in chunk],
-                ).scalars().all()
-                checks = [
-                    {"case_id": case_id, **check_columns(check, i)}
-                    for case_id, case in zip(ids, chunk, strict=True)
-                    for i, check in enumerate(case.checks)
-                ]
-                entries = [
-                    {"case_id": case_id, **entry_columns(entry)}
-                    for case_id, case in zip(ids, chunk, strict=True)
-                    for entry in case.timeline
-                ]
-                if checks:
-                    connection.execute(insert(CheckRow), checks)
-                if entries:
-                    connection.execute(insert(EntryRow), entries)
-                chunk.clear()
+    # -- imports: several cases at once, in one transaction -----------------
 
-            for case in cases:
-                chunk.append(case)
-                count += 1
-                if len(chunk) >= batch:
-                    flush()
-            flush()
-        return count
+    def ids_for_uuids(self, uuids: Collection[str]) -> dict[str, int]:
+        """The id of each stored case (trash included) among these UUIDs."""
+        found: dict[str, int] = {}
+        wanted = list(uuids)
+        with self._session() as session:
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start:start + _IN_CHUNK]
+                query = select(CaseRow.uuid, CaseRow.id).where(CaseRow.uuid.in_(chunk))
+                found.update({uuid: case_id for uuid, case_id in session.execute(query)})
+        return found
+
+    def taken_ids(self, ids: Collection[int]) -> set[int]:
+        """Which of these case ids are already used (trash included)."""
+        taken: set[int] = set()
+        wanted = list(ids)
+        with self._session() as session:
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start:start + _IN_CHUNK]
+                taken.update(session.scalars(select(CaseRow.id).where(CaseRow.id.in_(chunk))))
+        return taken
+
+    def max_id(self) -> int:
+        with self._session() as session:
+            return session.scalar(select(func.max(CaseRow.id))) or 0
+
+    def get_many(self, ids: Collection[int]) -> list[Case]:
+        """Whole cases (trash included) by id, in id order."""
+        wanted = sorted(ids)
+        cases: list[Case] = []
+        table = CaseRow.__table__
+        with self.database.engine.connect() as connection:
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start:start + _IN_CHUNK]
+                query = select(table).where(table.c.id.in_(chunk)).order_by(table.c.id)
+                cases.extend(_load_cases(connection, query))
+        return cases
+
+    def import_cases(self, new: Iterable[Case], replaced: Sequence[Case], *,
+                     keep_ids: bool = True, batch: int = 2000,
+                     progress: Callable[[int], None] | None = None) -> int:
+        """Write an import in one transaction: stored cases replaced whole (fields,
+        checks, timeline, under their ids), then new cases by the bulk path.
+
+        ``progress(count)`` counts replaced and added cases together.
+        """
+        with self.database.engine.begin() as connection:
+            for start in range(0, len(replaced), _IN_CHUNK):
+                chunk = replaced[start:start + _IN_CHUNK]
+                _replace_cases(connection, chunk)
+                if progress is not None:
+                    progress(start + len(chunk))
+            done = len(replaced)
+            added = _insert_cases(
+                connection, new, batch, keep_ids,
+                None if progress is None else (lambda count: progress(done + count)),
+            )
+        return done + added
 
     def save(self, case: Case) -> Case:
         """Write a changed case: its fields, its checks, and new timeline entries."""
@@ -310,7 +504,9 @@ class CaseRepository:
         """
         with self._session() as session:
             query = self._full().where(
-                CaseRow.deleted_at.is_(None),
+                # likely(): without it SQLite prefers ix_cases_deleted_at (an equality
+                # looks more selective than a range) and reads every live case.
+                func.likely(CaseRow.deleted_at.is_(None)),
                 CaseRow.next_follow_up.is_not(None),
                 CaseRow.next_follow_up <= on_or_before,
                 CaseRow.status.in_(FOLLOW_UP_STATUSES),
@@ -366,13 +562,14 @@ class CaseRepository:
     def iter_all(self, include_deleted: bool = True, batch: int = 1000) -> Iterator[Case]:
         """Every case, in id order, batch by batch (for exports)."""
         last = 0
+        table = CaseRow.__table__
+        batch = min(batch, _IN_CHUNK)  # the children are read with IN (ids)
         while True:
-            with self._session() as session:
-                query = self._full().where(CaseRow.id > last).order_by(CaseRow.id).limit(batch)
+            with self.database.engine.connect() as connection:
+                query = select(table).where(table.c.id > last).order_by(table.c.id).limit(batch)
                 if not include_deleted:
-                    query = query.where(CaseRow.deleted_at.is_(None))
-                rows = session.scalars(query).all()
-                cases = [_to_domain(r) for r in rows]
+                    query = query.where(table.c.deleted_at.is_(None))
+                cases = _load_cases(connection, query)
             if not cases:
                 return
             yield from cases

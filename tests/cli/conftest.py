@@ -1,0 +1,58 @@
+"""Running the command line in-process, as a user would type it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from tracker.cli import main
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    @property
+    def error_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def cli(env: Any, capsys: pytest.CaptureFixture[str]) -> Run:
+    """``cli("add", "Movistar")`` runs ``tracker add Movistar`` with the test's env."""
+
+    def run(*argv: str) -> Result:
+        capsys.readouterr()
+        try:
+            code = main(list(argv))
+        except SystemExit as exit_:  # argparse: --help, --version and usage errors
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+ISSUE_ADD = ("add", "Movistar Perú", "--service", "eSIM +51 987 654 321", "--ticket",
+             "R-2026-00042", "--requested", "2026-10-06", "--playbook", "esim-pe")
+
+
+@pytest.fixture
+def issue_case(cli: Run, env: Any) -> dict[str, Any]:
+    """The issue's example case, added on 2026-10-06 itself; returns its JSON."""
+    env.set_today("2026-10-06")
+    added = cli(*ISSUE_ADD, "--json")
+    assert added.code == 0, added.err
+    return added.json()

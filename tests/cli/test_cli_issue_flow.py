@@ -1,0 +1,113 @@
+"""The issue's "Done means", command by command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Run = Callable[..., Any]  # the ``cli`` fixture
+
+ISSUE_ADD = ("add", "Movistar Perú", "--service", "eSIM +51 987 654 321", "--ticket",
+             "R-2026-00042", "--requested", "2026-10-06", "--playbook", "esim-pe")
+
+ESIM_CHECKS = [
+    ("calls blocked", True), ("SMS blocked", False), ("mobile data stopped", False),
+    ("balance zero", True), ("eSIM profile deleted from the device", False),
+    ("paired devices unbound", False), ("account shows cancelled online", False),
+    ("no charge on the next bill", False),
+]
+
+
+def test_add_the_issue_case(cli: Run, env: Any) -> None:
+    env.set_today("2026-10-06")
+    added = cli(*ISSUE_ADD)
+    assert added.code == 0, added.err
+    assert added.err == ""
+    assert "Case 1 added: Movistar Perú; promised by 2026-10-14" in added.out
+    shown = cli("show", "1", "--json").json()
+    assert shown["promised_by"] == "2026-10-14"
+    assert shown["requested_on"] == "2026-10-06"
+    assert shown["next_follow_up"] == "2026-10-15"
+    assert shown["ticket"] == "R-2026-00042"
+    assert shown["service"] == "eSIM +51 987 654 321"
+    assert shown["status"] == "requested"
+    assert [(c["name"], c["required"]) for c in shown["checks"]] == ESIM_CHECKS
+    assert all(c["state"] == "pending" for c in shown["checks"])
+
+
+def test_due_lists_the_case_once_its_follow_up_has_passed(cli: Run, env: Any,
+                                                          issue_case: dict[str, Any]) -> None:
+    env.set_today("2026-10-14")
+    nothing = cli("due")
+    assert nothing.code == 0
+    assert "Nothing due" in nothing.out
+    assert cli("due", "--json").json() == []
+
+    env.set_today("2026-10-15")  # due today: listed, but nothing is overdue yet
+    today = cli("due", "--json")
+    assert today.code == 0
+    [case] = today.json()
+    assert case["flags"] == ["DUE_TODAY", "PROVIDER_LATE"]  # promised by the 14th
+
+    env.set_today("2026-10-16")
+    overdue = cli("due")
+    assert overdue.code == 1
+    assert "Movistar Perú" in overdue.out and "OVERDUE" in overdue.out
+    assert "1d overdue" in overdue.out
+    [case] = cli("due", "--json").json()
+    assert case["id"] == issue_case["id"]
+    assert "OVERDUE" in case["flags"] and "PROVIDER_LATE" in case["flags"]
+    assert cli("due", "--json").code == 1
+
+
+def test_due_within_days(cli: Run, env: Any, issue_case: dict[str, Any]) -> None:
+    env.set_today("2026-10-12")
+    assert cli("due", "--json").json() == []
+    upcoming = cli("due", "--within", "3", "--json")
+    assert upcoming.code == 0
+    assert [c["id"] for c in upcoming.json()] == [issue_case["id"]]
+
+
+def test_verify_is_refused_until_the_required_checks_pass(cli: Run, env: Any,
+                                                          issue_case: dict[str, Any]) -> None:
+    env.set_today("2026-10-20")
+    refused = cli("verify", "1")
+    assert refused.code == 2
+    assert refused.out == ""
+    [line] = refused.error_lines
+    assert "calls blocked" in line and "balance zero" in line
+    assert "SMS blocked" not in line
+
+    passed = cli("check", "1", "CALLS Blocked", "pass")
+    assert passed.code == 0, passed.err
+    still = cli("verify", "1")
+    assert still.code == 2
+    assert "balance zero" in still.err and "calls blocked" not in still.err
+
+    assert cli("check", "1", "balance zero", "pass").code == 0
+    verified = cli("verify", "1")
+    assert verified.code == 0, verified.err
+    assert "Case 1 verified" in verified.out
+
+    shown = cli("show", "1", "--json").json()
+    assert shown["status"] == "verified"
+    assert shown["next_follow_up"] == "2026-11-24"  # the recheck after the next bill
+
+    assert [c["id"] for c in cli("list", "--json").json()] == []
+    assert "No open cases" in cli("list").out
+    everything = cli("list", "--all", "--json").json()
+    assert [(c["id"], c["status"]) for c in everything] == [(1, "verified")]
+    assert "Movistar Perú" in cli("list", "--all").out
+
+
+def test_list_orders_by_urgency(cli: Run, env: Any) -> None:
+    env.set_today("2026-10-20")
+    assert cli("add", "Later", "--next", "+5d").code == 0
+    assert cli("add", "Overdue", "--requested", "2026-10-01", "--next", "2026-10-18").code == 0
+    # "--next" must not be in the past for a log, but a new case may start overdue.
+    assert cli("add", "Today", "--next", "today").code == 0
+    listed = cli("list", "--json").json()
+    assert [c["provider"] for c in listed] == ["Overdue", "Today", "Later"]
+    text = cli("list").out.splitlines()
+    assert text[0].startswith("ID") and "FLAGS" in text[0]
+    assert [line.split()[0] for line in text[1:]] == ["2", "3", "1"]

@@ -1,0 +1,128 @@
+"""Cases as an iCalendar file, for any calendar or to-do app.
+
+- Each pending follow-up (an open case's next contact, or a verified case's
+  recheck) is a VTODO due that day, with an alarm at 09:00 on the day.
+- Each promised date is an all-day VEVENT: the day the provider must be done.
+
+UIDs come from the case's UUID ("<uuid>-follow-up@tracker",
+"<uuid>-promised@tracker"), so importing a newer file into a calendar updates
+its entries instead of adding copies. DTSTAMP is the case's last change and
+SEQUENCE the length of its (append-only) timeline, so both only ever grow and
+the same data always gives the same file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from datetime import UTC, timedelta
+from typing import BinaryIO
+
+from icalendar import Alarm, Calendar, Event, Todo
+
+from tracker.domain.flags import follow_up_pending
+from tracker.domain.model import Case, Status
+
+PRODID = "-//tracker//cancellation tracker//EN"
+UID_DOMAIN = "tracker"
+ALARM_AT = timedelta(hours=9)
+
+
+def follow_up_uid(case: Case) -> str:
+    return f"{case.uuid}-follow-up@{UID_DOMAIN}"
+
+
+def promised_uid(case: Case) -> str:
+    return f"{case.uuid}-promised@{UID_DOMAIN}"
+
+
+def _one_line(text: str) -> str:
+    """User text on one line, without control characters (calendars choke on them)."""
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return " ".join(text.split())
+
+
+def _title(case: Case) -> str:
+    service = _one_line(case.service)
+    provider = _one_line(case.provider)
+    return f"{provider}: {service}" if service else provider
+
+
+def _description(case: Case) -> str:
+    lines = [
+        f"Case {case.id} ({case.status.value}): {case.action.value} {_title(case)}",
+        f"Requested on {case.requested_on.isoformat()} by {case.channel.value}; "
+        f"promised by {case.promised_by.isoformat()}.",
+        f"Ticket: {_one_line(case.ticket) or 'none yet (ask for one)'}",
+        f"Checks passed: {case.checks_passed} of {len(case.checks)}",
+    ]
+    last = case.last_contact()
+    if last is not None:
+        lines.append(f"Last contact {last.at.astimezone().date().isoformat()}: "
+                     f"{_one_line(last.summary)}")
+    lines.append(f"tracker show {case.id}")
+    return "\n".join(lines)
+
+
+def _stamp(component: Todo | Event, case: Case) -> None:
+    changed = case.updated_at.astimezone(UTC)
+    component.add("dtstamp", changed)
+    component.add("last-modified", changed)
+    component.add("sequence", len(case.timeline))
+
+
+def follow_up_todo(case: Case) -> Todo:
+    assert case.next_follow_up is not None
+    recheck = case.status is Status.VERIFIED
+    todo = Todo()
+    todo.add("uid", follow_up_uid(case))
+    _stamp(todo, case)
+    verb = "Recheck" if recheck else "Follow up"
+    todo.add("summary", f"{verb}: {_title(case)}")
+    todo.add("description", _description(case))
+    todo.add("due", case.next_follow_up)
+    todo.add("status", "NEEDS-ACTION")
+    todo.add("categories", ["tracker"])
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"{verb}: {_title(case)}")
+    # Relative to DUE (a date, so its midnight): 09:00 on the day.
+    alarm.add("trigger", ALARM_AT, parameters={"RELATED": "END"})
+    todo.add_component(alarm)
+    return todo
+
+
+def promised_event(case: Case) -> Event:
+    event = Event()
+    event.add("uid", promised_uid(case))
+    _stamp(event, case)
+    event.add("summary", f"Deadline: {_one_line(case.provider)} promised to "
+                         f"{case.action.value} {_one_line(case.service) or 'it'}")
+    event.add("description", _description(case))
+    event.add("dtstart", case.promised_by)
+    event.add("dtend", case.promised_by + timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", ["tracker"])
+    return event
+
+
+def calendar_for(cases: Iterable[Case]) -> tuple[Calendar, int]:
+    """The calendar for these cases and how many cases it covers."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "tracker")
+    count = 0
+    for case in cases:
+        count += 1
+        calendar.add_component(promised_event(case))
+        if follow_up_pending(case.status, case.next_follow_up):
+            calendar.add_component(follow_up_todo(case))
+    return calendar, count
+
+
+def write_ics(cases: Iterable[Case], stream: BinaryIO) -> int:
+    calendar, count = calendar_for(cases)
+    stream.write(calendar.to_ical())
+    return count

@@ -1,0 +1,472 @@
+"""The JSON export document: writing it, and reading it back with every field checked.
+
+The document::
+
+    {
+      "format": "tracker-export",
+      "version": 1,
+      "redacted": false,
+      "cases": [ {case}, ... ]
+    }
+
+Each case is :func:`tracker.exchange.serialize.case_record`: every stored field,
+its checks and its whole timeline, cases in the trash included (with
+``deleted_at``). There is no export timestamp, so exporting the same data twice
+gives the same bytes.
+
+Reading is strict: every field must be present with the right type, unknown
+fields are refused, and the first problem is reported with its place, e.g.
+``cases[12].requested_on: not a date: "2026-02-30"``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid as uuid_module
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from tracker.domain.errors import InvalidInput
+from tracker.domain.model import (
+    Action,
+    Case,
+    Channel,
+    Check,
+    CheckState,
+    EntryKind,
+    Status,
+    TimelineEntry,
+)
+from tracker.exchange.serialize import case_record
+
+FORMAT = "tracker-export"
+VERSION = 1
+MAX_ID = 2**63 - 1
+
+E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+# json.dumps with an indent runs the pure-Python encoder, which is most of the time
+# of a big export; this writes the same text (a test compares the two) with the C
+# string escaper. It knows only what records hold: objects, lists, text, whole
+# numbers, booleans and null.
+_escape = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _pretty(value: Any, indent: str) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    kind = type(value)
+    if kind is str:
+        return _escape(value)  # type: ignore[no-any-return]
+    if kind is int:
+        return int.__repr__(value)
+    inner = indent + "  "
+    if kind is dict:
+        if not value:
+            return "{}"
+        fields = [f"{inner}{_escape(key)}: {_pretty(item, inner)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(fields) + "\n" + indent + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        items = [inner + _pretty(item, inner) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    return _dump(value).replace("\n", "\n" + indent)
+
+
+def document_chunks(cases: Iterable[Case], redacted: bool = False) -> Iterator[str]:
+    """The document as text chunks, one case at a time (exports need not fit in memory).
+
+    The chunks join to exactly ``json.dumps(document, ensure_ascii=False, indent=2)``
+    plus a final newline.
+    """
+    yield "{\n"
+    yield f'  "format": {_dump(FORMAT)},\n'
+    yield f'  "version": {VERSION},\n'
+    yield f'  "redacted": {_dump(redacted)},\n'
+    yield '  "cases": ['
+    first = True
+    for case in cases:
+        body = _pretty(case_record(case), "    ")
+        yield ("\n    " if first else ",\n    ") + body
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
+def document_text(cases: Iterable[Case], redacted: bool = False) -> str:
+    return "".join(document_chunks(cases, redacted))
+
+
+# -- reading -------------------------------------------------------------------
+
+
+@dataclass
+class ExportDocument:
+    """A validated export: its cases as domain objects, in file order."""
+
+    cases: list[Case]
+    redacted: bool = False
+
+
+class _Problem(Exception):
+    """A problem found while reading; each level it passes through adds its place."""
+
+    def __init__(self, message: str, *segments: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.segments = list(segments)  # innermost first
+
+    def at(self, segment: str) -> _Problem:
+        self.segments.append(segment)
+        return self
+
+    @property
+    def place(self) -> str:
+        return ".".join(reversed(self.segments)) or "document"
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_TYPE_NAMES = {
+    dict: "an object", list: "a list", str: "text", bool: "true or false",
+    int: "a whole number", float: "a number", type(None): "null",
+}
+
+
+def _kind(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+# Each reader takes the value and the name of its field (for the message only).
+
+
+def _text(value: Any, name: str) -> str:
+    if type(value) is not str:
+        raise _Problem(f"not text but {_kind(value)}", name)
+    if not value.isascii() and _SURROGATE.search(value):
+        raise _Problem("not valid Unicode text (a lone surrogate)", name)
+    return value
+
+
+def _name(value: Any, name: str) -> str:
+    text = _text(value, name)
+    if not text.strip():
+        raise _Problem("cannot be empty", name)
+    return text
+
+
+def _bool(value: Any, name: str) -> bool:
+    if type(value) is not bool:
+        raise _Problem(f"not true or false but {_kind(value)}", name)
+    return value
+
+
+def _date(value: Any, name: str) -> date:
+    if type(value) is not str or not _ISO_DATE.match(value):
+        raise _Problem(f"not a date (YYYY-MM-DD): {_show(value)}", name)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _Problem(f"not a date: {_show(value)} does not exist", name) from None
+
+
+def _opt_date(value: Any, name: str) -> date | None:
+    return None if value is None else _date(value, name)
+
+
+def _time(value: Any, name: str) -> datetime:
+    if type(value) is not str:
+        raise _Problem(f"not a timestamp but {_kind(value)}", name)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise _Problem(f"not a timestamp (ISO 8601): {_show(value)}", name) from None
+    if moment.tzinfo is UTC:
+        return moment
+    if moment.tzinfo is None:
+        raise _Problem(f"a timestamp needs a time zone (e.g. +00:00): {_show(value)}", name)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise _Problem(f"timestamp out of range: {_show(value)}", name) from None
+
+
+def _opt_time(value: Any, name: str) -> datetime | None:
+    return None if value is None else _time(value, name)
+
+
+def _enum_reader(enum: type[E]) -> Callable[[Any, str], E]:
+    values = {member.value: member for member in enum}
+    allowed = ", ".join(values)
+
+    def read(value: Any, name: str) -> E:
+        member = values.get(value) if type(value) is str else None
+        if member is None:
+            raise _Problem(f"{_show(value)} is not one of {allowed}", name)
+        return member
+
+    return read
+
+
+_action = _enum_reader(Action)
+_channel = _enum_reader(Channel)
+_status = _enum_reader(Status)
+_state = _enum_reader(CheckState)
+_entry_kind = _enum_reader(EntryKind)
+
+
+def _opt_channel(value: Any, name: str) -> Channel | None:
+    return None if value is None else _channel(value, name)
+
+
+def _opt_status(value: Any, name: str) -> Status | None:
+    return None if value is None else _status(value, name)
+
+
+def _object(value: Any, fields: frozenset[str], order: tuple[str, ...]) -> dict[str, Any]:
+    """``value`` as an object with exactly these fields (missing and unknown ones refused)."""
+    if type(value) is not dict:
+        raise _Problem(f"not an object but {_kind(value)}")
+    if value.keys() != fields:
+        for name in order:
+            if name not in value:
+                raise _Problem("missing", name)
+        unknown = next(name for name in value if name not in fields)
+        raise _Problem("not a field of this format", unknown)
+    return value
+
+
+def _items(value: Any, name: str, read: Callable[[Any], T]) -> list[T]:
+    """A list field, each item read by ``read``; a problem names the item's index."""
+    if type(value) is not list:
+        raise _Problem(f"not a list but {_kind(value)}", name)
+    items: list[T] = []
+    index = 0
+    try:
+        for index, item in enumerate(value):  # noqa: B007 - index is used on failure
+            items.append(read(item))
+    except _Problem as problem:
+        raise problem.at(f"{name}[{index}]") from None
+    return items
+
+
+_CASE_FIELDS = (
+    "id", "uuid", "provider", "service", "action", "playbook", "channel", "status",
+    "requested_on", "ticket", "promised_by", "next_follow_up", "notes", "fee",
+    "created_at", "updated_at", "deleted_at", "checks", "timeline",
+)
+_CHECK_FIELDS = ("name", "required", "state", "checked_at", "note")
+_ENTRY_FIELDS = (
+    "at", "kind", "summary", "channel", "ticket", "agent", "next_follow_up",
+    "status_from", "status_to",
+)
+_FEE_FIELDS = ("amount", "currency")
+_TOP_FIELDS = ("format", "version", "redacted", "cases")
+_CASE_SET, _CHECK_SET, _ENTRY_SET, _FEE_SET, _TOP_SET = (
+    frozenset(f) for f in (_CASE_FIELDS, _CHECK_FIELDS, _ENTRY_FIELDS, _FEE_FIELDS, _TOP_FIELDS)
+)
+
+
+def _id(value: Any, name: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or not 1 <= value <= MAX_ID:
+        raise _Problem(f"not a case number (a whole number from 1): {_show(value)}", name)
+    return value
+
+
+def _uuid(value: Any, name: str) -> str:
+    if type(value) is not str:
+        raise _Problem(f"not a UUID but {_kind(value)}", name)
+    try:
+        canonical = str(uuid_module.UUID(value))
+    except ValueError:
+        canonical = ""
+    if canonical != value:
+        raise _Problem(f"not a UUID in lowercase 8-4-4-4-12 form: {_show(value)}", name)
+    return value
+
+
+def _fee(value: Any) -> tuple[Decimal | None, str]:
+    if value is None:
+        return None, ""
+    try:
+        fee = _object(value, _FEE_SET, _FEE_FIELDS)
+    except _Problem as problem:
+        raise problem.at("fee") from None
+    currency = _text(fee["currency"], "fee.currency")
+    raw = fee["amount"]
+    if raw is None:
+        return None, currency
+    if type(raw) is not str:
+        raise _Problem(f'not an amount as text (e.g. "29.90") but {_kind(raw)}', "fee.amount")
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise _Problem(f"not an amount: {_show(raw)}", "fee.amount") from None
+    if not amount.is_finite() or amount < 0:
+        raise _Problem(f"must be zero or more: {_show(raw)}", "fee.amount")
+    return amount, currency
+
+
+def _check(value: Any) -> Check:
+    data = _object(value, _CHECK_SET, _CHECK_FIELDS)
+    return Check(
+        name=_name(data["name"], "name"),
+        required=_bool(data["required"], "required"),
+        state=_state(data["state"], "state"),
+        checked_at=_opt_time(data["checked_at"], "checked_at"),
+        note=_text(data["note"], "note"),
+    )
+
+
+def _entry(value: Any) -> TimelineEntry:
+    data = _object(value, _ENTRY_SET, _ENTRY_FIELDS)
+    return TimelineEntry(
+        at=_time(data["at"], "at"),
+        kind=_entry_kind(data["kind"], "kind"),
+        summary=_text(data["summary"], "summary"),
+        channel=_opt_channel(data["channel"], "channel"),
+        ticket=_text(data["ticket"], "ticket"),
+        agent=_text(data["agent"], "agent"),
+        next_follow_up=_opt_date(data["next_follow_up"], "next_follow_up"),
+        status_from=_opt_status(data["status_from"], "status_from"),
+        status_to=_opt_status(data["status_to"], "status_to"),
+    )
+
+
+def _case(value: Any) -> Case:
+    data = _object(value, _CASE_SET, _CASE_FIELDS)
+    case = Case(
+        id=_id(data["id"], "id"),
+        uuid=_uuid(data["uuid"], "uuid"),
+        provider=_name(data["provider"], "provider"),
+        service=_text(data["service"], "service"),
+        action=_action(data["action"], "action"),
+        playbook=_name(data["playbook"], "playbook"),
+        channel=_channel(data["channel"], "channel"),
+        status=_status(data["status"], "status"),
+        requested_on=_date(data["requested_on"], "requested_on"),
+        ticket=_text(data["ticket"], "ticket"),
+        promised_by=_date(data["promised_by"], "promised_by"),
+        next_follow_up=_opt_date(data["next_follow_up"], "next_follow_up"),
+        notes=_text(data["notes"], "notes"),
+        created_at=_time(data["created_at"], "created_at"),
+        updated_at=_time(data["updated_at"], "updated_at"),
+        deleted_at=_opt_time(data["deleted_at"], "deleted_at"),
+    )
+    case.fee_amount, case.fee_currency = _fee(data["fee"])
+    case.checks = _items(data["checks"], "checks", _check)
+    if len(case.checks) > 1:
+        seen: dict[str, int] = {}
+        for index, check in enumerate(case.checks):
+            key = check.name.strip().casefold()
+            if key in seen:
+                raise _Problem(f"{_show(check.name)} is already checks[{seen[key]}]",
+                               "name", f"checks[{index}]")
+            seen[key] = index
+    case.timeline = _items(data["timeline"], "timeline", _entry)
+    return case
+
+
+def decode(raw: bytes) -> Any:
+    """The JSON value in ``raw`` (UTF-8, a BOM allowed); InvalidInput saying where it breaks."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"not JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InvalidInput("not JSON this tracker can read: nested too deeply") from None
+
+
+def validate(
+    data: Any, progress: Callable[[int, int], None] | None = None
+) -> ExportDocument:
+    """Check a decoded document and turn it into cases; InvalidInput at the first problem.
+
+    ``progress(done, total)`` is called now and then while the cases are read.
+    """
+    try:
+        return _validate(data, progress)
+    except _Problem as problem:
+        raise InvalidInput(f"{problem.place}: {problem.message}", problem.place) from None
+
+
+def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportDocument:
+    if type(data) is not dict:
+        raise _Problem(f"not a tracker export: the top level is {_kind(data)}, not an object")
+    if "format" not in data:
+        raise _Problem(f'missing: this is not a tracker export (expected "{FORMAT}")', "format")
+    if data["format"] != FORMAT:
+        raise _Problem(f'{_show(data["format"])} is not a tracker export (expected "{FORMAT}")',
+                       "format")
+    if "version" not in data:
+        raise _Problem("missing", "version")
+    version = data["version"]
+    if type(version) is not int or version != VERSION:
+        if type(version) is int and version > VERSION:
+            raise _Problem(f"{version} was written by a newer tracker (this one reads version "
+                           f"{VERSION}); upgrade tracker", "version")
+        raise _Problem(f"{_show(version)} is not a version this tracker reads (it reads "
+                       f"{VERSION})", "version")
+    _object(data, _TOP_SET, _TOP_FIELDS)
+    redacted = _bool(data["redacted"], "redacted")
+    raw_cases = data["cases"]
+    if type(raw_cases) is not list:
+        raise _Problem(f"not a list but {_kind(raw_cases)}", "cases")
+    total = len(raw_cases)
+    cases: list[Case] = []
+    by_uuid: dict[str, int] = {}
+    by_id: dict[int, int] = {}
+    index = 0
+    try:
+        for index, raw in enumerate(raw_cases):  # noqa: B007 - index is used on failure
+            case = _case(raw)
+            earlier = by_uuid.setdefault(case.uuid, index)
+            if earlier != index:
+                raise _Problem(f"{case.uuid} is already cases[{earlier}]", "uuid")
+            if case.id is not None:
+                earlier = by_id.setdefault(case.id, index)
+                if earlier != index:
+                    raise _Problem(f"{case.id} is already the id of cases[{earlier}]", "id")
+            cases.append(case)
+            if progress is not None and index % 1000 == 999:
+                progress(index + 1, total)
+    except _Problem as problem:
+        raise problem.at(f"cases[{index}]") from None
+    if progress is not None:
+        progress(total, total)
+    return ExportDocument(cases, redacted)
+
+
+def parse(raw: bytes, progress: Callable[[int, int], None] | None = None) -> ExportDocument:
+    """Decode and validate an export file's bytes."""
+    return validate(decode(raw), progress)
