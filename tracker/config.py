@@ -37,7 +37,13 @@ class Config:
         return self.folder / "playbooks" if self.folder else None
 
 
+KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys")
+
+
 def parse_config(data: dict[str, Any], path: Path) -> Config:
+    unknown = sorted(set(data) - set(KNOWN_KEYS))
+    if unknown:
+        raise InvalidInput(f"{path}: {unknown[0]}: not a setting (known: {', '.join(KNOWN_KEYS)})")
     days: set[date] = set()
     raw_days = data.get("extra_days_off", [])
     if not isinstance(raw_days, list):

@@ -17,7 +17,8 @@ from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
 from tracker.domain import workflow
 from tracker.domain.businessdays import BusinessCalendar
-from tracker.domain.flags import Flag, case_flags, sort_by_urgency
+from tracker.domain.errors import InvalidInput
+from tracker.domain.flags import Flag, case_flags
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.workflow import CaseDraft, PlannedDates
@@ -50,18 +51,28 @@ class Tracker:
 
     @classmethod
     def open(cls, target: str | None = None, *, clock: Clock | None = None,
-             config_folder: Path | None = None, lazy: bool = False) -> Tracker:
+             config_folder: Path | None = None, lazy: bool = False,
+             defer: bool = False) -> Tracker:
         """Open the database the user chose (``--db``, ``TRACKER_DB`` or the default).
 
         With ``lazy``, a file that is already a tracker database at the current
         schema is only checked now; SQLAlchemy opens it on first use. Anything
         else (a new file, a migration, a problem to report) is dealt with at once.
+        With ``defer`` nothing is opened, created or checked until first use: for
+        commands that validate what the user typed before touching the database.
         """
         clock = clock or SystemClock()
         config = load_config(config_folder or paths.config_dir())
         playbooks = PlaybookRegistry.load(config.playbook_folder)
         chosen = paths.database_target(target)
+        from tracker.store.location import resolve
+
+        if resolve(chosen).path is None:
+            raise InvalidInput(f"{chosen}: an in-memory database forgets everything when tracker "
+                               "exits; give a file path")
         tracker = cls(chosen, config, playbooks, clock)
+        if defer:
+            return tracker
         if not (lazy and tracker._ready_without_opening()):
             tracker._open_database()
         return tracker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -115,3 +116,13 @@ def test_db_upgrade_from_0001(cli: Run, env: Any) -> None:
     assert shown["provider"] == "Old"
     assert [(c["name"], c["state"]) for c in shown["checks"]] == [("cancellation confirmed", "passed")]
     assert cli("list", "--json").json()[0]["flags"] == ["OVERDUE", "PROVIDER_LATE"]
+
+
+def test_the_default_database_is_created_owner_only_on_first_use(cli: Run, env: Any) -> None:
+    env.monkeypatch.delenv("TRACKER_DB")
+    default = Path(cli("db", "path").out.strip())
+    assert not default.parent.exists()
+    assert cli("add", "Claro").code == 0
+    assert stat.S_IMODE(default.stat().st_mode) == 0o600
+    assert stat.S_IMODE(default.parent.stat().st_mode) == 0o700
+    assert [c["provider"] for c in cli("list", "--json").json()] == ["Claro"]

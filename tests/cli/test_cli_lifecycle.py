@@ -125,12 +125,6 @@ def test_extra_days_off_from_the_config_move_the_deadline(cli: Run, env: Any) ->
     assert case["promised_by"] == "2026-10-15"
 
 
-def test_no_command_prints_help(cli: Run) -> None:
-    result = cli()
-    assert result.code == 0
-    assert "usage: tracker" in result.out
-
-
 def test_help_and_version(cli: Run) -> None:
     from tracker import __version__
 

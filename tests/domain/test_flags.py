@@ -172,7 +172,7 @@ def test_urgency_properties(rows: list[tuple[Status, date | None, date]]) -> Non
             return 0
         if pending and due == TODAY:
             return 1
-        if case.status is Status.REQUESTED and TODAY > case.promised_by:
+        if case.status is Status.REQUESTED and case.promised_by < TODAY:
             return 2
         return 3
 

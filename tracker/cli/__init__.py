@@ -13,7 +13,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tracker.cli.parser import build_parser
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for argument in arguments:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            sys.stderr.write(f"tracker: error: {argument.encode('utf-8', 'backslashreplace')!r} "
+                             "is not valid text in this terminal's encoding (UTF-8)\n")
+            return EXIT_ERROR
+    args = parser.parse_args(arguments)
     from tracker.domain.errors import TrackerError
 
     try:

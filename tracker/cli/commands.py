@@ -16,7 +16,7 @@ from tracker.core import Tracker
 from tracker.display import literal
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput
-from tracker.domain.flags import Flag, case_flags, flags_for
+from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
 from tracker.exchange.serialize import case_to_dict
@@ -62,9 +62,9 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.domain.workflow import validate_draft
 
     validate_draft(draft, today)
-    tracker = Tracker.open(args.db, clock=clock)
+    tracker = Tracker.open(args.db, clock=clock, defer=True)
     draft.playbook = args.playbook or tracker.config.default_playbook
-    tracker.playbooks.get(draft.playbook)
+    tracker.playbooks.get(draft.playbook)  # an unknown playbook is refused before any file exists
     case = tracker.add_case(draft)
     flags = ", ".join(f.label for f in case_flags(case, today))
     _print_case(
@@ -96,11 +96,11 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     today = tracker.today()
     if args.json:
         cases = tracker.due_cases(args.within)
-        overdue = [c for c in cases if Flag.OVERDUE in case_flags(c, today)]
+        overdue = [c for c in cases if is_overdue(FlagFacts.of(c), today)]
         print_json([case_to_dict(c, today) for c in cases])
         return 1 if overdue else 0
     summaries = tracker.due_summaries(args.within)
-    overdue = [s for s in summaries if Flag.OVERDUE in flags_for(s.facts, today)]
+    overdue = [s for s in summaries if is_overdue(s.facts, today)]
     if not summaries:
         print("Nothing due. ")
     else:

@@ -160,12 +160,13 @@ def open_database(target: str, *, create_parent: bool = False, upgrade: bool = T
                     f"{resolved.path or target} is a SQLite database of another program; "
                     "it was left untouched"
                 )
-        if current != migrate.SCHEMA_HEAD and upgrade:
-            if current is not None and current not in migrate.known_revisions():
-                raise InvalidInput(
-                    f"{resolved.path or target} was written by a newer tracker "
-                    f"(schema {current}); upgrade tracker to open it"
-                )
+        if (current != migrate.SCHEMA_HEAD and upgrade and current is not None
+                and current not in migrate.known_revisions()):
+            raise InvalidInput(
+                f"{resolved.path or target} was written by a newer tracker "
+                f"(schema {current}); upgrade tracker to open it"
+            )
+        # Only now, with the file known to be ours, is it switched to WAL.
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
             connection.commit()

@@ -42,7 +42,9 @@ URGENCY_ORDER = f"""
     id"""
 # Groups 0 and 1 (overdue, due today) in order: pending cases by (next_follow_up, id).
 # The partial index ix_cases_due serves this, so the top of the list costs nothing.
-DUE_BY = (f"deleted_at IS NULL AND next_follow_up IS NOT NULL AND next_follow_up <= :due "
+# likely(): without it SQLite (no ANALYZE stats) picks ix_cases_deleted_at, reads every
+# live case and sorts them; the partial index still matches the wrapped term.
+DUE_BY = (f"likely(deleted_at IS NULL) AND next_follow_up IS NOT NULL AND next_follow_up <= :due "
           f"AND status IN ({_FOLLOW_UP})")
 
 

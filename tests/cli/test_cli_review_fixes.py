@@ -1,0 +1,53 @@
+"""Cases found in review: refusals that must not create files, exit status on rechecks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.cli.conftest import Run
+
+
+def test_an_unknown_playbook_creates_no_database(cli: Run, env: Any) -> None:
+    assert not env.db.exists()
+    result = cli("add", "Claro", "--playbook", "nope")
+    assert result.code == 2
+    assert result.error_lines == [
+        "tracker: error: unknown playbook 'nope' (known: esim-pe, generic, subscription)"]
+    assert not env.db.exists()
+
+
+def test_an_in_memory_database_is_refused_with_a_reason(cli: Run, env: Any) -> None:
+    result = cli("--db", "sqlite://", "list")
+    assert result.code == 2
+    assert "in-memory database forgets everything" in result.err
+    assert len(result.error_lines) == 1
+
+
+def test_due_exits_1_when_a_recheck_is_overdue(cli: Run, env: Any) -> None:
+    env.set_today("2026-10-06")
+    added = cli("add", "Netflix", "--playbook", "subscription", "--json").json()
+    cli("check", str(added["id"]), "confirmation received", "pass")
+    cli("check", str(added["id"]), "no new charge", "pass")
+    verified = cli("verify", str(added["id"]), "--json").json()
+    recheck = verified["next_follow_up"]
+    assert recheck == "2026-11-10"
+    env.set_today("2026-11-10")
+    assert cli("due").code == 0  # due today, not overdue
+    env.set_today("2026-11-11")
+    late = cli("due", "--json")
+    assert late.code == 1
+    assert late.json()[0]["flags"] == ["RECHECK"]
+
+
+def test_an_unknown_setting_in_the_config_is_named(cli: Run, env: Any) -> None:
+    (env.config_dir / "config.toml").write_text('default_playbok = "esim-pe"\n')
+    result = cli("list")
+    assert result.code == 2
+    assert "default_playbok: not a setting" in result.err
+
+
+def test_arguments_that_are_not_text_are_refused(cli: Run, env: Any) -> None:
+    result = cli("add", "bad\udcff")
+    assert result.code == 2
+    assert len(result.error_lines) == 1
+    assert not env.db.exists()

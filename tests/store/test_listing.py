@@ -1,0 +1,171 @@
+"""The plain-SQL list queries agree with the domain's rules, and use the due index."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tracker.domain.flags import Flag, FlagFacts, flags_for, follow_up_pending, is_closed, sort_by_urgency
+from tracker.domain.model import Case, Check, CheckState, EntryKind, Status, TimelineEntry
+from tracker.store.database import Database
+from tracker.store.listing import CaseListing
+from tracker.store.repository import CaseRepository
+
+TODAY = date(2026, 10, 20)
+NOW = datetime(2026, 10, 20, 12, tzinfo=UTC)
+DAYS = [TODAY - timedelta(days=2), TODAY, TODAY + timedelta(days=2)]
+
+
+def day(offset: int) -> date:
+    return TODAY + timedelta(days=offset)
+
+
+@pytest.fixture
+def grid(repo: CaseRepository, make_case) -> list[Case]:
+    """Every status × follow-up × promise around today's boundaries, one of each."""
+    cases = []
+    follow_ups = [None, -3, -2, -1, 0, 1, 2, 3]
+    promises = [-3, -1, 0, 1, 3]
+    for status, follow_up, promise in itertools.product(Status, follow_ups, promises):
+        cases.append(make_case(
+            f"{status.value} {follow_up} {promise}", status=status,
+            next_follow_up=None if follow_up is None else day(follow_up),
+            promised_by=day(promise), requested_on=day(-10),
+        ))
+    repo.add_many(cases)
+    trashed = repo.add(make_case("trashed", next_follow_up=day(-5)))
+    repo.delete(trashed.id, NOW)  # type: ignore[arg-type]
+    return [c for c in repo.iter_all(include_deleted=False)]
+
+
+@pytest.fixture
+def listing(database: Database) -> Iterator[CaseListing]:
+    assert database.path is not None
+    listing = CaseListing(database.path)
+    yield listing
+    listing.close()
+
+
+@pytest.mark.parametrize("today", DAYS)
+def test_ordered_ids_follow_the_domains_urgency(listing: CaseListing, grid: list[Case],
+                                               today: date) -> None:
+    expected_all = [c.id for c in sort_by_urgency(grid, today)]
+    assert list(listing.ordered_ids(today, include_closed=True)) == expected_all
+    shown = [c for c in grid if not is_closed(FlagFacts.of(c), today)]
+    assert list(listing.ordered_ids(today)) == [c.id for c in sort_by_urgency(shown, today)]
+    assert list(listing.ordered_ids(today, limit=7)) == [c.id for c in sort_by_urgency(shown, today)][:7]
+
+
+@pytest.mark.parametrize("today", DAYS)
+@pytest.mark.parametrize("within", [0, 1, 5])
+def test_due_ids_are_the_pending_follow_ups_most_urgent_first(listing: CaseListing,
+                                                              grid: list[Case], today: date,
+                                                              within: int) -> None:
+    horizon = today + timedelta(days=within)
+    due = [c for c in grid if follow_up_pending(c.status, c.next_follow_up)
+           and c.next_follow_up is not None and c.next_follow_up <= horizon]
+    assert list(listing.due_ids(today, within)) == [c.id for c in sort_by_urgency(due, today)]
+
+
+@pytest.mark.parametrize("today", DAYS)
+def test_first_ids_come_from_the_top_of_the_list(listing: CaseListing, grid: list[Case],
+                                                 today: date) -> None:
+    top = list(listing.ordered_ids(today))
+    due_now = sum(1 for c in grid if follow_up_pending(c.status, c.next_follow_up)
+                  and c.next_follow_up is not None and c.next_follow_up <= today)
+    for count in (1, 5, due_now):
+        if count == 0:
+            continue
+        assert list(listing.first_ids(today, count) or []) == top[:count]
+    assert listing.first_ids(today, due_now + 1) is None
+
+
+@pytest.mark.parametrize("today", DAYS)
+def test_stats_agree_with_the_flags(listing: CaseListing, grid: list[Case], today: date) -> None:
+    stats = listing.stats(today)
+    flags = [flags_for(FlagFacts.of(c), today) for c in grid]
+    assert stats.open == sum(1 for c in grid if c.is_open)
+    assert stats.overdue == sum(
+        1 for c in grid if follow_up_pending(c.status, c.next_follow_up)
+        and c.next_follow_up is not None and c.next_follow_up < today)
+    assert stats.overdue >= sum(1 for f in flags if Flag.OVERDUE in f)
+    assert stats.due_today == sum(
+        1 for c in grid if follow_up_pending(c.status, c.next_follow_up) and c.next_follow_up == today)
+    assert stats.verified == sum(1 for c in grid if c.status is Status.VERIFIED)
+    assert stats.hidden_closed == sum(1 for c in grid if is_closed(FlagFacts.of(c), today))
+
+
+def test_summaries_match_the_cases(listing: CaseListing, repo: CaseRepository, make_case) -> None:
+    case = repo.add(make_case("Señal 📱", ticket="R-1", notes="n",
+                              checks=[Check("a", True, CheckState.PASSED), Check("b"),
+                                      Check("c", state=CheckState.FAILED)]))
+    [summary] = listing.summaries([case.id, 999]).values()  # type: ignore[list-item]
+    assert (summary.id, summary.uuid, summary.provider, summary.status, summary.ticket) == (
+        case.id, case.uuid, "Señal 📱", case.status, "R-1")
+    assert (summary.requested_on, summary.promised_by, summary.next_follow_up) == (
+        case.requested_on, case.promised_by, case.next_follow_up)
+    assert summary.progress == "1/3"
+    assert summary.facts == FlagFacts.of(case)
+
+
+def test_text_filter_is_literal(listing: CaseListing, repo: CaseRepository, make_case) -> None:
+    percent = repo.add(make_case("Discount 50% off")).id
+    underscore = repo.add(make_case("snake_case Ltd")).id
+    backslash = repo.add(make_case("back\\slash")).id
+    plain = repo.add(make_case("Movistar", notes="ticket in the notes: ZX-9")).id
+    assert list(listing.ordered_ids(TODAY, text="50%")) == [percent]
+    assert list(listing.ordered_ids(TODAY, text="e_c")) == [underscore]
+    assert list(listing.ordered_ids(TODAY, text="k\\s")) == [backslash]
+    assert list(listing.ordered_ids(TODAY, text="zx-9")) == [plain]  # notes, any case
+    assert list(listing.ordered_ids(TODAY, text="%")) == [percent]
+
+
+def test_last_contacts(listing: CaseListing, repo: CaseRepository, make_case) -> None:
+    entries = [TimelineEntry(NOW, EntryKind.CONTACT, "first call"),
+               TimelineEntry(NOW, EntryKind.CONTACT, "second call"),
+               TimelineEntry(NOW, EntryKind.STATUS, "not a contact")]
+    called = repo.add(make_case(timeline=entries)).id
+    silent = repo.add(make_case()).id
+    assert listing.last_contacts([called, silent]) == {called: "second call"}
+
+
+def test_data_version_changes_when_another_connection_commits(listing: CaseListing,
+                                                             database: Database, make_case) -> None:
+    before = listing.data_version()
+    assert listing.data_version() == before
+    CaseRepository(database).add(make_case())
+    assert listing.data_version() != before
+
+
+def plan_of(path: Path, sql: str, params: dict[str, object]) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return " | ".join(row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params))
+    finally:
+        connection.close()
+
+
+def test_due_queries_use_the_partial_index(listing: CaseListing, database: Database,
+                                           repo: CaseRepository, make_case,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    repo.add_many(make_case(f"p{i}", next_follow_up=day(i % 120 - 30)) for i in range(400))
+    seen: list[tuple[str, dict[str, object]]] = []
+    original = CaseListing._ids
+
+    def recording(self: CaseListing, sql: str, params: dict[str, object]):  # type: ignore[no-untyped-def]
+        seen.append((sql, params))
+        return original(self, sql, params)
+
+    monkeypatch.setattr(CaseListing, "_ids", recording)
+    assert listing.first_ids(TODAY, 10) is not None
+    assert len(listing.due_ids(TODAY, 0)) == sum(1 for i in range(400) if i % 120 - 30 <= 0)
+    assert len(seen) == 2
+    assert database.path is not None
+    for sql, params in seen:
+        plan = plan_of(database.path, sql, params)
+        assert "ix_cases_due" in plan, plan

@@ -1,0 +1,86 @@
+"""Layering, checked in fresh interpreters: the core never loads the UI.
+
+Each check runs in a subprocess, because this test process has long since
+imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+# Import every module of a package (except Alembic's env script, which only runs
+# inside Alembic) and report which heavy packages ended up loaded.
+IMPORT_ALL = """
+import json, pkgutil, sys, importlib
+for package_name in {packages!r}:
+    package = importlib.import_module(package_name)
+    for module in pkgutil.walk_packages(package.__path__, package_name + "."):
+        if module.name.endswith(".migrations.env"):
+            continue
+        importlib.import_module(module.name)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in
+                        ("textual", "sqlalchemy", "alembic", "rich", "tracker"))))
+"""
+
+
+def loaded_after(code: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    last_line = done.stdout.strip().splitlines()[-1]
+    return set(json.loads(last_line))
+
+
+def tops(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+def test_the_domain_loads_neither_textual_nor_sqlalchemy() -> None:
+    modules = loaded_after(IMPORT_ALL.format(packages=["tracker.domain"]))
+    assert "tracker.domain.workflow" in modules and "tracker.domain.playbooks" in modules
+    assert "textual" not in tops(modules)
+    assert "sqlalchemy" not in tops(modules)
+
+
+def test_the_store_does_not_load_textual() -> None:
+    modules = loaded_after(IMPORT_ALL.format(packages=["tracker.domain", "tracker.store"]))
+    assert {"tracker.store.repository", "tracker.store.database", "tracker.store.schema",
+            "tracker.store.migrate"} <= modules
+    assert any(m.startswith("tracker.store.migrations.versions.") for m in modules)
+    assert "textual" not in tops(modules)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["add", "--help"]])
+def test_help_and_version_load_neither_textual_nor_sqlalchemy(argv: list[str]) -> None:
+    code = f"""
+        import json, sys
+        from tracker.cli import main
+        try:
+            main({argv!r})
+        except SystemExit as exit_:
+            assert exit_.code in (0, None), exit_.code
+        print(json.dumps(sorted(sys.modules)))
+    """
+    modules = tops(loaded_after(code))
+    assert "textual" not in modules
+    assert "sqlalchemy" not in modules
+    assert "alembic" not in modules
+
+
+def test_a_command_does_not_load_textual(tmp_path) -> None:  # noqa: ANN001
+    code = f"""
+        import json, os, sys
+        os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
+        os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
+        from tracker.cli import main
+        assert main(["add", "Claro"]) == 0
+        assert main(["list"]) == 0
+        assert main(["due"]) in (0, 1)
+        print(json.dumps(sorted(sys.modules)))
+    """
+    assert "textual" not in tops(loaded_after(code))
