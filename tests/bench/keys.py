@@ -16,6 +16,8 @@ import time
 
 from tests.bench.common import dataset
 
+VERBOSE = "-v" in sys.argv
+
 
 async def measure(db: str) -> dict[str, list[float]]:
     from textual import events
@@ -49,6 +51,8 @@ async def measure(db: str) -> dict[str, list[float]]:
                 raise SystemExit(f"{name}: no repaint within 10 s")
             await asyncio.sleep(0.0005)
         times[name].append(float(probe["at"]) - start)  # type: ignore[arg-type]
+        if VERBOSE:
+            print(f"  {name}: {times[name][-1] * 1000:.1f} ms")
         probe["done"] = None
         await app.workers.wait_for_complete()
         await asyncio.sleep(0.02)
@@ -72,7 +76,7 @@ async def measure(db: str) -> dict[str, list[float]]:
             await timed("back to cases", "escape", lambda: app.screen is screen)
             await pilot.press("down")
         await pilot.press("slash")
-        await pilot.pause()
+        await app.workers.wait_for_complete()  # the filter's text, read while "/" opens the box
         for text in ("c", "cl", "cla", "clar", "claro"):
             key = text[-1]
             await timed("filter keystroke", key, lambda t=text: screen.shown_filter == t,
@@ -86,7 +90,8 @@ LIMITS = {"cursor down": 0.05, "page down": 0.05, "open case": 0.05, "back to ca
 
 
 def main() -> bool:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    count = int(numbers[0]) if numbers else 100_000
     db = str(dataset(count))
     times = asyncio.run(measure(db))
     ok = True

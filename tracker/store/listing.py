@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tracker.domain.flags import FlagFacts
 from tracker.domain.model import OPEN_STATUSES, Status
+from tracker.domain.search import filter_ids, search_text
 
 # SQLite allows 32,766 bound parameters; stay well below.
 CHUNK = 900
@@ -90,10 +91,6 @@ def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
         failed)
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start:start + CHUNK]
@@ -137,15 +134,21 @@ class CaseListing:
         params: dict[str, object] = {"t": today.isoformat()}
         if not include_closed:
             where.append(f"NOT {CLOSED}")
-        if text.strip():
-            params["q"] = _like(text.strip())
-            where.append("(" + " OR ".join(
-                f"{column} LIKE :q ESCAPE '\\'"
-                for column in ("provider", "service", "ticket", "notes")) + ")")
         sql = f"SELECT id FROM cases WHERE {' AND '.join(where)} ORDER BY {URGENCY_ORDER}"
-        if limit is not None:
+        if limit is not None and not text.strip():
             sql += f" LIMIT {int(limit)}"
-        return self._ids(sql, params)
+        ids = self._ids(sql, params)
+        if text.strip():
+            ids = filter_ids(ids, self.search_texts(), text)
+            if limit is not None:
+                ids = ids[:limit]
+        return ids
+
+    def search_texts(self) -> dict[int, str]:
+        """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
+        rows = self._rows("SELECT id, provider, service, ticket, notes FROM cases "
+                          "WHERE deleted_at IS NULL", ())
+        return {row[0]: search_text(*row[1:]) for row in rows}
 
     def first_ids(self, today: date, count: int) -> array | None:  # type: ignore[type-arg]
         """The ``count`` most urgent live cases, from the index alone when enough are due.

@@ -91,6 +91,18 @@ class TrackerApp(App[None]):
             self.call_from_thread(self.data_changed)
         self._data_version = version
 
+    def open_case(self, case_id: int) -> None:
+        """Show the Case screen. It is built once and kept, so opening only fills it in."""
+        from tracker.ui.screens.case_detail import CaseScreen
+
+        if not self.is_screen_installed("case"):
+            self.install_screen(CaseScreen(case_id), "case")
+        else:
+            screen = self.get_screen("case")
+            assert isinstance(screen, CaseScreen)
+            screen.set_case(case_id)
+        self.push_screen("case")
+
     def prefetch(self, case_id: int) -> None:
         """Load a case in the background so that opening it needs no wait."""
         if case_id in self.case_cache or self.tracker._database is None:

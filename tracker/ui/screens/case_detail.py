@@ -144,17 +144,27 @@ class CaseScreen(CaseActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_case(self.case_id)
+
+    def set_case(self, case_id: int) -> None:
+        """Show another case: this screen is made once and kept (see TrackerApp.open_case)."""
+        self.case_id = case_id
+        self.case = None
         self.query_one("#checks", OptionList).focus()
-        cached = self.tapp.case_cache.get(self.case_id)
+        self.query_one("#case-body", VerticalScroll).scroll_home(animate=False)
+        cached = self.tapp.case_cache.get(case_id)
         if cached is not None:
             self.show(cached)  # loaded while the cursor rested on it
+        else:
+            self.query_one("#title", Static).update(f"Case {case_id}")
+            self.query_one("#facts", Static).update("Loading…")
         self.reload()
 
     def selected_case_id(self) -> int | None:
         return self.case_id
 
     def after_delete(self) -> None:
-        self.dismiss()
+        self.app.pop_screen()
 
     def reload(self) -> None:
         self.run_worker(self._reload, group="load", exclusive=True)
@@ -163,9 +173,9 @@ class CaseScreen(CaseActions, Screen[None]):
         case = await self.tapp.attempt(self.tapp.tracker.cases.get, self.case_id)
         if case is None:
             if self.is_current:
-                self.dismiss()
+                self.app.pop_screen()
             return
-        if case != self.case:
+        if case.id == self.case_id and case != self.case:
             self.show(case)
 
     def show(self, case: Case) -> None:

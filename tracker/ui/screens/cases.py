@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from array import array
 from datetime import date
 from functools import partial
@@ -15,6 +16,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from tracker.domain.search import filter_ids
 from tracker.store.listing import CaseListing, ListStats
 from tracker.ui.app import DataChanged
 from tracker.ui.case_actions import CaseActions
@@ -78,6 +80,10 @@ class CasesScreen(CaseActions, Screen[None]):
         self.counted = False  # the whole list and its counts are in
         self.shown_filter = ""  # the filter the table shows the result of
         self._stats: ListStats | None = None
+        # What a filter keystroke reuses: the whole list in order, and the text it searches.
+        self._ordered: tuple[tuple[date, bool], array] | None = None  # type: ignore[type-arg]
+        self._texts: dict[int, str] | None = None
+        self._texts_lock = threading.Lock()
 
     @property
     def tapp(self) -> TrackerApp:
@@ -108,11 +114,18 @@ class CasesScreen(CaseActions, Screen[None]):
 
     # -- loading -------------------------------------------------------------
 
-    def reload(self, keep: int | None = None, counts: bool = True) -> None:
-        """Load the list again; ``counts`` False keeps the summary line (a filter keystroke)."""
+    def reload(self, keep: int | None = None, fresh: bool = True) -> None:
+        """Show the list again. ``fresh`` False (a filter keystroke) reuses what was read:
+        the ordered ids, the text the filter looks in, the counts."""
         self._generation += 1
-        self.run_worker(partial(self._reload, self._generation, keep, counts), group="load",
+        self.run_worker(partial(self._reload, self._generation, keep, fresh), group="load",
                         exclusive=True)
+
+    def _search_texts(self, fresh: bool = False) -> dict[int, str]:
+        with self._texts_lock:
+            if fresh or self._texts is None:
+                self._texts = self.tapp.listing.search_texts()
+            return self._texts
 
     def _first_page(self, today: date) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
         """The most urgent cases, enough to fill the screen: cheap at any table size."""
@@ -123,15 +136,22 @@ class CasesScreen(CaseActions, Screen[None]):
             ids = listing.ordered_ids(today, limit=page)
         return ids, load_rows(listing, list(ids), today)
 
-    def _query(self, today: date, counts: bool
+    def _query(self, today: date, fresh: bool
                ) -> tuple[array, ListStats | None, dict[int, Row]]:  # type: ignore[type-arg]
         listing = self.tapp.listing
-        ids = listing.ordered_ids(today, self.show_closed, self.filter_text)
-        stats = listing.stats(today) if counts or self._stats is None else None
+        key = (today, self.show_closed)
+        if fresh or self._ordered is None or self._ordered[0] != key:
+            self._ordered = (key, listing.ordered_ids(today, self.show_closed))
+            if fresh:
+                self._texts = None
+        ids = self._ordered[1]
+        if self.filter_text.strip():
+            ids = filter_ids(ids, self._search_texts(), self.filter_text)
+        stats = listing.stats(today) if fresh or self._stats is None else None
         window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2):][:FIRST_WINDOW]
         return ids, stats, load_rows(listing, list(window), today)
 
-    async def _reload(self, generation: int, keep: int | None, counts: bool = True) -> None:
+    async def _reload(self, generation: int, keep: int | None, fresh: bool = True) -> None:
         today = self.tapp.tracker.today()
         table = self.table
         first_load = not self.loaded
@@ -148,7 +168,7 @@ class CasesScreen(CaseActions, Screen[None]):
             self.call_after_refresh(painted.set)
             await painted.wait()
             self.tapp.first_screen_painted()
-        ids, stats, rows = await self.tapp.db(self._query, today, counts)
+        ids, stats, rows = await self.tapp.db(self._query, today, fresh)
         if generation != self._generation:
             return  # a newer reload (another keystroke) is on its way
         table.empty_message = ("No case matches the filter." if self.filter_text else
@@ -183,9 +203,7 @@ class CasesScreen(CaseActions, Screen[None]):
 
     @on(CaseTable.Chosen)
     def open_case(self, message: CaseTable.Chosen) -> None:
-        from tracker.ui.screens.case_detail import CaseScreen
-
-        self.app.push_screen(CaseScreen(message.case_id))
+        self.tapp.open_case(message.case_id)
 
     def action_new_case(self) -> None:
         from tracker.ui.screens.case_form import CaseFormScreen
@@ -213,6 +231,8 @@ class CasesScreen(CaseActions, Screen[None]):
         box = self.query_one("#filter", Input)
         box.display = True
         box.focus()
+        # Read what the filter searches while the user starts typing.
+        self.run_worker(self._search_texts, thread=True, group="search-texts", exclusive=True)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -226,7 +246,7 @@ class CasesScreen(CaseActions, Screen[None]):
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value
-        self.reload(counts=False)
+        self.reload(fresh=False)
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:

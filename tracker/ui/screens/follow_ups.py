@@ -125,6 +125,4 @@ class FollowUpsScreen(CaseActions, Screen[None]):
 
     @on(CaseTable.Chosen)
     def open_case(self, message: CaseTable.Chosen) -> None:
-        from tracker.ui.screens.case_detail import CaseScreen
-
-        self.app.push_screen(CaseScreen(message.case_id))
+        self.tapp.open_case(message.case_id)
