@@ -216,9 +216,7 @@ class Tracker:
 
     def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
         """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
-        ids = self.listing.due_ids(self.today(), within_days)
-        rows = self.listing.summaries(ids)
-        return [rows[i] for i in ids if i in rows]
+        return self.listing.due_summaries(self.today(), within_days)
 
     def due_cases(self, within_days: int = 0) -> list[Case]:
         """Follow-ups overdue or due within the next ``within_days`` days, most urgent first.

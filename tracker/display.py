@@ -13,7 +13,7 @@ def literal(text: str, multiline: bool = False) -> str:
     ``\\x1b[31m`` in a provider's name is printed as those characters, never sent
     raw to the terminal. With ``multiline`` newlines and tabs are kept.
     """
-    if text.isascii() and text.isprintable():
+    if text.isprintable():  # no control or format characters: the common case, at C speed
         return text
     out: list[str] = []
     for ch in text:
@@ -30,7 +30,7 @@ def literal(text: str, multiline: bool = False) -> str:
 
 def cell_width(text: str) -> int:
     """Columns the text takes in a terminal (wide East Asian characters and emoji take two)."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u0300":  # Latin letters are one column each
         return len(text)
     width = 0
     for ch in text:
@@ -42,6 +42,8 @@ def cell_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """Cut (with an ellipsis) or pad text to exactly ``width`` terminal columns."""
+    if text.isascii() or max(text) < "\u0300":
+        return text.ljust(width) if len(text) <= width else text[:width - 1] + "…"
     used = cell_width(text)
     if used <= width:
         return text + " " * (width - used)

@@ -92,7 +92,7 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     if args.within < 0:
         raise InvalidInput("--within must be zero or more days")
-    tracker = Tracker.open(args.db, clock=clock)
+    tracker = Tracker.open(args.db, clock=clock, lazy=True)  # the listing needs no SQLAlchemy
     today = tracker.today()
     if args.json:
         cases = tracker.due_cases(args.within)

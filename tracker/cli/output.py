@@ -9,7 +9,7 @@ from typing import Any
 
 from tracker.display import fit, literal
 from tracker.domain.dates import describe_due
-from tracker.domain.flags import FlagFacts, case_flags, flags_for
+from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
 from tracker.store.listing import CaseSummary
 
@@ -29,11 +29,15 @@ COLUMNS = (("ID", 5), ("FLAGS", 24), ("PROVIDER", 18), ("SERVICE", 24), ("STATUS
 def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
     """A fixed-width table of cases (whole cases or summary rows)."""
     lines = [" ".join(fit(name, width) for name, width in COLUMNS).rstrip()]
+    labels: dict[tuple[Flag, ...], str] = {}
     for case in cases:
         facts = case.facts if isinstance(case, CaseSummary) else FlagFacts.of(case)
+        flags = tuple(flags_for(facts, today))
+        if flags not in labels:
+            labels[flags] = ", ".join(f.label for f in flags)
         cells = (
             str(case.id),
-            ", ".join(f.label for f in flags_for(facts, today)),
+            labels[flags],
             _one_line(case.provider),
             _one_line(case.service),
             case.status.value,

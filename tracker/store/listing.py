@@ -166,6 +166,13 @@ class CaseListing:
         return self._ids(f"SELECT id FROM cases WHERE {DUE_BY} ORDER BY {URGENCY_ORDER}",
                          {"due": horizon, "t": today.isoformat()})
 
+    def due_summaries(self, today: date, within_days: int) -> list[CaseSummary]:
+        """Summary rows of what :meth:`due_ids` lists, in the same order, in one query."""
+        horizon = (today + timedelta(days=within_days)).isoformat()
+        rows = self._rows(f"SELECT {_SUMMARY} FROM cases WHERE {DUE_BY} ORDER BY {URGENCY_ORDER}",
+                          {"due": horizon, "t": today.isoformat()})
+        return [_summary(row) for row in rows]
+
     def summaries(self, ids: Iterable[int]) -> dict[int, CaseSummary]:
         """Summary rows for the given ids (those that still exist)."""
         found: dict[int, CaseSummary] = {}

@@ -247,9 +247,10 @@ def _insert_cases(connection: Connection, cases: Iterable[Case], batch: int, kee
         if not chunk:
             return
         rows = [case_columns(c) for c in chunk]
+        ids: Sequence[int]
         if keep_ids:
-            ids = [c.id for c in chunk]
-            if any(case_id is None for case_id in ids):
+            ids = [c.id for c in chunk if c.id is not None]
+            if len(ids) != len(chunk):
                 raise ValueError("keep_ids needs every case to have an id")
             _insert_rows(connection, CaseRow.__table__,  # type: ignore[arg-type]
                          [{"id": case_id, **row} for case_id, row in zip(ids, rows, strict=True)])
