@@ -25,7 +25,7 @@ import gc
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case, Check, TimelineEntry
 from tracker.exchange import json_format
-from tracker.exchange.serialize import case_record, check_to_dict, entry_to_dict
+from tracker.exchange.serialize import check_to_dict
 from tracker.store.repository import CaseRepository
 
 if TYPE_CHECKING:
@@ -88,8 +88,12 @@ def _last_change(case: Case) -> datetime:
     return case.updated_at
 
 
+# What makes two entries the same entry: everything but the database id.
+_ENTRY_KEY = tuple(f.name for f in fields(TimelineEntry) if f.name != "id")
+
+
 def _entry_key(entry: TimelineEntry) -> tuple[object, ...]:
-    return tuple(entry_to_dict(entry).values())
+    return tuple([getattr(entry, name) for name in _ENTRY_KEY])
 
 
 def _merge_checks(stored: list[Check], incoming: list[Check]) -> tuple[list[Check], list[str]]:
@@ -144,7 +148,8 @@ def _merge_timeline(stored: list[TimelineEntry],
 
 
 def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
-    """``incoming`` (from a file) merged into ``stored``; the merged case and the changes."""
+    """``incoming`` (from a file) merged into ``stored``: the merged case and its changes
+    in words (none when the merged case is the stored one)."""
     merged = replace(stored)
     changes: list[str] = []
     if _last_change(incoming) > _last_change(stored):
@@ -152,13 +157,14 @@ def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
             value = getattr(incoming, name)
             if value != getattr(stored, name):
                 setattr(merged, name, value)
-                if name != "updated_at":
-                    changes.append(name)
+                changes.append(name)
     merged.checks, check_changes = _merge_checks(stored.checks, incoming.checks)
     merged.timeline, added = _merge_timeline(stored.timeline, incoming.timeline)
     changes.extend(check_changes)
     if added:
         changes.append(f"{added} timeline {'entry' if added == 1 else 'entries'} added")
+    if len(changes) > 1 and "updated_at" in changes:
+        changes.remove("updated_at")  # said only when it is the one change
     return merged, changes
 
 
@@ -173,10 +179,10 @@ def plan(repository: CaseRepository, cases: Sequence[Case]) -> ImportResult:
             continue
         before = stored[incoming.uuid]
         merged, changes = merge_case(before, incoming)
-        if case_record(merged) == case_record(before):
-            result.unchanged += 1
+        if changes:
+            result.updated.append(CaseUpdate(merged, changes))
         else:
-            result.updated.append(CaseUpdate(merged, changes or ["updated"]))
+            result.unchanged += 1
     result.added = _number(repository, new, result.renumbered)
     return result
 

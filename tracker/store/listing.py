@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tracker.domain.flags import FlagFacts
 from tracker.domain.model import OPEN_STATUSES, Status
-from tracker.domain.search import filter_ids, search_text
+from tracker.domain.search import SearchIndex, filter_ids, search_text
 
 # SQLite allows 32,766 bound parameters; stay well below.
 CHUNK = 900
@@ -139,16 +139,17 @@ class CaseListing:
             sql += f" LIMIT {int(limit)}"
         ids = self._ids(sql, params)
         if text.strip():
-            ids = filter_ids(ids, self.search_texts(), text)
+            ids = filter_ids(ids, self.search_index(), text)
             if limit is not None:
                 ids = ids[:limit]
         return ids
 
-    def search_texts(self) -> dict[int, str]:
+    def search_index(self) -> SearchIndex:
         """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
-        rows = self._rows("SELECT id, provider, service, ticket, notes FROM cases "
-                          "WHERE deleted_at IS NULL", ())
-        return {row[0]: search_text(*row[1:]) for row in rows}
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT id, provider, service, ticket, notes FROM cases WHERE deleted_at IS NULL")
+            return SearchIndex((row[0], search_text(*row[1:])) for row in rows)
 
     def first_ids(self, today: date, count: int) -> array | None:  # type: ignore[type-arg]
         """The ``count`` most urgent live cases, from the index alone when enough are due.

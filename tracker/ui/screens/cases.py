@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from tracker.domain.search import filter_ids
+from tracker.domain.search import SearchIndex, filter_ids
 from tracker.store.listing import CaseListing, ListStats
 from tracker.ui.app import DataChanged
 from tracker.ui.case_actions import CaseActions
@@ -82,7 +82,7 @@ class CasesScreen(CaseActions, Screen[None]):
         self._stats: ListStats | None = None
         # What a filter keystroke reuses: the whole list in order, and the text it searches.
         self._ordered: tuple[tuple[date, bool], array] | None = None  # type: ignore[type-arg]
-        self._texts: dict[int, str] | None = None
+        self._texts: SearchIndex | None = None
         self._texts_lock = threading.Lock()
 
     @property
@@ -121,10 +121,10 @@ class CasesScreen(CaseActions, Screen[None]):
         self.run_worker(partial(self._reload, self._generation, keep, fresh), group="load",
                         exclusive=True)
 
-    def _search_texts(self, fresh: bool = False) -> dict[int, str]:
+    def _search_index(self) -> SearchIndex:
         with self._texts_lock:
-            if fresh or self._texts is None:
-                self._texts = self.tapp.listing.search_texts()
+            if self._texts is None:
+                self._texts = self.tapp.listing.search_index()
             return self._texts
 
     def _first_page(self, today: date) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
@@ -146,7 +146,7 @@ class CasesScreen(CaseActions, Screen[None]):
                 self._texts = None
         ids = self._ordered[1]
         if self.filter_text.strip():
-            ids = filter_ids(ids, self._search_texts(), self.filter_text)
+            ids = filter_ids(ids, self._search_index(), self.filter_text)
         stats = listing.stats(today) if fresh or self._stats is None else None
         window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2):][:FIRST_WINDOW]
         return ids, stats, load_rows(listing, list(window), today)
@@ -232,7 +232,7 @@ class CasesScreen(CaseActions, Screen[None]):
         box.display = True
         box.focus()
         # Read what the filter searches while the user starts typing.
-        self.run_worker(self._search_texts, thread=True, group="search-texts", exclusive=True)
+        self.run_worker(self._search_index, thread=True, group="search-index", exclusive=True)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
