@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import statistics
 import subprocess
-import sys
 
 from tests.bench.common import RUNS, dataset, python
 

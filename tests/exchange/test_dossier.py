@@ -164,5 +164,20 @@ def test_a_failed_check_without_a_confirmation(tracker: Tracker, story: Any) -> 
     on(tracker, "2026-11-20")
     missed = _section(dossier(tracker, tracker.cases.get(case.id)), "Missed deadlines")
     # Requested 2 November: deadline 9 November; 16 November is 5 business days after it.
-    assert ("- On 16 November 2026 the check “balance zero” failed (S/ 25 charged), "
-            "5 business days after the deadline.") in missed
+    assert missed.strip().splitlines() == [
+        "- Claro promised to cancel by 9 November 2026; 9 business days later, on "
+        "20 November 2026, it still had not.",
+        "- On 16 November 2026 the check “balance zero” failed (S/ 25 charged), "
+        "5 business days after the deadline.",
+    ]
+
+
+def test_a_case_only_confirmed_is_not_said_to_be_undone(tracker: Tracker, story: Any) -> None:
+    on(tracker, "2026-11-02")
+    case = tracker.add_case(CaseDraft(provider="Bitel", playbook="esim-pe", ticket="B-1"))
+    on(tracker, "2026-11-06")
+    tracker.log_contact(case.id, "Done, they say", confirmed=True)
+    on(tracker, "2026-11-20")
+    missed = _section(dossier(tracker, tracker.cases.get(case.id)), "Missed deadlines")
+    assert missed.strip() == ("None: Bitel said it was done on 6 November 2026, "
+                              "within the deadline.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from tests.ui.conftest import TODAY, seed, settle
 from tracker.domain.flags import Flag, case_flags
@@ -302,3 +303,46 @@ async def test_keys_can_be_remapped_from_the_config(make_app, tracker, ui_config
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, CaseFormScreen)
+
+
+async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    written = [m for m in messages if m.startswith("Dossier written to ")]
+    assert written, messages
+    path = Path(written[0].removeprefix("Dossier written to "))
+    text = path.read_text(encoding="utf-8")
+    assert "Movistar Perú" in text and case.uuid in text
+
+
+async def test_import_from_the_palette_checks_first_then_imports(make_app, tracker, tmp_path):
+    from tracker.exchange.export import export_to_path
+    from tracker.ui.screens.import_file import ImportScreen
+
+    seed(tracker, "Claro", requested=TODAY)
+    exported = tmp_path / "backup.json"
+    export_to_path(tracker, "json", exported)
+    tracker.delete(1)
+    tracker.cases.purge(1)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(ImportScreen())
+        await settle(pilot)
+        app.screen.query_one("#path").value = str(exported)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Would add 1 case" in str(app.screen.query_one("#verdict").render())
+        assert tracker.cases.list(TODAY) == []
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ImportScreen)
+        await settle(pilot)
+        assert [c.provider for c in tracker.cases.list(TODAY)] == ["Claro"]
+        assert len(app.screen.query_one(CaseTable).entries) == 1

@@ -144,7 +144,8 @@ def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar,
     verb = case.action.value
     deadline = long_date(case.promised_by)
     sentences: list[str] = []
-    if case.status is Status.REQUESTED and today > case.promised_by:
+    # Still waiting, or a check showed it is not done: either way not done today.
+    if case.status in (Status.REQUESTED, Status.FAILED) and today > case.promised_by:
         late = calendar.between(case.promised_by, today)
         sentences.append(
             f"{provider} promised to {verb} by {deadline}; "
@@ -161,9 +162,10 @@ def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar,
             continue
         sentences.append(_failed_check_sentence(case, check, calendar, marks, provider))
     if sentences and marks.contacts_after_deadline:
+        times = ("once more" if marks.contacts_after_deadline == 1
+                 else f"{marks.contacts_after_deadline} more times")
         sentences.append(
-            f"After the deadline {provider} was contacted "
-            f"{_plural(marks.contacts_after_deadline, 'more time')} (see the timeline)."
+            f"After the deadline {provider} was contacted {times} (see the timeline)."
         )
     return sentences
 

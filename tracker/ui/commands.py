@@ -42,18 +42,37 @@ def palette_commands(app: TrackerApp, screen: Screen[Any]) -> Iterable[SystemCom
                             run("withdraw"))
         yield SystemCommand("Delete case", "Move the selected case to the trash (delete)",
                             run("delete"))
+    for fmt, name in (("json", "JSON (a full backup)"), ("csv", "CSV (a spreadsheet)"),
+                      ("ics", "iCalendar (follow-ups in your calendar)")):
+        yield SystemCommand(f"Export {fmt.upper()}", f"Export every case as {name}",
+                            _exporter(app, fmt))
+    yield SystemCommand("Import", "Import a JSON export (merged by UUID, checked first)",
+                        lambda: app.push_screen(_import_screen()))
     yield SystemCommand("Help", "Every key on one screen (?)", app.action_help)
     yield SystemCommand("Undo", "Undo the last withdraw or delete (ctrl+z)", app.action_undo)
 
 
+def _import_screen() -> Screen[bool]:
+    from tracker.ui.screens.import_file import ImportScreen
+
+    return ImportScreen()
+
+
+def _exporter(app: TrackerApp, fmt: str) -> Any:
+    async def export() -> None:
+        from tracker.exchange.export import export_to_folder
+
+        path = await app.attempt(export_to_folder, app.tracker, fmt)
+        if path is not None:
+            app.notify(f"Exported to {path}", title="Exported", markup=False, timeout=10)
+
+    return export
+
+
 async def write_dossier_for(app: TrackerApp, case: Case) -> None:
     """Write the case's Markdown dossier and say where it went."""
-    try:
-        from tracker.exchange.dossier import write_dossier
-    except ImportError:
-        app.notify("Dossiers are not available in this version.", severity="error",
-                   markup=False)
-        return
+    from tracker.exchange.dossier import write_dossier
+
     path = await app.attempt(write_dossier, app.tracker, case, None)
     if path is not None:
         app.notify(f"Dossier written to {path}", title="Exported", markup=False, timeout=10)
