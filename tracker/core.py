@@ -208,11 +208,7 @@ class Tracker:
 
     def open_cases(self, include_closed: bool = False) -> list[Case]:
         """Live cases, most urgent first (closed ones only when asked); no timelines."""
-        from tracker.store.loader import load_cases
-
-        ids = self.listing.ordered_ids(self.today(), include_closed)
-        with self.database.engine.connect() as connection:
-            return load_cases(connection, ids)
+        return self.cases.in_order(self.listing.ordered_ids(self.today(), include_closed))
 
     def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
         """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
@@ -223,8 +219,4 @@ class Tracker:
 
         Its cost follows the number of cases due, not the size of the table.
         """
-        from tracker.store.loader import load_cases
-
-        ids = self.listing.due_ids(self.today(), within_days)
-        with self.database.engine.connect() as connection:
-            return load_cases(connection, ids)
+        return self.cases.in_order(self.listing.due_ids(self.today(), within_days))

@@ -1,4 +1,4 @@
-"""The bulk loader hands out the same cases as the ORM path."""
+"""The bulk path (plain rows) hands out the same cases as the ORM path."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from decimal import Decimal
 
 from tracker.domain.model import Action, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
 from tracker.store.database import Database
-from tracker.store.loader import load_cases
 from tracker.store.repository import CaseRepository
 
 NOW = datetime(2026, 10, 20, 12, 0, 0, 123456, tzinfo=UTC)
 
 
-def test_load_cases_matches_get(database: Database, repo: CaseRepository, make_case) -> None:
+def test_in_order_matches_get(database: Database, repo: CaseRepository, make_case) -> None:
     lima = timezone(timedelta(hours=-5))
     stored = []
     for i in range(5):
@@ -30,9 +29,8 @@ def test_load_cases_matches_get(database: Database, repo: CaseRepository, make_c
         )))
     repo.delete(stored[4].id, NOW)  # type: ignore[arg-type]
     ids = [c.id for c in reversed(stored)] + [999]
-    with database.engine.connect() as connection:
-        with_timeline = load_cases(connection, ids, timeline=True)  # type: ignore[arg-type]
-        without = load_cases(connection, ids)  # type: ignore[arg-type]
+    with_timeline = repo.in_order(ids, timeline=True)  # type: ignore[arg-type]
+    without = repo.in_order(ids)  # type: ignore[arg-type]
     # In the order asked for, unknown ids left out, the trash included (callers filter).
     assert [c.id for c in with_timeline] == ids[:-1]
     for loaded in with_timeline:

@@ -16,8 +16,19 @@ from sqlalchemy import create_engine, inspect, text
 from tracker.domain.model import CheckState, EntryKind, Status
 from tracker.store import migrate
 from tracker.store.database import Database, open_database
+from tracker.store.listing import CaseListing
 from tracker.store.repository import CaseRepository
 from tracker.store.schema import Base
+
+
+def summaries(repo, day, include_closed=False):  # type: ignore[no-untyped-def]
+    """Summary rows of the live cases, as the TUI's list reads them."""
+    listing = CaseListing(repo.database.path)
+    try:
+        return list(listing.summaries(listing.ordered_ids(day, include_closed)).values())
+    finally:
+        listing.close()
+
 
 OPENED_AT = datetime(2026, 10, 20, 12, 0, 0, tzinfo=UTC)
 
@@ -140,8 +151,8 @@ def test_upgraded_rows_read_back_as_domain_objects(old_db: Path) -> None:
         assert case.checks[0].checked_at == datetime(2026, 10, 16, 9, 30, 0, 250000, tzinfo=UTC)
         assert [e.kind for e in case.timeline] == [EntryKind.CREATED, EntryKind.STATUS]
         assert case.created_at == datetime(2026, 10, 6, 14, tzinfo=UTC)
-        summaries = repo.summaries(date(2026, 10, 20), include_closed=True)
-        assert {s.id: s.progress for s in summaries} == {1: "2/4", 2: "1/1", 3: "0/0"}
+        rows_now = summaries(repo, date(2026, 10, 20), include_closed=True)
+        assert {s.id: s.progress for s in rows_now} == {1: "2/4", 2: "1/1", 3: "0/0"}
         assert [c.id for c in repo.due(date(2026, 10, 20))] == [1, 3]
     finally:
         database.close()

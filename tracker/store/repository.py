@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -14,21 +13,17 @@ from sqlalchemy import (
     Row,
     Select,
     Table,
-    and_,
     bindparam,
     delete,
     func,
     insert,
-    or_,
     select,
     update,
 )
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.errors import NotAllowed, NotFound
-from tracker.domain.flags import FlagFacts
 from tracker.domain.model import (
-    OPEN_STATUSES,
     Action,
     Case,
     Channel,
@@ -39,11 +34,8 @@ from tracker.domain.model import (
     TimelineEntry,
 )
 from tracker.store.database import Database
+from tracker.store.listing import CaseListing
 from tracker.store.schema import CaseRow, CheckRow, EntryRow, UTCDateTime
-
-# Statuses whose follow-up date still means something (a verified case's recheck).
-FOLLOW_UP_STATUSES = tuple(s.value for s in (*OPEN_STATUSES, Status.VERIFIED))
-OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 
 
 def _check_to_domain(row: CheckRow) -> Check:
@@ -104,30 +96,31 @@ def _case_to_domain(row: CaseRow | Row[Any], checks: list[Check],
     )
 
 
-def _load_cases(connection: Connection, query: Select[Any]) -> list[Case]:
+def _load_cases(connection: Connection, query: Select[Any], timeline: bool = True) -> list[Case]:
     """Whole cases for a Core query on the ``cases`` table, children in two more queries.
 
-    For bulk reads (exports, imports): building ORM objects costs several times this.
-    The query should select few enough cases for one "IN (...)" (see _IN_CHUNK).
+    For bulk reads (lists, exports, imports): building ORM objects costs several times
+    this. The query should select few enough cases for one "IN (...)" (see _IN_CHUNK).
     """
     rows = connection.execute(query).all()
     if not rows:
         return []
     ids = [row.id for row in rows]
     checks: dict[int, list[Check]] = {case_id: [] for case_id in ids}
-    timeline: dict[int, list[TimelineEntry]] = {case_id: [] for case_id in ids}
+    entries: dict[int, list[TimelineEntry]] = {case_id: [] for case_id in ids}
     check_table, entry_table = CheckRow.__table__, EntryRow.__table__
     for row in connection.execute(
         select(check_table).where(check_table.c.case_id.in_(ids))
         .order_by(check_table.c.case_id, check_table.c.position)
     ):
         checks[row.case_id].append(_check_to_domain(row))  # type: ignore[arg-type]
-    for row in connection.execute(
-        select(entry_table).where(entry_table.c.case_id.in_(ids))
-        .order_by(entry_table.c.case_id, entry_table.c.id)
-    ):
-        timeline[row.case_id].append(_entry_to_domain(row))  # type: ignore[arg-type]
-    return [_case_to_domain(row, checks[row.id], timeline[row.id]) for row in rows]
+    if timeline:
+        for row in connection.execute(
+            select(entry_table).where(entry_table.c.case_id.in_(ids))
+            .order_by(entry_table.c.case_id, entry_table.c.id)
+        ):
+            entries[row.case_id].append(_entry_to_domain(row))  # type: ignore[arg-type]
+    return [_case_to_domain(row, checks[row.id], entries[row.id]) for row in rows]
 
 
 def case_columns(case: Case) -> dict[str, object]:
@@ -179,58 +172,6 @@ def entry_columns(entry: TimelineEntry) -> dict[str, object]:
         "status_from": entry.status_from.value if entry.status_from else None,
         "status_to": entry.status_to.value if entry.status_to else None,
     }
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    """One line of a case list: what a table row needs, without checks or timeline."""
-
-    id: int
-    uuid: str
-    provider: str
-    service: str
-    status: Status
-    requested_on: date
-    ticket: str
-    promised_by: date
-    next_follow_up: date | None
-    notes: str
-    checks_total: int
-    checks_passed: int
-    checks_failed: int
-
-    @property
-    def facts(self) -> FlagFacts:
-        return FlagFacts(self.status, self.next_follow_up, self.promised_by, self.ticket,
-                         self.checks_failed > 0)
-
-    @property
-    def progress(self) -> str:
-        return f"{self.checks_passed}/{self.checks_total}"
-
-
-_SUMMARY_COLUMNS = (
-    CaseRow.id, CaseRow.uuid, CaseRow.provider, CaseRow.service, CaseRow.status,
-    CaseRow.requested_on, CaseRow.ticket, CaseRow.promised_by, CaseRow.next_follow_up,
-    CaseRow.notes, CaseRow.checks_total, CaseRow.checks_passed, CaseRow.checks_failed,
-)
-
-
-def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
-    values = list(row)
-    values[4] = Status(values[4])
-    return CaseSummary(*values)
-
-
-def _closed_condition(today: date):  # type: ignore[no-untyped-def]
-    """SQL for :func:`tracker.domain.flags.is_closed` (a test keeps the two in step)."""
-    return or_(
-        CaseRow.status == Status.WITHDRAWN.value,
-        and_(
-            CaseRow.status == Status.VERIFIED.value,
-            or_(CaseRow.next_follow_up.is_(None), CaseRow.next_follow_up > today),
-        ),
-    )
 
 
 # Ids per "IN (...)" query: well under SQLite's limit on bound parameters.
@@ -489,38 +430,40 @@ class CaseRepository:
             stored = _to_domain(row)
         return stored
 
+    def in_order(self, ids: Sequence[int], timeline: bool = False) -> list[Case]:
+        """Whole cases in the order of ``ids`` (unknown ids left out, the trash included)."""
+        found: dict[int, Case] = {}
+        table = CaseRow.__table__
+        with self.database.engine.connect() as connection:
+            for start in range(0, len(ids), _IN_CHUNK):
+                query = select(table).where(table.c.id.in_(ids[start:start + _IN_CHUNK]))
+                found.update((c.id, c) for c in _load_cases(connection, query, timeline))
+        return [found[i] for i in ids if i in found]  # type: ignore[index]
+
+    def _listing(self) -> CaseListing:
+        if self.database.path is None:
+            raise ValueError("lists need a database file")
+        return CaseListing(self.database.path)
+
     def list(self, today: date, include_closed: bool = False) -> list[Case]:
-        """Whole cases not in the trash (closed ones only when asked)."""
-        with self._session() as session:
-            query = self._full().where(CaseRow.deleted_at.is_(None))
-            if not include_closed:
-                query = query.where(~_closed_condition(today))
-            return [_to_domain(r) for r in session.scalars(query.order_by(CaseRow.id))]
+        """Live cases, most urgent first (closed ones only when asked), with timelines."""
+        listing = self._listing()
+        try:
+            return self.in_order(listing.ordered_ids(today, include_closed), timeline=True)
+        finally:
+            listing.close()
 
     def due(self, on_or_before: date) -> list[Case]:
-        """Cases whose follow-up (or recheck) falls on or before the date.
+        """Cases whose follow-up (or recheck) falls on or before the date, most urgent first.
 
         Served by the partial index on ``next_follow_up``: the cost follows the
         number of cases due, not the size of the table.
         """
-        with self._session() as session:
-            query = self._full().where(
-                # likely(): without it SQLite prefers ix_cases_deleted_at (an equality
-                # looks more selective than a range) and reads every live case.
-                func.likely(CaseRow.deleted_at.is_(None)),
-                CaseRow.next_follow_up.is_not(None),
-                CaseRow.next_follow_up <= on_or_before,
-                CaseRow.status.in_(FOLLOW_UP_STATUSES),
-            )
-            return [_to_domain(r) for r in session.scalars(query.order_by(CaseRow.next_follow_up))]
-
-    def summaries(self, today: date, include_closed: bool = False) -> list[CaseSummary]:
-        """Every live case as a summary row (for tables), without checks or timeline."""
-        with self._session() as session:
-            query = select(*_SUMMARY_COLUMNS).where(CaseRow.deleted_at.is_(None))
-            if not include_closed:
-                query = query.where(~_closed_condition(today))
-            return [_summary(r) for r in session.execute(query)]
+        listing = self._listing()
+        try:
+            return self.in_order(listing.due_ids(on_or_before, 0), timeline=True)
+        finally:
+            listing.close()
 
     def counts(self) -> dict[str, int]:
         """How many live cases have each status."""
