@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from tracker.domain.model import EntryKind, TimelineEntry
+
 _KEEP_MULTILINE = {"\n", "\t"}
 
 
@@ -56,3 +58,18 @@ def fit(text: str, width: int) -> str:
         out.append(ch)
         used += step
     return "".join(out) + "…" + " " * (width - 1 - used)
+
+
+def entry_details(entry: TimelineEntry) -> list[str]:
+    """The particulars of a timeline entry: channel, ticket, agent, agreed next date."""
+    details = []
+    if entry.channel:
+        details.append(entry.channel.value)
+    if entry.ticket:
+        details.append(f"ticket {literal(entry.ticket)}")
+    if entry.agent:
+        details.append(f"agent {literal(entry.agent)}")
+    if entry.next_follow_up and entry.kind is EntryKind.CONTACT:
+        details.append(f"next {entry.next_follow_up.isoformat()}")
+    return details
+

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from tracker.display import fit, literal
+from tracker.display import entry_details, fit, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
@@ -88,15 +88,7 @@ def case_detail(case: Case, today: date) -> str:
     lines.append("Timeline (newest first):")
     for entry in reversed(case.timeline):
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        extra = []
-        if entry.channel:
-            extra.append(entry.channel.value)
-        if entry.ticket:
-            extra.append(f"ticket {_one_line(entry.ticket)}")
-        if entry.agent:
-            extra.append(f"agent {_one_line(entry.agent)}")
-        if entry.next_follow_up and entry.kind.value == "contact":
-            extra.append(f"next {entry.next_follow_up.isoformat()}")
+        extra = entry_details(entry)
         suffix = f" [{'; '.join(extra)}]" if extra else ""
         lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(entry.summary)}{suffix}")
     return "\n".join(lines)

@@ -82,27 +82,13 @@ def case_record(case: Case) -> dict[str, Any]:
 
 
 def case_to_dict(case: Case, today: date, timeline: bool = False) -> dict[str, Any]:
-    """A case as scripts see it; ``flags`` are flag names such as ``OVERDUE``."""
-    data: dict[str, Any] = {
-        "id": case.id,
-        "uuid": case.uuid,
-        "provider": case.provider,
-        "service": case.service,
-        "action": case.action.value,
-        "playbook": case.playbook,
-        "channel": case.channel.value,
-        "status": case.status.value,
-        "requested_on": iso_date(case.requested_on),
-        "ticket": case.ticket,
-        "promised_by": iso_date(case.promised_by),
-        "next_follow_up": iso_date(case.next_follow_up),
-        "notes": case.notes,
-        "fee": fee_to_dict(case),
-        "created_at": iso_time(case.created_at),
-        "updated_at": iso_time(case.updated_at),
-        "flags": [flag.name for flag in case_flags(case, today)],
-        "checks": [check_to_dict(c) for c in case.checks],
-    }
+    """A case as scripts see it: the export's fields (without ``deleted_at``) plus ``flags``,
+    flag names such as ``OVERDUE``; the timeline only when asked."""
+    record = case_record(case)
+    data = {key: value for key, value in record.items()
+            if key not in ("deleted_at", "checks", "timeline")}
+    data["flags"] = [flag.name for flag in case_flags(case, today)]
+    data["checks"] = record["checks"]
     if timeline:
-        data["timeline"] = [entry_to_dict(e) for e in case.timeline]
+        data["timeline"] = record["timeline"]
     return data

@@ -6,6 +6,7 @@ case off the event loop, open the right dialog and write through ``Tracker``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
@@ -86,52 +87,42 @@ class CaseActions:
 
         app.push_screen(CaseFormScreen(case), done)
 
-    async def action_withdraw(self) -> None:
+    async def _confirm_undoable(self, verb: str, detail: str, act: Callable[[int], object],
+                                undo: Callable[[int], object], done: str,
+                                after: Callable[[], None] | None = None) -> None:
+        """Ask, do it, and offer undo in the notification that follows."""
         from tracker.ui.screens.confirm import ConfirmScreen
 
         case = await self._selected_case()
-        if case is None:
+        if case is None or case.id is None:
             return
         app = self.tracker_app
+        case_id = case.id
 
         async def confirmed(yes: bool | None) -> None:
-            if not yes:
+            if not yes or await app.attempt(act, case_id) is None:
                 return
-            done = await app.attempt(app.tracker.withdraw, case.id)
-            if done is not None:
-                app.data_changed()
-                app.offer_undo(f"Case {case.id} withdrawn.", f"withdraw case {case.id}",
-                               lambda: app.tracker.reopen(case.id))
+            if after is not None:
+                after()
+            app.data_changed()
+            app.offer_undo(f"Case {case_id} {done}.", f"{verb.lower()} case {case_id}",
+                           lambda: undo(case_id))
 
         app.push_screen(
-            ConfirmScreen(f"Withdraw case {case.id} ({literal(case.provider)})?",
-                          "It stops being followed up; its history is kept.", "Withdraw"),
-            confirmed,
-        )
+            ConfirmScreen(f"{verb} case {case_id} ({literal(case.provider)})?", detail, verb),
+            confirmed)
+
+    async def action_withdraw(self) -> None:
+        tracker = self.tracker_app.tracker
+        await self._confirm_undoable(
+            "Withdraw", "It stops being followed up; its history is kept.", tracker.withdraw,
+            tracker.reopen, "withdrawn")
 
     async def action_delete(self) -> None:
-        from tracker.ui.screens.confirm import ConfirmScreen
-
-        case = await self._selected_case()
-        if case is None:
-            return
-        app = self.tracker_app
-
-        async def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            done = await app.attempt(app.tracker.delete, case.id)
-            if done is not None:
-                self.after_delete()
-                app.data_changed()
-                app.offer_undo(f"Case {case.id} moved to the trash.", f"delete case {case.id}",
-                               lambda: app.tracker.restore(case.id))
-
-        app.push_screen(
-            ConfirmScreen(f"Delete case {case.id} ({literal(case.provider)})?",
-                          "It moves to the trash and can be restored.", "Delete"),
-            confirmed,
-        )
+        tracker = self.tracker_app.tracker
+        await self._confirm_undoable(
+            "Delete", "It moves to the trash and can be restored.", tracker.delete,
+            tracker.restore, "moved to the trash", after=self.after_delete)
 
     def after_delete(self) -> None:
         """Called once the selected case went to the trash."""

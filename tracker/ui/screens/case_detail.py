@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.display import literal
+from tracker.display import entry_details, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, Check, CheckState
@@ -93,15 +93,7 @@ def timeline_text(case: Case) -> Text:
         text.append(f"{when}  ", style="dim")
         text.append(f"{entry.kind.value:<8} ", style="bold")
         text.append(literal(entry.summary, multiline=True))
-        extra = []
-        if entry.channel:
-            extra.append(entry.channel.value)
-        if entry.ticket:
-            extra.append(f"ticket {literal(entry.ticket)}")
-        if entry.agent:
-            extra.append(f"agent {literal(entry.agent)}")
-        if entry.next_follow_up and entry.kind.value == "contact":
-            extra.append(f"next {entry.next_follow_up.isoformat()}")
+        extra = entry_details(entry)
         if extra:
             text.append(f"  [{'; '.join(extra)}]", style="dim")
         text.append("\n")
