@@ -7,24 +7,21 @@ import threading
 from array import array
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from tracker.domain.search import SearchIndex, filter_ids
 from tracker.store.listing import CaseListing, ListStats
-from tracker.ui.app import DataChanged
-from tracker.ui.case_actions import CaseActions
 from tracker.ui.rows import Row, case_row
+from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable, Column
 
 if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
+    pass
 
 COLUMNS = (
     Column("Flags", 14, grow=2),
@@ -55,7 +52,10 @@ def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> 
     return line
 
 
-class CasesScreen(CaseActions, Screen[None]):
+class CasesScreen(CaseListScreen):
+    HEADING = "tracker"
+    COLUMNS = COLUMNS
+
     BINDINGS = [
         Binding("a", "new_case", "New", id="cases.new"),
         Binding("f", "log_contact", "Log contact", id="cases.log"),
@@ -85,32 +85,11 @@ class CasesScreen(CaseActions, Screen[None]):
         self._texts: SearchIndex | None = None
         self._texts_lock = threading.Lock()
 
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static("tracker", id="title")
-            yield Static("", id="summary")
-        yield Input(placeholder="Filter: provider, service, ticket, notes (escape clears)",
+    def above_table(self) -> list[Widget]:
+        box = Input(placeholder="Filter: provider, service, ticket, notes (escape clears)",
                     id="filter")
-        table = CaseTable(COLUMNS, id="cases")
-        table.empty_message = "Loading…"
-        yield table
-        yield Footer()
-
-    @property
-    def table(self) -> CaseTable:
-        return self.query_one(CaseTable)
-
-    def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
-        self.table.focus()
-        self.reload()
-
-    def selected_case_id(self) -> int | None:
-        return self.table.current_case_id
+        box.display = False
+        return [box]
 
     # -- loading -------------------------------------------------------------
 
@@ -195,15 +174,7 @@ class CasesScreen(CaseActions, Screen[None]):
         rows = await self.tapp.db(load_rows, self.tapp.listing, case_ids, self.tapp.tracker.today())
         table.update_rows(rows)
 
-    @on(DataChanged)
-    def data_changed(self) -> None:
-        self.reload()
-
     # -- actions -------------------------------------------------------------
-
-    @on(CaseTable.Chosen)
-    def open_case(self, message: CaseTable.Chosen) -> None:
-        self.tapp.open_case(message.case_id)
 
     def action_new_case(self) -> None:
         from tracker.ui.screens.case_form import CaseFormScreen

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tracker.store.listing import CaseListing
-from tracker.ui.app import DataChanged
-from tracker.ui.case_actions import CaseActions
 from tracker.ui.rows import Row, case_row
+from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable, Column
 
 if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
+    pass
 
 HORIZON_DAYS = 7
 
@@ -67,7 +63,7 @@ def load_follow_ups(listing: CaseListing, today: date) -> tuple[list[int | str],
     return group_entries(ids, rows, due, today), rows
 
 
-class FollowUpsScreen(CaseActions, Screen[None]):
+class FollowUpsScreen(CaseListScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="follow_ups.back"),
         Binding("f", "log_contact", "Log contact", id="follow_ups.log"),
@@ -76,29 +72,8 @@ class FollowUpsScreen(CaseActions, Screen[None]):
         Binding("x", "export", "Dossier", id="follow_ups.export", show=False),
     ]
 
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static("Follow-ups", id="title")
-            yield Static("", id="summary")
-        table = CaseTable(COLUMNS, id="follow-ups")
-        table.empty_message = "Loading…"
-        yield table
-        yield Footer()
-
-    @property
-    def table(self) -> CaseTable:
-        return self.query_one(CaseTable)
-
-    def on_mount(self) -> None:
-        self.table.focus()
-        self.reload()
-
-    def selected_case_id(self) -> int | None:
-        return self.table.current_case_id
+    HEADING = "Follow-ups"
+    COLUMNS = COLUMNS
 
     def reload(self) -> None:
         self.run_worker(self._reload, group="load", exclusive=True)
@@ -118,11 +93,3 @@ class FollowUpsScreen(CaseActions, Screen[None]):
     def rows_wanted(self) -> None:
         # Every row is loaded with the list; a case that vanished meanwhile is reloaded.
         self.reload()
-
-    @on(DataChanged)
-    def data_changed(self) -> None:
-        self.reload()
-
-    @on(CaseTable.Chosen)
-    def open_case(self, message: CaseTable.Chosen) -> None:
-        self.tapp.open_case(message.case_id)
