@@ -103,13 +103,14 @@ def timeline_text(case: Case) -> Text:
 class CaseScreen(CaseActions, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="case.back"),
-        Binding("space", "cycle_check", "Cycle check", id="case.cycle_check"),
+        Binding("space", "cycle_check", "Check", id="case.cycle_check",
+                tooltip="Cycle the highlighted check: pending → passed → failed"),
         Binding("f", "log_contact", "Log contact", id="case.log"),
         Binding("v", "verify", "Verify", id="case.verify"),
         Binding("e", "edit", "Edit", id="case.edit"),
-        Binding("x", "export", "Dossier", id="case.export"),
-        Binding("w", "withdraw", "Withdraw", id="case.withdraw"),
-        Binding("delete", "delete", "Delete", id="case.delete"),
+        Binding("x", "export", "Dossier", id="case.export", show=False),
+        Binding("w", "withdraw", "Withdraw", id="case.withdraw", show=False),
+        Binding("delete", "delete", "Delete", id="case.delete", show=False),
     ]
 
     def __init__(self, case_id: int) -> None:

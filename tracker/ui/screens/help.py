@@ -55,7 +55,7 @@ def help_table(keymap: dict[str, str]) -> Table:
         table.add_row("", Text(group, style="bold underline"), "")
         for binding in bindings:
             keys = keymap.get(binding.id or "", binding.key)
-            table.add_row(key_label(keys), binding.description, binding.id or "")
+            table.add_row(key_label(keys), binding.tooltip or binding.description, binding.id or "")
     table.add_row("", Text("Anywhere", style="bold underline"), "")
     table.add_row("ctrl+p", "Command palette: every action by name", "")
     return table
