@@ -134,7 +134,7 @@ class CaseScreen(CaseActions, Screen[None]):
             yield Static("", id="details")
             yield Static("Timeline (newest first)", classes="section")
             yield Static("", id="timeline")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.set_case(self.case_id)

@@ -97,7 +97,7 @@ class CaseFormScreen(Screen[Case | None]):
                                           placeholder="e.g. PEN", id="currency"))
             yield Field("Notes", TextArea(case.notes if case else "", id="notes",
                                           soft_wrap=True, show_line_numbers=False))
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#provider", Input).focus()

@@ -38,7 +38,7 @@ class CaseListScreen(CaseActions, Screen[None]):
         table = CaseTable(self.COLUMNS)
         table.empty_message = "Loading…"
         yield table
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def above_table(self) -> Sequence[Widget]:
         """Widgets between the title bar and the table."""

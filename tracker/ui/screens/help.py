@@ -73,4 +73,4 @@ class HelpScreen(Screen[None]):
                 "Flags: OVERDUE (follow-up date passed) · DUE TODAY · PROVIDER LATE (still "
                 "requested after the promised date) · NO TICKET · CHECK FAILED · RECHECK "
                 "(a verified case's check after the next bill is due).", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)

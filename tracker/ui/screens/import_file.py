@@ -45,7 +45,7 @@ class ImportScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button("Check the file (enter)", variant="primary", id="go")
                 yield Button("Cancel (escape)", id="cancel")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#progress", ProgressBar).display = False

@@ -57,7 +57,7 @@ class LogContactScreen(ModalScreen[Case | None]):
             if case.status in (Status.REQUESTED, Status.FAILED):
                 yield Checkbox("The provider says it is done (status → confirmed)",
                                id="confirmed")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#summary", Input).focus()

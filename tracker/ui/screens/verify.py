@@ -49,7 +49,7 @@ class VerifyScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button("Mark verified (v)", variant="success", id="verify")
                 yield Button("Cancel (escape)", id="cancel")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.show(self.case)
