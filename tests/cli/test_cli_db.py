@@ -81,7 +81,7 @@ def test_db_backup_beside_the_database(cli: Run, env: Any) -> None:
     assert written.parent == env.db.parent and written.name.startswith("tracker.db.backup-")
     copy = open_database(str(written))
     try:
-        assert len(CaseRepository(copy).list(date(2026, 10, 20))) == 1
+        assert len(CaseRepository(copy).live(date(2026, 10, 20))) == 1
     finally:
         copy.close()
 

@@ -175,8 +175,8 @@ def test_backup_is_a_valid_owner_only_copy(database: Database, make_case, tmp_pa
     copy = open_database(str(destination))
     try:
         assert copy.backup_made is None
-        assert [c.uuid for c in CaseRepository(copy).list(TODAY)] == [
-            c.uuid for c in repo.list(TODAY)
+        assert [c.uuid for c in CaseRepository(copy).live(TODAY)] == [
+            c.uuid for c in repo.live(TODAY)
         ]
         assert copy.integrity_problems() == []
     finally:

@@ -127,7 +127,7 @@ def test_naive_timestamps_are_refused(repo: CaseRepository, make_case) -> None:
     case.created_at = datetime(2026, 10, 20, 12)
     with pytest.raises(StatementError, match="naive datetime"):
         repo.add(case)
-    assert repo.list(TODAY, include_closed=True) == []
+    assert repo.live(TODAY, include_closed=True) == []
 
 
 def test_save_updates_fields_checks_and_appends_to_the_timeline(repo: CaseRepository, make_case,
@@ -214,7 +214,7 @@ def test_delete_moves_to_the_trash_and_restore_brings_back(repo: CaseRepository,
     with pytest.raises(NotFound, match="trash"):
         repo.get(gone.id)  # type: ignore[arg-type]
     assert repo.get(gone.id, include_deleted=True).deleted_at == NOW  # type: ignore[arg-type]
-    assert [c.id for c in repo.list(TODAY, include_closed=True)] == [kept.id]
+    assert [c.id for c in repo.live(TODAY, include_closed=True)] == [kept.id]
     assert [c.id for c in repo.due(TODAY)] == [kept.id]
     assert [s.id for s in summaries(repo, TODAY, include_closed=True)] == [kept.id]
     assert [c.id for c in repo.trash()] == [gone.id]
@@ -226,7 +226,7 @@ def test_delete_moves_to_the_trash_and_restore_brings_back(repo: CaseRepository,
     assert restored.deleted_at is None
     assert repo.get(gone.id).provider == "gone"  # type: ignore[arg-type]
     assert repo.trash() == []
-    assert sorted(c.id for c in repo.list(TODAY)) == sorted([kept.id, gone.id])
+    assert sorted(c.id for c in repo.live(TODAY)) == sorted([kept.id, gone.id])
     with pytest.raises(NotAllowed, match="not in the trash"):
         repo.restore(gone.id)  # type: ignore[arg-type]
 
@@ -291,9 +291,9 @@ def test_sql_closed_condition_agrees_with_the_domain(repo: CaseRepository, make_
             ids[case.id] = FlagFacts.of(case)  # type: ignore[index]
     for day in (TODAY - timedelta(days=2), TODAY, TODAY + timedelta(days=2)):
         expected = sorted(i for i, facts in ids.items() if not is_closed(facts, day))
-        assert sorted(c.id for c in repo.list(day)) == expected, day  # type: ignore[type-var]
+        assert sorted(c.id for c in repo.live(day)) == expected, day  # type: ignore[type-var]
         assert sorted(s.id for s in summaries(repo, day)) == expected, day
-        assert len(repo.list(day, include_closed=True)) == len(ids)
+        assert len(repo.live(day, include_closed=True)) == len(ids)
         assert len(summaries(repo, day, include_closed=True)) == len(ids)
 
 
@@ -343,7 +343,7 @@ def test_two_databases_on_one_file_see_each_others_writes(db_path, make_case) ->
     try:
         CaseRepository(first).add(make_case("from the TUI"))
         CaseRepository(second).add(make_case("from cron"))
-        assert {c.provider for c in CaseRepository(first).list(TODAY)} == {"from the TUI", "from cron"}
+        assert {c.provider for c in CaseRepository(first).live(TODAY)} == {"from the TUI", "from cron"}
     finally:
         first.close()
         second.close()

@@ -44,7 +44,7 @@ async def test_log_a_new_case_through_the_form(make_app, tracker) -> None:
         await settle(pilot)
         assert isinstance(app.screen, CasesScreen)
         table = app.screen.query_one(CaseTable)
-        (case,) = tracker.cases.list(TODAY)
+        (case,) = tracker.cases.live(TODAY)
         assert case.promised_by == date(2026, 10, 14)
         assert len(case.checks) == 8
         assert table.current_case_id == case.id
@@ -64,7 +64,7 @@ async def test_typing_in_the_form_really_types(make_app, tracker) -> None:
         await type_into(pilot, "Postpago")
         await pilot.press("ctrl+s")
         await settle(pilot)
-    (case,) = tracker.cases.list(TODAY)
+    (case,) = tracker.cases.live(TODAY)
     assert (case.provider, case.service, case.requested_on) == ("Entel", "Postpago", TODAY)
 
 
@@ -90,12 +90,12 @@ async def test_a_bad_date_is_refused_at_the_field_and_nothing_typed_is_lost(make
         assert form.query_one("#service").value == "Línea 中文 🎉"
         assert form.query_one("#ticket").value == "[bold]x[/bold]"
         assert app.focused is form.query_one("#requested_on")
-        assert tracker.cases.list(TODAY, include_closed=True) == []
+        assert tracker.cases.live(TODAY, include_closed=True) == []
         # Fixing the date saves the case with every other field as typed.
         form.query_one("#requested_on").value = "2026-11-20"
         await pilot.press("ctrl+s")
         await settle(pilot)
-    (case,) = tracker.cases.list(TODAY)
+    (case,) = tracker.cases.live(TODAY)
     assert (case.service, case.ticket) == ("Línea 中文 🎉", "[bold]x[/bold]")
 
 
@@ -339,10 +339,10 @@ async def test_import_from_the_palette_checks_first_then_imports(make_app, track
         await pilot.press("enter")
         await settle(pilot)
         assert "Would add 1 case" in str(app.screen.query_one("#verdict").render())
-        assert tracker.cases.list(TODAY) == []
+        assert tracker.cases.live(TODAY) == []
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ImportScreen)
         await settle(pilot)
-        assert [c.provider for c in tracker.cases.list(TODAY)] == ["Claro"]
+        assert [c.provider for c in tracker.cases.live(TODAY)] == ["Claro"]
         assert len(app.screen.query_one(CaseTable).entries) == 1

@@ -96,18 +96,17 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     today = tracker.today()
     if args.json:
         cases = tracker.due_cases(args.within)
-        overdue = [c for c in cases if is_overdue(FlagFacts.of(c), today)]
         print_json([case_to_dict(c, today) for c in cases])
-        return 1 if overdue else 0
+        return 1 if any(is_overdue(FlagFacts.of(c), today) for c in cases) else 0
     summaries = tracker.due_summaries(args.within)
-    overdue = [s for s in summaries if is_overdue(s.facts, today)]
+    late = sum(1 for s in summaries if is_overdue(s.facts, today))
     if not summaries:
-        print("Nothing due. ")
+        print("Nothing due." + (f" (within {args.within} days)" if args.within else ""))
     else:
         print(case_table(summaries, today))
-        print(f"\n{len(overdue)} overdue, {len(summaries) - len(overdue)} due "
+        print(f"\n{late} overdue, {len(summaries) - late} due "
               + ("today" if args.within == 0 else f"within {args.within} days"))
-    return 1 if overdue else 0
+    return 1 if late else 0
 
 
 def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
@@ -187,13 +186,13 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
-    cases = tracker.cases.trash()
+    trashed = tracker.cases.trash()
     if args.json:
-        print_json([case_to_dict(c, tracker.today()) for c in cases])
-    elif not cases:
+        print_json([case_to_dict(c, tracker.today()) for c in trashed])
+    elif not trashed:
         print("The trash is empty.")
     else:
-        print(case_table(cases, tracker.today()))
+        print(case_table(trashed, tracker.today()))
     return 0
 
 

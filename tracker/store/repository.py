@@ -293,7 +293,7 @@ class CaseRepository:
         return self.database.sessions()
 
     @staticmethod
-    def _full() -> Select[tuple[CaseRow]]:
+    def _full() -> Select[CaseRow]:  # type: ignore[type-var]  # SQLAlchemy 2.1 typing
         return select(CaseRow).options(selectinload(CaseRow.checks), selectinload(CaseRow.timeline))
 
     def _row(self, session: Session, ref: str | int, include_deleted: bool = False) -> CaseRow:
@@ -437,7 +437,8 @@ class CaseRepository:
         with self.database.engine.connect() as connection:
             for start in range(0, len(ids), _IN_CHUNK):
                 query = select(table).where(table.c.id.in_(ids[start:start + _IN_CHUNK]))
-                found.update((c.id, c) for c in _load_cases(connection, query, timeline))
+                found.update((c.id, c) for c in _load_cases(connection, query, timeline)
+                             if c.id is not None)
         return [found[i] for i in ids if i in found]  # type: ignore[index]
 
     def _listing(self) -> CaseListing:
@@ -445,7 +446,7 @@ class CaseRepository:
             raise ValueError("lists need a database file")
         return CaseListing(self.database.path)
 
-    def list(self, today: date, include_closed: bool = False) -> list[Case]:
+    def live(self, today: date, include_closed: bool = False) -> list[Case]:
         """Live cases, most urgent first (closed ones only when asked), with timelines."""
         listing = self._listing()
         try:

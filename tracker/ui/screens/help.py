@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -31,7 +31,7 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
     from tracker.ui.screens.verify import VerifyScreen
     from tracker.ui.widgets.case_table import CaseTable
 
-    def bindings(owner: type) -> list[Binding]:
+    def bindings(owner: Any) -> list[Binding]:
         return [b for b in owner.BINDINGS if isinstance(b, Binding)]
 
     return [

@@ -99,7 +99,7 @@ class LogContactScreen(ModalScreen[Case | None]):
         try:
             case = await self.tapp.db(
                 self.tapp.tracker.log_contact, self.case.id, summary,
-                channel=Channel(self.query_one("#channel", Select).value),
+                channel=Channel(str(self.query_one("#channel", Select).value)),
                 ticket=self.query_one("#ticket", Input).value,
                 agent=self.query_one("#agent", Input).value,
                 next_follow_up=next_date, confirmed=confirmed,
