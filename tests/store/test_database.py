@@ -102,7 +102,7 @@ def test_a_damaged_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "damaged.db"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     before = fingerprint(tmp_path)
-    with pytest.raises(InvalidInput, match="cannot open"):
+    with pytest.raises(InvalidInput, match="not a SQLite database \\(or it is damaged\\)"):
         open_database(str(path))
     assert fingerprint(tmp_path) == before
 

@@ -303,7 +303,8 @@ def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
-    from tracker.store.database import resolve, timestamped
+    from tracker.store.database import timestamped
+    from tracker.store.location import resolve
 
     target = paths.database_target(args.db)
     if args.db_command == "path":

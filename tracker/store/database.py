@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.domain.errors import InvalidInput
 from tracker.store import migrate
+from tracker.store.location import prepare_file, resolve
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -28,57 +26,6 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # open_database only once the file is known to be ours (a refused file stays as it was).
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
-
-
-@dataclass
-class Target:
-    url: str
-    path: Path | None  # None for a non-file URL such as sqlite:// (memory)
-
-
-def resolve(target: str) -> Target:
-    """A path or SQLAlchemy URL as the user gave it, made into a URL and a file path."""
-    if "://" in target:
-        try:
-            url = make_url(target)
-        except ArgumentError:
-            raise InvalidInput(f"{target!r} is not a database URL") from None
-        if url.get_backend_name() != "sqlite":
-            raise InvalidInput(f"{target!r}: only SQLite databases are supported")
-        if not url.database or url.database == ":memory:":
-            return Target(target, None)
-        return Target(target, Path(url.database).expanduser())
-    path = Path(target).expanduser()
-    return Target(f"sqlite:///{path}", path)
-
-
-def _prepare_file(path: Path, create_parent: bool) -> bool:
-    """Check (or create) the database file; returns True if it is new and empty."""
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder, not a database file")
-    if not path.parent.is_dir():
-        if not create_parent:
-            raise InvalidInput(f"cannot open {path}: the folder {path.parent} does not exist")
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-    try:
-        # Owner-only from the first byte: O_EXCL fails if the file already exists.
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-        return True
-    except FileExistsError:
-        pass
-    except OSError as exc:
-        raise InvalidInput(f"cannot create {path}: {exc.strerror}") from None
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-    if not header:
-        return True
-    if header != SQLITE_HEADER:
-        raise InvalidInput(f"{path} is not a SQLite database; it was left untouched")
-    return False
 
 
 def backup_file(source: sqlite3.Connection, destination: Path) -> Path:
@@ -149,7 +96,7 @@ def open_database(target: str, *, create_parent: bool = False, upgrade: bool = T
     resolved = resolve(target)
     is_new = True
     if resolved.path is not None:
-        is_new = _prepare_file(resolved.path, create_parent)
+        is_new = prepare_file(resolved.path, create_parent)
     engine = make_engine(resolved.url)
     backup_made: Path | None = None
     try:
