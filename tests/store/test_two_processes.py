@@ -13,11 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import TODAY
 from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.domain.workflow import CaseDraft
-
-from tests.conftest import TODAY
 
 
 def cli(db: Path, config: Path, *argv: str) -> subprocess.CompletedProcess[str]:

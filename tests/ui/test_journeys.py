@@ -346,3 +346,27 @@ async def test_import_from_the_palette_checks_first_then_imports(make_app, track
         await settle(pilot)
         assert [c.provider for c in tracker.cases.live(TODAY)] == ["Claro"]
         assert len(app.screen.query_one(CaseTable).entries) == 1
+
+
+async def test_enter_opens_a_case_without_touching_its_checks(make_app, tracker) -> None:
+    case = seed(tracker, "Movistar Perú", requested=date(2026, 11, 10))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(2):
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, CaseScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("f")
+            await settle(pilot)
+            app.screen.query_one("#summary").value = "called"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+    stored = tracker.cases.get(case.id)
+    assert {c.state for c in stored.checks} == {CheckState.PENDING}
+    assert not [e for e in stored.timeline if e.kind.value == "check"]

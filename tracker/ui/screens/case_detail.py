@@ -208,6 +208,3 @@ class CaseScreen(CaseActions, Screen[None]):
                 self.notify(f"{literal(check.name)} failed: the case needs a follow-up today.",
                             severity="warning", markup=False)
 
-    @on(OptionList.OptionSelected, "#checks")
-    async def check_selected(self) -> None:
-        await self.action_cycle_check()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -91,9 +90,6 @@ class VerifyScreen(ModalScreen[bool]):
             return
         self.show(case)
 
-    @on(OptionList.OptionSelected, "#required")
-    async def selected(self) -> None:
-        await self.action_cycle_check()
 
     async def action_verify(self) -> None:
         blocking = blocking_checks(self.case)
