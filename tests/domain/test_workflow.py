@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -332,6 +333,7 @@ def test_withdraw_and_reopen_restores_the_prior_status(prior: Status) -> None:
     if prior is Status.FAILED:
         workflow.set_check(case, "calls blocked", CheckState.FAILED, LATER, TODAY)
     assert case.status is prior
+    follow_up_before = case.next_follow_up
     workflow.withdraw(case, LATER, reason="changed my mind")
     assert case.status is Status.WITHDRAWN
     assert case.next_follow_up is None
@@ -340,7 +342,8 @@ def test_withdraw_and_reopen_restores_the_prior_status(prior: Status) -> None:
     later_day = TODAY + timedelta(days=3)
     workflow.reopen(case, LATER, later_day)
     assert case.status is prior
-    assert case.next_follow_up == later_day
+    # A real undo: the follow-up the case had, not a new one.
+    assert case.next_follow_up == follow_up_before is not None
     assert (case.timeline[-1].status_from, case.timeline[-1].status_to) == (Status.WITHDRAWN, prior)
 
 
@@ -415,3 +418,35 @@ def test_edit_recomputes_the_promised_date_and_logs_the_change() -> None:
     assert case.promised_by == date(2026, 10, 16)
     assert case.timeline[-1].kind is EntryKind.EDIT
     assert "requested_on" in case.timeline[-1].summary
+
+
+def test_a_failed_check_taken_back_restores_the_case() -> None:
+    case = new_case()
+    follow_up = case.next_follow_up
+    workflow.set_check(case, "calls blocked", CheckState.FAILED, LATER, TODAY)
+    assert (case.status, case.next_follow_up) == (Status.FAILED, TODAY)
+    workflow.set_check(case, "calls blocked", CheckState.PENDING, LATER, TODAY)
+    assert (case.status, case.next_follow_up) == (Status.REQUESTED, follow_up)
+    assert case.timeline[-1].summary.startswith("No check has failed any more")
+
+
+def test_a_case_stays_failed_while_another_check_is_failed() -> None:
+    case = new_case()
+    workflow.set_check(case, "calls blocked", CheckState.FAILED, LATER, TODAY)
+    workflow.set_check(case, "balance zero", CheckState.FAILED, LATER, TODAY)
+    workflow.set_check(case, "calls blocked", CheckState.PASSED, LATER, TODAY)
+    assert case.status is Status.FAILED
+
+
+def test_verify_again_before_the_recheck_is_due_is_refused() -> None:
+    case = new_case(GENERIC)
+    workflow.set_check(case, "cancellation confirmed", CheckState.PASSED, LATER, TODAY)
+    playbook = replace(GENERIC, recheck_after=30)
+    workflow.verify(case, playbook, LATER, TODAY)
+    recheck = case.next_follow_up
+    assert recheck == TODAY + timedelta(days=30)
+    with pytest.raises(NotAllowed, match=f"recheck after the next bill is due on {recheck}"):
+        workflow.verify(case, playbook, LATER, TODAY + timedelta(days=29))
+    assert case.next_follow_up == recheck
+    workflow.verify(case, playbook, LATER, recheck)
+    assert case.next_follow_up is None

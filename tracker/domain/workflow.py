@@ -182,6 +182,8 @@ def edit_case(case: Case, draft: CaseDraft, playbook: Playbook, calendar: Busine
 
 
 def _move(case: Case, to: Status, now: datetime, summary: str) -> None:
+    """Change the status, with a timeline entry that keeps the status and the follow-up
+    date the case had, so that the change can be undone."""
     if to is case.status:
         return
     if to not in ALLOWED[case.status]:
@@ -262,9 +264,25 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
         TimelineEntry(at=now, kind=EntryKind.CHECK, summary=summary + (f" ({note})" if note else ""))
     )
     if state is CheckState.FAILED:
-        case.next_follow_up = today
         _move(case, Status.FAILED, now, f"Check {check.name!r} failed: follow up today")
+        case.next_follow_up = today
+    elif case.status is Status.FAILED and not any(
+            c.state is CheckState.FAILED for c in case.checks):
+        # The failure is taken back (a slip of the space bar, or it was re-tested).
+        before = _entry_into(case, Status.FAILED)
+        if before is not None and before.status_from is not None:
+            _move(case, before.status_from, now,
+                  f"No check has failed any more: back to {before.status_from.value}")
+            case.next_follow_up = before.next_follow_up
     return check
+
+
+def _entry_into(case: Case, status: Status) -> TimelineEntry | None:
+    """The latest timeline entry that moved the case into ``status``."""
+    for entry in reversed(case.timeline):
+        if entry.status_to is status and entry.status_from is not None:
+            return entry
+    return None
 
 
 def add_check(case: Case, name: str, now: datetime, required: bool = False) -> Check:
@@ -296,6 +314,10 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
     if case.status is Status.VERIFIED:
         if case.next_follow_up is None:
             raise NotAllowed(f"case {case.id} is already verified")
+        if case.next_follow_up > today:
+            raise NotAllowed(
+                f"case {case.id} is already verified; its recheck after the next bill is due on "
+                f"{case.next_follow_up.isoformat()}: verify it again on or after that day")
         case.next_follow_up = None
         case.updated_at = now
         case.timeline.append(
@@ -317,19 +339,18 @@ def withdraw(case: Case, now: datetime, reason: str = "") -> None:
     """The user drops the case; it keeps its history and can be reopened."""
     if case.status is Status.WITHDRAWN:
         raise NotAllowed(f"case {case.id} is already withdrawn")
-    case.next_follow_up = None
     _move(case, Status.WITHDRAWN, now, "Withdrawn" + (f": {reason}" if reason else ""))
+    case.next_follow_up = None
 
 
 def reopen(case: Case, now: datetime, today: date) -> None:
-    """Undo a withdrawal: back to the status the case had before, follow-up due today."""
+    """Undo a withdrawal: back to the status and the follow-up date the case had before."""
     if case.status is not Status.WITHDRAWN:
         raise NotAllowed(f"case {case.id} is not withdrawn")
-    previous = Status.REQUESTED
-    for entry in reversed(case.timeline):
-        if entry.status_to is Status.WITHDRAWN and entry.status_from is not None:
-            previous = entry.status_from
-            break
-    if previous is not Status.VERIFIED:
-        case.next_follow_up = today
+    before = _entry_into(case, Status.WITHDRAWN)
+    previous = before.status_from if before and before.status_from else Status.REQUESTED
+    follow_up = before.next_follow_up if before else None
+    if follow_up is None and previous is not Status.VERIFIED:
+        follow_up = today  # an open case always has a next follow-up
     _move(case, previous, now, "Reopened")
+    case.next_follow_up = follow_up
