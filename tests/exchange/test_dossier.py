@@ -181,3 +181,13 @@ def test_a_case_only_confirmed_is_not_said_to_be_undone(tracker: Tracker, story:
     missed = _section(dossier(tracker, tracker.cases.get(case.id)), "Missed deadlines")
     assert missed.strip() == ("None: Bitel said it was done on 6 November 2026, "
                               "within the deadline.")
+
+
+def test_a_request_logged_days_later_is_dated_by_the_request(tracker: Tracker) -> None:
+    requested = tracker.clock.fixed_today.replace(day=2)  # type: ignore[attr-defined]
+    case = tracker.add_case(CaseDraft(provider="Bitel", requested_on=requested))
+    text = dossier(tracker, case)
+    first = next(line for line in _section(text, "Timeline").splitlines()
+                 if line.startswith("1. "))
+    assert first.startswith(f"1. **{requested.day} ")
+    assert "(logged " in first

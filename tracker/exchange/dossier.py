@@ -257,7 +257,7 @@ def _checks(case: Case) -> list[str]:
     return lines or ["No checks."]
 
 
-def _entry_line(number: int, entry: TimelineEntry) -> str:
+def _entry_line(number: int, entry: TimelineEntry, case: Case) -> str:
     details: list[str] = []
     if entry.channel is not None:
         details.append(f"by {entry.channel.value}")
@@ -273,7 +273,11 @@ def _entry_line(number: int, entry: TimelineEntry) -> str:
         details.append(f"next follow-up {long_date(entry.next_follow_up)}")
     suffix = f" ({'; '.join(details)})" if details else ""
     summary = md(entry.summary) or "(no summary)"
-    return f"{number}. **{local_time(entry.at)}** — {KIND_WORDS[entry.kind]}: {summary}{suffix}"
+    when = f"**{local_time(entry.at)}**"
+    if entry.kind is EntryKind.CREATED and local_day(entry.at) != case.requested_on:
+        # The request was made on its own day; the entry is when it was written down.
+        when = f"**{long_date(case.requested_on)}** (logged {local_time(entry.at)})"
+    return f"{number}. {when} — {KIND_WORDS[entry.kind]}: {summary}{suffix}"
 
 
 def render(case: Case, *, today: date, calendar: BusinessCalendar, redact: bool = False) -> str:
@@ -305,7 +309,7 @@ def render(case: Case, *, today: date, calendar: BusinessCalendar, redact: bool 
     if case.timeline:
         out.append(f"Times are local ({_utc_offset(case.timeline[0].at)}).")
         out.append("")
-        out += [_entry_line(i, e) for i, e in enumerate(case.timeline, start=1)]
+        out += [_entry_line(i, e, case) for i, e in enumerate(case.timeline, start=1)]
     else:
         out.append("Nothing recorded.")
     out.append("")
