@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.cli.conftest import Run
 
 
@@ -51,3 +53,21 @@ def test_arguments_that_are_not_text_are_refused(cli: Run, env: Any) -> None:
     assert result.code == 2
     assert len(result.error_lines) == 1
     assert not env.db.exists()
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("--fee", "1e400"), "'1e400' is not an amount"),
+    (("--fee", "NaN"), "'NaN' is not an amount"),
+    (("--currency", "PEN"), "a currency (PEN) needs a fee amount"),
+    (("--requested", "0001-01-01"), "is before 1990: check the year"),
+])
+def test_odd_values_are_refused(cli: Run, env: Any, argv: tuple[str, ...], message: str) -> None:
+    result = cli("add", "Claro", *argv)
+    assert result.code == 2
+    assert len(result.error_lines) == 1 and message in result.err
+    assert not env.db.exists()
+
+
+def test_a_fee_with_a_decimal_comma(cli: Run, env: Any) -> None:
+    added = cli("add", "Smart Fit", "--fee", "29,90", "--currency", "PEN", "--json").json()
+    assert added["fee"] == {"amount": "29.90", "currency": "PEN"}

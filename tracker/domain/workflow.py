@@ -7,6 +7,7 @@ timeline is the full paper trail. Nothing here touches storage or the clock:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -58,17 +59,24 @@ def require_text(value: str, field: str, label: str) -> str:
     return value
 
 
+_AMOUNT = re.compile(r"^\d{1,12}(?:[.,]\d{1,4})?$")
+# Older request dates are almost always a mistyped year.
+EARLIEST_REQUEST = date(1990, 1, 1)
+
+
 def parse_fee(text: str, field: str = "fee") -> Decimal | None:
-    """A fee amount such as "29.90"; empty means none."""
-    if not text.strip():
+    """A fee amount such as "29.90" (or "29,90"); empty means none."""
+    value = text.strip()
+    if not value:
         return None
-    try:
-        amount = Decimal(text.strip())
-    except InvalidOperation:
-        raise InvalidInput(f"{text!r} is not an amount (e.g. 29.90)", field) from None
-    if not amount.is_finite() or amount < 0:
+    if value.startswith("-"):
         raise InvalidInput("the fee must be zero or more", field)
-    return amount
+    if not _AMOUNT.match(value):
+        raise InvalidInput(f"{text!r} is not an amount (write it like 29.90)", field)
+    try:
+        return Decimal(value.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        raise InvalidInput(f"{text!r} is not an amount (write it like 29.90)", field) from None
 
 
 def validate_draft(draft: CaseDraft, today: date) -> date:
@@ -81,10 +89,16 @@ def validate_draft(draft: CaseDraft, today: date) -> date:
             f"{today.isoformat()})",
             "requested_on",
         )
+    if requested_on < EARLIEST_REQUEST:
+        raise InvalidInput(
+            f"the request date {requested_on.isoformat()} is before "
+            f"{EARLIEST_REQUEST.year}: check the year", "requested_on")
     if draft.promised_by is not None and draft.promised_by < requested_on:
         raise InvalidInput("the promised date is before the request date", "promised_by")
     if draft.fee_amount is not None and draft.fee_amount < 0:
         raise InvalidInput("the fee must be zero or more", "fee")
+    if draft.fee_currency.strip() and draft.fee_amount is None:
+        raise InvalidInput(f"a currency ({draft.fee_currency}) needs a fee amount", "fee")
     return requested_on
 
 
@@ -106,6 +120,7 @@ def plan_dates(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
 def open_case(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
               now: datetime, today: date) -> Case:
     """A new case from a validated draft, with the playbook's checks and dates."""
+    # A first follow-up in the past is allowed: a case logged late may be overdue already.
     requested_on = validate_draft(draft, today)
     dates = plan_dates(draft, playbook, calendar, today)
     case = Case(
