@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -9,12 +11,32 @@ from collections.abc import Iterable
 _SEPARATOR = b"\x00"  # between cases: nothing a user types can match across it
 
 
-def search_text(provider: str, service: str, ticket: str, notes: str) -> str:
-    """What a filter looks in: provider, service, ticket and notes, case-folded.
+class _Folding(dict[int, str]):
+    """Each character's folded form, worked out the first time it is met."""
 
-    Case-folding is Unicode's, so "PERÚ" finds "Perú" and "STRASSE" finds "Straße".
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        self[code] = folded
+        return folded
+
+
+_FOLDING = _Folding()
+
+
+def fold(text: str) -> str:
+    """Text as the filter compares it: without case or accents.
+
+    Unicode's case-folding ("STRASSE" finds "Straße") and accents dropped, since
+    most people type without them ("peru" finds "Perú", "pena" finds "Peña").
+    Character by character through a table, so it runs at C speed.
     """
-    return "\n".join((provider, service, ticket, notes)).casefold()
+    return text.lower() if text.isascii() else text.translate(_FOLDING)
+
+
+def search_text(provider: str, service: str, ticket: str, notes: str) -> str:
+    """What a filter looks in: provider, service, ticket and notes, folded."""
+    return fold("\n".join((provider, service, ticket, notes)))
 
 
 class SearchIndex:
@@ -42,7 +64,7 @@ class SearchIndex:
 
     def matching(self, query: str) -> set[int]:
         """Ids of the cases whose text contains ``query``, ignoring case."""
-        needle = query.strip().casefold().replace("\x00", " ").encode("utf-8")
+        needle = fold(query.strip()).replace("\x00", " ").encode("utf-8")
         found: set[int] = set()
         if not needle:
             return set(self.ids)

@@ -46,7 +46,7 @@ def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> 
              f"{stats.verified} verified"]
     line = " · ".join(parts)
     if text:
-        line += f"   filter: {shown} match"
+        line += f"   filter: {shown} {'match' if shown == 1 else 'matches'}"
     elif not show_closed and stats.hidden_closed:
         line += f"   ({stats.hidden_closed} closed hidden)"
     return line
