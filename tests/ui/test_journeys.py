@@ -269,8 +269,8 @@ async def test_user_text_is_shown_literally(make_app, tracker) -> None:
         await settle(pilot)
         table = app.screen.query_one(CaseTable)
         cells = table.rows[case.id].cells
-        assert cells[1].plain == "[bold]x[/bold]"
-        assert cells[2].plain == "a\\x1b[31mred 中文"
+        assert cells[2].plain == "[bold]x[/bold]"
+        assert cells[3].plain == "a\\x1b[31mred 中文"
         assert "\x1b" not in "".join(seg.text for seg in table.render_line(1))
 
 

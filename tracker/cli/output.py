@@ -27,14 +27,22 @@ COLUMNS = (("ID", 5), ("FLAGS", 24), ("PROVIDER", 18), ("SERVICE", 24), ("STATUS
 
 
 def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
-    """A fixed-width table of cases (whole cases or summary rows)."""
-    lines = [" ".join(fit(name, width) for name, width in COLUMNS).rstrip()]
+    """A fixed-width table of cases (whole cases or summary rows); flags are never cut."""
     labels: dict[tuple[Flag, ...], str] = {}
+    flag_sets = []
     for case in cases:
         facts = case.facts if isinstance(case, CaseSummary) else FlagFacts.of(case)
         flags = tuple(flags_for(facts, today))
         if flags not in labels:
             labels[flags] = ", ".join(f.label for f in flags)
+        flag_sets.append(flags)
+    fitted = {
+        "FLAGS": max([len("FLAGS"), *(len(label) for label in labels.values())]),
+        "ID": max([len("ID"), *(len(str(case.id)) for case in cases)]),
+    }
+    columns = [(name, fitted.get(name, width)) for name, width in COLUMNS]
+    lines = [" ".join(fit(name, width) for name, width in columns).rstrip()]
+    for case, flags in zip(cases, flag_sets, strict=True):
         cells = (
             str(case.id),
             labels[flags],
@@ -47,7 +55,7 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
             case.progress,
         )
         lines.append(
-            " ".join(fit(cell, width) for cell, (_, width) in zip(cells, COLUMNS, strict=True))
+            " ".join(fit(cell, width) for cell, (_, width) in zip(cells, columns, strict=True))
             .rstrip()
         )
     return "\n".join(lines)

@@ -66,8 +66,10 @@ class Row:
 
 
 def case_row(summary: CaseSummary, today: date, extra: str | None = None) -> Row:
-    """Cells: flags, provider, service, status, requested, ticket, next, checks (+ extra)."""
+    """Cells: number, flags, provider, service, status, requested, ticket, next, checks
+    (+ extra)."""
     cells = [
+        Text(str(summary.id), style="dim", justify="right"),
         flag_text(flags_for(summary.facts, today)),
         plain(summary.provider),
         plain(summary.service),

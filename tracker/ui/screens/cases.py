@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     pass
 
 COLUMNS = (
-    Column("Flags", 14, grow=2),
+    Column("#", 4),
+    Column("Flags", 14, grow=3),
     Column("Provider", 10, grow=3),
     Column("Service", 10, grow=4),
     Column("Status", 9),

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 HORIZON_DAYS = 7
 
 COLUMNS = (
+    Column("#", 4),
     Column("Flags", 14, grow=2),
     Column("Provider", 10, grow=2),
-    Column("Service", 10, grow=2, min_screen=100),
+    Column("Service", 10, grow=2),
     Column("Status", 9, min_screen=90),
     Column("Requested", 10, min_screen=130),
     Column("Ticket", 8, grow=1, min_screen=110),
