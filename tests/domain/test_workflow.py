@@ -417,7 +417,7 @@ def test_edit_recomputes_the_promised_date_and_logs_the_change() -> None:
     assert set(changed) == {"requested_on", "promised_by"}
     assert case.promised_by == date(2026, 10, 16)
     assert case.timeline[-1].kind is EntryKind.EDIT
-    assert "requested_on" in case.timeline[-1].summary
+    assert "request date" in case.timeline[-1].summary
 
 
 def test_a_failed_check_taken_back_restores_the_case() -> None:

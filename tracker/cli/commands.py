@@ -15,7 +15,7 @@ from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
 from tracker.display import literal
 from tracker.domain.dates import parse_date
-from tracker.domain.errors import InvalidInput
+from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
@@ -64,7 +64,12 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     validate_draft(draft, today)
     tracker = Tracker.open(args.db, clock=clock, defer=True)
     draft.playbook = args.playbook or tracker.config.default_playbook
-    tracker.playbooks.get(draft.playbook)  # an unknown playbook is refused before any file exists
+    try:
+        tracker.playbooks.get(draft.playbook)  # refused before any file exists
+    except NotFound as exc:
+        if args.playbook:
+            raise
+        raise NotFound(f"config.toml: default_playbook: {exc}") from None
     case = tracker.add_case(draft)
     flags = ", ".join(f.label for f in case_flags(case, today))
     _print_case(

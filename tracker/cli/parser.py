@@ -51,10 +51,12 @@ def build_parser() -> Parser:
     add.add_argument("--ticket", "-t", default="", help="the reference number the provider gave")
     add.add_argument("--requested", "-r", default="today", metavar="DATE",
                      help="when you asked (default: today)")
-    add.add_argument("--channel", "-c", default="phone", choices=CHANNELS)
+    add.add_argument("--channel", "-c", default="phone", choices=CHANNELS,
+                     help="how you asked (default: phone)")
     add.add_argument("--playbook", "-p", help="esim-pe, subscription, generic or one of yours "
                      "(default: from the config, else generic)")
-    add.add_argument("--action", default="cancel", choices=[a.value for a in Action])
+    add.add_argument("--action", default="cancel", choices=[a.value for a in Action],
+                     help="cancel for good, or only suspend (default: cancel)")
     add.add_argument("--note", "-n", default="", help="anything worth remembering")
     add.add_argument("--promised", metavar="DATE",
                      help="the provider's deadline (default: from the playbook)")
@@ -66,7 +68,7 @@ def build_parser() -> Parser:
 
     listing = commands.add_parser("list", help="list cases, most urgent first")
     listing.add_argument("--all", action="store_true", help="include closed cases")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     due = commands.add_parser(
         "due", help="follow-ups overdue or due today; exits 1 when any is overdue",
@@ -74,23 +76,24 @@ def build_parser() -> Parser:
         "nothing is overdue, 1 when something is (for cron: tracker due || notify-send ...).")
     due.add_argument("--within", type=int, default=0, metavar="DAYS",
                      help="also list those due in the next DAYS days")
-    due.add_argument("--json", action="store_true")
+    due.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     show = commands.add_parser("show", help="one case: fields, checks, timeline")
     show.add_argument("id", metavar="ID", help="case number or UUID")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     log = commands.add_parser("log", help="log a contact with the provider")
     log.add_argument("id", metavar="ID")
     log.add_argument("summary", metavar="SUMMARY", help="what was said or done")
-    log.add_argument("--channel", "-c", default="phone", choices=CHANNELS)
+    log.add_argument("--channel", "-c", default="phone", choices=CHANNELS,
+                     help="how you got in touch (default: phone)")
     log.add_argument("--ticket", "-t", default="", help="a new reference number, if one was given")
     log.add_argument("--agent", "-a", default="", help="who you spoke to")
     log.add_argument("--next", metavar="DATE", dest="next_date",
                      help="the next follow-up (default: the playbook's cadence)")
     log.add_argument("--confirmed", action="store_true",
                      help="the provider says the cancellation is done")
-    log.add_argument("--json", action="store_true")
+    log.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     check = commands.add_parser("check", help="record a verification check",
                                 description="Record a check's result (by name, any case), "
@@ -100,11 +103,11 @@ def build_parser() -> Parser:
     check.add_argument("state", choices=["pass", "fail", "pending", "add"])
     check.add_argument("--note", "-n", default="")
     check.add_argument("--required", action="store_true", help="with 'add': a required check")
-    check.add_argument("--json", action="store_true")
+    check.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     verify = commands.add_parser("verify", help="mark a case verified (required checks passed)")
     verify.add_argument("id", metavar="ID")
-    verify.add_argument("--json", action="store_true")
+    verify.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     withdraw = commands.add_parser("withdraw", help="drop a case (it can be reopened)")
     withdraw.add_argument("id", metavar="ID")
@@ -120,7 +123,7 @@ def build_parser() -> Parser:
     restore.add_argument("id", metavar="ID")
 
     trash = commands.add_parser("trash", help="list the cases in the trash")
-    trash.add_argument("--json", action="store_true")
+    trash.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     commands.add_parser("playbooks", help="list the playbooks and their checks")
 

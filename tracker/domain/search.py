@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable

@@ -154,6 +154,14 @@ def open_case(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
     return case
 
 
+# What an edit entry in the timeline calls each field.
+FIELD_LABELS = {
+    "provider": "provider", "service": "service", "requested_on": "request date",
+    "channel": "channel", "ticket": "ticket", "notes": "notes", "action": "action",
+    "promised_by": "promised date", "next_follow_up": "next follow-up", "fee_amount": "fee",
+    "fee_currency": "currency", "playbook": "playbook",
+}
+
 _EDITABLE = (
     "provider", "service", "requested_on", "channel", "ticket", "notes", "action",
     "promised_by", "next_follow_up", "fee_amount", "fee_currency",
@@ -191,7 +199,8 @@ def edit_case(case: Case, draft: CaseDraft, playbook: Playbook, calendar: Busine
     if changed:
         case.updated_at = now
         case.timeline.append(
-            TimelineEntry(at=now, kind=EntryKind.EDIT, summary="Edited: " + ", ".join(changed))
+            TimelineEntry(at=now, kind=EntryKind.EDIT,
+                          summary="Edited: " + ", ".join(FIELD_LABELS[name] for name in changed))
         )
     return changed
 

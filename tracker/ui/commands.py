@@ -42,10 +42,10 @@ def palette_commands(app: TrackerApp, screen: Screen[Any]) -> Iterable[SystemCom
                             run("withdraw"))
         yield SystemCommand("Delete case", "Move the selected case to the trash (delete)",
                             run("delete"))
-    for fmt, name in (("json", "JSON (a full backup)"), ("csv", "CSV (a spreadsheet)"),
-                      ("ics", "iCalendar (follow-ups in your calendar)")):
-        yield SystemCommand(f"Export {fmt.upper()}", f"Export every case as {name}",
-                            _exporter(app, fmt))
+    for fmt, what in (("json", "every case, trash included, as JSON (a full backup)"),
+                      ("csv", "the open cases as CSV (a spreadsheet)"),
+                      ("ics", "the open follow-ups and deadlines as iCalendar")):
+        yield SystemCommand(f"Export {fmt.upper()}", f"Export {what}", _exporter(app, fmt))
     yield SystemCommand("Import", "Import a JSON export (merged by UUID, checked first)",
                         lambda: app.push_screen(_import_screen()))
     yield SystemCommand("Help", "Every key on one screen (?)", app.action_help)
