@@ -135,12 +135,11 @@ def test_write_dossier_for_the_tui(tracker: Tracker, story: dict[str, Case],
     assert "+•• ••• ••4 321" in path.read_text(encoding="utf-8")
 
 
-def test_write_dossier_defaults_to_the_data_folder(tracker: Tracker, story: dict[str, Case],
-                                                   tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+def test_write_dossier_defaults_to_exports_beside_the_database(
+        tracker: Tracker, story: dict[str, Case]) -> None:
     path = write_dossier(tracker, story["gym"])
-    assert path == tmp_path / "xdg" / "tracker" / "exports" / "case-3-smart-fit.md"
+    assert tracker.path is not None
+    assert path == tracker.path.parent / "exports" / "case-3-smart-fit.md"
     assert path.exists()
 
 

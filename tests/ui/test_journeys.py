@@ -305,8 +305,7 @@ async def test_keys_can_be_remapped_from_the_config(make_app, tracker, ui_config
         assert isinstance(app.screen, CaseFormScreen)
 
 
-async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path):
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -317,6 +316,7 @@ async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path, 
     written = [m for m in messages if m.startswith("Dossier written to ")]
     assert written, messages
     path = Path(written[0].removeprefix("Dossier written to "))
+    assert path.parent == tmp_path / "exports"
     text = path.read_text(encoding="utf-8")
     assert "Movistar Perú" in text and case.uuid in text
 

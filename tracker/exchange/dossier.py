@@ -339,7 +339,7 @@ def write_dossier(tracker: Tracker, case: Case, folder: Path | None = None, *,
     The folder defaults to ``exports/`` in the user's data folder (created if
     needed); a dossier written earlier for the same case is replaced.
     """
-    target = (folder or exports_folder()) / dossier_filename(case)
+    target = (folder or exports_folder(tracker.path)) / dossier_filename(case)
     text = dossier(tracker, case, redact=redact)
     write_private(target, lambda stream: stream.write(text.encode("utf-8")), make_folder=True)
     return target

@@ -99,7 +99,7 @@ def export_to_folder(tracker: Tracker, fmt: str, folder: Path | None = None, *,
     For the TUI's command palette: returns the file written.
     """
     _check_format(fmt)
-    target = (folder or exports_folder()) / export_filename(fmt, tracker.today())
+    target = (folder or exports_folder(tracker.path)) / export_filename(fmt, tracker.today())
     write_private(
         target, lambda stream: export(tracker, fmt, stream, redact=redact,
                                       include_closed=include_closed),

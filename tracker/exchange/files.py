@@ -17,9 +17,11 @@ from tracker.domain.errors import InvalidInput
 T = TypeVar("T")
 
 
-def exports_folder() -> Path:
-    """The default folder for exports and dossiers: ``exports/`` in the user's data folder."""
-    return paths.data_dir() / "exports"
+def exports_folder(database: Path | None = None) -> Path:
+    """The default folder for exports and dossiers: ``exports/`` beside the database
+    (in the user's data folder for the default database), so a case's files stay
+    with its data."""
+    return (database.parent if database is not None else paths.data_dir()) / "exports"
 
 
 def slug(text: str, fallback: str = "case", limit: int = 40) -> str:

@@ -16,6 +16,8 @@ class Field(Vertical):
     Field > Horizontal { height: auto; }
     Field .field--label { width: 18; color: $text-muted; padding: 0 1 0 0; }
     Field > Horizontal > .field--input { width: 1fr; }
+    Field > Horizontal > .field--input:focus { background: $primary 35%; }
+    Field:focus-within .field--label { color: $text; text-style: bold; }
     Field > .field--error { color: $error; height: auto; display: none; padding-left: 18; }
     Field.-invalid > .field--error { display: block; }
     """
