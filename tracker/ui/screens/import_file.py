@@ -100,7 +100,13 @@ class ImportScreen(ModalScreen[bool]):
         bar.display = False
         if dry_run:
             self.checked = path
-            self._say(result.summary())
+            lines = [result.summary()]
+            for update in result.updated[:5]:
+                lines.append(f"  update case {update.case.id} {literal(update.case.provider)}: "
+                             f"{literal(', '.join(update.changes))}")
+            if len(result.updated) > 5:
+                lines.append(f"  … and {len(result.updated) - 5} more")
+            self._say("\n".join(lines))
             self.query_one("#go", Button).label = "Import (enter)"
             return
         self.notify(result.summary(), title="Imported", markup=False)
