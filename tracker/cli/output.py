@@ -19,6 +19,8 @@ def print_json(data: Any) -> None:
 
 
 def _one_line(text: str) -> str:
+    if text.isprintable():  # the common case, checked at C speed
+        return text
     return literal(text.replace("\n", " "))
 
 
@@ -41,6 +43,7 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
         "ID": max([len("ID"), *(len(str(case.id)) for case in cases)]),
     }
     columns = [(name, fitted.get(name, width)) for name, width in COLUMNS]
+    widths = [width for _, width in columns]
     lines = [" ".join(fit(name, width) for name, width in columns).rstrip()]
     for case, flags in zip(cases, flag_sets, strict=True):
         cells = (
@@ -54,10 +57,10 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
             describe_due(case.next_follow_up, today) or "-",
             case.progress,
         )
-        lines.append(
-            " ".join(fit(cell, width) for cell, (_, width) in zip(cells, columns, strict=True))
-            .rstrip()
-        )
+        lines.append(" ".join([
+            cell.ljust(width) if len(cell) <= width and cell.isascii() else fit(cell, width)
+            for cell, width in zip(cells, widths, strict=True)
+        ]).rstrip())
     return "\n".join(lines)
 
 

@@ -113,6 +113,9 @@ class CaseListing:
 
     def __init__(self, path: Path) -> None:
         self._connection = sqlite3.connect(path, check_same_thread=False, timeout=10)
+        # Read the file through the OS's page cache instead of copying it page by
+        # page: a fresh process answers a large list sooner.
+        self._connection.execute("PRAGMA mmap_size=268435456")
         self._lock = threading.Lock()
 
     def close(self) -> None:
