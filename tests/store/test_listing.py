@@ -169,3 +169,23 @@ def test_due_queries_use_the_partial_index(listing: CaseListing, database: Datab
     for sql, params in seen:
         plan = plan_of(database.path, sql, params)
         assert "ix_cases_due" in plan, plan
+
+
+def test_due_summaries_today_come_in_urgency_order(database, repo, make_case) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from tracker.domain.flags import urgency_key
+    from tracker.domain.model import Status
+    from tracker.store.listing import CaseListing
+
+    today = date(2026, 10, 20)
+    for i, status in enumerate([Status.REQUESTED, Status.CONFIRMED, Status.FAILED, Status.VERIFIED] * 5):
+        repo.add(make_case(f"p{i}", status=status, next_follow_up=today - timedelta(days=i % 4)))
+    listing = CaseListing(database.path)
+    try:
+        rows = listing.due_summaries(today, 0)
+    finally:
+        listing.close()
+    assert len(rows) == 20
+    expected = sorted(rows, key=lambda r: (*urgency_key(r.facts, today), r.id))
+    assert [r.id for r in rows] == [r.id for r in expected]

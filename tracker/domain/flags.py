@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import NamedTuple
 
 from tracker.domain.model import Case, CheckState, Status
 
@@ -24,9 +24,11 @@ class Flag(Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class FlagFacts:
-    """The few fields flags depend on; lets the store compute flags without whole cases."""
+class FlagFacts(NamedTuple):
+    """The few fields flags depend on; lets the store compute flags without whole cases.
+
+    A named tuple: lists of thousands of cases make one each.
+    """
 
     status: Status
     next_follow_up: date | None

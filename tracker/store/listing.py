@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from tracker.domain.flags import FlagFacts
 from tracker.domain.model import OPEN_STATUSES, Status
@@ -49,9 +50,11 @@ DUE_BY = (f"likely(deleted_at IS NULL) AND next_follow_up IS NOT NULL AND next_f
           f"AND status IN ({_FOLLOW_UP})")
 
 
-@dataclass(frozen=True)
-class CaseSummary:
-    """One line of a case list: what a table row needs, without checks or timeline."""
+class CaseSummary(NamedTuple):
+    """One line of a case list: what a table row needs, without checks or timeline.
+
+    A named tuple rather than a dataclass: lists build thousands of them.
+    """
 
     id: int
     uuid: str
@@ -81,11 +84,14 @@ _SUMMARY = ("id, uuid, provider, service, status, requested_on, ticket, promised
             "next_follow_up, notes, checks_total, checks_passed, checks_failed")
 
 
+_STATUS = {status.value: status for status in Status}
+
+
 def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
     (case_id, uuid, provider, service, status, requested_on, ticket, promised_by, next_follow_up,
      notes, total, passed, failed) = row
     return CaseSummary(
-        case_id, uuid, provider, service, Status(status), date.fromisoformat(requested_on),
+        case_id, uuid, provider, service, _STATUS[status], date.fromisoformat(requested_on),
         ticket, date.fromisoformat(promised_by),
         date.fromisoformat(next_follow_up) if next_follow_up else None, notes, total, passed,
         failed)
@@ -173,7 +179,10 @@ class CaseListing:
     def due_summaries(self, today: date, within_days: int) -> list[CaseSummary]:
         """Summary rows of what :meth:`due_ids` lists, in the same order, in one query."""
         horizon = (today + timedelta(days=within_days)).isoformat()
-        rows = self._rows(f"SELECT {_SUMMARY} FROM cases WHERE {DUE_BY} ORDER BY {URGENCY_ORDER}",
+        # Up to today everything listed is overdue or due today, and urgency order is
+        # then the index's own order: no sort needed.
+        order = "next_follow_up, id" if within_days == 0 else URGENCY_ORDER
+        rows = self._rows(f"SELECT {_SUMMARY} FROM cases WHERE {DUE_BY} ORDER BY {order}",
                           {"due": horizon, "t": today.isoformat()})
         return [_summary(row) for row in rows]
 
