@@ -18,7 +18,6 @@ from tracker.config import Config, load_config
 from tracker.domain import workflow
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput
-from tracker.domain.flags import Flag, case_flags
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.workflow import CaseDraft, PlannedDates
@@ -95,6 +94,11 @@ class Tracker:
             return self._database
 
     @property
+    def store_open(self) -> bool:
+        """Whether SQLAlchemy's side of the store has been opened yet."""
+        return self._database is not None
+
+    @property
     def database(self) -> Database:
         return self._database or self._open_database()
 
@@ -144,9 +148,6 @@ class Tracker:
         """The promised date and first follow-up a draft would get (for live previews)."""
         playbook = self.playbooks.get(draft.playbook)
         return workflow.plan_dates(draft, playbook, self.calendar(playbook), self.today())
-
-    def flags(self, case: Case) -> list[Flag]:
-        return case_flags(case, self.today())
 
     # -- actions -----------------------------------------------------------
 

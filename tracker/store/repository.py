@@ -373,15 +373,7 @@ class CaseRepository:
 
     def get_many(self, ids: Collection[int]) -> list[Case]:
         """Whole cases (trash included) by id, in id order."""
-        wanted = sorted(ids)
-        cases: list[Case] = []
-        table = CaseRow.__table__
-        with self.database.engine.connect() as connection:
-            for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start:start + _IN_CHUNK]
-                query = select(table).where(table.c.id.in_(chunk)).order_by(table.c.id)
-                cases.extend(_load_cases(connection, query))
-        return cases
+        return self.in_order(sorted(ids), timeline=True)
 
     def import_cases(self, new: Iterable[Case], replaced: Sequence[Case], *,
                      keep_ids: bool = True, batch: int = 2000,

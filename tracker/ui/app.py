@@ -78,18 +78,24 @@ class TrackerApp(App[None]):
 
     def _warm_up(self) -> None:
         self.tracker.cases  # noqa: B018 - opens the store so the first action is quick
+        version = self.listing.data_version()
         if self._data_version is None:
-            self._data_version = self.listing.data_version()
+            self._data_version = version
 
     def _poll_changes(self) -> None:
         self.run_worker(self._check_changes, thread=True, group="watch", exclusive=True)
 
     def _check_changes(self) -> None:
-        """Any commit by another connection, this app's or another process's, reloads."""
+        """Any commit by another connection, this app's or another process's, reloads.
+
+        The app's own writes come through here too (see :meth:`data_changed`), so a
+        change is reloaded once, not again at the next tick.
+        """
         version = self.listing.data_version()
-        if self._data_version is not None and version != self._data_version:
-            self.call_from_thread(self.data_changed)
+        changed = version != self._data_version
         self._data_version = version
+        if changed:
+            self.call_from_thread(self._reload_screens)
 
     def open_case(self, case_id: int) -> None:
         """Show the Case screen. It is built once and kept, so opening only fills it in."""
@@ -105,7 +111,7 @@ class TrackerApp(App[None]):
 
     def prefetch(self, case_id: int) -> None:
         """Load a case in the background so that opening it needs no wait."""
-        if case_id in self.case_cache or self.tracker._database is None:
+        if case_id in self.case_cache or not self.tracker.store_open:
             return
         self.run_worker(partial(self._prefetch, case_id, self._cache_generation), thread=True,
                         group="prefetch", exclusive=True)
@@ -124,6 +130,10 @@ class TrackerApp(App[None]):
             self.case_cache[case.id] = case
 
     def data_changed(self) -> None:
+        """This app wrote to the database: look for the change now, not at the next tick."""
+        self._poll_changes()
+
+    def _reload_screens(self) -> None:
         """Tell every screen on the stack to reload."""
         self._cache_generation += 1
         self.case_cache.clear()

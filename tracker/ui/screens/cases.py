@@ -7,7 +7,6 @@ import threading
 from array import array
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
@@ -19,9 +18,6 @@ from tracker.store.listing import CaseListing, ListStats
 from tracker.ui.rows import Row, case_row
 from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable, Column
-
-if TYPE_CHECKING:
-    pass
 
 COLUMNS = (
     Column("#", 4),
