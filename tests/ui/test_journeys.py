@@ -370,3 +370,24 @@ async def test_enter_opens_a_case_without_touching_its_checks(make_app, tracker)
     stored = tracker.cases.get(case.id)
     assert {c.state for c in stored.checks} == {CheckState.PENDING}
     assert not [e for e in stored.timeline if e.kind.value == "check"]
+
+
+async def test_a_second_case_opens_with_its_own_checklist(make_app, tracker) -> None:
+    first = seed(tracker, "Movistar", requested=date(2026, 11, 10))
+    second = seed(tracker, "Claro", requested=date(2026, 11, 10), number=2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_case(first.id)
+        await settle(pilot)
+        await pilot.press("down", "down", "down")
+        app.pop_screen()
+        await settle(pilot)
+        app.open_case(second.id)
+        await settle(pilot)
+        checks = app.screen.query_one("#checks")
+        assert checks.option_count == 8 and checks.highlighted == 0
+        await pilot.press("space")
+        await settle(pilot)
+    assert tracker.cases.get(second.id).checks[0].state is CheckState.PASSED
+    assert {c.state for c in tracker.cases.get(first.id).checks} == {CheckState.PENDING}

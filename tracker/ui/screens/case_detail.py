@@ -143,13 +143,17 @@ class CaseScreen(CaseActions, Screen[None]):
         """Show another case: this screen is made once and kept (see TrackerApp.open_case)."""
         self.case_id = case_id
         self.case = None
-        self.query_one("#checks", OptionList).focus()
+        checks = self.query_one("#checks", OptionList)
+        checks.clear_options()  # nothing of the case shown before stays, not even its cursor
+        checks.focus()
         self.query_one("#case-body", VerticalScroll).scroll_home(animate=False)
         cached = self.tapp.case_cache.get(case_id)
         if cached is not None:
             self.show(cached)  # loaded while the cursor rested on it
         else:
             self.query_one("#title", Static).update(f"Case {case_id}")
+            for part in ("#summary", "#details", "#timeline"):
+                self.query_one(part, Static).update("")
             self.query_one("#facts", Static).update("Loading…")
         self.reload()
 

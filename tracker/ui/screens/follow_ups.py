@@ -33,8 +33,7 @@ COLUMNS = (
 )
 
 
-def group_entries(ids: list[int], rows: dict[int, Row], due: dict[int, date | None],
-                  today: date) -> list[int | str]:
+def group_entries(ids: list[int], due: dict[int, date | None], today: date) -> list[int | str]:
     """Ids under their headings: Overdue, Today, Next 7 days (headings only when non-empty)."""
     groups: dict[str, list[int]] = {"Overdue": [], "Today": [], f"Next {HORIZON_DAYS} days": []}
     names = list(groups)
@@ -61,7 +60,7 @@ def load_follow_ups(listing: CaseListing, today: date) -> tuple[list[int | str],
         for i, s in summaries.items()
     }
     due = {i: s.next_follow_up for i, s in summaries.items()}
-    return group_entries(ids, rows, due, today), rows
+    return group_entries(ids, due, today), rows
 
 
 class FollowUpsScreen(CaseListScreen):
