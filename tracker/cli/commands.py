@@ -202,11 +202,8 @@ def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
-    from tracker.config import load_config
-    from tracker.domain.playbooks import PlaybookRegistry
-
-    config = load_config(paths.config_dir())
-    registry = PlaybookRegistry.load(config.playbook_folder)
+    tracker = Tracker.open(args.db, clock=clock, defer=True)  # config and playbooks only
+    registry, config = tracker.playbooks, tracker.config
     for name in registry.names():
         playbook = registry.get(name)
         days = "business" if playbook.business_days else "calendar"
@@ -325,8 +322,7 @@ def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
         print("ok" if not problems else f"{len(problems)} problem(s) found")
         return 1 if problems else 0
     if args.db_command == "backup":
-        if database.path is None:
-            raise InvalidInput("an in-memory database cannot be backed up")
+        assert database.path is not None  # Tracker.open refuses in-memory databases
         destination = (Path(args.file).expanduser() if args.file
                        else timestamped(database.path, "backup", clock.now().astimezone()))
         written = database.backup(destination)
