@@ -30,6 +30,11 @@ def literal(text: str, multiline: bool = False) -> str:
     return "".join(out)
 
 
+def headline(text: str, limit: int = 40) -> str:
+    """User text for a title or a message: literal, on one line, at most ``limit`` columns."""
+    return fit(literal(text.replace("\n", " ")), limit).rstrip()
+
+
 def cell_width(text: str) -> int:
     """Columns the text takes in a terminal (wide East Asian characters and emoji take two)."""
     if text.isascii() or max(text) < "\u0300":  # Latin letters are one column each

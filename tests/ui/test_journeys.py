@@ -391,3 +391,18 @@ async def test_a_second_case_opens_with_its_own_checklist(make_app, tracker) -> 
         await settle(pilot)
     assert tracker.cases.get(second.id).checks[0].state is CheckState.PASSED
     assert {c.state for c in tracker.cases.get(first.id).checks} == {CheckState.PENDING}
+
+
+async def test_a_5000_character_provider_does_not_swamp_titles(make_app, tracker) -> None:
+    seed(tracker, "[bold]x[/bold]" + "P" * 5000, requested=TODAY)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        title = str(app.screen.query_one("#title").render())
+        assert title.startswith("Case 1 · [bold]x[/bold]PPP") and len(title) < 60
+        await pilot.press("f")
+        await settle(pilot)
+        heading = str(app.screen.query_one(".dialog-title").render())
+        assert heading.startswith("Log a contact — case 1, [bold]x[/bold]") and len(heading) < 80

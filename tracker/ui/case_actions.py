@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
-from tracker.display import literal
+from tracker.display import headline
 from tracker.domain.model import Case
 from tracker.ui.widgets.case_table import CaseTable
 
@@ -68,7 +68,7 @@ class CaseActions:
         def done(verified: bool | None) -> None:
             app.data_changed()
             if verified:
-                app.notify(f"Case {case.id} verified: {literal(case.provider)}.", markup=False)
+                app.notify(f"Case {case.id} verified: {headline(case.provider)}.", markup=False)
 
         app.push_screen(VerifyScreen(case), done)
 
@@ -109,7 +109,7 @@ class CaseActions:
                            lambda: undo(case_id))
 
         app.push_screen(
-            ConfirmScreen(f"{verb} case {case_id} ({literal(case.provider)})?", detail, verb),
+            ConfirmScreen(f"{verb} case {case_id} ({headline(case.provider)})?", detail, verb),
             confirmed)
 
     async def action_withdraw(self) -> None:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.display import entry_details, literal
+from tracker.display import entry_details, headline, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, Check, CheckState
@@ -180,7 +180,7 @@ class CaseScreen(CaseActions, Screen[None]):
         today = self.tapp.tracker.today()
         flags = flag_text(case_flags(case, today))
         self.query_one("#title", Static).update(
-            Text(f"Case {case.id} · {literal(case.provider)}", no_wrap=True, overflow="ellipsis"))
+            Text(f"Case {case.id} · {headline(case.provider)}"))  # Text: never markup
         self.query_one("#summary", Static).update(flags)
         self.query_one("#facts", Static).update(
             facts_table(case, describe_due(case.next_follow_up, today), flags))

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
-from tracker.display import literal
+from tracker.display import headline, literal
 from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
@@ -43,7 +43,7 @@ class LogContactScreen(ModalScreen[Case | None]):
     def compose(self) -> ComposeResult:
         case = self.case
         with VerticalScroll(id="dialog", classes="wide"):
-            yield Static(f"Log a contact — case {case.id}, {literal(case.provider)}",
+            yield Static(f"Log a contact — case {case.id}, {headline(case.provider)}",
                          classes="dialog-title", markup=False)
             yield Field("What happened *", Input(placeholder="what they said or what you did",
                                                  id="summary"))

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.display import literal
+from tracker.display import headline, literal
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case
 from tracker.domain.workflow import blocking_checks
@@ -40,7 +40,7 @@ class VerifyScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
-            yield Static(f"Verify case {self.case.id} — {literal(self.case.provider)}",
+            yield Static(f"Verify case {self.case.id} — {headline(self.case.provider)}",
                          classes="dialog-title", markup=False)
             yield Static("Required checks (space cycles pending → passed → failed):")
             yield OptionList(id="required")
