@@ -75,6 +75,7 @@ async def measure(db: str) -> dict[str, list[float]]:
                         lambda: isinstance(app.screen, CaseScreen) and app.screen.case is not None)
             await timed("back to cases", "escape", lambda: app.screen is screen)
             await pilot.press("down")
+            await asyncio.sleep(0.15)  # a person reads the row before pressing enter
         await pilot.press("slash")
         await app.workers.wait_for_complete()  # the filter's text, read while "/" opens the box
         for text in ("c", "cl", "cla", "clar", "claro"):

@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 
 from tracker.clock import Clock
 from tracker.display import literal
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from tracker.store.listing import CaseListing
 
 T = TypeVar("T")
+
+
+# How long the cursor rests on a case before it is loaded ahead (seconds).
+PREFETCH_AFTER = 0.08
 
 
 class DataChanged(Message):
@@ -55,6 +60,7 @@ class TrackerApp(App[None]):
         self._undo: Undo | None = None
         # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.
         self.case_cache: dict[int, Case] = {}
+        self._prefetch_timer: Timer | None = None
         self._cache_generation = 0
 
     @property
@@ -110,7 +116,13 @@ class TrackerApp(App[None]):
         self.push_screen("case")
 
     def prefetch(self, case_id: int) -> None:
-        """Load a case in the background so that opening it needs no wait."""
+        """Load a case in the background once the cursor rests on it, so that opening it
+        needs no wait. A held arrow key loads nothing until it is let go."""
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_AFTER, partial(self._start_prefetch, case_id))
+
+    def _start_prefetch(self, case_id: int) -> None:
         if case_id in self.case_cache or not self.tracker.store_open:
             return
         self.run_worker(partial(self._prefetch, case_id, self._cache_generation), thread=True,
