@@ -18,15 +18,17 @@ TODAY = date(2026, 10, 20)
 
 # Property tests stay fast and deterministic enough for CI; no example database in the repo.
 settings.register_profile(
-    "tracker", max_examples=80, deadline=None, database=None,
+    "tracker",
+    max_examples=80,
+    deadline=None,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 settings.load_profile("tracker")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads the developer's settings or writes into their real data folder."""
     home = tmp_path_factory.mktemp("home")
     for name in ("TRACKER_DB", "TRACKER_TODAY", "TRACKER_CONFIG_DIR", "TRACKER_DEBUG"):

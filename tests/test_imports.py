@@ -29,8 +29,9 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in
 
 
 def loaded_after(code: str) -> set[str]:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr
     last_line = done.stdout.strip().splitlines()[-1]
     return set(json.loads(last_line))
@@ -49,8 +50,12 @@ def test_the_domain_loads_neither_textual_nor_sqlalchemy() -> None:
 
 def test_the_store_does_not_load_textual() -> None:
     modules = loaded_after(IMPORT_ALL.format(packages=["tracker.domain", "tracker.store"]))
-    assert {"tracker.store.repository", "tracker.store.database", "tracker.store.schema",
-            "tracker.store.migrate"} <= modules
+    assert {
+        "tracker.store.repository",
+        "tracker.store.database",
+        "tracker.store.schema",
+        "tracker.store.migrate",
+    } <= modules
     assert any(m.startswith("tracker.store.migrations.versions.") for m in modules)
     assert "textual" not in tops(modules)
 

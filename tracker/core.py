@@ -37,8 +37,14 @@ class Tracker:
     be painted from the plain-SQL :attr:`listing` before SQLAlchemy has loaded.
     """
 
-    def __init__(self, target: str, config: Config, playbooks: PlaybookRegistry, clock: Clock,
-                 database: Database | None = None) -> None:
+    def __init__(
+        self,
+        target: str,
+        config: Config,
+        playbooks: PlaybookRegistry,
+        clock: Clock,
+        database: Database | None = None,
+    ) -> None:
         self.target = target
         self.config = config
         self.playbooks = playbooks
@@ -49,9 +55,15 @@ class Tracker:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, target: str | None = None, *, clock: Clock | None = None,
-             config_folder: Path | None = None, lazy: bool = False,
-             defer: bool = False) -> Tracker:
+    def open(
+        cls,
+        target: str | None = None,
+        *,
+        clock: Clock | None = None,
+        config_folder: Path | None = None,
+        lazy: bool = False,
+        defer: bool = False,
+    ) -> Tracker:
         """Open the database the user chose (``--db``, ``TRACKER_DB`` or the default).
 
         With ``lazy``, a file that is already a tracker database at the current
@@ -67,8 +79,9 @@ class Tracker:
         from tracker.store.location import resolve
 
         if resolve(chosen).path is None:
-            raise InvalidInput(f"{chosen}: an in-memory database forgets everything when tracker "
-                               "exits; give a file path")
+            raise InvalidInput(
+                f"{chosen}: an in-memory database forgets everything when tracker exits; give a file path"
+            )
         tracker = cls(chosen, config, playbooks, clock)
         if defer:
             return tracker
@@ -89,8 +102,10 @@ class Tracker:
                 from tracker.store.database import open_database
 
                 self._database = open_database(
-                    self.target, create_parent=self.target == str(paths.default_database()),
-                    now=self.clock.now())
+                    self.target,
+                    create_parent=self.target == str(paths.default_database()),
+                    now=self.clock.now(),
+                )
             return self._database
 
     @property
@@ -153,8 +168,7 @@ class Tracker:
 
     def add_case(self, draft: CaseDraft) -> Case:
         playbook = self.playbooks.get(draft.playbook)
-        case = workflow.open_case(draft, playbook, self.calendar(playbook), self.now(),
-                                  self.today())
+        case = workflow.open_case(draft, playbook, self.calendar(playbook), self.now(), self.today())
         return self.cases.add(case)
 
     def update(self, ref: str | int, change: Callable[[Case], T]) -> tuple[Case, T]:
@@ -165,33 +179,57 @@ class Tracker:
 
     def edit_case(self, ref: str | int, draft: CaseDraft) -> Case:
         playbook = self.playbooks.get(draft.playbook)
-        return self.update(ref, lambda case: workflow.edit_case(
-            case, draft, playbook, self.calendar(playbook), self.now(), self.today()))[0]
+        return self.update(
+            ref,
+            lambda case: workflow.edit_case(
+                case, draft, playbook, self.calendar(playbook), self.now(), self.today()
+            ),
+        )[0]
 
-    def log_contact(self, ref: str | int, summary: str, *, channel: Channel = Channel.PHONE,
-                    ticket: str = "", agent: str = "", next_follow_up: date | None = None,
-                    confirmed: bool = False) -> Case:
+    def log_contact(
+        self,
+        ref: str | int,
+        summary: str,
+        *,
+        channel: Channel = Channel.PHONE,
+        ticket: str = "",
+        agent: str = "",
+        next_follow_up: date | None = None,
+        confirmed: bool = False,
+    ) -> Case:
         def change(case: Case) -> None:
             playbook = self.playbooks.for_case(case.playbook)
             workflow.log_contact(
-                case, summary, playbook, self.calendar(playbook), self.now(), self.today(),
-                channel=channel, ticket=ticket, agent=agent, next_follow_up=next_follow_up,
+                case,
+                summary,
+                playbook,
+                self.calendar(playbook),
+                self.now(),
+                self.today(),
+                channel=channel,
+                ticket=ticket,
+                agent=agent,
+                next_follow_up=next_follow_up,
                 confirmed=confirmed,
             )
 
         return self.update(ref, change)[0]
 
     def set_check(self, ref: str | int, name: str, state: CheckState, note: str = "") -> Case:
-        return self.update(ref, lambda case: workflow.set_check(
-            case, name, state, self.now(), self.today(), note))[0]
+        return self.update(
+            ref, lambda case: workflow.set_check(case, name, state, self.now(), self.today(), note)
+        )[0]
 
     def add_check(self, ref: str | int, name: str, required: bool = False) -> Case:
-        return self.update(ref, lambda case: workflow.add_check(case, name, self.now(),
-                                                                required))[0]
+        return self.update(ref, lambda case: workflow.add_check(case, name, self.now(), required))[0]
 
     def verify(self, ref: str | int) -> Case:
-        return self.update(ref, lambda case: workflow.verify(
-            case, self.playbooks.for_case(case.playbook), self.now(), self.today()))[0]
+        return self.update(
+            ref,
+            lambda case: workflow.verify(
+                case, self.playbooks.for_case(case.playbook), self.now(), self.today()
+            ),
+        )[0]
 
     def withdraw(self, ref: str | int, reason: str = "") -> Case:
         return self.update(ref, lambda case: workflow.withdraw(case, self.now(), reason))[0]

@@ -50,7 +50,7 @@ def cell_width(text: str) -> int:
 def fit(text: str, width: int) -> str:
     """Cut (with an ellipsis) or pad text to exactly ``width`` terminal columns."""
     if text.isascii() or max(text) < "\u0300":
-        return text.ljust(width) if len(text) <= width else text[:width - 1] + "…"
+        return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
     used = cell_width(text)
     if used <= width:
         return text + " " * (width - used)
@@ -77,4 +77,3 @@ def entry_details(entry: TimelineEntry) -> list[str]:
     if entry.next_follow_up and entry.kind is EntryKind.CONTACT:
         details.append(f"next {entry.next_follow_up.isoformat()}")
     return details
-

@@ -19,21 +19,29 @@ def python() -> str:
     return sys.executable
 
 
-def run_once(command: Sequence[str], env: dict[str, str] | None = None,
-             ok_codes: tuple[int, ...] = (0,)) -> float:
+def run_once(
+    command: Sequence[str], env: dict[str, str] | None = None, ok_codes: tuple[int, ...] = (0,)
+) -> float:
     """Wall time of one run of a command, from spawn to exit."""
     start = time.perf_counter()
-    done = subprocess.run(command, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(
+        command,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     if done.returncode not in ok_codes:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): "
-                         f"{done.stderr.decode(errors='replace')[-2000:]}")
+        raise SystemExit(
+            f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode(errors='replace')[-2000:]}"
+        )
     return elapsed
 
 
-def median_pair(first: Callable[[], float], second: Callable[[], float],
-                runs: int = RUNS) -> tuple[float, float]:
+def median_pair(
+    first: Callable[[], float], second: Callable[[], float], runs: int = RUNS
+) -> tuple[float, float]:
     """Medians of two measurements taken alternately, so load on the machine hits both."""
     a: list[float] = []
     b: list[float] = []
@@ -48,8 +56,10 @@ def median_pair(first: Callable[[], float], second: Callable[[], float],
 def report(name: str, value: float, baseline: float, limit: float, unit: str = "s") -> bool:
     ratio = value / baseline
     ok = ratio <= limit
-    print(f"{name}: {value:.3f}{unit} vs baseline {baseline:.3f}{unit} = {ratio:.2f}x "
-          f"(limit {limit}x) {'OK' if ok else 'MISSED'}")
+    print(
+        f"{name}: {value:.3f}{unit} vs baseline {baseline:.3f}{unit} = {ratio:.2f}x "
+        f"(limit {limit}x) {'OK' if ok else 'MISSED'}"
+    )
     return ok
 
 

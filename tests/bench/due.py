@@ -30,8 +30,13 @@ def _epoch(day: date) -> int:
 
 
 def _ff4(value: str) -> str:
-    return (value.replace("&", "&amp;").replace('"', "&dquot;").replace("[", "&open;")
-            .replace("]", "&close;").replace("\n", " "))
+    return (
+        value.replace("&", "&amp;")
+        .replace('"', "&dquot;")
+        .replace("[", "&open;")
+        .replace("]", "&close;")
+        .replace("\n", " ")
+    )
 
 
 def write_taskwarrior(db: Path, folder: Path) -> None:
@@ -43,9 +48,9 @@ def write_taskwarrior(db: Path, folder: Path) -> None:
     shift = date.today() - TODAY
     folder.mkdir(parents=True, exist_ok=True)
     rows = sqlite3.connect(db).execute(
-        "SELECT uuid, provider, service, status, next_follow_up, requested_on FROM cases")
-    with (folder / "pending.data").open("w") as pending, \
-            (folder / "completed.data").open("w") as completed:
+        "SELECT uuid, provider, service, status, next_follow_up, requested_on FROM cases"
+    )
+    with (folder / "pending.data").open("w") as pending, (folder / "completed.data").open("w") as completed:
         for uuid, provider, service, status, follow_up, requested in rows:
             entry = _epoch(date.fromisoformat(requested) + shift)
             fields = [f'description:"{_ff4(f"{provider} {service}")}"', f'entry:"{entry}"']
@@ -61,7 +66,8 @@ def write_taskwarrior(db: Path, folder: Path) -> None:
             (pending if is_open else completed).write("[" + " ".join(fields) + "]\n")
     (folder / "taskrc").write_text(
         f"data.location={folder}\nverbose=nothing\ncolor=off\ngc=off\nhooks=off\n"
-        "recurrence=off\nconfirmation=off\ndetection=off\ndefaultwidth=120\n")
+        "recurrence=off\nconfirmation=off\ndetection=off\ndefaultwidth=120\n"
+    )
 
 
 def main() -> bool:
@@ -75,8 +81,9 @@ def main() -> bool:
         folder = Path(tmp) / "task"
         write_taskwarrior(big, folder)
         task_env = {"TASKRC": str(folder / "taskrc"), "TASKDATA": str(folder)}
-        listed = subprocess.run([task, "overdue"], env={**os.environ, **task_env},
-                                capture_output=True, text=True)
+        listed = subprocess.run(
+            [task, "overdue"], env={**os.environ, **task_env}, capture_output=True, text=True
+        )
         overdue_lines = [line for line in listed.stdout.splitlines() if line.strip()]
         print(f"taskwarrior {version}: `task overdue` lists {len(overdue_lines)} tasks")
         tracker_env = {"TRACKER_DB": str(big), "TRACKER_TODAY": TODAY.isoformat()}
@@ -84,15 +91,16 @@ def main() -> bool:
             lambda: run_once([TRACKER, "due"], tracker_env, ok_codes=(0, 1)),
             lambda: run_once([task, "overdue"], task_env),
         )
-        ok &= report("tracker due vs task overdue, 100,000 cases (10,000 overdue)", ours,
-                     theirs, 0.25)
+        ok &= report("tracker due vs task overdue, 100,000 cases (10,000 overdue)", ours, theirs, 0.25)
     large = dataset(100_000, overdue=100)
     small = dataset(1_000, overdue=100)
     at_large, at_small = median_pair(
-        lambda: run_once([TRACKER, "due"], {"TRACKER_DB": str(large),
-                                            "TRACKER_TODAY": TODAY.isoformat()}, (0, 1)),
-        lambda: run_once([TRACKER, "due"], {"TRACKER_DB": str(small),
-                                            "TRACKER_TODAY": TODAY.isoformat()}, (0, 1)),
+        lambda: run_once(
+            [TRACKER, "due"], {"TRACKER_DB": str(large), "TRACKER_TODAY": TODAY.isoformat()}, (0, 1)
+        ),
+        lambda: run_once(
+            [TRACKER, "due"], {"TRACKER_DB": str(small), "TRACKER_TODAY": TODAY.isoformat()}, (0, 1)
+        ),
     )
     ok &= report("tracker due, 100 overdue in 100,000 cases vs in 1,000", at_large, at_small, 1.3)
     return ok

@@ -27,22 +27,46 @@ from tracker.store.database import open_database
 from tracker.store.repository import CaseRepository
 
 TODAY = date(2026, 11, 23)
-PROVIDERS = ["Movistar Perú", "Claro", "Entel", "Bitel", "Netflix", "Spotify", "Smart Fit",
-             "Disney+", "Amazon Prime", "Rímac Seguros", "DirecTV", "中国移动", "Vodafone"]
-SERVICES = ["eSIM +51 9{0:02d} {1:03d} {2:03d}", "Línea postpago {0}{1}", "Plan familiar {2}",
-            "Membresía {0}", "Suscripción anual 🎬 {1}", "宽带 {2}"]
-NOTES = ["", "", "Agent said 48 hours.", "Llamé dos veces, sin respuesta.",
-         "They asked for the ID again.", "客服说已经取消", "Charged again on the 5th 😠"]
+PROVIDERS = [
+    "Movistar Perú",
+    "Claro",
+    "Entel",
+    "Bitel",
+    "Netflix",
+    "Spotify",
+    "Smart Fit",
+    "Disney+",
+    "Amazon Prime",
+    "Rímac Seguros",
+    "DirecTV",
+    "中国移动",
+    "Vodafone",
+]
+SERVICES = [
+    "eSIM +51 9{0:02d} {1:03d} {2:03d}",
+    "Línea postpago {0}{1}",
+    "Plan familiar {2}",
+    "Membresía {0}",
+    "Suscripción anual 🎬 {1}",
+    "宽带 {2}",
+]
+NOTES = [
+    "",
+    "",
+    "Agent said 48 hours.",
+    "Llamé dos veces, sin respuesta.",
+    "They asked for the ID again.",
+    "客服说已经取消",
+    "Charged again on the 5th 😠",
+]
 
 
-def make_case(rng: random.Random, index: int, overdue: bool, calendars: dict[str, BusinessCalendar]
-              ) -> Case:
+def make_case(rng: random.Random, index: int, overdue: bool, calendars: dict[str, BusinessCalendar]) -> Case:
     playbook = BUILT_IN[index % len(BUILT_IN)]
     requested = TODAY - timedelta(days=rng.randint(0, 720))
     draft = CaseDraft(
         provider=rng.choice(PROVIDERS),
-        service=rng.choice(SERVICES).format(rng.randint(0, 99), rng.randint(0, 999),
-                                            rng.randint(0, 999)),
+        service=rng.choice(SERVICES).format(rng.randint(0, 99), rng.randint(0, 999), rng.randint(0, 999)),
         requested_on=requested,
         channel=rng.choice(list(Channel)),
         ticket=f"R-{requested.year}-{index:06d}" if rng.random() < 0.85 else "",
@@ -52,11 +76,22 @@ def make_case(rng: random.Random, index: int, overdue: bool, calendars: dict[str
     now = datetime.combine(requested, time(15), tzinfo=UTC)
     case = open_case(draft, playbook, calendars[playbook.name], now, TODAY)
     for n in range(rng.randint(0, 3)):
-        case.timeline.append(TimelineEntry(
-            at=now + timedelta(days=n + 1), kind=EntryKind.CONTACT, channel=Channel.PHONE,
-            summary=rng.choice(["Called, they say it is in progress", "Sin novedades",
-                                "Escalated to a supervisor", "Promised a call back"]),
-            ticket=f"F-{index}-{n}" if rng.random() < 0.3 else ""))
+        case.timeline.append(
+            TimelineEntry(
+                at=now + timedelta(days=n + 1),
+                kind=EntryKind.CONTACT,
+                channel=Channel.PHONE,
+                summary=rng.choice(
+                    [
+                        "Called, they say it is in progress",
+                        "Sin novedades",
+                        "Escalated to a supervisor",
+                        "Promised a call back",
+                    ]
+                ),
+                ticket=f"F-{index}-{n}" if rng.random() < 0.3 else "",
+            )
+        )
     if overdue:
         case.status = rng.choice([Status.REQUESTED, Status.CONFIRMED, Status.FAILED])
         case.next_follow_up = TODAY - timedelta(days=rng.randint(1, 60))

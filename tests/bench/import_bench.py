@@ -55,7 +55,8 @@ with db:
 
 def schema_of(db: Path) -> str:
     rows = sqlite3.connect(db).execute(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+    )
     return ";\n".join(row[0] for row in rows) + ";\n"
 
 
@@ -64,8 +65,7 @@ def main() -> bool:
     source = dataset(count)
     export = DATA / f"export-{count}.json"
     if not export.exists():
-        run_once([TRACKER, "--db", str(source), "export", "--format", "json", "--output",
-                  str(export)])
+        run_once([TRACKER, "--db", str(source), "export", "--format", "json", "--output", str(export)])
     with tempfile.TemporaryDirectory() as tmp:
         schema = Path(tmp) / "schema.sql"
         schema.write_text(schema_of(source))
@@ -79,8 +79,9 @@ def main() -> bool:
             lambda: run_once([TRACKER, "--db", fresh("ours"), "import", str(export)]),
             lambda: run_once([python(), "-c", BASELINE, str(export), fresh("base"), str(schema)]),
         )
-        imported = sqlite3.connect(str(Path(tmp) / "ours-1.db")).execute(
-            "SELECT count(*) FROM cases").fetchone()[0]
+        imported = (
+            sqlite3.connect(str(Path(tmp) / "ours-1.db")).execute("SELECT count(*) FROM cases").fetchone()[0]
+        )
         assert imported == count, imported
     return report(f"import of {count} cases", ours, base, 3.0)
 

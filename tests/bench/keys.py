@@ -27,8 +27,13 @@ async def measure(db: str) -> dict[str, list[float]]:
     from tracker.ui.screens.cases import CasesScreen
 
     app = build_app(db, watch_interval=0)
-    times: dict[str, list[float]] = {"cursor down": [], "page down": [], "open case": [],
-                                     "back to cases": [], "filter keystroke": []}
+    times: dict[str, list[float]] = {
+        "cursor down": [],
+        "page down": [],
+        "open case": [],
+        "back to cases": [],
+        "filter keystroke": [],
+    }
     # A frame handed to the display while the key's effect is visible ends the measurement.
     probe: dict[str, object] = {"done": None, "at": None}
     display = app._display
@@ -71,8 +76,11 @@ async def measure(db: str) -> dict[str, list[float]]:
             before = table.cursor
             await timed("page down", "pagedown", lambda b=before: table.cursor > b)
         for _ in range(10):
-            await timed("open case", "enter",
-                        lambda: isinstance(app.screen, CaseScreen) and app.screen.case is not None)
+            await timed(
+                "open case",
+                "enter",
+                lambda: isinstance(app.screen, CaseScreen) and app.screen.case is not None,
+            )
             await timed("back to cases", "escape", lambda: app.screen is screen)
             await pilot.press("down")
             await asyncio.sleep(0.15)  # a person reads the row before pressing enter
@@ -80,14 +88,18 @@ async def measure(db: str) -> dict[str, list[float]]:
         await app.workers.wait_for_complete()  # the filter's text, read while "/" opens the box
         for text in ("c", "cl", "cla", "clar", "claro"):
             key = text[-1]
-            await timed("filter keystroke", key, lambda t=text: screen.shown_filter == t,
-                        character=key)
+            await timed("filter keystroke", key, lambda t=text: screen.shown_filter == t, character=key)
         assert len(table.entries) > 0
     return times
 
 
-LIMITS = {"cursor down": 0.05, "page down": 0.05, "open case": 0.05, "back to cases": 0.05,
-          "filter keystroke": 0.1}
+LIMITS = {
+    "cursor down": 0.05,
+    "page down": 0.05,
+    "open case": 0.05,
+    "back to cases": 0.05,
+    "filter keystroke": 0.1,
+}
 
 
 def main() -> bool:
@@ -101,8 +113,10 @@ def main() -> bool:
         limit = LIMITS[name]
         good = median <= limit
         ok &= good
-        print(f"{name} at {count} cases: median {median * 1000:.1f} ms over {len(values)} "
-              f"(limit {limit * 1000:.0f} ms) {'OK' if good else 'MISSED'}")
+        print(
+            f"{name} at {count} cases: median {median * 1000:.1f} ms over {len(values)} "
+            f"(limit {limit * 1000:.0f} ms) {'OK' if good else 'MISSED'}"
+        )
     return ok
 
 

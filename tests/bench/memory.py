@@ -40,8 +40,7 @@ build_app(sys.argv[1], watch_interval=0).run(headless=True, size=(120, 40), auto
 
 
 def rss(db: str) -> int:
-    done = subprocess.run([python(), "-c", PROBE, db], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([python(), "-c", PROBE, db], capture_output=True, text=True, check=True)
     return int(done.stderr.strip().splitlines()[-1])
 
 
@@ -51,8 +50,10 @@ def main() -> bool:
     little = statistics.median(rss(small) for _ in range(RUNS))
     ratio = big / little
     ok = ratio <= 2
-    print(f"TUI memory: {big / 1024:.1f} MiB with 100,000 cases vs {little / 1024:.1f} MiB with "
-          f"100 = {ratio:.2f}x (limit 2x) {'OK' if ok else 'MISSED'}")
+    print(
+        f"TUI memory: {big / 1024:.1f} MiB with 100,000 cases vs {little / 1024:.1f} MiB with "
+        f"100 = {ratio:.2f}x (limit 2x) {'OK' if ok else 'MISSED'}"
+    )
     return ok
 
 

@@ -29,8 +29,9 @@ print(json.dumps(heavy), file=sys.stderr)
 
 
 def loaded(argv: list[str], env: dict[str, str]) -> list[str]:
-    done = subprocess.run([python(), "-c", PROBE, *argv], capture_output=True, text=True,
-                          env={**os.environ, **env})
+    done = subprocess.run(
+        [python(), "-c", PROBE, *argv], capture_output=True, text=True, env={**os.environ, **env}
+    )
     return json.loads(done.stderr.strip().splitlines()[-1])
 
 
@@ -38,19 +39,33 @@ def main() -> bool:
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         env = {"TRACKER_DB": f"{tmp}/t.db", "TRACKER_CONFIG_DIR": tmp}
-        commands = [["--help"], ["--version"], ["add", "Claro", "--service", "eSIM"],
-                    ["list"], ["due"], ["show", "1"], ["log", "1", "called"],
-                    ["check", "1", "cancellation confirmed", "pass"], ["verify", "1"],
-                    ["export", "--format", "ics"], ["report", "1"], ["db", "check"]]
+        commands = [
+            ["--help"],
+            ["--version"],
+            ["add", "Claro", "--service", "eSIM"],
+            ["list"],
+            ["due"],
+            ["show", "1"],
+            ["log", "1", "called"],
+            ["check", "1", "cancellation confirmed", "pass"],
+            ["verify", "1"],
+            ["export", "--format", "ics"],
+            ["report", "1"],
+            ["db", "check"],
+        ]
         for argv in commands:
             heavy = loaded(argv, env)
             allowed = set() if argv[0] in ("--help", "--version") else {"sqlalchemy", "alembic"}
             good = set(heavy) <= allowed
             ok &= good
-            print(f"tracker {' '.join(argv)}: loads {', '.join(heavy) or 'neither'} "
-                  f"{'OK' if good else 'MISSED'}")
-        ours, bare = median_pair(lambda: run_once([python(), "-m", "tracker", "--version"]),
-                                 lambda: run_once([python(), "-c", "pass"]))
+            print(
+                f"tracker {' '.join(argv)}: loads {', '.join(heavy) or 'neither'} "
+                f"{'OK' if good else 'MISSED'}"
+            )
+        ours, bare = median_pair(
+            lambda: run_once([python(), "-m", "tracker", "--version"]),
+            lambda: run_once([python(), "-c", "pass"]),
+        )
         print(f"tracker --version: {ours:.3f}s vs python -c pass {bare:.3f}s (information)")
     return ok
 

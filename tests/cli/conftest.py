@@ -45,8 +45,18 @@ def cli(env: Any, capsys: pytest.CaptureFixture[str]) -> Run:
     return run
 
 
-ISSUE_ADD = ("add", "Movistar Perú", "--service", "eSIM +51 987 654 321", "--ticket",
-             "R-2026-00042", "--requested", "2026-10-06", "--playbook", "esim-pe")
+ISSUE_ADD = (
+    "add",
+    "Movistar Perú",
+    "--service",
+    "eSIM +51 987 654 321",
+    "--ticket",
+    "R-2026-00042",
+    "--requested",
+    "2026-10-06",
+    "--playbook",
+    "esim-pe",
+)
 
 
 @pytest.fixture

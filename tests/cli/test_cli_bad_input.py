@@ -15,8 +15,9 @@ Run = Callable[..., Any]
 @pytest.fixture
 def existing(cli: Run, env: Any, db_dump: Callable[[Path], list[str]]) -> list[str]:
     """A database holding one eSIM case; returns its contents, to compare after."""
-    added = cli("add", "Movistar Perú", "--ticket", "R-1", "--requested", "2026-10-06",
-                "--playbook", "esim-pe")
+    added = cli(
+        "add", "Movistar Perú", "--ticket", "R-1", "--requested", "2026-10-06", "--playbook", "esim-pe"
+    )
     assert added.code == 0, added.err
     return db_dump(env.db)
 
@@ -62,25 +63,30 @@ BAD_COMMANDS = [
 
 
 @pytest.mark.parametrize(("argv", "fragments"), BAD_COMMANDS, ids=[" ".join(a) for a, _ in BAD_COMMANDS])
-def test_bad_input_is_refused_and_changes_nothing(cli: Run, env: Any, existing: list[str],
-                                                  db_dump: Callable[[Path], list[str]],
-                                                  argv: tuple[str, ...],
-                                                  fragments: tuple[str, ...]) -> None:
+def test_bad_input_is_refused_and_changes_nothing(
+    cli: Run,
+    env: Any,
+    existing: list[str],
+    db_dump: Callable[[Path], list[str]],
+    argv: tuple[str, ...],
+    fragments: tuple[str, ...],
+) -> None:
     assert_refused(cli(*argv), *fragments)
     assert db_dump(env.db) == existing
 
 
-def test_bad_tracker_today_is_refused(cli: Run, env: Any, existing: list[str],
-                                      db_dump: Callable[[Path], list[str]]) -> None:
+def test_bad_tracker_today_is_refused(
+    cli: Run, env: Any, existing: list[str], db_dump: Callable[[Path], list[str]]
+) -> None:
     env.set_today("2026-02-30")
     assert_refused(cli("add", "X"), "TRACKER_TODAY", "February")
     assert_refused(cli("list"), "TRACKER_TODAY")
     assert db_dump(env.db) == existing
 
 
-def test_a_withdrawn_case_refuses_changes(cli: Run, env: Any,
-                                          db_dump: Callable[[Path], list[str]],
-                                          existing: list[str]) -> None:
+def test_a_withdrawn_case_refuses_changes(
+    cli: Run, env: Any, db_dump: Callable[[Path], list[str]], existing: list[str]
+) -> None:
     assert cli("withdraw", "1").code == 0
     before = db_dump(env.db)
     assert_refused(cli("log", "1", "called"), "withdrawn")
@@ -108,8 +114,14 @@ def test_a_file_that_is_not_sqlite_is_left_untouched(cli: Run, env: Any, tmp_pat
     notes.write_text("Milk, eggs, 🥑\n" * 100, encoding="utf-8")
     digest = hashlib.sha256(notes.read_bytes()).hexdigest()
     env.monkeypatch.setenv("TRACKER_DB", str(notes))
-    for argv in (("list",), ("add", "X"), ("due",), ("show", "1"), ("db", "upgrade"),
-                 ("db", "backup", str(tmp_path / "copy.db"))):
+    for argv in (
+        ("list",),
+        ("add", "X"),
+        ("due",),
+        ("show", "1"),
+        ("db", "upgrade"),
+        ("db", "backup", str(tmp_path / "copy.db")),
+    ):
         assert_refused(cli(*argv), "not a SQLite database")
     assert hashlib.sha256(notes.read_bytes()).hexdigest() == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["config", "notes.txt"]

@@ -42,8 +42,10 @@ def test_db_check(cli: Run) -> None:
 def test_db_check_reports_problems(cli: Run, env: Any) -> None:
     cli("add", "X")
     raw = sqlite3.connect(env.db)
-    raw.execute("INSERT INTO checks (case_id, position, name, required, state, note) "
-                "VALUES (77, 0, 'orphan', 0, 'pending', '')")  # foreign keys are off here
+    raw.execute(
+        "INSERT INTO checks (case_id, position, name, required, state, note) "
+        "VALUES (77, 0, 'orphan', 0, 'pending', '')"
+    )  # foreign keys are off here
     raw.commit()
     raw.close()
     checked = cli("db", "check")

@@ -24,8 +24,12 @@ def process_env(tmp_path: Path) -> dict[str, str]:
     config = tmp_path / "config"
     config.mkdir()
     environment = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    environment.update(TRACKER_DB=str(tmp_path / "tracker.db"), TRACKER_CONFIG_DIR=str(config),
-                       TRACKER_TODAY="2026-10-16", PYTHONIOENCODING="utf-8")
+    environment.update(
+        TRACKER_DB=str(tmp_path / "tracker.db"),
+        TRACKER_CONFIG_DIR=str(config),
+        TRACKER_TODAY="2026-10-16",
+        PYTHONIOENCODING="utf-8",
+    )
     return environment
 
 
@@ -37,9 +41,22 @@ def test_python_m_tracker_version(process_env: dict[str, str]) -> None:
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the tracker script is not installed beside python")
 def test_the_tracker_script_adds_and_reports_due(process_env: dict[str, str]) -> None:
-    added = run([str(SCRIPT), "add", "Movistar Perú", "--service", "eSIM +51 987 654 321",
-                 "--ticket", "R-2026-00042", "--requested", "2026-10-06", "--playbook", "esim-pe"],
-                process_env)
+    added = run(
+        [
+            str(SCRIPT),
+            "add",
+            "Movistar Perú",
+            "--service",
+            "eSIM +51 987 654 321",
+            "--ticket",
+            "R-2026-00042",
+            "--requested",
+            "2026-10-06",
+            "--playbook",
+            "esim-pe",
+        ],
+        process_env,
+    )
     assert added.returncode == 0, added.stderr
     assert "promised by 2026-10-14" in added.stdout
     due = run([sys.executable, "-m", "tracker", "due", "--json"], process_env)

@@ -7,13 +7,27 @@ from typing import Any
 
 Run = Callable[..., Any]  # the ``cli`` fixture
 
-ISSUE_ADD = ("add", "Movistar Perú", "--service", "eSIM +51 987 654 321", "--ticket",
-             "R-2026-00042", "--requested", "2026-10-06", "--playbook", "esim-pe")
+ISSUE_ADD = (
+    "add",
+    "Movistar Perú",
+    "--service",
+    "eSIM +51 987 654 321",
+    "--ticket",
+    "R-2026-00042",
+    "--requested",
+    "2026-10-06",
+    "--playbook",
+    "esim-pe",
+)
 
 ESIM_CHECKS = [
-    ("calls blocked", True), ("SMS blocked", False), ("mobile data stopped", False),
-    ("balance zero", True), ("eSIM profile deleted from the device", False),
-    ("paired devices unbound", False), ("account shows cancelled online", False),
+    ("calls blocked", True),
+    ("SMS blocked", False),
+    ("mobile data stopped", False),
+    ("balance zero", True),
+    ("eSIM profile deleted from the device", False),
+    ("paired devices unbound", False),
+    ("account shows cancelled online", False),
     ("no charge on the next bill", False),
 ]
 
@@ -35,8 +49,9 @@ def test_add_the_issue_case(cli: Run, env: Any) -> None:
     assert all(c["state"] == "pending" for c in shown["checks"])
 
 
-def test_due_lists_the_case_once_its_follow_up_has_passed(cli: Run, env: Any,
-                                                          issue_case: dict[str, Any]) -> None:
+def test_due_lists_the_case_once_its_follow_up_has_passed(
+    cli: Run, env: Any, issue_case: dict[str, Any]
+) -> None:
     env.set_today("2026-10-14")
     nothing = cli("due")
     assert nothing.code == 0
@@ -68,8 +83,9 @@ def test_due_within_days(cli: Run, env: Any, issue_case: dict[str, Any]) -> None
     assert [c["id"] for c in upcoming.json()] == [issue_case["id"]]
 
 
-def test_verify_is_refused_until_the_required_checks_pass(cli: Run, env: Any,
-                                                          issue_case: dict[str, Any]) -> None:
+def test_verify_is_refused_until_the_required_checks_pass(
+    cli: Run, env: Any, issue_case: dict[str, Any]
+) -> None:
     env.set_today("2026-10-20")
     refused = cli("verify", "1")
     assert refused.code == 2

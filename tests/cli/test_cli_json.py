@@ -12,8 +12,19 @@ import pytest
 
 Run = Callable[..., Any]
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CASE_KEYS = {"id", "uuid", "provider", "service", "status", "requested_on", "ticket", "promised_by",
-             "next_follow_up", "flags", "checks"}
+CASE_KEYS = {
+    "id",
+    "uuid",
+    "provider",
+    "service",
+    "status",
+    "requested_on",
+    "ticket",
+    "promised_by",
+    "next_follow_up",
+    "flags",
+    "checks",
+}
 FLAG_NAMES = {"OVERDUE", "DUE_TODAY", "PROVIDER_LATE", "NO_TICKET", "CHECK_FAILED", "RECHECK"}
 TODAY = date(2026, 10, 20)
 
@@ -39,15 +50,33 @@ def assert_case_shape(case: dict[str, Any], timeline: bool) -> None:
 
 
 def test_json_shapes_of_add_list_due_and_show(cli: Run, env: Any) -> None:
-    added = cli("add", "Claro", "--service", "line", "--requested", "2026-10-01",
-                "--playbook", "generic", "--next", "2026-10-19", "--json")
+    added = cli(
+        "add",
+        "Claro",
+        "--service",
+        "line",
+        "--requested",
+        "2026-10-01",
+        "--playbook",
+        "generic",
+        "--next",
+        "2026-10-19",
+        "--json",
+    )
     assert added.code == 0, added.err
     case = added.json()
     assert_case_shape(case, timeline=True)
     assert case["id"] == 1 and case["provider"] == "Claro"
     assert case["flags"] == ["OVERDUE", "PROVIDER_LATE", "NO_TICKET"]
-    assert case["checks"] == [{"name": "cancellation confirmed", "required": True,
-                               "state": "pending", "checked_at": None, "note": ""}]
+    assert case["checks"] == [
+        {
+            "name": "cancellation confirmed",
+            "required": True,
+            "state": "pending",
+            "checked_at": None,
+            "note": "",
+        }
+    ]
     [created] = case["timeline"]
     assert created["kind"] == "created" and created["status_to"] == "requested"
 
@@ -77,8 +106,14 @@ def test_json_of_the_other_commands(cli: Run) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("today", TODAY), ("yesterday", TODAY - timedelta(days=1)), ("-2d", TODAY - timedelta(days=2)),
-     ("-1w", TODAY - timedelta(days=7)), ("2026-10-06", date(2026, 10, 6)), ("TODAY", TODAY)],
+    [
+        ("today", TODAY),
+        ("yesterday", TODAY - timedelta(days=1)),
+        ("-2d", TODAY - timedelta(days=2)),
+        ("-1w", TODAY - timedelta(days=7)),
+        ("2026-10-06", date(2026, 10, 6)),
+        ("TODAY", TODAY),
+    ],
 )
 def test_relative_request_dates(cli: Run, typed: str, expected: date) -> None:
     added = cli("add", "Bitel", "--requested", typed, "--json")
@@ -92,8 +127,13 @@ def test_request_date_defaults_to_today(cli: Run) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("+3d", TODAY + timedelta(days=3)), ("+1w", TODAY + timedelta(days=7)),
-     ("tomorrow", TODAY + timedelta(days=1)), ("today", TODAY), ("2026-11-02", date(2026, 11, 2))],
+    [
+        ("+3d", TODAY + timedelta(days=3)),
+        ("+1w", TODAY + timedelta(days=7)),
+        ("tomorrow", TODAY + timedelta(days=1)),
+        ("today", TODAY),
+        ("2026-11-02", date(2026, 11, 2)),
+    ],
 )
 def test_relative_follow_up_dates(cli: Run, typed: str, expected: date) -> None:
     assert cli("add", "Bitel").code == 0

@@ -14,15 +14,30 @@ def statuses(cli: Run, *flags: str) -> dict[int, str]:
 
 def test_log_a_contact(cli: Run) -> None:
     assert cli("add", "Entel", "--playbook", "esim-pe", "--ticket", "E-1").code == 0
-    logged = cli("log", "1", "Agent says the line is cut", "--ticket", "E-2", "--agent", "Rosa",
-                 "--channel", "chat", "--next", "+2d")
+    logged = cli(
+        "log",
+        "1",
+        "Agent says the line is cut",
+        "--ticket",
+        "E-2",
+        "--agent",
+        "Rosa",
+        "--channel",
+        "chat",
+        "--next",
+        "+2d",
+    )
     assert logged.code == 0, logged.err
     assert "next follow-up 2026-10-22" in logged.out
     shown = cli("show", "1", "--json").json()
     assert shown["ticket"] == "E-2"
     entry = shown["timeline"][-1]
     assert (entry["kind"], entry["channel"], entry["ticket"], entry["agent"]) == (
-        "contact", "chat", "E-2", "Rosa")
+        "contact",
+        "chat",
+        "E-2",
+        "Rosa",
+    )
     # Without --next the playbook's cadence applies: 2 Peruvian working days.
     cli("log", "1", "No news")
     assert cli("show", "1", "--json").json()["next_follow_up"] == "2026-10-22"
@@ -101,8 +116,9 @@ def test_cases_by_uuid(cli: Run) -> None:
 def test_playbooks_command_lists_built_ins_and_warns_about_broken_files(cli: Run, env: Any) -> None:
     folder = env.config_dir / "playbooks"
     folder.mkdir()
-    (folder / "gym.toml").write_text('[[checks]]\nname = "card cancelled"\nrequired = true\n',
-                                     encoding="utf-8")
+    (folder / "gym.toml").write_text(
+        '[[checks]]\nname = "card cancelled"\nrequired = true\n', encoding="utf-8"
+    )
     (folder / "broken.toml").write_text("provider_days = 'soon'\n", encoding="utf-8")
     listed = cli("playbooks")
     assert listed.code == 0
@@ -131,7 +147,18 @@ def test_help_and_version(cli: Run) -> None:
 
     version = cli("--version")
     assert version.code == 0 and version.out.strip() == f"tracker {__version__}"
-    for command in ("add", "list", "due", "show", "log", "check", "verify", "withdraw", "delete",
-                    "restore", "db"):
+    for command in (
+        "add",
+        "list",
+        "due",
+        "show",
+        "log",
+        "check",
+        "verify",
+        "withdraw",
+        "delete",
+        "restore",
+        "db",
+    ):
         helped = cli(command, "--help")
         assert helped.code == 0 and f"usage: tracker {command}" in helped.out

@@ -14,7 +14,8 @@ def test_an_unknown_playbook_creates_no_database(cli: Run, env: Any) -> None:
     result = cli("add", "Claro", "--playbook", "nope")
     assert result.code == 2
     assert result.error_lines == [
-        "tracker: error: unknown playbook 'nope' (known: esim-pe, generic, subscription)"]
+        "tracker: error: unknown playbook 'nope' (known: esim-pe, generic, subscription)"
+    ]
     assert not env.db.exists()
 
 
@@ -55,12 +56,15 @@ def test_arguments_that_are_not_text_are_refused(cli: Run, env: Any) -> None:
     assert not env.db.exists()
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (("--fee", "1e400"), "'1e400' is not an amount"),
-    (("--fee", "NaN"), "'NaN' is not an amount"),
-    (("--currency", "PEN"), "a currency (PEN) needs a fee amount"),
-    (("--requested", "0001-01-01"), "is before 1990: check the year"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--fee", "1e400"), "'1e400' is not an amount"),
+        (("--fee", "NaN"), "'NaN' is not an amount"),
+        (("--currency", "PEN"), "a currency (PEN) needs a fee amount"),
+        (("--requested", "0001-01-01"), "is before 1990: check the year"),
+    ],
+)
 def test_odd_values_are_refused(cli: Run, env: Any, argv: tuple[str, ...], message: str) -> None:
     result = cli("add", "Claro", *argv)
     assert result.code == 2

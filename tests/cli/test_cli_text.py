@@ -46,8 +46,9 @@ def test_text_is_stored_exactly(cli: Run, name: str) -> None:
 @pytest.mark.parametrize("command", [("show", "1"), ("list",), ("due", "--within", "30")])
 def test_escape_sequences_are_shown_not_obeyed(cli: Run, command: tuple[str, ...]) -> None:
     value = TEXTS["escapes"] + TEXTS["controls"]
-    assert cli("add", value, "--service", value, "--ticket", value, "--note", value,
-               "--next", "+1d").code == 0
+    assert (
+        cli("add", value, "--service", value, "--ticket", value, "--note", value, "--next", "+1d").code == 0
+    )
     out = cli(*command).out
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out and "\r" not in out
     assert "\\x1b[31m" in out

@@ -21,9 +21,7 @@ counts = st.integers(min_value=1, max_value=60)
 def oracle_is_business_day(day: date, extra: frozenset[date] = frozenset()) -> bool:
     """Independent of the code under test: straight from the holidays package."""
     return (
-        day.weekday() < 5
-        and day not in extra
-        and day not in holidays.country_holidays("PE", years=day.year)
+        day.weekday() < 5 and day not in extra and day not in holidays.country_holidays("PE", years=day.year)
     )
 
 

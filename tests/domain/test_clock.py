@@ -37,8 +37,9 @@ def test_empty_override_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     assert SystemClock().today() == date.today()
 
 
-@pytest.mark.parametrize(("value", "fragment"),
-                         [("2026-02-30", "February 2026 has 28 days"), ("someday", "not a date")])
+@pytest.mark.parametrize(
+    ("value", "fragment"), [("2026-02-30", "February 2026 has 28 days"), ("someday", "not a date")]
+)
 def test_bad_override_is_refused(monkeypatch: pytest.MonkeyPatch, value: str, fragment: str) -> None:
     monkeypatch.setenv("TRACKER_TODAY", value)
     with pytest.raises(InvalidInput) as caught:

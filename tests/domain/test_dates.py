@@ -52,8 +52,13 @@ def test_leap_year_february_has_29_days() -> None:
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("2026-13-01", "no month 13"), ("2026-00-10", "no month 0"), ("0000-01-01", "no year 0"),
-     ("2026-04-31", "April 2026 has 30 days"), ("2026-01-00", "January 2026 has 31 days")],
+    [
+        ("2026-13-01", "no month 13"),
+        ("2026-00-10", "no month 0"),
+        ("0000-01-01", "no year 0"),
+        ("2026-04-31", "April 2026 has 30 days"),
+        ("2026-01-00", "January 2026 has 31 days"),
+    ],
 )
 def test_impossible_dates(text: str, fragment: str) -> None:
     with pytest.raises(InvalidInput, match=fragment):
@@ -61,8 +66,20 @@ def test_impossible_dates(text: str, fragment: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "soon", "2026/10/06", "06-10-2026", "2026-1-6", "+3x", "3d", "+d", "++3d",
-             "next week", "2026-10-06T10:00"],
+    "text",
+    [
+        "",
+        "soon",
+        "2026/10/06",
+        "06-10-2026",
+        "2026-1-6",
+        "+3x",
+        "3d",
+        "+d",
+        "++3d",
+        "next week",
+        "2026-10-06T10:00",
+    ],
 )
 def test_garbage_is_refused_with_the_accepted_forms(text: str) -> None:
     with pytest.raises(InvalidInput) as caught:
@@ -74,8 +91,7 @@ def test_garbage_is_refused_with_the_accepted_forms(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("due", "expected"),
-    [(None, ""), (date(2026, 10, 17), "3d overdue"), (TODAY, "today"),
-     (date(2026, 10, 22), "in 2d")],
+    [(None, ""), (date(2026, 10, 17), "3d overdue"), (TODAY, "today"), (date(2026, 10, 22), "in 2d")],
 )
 def test_describe_due(due: date | None, expected: str) -> None:
     assert describe_due(due, TODAY) == expected

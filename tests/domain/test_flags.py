@@ -25,9 +25,13 @@ OPEN = [Status.REQUESTED, Status.CONFIRMED, Status.FAILED]
 CLOSED = [Status.VERIFIED, Status.WITHDRAWN]
 
 
-def facts(status: Status = Status.REQUESTED, next_follow_up: date | None = None,
-          promised_by: date = date(2026, 10, 30), ticket: str = "R-1",
-          failed: bool = False) -> FlagFacts:
+def facts(
+    status: Status = Status.REQUESTED,
+    next_follow_up: date | None = None,
+    promised_by: date = date(2026, 10, 30),
+    ticket: str = "R-1",
+    failed: bool = False,
+) -> FlagFacts:
     return FlagFacts(status, next_follow_up, promised_by, ticket, failed)
 
 
@@ -86,7 +90,10 @@ def test_recheck_only_for_a_verified_case_with_the_recheck_due() -> None:
 def test_flags_come_most_urgent_first() -> None:
     everything = facts(Status.REQUESTED, day(-2), promised_by=day(-3), ticket="", failed=True)
     assert flags_for(everything, TODAY) == [
-        Flag.OVERDUE, Flag.PROVIDER_LATE, Flag.NO_TICKET, Flag.CHECK_FAILED,
+        Flag.OVERDUE,
+        Flag.PROVIDER_LATE,
+        Flag.NO_TICKET,
+        Flag.CHECK_FAILED,
     ]
 
 
@@ -94,17 +101,35 @@ def test_flag_names_and_labels() -> None:
     assert Flag.DUE_TODAY.name == "DUE_TODAY" and Flag.DUE_TODAY.label == "DUE TODAY"
     assert Flag.PROVIDER_LATE.label == "PROVIDER LATE"
     assert [f.label for f in Flag] == [
-        "OVERDUE", "DUE TODAY", "PROVIDER LATE", "NO TICKET", "CHECK FAILED", "RECHECK",
+        "OVERDUE",
+        "DUE TODAY",
+        "PROVIDER LATE",
+        "NO TICKET",
+        "CHECK FAILED",
+        "RECHECK",
     ]
 
 
-def make_case(case_id: int, status: Status = Status.REQUESTED, next_follow_up: date | None = None,
-              promised_by: date = date(2026, 10, 30), ticket: str = "R-1",
-              checks: list[Check] | None = None) -> Case:
+def make_case(
+    case_id: int,
+    status: Status = Status.REQUESTED,
+    next_follow_up: date | None = None,
+    promised_by: date = date(2026, 10, 30),
+    ticket: str = "R-1",
+    checks: list[Check] | None = None,
+) -> Case:
     return Case(
-        provider=f"p{case_id}", service="s", requested_on=date(2026, 10, 1),
-        promised_by=promised_by, created_at=NOW, updated_at=NOW, status=status,
-        next_follow_up=next_follow_up, ticket=ticket, checks=checks or [], id=case_id,
+        provider=f"p{case_id}",
+        service="s",
+        requested_on=date(2026, 10, 1),
+        promised_by=promised_by,
+        created_at=NOW,
+        updated_at=NOW,
+        status=status,
+        next_follow_up=next_follow_up,
+        ticket=ticket,
+        checks=checks or [],
+        id=case_id,
     )
 
 
@@ -119,9 +144,7 @@ def test_case_flags_reads_the_checks() -> None:
 @pytest.mark.parametrize("offset", [None, -1, 0, 1])
 def test_is_closed(status: Status, offset: int | None) -> None:
     due = None if offset is None else day(offset)
-    expected = status is Status.WITHDRAWN or (
-        status is Status.VERIFIED and (due is None or due > TODAY)
-    )
+    expected = status is Status.WITHDRAWN or (status is Status.VERIFIED and (due is None or due > TODAY))
     assert is_closed(facts(status, due), TODAY) is expected
 
 
@@ -134,16 +157,16 @@ def test_follow_up_pending() -> None:
 
 def test_urgency_order() -> None:
     cases = [
-        make_case(1, Status.VERIFIED, None),                     # closed
-        make_case(2, Status.CONFIRMED, day(5)),                  # later
+        make_case(1, Status.VERIFIED, None),  # closed
+        make_case(2, Status.CONFIRMED, day(5)),  # later
         make_case(3, Status.REQUESTED, day(3), promised_by=day(-1)),  # provider late
-        make_case(4, Status.CONFIRMED, day(0)),                  # due today
-        make_case(5, Status.REQUESTED, day(-2)),                 # 2 days overdue
-        make_case(6, Status.WITHDRAWN, None),                    # closed
-        make_case(7, Status.FAILED, day(-7)),                    # 7 days overdue
-        make_case(8, Status.CONFIRMED, day(1)),                  # soonest follow-up
-        make_case(9, Status.CONFIRMED, None),                    # open, nothing scheduled
-        make_case(10, Status.VERIFIED, day(-1)),                 # recheck overdue
+        make_case(4, Status.CONFIRMED, day(0)),  # due today
+        make_case(5, Status.REQUESTED, day(-2)),  # 2 days overdue
+        make_case(6, Status.WITHDRAWN, None),  # closed
+        make_case(7, Status.FAILED, day(-7)),  # 7 days overdue
+        make_case(8, Status.CONFIRMED, day(1)),  # soonest follow-up
+        make_case(9, Status.CONFIRMED, None),  # open, nothing scheduled
+        make_case(10, Status.VERIFIED, day(-1)),  # recheck overdue
     ]
     ordered = [c.id for c in sort_by_urgency(cases, TODAY)]
     assert ordered == [7, 5, 10, 4, 3, 8, 2, 9, 1, 6]

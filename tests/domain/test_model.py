@@ -28,8 +28,14 @@ def test_find_check_ignores_case_and_surrounding_space() -> None:
 
 
 def test_progress_counts_passed_checks() -> None:
-    case = make_case(checks=[Check("a", state=CheckState.PASSED), Check("b", state=CheckState.FAILED),
-                             Check("c"), Check("d", state=CheckState.PASSED)])
+    case = make_case(
+        checks=[
+            Check("a", state=CheckState.PASSED),
+            Check("b", state=CheckState.FAILED),
+            Check("c"),
+            Check("d", state=CheckState.PASSED),
+        ]
+    )
     assert case.checks_passed == 2
     assert case.progress == "2/4"
     assert make_case().progress == "0/0"
@@ -49,8 +55,13 @@ def test_is_open() -> None:
 
 def test_last_contact() -> None:
     contact = TimelineEntry(NOW, EntryKind.CONTACT, "called")
-    case = make_case(timeline=[TimelineEntry(NOW, EntryKind.CREATED, "new"), contact,
-                               TimelineEntry(NOW, EntryKind.CHECK, "check")])
+    case = make_case(
+        timeline=[
+            TimelineEntry(NOW, EntryKind.CREATED, "new"),
+            contact,
+            TimelineEntry(NOW, EntryKind.CHECK, "check"),
+        ]
+    )
     assert case.last_contact() is contact
     assert make_case().last_contact() is None
 

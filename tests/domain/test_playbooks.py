@@ -36,7 +36,9 @@ def test_built_ins() -> None:
     assert (esim.country, esim.provider_days, esim.business_days) == ("PE", 5, True)
     assert esim.recheck_after
     assert [(c.name, c.required) for c in SUBSCRIPTION.checks] == [
-        ("confirmation received", True), ("no new charge", True), ("access ended", False),
+        ("confirmation received", True),
+        ("no new charge", True),
+        ("access ended", False),
     ]
     assert [c.name for c in GENERIC.checks if c.required] == ["cancellation confirmed"]
 
@@ -91,10 +93,14 @@ def test_user_playbook_loads(tmp_path: Path) -> None:
     assert gym.title == "Gym membership"
     assert gym.country == "PE"
     assert (gym.provider_days, gym.business_days, gym.follow_up_every, gym.recheck_after) == (
-        3, True, 4, 30,
+        3,
+        True,
+        4,
+        30,
     )
     assert [(c.name, c.required) for c in gym.checks] == [
-        ("card no longer charged", True), ("locker emptied", False),
+        ("card no longer charged", True),
+        ("locker emptied", False),
     ]
     assert gym.steps == ("Ask at the front desk", "Get it in writing")
     assert gym.source == str(path)
@@ -131,16 +137,14 @@ def test_a_user_file_replaces_a_built_in(tmp_path: Path) -> None:
         ("country = 51", "country"),
         ('checks = "calls blocked"', "checks"),
         ("checks = [1]", "checks[0]"),
-        ('[[checks]]\nrequired = true', "checks[0].name"),
+        ("[[checks]]\nrequired = true", "checks[0].name"),
         ('[[checks]]\nname = "a"\nrequired = "yes"', "checks[0].required"),
-        ('[[checks]]\nname = "calls blocked"\n[[checks]]\nname = "Calls Blocked"',
-         "checks[1].name"),
+        ('[[checks]]\nname = "calls blocked"\n[[checks]]\nname = "Calls Blocked"', "checks[1].name"),
         ("steps = [1, 2]", "steps"),
         ('colour = "red"', "colour"),
     ],
 )
-def test_malformed_playbook_names_the_file_and_the_field(tmp_path: Path, text: str,
-                                                        field: str) -> None:
+def test_malformed_playbook_names_the_file_and_the_field(tmp_path: Path, text: str, field: str) -> None:
     path = write(tmp_path, "broken.toml", text + "\n")
     with pytest.raises(InvalidInput) as caught:
         load_playbook_file(path)

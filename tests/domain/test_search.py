@@ -38,13 +38,16 @@ def test_filter_keeps_the_order_given() -> None:
     assert list(filter_ids([3, 2, 1], index, "  ")) == [3, 2, 1]
 
 
-@given(st.lists(st.tuples(st.text(), st.text(), st.text(), st.text()), max_size=20),
-       st.text(min_size=1, max_size=4))
+@given(
+    st.lists(st.tuples(st.text(), st.text(), st.text(), st.text()), max_size=20),
+    st.text(min_size=1, max_size=4),
+)
 def test_the_index_agrees_with_a_plain_search(cases, query) -> None:  # type: ignore[no-untyped-def]
     index = index_of(*cases)
     needle = fold(query.strip()).replace("\x00", " ")
-    expected = {i + 1 for i, fields in enumerate(cases)
-                if needle in search_text(*fields).replace("\x00", " ")}
+    expected = {
+        i + 1 for i, fields in enumerate(cases) if needle in search_text(*fields).replace("\x00", " ")
+    }
     if not needle:
         expected = {i + 1 for i in range(len(cases))}
     assert index.matching(query) == expected

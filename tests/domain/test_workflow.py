@@ -168,8 +168,9 @@ def test_verify_again_records_the_recheck_as_done() -> None:
 def test_a_failed_check_fails_the_case_with_a_follow_up_today() -> None:
     case = new_case()
     entries = len(case.timeline)
-    check = workflow.set_check(case, "calls blocked", CheckState.FAILED, LATER, TODAY,
-                               note="a test call went through")
+    check = workflow.set_check(
+        case, "calls blocked", CheckState.FAILED, LATER, TODAY, note="a test call went through"
+    )
     assert check.state is CheckState.FAILED
     assert check.checked_at == LATER
     assert check.note == "a test call went through"
@@ -198,7 +199,9 @@ def test_every_check_result_is_on_the_timeline() -> None:
         workflow.set_check(case, "SMS blocked", state, LATER, TODAY)
     summaries = [e.summary for e in case.timeline if e.kind is EntryKind.CHECK]
     assert summaries == [
-        "Check 'SMS blocked': passed", "Check 'SMS blocked': pending", "Check 'SMS blocked': passed",
+        "Check 'SMS blocked': passed",
+        "Check 'SMS blocked': pending",
+        "Check 'SMS blocked': passed",
     ]
     assert case.status is Status.REQUESTED  # only a failure changes the status
 
@@ -255,8 +258,9 @@ def test_log_contact_refuses_a_past_follow_up() -> None:
     case = new_case()
     entries = list(case.timeline)
     with pytest.raises(InvalidInput, match="in the past") as caught:
-        workflow.log_contact(case, "x", ESIM_PE, ESIM_PE.calendar(), LATER, TODAY,
-                             next_follow_up=TODAY - timedelta(days=1))
+        workflow.log_contact(
+            case, "x", ESIM_PE, ESIM_PE.calendar(), LATER, TODAY, next_follow_up=TODAY - timedelta(days=1)
+        )
     assert caught.value.field == "next_follow_up"
     assert case.timeline == entries
     workflow.log_contact(case, "x", ESIM_PE, ESIM_PE.calendar(), LATER, TODAY, next_follow_up=TODAY)
@@ -271,8 +275,15 @@ def test_log_contact_refuses_an_empty_summary() -> None:
 def test_log_contact_records_everything_and_updates_the_ticket() -> None:
     case = new_case()
     entry = workflow.log_contact(
-        case, "Agent says it is cut", ESIM_PE, ESIM_PE.calendar(), LATER, TODAY,
-        channel=Channel.CHAT, ticket="R-2026-00077", agent="Rosa",
+        case,
+        "Agent says it is cut",
+        ESIM_PE,
+        ESIM_PE.calendar(),
+        LATER,
+        TODAY,
+        channel=Channel.CHAT,
+        ticket="R-2026-00077",
+        agent="Rosa",
         next_follow_up=date(2026, 10, 23),
     )
     assert case.ticket == "R-2026-00077"
@@ -286,8 +297,7 @@ def test_log_contact_records_everything_and_updates_the_ticket() -> None:
 
 def test_log_contact_confirmed() -> None:
     case = new_case()
-    workflow.log_contact(case, "Done, they say", ESIM_PE, ESIM_PE.calendar(), LATER, TODAY,
-                         confirmed=True)
+    workflow.log_contact(case, "Done, they say", ESIM_PE, ESIM_PE.calendar(), LATER, TODAY, confirmed=True)
     assert case.status is Status.CONFIRMED
     contact, status = case.timeline[-2:]
     assert contact.kind is EntryKind.CONTACT
@@ -316,8 +326,9 @@ def test_contact_on_a_verified_case_keeps_the_recheck() -> None:
         workflow.set_check(case, check, CheckState.PASSED, LATER, TODAY)
     workflow.verify(case, SUBSCRIPTION, LATER, TODAY)
     recheck = case.next_follow_up
-    workflow.log_contact(case, "Asked for the final bill", SUBSCRIPTION, SUBSCRIPTION.calendar(),
-                         LATER, TODAY)
+    workflow.log_contact(
+        case, "Asked for the final bill", SUBSCRIPTION, SUBSCRIPTION.calendar(), LATER, TODAY
+    )
     assert case.status is Status.VERIFIED
     assert case.next_follow_up == recheck
 
@@ -410,9 +421,15 @@ def test_every_transition_is_on_the_timeline() -> None:
 
 def test_edit_recomputes_the_promised_date_and_logs_the_change() -> None:
     case = new_case()
-    draft = CaseDraft(provider=case.provider, service=case.service,
-                      requested_on=date(2026, 10, 9), ticket=case.ticket, playbook="esim-pe",
-                      next_follow_up=case.next_follow_up, action=Action.CANCEL)
+    draft = CaseDraft(
+        provider=case.provider,
+        service=case.service,
+        requested_on=date(2026, 10, 9),
+        ticket=case.ticket,
+        playbook="esim-pe",
+        next_follow_up=case.next_follow_up,
+        action=Action.CANCEL,
+    )
     changed = workflow.edit_case(case, draft, ESIM_PE, ESIM_PE.calendar(), LATER, TODAY)
     assert set(changed) == {"requested_on", "promised_by"}
     assert case.promised_by == date(2026, 10, 16)

@@ -56,42 +56,56 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     - ``trashed``: a case moved to the trash.
     """
     on(tracker, "2026-10-06")
-    movistar = tracker.add_case(CaseDraft(
-        provider="Movistar Perú", service="eSIM línea +51 987 654 321", ticket="R-2026-00042",
-        playbook="esim-pe", notes="Titular: Ana Pérez, DNI 45678912.\nCuenta 0011-0123-4567890123",
-    ))
+    movistar = tracker.add_case(
+        CaseDraft(
+            provider="Movistar Perú",
+            service="eSIM línea +51 987 654 321",
+            ticket="R-2026-00042",
+            playbook="esim-pe",
+            notes="Titular: Ana Pérez, DNI 45678912.\nCuenta 0011-0123-4567890123",
+        )
+    )
     on(tracker, "2026-10-20")
-    tracker.log_contact(movistar.id, "Agente dice que la línea ya está cortada",
-                        ticket="R-2026-00077", agent="Carlos (ext. 55123)", confirmed=True)
+    tracker.log_contact(
+        movistar.id,
+        "Agente dice que la línea ya está cortada",
+        ticket="R-2026-00077",
+        agent="Carlos (ext. 55123)",
+        confirmed=True,
+    )
     on(tracker, "2026-10-21")
-    tracker.set_check(movistar.id, "calls blocked", CheckState.FAILED,
-                      note="la llamada al +51 987 654 321 entra todavía")
+    tracker.set_check(
+        movistar.id, "calls blocked", CheckState.FAILED, note="la llamada al +51 987 654 321 entra todavía"
+    )
     tracker.set_check(movistar.id, "balance zero", CheckState.PASSED)
     on(tracker, "2026-11-20")
-    movistar = tracker.log_contact(movistar.id, "Llamé otra vez; dicen 48 horas más",
-                                   channel=Channel.PHONE)
+    movistar = tracker.log_contact(movistar.id, "Llamé otra vez; dicen 48 horas más", channel=Channel.PHONE)
 
     on(tracker, "2026-11-02")
-    china = tracker.add_case(CaseDraft(
-        provider="中国移动", service="月套餐 138 0013 8000", playbook="subscription",
-        channel=Channel.WEB, notes="客服说已经取消，但是还在扣费。",
-    ))
+    china = tracker.add_case(
+        CaseDraft(
+            provider="中国移动",
+            service="月套餐 138 0013 8000",
+            playbook="subscription",
+            channel=Channel.WEB,
+            notes="客服说已经取消，但是还在扣费。",
+        )
+    )
 
     on(tracker, "2026-09-01")
-    gym = tracker.add_case(CaseDraft(provider="Smart Fit", service="Membresía mensual",
-                                     ticket="SF-991", playbook="generic"))
+    gym = tracker.add_case(
+        CaseDraft(provider="Smart Fit", service="Membresía mensual", ticket="SF-991", playbook="generic")
+    )
     on(tracker, "2026-09-03")
     tracker.log_contact(gym.id, "Told it is cancelled", confirmed=True)
     tracker.set_check(gym.id, "cancellation confirmed", CheckState.PASSED)
     gym = tracker.verify(gym.id)
 
     on(tracker, "2026-11-10")
-    trashed = tracker.add_case(CaseDraft(provider="Netflix", service="Plan estándar",
-                                         playbook="subscription"))
+    trashed = tracker.add_case(
+        CaseDraft(provider="Netflix", service="Plan estándar", playbook="subscription")
+    )
     tracker.delete(trashed.id)
     trashed = tracker.cases.get(trashed.id, include_deleted=True)
     on(tracker, "2026-11-20")
-    return {"movistar": tracker.cases.get(movistar.id), "china": china, "gym": gym,
-            "trashed": trashed}
-
-
+    return {"movistar": tracker.cases.get(movistar.id), "china": china, "gym": gym, "trashed": trashed}

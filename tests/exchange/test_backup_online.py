@@ -55,8 +55,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
             while len(written) < 10 * (index + 1) and thread.is_alive():
                 stop.wait(0.005)
             committed_before = _count(db)
-            backups.append((tracker.database.backup(tmp_path / f"copy-{index}.db"),
-                            committed_before))
+            backups.append((tracker.database.backup(tmp_path / f"copy-{index}.db"), committed_before))
     finally:
         stop.set()
         thread.join(timeout=30)
@@ -83,8 +82,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
         reopened.close()
 
 
-def test_backup_command_and_restoring_by_pointing_at_the_copy(run: Run, env: Any,
-                                                              tmp_path: Path) -> None:
+def test_backup_command_and_restoring_by_pointing_at_the_copy(run: Run, env: Any, tmp_path: Path) -> None:
     assert run("add", "Movistar Perú", "--ticket", "R-1").code == 0
     copy = tmp_path / "copy.db"
     result = run("db", "backup", str(copy))

@@ -17,8 +17,9 @@ def _rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def test_one_row_per_open_case_with_flags_and_progress(run: Run, story_env: dict[str, Case],
-                                                       tmp_path: Path) -> None:
+def test_one_row_per_open_case_with_flags_and_progress(
+    run: Run, story_env: dict[str, Case], tmp_path: Path
+) -> None:
     path = tmp_path / "cases.csv"
     result = run("export", "--format", "csv", "--output", str(path))
     assert result.code == 0, result.err
@@ -52,20 +53,31 @@ def test_all_adds_closed_cases_but_never_the_trash(run: Run, story_env: dict[str
     assert gym["status"] == "verified" and gym["flags"] == ""
 
 
-def test_text_that_a_spreadsheet_would_run_as_a_formula_is_defused(
-        run: Run, env: object) -> None:
-    assert run("add", "=HYPERLINK(\"http://evil\",\"click\")", "--service", "+51 987 654 321",
-               "--note", "-5 days", "--ticket", "@T-1").code == 0
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_defused(run: Run, env: object) -> None:
+    assert (
+        run(
+            "add",
+            '=HYPERLINK("http://evil","click")',
+            "--service",
+            "+51 987 654 321",
+            "--note",
+            "-5 days",
+            "--ticket",
+            "@T-1",
+        ).code
+        == 0
+    )
     row = _rows(run("export", "-f", "csv").out)[0]
-    assert row["provider"] == "'=HYPERLINK(\"http://evil\",\"click\")"
+    assert row["provider"] == '\'=HYPERLINK("http://evil","click")'
     assert row["service"] == "'+51 987 654 321"
     assert row["notes"] == "'-5 days"
     assert row["ticket"] == "'@T-1"
     assert cell("Movistar") == "Movistar"
 
 
-def test_standard_output_gets_the_same_bytes_as_a_file(run: Run, story_env: dict[str, Case],
-                                                       tmp_path: Path) -> None:
+def test_standard_output_gets_the_same_bytes_as_a_file(
+    run: Run, story_env: dict[str, Case], tmp_path: Path
+) -> None:
     path = tmp_path / "x.csv"
     run("export", "-f", "csv", "-o", str(path))
     assert run("export", "-f", "csv").out == path.read_bytes()

@@ -27,8 +27,7 @@ def _section(text: str, title: str) -> str:
 
 
 def test_the_facts(report: str, story_env: dict[str, Case]) -> None:
-    assert report.startswith(
-        "# Cancellation case 1 — Movistar Perú: eSIM línea +51 987 654 321\n")
+    assert report.startswith("# Cancellation case 1 — Movistar Perú: eSIM línea +51 987 654 321\n")
     facts = _section(report, "The facts")
     assert "- **Provider:** Movistar Perú" in facts
     assert "- **Request:** to cancel, made on 6 October 2026 by phone" in facts
@@ -71,8 +70,10 @@ def test_dates_with_business_days_elapsed(report: str) -> None:
 
 def test_checks_and_the_whole_timeline(report: str, story_env: dict[str, Case]) -> None:
     checks = _section(report, "Checks (1 of 8 passed)")
-    assert ("- calls blocked (required): **FAILED** on 21 October 2026 — "
-            "la llamada al +51 987 654 321 entra todavía") in checks
+    assert (
+        "- calls blocked (required): **FAILED** on 21 October 2026 — "
+        "la llamada al +51 987 654 321 entra todavía"
+    ) in checks
     assert "- balance zero (required): **passed** on 21 October 2026" in checks
     assert "- SMS blocked: **not checked yet**" in checks
     timeline = _section(report, "Timeline")
@@ -80,8 +81,11 @@ def test_checks_and_the_whole_timeline(report: str, story_env: dict[str, Case]) 
     assert len(entries) == len(story_env["movistar"].timeline) == 8
     assert entries[0].startswith("1. **6 October 2026, ")
     assert "Request: Cancel requested (by phone; ticket R-2026-00042; new → requested" in entries[0]
-    assert any("Contact: Agente dice que la línea ya está cortada (by phone; ticket R-2026-00077; "
-               "agent Carlos (ext. 55123)" in e for e in entries)
+    assert any(
+        "Contact: Agente dice que la línea ya está cortada (by phone; ticket R-2026-00077; "
+        "agent Carlos (ext. 55123)" in e
+        for e in entries
+    )
     assert any("Status: Provider says it is done (requested → confirmed)" in e for e in entries)
     assert entries[-1].endswith("Status: Asked the provider again (failed → requested)")
     notes = _section(report, "Notes")
@@ -91,24 +95,36 @@ def test_checks_and_the_whole_timeline(report: str, story_env: dict[str, Case]) 
 def test_a_case_done_in_time_says_so(run: Run, story_env: dict[str, Case]) -> None:
     text = run("report", str(story_env["gym"].id)).text
     assert _section(text, "Missed deadlines").strip() == (
-        "None: Smart Fit said it was done on 3 September 2026, within the deadline.")
+        "None: Smart Fit said it was done on 3 September 2026, within the deadline."
+    )
     assert "| Verified | 3 September 2026 | 2 | 2 |" in text
 
 
 def test_user_text_cannot_break_the_markdown(tracker: Tracker) -> None:
     on(tracker, "2026-11-02")
-    case = tracker.add_case(CaseDraft(
-        provider="*Evil* [Co](http://x) <b>bold</b> | & #1",
-        service="line\nwith `code`", playbook="generic",
-        notes="# not a heading\n- not a list\n1. not a list\n    not code\n> not a quote\n---",
-    ))
+    case = tracker.add_case(
+        CaseDraft(
+            provider="*Evil* [Co](http://x) <b>bold</b> | & #1",
+            service="line\nwith `code`",
+            playbook="generic",
+            notes="# not a heading\n- not a list\n1. not a list\n    not code\n> not a quote\n---",
+        )
+    )
     text = dossier(tracker, case)
-    assert text.startswith("# Cancellation case 1 — \\*Evil\\* \\[Co\\](http://x) "
-                           "\\<b\\>bold\\</b\\> \\| \\& \\#1: line with \\`code\\`\n")
+    assert text.startswith(
+        "# Cancellation case 1 — \\*Evil\\* \\[Co\\](http://x) "
+        "\\<b\\>bold\\</b\\> \\| \\& \\#1: line with \\`code\\`\n"
+    )
     assert "<b>" not in text
     notes = [line for line in _section(text, "Notes").splitlines() if line.startswith(">")]
-    assert notes == ["> \\# not a heading", "> \\- not a list", "> 1\\. not a list",
-                     "> not code", "> \\> not a quote", "> \\---"]
+    assert notes == [
+        "> \\# not a heading",
+        "> \\- not a list",
+        "> 1\\. not a list",
+        "> not code",
+        "> \\> not a quote",
+        "> \\---",
+    ]
     # The table keeps four columns whatever the text holds.
     assert all(line.count(" | ") == 3 for line in text.splitlines() if line.startswith("| "))
 
@@ -120,8 +136,7 @@ def test_markdown_escaping_helpers() -> None:
     assert md_lines("+ plus\n2) two") == ["\\+ plus", "2\\) two"]
 
 
-def test_write_dossier_for_the_tui(tracker: Tracker, story: dict[str, Case],
-                                   tmp_path: Path) -> None:
+def test_write_dossier_for_the_tui(tracker: Tracker, story: dict[str, Case], tmp_path: Path) -> None:
     path = write_dossier(tracker, story["movistar"], tmp_path / "out")
     assert path == tmp_path / "out" / "case-1-movistar-peru.md"
     assert path.read_text(encoding="utf-8") == dossier(tracker, story["movistar"])
@@ -131,12 +146,15 @@ def test_write_dossier_for_the_tui(tracker: Tracker, story: dict[str, Case],
     # Written again (the x key pressed twice): replaced, not duplicated.
     write_dossier(tracker, story["movistar"], tmp_path / "out", redact=True)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "case-1-movistar-peru.md", "case-2-中国移动.md"]
+        "case-1-movistar-peru.md",
+        "case-2-中国移动.md",
+    ]
     assert "+•• ••• ••4 321" in path.read_text(encoding="utf-8")
 
 
 def test_write_dossier_defaults_to_exports_beside_the_database(
-        tracker: Tracker, story: dict[str, Case]) -> None:
+    tracker: Tracker, story: dict[str, Case]
+) -> None:
     path = write_dossier(tracker, story["gym"])
     assert tracker.path is not None
     assert path == tracker.path.parent / "exports" / "case-3-smart-fit.md"
@@ -178,15 +196,13 @@ def test_a_case_only_confirmed_is_not_said_to_be_undone(tracker: Tracker, story:
     tracker.log_contact(case.id, "Done, they say", confirmed=True)
     on(tracker, "2026-11-20")
     missed = _section(dossier(tracker, tracker.cases.get(case.id)), "Missed deadlines")
-    assert missed.strip() == ("None: Bitel said it was done on 6 November 2026, "
-                              "within the deadline.")
+    assert missed.strip() == ("None: Bitel said it was done on 6 November 2026, within the deadline.")
 
 
 def test_a_request_logged_days_later_is_dated_by_the_request(tracker: Tracker) -> None:
     requested = tracker.clock.fixed_today.replace(day=2)  # type: ignore[attr-defined]
     case = tracker.add_case(CaseDraft(provider="Bitel", requested_on=requested))
     text = dossier(tracker, case)
-    first = next(line for line in _section(text, "Timeline").splitlines()
-                 if line.startswith("1. "))
+    first = next(line for line in _section(text, "Timeline").splitlines() if line.startswith("1. "))
     assert first.startswith(f"1. **{requested.day} ")
     assert "(logged " in first

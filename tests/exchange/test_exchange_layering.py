@@ -14,8 +14,17 @@ from exchange_helpers import add_story, open_tracker
 
 from tracker.domain.model import Case
 
-MODULES = ("csv_export", "dossier", "export", "files", "ics_export", "importer", "json_format",
-           "redact", "serialize")
+MODULES = (
+    "csv_export",
+    "dossier",
+    "export",
+    "files",
+    "ics_export",
+    "importer",
+    "json_format",
+    "redact",
+    "serialize",
+)
 
 
 def test_exchange_never_imports_textual() -> None:
@@ -40,19 +49,25 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def _without_ids(rows: dict[str, list[tuple[object, ...]]]) -> dict[str, list[tuple[object, ...]]]:
     # Check and timeline ids are internal; case ids and everything else must match.
-    return {table: [row[1:] if table != "cases" else row for row in table_rows]
-            for table, table_rows in rows.items()}
+    return {
+        table: [row[1:] if table != "cases" else row for row in table_rows]
+        for table, table_rows in rows.items()
+    }
 
 
 def test_the_bulk_import_path_stores_exactly_what_the_orm_stores(tmp_path: Path) -> None:
     orm = open_tracker(tmp_path / "orm.db")
     story = add_story(orm)  # written case by case through the ORM
     # Sub-second times, another time zone, a fee: stored alike by both paths.
-    odd = replace(story["china"], id=None, uuid="00000000-0000-4000-8000-000000000001",
-                  created_at=datetime(2026, 11, 2, 9, 30, 15, 123456,
-                                      tzinfo=timezone(timedelta(hours=-5))),
-                  fee_amount=Decimal("29.90"), fee_currency="PEN",
-                  deleted_at=datetime(2026, 11, 3, 0, 0, 0, 1, tzinfo=UTC))
+    odd = replace(
+        story["china"],
+        id=None,
+        uuid="00000000-0000-4000-8000-000000000001",
+        created_at=datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=timezone(timedelta(hours=-5))),
+        fee_amount=Decimal("29.90"),
+        fee_currency="PEN",
+        deleted_at=datetime(2026, 11, 3, 0, 0, 0, 1, tzinfo=UTC),
+    )
     orm.cases.add(odd)
     bulk = open_tracker(tmp_path / "bulk.db")
     bulk.cases.add_many(list(orm.cases.iter_all()), keep_ids=True)
@@ -64,5 +79,8 @@ def test_the_bulk_import_path_stores_exactly_what_the_orm_stores(tmp_path: Path)
 
 
 def _plain(case: Case) -> Case:
-    return replace(case, checks=[replace(c, id=None) for c in case.checks],
-                   timeline=[replace(e, id=None) for e in case.timeline])
+    return replace(
+        case,
+        checks=[replace(c, id=None) for c in case.checks],
+        timeline=[replace(e, id=None) for e in case.timeline],
+    )

@@ -47,15 +47,14 @@ def test_promised_dates_are_all_day_events(run: Run, story_env: dict[str, Case])
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
     assert type(start) is date and type(end) is date
     assert start == date(2026, 10, 14) and end == date(2026, 10, 15)
-    assert str(event["SUMMARY"]) == ("Deadline: Movistar Perú promised to cancel "
-                                     "eSIM línea +51 987 654 321")
+    assert str(event["SUMMARY"]) == ("Deadline: Movistar Perú promised to cancel eSIM línea +51 987 654 321")
     assert str(event["TRANSP"]) == "TRANSPARENT"
-    assert events[f"{story_env['china'].uuid}-promised@tracker"].decoded("DTSTART") == \
-        date(2026, 11, 9)
+    assert events[f"{story_env['china'].uuid}-promised@tracker"].decoded("DTSTART") == date(2026, 11, 9)
 
 
 def test_uids_are_stable_so_a_calendar_updates_instead_of_duplicating(
-        run: Run, story_env: dict[str, Case]) -> None:
+    run: Run, story_env: dict[str, Case]
+) -> None:
     first = _calendar(run("export", "-f", "ics").out)
     assert run("export", "-f", "ics").out == first.to_ical()  # same data, same file
     movistar = story_env["movistar"]
@@ -69,8 +68,7 @@ def test_uids_are_stable_so_a_calendar_updates_instead_of_duplicating(
     assert int(after[uid]["SEQUENCE"]) > int(before[uid]["SEQUENCE"])
 
 
-def test_closed_cases_only_with_all_and_a_verified_recheck_is_a_todo(
-        run: Run, env: Any) -> None:
+def test_closed_cases_only_with_all_and_a_verified_recheck_is_a_todo(run: Run, env: Any) -> None:
     env.set_today("2026-10-06")
     assert run("add", "Netflix", "--playbook", "subscription", "--requested", "2026-10-01").code == 0
     for check in ("confirmation received", "no new charge"):

@@ -30,8 +30,9 @@ def _counts(path: Path) -> tuple[int, int, int]:
         connection.close()
 
 
-def test_importing_the_same_file_twice_adds_nothing(run: Run, story_env: dict[str, Case],
-                                                    tmp_path: Path) -> None:
+def test_importing_the_same_file_twice_adds_nothing(
+    run: Run, story_env: dict[str, Case], tmp_path: Path
+) -> None:
     export = tmp_path / "all.json"
     assert run("export", "-o", str(export)).code == 0
     fresh = tmp_path / "fresh.db"
@@ -48,7 +49,8 @@ def test_importing_the_same_file_twice_adds_nothing(run: Run, story_env: dict[st
 
 
 def test_a_newer_export_updates_the_case_and_adds_only_the_missing_entries(
-        tracker: Tracker, story: dict[str, Case], tmp_path: Path) -> None:
+    tracker: Tracker, story: dict[str, Case], tmp_path: Path
+) -> None:
     old_export = tmp_path / "old.json"
     export_to_path(tracker, "json", old_export)
     # Elsewhere (this database) the story goes on; the old copy is a backup.
@@ -77,8 +79,9 @@ def test_a_newer_export_updates_the_case_and_adds_only_the_missing_entries(
     backup.close()
 
 
-def test_an_older_file_never_rolls_back_a_newer_case(tracker: Tracker, story: dict[str, Case],
-                                                     tmp_path: Path) -> None:
+def test_an_older_file_never_rolls_back_a_newer_case(
+    tracker: Tracker, story: dict[str, Case], tmp_path: Path
+) -> None:
     old_export = tmp_path / "old.json"
     export_to_path(tracker, "json", old_export)
     movistar = story["movistar"]
@@ -91,17 +94,20 @@ def test_an_older_file_never_rolls_back_a_newer_case(tracker: Tracker, story: di
 
 
 def test_entries_only_in_the_file_are_woven_in_without_duplicates(
-        tracker: Tracker, story: dict[str, Case]) -> None:
+    tracker: Tracker, story: dict[str, Case]
+) -> None:
     stored = story["movistar"]
     incoming = tracker.cases.get(stored.id)
     # The file knows an extra contact after the second entry, and lacks the last one.
-    extra = incoming.timeline[1].__class__(**{**vars(incoming.timeline[1]), "id": None,
-                                              "summary": "Otra llamada (solo en el archivo)"})
+    extra = incoming.timeline[1].__class__(
+        **{**vars(incoming.timeline[1]), "id": None, "summary": "Otra llamada (solo en el archivo)"}
+    )
     incoming.timeline = [*incoming.timeline[:2], extra, *incoming.timeline[2:-1]]
     merged, changes = merge_case(stored, incoming)
     summaries = [e.summary for e in merged.timeline]
     assert summaries == [
-        *[e.summary for e in stored.timeline[:2]], "Otra llamada (solo en el archivo)",
+        *[e.summary for e in stored.timeline[:2]],
+        "Otra llamada (solo en el archivo)",
         *[e.summary for e in stored.timeline[2:]],
     ]
     assert changes == ["1 timeline entry added"]
@@ -110,8 +116,9 @@ def test_entries_only_in_the_file_are_woven_in_without_duplicates(
     assert again.timeline == merged.timeline and more == []
 
 
-def test_a_case_number_already_taken_is_renumbered_and_said(run: Run, story_env: dict[str, Case],
-                                                            tmp_path: Path) -> None:
+def test_a_case_number_already_taken_is_renumbered_and_said(
+    run: Run, story_env: dict[str, Case], tmp_path: Path
+) -> None:
     export = tmp_path / "all.json"
     assert run("export", "-o", str(export)).code == 0
     other = tmp_path / "other.db"
@@ -121,15 +128,19 @@ def test_a_case_number_already_taken_is_renumbered_and_said(run: Run, story_env:
     assert "Case 1 in the file is now case 5 (number 1 was taken)." in result.text
     assert "Added 4 cases, updated 0, 0 unchanged; 1 new case gets a new number" in result.text
     providers = {c["id"]: c["provider"] for c in run("--db", str(other), "export").json()["cases"]}
-    assert providers == {1: "Entel", 2: "中国移动", 3: "Smart Fit", 4: "Netflix",
-                         5: "Movistar Perú"}
+    assert providers == {1: "Entel", 2: "中国移动", 3: "Smart Fit", 4: "Netflix", 5: "Movistar Perú"}
     assert run("--db", str(other), "import", str(export)).text.startswith(
-        "Added 0 cases, updated 0, 4 unchanged.")
+        "Added 0 cases, updated 0, 4 unchanged."
+    )
 
 
 def test_dry_run_says_what_would_happen_and_writes_nothing(
-        run: Run, story_env: dict[str, Case], tracker: Tracker, tmp_path: Path,
-        db_dump: Callable[[Path], list[str]]) -> None:
+    run: Run,
+    story_env: dict[str, Case],
+    tracker: Tracker,
+    tmp_path: Path,
+    db_dump: Callable[[Path], list[str]],
+) -> None:
     export = tmp_path / "all.json"
     assert run("export", "-o", str(export)).code == 0
     target = tmp_path / "target.db"
@@ -149,14 +160,17 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(
     assert lines[0] == "Dry run: nothing was written."
     assert "  add     case 3: Smart Fit (Membresía mensual)" in lines
     assert "  add     case 4: Netflix (Plan estándar)" in lines
-    assert any(line.startswith("  update  case 2: 中国移动: next_follow_up, "
-                               "1 timeline entry added") for line in lines), lines
+    assert any(
+        line.startswith("  update  case 2: 中国移动: next_follow_up, 1 timeline entry added")
+        for line in lines
+    ), lines
     assert lines[-1] == "Would add 2 cases, update 1, leave 1 unchanged."
     assert db_dump(target) == before
 
 
-def test_import_reads_standard_input(run: Run, story_env: dict[str, Case], tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_reads_standard_input(
+    run: Run, story_env: dict[str, Case], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     exported = run("export").out
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(exported)))
     result = run("--db", str(tmp_path / "piped.db"), "import", "-")
@@ -167,15 +181,16 @@ def test_import_reads_standard_input(run: Run, story_env: dict[str, Case], tmp_p
 def test_progress_is_reported_while_reading_and_writing(tracker: Tracker, tmp_path: Path) -> None:
     source = open_tracker(tmp_path / "source.db")
     story = add_story(source)
-    many = [Case(**{**vars(story["china"]), "id": None, "uuid": f"00000000-0000-4000-8000-{i:012d}"})
-            for i in range(2500)]
+    many = [
+        Case(**{**vars(story["china"]), "id": None, "uuid": f"00000000-0000-4000-8000-{i:012d}"})
+        for i in range(2500)
+    ]
     source.cases.add_many(many)
     export = tmp_path / "many.json"
     export_to_path(source, "json", export)
     source.close()
     seen: list[tuple[str, int, int]] = []
-    result = import_document(tracker.cases, export.read_bytes(),
-                             progress=lambda *args: seen.append(args))
+    result = import_document(tracker.cases, export.read_bytes(), progress=lambda *args: seen.append(args))
     assert len(result.added) == 2504
     reading = [s for s in seen if s[0] == "reading"]
     writing = [s for s in seen if s[0] == "writing"]
@@ -207,9 +222,17 @@ def test_the_bar_is_drawn_only_on_a_terminal() -> None:
 
 def test_merge_keeps_the_check_checked_last(story: dict[str, Any]) -> None:
     stored: Case = story["movistar"]
-    incoming = Case(**{**vars(stored), "checks": [
-        c.__class__(**{**vars(c), "state": CheckState.PASSED, "checked_at": None})
-        if c.name == "SMS blocked" else c for c in stored.checks]})
+    incoming = Case(
+        **{
+            **vars(stored),
+            "checks": [
+                c.__class__(**{**vars(c), "state": CheckState.PASSED, "checked_at": None})
+                if c.name == "SMS blocked"
+                else c
+                for c in stored.checks
+            ],
+        }
+    )
     merged, changes = merge_case(stored, incoming)
     # Never checked in the file is not newer than pending in the database: nothing changes.
     assert changes == [] and merged.checks == stored.checks

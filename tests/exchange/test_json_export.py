@@ -30,7 +30,8 @@ from tracker.exchange.importer import import_file
 
 
 def test_the_document_holds_everything_with_its_format_and_version(
-        run: Run, story_env: dict[str, Case]) -> None:
+    run: Run, story_env: dict[str, Case]
+) -> None:
     result = run("export")
     assert result.code == 0, result.err
     document = result.json()
@@ -57,21 +58,32 @@ def test_the_document_holds_everything_with_its_format_and_version(
     assert "flags" not in movistar
 
 
-def test_streamed_document_is_exactly_json_dumps(story: dict[str, Case],
-                                                 tracker: Tracker) -> None:
+def test_streamed_document_is_exactly_json_dumps(story: dict[str, Case], tracker: Tracker) -> None:
     cases = list(tracker.cases.iter_all())
     text = json_format.document_text(cases)
-    expected = {"format": "tracker-export", "version": 1, "redacted": False,
-                "cases": json.loads(text)["cases"]}
+    expected = {
+        "format": "tracker-export",
+        "version": 1,
+        "redacted": False,
+        "cases": json.loads(text)["cases"],
+    }
     assert text == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
     assert len(expected["cases"]) == 4
     empty = json_format.document_text([])
-    assert empty == json.dumps({"format": "tracker-export", "version": 1, "redacted": False,
-                                "cases": []}, ensure_ascii=False, indent=2) + "\n"
+    assert (
+        empty
+        == json.dumps(
+            {"format": "tracker-export", "version": 1, "redacted": False, "cases": []},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
-def test_export_import_export_gives_the_same_document(run: Run, story_env: dict[str, Case],
-                                                      tmp_path: Path) -> None:
+def test_export_import_export_gives_the_same_document(
+    run: Run, story_env: dict[str, Case], tmp_path: Path
+) -> None:
     first = tmp_path / "first.json"
     assert run("export", "--output", str(first)).code == 0
     fresh = tmp_path / "fresh.db"
@@ -86,8 +98,9 @@ def test_export_import_export_gives_the_same_document(run: Run, story_env: dict[
     assert [c["id"] for c in trash] == [story_env["trashed"].id]
 
 
-def test_export_file_is_owner_only_and_replaced_whole(run: Run, story_env: dict[str, Case],
-                                                      tmp_path: Path) -> None:
+def test_export_file_is_owner_only_and_replaced_whole(
+    run: Run, story_env: dict[str, Case], tmp_path: Path
+) -> None:
     target = tmp_path / "backup.json"
     target.write_text("old and longer than nothing " * 10_000)
     result = run("export", "-o", str(target))
@@ -98,8 +111,9 @@ def test_export_file_is_owner_only_and_replaced_whole(run: Run, story_env: dict[
     assert list(tmp_path.glob(".backup.json.*")) == []  # no temporary file left behind
 
 
-def test_export_into_a_missing_folder_is_one_clear_error(run: Run, story_env: dict[str, Case],
-                                                         tmp_path: Path) -> None:
+def test_export_into_a_missing_folder_is_one_clear_error(
+    run: Run, story_env: dict[str, Case], tmp_path: Path
+) -> None:
     result = run("export", "-o", str(tmp_path / "nope" / "x.json"))
     assert result.code == 2
     assert result.err.count("\n") == 1
@@ -111,42 +125,64 @@ def test_export_into_a_missing_folder_is_one_clear_error(run: Run, story_env: di
 
 texts = st.text(max_size=40)
 names = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
-moments = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30),
-                       timezones=st.just(UTC))
+moments = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC))
 days = st.dates()
 
 
 @st.composite
 def checks(draw: st.DrawFn) -> list[Check]:
-    names_drawn = draw(st.lists(names, max_size=4,
-                                unique_by=lambda n: n.strip().casefold()))
-    return [Check(name=name, required=draw(st.booleans()),
-                  state=draw(st.sampled_from(CheckState)),
-                  checked_at=draw(st.none() | moments), note=draw(texts))
-            for name in names_drawn]
+    names_drawn = draw(st.lists(names, max_size=4, unique_by=lambda n: n.strip().casefold()))
+    return [
+        Check(
+            name=name,
+            required=draw(st.booleans()),
+            state=draw(st.sampled_from(CheckState)),
+            checked_at=draw(st.none() | moments),
+            note=draw(texts),
+        )
+        for name in names_drawn
+    ]
 
 
 entries = st.builds(
-    TimelineEntry, at=moments, kind=st.sampled_from(EntryKind), summary=texts,
-    channel=st.none() | st.sampled_from(Channel), ticket=texts, agent=texts,
-    next_follow_up=st.none() | days, status_from=st.none() | st.sampled_from(Status),
+    TimelineEntry,
+    at=moments,
+    kind=st.sampled_from(EntryKind),
+    summary=texts,
+    channel=st.none() | st.sampled_from(Channel),
+    ticket=texts,
+    agent=texts,
+    next_follow_up=st.none() | days,
+    status_from=st.none() | st.sampled_from(Status),
     status_to=st.none() | st.sampled_from(Status),
 )
 
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
-    fee_amount = draw(st.none() | st.decimals(min_value=0, max_value=Decimal("1e9"),
-                                              allow_nan=False, allow_infinity=False))
+    fee_amount = draw(
+        st.none() | st.decimals(min_value=0, max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False)
+    )
     return Case(
-        provider=draw(names), service=draw(texts), requested_on=draw(days),
-        promised_by=draw(days), created_at=draw(moments), updated_at=draw(moments),
-        action=draw(st.sampled_from(Action)), playbook=draw(names),
-        channel=draw(st.sampled_from(Channel)), ticket=draw(texts),
-        next_follow_up=draw(st.none() | days), status=draw(st.sampled_from(Status)),
-        notes=draw(texts), fee_amount=fee_amount, fee_currency=draw(st.text(max_size=8)),
-        checks=draw(checks()), timeline=draw(st.lists(entries, max_size=4)),
-        uuid=str(draw(st.uuids())), deleted_at=draw(st.none() | moments),
+        provider=draw(names),
+        service=draw(texts),
+        requested_on=draw(days),
+        promised_by=draw(days),
+        created_at=draw(moments),
+        updated_at=draw(moments),
+        action=draw(st.sampled_from(Action)),
+        playbook=draw(names),
+        channel=draw(st.sampled_from(Channel)),
+        ticket=draw(texts),
+        next_follow_up=draw(st.none() | days),
+        status=draw(st.sampled_from(Status)),
+        notes=draw(texts),
+        fee_amount=fee_amount,
+        fee_currency=draw(st.text(max_size=8)),
+        checks=draw(checks()),
+        timeline=draw(st.lists(entries, max_size=4)),
+        uuid=str(draw(st.uuids())),
+        deleted_at=draw(st.none() | moments),
     )
 
 

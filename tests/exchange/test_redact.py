@@ -18,25 +18,36 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _longest_run(text: str) -> int:
-    return max((sum(ch.isdigit() for ch in m.group()) for m in DIGIT_RUN.finditer(text)),
-               default=0)
+    return max((sum(ch.isdigit() for ch in m.group()) for m in DIGIT_RUN.finditer(text)), default=0)
 
 
-@pytest.mark.parametrize(("original", "masked"), [
-    ("eSIM +51 987 654 321", "eSIM +•• ••• ••4 321"),
-    ("Cuenta 0011-0123-4567890123", "Cuenta ••••-••••-••••••0123"),
-    ("DNI 45678912.", "DNI ••••8912."),
-    ("ext. 55123", "ext. •5123"),
-    ("١٢٣٤٥٦٧", "•••٤٥٦٧"),  # any script's digits
-])
+@pytest.mark.parametrize(
+    ("original", "masked"),
+    [
+        ("eSIM +51 987 654 321", "eSIM +•• ••• ••4 321"),
+        ("Cuenta 0011-0123-4567890123", "Cuenta ••••-••••-••••••0123"),
+        ("DNI 45678912.", "DNI ••••8912."),
+        ("ext. 55123", "ext. •5123"),
+        ("١٢٣٤٥٦٧", "•••٤٥٦٧"),  # any script's digits
+    ],
+)
 def test_numbers_keep_their_last_four_digits(original: str, masked: str) -> None:
     assert redact(original) == masked
 
 
-@pytest.mark.parametrize("kept", [
-    "Call on 2026-10-06 at 14:30", "R2D2", "Plan 1234", "48 horas", "29.90 PEN",
-    "中国移动", "", "from 2026-10-06 to 2026-10-14",
-])
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Call on 2026-10-06 at 14:30",
+        "R2D2",
+        "Plan 1234",
+        "48 horas",
+        "29.90 PEN",
+        "中国移动",
+        "",
+        "from 2026-10-06 to 2026-10-14",
+    ],
+)
 def test_dates_and_short_numbers_are_left_alone(kept: str) -> None:
     assert redact(kept) == kept
 
@@ -46,7 +57,8 @@ numbers = st.builds(
     lambda prefix, groups, sep: prefix + sep.join(groups),
     st.sampled_from(["", "+", "+51 ", "(01) "]),
     st.lists(st.text("0123456789", min_size=1, max_size=4), min_size=2, max_size=5).filter(
-        lambda groups: sum(map(len, groups)) >= 5),
+        lambda groups: sum(map(len, groups)) >= 5
+    ),
     st.sampled_from(["", " ", "-"]),
 )
 # Words without digits around them (any script).
@@ -54,8 +66,7 @@ words = st.text(st.characters(blacklist_categories=("Nd", "Cs")), max_size=15)
 
 
 @given(st.lists(st.tuples(words, numbers), min_size=1, max_size=4), words)
-def test_no_run_of_more_than_four_digits_survives(pieces: list[tuple[str, str]],
-                                                  tail: str) -> None:
+def test_no_run_of_more_than_four_digits_survives(pieces: list[tuple[str, str]], tail: str) -> None:
     text = "".join(word + number for word, number in pieces) + tail
     out = redact(text)
     assert _longest_run(out) <= 4, (text, out)
@@ -93,8 +104,7 @@ def _outside_tickets(text: str, tickets: list[str]) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "ics"])
-def test_redacted_exports_hold_no_long_number(run: Run, story_env: dict[str, Case],
-                                              fmt: str) -> None:
+def test_redacted_exports_hold_no_long_number(run: Run, story_env: dict[str, Case], fmt: str) -> None:
     plain = run("export", "-f", fmt, "--all").text
     assert "987 654 321" in plain.replace("\r\n ", "")  # the numbers are there to hide
     result = run("export", "-f", fmt, "--all", "--redact")
@@ -106,8 +116,7 @@ def test_redacted_exports_hold_no_long_number(run: Run, story_env: dict[str, Cas
     text = re.sub(r"\d{4}-?\d{2}-?\d{2}[T ]?(\d{2}:?\d{2}:?\d{2}(\.\d+)?(\+00:00|Z)?)?", "", text)
     for number in ("987", "654 321", "45678912", "0011", "4567890123", "55123", "138 0013"):
         assert number not in text, (fmt, number)
-    assert _longest_run(text) <= 4, [m.group() for m in DIGIT_RUN.finditer(text)
-                                     if len(m.group()) > 4]
+    assert _longest_run(text) <= 4, [m.group() for m in DIGIT_RUN.finditer(text) if len(m.group()) > 4]
 
 
 def test_a_redacted_dossier_masks_the_numbers(run: Run, story_env: dict[str, Case]) -> None:

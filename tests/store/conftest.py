@@ -33,8 +33,13 @@ CaseFactory = Callable[..., Case]
 
 @pytest.fixture
 def make_case() -> CaseFactory:
-    def make(provider: str = "Movistar Perú", *, status: Status = Status.REQUESTED,
-             next_follow_up: date | None = date(2026, 10, 15), **fields: object) -> Case:
+    def make(
+        provider: str = "Movistar Perú",
+        *,
+        status: Status = Status.REQUESTED,
+        next_follow_up: date | None = date(2026, 10, 15),
+        **fields: object,
+    ) -> Case:
         fields.setdefault("checks", [Check("calls blocked", True), Check("balance zero", True)])
         return Case(
             provider=provider,

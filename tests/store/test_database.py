@@ -83,8 +83,12 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"hello, I am a shopping list\n" * 200, b"\x00" * 4096, b"SQLite format 2\x00" + b"x" * 100,
-     "ünïcödé".encode()],
+    [
+        b"hello, I am a shopping list\n" * 200,
+        b"\x00" * 4096,
+        b"SQLite format 2\x00" + b"x" * 100,
+        "ünïcödé".encode(),
+    ],
 )
 def test_a_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "notes.db"
@@ -133,8 +137,7 @@ def test_another_programs_database_is_refused_and_untouched(tmp_path: Path) -> N
     assert fingerprint(tmp_path) == before
 
 
-def test_a_database_from_a_newer_tracker_is_refused_and_untouched(db_path: Path,
-                                                                  make_case) -> None:
+def test_a_database_from_a_newer_tracker_is_refused_and_untouched(db_path: Path, make_case) -> None:
     database = open_database(str(db_path))
     CaseRepository(database).add(make_case())
     database.close()
@@ -175,9 +178,7 @@ def test_backup_is_a_valid_owner_only_copy(database: Database, make_case, tmp_pa
     copy = open_database(str(destination))
     try:
         assert copy.backup_made is None
-        assert [c.uuid for c in CaseRepository(copy).live(TODAY)] == [
-            c.uuid for c in repo.live(TODAY)
-        ]
+        assert [c.uuid for c in CaseRepository(copy).live(TODAY)] == [c.uuid for c in repo.live(TODAY)]
         assert copy.integrity_problems() == []
     finally:
         copy.close()

@@ -32,11 +32,15 @@ def grid(repo: CaseRepository, make_case) -> list[Case]:
     follow_ups = [None, -3, -2, -1, 0, 1, 2, 3]
     promises = [-3, -1, 0, 1, 3]
     for status, follow_up, promise in itertools.product(Status, follow_ups, promises):
-        cases.append(make_case(
-            f"{status.value} {follow_up} {promise}", status=status,
-            next_follow_up=None if follow_up is None else day(follow_up),
-            promised_by=day(promise), requested_on=day(-10),
-        ))
+        cases.append(
+            make_case(
+                f"{status.value} {follow_up} {promise}",
+                status=status,
+                next_follow_up=None if follow_up is None else day(follow_up),
+                promised_by=day(promise),
+                requested_on=day(-10),
+            )
+        )
     repo.add_many(cases)
     trashed = repo.add(make_case("trashed", next_follow_up=day(-5)))
     repo.delete(trashed.id, NOW)  # type: ignore[arg-type]
@@ -52,8 +56,7 @@ def listing(database: Database) -> Iterator[CaseListing]:
 
 
 @pytest.mark.parametrize("today", DAYS)
-def test_ordered_ids_follow_the_domains_urgency(listing: CaseListing, grid: list[Case],
-                                               today: date) -> None:
+def test_ordered_ids_follow_the_domains_urgency(listing: CaseListing, grid: list[Case], today: date) -> None:
     expected_all = [c.id for c in sort_by_urgency(grid, today)]
     assert list(listing.ordered_ids(today, include_closed=True)) == expected_all
     shown = [c for c in grid if not is_closed(FlagFacts.of(c), today)]
@@ -63,21 +66,30 @@ def test_ordered_ids_follow_the_domains_urgency(listing: CaseListing, grid: list
 
 @pytest.mark.parametrize("today", DAYS)
 @pytest.mark.parametrize("within", [0, 1, 5])
-def test_due_ids_are_the_pending_follow_ups_most_urgent_first(listing: CaseListing,
-                                                              grid: list[Case], today: date,
-                                                              within: int) -> None:
+def test_due_ids_are_the_pending_follow_ups_most_urgent_first(
+    listing: CaseListing, grid: list[Case], today: date, within: int
+) -> None:
     horizon = today + timedelta(days=within)
-    due = [c for c in grid if follow_up_pending(c.status, c.next_follow_up)
-           and c.next_follow_up is not None and c.next_follow_up <= horizon]
+    due = [
+        c
+        for c in grid
+        if follow_up_pending(c.status, c.next_follow_up)
+        and c.next_follow_up is not None
+        and c.next_follow_up <= horizon
+    ]
     assert list(listing.due_ids(today, within)) == [c.id for c in sort_by_urgency(due, today)]
 
 
 @pytest.mark.parametrize("today", DAYS)
-def test_first_ids_come_from_the_top_of_the_list(listing: CaseListing, grid: list[Case],
-                                                 today: date) -> None:
+def test_first_ids_come_from_the_top_of_the_list(listing: CaseListing, grid: list[Case], today: date) -> None:
     top = list(listing.ordered_ids(today))
-    due_now = sum(1 for c in grid if follow_up_pending(c.status, c.next_follow_up)
-                  and c.next_follow_up is not None and c.next_follow_up <= today)
+    due_now = sum(
+        1
+        for c in grid
+        if follow_up_pending(c.status, c.next_follow_up)
+        and c.next_follow_up is not None
+        and c.next_follow_up <= today
+    )
     for count in (1, 5, due_now):
         if count == 0:
             continue
@@ -91,24 +103,42 @@ def test_stats_agree_with_the_flags(listing: CaseListing, grid: list[Case], toda
     flags = [flags_for(FlagFacts.of(c), today) for c in grid]
     assert stats.open == sum(1 for c in grid if c.is_open)
     assert stats.overdue == sum(
-        1 for c in grid if follow_up_pending(c.status, c.next_follow_up)
-        and c.next_follow_up is not None and c.next_follow_up < today)
+        1
+        for c in grid
+        if follow_up_pending(c.status, c.next_follow_up)
+        and c.next_follow_up is not None
+        and c.next_follow_up < today
+    )
     assert stats.overdue >= sum(1 for f in flags if Flag.OVERDUE in f)
     assert stats.due_today == sum(
-        1 for c in grid if follow_up_pending(c.status, c.next_follow_up) and c.next_follow_up == today)
+        1 for c in grid if follow_up_pending(c.status, c.next_follow_up) and c.next_follow_up == today
+    )
     assert stats.verified == sum(1 for c in grid if c.status is Status.VERIFIED)
     assert stats.hidden_closed == sum(1 for c in grid if is_closed(FlagFacts.of(c), today))
 
 
 def test_summaries_match_the_cases(listing: CaseListing, repo: CaseRepository, make_case) -> None:
-    case = repo.add(make_case("Señal 📱", ticket="R-1", notes="n",
-                              checks=[Check("a", True, CheckState.PASSED), Check("b"),
-                                      Check("c", state=CheckState.FAILED)]))
+    case = repo.add(
+        make_case(
+            "Señal 📱",
+            ticket="R-1",
+            notes="n",
+            checks=[Check("a", True, CheckState.PASSED), Check("b"), Check("c", state=CheckState.FAILED)],
+        )
+    )
     [summary] = listing.summaries([case.id, 999]).values()  # type: ignore[list-item]
     assert (summary.id, summary.uuid, summary.provider, summary.status, summary.ticket) == (
-        case.id, case.uuid, "Señal 📱", case.status, "R-1")
+        case.id,
+        case.uuid,
+        "Señal 📱",
+        case.status,
+        "R-1",
+    )
     assert (summary.requested_on, summary.promised_by, summary.next_follow_up) == (
-        case.requested_on, case.promised_by, case.next_follow_up)
+        case.requested_on,
+        case.promised_by,
+        case.next_follow_up,
+    )
     assert summary.progress == "1/3"
     assert summary.facts == FlagFacts.of(case)
 
@@ -126,16 +156,19 @@ def test_text_filter_is_literal(listing: CaseListing, repo: CaseRepository, make
 
 
 def test_last_contacts(listing: CaseListing, repo: CaseRepository, make_case) -> None:
-    entries = [TimelineEntry(NOW, EntryKind.CONTACT, "first call"),
-               TimelineEntry(NOW, EntryKind.CONTACT, "second call"),
-               TimelineEntry(NOW, EntryKind.STATUS, "not a contact")]
+    entries = [
+        TimelineEntry(NOW, EntryKind.CONTACT, "first call"),
+        TimelineEntry(NOW, EntryKind.CONTACT, "second call"),
+        TimelineEntry(NOW, EntryKind.STATUS, "not a contact"),
+    ]
     called = repo.add(make_case(timeline=entries)).id
     silent = repo.add(make_case()).id
     assert listing.last_contacts([called, silent]) == {called: "second call"}
 
 
-def test_data_version_changes_when_another_connection_commits(listing: CaseListing,
-                                                             database: Database, make_case) -> None:
+def test_data_version_changes_when_another_connection_commits(
+    listing: CaseListing, database: Database, make_case
+) -> None:
     before = listing.data_version()
     assert listing.data_version() == before
     CaseRepository(database).add(make_case())
@@ -150,9 +183,9 @@ def plan_of(path: Path, sql: str, params: dict[str, object]) -> str:
         connection.close()
 
 
-def test_due_queries_use_the_partial_index(listing: CaseListing, database: Database,
-                                           repo: CaseRepository, make_case,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_due_queries_use_the_partial_index(
+    listing: CaseListing, database: Database, repo: CaseRepository, make_case, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo.add_many(make_case(f"p{i}", next_follow_up=day(i % 120 - 30)) for i in range(400))
     seen: list[tuple[str, dict[str, object]]] = []
     original = CaseListing._ids

@@ -53,15 +53,63 @@ def test_a_fresh_database_matches_the_models(database: Database) -> None:
 
 # Rows as revision 0001 stored them (naive UTC timestamps, no trash, no counters).
 CASES_0001 = [
-    (1, "11111111-1111-4111-8111-111111111111", "Movistar Perú", "eSIM +51 987 654 321", "cancel",
-     "esim-pe", "phone", "2026-10-06", "R-2026-00042", "2026-10-14", "2026-10-15", "failed",
-     "nota: ñ 漢 🎉", "29.90", "PEN", "2026-10-06 14:00:00.000000", "2026-10-16 09:30:00.250000"),
-    (2, "22222222-2222-4222-8222-222222222222", "Claro", "", "suspend", "generic", "web",
-     "2026-10-01", "", "2026-10-11", None, "verified", "", None, "",
-     "2026-10-01 10:00:00.000000", "2026-10-12 10:00:00.000000"),
-    (3, "33333333-3333-4333-8333-333333333333", "Gym", "membership", "cancel", "subscription",
-     "store", "2026-10-02", "G-7", "2026-10-09", "2026-10-20", "requested", "", None, "",
-     "2026-10-02 10:00:00.000000", "2026-10-02 10:00:00.000000"),
+    (
+        1,
+        "11111111-1111-4111-8111-111111111111",
+        "Movistar Perú",
+        "eSIM +51 987 654 321",
+        "cancel",
+        "esim-pe",
+        "phone",
+        "2026-10-06",
+        "R-2026-00042",
+        "2026-10-14",
+        "2026-10-15",
+        "failed",
+        "nota: ñ 漢 🎉",
+        "29.90",
+        "PEN",
+        "2026-10-06 14:00:00.000000",
+        "2026-10-16 09:30:00.250000",
+    ),
+    (
+        2,
+        "22222222-2222-4222-8222-222222222222",
+        "Claro",
+        "",
+        "suspend",
+        "generic",
+        "web",
+        "2026-10-01",
+        "",
+        "2026-10-11",
+        None,
+        "verified",
+        "",
+        None,
+        "",
+        "2026-10-01 10:00:00.000000",
+        "2026-10-12 10:00:00.000000",
+    ),
+    (
+        3,
+        "33333333-3333-4333-8333-333333333333",
+        "Gym",
+        "membership",
+        "cancel",
+        "subscription",
+        "store",
+        "2026-10-02",
+        "G-7",
+        "2026-10-09",
+        "2026-10-20",
+        "requested",
+        "",
+        None,
+        "",
+        "2026-10-02 10:00:00.000000",
+        "2026-10-02 10:00:00.000000",
+    ),
 ]
 CHECKS_0001 = [
     (1, 1, 0, "calls blocked", 1, "failed", "2026-10-16 09:30:00.250000", "still rings"),
@@ -71,12 +119,33 @@ CHECKS_0001 = [
     (5, 2, 0, "cancellation confirmed", 1, "passed", "2026-10-12 10:00:00.000000", ""),
 ]
 TIMELINE_0001 = [
-    (1, 1, "2026-10-06 14:00:00.000000", "created", "Cancel requested", "phone", "R-2026-00042", "",
-     "2026-10-15", None, "requested"),
-    (2, 1, "2026-10-16 09:30:00.250000", "status", "Check 'calls blocked' failed", None, "", "",
-     "2026-10-16", "requested", "failed"),
-    (3, 2, "2026-10-12 10:00:00.000000", "status", "Verified", None, "", "", None, "requested",
-     "verified"),
+    (
+        1,
+        1,
+        "2026-10-06 14:00:00.000000",
+        "created",
+        "Cancel requested",
+        "phone",
+        "R-2026-00042",
+        "",
+        "2026-10-15",
+        None,
+        "requested",
+    ),
+    (
+        2,
+        1,
+        "2026-10-16 09:30:00.250000",
+        "status",
+        "Check 'calls blocked' failed",
+        None,
+        "",
+        "",
+        "2026-10-16",
+        "requested",
+        "failed",
+    ),
+    (3, 2, "2026-10-12 10:00:00.000000", "status", "Verified", None, "", "", None, "requested", "verified"),
 ]
 COUNTERS = {1: (4, 2, 1), 2: (1, 1, 0), 3: (0, 0, 0)}  # total, passed, failed
 
@@ -123,8 +192,9 @@ def test_an_0001_database_upgrades_with_its_data_intact(old_db: Path) -> None:
         assert rows(old_db, f"SELECT {CASE_COLUMNS_0001} FROM cases ORDER BY id") == CASES_0001
         assert rows(old_db, "SELECT * FROM checks ORDER BY id") == CHECKS_0001
         assert rows(old_db, "SELECT * FROM timeline ORDER BY id") == TIMELINE_0001
-        counters = rows(old_db, "SELECT id, checks_total, checks_passed, checks_failed, deleted_at "
-                                "FROM cases ORDER BY id")
+        counters = rows(
+            old_db, "SELECT id, checks_total, checks_passed, checks_failed, deleted_at FROM cases ORDER BY id"
+        )
         assert counters == [(i, *COUNTERS[i], None) for i in (1, 2, 3)]
         assert database.integrity_problems() == []
         assert schema_diff(database) == []
@@ -145,8 +215,10 @@ def test_upgraded_rows_read_back_as_domain_objects(old_db: Path) -> None:
         assert case.provider == "Movistar Perú" and case.notes == "nota: ñ 漢 🎉"
         assert case.status is Status.FAILED
         assert [(c.name, c.state) for c in case.checks] == [
-            ("calls blocked", CheckState.FAILED), ("SMS blocked", CheckState.PASSED),
-            ("balance zero", CheckState.PASSED), ("no charge on the next bill", CheckState.PENDING),
+            ("calls blocked", CheckState.FAILED),
+            ("SMS blocked", CheckState.PASSED),
+            ("balance zero", CheckState.PASSED),
+            ("no charge on the next bill", CheckState.PENDING),
         ]
         assert case.checks[0].checked_at == datetime(2026, 10, 16, 9, 30, 0, 250000, tzinfo=UTC)
         assert [e.kind for e in case.timeline] == [EntryKind.CREATED, EntryKind.STATUS]

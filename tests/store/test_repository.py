@@ -73,14 +73,31 @@ def rich_case(make_case: Callable[..., Case]) -> Case:
             Check("balance zero", True),
         ],
         timeline=[
-            TimelineEntry(NOW, EntryKind.CREATED, "Cancel requested", Channel.WEB,
-                          ticket="R-1", next_follow_up=date(2026, 10, 15),
-                          status_to=Status.REQUESTED),
-            TimelineEntry(datetime(2026, 10, 20, 8, 30, tzinfo=lima), EntryKind.CONTACT,
-                          TEXTS["long"], Channel.CHAT, ticket=TEXTS["escapes"],
-                          agent=TEXTS["spanish"], next_follow_up=date(2026, 10, 21)),
-            TimelineEntry(NOW, EntryKind.STATUS, TEXTS["controls"], status_from=Status.REQUESTED,
-                          status_to=Status.FAILED),
+            TimelineEntry(
+                NOW,
+                EntryKind.CREATED,
+                "Cancel requested",
+                Channel.WEB,
+                ticket="R-1",
+                next_follow_up=date(2026, 10, 15),
+                status_to=Status.REQUESTED,
+            ),
+            TimelineEntry(
+                datetime(2026, 10, 20, 8, 30, tzinfo=lima),
+                EntryKind.CONTACT,
+                TEXTS["long"],
+                Channel.CHAT,
+                ticket=TEXTS["escapes"],
+                agent=TEXTS["spanish"],
+                next_follow_up=date(2026, 10, 21),
+            ),
+            TimelineEntry(
+                NOW,
+                EntryKind.STATUS,
+                TEXTS["controls"],
+                status_from=Status.REQUESTED,
+                status_to=Status.FAILED,
+            ),
         ],
     )
 
@@ -109,12 +126,18 @@ def test_round_trip_keeps_every_field_exactly(repo: CaseRepository, make_case, w
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))
-def test_each_kind_of_text_round_trips_in_every_text_field(repo: CaseRepository, make_case,
-                                                           name: str) -> None:
+def test_each_kind_of_text_round_trips_in_every_text_field(
+    repo: CaseRepository, make_case, name: str
+) -> None:
     value = TEXTS[name]
-    case = make_case(value, service=value, ticket=value, notes=value,
-                     checks=[Check(value, True, note=value)],
-                     timeline=[TimelineEntry(NOW, EntryKind.CONTACT, value, ticket=value, agent=value)])
+    case = make_case(
+        value,
+        service=value,
+        ticket=value,
+        notes=value,
+        checks=[Check(value, True, note=value)],
+        timeline=[TimelineEntry(NOW, EntryKind.CONTACT, value, ticket=value, agent=value)],
+    )
     loaded = repo.get(repo.add(case).id)  # type: ignore[arg-type]
     assert [loaded.provider, loaded.service, loaded.ticket, loaded.notes] == [value] * 4
     assert (loaded.checks[0].name, loaded.checks[0].note) == (value, value)
@@ -130,21 +153,27 @@ def test_naive_timestamps_are_refused(repo: CaseRepository, make_case) -> None:
     assert repo.live(TODAY, include_closed=True) == []
 
 
-def test_save_updates_fields_checks_and_appends_to_the_timeline(repo: CaseRepository, make_case,
-                                                                without_ids) -> None:
+def test_save_updates_fields_checks_and_appends_to_the_timeline(
+    repo: CaseRepository, make_case, without_ids
+) -> None:
     case = repo.add(make_case())
     later = NOW + timedelta(hours=2)
     workflow.set_check(case, "calls blocked", CheckState.FAILED, later, TODAY, note="rang")
     workflow.add_check(case, "SMS blocked", later)
-    workflow.log_contact(case, "Asked again", ESIM_PE, ESIM_PE.calendar(), later, TODAY,
-                         ticket="R-2", agent="Rosa")
+    workflow.log_contact(
+        case, "Asked again", ESIM_PE, ESIM_PE.calendar(), later, TODAY, ticket="R-2", agent="Rosa"
+    )
     saved = repo.save(case)
     loaded = repo.get(case.id)  # type: ignore[arg-type]
     assert loaded == saved
     assert without_ids(loaded) == without_ids(case)
     assert loaded.status is Status.REQUESTED and loaded.ticket == "R-2"
     assert [e.kind for e in loaded.timeline] == [
-        EntryKind.CHECK, EntryKind.STATUS, EntryKind.CHECK, EntryKind.CONTACT, EntryKind.STATUS,
+        EntryKind.CHECK,
+        EntryKind.STATUS,
+        EntryKind.CHECK,
+        EntryKind.CONTACT,
+        EntryKind.STATUS,
     ]
     # Saving again adds nothing twice.
     again = repo.save(loaded)
@@ -231,8 +260,7 @@ def test_delete_moves_to_the_trash_and_restore_brings_back(repo: CaseRepository,
         repo.restore(gone.id)  # type: ignore[arg-type]
 
 
-def test_purge_only_from_the_trash_and_takes_checks_and_timeline(repo: CaseRepository,
-                                                                 make_case) -> None:
+def test_purge_only_from_the_trash_and_takes_checks_and_timeline(repo: CaseRepository, make_case) -> None:
     case = repo.add(make_case(timeline=[TimelineEntry(NOW, EntryKind.CREATED, "new")]))
     with pytest.raises(NotAllowed):
         repo.purge(case.id)  # type: ignore[arg-type]
@@ -261,9 +289,13 @@ def test_due_returns_live_cases_due_on_or_before_the_date(repo: CaseRepository, 
 
     due = repo.due(TODAY)
     assert [c.id for c in due] == [overdue, recheck, failed, today]  # by follow-up date
-    assert all([ch.name for ch in c.checks] == ['calls blocked', 'balance zero'] for c in due)
+    assert all([ch.name for ch in c.checks] == ["calls blocked", "balance zero"] for c in due)
     assert {c.provider for c in repo.due(TODAY + timedelta(days=1))} == {
-        "overdue", "today", "failed", "recheck", "tomorrow",
+        "overdue",
+        "today",
+        "failed",
+        "recheck",
+        "tomorrow",
     }
     assert repo.due(TODAY - timedelta(days=10)) == []
 
@@ -297,16 +329,25 @@ def test_sql_closed_condition_agrees_with_the_domain(repo: CaseRepository, make_
         assert len(summaries(repo, day, include_closed=True)) == len(ids)
 
 
-def test_add_many_keeps_each_cases_checks_and_timeline(repo: CaseRepository, make_case,
-                                                       without_ids) -> None:
+def test_add_many_keeps_each_cases_checks_and_timeline(repo: CaseRepository, make_case, without_ids) -> None:
     cases = []
     for i in range(23):
-        checks = [Check(f"check {i}.{j}", j == 0, CheckState.PASSED if j % 2 else CheckState.PENDING)
-                  for j in range(i % 4)]
-        timeline = [TimelineEntry(NOW + timedelta(minutes=j), EntryKind.CONTACT, f"contact {i}.{j}")
-                    for j in range(i % 3)]
-        cases.append(make_case(f"provider {i} {TEXTS['emoji']}", checks=checks, timeline=timeline,
-                               fee_amount=Decimal(i) / 4 if i % 2 else None))
+        checks = [
+            Check(f"check {i}.{j}", j == 0, CheckState.PASSED if j % 2 else CheckState.PENDING)
+            for j in range(i % 4)
+        ]
+        timeline = [
+            TimelineEntry(NOW + timedelta(minutes=j), EntryKind.CONTACT, f"contact {i}.{j}")
+            for j in range(i % 3)
+        ]
+        cases.append(
+            make_case(
+                f"provider {i} {TEXTS['emoji']}",
+                checks=checks,
+                timeline=timeline,
+                fee_amount=Decimal(i) / 4 if i % 2 else None,
+            )
+        )
     assert repo.add_many(iter(cases), batch=5) == 23
     stored = list(repo.iter_all(batch=4))
     assert len(stored) == 23
@@ -325,9 +366,7 @@ def test_iter_all_can_leave_out_the_trash(repo: CaseRepository, make_case) -> No
     ids = [repo.add(make_case(f"p{i}")).id for i in range(5)]
     repo.delete(ids[2], NOW)  # type: ignore[arg-type]
     assert [c.id for c in repo.iter_all(batch=2)] == ids
-    assert [c.id for c in repo.iter_all(include_deleted=False, batch=2)] == [
-        i for i in ids if i != ids[2]
-    ]
+    assert [c.id for c in repo.iter_all(include_deleted=False, batch=2)] == [i for i in ids if i != ids[2]]
 
 
 def test_counts(repo: CaseRepository, make_case) -> None:

@@ -20,10 +20,15 @@ from tracker.domain.workflow import CaseDraft
 
 
 def cli(db: Path, config: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TRACKER_DB": str(db), "TRACKER_CONFIG_DIR": str(config),
-           "TRACKER_TODAY": TODAY.isoformat()}
-    return subprocess.run([sys.executable, "-m", "tracker", *argv], env=env,
-                          capture_output=True, text=True, check=False)
+    env = {
+        **os.environ,
+        "TRACKER_DB": str(db),
+        "TRACKER_CONFIG_DIR": str(config),
+        "TRACKER_TODAY": TODAY.isoformat(),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *argv], env=env, capture_output=True, text=True, check=False
+    )
 
 
 def test_tui_and_command_line_writing_in_turn_lose_nothing(tmp_path: Path) -> None:
@@ -39,13 +44,21 @@ def test_tui_and_command_line_writing_in_turn_lose_nothing(tmp_path: Path) -> No
         tui.add_case(CaseDraft(provider="from the TUI"))
         assert cli(db, config, "add", "from the command line 2").returncode == 0
         tui.add_case(CaseDraft(provider="from the TUI again"))
-        assert [s.provider for s in tui.listing.summaries(tui.listing.ordered_ids(TODAY)).values()
-                if s.provider.startswith("from the command line 2")]
+        assert [
+            s.provider
+            for s in tui.listing.summaries(tui.listing.ordered_ids(TODAY)).values()
+            if s.provider.startswith("from the command line 2")
+        ]
     finally:
         tui.close()
     listed = cli(db, config, "list", "--json")
     providers = sorted(case["provider"] for case in __import__("json").loads(listed.stdout))
-    assert providers == ["first", "from the TUI", "from the TUI again", "from the command line 1",
-                         "from the command line 2"]
+    assert providers == [
+        "first",
+        "from the TUI",
+        "from the TUI again",
+        "from the command line 1",
+        "from the command line 2",
+    ]
     checked = cli(db, config, "db", "check")
     assert checked.returncode == 0, checked.stdout

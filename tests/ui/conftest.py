@@ -40,20 +40,34 @@ def tracker(ui_db: str, ui_config: Path) -> Tracker:
 @pytest.fixture
 def make_app(ui_db: str, ui_config: Path) -> Callable[[], TrackerApp]:
     def make() -> TrackerApp:
-        return build_app(ui_db, clock=FixedClock(TODAY), config_folder=ui_config,
-                         watch_interval=0)
+        return build_app(ui_db, clock=FixedClock(TODAY), config_folder=ui_config, watch_interval=0)
 
     return make
 
 
-def seed(tracker: Tracker, provider: str, *, requested: date, playbook: str = "esim-pe",
-         ticket: str = "T-1", service: str = "eSIM +51 987 654 321", number: int = 1) -> Case:
+def seed(
+    tracker: Tracker,
+    provider: str,
+    *,
+    requested: date,
+    playbook: str = "esim-pe",
+    ticket: str = "T-1",
+    service: str = "eSIM +51 987 654 321",
+    number: int = 1,
+) -> Case:
     """A case with a fixed UUID, so snapshots do not change from run to run."""
-    draft = CaseDraft(provider=provider, service=service, requested_on=requested,
-                      ticket=ticket, playbook=playbook, channel=Channel.PHONE)
+    draft = CaseDraft(
+        provider=provider,
+        service=service,
+        requested_on=requested,
+        ticket=ticket,
+        playbook=playbook,
+        channel=Channel.PHONE,
+    )
     playbook_obj = tracker.playbooks.get(playbook)
-    case = workflow.open_case(draft, playbook_obj, tracker.calendar(playbook_obj),
-                              tracker.now(), tracker.today())
+    case = workflow.open_case(
+        draft, playbook_obj, tracker.calendar(playbook_obj), tracker.now(), tracker.today()
+    )
     case.uuid = f"00000000-0000-4000-8000-{number:012d}"
     return tracker.cases.add(case)
 

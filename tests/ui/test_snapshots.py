@@ -14,16 +14,30 @@ SIZES = [(120, 40), (80, 24)]
 @pytest.fixture
 def populated(tracker):  # type: ignore[no-untyped-def]
     overdue = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
-    seed(tracker, "Claro", requested=date(2026, 11, 16), ticket="", number=2,
-         service="Línea prepago 中文 🎉")
-    seed(tracker, "Netflix", requested=date(2026, 11, 10), playbook="subscription",
-         service="Standard plan", ticket="NF-1", number=3)
-    seed(tracker, "[bold]x[/bold]", requested=date(2026, 11, 20), playbook="generic",
-         service="escape \x1b[31m kept literal", number=4)
-    tracker.log_contact(overdue.id, "Agent promised to cut the line today",
-                        next_follow_up=date(2026, 11, 23))
-    tracker.set_check(overdue.id, "calls blocked", __import__(
-        "tracker.domain.model", fromlist=["CheckState"]).CheckState.PASSED)
+    seed(tracker, "Claro", requested=date(2026, 11, 16), ticket="", number=2, service="Línea prepago 中文 🎉")
+    seed(
+        tracker,
+        "Netflix",
+        requested=date(2026, 11, 10),
+        playbook="subscription",
+        service="Standard plan",
+        ticket="NF-1",
+        number=3,
+    )
+    seed(
+        tracker,
+        "[bold]x[/bold]",
+        requested=date(2026, 11, 20),
+        playbook="generic",
+        service="escape \x1b[31m kept literal",
+        number=4,
+    )
+    tracker.log_contact(overdue.id, "Agent promised to cut the line today", next_follow_up=date(2026, 11, 23))
+    tracker.set_check(
+        overdue.id,
+        "calls blocked",
+        __import__("tracker.domain.model", fromlist=["CheckState"]).CheckState.PASSED,
+    )
     return tracker
 
 

@@ -18,8 +18,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
-            sys.stderr.write(f"tracker: error: {argument.encode('utf-8', 'backslashreplace')!r} "
-                             "is not valid text in this terminal's encoding (UTF-8)\n")
+            sys.stderr.write(
+                f"tracker: error: {argument.encode('utf-8', 'backslashreplace')!r} "
+                "is not valid text in this terminal's encoding (UTF-8)\n"
+            )
             return EXIT_ERROR
     args = parser.parse_args(arguments)
     from tracker.domain.errors import TrackerError
@@ -45,8 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("TRACKER_DEBUG"):
             raise
         sys.stderr.write(
-            f"tracker: internal error: {type(exc).__name__}: {exc} "
-            "(set TRACKER_DEBUG=1 to see the details)\n"
+            f"tracker: internal error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 to see the details)\n"
         )
         return 70
 

@@ -73,7 +73,9 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     case = tracker.add_case(draft)
     flags = ", ".join(f.label for f in case_flags(case, today))
     _print_case(
-        tracker, case, args,
+        tracker,
+        case,
+        args,
         f"Case {case.id} added: {literal(case.provider)}; promised by "
         f"{case.promised_by.isoformat()}, first follow-up "
         f"{case.next_follow_up.isoformat() if case.next_follow_up else 'none'}"
@@ -109,8 +111,10 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
         print("Nothing due." + (f" (within {args.within} days)" if args.within else ""))
     else:
         print(case_table(summaries, today))
-        print(f"\n{late} overdue, {len(summaries) - late} due "
-              + ("today" if args.within == 0 else f"within {args.within} days"))
+        print(
+            f"\n{late} overdue, {len(summaries) - late} due "
+            + ("today" if args.within == 0 else f"within {args.within} days")
+        )
     return 1 if late else 0
 
 
@@ -130,12 +134,18 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
         raise InvalidInput("SUMMARY cannot be empty: say what happened")
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.log_contact(
-        args.id, args.summary, channel=Channel(args.channel), ticket=args.ticket,
-        agent=args.agent, next_follow_up=next_date, confirmed=args.confirmed,
+        args.id,
+        args.summary,
+        channel=Channel(args.channel),
+        ticket=args.ticket,
+        agent=args.agent,
+        next_follow_up=next_date,
+        confirmed=args.confirmed,
     )
     nxt = case.next_follow_up.isoformat() if case.next_follow_up else "none"
-    _print_case(tracker, case, args,
-                f"Contact logged on case {case.id} ({case.status.value}); next follow-up {nxt}")
+    _print_case(
+        tracker, case, args, f"Contact logged on case {case.id} ({case.status.value}); next follow-up {nxt}"
+    )
     return 0
 
 
@@ -207,8 +217,10 @@ def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     for name in registry.names():
         playbook = registry.get(name)
         days = "business" if playbook.business_days else "calendar"
-        print(f"{name}: {literal(playbook.title)} ({playbook.provider_days} {days} days, "
-              f"follow up every {playbook.follow_up_every}; {playbook.source})")
+        print(
+            f"{name}: {literal(playbook.title)} ({playbook.provider_days} {days} days, "
+            f"follow up every {playbook.follow_up_every}; {playbook.source})"
+        )
         for check in playbook.checks:
             print(f"  - {literal(check.name)}" + (" (required)" if check.required else ""))
     for problem in registry.problems.values():
@@ -254,8 +266,7 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     bar = progress_for(sys.stderr)
     try:
-        result = importer.import_document(tracker.cases, raw, dry_run=args.dry_run,
-                                          progress=bar)
+        result = importer.import_document(tracker.cases, raw, dry_run=args.dry_run, progress=bar)
     except InvalidInput as exc:
         raise InvalidInput(f"{source}: {exc}", exc.field) from None
     finally:
@@ -265,8 +276,10 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         print("Dry run: nothing was written.")
         _list_changes(result)
     for old, new in result.renumbered:
-        print(f"Case {old} in the file {'would become' if args.dry_run else 'is now'} "
-              f"case {new} (number {old} was taken).")
+        print(
+            f"Case {old} in the file {'would become' if args.dry_run else 'is now'} "
+            f"case {new} (number {old} was taken)."
+        )
     print(result.summary())
     return 0
 
@@ -282,8 +295,7 @@ def _list_changes(result: importer_types.ImportResult) -> None:
         print(f"  ... and {len(result.added) - _LISTED} more to add")
     for update in result.updated[:_LISTED]:
         case = update.case
-        print(f"  update  case {case.id}: {literal(case.provider)}: "
-              f"{literal(', '.join(update.changes))}")
+        print(f"  update  case {case.id}: {literal(case.provider)}: {literal(', '.join(update.changes))}")
     if len(result.updated) > _LISTED:
         print(f"  ... and {len(result.updated) - _LISTED} more to update")
 
@@ -323,8 +335,11 @@ def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
         return 1 if problems else 0
     if args.db_command == "backup":
         assert database.path is not None  # Tracker.open refuses in-memory databases
-        destination = (Path(args.file).expanduser() if args.file
-                       else timestamped(database.path, "backup", clock.now().astimezone()))
+        destination = (
+            Path(args.file).expanduser()
+            if args.file
+            else timestamped(database.path, "backup", clock.now().astimezone())
+        )
         written = database.backup(destination)
         print(f"Backed up to {written}")
         return 0
@@ -336,11 +351,23 @@ def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
-    "add": cmd_add, "list": cmd_list, "due": cmd_due, "show": cmd_show, "log": cmd_log,
-    "check": cmd_check, "verify": cmd_verify, "withdraw": cmd_withdraw, "reopen": cmd_reopen,
-    "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash,
-    "playbooks": cmd_playbooks, "db": cmd_db,
-    "export": cmd_export, "import": cmd_import, "report": cmd_report,
+    "add": cmd_add,
+    "list": cmd_list,
+    "due": cmd_due,
+    "show": cmd_show,
+    "log": cmd_log,
+    "check": cmd_check,
+    "verify": cmd_verify,
+    "withdraw": cmd_withdraw,
+    "reopen": cmd_reopen,
+    "delete": cmd_delete,
+    "restore": cmd_restore,
+    "trash": cmd_trash,
+    "playbooks": cmd_playbooks,
+    "db": cmd_db,
+    "export": cmd_export,
+    "import": cmd_import,
+    "report": cmd_report,
 }
 
 

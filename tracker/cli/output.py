@@ -24,8 +24,17 @@ def _one_line(text: str) -> str:
     return literal(text.replace("\n", " "))
 
 
-COLUMNS = (("ID", 5), ("FLAGS", 24), ("PROVIDER", 18), ("SERVICE", 24), ("STATUS", 9),
-           ("REQUESTED", 10), ("TICKET", 14), ("NEXT", 12), ("CHECKS", 6))
+COLUMNS = (
+    ("ID", 5),
+    ("FLAGS", 24),
+    ("PROVIDER", 18),
+    ("SERVICE", 24),
+    ("STATUS", 9),
+    ("REQUESTED", 10),
+    ("TICKET", 14),
+    ("NEXT", 12),
+    ("CHECKS", 6),
+)
 
 
 def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
@@ -57,10 +66,14 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
             describe_due(case.next_follow_up, today) or "-",
             case.progress,
         )
-        lines.append(" ".join([
-            cell.ljust(width) if len(cell) <= width and cell.isascii() else fit(cell, width)
-            for cell, width in zip(cells, widths, strict=True)
-        ]).rstrip())
+        lines.append(
+            " ".join(
+                [
+                    cell.ljust(width) if len(cell) <= width and cell.isascii() else fit(cell, width)
+                    for cell, width in zip(cells, widths, strict=True)
+                ]
+            ).rstrip()
+        )
     return "\n".join(lines)
 
 
@@ -94,8 +107,9 @@ def case_detail(case: Case, today: date) -> str:
     for check in case.checks:
         required = " (required)" if check.required else ""
         note = f" - {_one_line(check.note)}" if check.note else ""
-        lines.append(f"  {marks[check.state.value]} {_one_line(check.name)}{required}: "
-                     f"{check.state.value}{note}")
+        lines.append(
+            f"  {marks[check.state.value]} {_one_line(check.name)}{required}: {check.state.value}{note}"
+        )
     lines.append("Timeline (newest first):")
     for entry in reversed(case.timeline):
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")

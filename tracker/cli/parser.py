@@ -31,37 +31,54 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(
         prog="tracker",
-        description="Track cancellations until they are really over. "
-        "With no command, opens the TUI.",
+        description="Track cancellations until they are really over. With no command, opens the TUI.",
         epilog=f"Dates: {DATE_HELP}. The database: --db, else $TRACKER_DB, else the "
         "default in your data folder (tracker db path).",
     )
     parser.add_argument("--version", action="version", version=f"tracker {__version__}")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
-                        help="database file or SQLAlchemy sqlite URL (default: $TRACKER_DB)")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy sqlite URL (default: $TRACKER_DB)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    add = commands.add_parser("add", help="log a new cancellation case",
-                              description="Log a new case. The playbook fills in the "
-                              "checks, the promised date and the first follow-up.")
-    add.add_argument("provider", metavar="PROVIDER", help='who you are cancelling with, '
-                     'e.g. "Movistar Perú"')
-    add.add_argument("--service", "-s", default="",
-                     help='what is being cancelled, e.g. "eSIM +51 987 654 321"')
+    add = commands.add_parser(
+        "add",
+        help="log a new cancellation case",
+        description="Log a new case. The playbook fills in the "
+        "checks, the promised date and the first follow-up.",
+    )
+    add.add_argument("provider", metavar="PROVIDER", help='who you are cancelling with, e.g. "Movistar Perú"')
+    add.add_argument(
+        "--service", "-s", default="", help='what is being cancelled, e.g. "eSIM +51 987 654 321"'
+    )
     add.add_argument("--ticket", "-t", default="", help="the reference number the provider gave")
-    add.add_argument("--requested", "-r", default="today", metavar="DATE",
-                     help="when you asked (default: today)")
-    add.add_argument("--channel", "-c", default="phone", choices=CHANNELS,
-                     help="how you asked (default: phone)")
-    add.add_argument("--playbook", "-p", help="esim-pe, subscription, generic or one of yours "
-                     "(default: from the config, else generic)")
-    add.add_argument("--action", default="cancel", choices=[a.value for a in Action],
-                     help="cancel for good, or only suspend (default: cancel)")
+    add.add_argument(
+        "--requested", "-r", default="today", metavar="DATE", help="when you asked (default: today)"
+    )
+    add.add_argument(
+        "--channel", "-c", default="phone", choices=CHANNELS, help="how you asked (default: phone)"
+    )
+    add.add_argument(
+        "--playbook",
+        "-p",
+        help="esim-pe, subscription, generic or one of yours (default: from the config, else generic)",
+    )
+    add.add_argument(
+        "--action",
+        default="cancel",
+        choices=[a.value for a in Action],
+        help="cancel for good, or only suspend (default: cancel)",
+    )
     add.add_argument("--note", "-n", default="", help="anything worth remembering")
-    add.add_argument("--promised", metavar="DATE",
-                     help="the provider's deadline (default: from the playbook)")
-    add.add_argument("--next", metavar="DATE", dest="next_date",
-                     help="first follow-up (default: the working day after the deadline)")
+    add.add_argument(
+        "--promised", metavar="DATE", help="the provider's deadline (default: from the playbook)"
+    )
+    add.add_argument(
+        "--next",
+        metavar="DATE",
+        dest="next_date",
+        help="first follow-up (default: the working day after the deadline)",
+    )
     add.add_argument("--fee", default="", help="a fee, e.g. 29.90")
     add.add_argument("--currency", default="", help="the fee's currency, e.g. PEN")
     add.add_argument("--json", action="store_true", help="print the new case as JSON")
@@ -71,11 +88,14 @@ def build_parser() -> Parser:
     listing.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     due = commands.add_parser(
-        "due", help="follow-ups overdue or due today; exits 1 when any is overdue",
+        "due",
+        help="follow-ups overdue or due today; exits 1 when any is overdue",
         description="Follow-ups that are overdue or due today. Exit status: 0 when "
-        "nothing is overdue, 1 when something is (for cron: tracker due || notify-send ...).")
-    due.add_argument("--within", type=int, default=0, metavar="DAYS",
-                     help="also list those due in the next DAYS days")
+        "nothing is overdue, 1 when something is (for cron: tracker due || notify-send ...).",
+    )
+    due.add_argument(
+        "--within", type=int, default=0, metavar="DAYS", help="also list those due in the next DAYS days"
+    )
     due.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     show = commands.add_parser("show", help="one case: fields, checks, timeline")
@@ -85,19 +105,26 @@ def build_parser() -> Parser:
     log = commands.add_parser("log", help="log a contact with the provider")
     log.add_argument("id", metavar="ID")
     log.add_argument("summary", metavar="SUMMARY", help="what was said or done")
-    log.add_argument("--channel", "-c", default="phone", choices=CHANNELS,
-                     help="how you got in touch (default: phone)")
+    log.add_argument(
+        "--channel", "-c", default="phone", choices=CHANNELS, help="how you got in touch (default: phone)"
+    )
     log.add_argument("--ticket", "-t", default="", help="a new reference number, if one was given")
     log.add_argument("--agent", "-a", default="", help="who you spoke to")
-    log.add_argument("--next", metavar="DATE", dest="next_date",
-                     help="the next follow-up (default: the playbook's cadence)")
-    log.add_argument("--confirmed", action="store_true",
-                     help="the provider says the cancellation is done")
+    log.add_argument(
+        "--next",
+        metavar="DATE",
+        dest="next_date",
+        help="the next follow-up (default: the playbook's cadence)",
+    )
+    log.add_argument("--confirmed", action="store_true", help="the provider says the cancellation is done")
     log.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
-    check = commands.add_parser("check", help="record a verification check",
-                                description="Record a check's result (by name, any case), "
-                                "or add a check of your own with the state 'add'.")
+    check = commands.add_parser(
+        "check",
+        help="record a verification check",
+        description="Record a check's result (by name, any case), "
+        "or add a check of your own with the state 'add'.",
+    )
     check.add_argument("id", metavar="ID")
     check.add_argument("check", metavar="CHECK", help='e.g. "calls blocked"')
     check.add_argument("state", choices=["pass", "fail", "pending", "add"])
@@ -128,48 +155,60 @@ def build_parser() -> Parser:
     commands.add_parser("playbooks", help="list the playbooks and their checks")
 
     export = commands.add_parser(
-        "export", help="export cases as JSON (a full backup), CSV or iCalendar",
+        "export",
+        help="export cases as JSON (a full backup), CSV or iCalendar",
         description="Export cases. JSON holds everything (closed cases and the trash too) "
         "and can be imported again; CSV (one row per case) and iCalendar (follow-ups as "
         "to-dos with an alarm, promised dates as all-day events) hold the open cases, "
-        "or all of them with --all.")
-    export.add_argument("--format", "-f", default="json", choices=["json", "csv", "ics"],
-                        help="json (default), csv or ics")
-    export.add_argument("--output", "-o", metavar="FILE",
-                        help="write to FILE (replacing it) instead of standard output")
-    export.add_argument("--redact", action="store_true",
-                        help="mask phone and account numbers down to their last four digits "
-                        "(tickets are kept)")
-    export.add_argument("--all", action="store_true",
-                        help="csv and ics: include closed cases (json always has everything)")
+        "or all of them with --all.",
+    )
+    export.add_argument(
+        "--format", "-f", default="json", choices=["json", "csv", "ics"], help="json (default), csv or ics"
+    )
+    export.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE (replacing it) instead of standard output"
+    )
+    export.add_argument(
+        "--redact",
+        action="store_true",
+        help="mask phone and account numbers down to their last four digits (tickets are kept)",
+    )
+    export.add_argument(
+        "--all", action="store_true", help="csv and ics: include closed cases (json always has everything)"
+    )
 
     import_ = commands.add_parser(
-        "import", help="import a JSON export (merges by UUID, no duplicates)",
+        "import",
+        help="import a JSON export (merges by UUID, no duplicates)",
         description="Import a JSON export made by tracker export. The whole file is checked "
         "first; any problem refuses it, naming its place, and nothing is written. Cases "
         "are merged by UUID: new ones are added, known ones updated, missing timeline "
-        "entries added.")
+        "entries added.",
+    )
     import_.add_argument("file", metavar="FILE", help="the export file ('-' reads standard input)")
-    import_.add_argument("--dry-run", "-n", action="store_true",
-                         help="say what would be added and changed; write nothing")
+    import_.add_argument(
+        "--dry-run", "-n", action="store_true", help="say what would be added and changed; write nothing"
+    )
 
     report = commands.add_parser(
-        "report", help="a Markdown dossier of one case, for a complaint",
+        "report",
+        help="a Markdown dossier of one case, for a complaint",
         description="A Markdown dossier of one case: the facts, the dates with business "
-        "days elapsed, the provider's missed deadlines, the checks, the whole timeline.")
+        "days elapsed, the provider's missed deadlines, the checks, the whole timeline.",
+    )
     report.add_argument("id", metavar="ID", help="case number or UUID")
-    report.add_argument("--redact", action="store_true",
-                        help="mask phone and account numbers down to their last four digits")
-    report.add_argument("--output", "-o", metavar="FILE",
-                        help="write to FILE instead of standard output")
+    report.add_argument(
+        "--redact", action="store_true", help="mask phone and account numbers down to their last four digits"
+    )
+    report.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
     db = commands.add_parser("db", help="the database: path, check, backup, upgrade")
-    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True,
-                                    parser_class=Parser)
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=Parser)
     db_commands.add_parser("path", help="print where the database is")
     db_commands.add_parser("check", help="run SQLite's integrity and foreign-key checks")
     backup = db_commands.add_parser("backup", help="copy the database safely, even while in use")
-    backup.add_argument("file", nargs="?", metavar="FILE",
-                        help="where to write (default: beside the database, timestamped)")
+    backup.add_argument(
+        "file", nargs="?", metavar="FILE", help="where to write (default: beside the database, timestamped)"
+    )
     db_commands.add_parser("upgrade", help="apply pending schema migrations (after a backup)")
     return parser

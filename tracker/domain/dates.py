@@ -39,9 +39,7 @@ def parse_date(text: str, today: date, field: str | None = None) -> date:
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         month_name = calendar.month_name[month]
-        raise InvalidInput(
-            f"{text} is not a date: {month_name} {year} has {last} days", field
-        )
+        raise InvalidInput(f"{text} is not a date: {month_name} {year} has {last} days", field)
     return date(year, month, day)
 
 

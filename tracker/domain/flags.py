@@ -74,7 +74,8 @@ def flags_for(facts: FlagFacts, today: date) -> list[Flag]:
 def is_overdue(facts: FlagFacts, today: date) -> bool:
     """A follow-up (or a verified case's recheck) whose day has passed: what ``due`` exits 1 on."""
     return follow_up_pending(facts.status, facts.next_follow_up) and (
-        facts.next_follow_up is not None and facts.next_follow_up < today)
+        facts.next_follow_up is not None and facts.next_follow_up < today
+    )
 
 
 def case_flags(case: Case, today: date) -> list[Flag]:

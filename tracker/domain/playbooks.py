@@ -132,8 +132,9 @@ def _fail(path: Path, where: str, message: str) -> InvalidInput:
     return InvalidInput(f"playbook {path}: {where}: {message}")
 
 
-def _int_field(data: dict[str, Any], key: str, path: Path, default: int | None,
-               minimum: int = 0) -> int | None:
+def _int_field(
+    data: dict[str, Any], key: str, path: Path, default: int | None, minimum: int = 0
+) -> int | None:
     value = data.get(key, default)
     if value is None:
         return None
@@ -177,8 +178,15 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
     if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps):
         raise _fail(path, "steps", "must be a list of text")
     unknown = set(data) - {
-        "name", "title", "country", "business_days", "checks", "steps",
-        "provider_days", "follow_up_every", "recheck_after",
+        "name",
+        "title",
+        "country",
+        "business_days",
+        "checks",
+        "steps",
+        "provider_days",
+        "follow_up_every",
+        "recheck_after",
     }
     if unknown:
         raise _fail(path, sorted(unknown)[0], "is not a playbook field")
@@ -239,9 +247,7 @@ class PlaybookRegistry:
             return self.playbooks[name]
         if name in self.problems:
             raise self.problems[name]
-        raise NotFound(
-            f"unknown playbook {name!r} (known: {', '.join(self.names())})"
-        )
+        raise NotFound(f"unknown playbook {name!r} (known: {', '.join(self.names())})")
 
     def for_case(self, name: str) -> Playbook:
         """The playbook a stored case names, or ``generic`` if it is gone."""

@@ -85,14 +85,14 @@ def validate_draft(draft: CaseDraft, today: date) -> date:
     requested_on = draft.requested_on or today
     if requested_on > today:
         raise InvalidInput(
-            f"the request date {requested_on.isoformat()} is in the future (today is "
-            f"{today.isoformat()})",
+            f"the request date {requested_on.isoformat()} is in the future (today is {today.isoformat()})",
             "requested_on",
         )
     if requested_on < EARLIEST_REQUEST:
         raise InvalidInput(
-            f"the request date {requested_on.isoformat()} is before "
-            f"{EARLIEST_REQUEST.year}: check the year", "requested_on")
+            f"the request date {requested_on.isoformat()} is before {EARLIEST_REQUEST.year}: check the year",
+            "requested_on",
+        )
     if draft.promised_by is not None and draft.promised_by < requested_on:
         raise InvalidInput("the promised date is before the request date", "promised_by")
     if draft.fee_amount is not None and draft.fee_amount < 0:
@@ -108,8 +108,7 @@ class PlannedDates:
     next_follow_up: date
 
 
-def plan_dates(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
-               today: date) -> PlannedDates:
+def plan_dates(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar, today: date) -> PlannedDates:
     """The dates a draft will get: shown live in forms, used by :func:`open_case`."""
     requested_on = draft.requested_on or today
     promised_by = draft.promised_by or playbook.promised_by(requested_on, calendar)
@@ -117,8 +116,9 @@ def plan_dates(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
     return PlannedDates(promised_by, follow_up)
 
 
-def open_case(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
-              now: datetime, today: date) -> Case:
+def open_case(
+    draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar, now: datetime, today: date
+) -> Case:
     """A new case from a validated draft, with the playbook's checks and dates."""
     # A first follow-up in the past is allowed: a case logged late may be overdue already.
     requested_on = validate_draft(draft, today)
@@ -156,33 +156,50 @@ def open_case(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
 
 # What an edit entry in the timeline calls each field.
 FIELD_LABELS = {
-    "provider": "provider", "service": "service", "requested_on": "request date",
-    "channel": "channel", "ticket": "ticket", "notes": "notes", "action": "action",
-    "promised_by": "promised date", "next_follow_up": "next follow-up", "fee_amount": "fee",
-    "fee_currency": "currency", "playbook": "playbook",
+    "provider": "provider",
+    "service": "service",
+    "requested_on": "request date",
+    "channel": "channel",
+    "ticket": "ticket",
+    "notes": "notes",
+    "action": "action",
+    "promised_by": "promised date",
+    "next_follow_up": "next follow-up",
+    "fee_amount": "fee",
+    "fee_currency": "currency",
+    "playbook": "playbook",
 }
 
 _EDITABLE = (
-    "provider", "service", "requested_on", "channel", "ticket", "notes", "action",
-    "promised_by", "next_follow_up", "fee_amount", "fee_currency",
+    "provider",
+    "service",
+    "requested_on",
+    "channel",
+    "ticket",
+    "notes",
+    "action",
+    "promised_by",
+    "next_follow_up",
+    "fee_amount",
+    "fee_currency",
 )
 
 
-def edit_case(case: Case, draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar,
-              now: datetime, today: date) -> list[str]:
+def edit_case(
+    case: Case, draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar, now: datetime, today: date
+) -> list[str]:
     """Apply an edited draft; returns the names of the fields that changed.
 
     A changed request date or playbook recomputes the promised date unless the
     draft sets one. A new playbook adds its checks the case does not have yet.
     """
     requested_on = validate_draft(draft, today)
-    if draft.promised_by is None and (
-        requested_on != case.requested_on or playbook.name != case.playbook
-    ):
+    if draft.promised_by is None and (requested_on != case.requested_on or playbook.name != case.playbook):
         draft.promised_by = playbook.promised_by(requested_on, calendar)
     draft.requested_on = requested_on
     changed = [
-        name for name in _EDITABLE
+        name
+        for name in _EDITABLE
         if getattr(draft, name) is not None and getattr(draft, name) != getattr(case, name)
     ]
     # A follow-up date cleared in the form means "no follow-up".
@@ -199,8 +216,11 @@ def edit_case(case: Case, draft: CaseDraft, playbook: Playbook, calendar: Busine
     if changed:
         case.updated_at = now
         case.timeline.append(
-            TimelineEntry(at=now, kind=EntryKind.EDIT,
-                          summary="Edited: " + ", ".join(FIELD_LABELS[name] for name in changed))
+            TimelineEntry(
+                at=now,
+                kind=EntryKind.EDIT,
+                summary="Edited: " + ", ".join(FIELD_LABELS[name] for name in changed),
+            )
         )
     return changed
 
@@ -231,10 +251,20 @@ def _refuse_if_withdrawn(case: Case, doing: str) -> None:
         raise NotAllowed(f"case {case.id} is withdrawn: reopen it before you {doing}")
 
 
-def log_contact(case: Case, summary: str, playbook: Playbook, calendar: BusinessCalendar,
-                now: datetime, today: date, *, channel: Channel = Channel.PHONE,
-                ticket: str = "", agent: str = "", next_follow_up: date | None = None,
-                confirmed: bool = False) -> TimelineEntry:
+def log_contact(
+    case: Case,
+    summary: str,
+    playbook: Playbook,
+    calendar: BusinessCalendar,
+    now: datetime,
+    today: date,
+    *,
+    channel: Channel = Channel.PHONE,
+    ticket: str = "",
+    agent: str = "",
+    next_follow_up: date | None = None,
+    confirmed: bool = False,
+) -> TimelineEntry:
     """Record a contact with the provider and set the next follow-up.
 
     Without an explicit date the next follow-up follows the playbook's cadence.
@@ -271,8 +301,7 @@ def log_contact(case: Case, summary: str, playbook: Playbook, calendar: Business
     return entry
 
 
-def set_check(case: Case, name: str, state: CheckState, now: datetime, today: date,
-              note: str = "") -> Check:
+def set_check(case: Case, name: str, state: CheckState, now: datetime, today: date, note: str = "") -> Check:
     """Record a check's result. A failed check turns the case ``failed``, due today."""
     _refuse_if_withdrawn(case, "record a check")
     check = case.find_check(name)
@@ -290,13 +319,16 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
     if state is CheckState.FAILED:
         _move(case, Status.FAILED, now, f"Check {check.name!r} failed: follow up today")
         case.next_follow_up = today
-    elif case.status is Status.FAILED and not any(
-            c.state is CheckState.FAILED for c in case.checks):
+    elif case.status is Status.FAILED and not any(c.state is CheckState.FAILED for c in case.checks):
         # The failure is taken back (a slip of the space bar, or it was re-tested).
         before = _entry_into(case, Status.FAILED)
         if before is not None and before.status_from is not None:
-            _move(case, before.status_from, now,
-                  f"No check has failed any more: back to {before.status_from.value}")
+            _move(
+                case,
+                before.status_from,
+                now,
+                f"No check has failed any more: back to {before.status_from.value}",
+            )
             case.next_follow_up = before.next_follow_up
     return check
 
@@ -318,9 +350,7 @@ def add_check(case: Case, name: str, now: datetime, required: bool = False) -> C
     case.checks.append(check)
     case.updated_at = now
     kind = "required" if required else "optional"
-    case.timeline.append(
-        TimelineEntry(at=now, kind=EntryKind.CHECK, summary=f"Added {kind} check {name!r}")
-    )
+    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.CHECK, summary=f"Added {kind} check {name!r}"))
     return check
 
 
@@ -341,7 +371,8 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         if case.next_follow_up > today:
             raise NotAllowed(
                 f"case {case.id} is already verified; its recheck after the next bill is due on "
-                f"{case.next_follow_up.isoformat()}: verify it again on or after that day")
+                f"{case.next_follow_up.isoformat()}: verify it again on or after that day"
+            )
         case.next_follow_up = None
         case.updated_at = now
         case.timeline.append(

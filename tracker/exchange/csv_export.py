@@ -22,10 +22,29 @@ from tracker.domain.model import Case, CheckState
 ENCODING = "utf-8-sig"
 
 COLUMNS = (
-    "id", "uuid", "provider", "service", "action", "status", "flags", "requested_on",
-    "promised_by", "next_follow_up", "follow_up", "ticket", "channel", "playbook",
-    "checks_passed", "checks_total", "checks_failed", "last_contact", "fee_amount",
-    "fee_currency", "notes", "created_at", "updated_at",
+    "id",
+    "uuid",
+    "provider",
+    "service",
+    "action",
+    "status",
+    "flags",
+    "requested_on",
+    "promised_by",
+    "next_follow_up",
+    "follow_up",
+    "ticket",
+    "channel",
+    "playbook",
+    "checks_passed",
+    "checks_total",
+    "checks_failed",
+    "last_contact",
+    "fee_amount",
+    "fee_currency",
+    "notes",
+    "created_at",
+    "updated_at",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -24,8 +24,18 @@ if TYPE_CHECKING:
     from tracker.core import Tracker
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 STATUS_WORDS = {
@@ -68,7 +78,7 @@ def md_lines(text: str) -> list[str]:
         match = _LINE_START.match(line)
         if match:
             mark = match.group(1)
-            line = (mark[:-1] + "\\" + mark[-1]) + line[len(mark):]
+            line = (mark[:-1] + "\\" + mark[-1]) + line[len(mark) :]
         lines.append(line)
     return lines
 
@@ -137,8 +147,7 @@ def milestones(case: Case) -> Milestones:
 # -- the story -----------------------------------------------------------------
 
 
-def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar,
-                     marks: Milestones) -> list[str]:
+def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar, marks: Milestones) -> list[str]:
     """The provider's failures, one plain sentence each (already Markdown)."""
     provider = md(case.provider)
     verb = case.action.value
@@ -162,16 +171,18 @@ def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar,
             continue
         sentences.append(_failed_check_sentence(case, check, calendar, marks, provider))
     if sentences and marks.contacts_after_deadline:
-        times = ("once more" if marks.contacts_after_deadline == 1
-                 else f"{marks.contacts_after_deadline} more times")
-        sentences.append(
-            f"After the deadline {provider} was contacted {times} (see the timeline)."
+        times = (
+            "once more"
+            if marks.contacts_after_deadline == 1
+            else f"{marks.contacts_after_deadline} more times"
         )
+        sentences.append(f"After the deadline {provider} was contacted {times} (see the timeline).")
     return sentences
 
 
-def _failed_check_sentence(case: Case, check: Check, calendar: BusinessCalendar,
-                           marks: Milestones, provider: str) -> str:
+def _failed_check_sentence(
+    case: Case, check: Check, calendar: BusinessCalendar, marks: Milestones, provider: str
+) -> str:
     name = md(check.name)
     note = f" ({md(check.note)})" if check.note.strip() else ""
     if check.checked_at is None:
@@ -179,8 +190,10 @@ def _failed_check_sentence(case: Case, check: Check, calendar: BusinessCalendar,
     day = local_day(check.checked_at)
     sentence = f"On {long_date(day)} the check “{name}” failed{note}"
     if marks.said_done is not None and day >= marks.said_done:
-        sentence = (f"{provider} said it was done on {long_date(marks.said_done)}, but on "
-                    f"{long_date(day)} the check “{name}” failed{note}")
+        sentence = (
+            f"{provider} said it was done on {long_date(marks.said_done)}, but on "
+            f"{long_date(day)} the check “{name}” failed{note}"
+        )
     if day > case.promised_by:
         late = calendar.between(case.promised_by, day)
         sentence += f", {_plural(late, 'business day')} after the deadline"
@@ -196,13 +209,15 @@ def _facts(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
     ]
     if marks.tickets:
         others = ", ".join(md(t) for t in marks.tickets[1:])
-        lines.append(f"- **Reference number:** {md(marks.tickets[0])}"
-                     + (f" (later also: {others})" if others else ""))
+        lines.append(
+            f"- **Reference number:** {md(marks.tickets[0])}" + (f" (later also: {others})" if others else "")
+        )
     else:
         lines.append("- **Reference number:** none was given")
     allowed = calendar.between(case.requested_on, case.promised_by)
-    lines.append(f"- **Deadline:** {long_date(case.promised_by)}, "
-                 f"{_plural(allowed, 'business day')} after the request")
+    lines.append(
+        f"- **Deadline:** {long_date(case.promised_by)}, {_plural(allowed, 'business day')} after the request"
+    )
     lines.append(f"- **Status on {long_date(today)}:** {STATUS_WORDS[case.status]}")
     if case.fee_amount is not None:
         lines.append(f"- **Fee:** {case.fee_amount} {md(case.fee_currency)}".rstrip())
@@ -246,12 +261,14 @@ def _dates(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
 
 def _checks(case: Case) -> list[str]:
     lines: list[str] = []
-    words = {CheckState.PASSED: "passed", CheckState.FAILED: "FAILED",
-             CheckState.PENDING: "not checked yet"}
+    words = {CheckState.PASSED: "passed", CheckState.FAILED: "FAILED", CheckState.PENDING: "not checked yet"}
     for check in case.checks:
         required = " (required)" if check.required else ""
-        when = (f" on {long_date(local_day(check.checked_at))}"
-                if check.checked_at is not None and check.state is not CheckState.PENDING else "")
+        when = (
+            f" on {long_date(local_day(check.checked_at))}"
+            if check.checked_at is not None and check.state is not CheckState.PENDING
+            else ""
+        )
         note = f" — {md(check.note)}" if check.note.strip() else ""
         lines.append(f"- {md(check.name)}{required}: **{words[check.state]}**{when}{note}")
     return lines or ["No checks."]
@@ -293,18 +310,25 @@ def render(case: Case, *, today: date, calendar: BusinessCalendar, redact: bool 
     if missed:
         out += [f"- {sentence}" for sentence in missed]
     elif marks.said_done is not None:
-        out.append(f"None: {md(case.provider)} said it was done on "
-                   f"{long_date(marks.said_done)}, within the deadline.")
+        out.append(
+            f"None: {md(case.provider)} said it was done on "
+            f"{long_date(marks.said_done)}, within the deadline."
+        )
     else:
         out.append(f"None so far: the deadline is {long_date(case.promised_by)}.")
     out.append("")
-    out += ["## Dates", "", *_dates(case, today, calendar, marks), "",
-            "Business days leave out weekends"
-            + (f" and public holidays in {calendar.country}" if calendar.country else "")
-            + (" and the days off in the tracker's settings" if calendar.extra_days_off else "")
-            + ".", ""]
-    out += [f"## Checks ({case.checks_passed} of {len(case.checks)} passed)", "",
-            *_checks(case), ""]
+    out += [
+        "## Dates",
+        "",
+        *_dates(case, today, calendar, marks),
+        "",
+        "Business days leave out weekends"
+        + (f" and public holidays in {calendar.country}" if calendar.country else "")
+        + (" and the days off in the tracker's settings" if calendar.extra_days_off else "")
+        + ".",
+        "",
+    ]
+    out += [f"## Checks ({case.checks_passed} of {len(case.checks)} passed)", "", *_checks(case), ""]
     out += ["## Timeline", ""]
     if case.timeline:
         out.append(f"Times are local ({_utc_offset(case.timeline[0].at)}).")
@@ -317,8 +341,11 @@ def render(case: Case, *, today: date, calendar: BusinessCalendar, redact: bool 
         out += ["## Notes", ""]
         out += [f"> {line}".rstrip() for line in md_lines(case.notes)]
         out.append("")
-    out.append(f"*Prepared on {long_date(today)} from the records kept in tracker"
-               + (", with phone and account numbers masked" if redact else "") + ".*")
+    out.append(
+        f"*Prepared on {long_date(today)} from the records kept in tracker"
+        + (", with phone and account numbers masked" if redact else "")
+        + ".*"
+    )
     return "\n".join(out) + "\n"
 
 
@@ -332,8 +359,7 @@ def dossier_filename(case: Case) -> str:
     return f"case-{case.id}-{slug(case.provider)}.md"
 
 
-def write_dossier(tracker: Tracker, case: Case, folder: Path | None = None, *,
-                  redact: bool = False) -> Path:
+def write_dossier(tracker: Tracker, case: Case, folder: Path | None = None, *, redact: bool = False) -> Path:
     """Write the case's dossier as ``case-<id>-<provider>.md`` and return its path.
 
     The folder defaults to ``exports/`` in the user's data folder (created if

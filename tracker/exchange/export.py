@@ -45,8 +45,9 @@ def select_cases(tracker: Tracker, fmt: str, include_closed: bool = False) -> It
             yield case
 
 
-def write_export(cases: Iterable[Case], fmt: str, stream: BinaryIO, *, today: date,
-                 redact: bool = False) -> int:
+def write_export(
+    cases: Iterable[Case], fmt: str, stream: BinaryIO, *, today: date, redact: bool = False
+) -> int:
     """Write cases in a format to a binary stream; returns how many cases were written."""
     _check_format(fmt)
     if redact:
@@ -68,21 +69,23 @@ def write_export(cases: Iterable[Case], fmt: str, stream: BinaryIO, *, today: da
     return count
 
 
-def export(tracker: Tracker, fmt: str, stream: BinaryIO, *, redact: bool = False,
-           include_closed: bool = False) -> int:
+def export(
+    tracker: Tracker, fmt: str, stream: BinaryIO, *, redact: bool = False, include_closed: bool = False
+) -> int:
     """Export the tracker's cases to a binary stream (stdout, a file)."""
     _check_format(fmt)
     cases = select_cases(tracker, fmt, include_closed)
     return write_export(cases, fmt, stream, today=tracker.today(), redact=redact)
 
 
-def export_to_path(tracker: Tracker, fmt: str, path: Path, *, redact: bool = False,
-                   include_closed: bool = False) -> int:
+def export_to_path(
+    tracker: Tracker, fmt: str, path: Path, *, redact: bool = False, include_closed: bool = False
+) -> int:
     """Export to a file (written owner-only and whole, replacing an older one)."""
     _check_format(fmt)
     return write_private(
-        path, lambda stream: export(tracker, fmt, stream, redact=redact,
-                                    include_closed=include_closed),
+        path,
+        lambda stream: export(tracker, fmt, stream, redact=redact, include_closed=include_closed),
     )
 
 
@@ -92,8 +95,14 @@ def export_filename(fmt: str, today: date) -> str:
     return f"tracker-{today.isoformat()}.{fmt}"
 
 
-def export_to_folder(tracker: Tracker, fmt: str, folder: Path | None = None, *,
-                     redact: bool = False, include_closed: bool = False) -> Path:
+def export_to_folder(
+    tracker: Tracker,
+    fmt: str,
+    folder: Path | None = None,
+    *,
+    redact: bool = False,
+    include_closed: bool = False,
+) -> Path:
     """Export into a folder (default: ``exports/`` in the data folder) under a dated name.
 
     For the TUI's command palette: returns the file written.
@@ -101,8 +110,8 @@ def export_to_folder(tracker: Tracker, fmt: str, folder: Path | None = None, *,
     _check_format(fmt)
     target = (folder or exports_folder(tracker.path)) / export_filename(fmt, tracker.today())
     write_private(
-        target, lambda stream: export(tracker, fmt, stream, redact=redact,
-                                      include_closed=include_closed),
+        target,
+        lambda stream: export(tracker, fmt, stream, redact=redact, include_closed=include_closed),
         make_folder=True,
     )
     return target

@@ -58,8 +58,7 @@ def _description(case: Case) -> str:
     ]
     last = case.last_contact()
     if last is not None:
-        lines.append(f"Last contact {last.at.astimezone().date().isoformat()}: "
-                     f"{_one_line(last.summary)}")
+        lines.append(f"Last contact {last.at.astimezone().date().isoformat()}: {_one_line(last.summary)}")
     lines.append(f"tracker show {case.id}")
     return "\n".join(lines)
 
@@ -96,8 +95,11 @@ def promised_event(case: Case) -> Event:
     event = Event()
     event.add("uid", promised_uid(case))
     _stamp(event, case)
-    event.add("summary", f"Deadline: {_one_line(case.provider)} promised to "
-                         f"{case.action.value} {_one_line(case.service) or 'it'}")
+    event.add(
+        "summary",
+        f"Deadline: {_one_line(case.provider)} promised to "
+        f"{case.action.value} {_one_line(case.service) or 'it'}",
+    )
     event.add("description", _description(case))
     event.add("dtstart", case.promised_by)
     event.add("dtend", case.promised_by + timedelta(days=1))

@@ -43,9 +43,21 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 
 _FIELDS = (
-    "provider", "service", "action", "playbook", "channel", "status", "requested_on",
-    "ticket", "promised_by", "next_follow_up", "notes", "fee_amount", "fee_currency",
-    "updated_at", "deleted_at",
+    "provider",
+    "service",
+    "action",
+    "playbook",
+    "channel",
+    "status",
+    "requested_on",
+    "ticket",
+    "promised_by",
+    "next_follow_up",
+    "notes",
+    "fee_amount",
+    "fee_currency",
+    "updated_at",
+    "deleted_at",
 )
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
@@ -71,14 +83,14 @@ class ImportResult:
         """One line: "Added 3 cases, updated 1, 2 unchanged." (or "Would add ..." when dry)."""
         added = f"{len(self.added)} {'case' if len(self.added) == 1 else 'cases'}"
         if self.dry_run:
-            text = (f"Would add {added}, update {len(self.updated)}, "
-                    f"leave {self.unchanged} unchanged")
+            text = f"Would add {added}, update {len(self.updated)}, leave {self.unchanged} unchanged"
         else:
             text = f"Added {added}, updated {len(self.updated)}, {self.unchanged} unchanged"
         if self.renumbered:
             many = len(self.renumbered)
-            text += (f"; {many} new {'case gets' if many == 1 else 'cases get'} "
-                     "a new number (theirs was taken)")
+            text += (
+                f"; {many} new {'case gets' if many == 1 else 'cases get'} a new number (theirs was taken)"
+            )
         return text + "."
 
 
@@ -116,8 +128,9 @@ def _merge_checks(stored: list[Check], incoming: list[Check]) -> tuple[list[Chec
     return merged, changes
 
 
-def _merge_timeline(stored: list[TimelineEntry],
-                    incoming: list[TimelineEntry]) -> tuple[list[TimelineEntry], int]:
+def _merge_timeline(
+    stored: list[TimelineEntry], incoming: list[TimelineEntry]
+) -> tuple[list[TimelineEntry], int]:
     """The stored timeline with the file's missing entries woven in.
 
     The stored order is never changed. A missing entry goes right after the
@@ -187,8 +200,7 @@ def plan(repository: CaseRepository, cases: Sequence[Case]) -> ImportResult:
     return result
 
 
-def _number(repository: CaseRepository, new: list[Case],
-            renumbered: list[tuple[int, int]]) -> list[Case]:
+def _number(repository: CaseRepository, new: list[Case], renumbered: list[tuple[int, int]]) -> list[Case]:
     """The new cases, each with a free id: its own when free, else the next unused one."""
     wanted = [c.id for c in new if c.id is not None]
     taken = repository.taken_ids(wanted) if wanted else set()
@@ -213,8 +225,7 @@ def _number(repository: CaseRepository, new: list[Case],
     return out
 
 
-def apply(repository: CaseRepository, result: ImportResult,
-          progress: Progress | None = None) -> None:
+def apply(repository: CaseRepository, result: ImportResult, progress: Progress | None = None) -> None:
     """Write a planned import in one transaction."""
     total = len(result.added) + len(result.updated)
     repository.import_cases(
@@ -225,8 +236,9 @@ def apply(repository: CaseRepository, result: ImportResult,
     )
 
 
-def import_document(repository: CaseRepository, raw: bytes, *, dry_run: bool = False,
-                    progress: Progress | None = None) -> ImportResult:
+def import_document(
+    repository: CaseRepository, raw: bytes, *, dry_run: bool = False, progress: Progress | None = None
+) -> ImportResult:
     """Validate an export's bytes, plan the merge, and (unless a dry run) write it."""
     with _no_gc():
         return _import_document(repository, raw, dry_run, progress)
@@ -245,8 +257,9 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _import_document(repository: CaseRepository, raw: bytes, dry_run: bool,
-                     progress: Progress | None) -> ImportResult:
+def _import_document(
+    repository: CaseRepository, raw: bytes, dry_run: bool, progress: Progress | None
+) -> ImportResult:
     document = json_format.parse(
         raw, None if progress is None else (lambda done, total: progress("reading", done, total))
     )
@@ -273,8 +286,9 @@ def read_file(path: Path) -> bytes:
         raise InvalidInput(f"{path}: cannot be read: {exc.strerror}") from None
 
 
-def import_file(tracker: Tracker, path: Path, *, dry_run: bool = False,
-                progress: Progress | None = None) -> ImportResult:
+def import_file(
+    tracker: Tracker, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+) -> ImportResult:
     """Import a JSON export file into the tracker's database (for the CLI and the TUI).
 
     Problems in the file raise InvalidInput naming the file and the place.

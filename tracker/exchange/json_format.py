@@ -149,8 +149,13 @@ def _show(value: Any) -> str:
 
 
 _TYPE_NAMES = {
-    dict: "an object", list: "a list", str: "text", bool: "true or false",
-    int: "a whole number", float: "a number", type(None): "null",
+    dict: "an object",
+    list: "a list",
+    str: "text",
+    bool: "true or false",
+    int: "a whole number",
+    float: "a number",
+    type(None): "null",
 }
 
 
@@ -275,14 +280,37 @@ def _items(value: Any, name: str, read: Callable[[Any], T]) -> list[T]:
 
 
 _CASE_FIELDS = (
-    "id", "uuid", "provider", "service", "action", "playbook", "channel", "status",
-    "requested_on", "ticket", "promised_by", "next_follow_up", "notes", "fee",
-    "created_at", "updated_at", "deleted_at", "checks", "timeline",
+    "id",
+    "uuid",
+    "provider",
+    "service",
+    "action",
+    "playbook",
+    "channel",
+    "status",
+    "requested_on",
+    "ticket",
+    "promised_by",
+    "next_follow_up",
+    "notes",
+    "fee",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "checks",
+    "timeline",
 )
 _CHECK_FIELDS = ("name", "required", "state", "checked_at", "note")
 _ENTRY_FIELDS = (
-    "at", "kind", "summary", "channel", "ticket", "agent", "next_follow_up",
-    "status_from", "status_to",
+    "at",
+    "kind",
+    "summary",
+    "channel",
+    "ticket",
+    "agent",
+    "next_follow_up",
+    "status_from",
+    "status_to",
 )
 _FEE_FIELDS = ("amount", "currency")
 _TOP_FIELDS = ("format", "version", "redacted", "cases")
@@ -386,8 +414,9 @@ def _case(value: Any) -> Case:
         for index, check in enumerate(case.checks):
             key = check.name.strip().casefold()
             if key in seen:
-                raise _Problem(f"{_show(check.name)} is already checks[{seen[key]}]",
-                               "name", f"checks[{index}]")
+                raise _Problem(
+                    f"{_show(check.name)} is already checks[{seen[key]}]", "name", f"checks[{index}]"
+                )
             seen[key] = index
     case.timeline = _items(data["timeline"], "timeline", _entry)
     return case
@@ -407,9 +436,7 @@ def decode(raw: bytes) -> Any:
         raise InvalidInput("not JSON this tracker can read: nested too deeply") from None
 
 
-def validate(
-    data: Any, progress: Callable[[int, int], None] | None = None
-) -> ExportDocument:
+def validate(data: Any, progress: Callable[[int, int], None] | None = None) -> ExportDocument:
     """Check a decoded document and turn it into cases; InvalidInput at the first problem.
 
     ``progress(done, total)`` is called now and then while the cases are read.
@@ -426,17 +453,20 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
     if "format" not in data:
         raise _Problem(f'missing: this is not a tracker export (expected "{FORMAT}")', "format")
     if data["format"] != FORMAT:
-        raise _Problem(f'{_show(data["format"])} is not a tracker export (expected "{FORMAT}")',
-                       "format")
+        raise _Problem(f'{_show(data["format"])} is not a tracker export (expected "{FORMAT}")', "format")
     if "version" not in data:
         raise _Problem("missing", "version")
     version = data["version"]
     if type(version) is not int or version != VERSION:
         if type(version) is int and version > VERSION:
-            raise _Problem(f"{version} was written by a newer tracker (this one reads version "
-                           f"{VERSION}); upgrade tracker", "version")
-        raise _Problem(f"{_show(version)} is not a version this tracker reads (it reads "
-                       f"{VERSION})", "version")
+            raise _Problem(
+                f"{version} was written by a newer tracker (this one reads version "
+                f"{VERSION}); upgrade tracker",
+                "version",
+            )
+        raise _Problem(
+            f"{_show(version)} is not a version this tracker reads (it reads {VERSION})", "version"
+        )
     _object(data, _TOP_SET, _TOP_FIELDS)
     redacted = _bool(data["redacted"], "redacted")
     raw_cases = data["cases"]

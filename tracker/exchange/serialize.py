@@ -85,8 +85,7 @@ def case_to_dict(case: Case, today: date, timeline: bool = False) -> dict[str, A
     """A case as scripts see it: the export's fields (without ``deleted_at``) plus ``flags``,
     flag names such as ``OVERDUE``; the timeline only when asked."""
     record = case_record(case)
-    data = {key: value for key, value in record.items()
-            if key not in ("deleted_at", "checks", "timeline")}
+    data = {key: value for key, value in record.items() if key not in ("deleted_at", "checks", "timeline")}
     data["flags"] = [flag.name for flag in case_flags(case, today)]
     data["checks"] = record["checks"]
     if timeline:

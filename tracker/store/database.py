@@ -87,8 +87,9 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def open_database(target: str, *, create_parent: bool = False, upgrade: bool = True,
-                  now: datetime | None = None) -> Database:
+def open_database(
+    target: str, *, create_parent: bool = False, upgrade: bool = True, now: datetime | None = None
+) -> Database:
     """Open (creating if needed) the database at ``target`` and bring its schema to head.
 
     Before migrating a file that holds data, a timestamped backup copy is made.
@@ -107,8 +108,12 @@ def open_database(target: str, *, create_parent: bool = False, upgrade: bool = T
                     f"{resolved.path or target} is a SQLite database of another program; "
                     "it was left untouched"
                 )
-        if (current != migrate.SCHEMA_HEAD and upgrade and current is not None
-                and current not in migrate.known_revisions()):
+        if (
+            current != migrate.SCHEMA_HEAD
+            and upgrade
+            and current is not None
+            and current not in migrate.known_revisions()
+        ):
             raise InvalidInput(
                 f"{resolved.path or target} was written by a newer tracker "
                 f"(schema {current}); upgrade tracker to open it"
@@ -123,8 +128,8 @@ def open_database(target: str, *, create_parent: bool = False, upgrade: bool = T
                     raw = connection.connection.driver_connection
                     assert isinstance(raw, sqlite3.Connection)
                     backup_made = backup_file(
-                        raw, timestamped(resolved.path, f"before-{migrate.SCHEMA_HEAD}",
-                                         now or datetime.now())
+                        raw,
+                        timestamped(resolved.path, f"before-{migrate.SCHEMA_HEAD}", now or datetime.now()),
                     )
             with engine.connect() as connection:
                 # A batch migration copies a table and drops the old one; with foreign

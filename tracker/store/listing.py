@@ -30,8 +30,7 @@ _OPEN = ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES))
 _FOLLOW_UP = ", ".join(f"'{s.value}'" for s in sorted({*OPEN_STATUSES, Status.VERIFIED}))
 
 # The SQL twins of tracker.domain.flags; :t is today as YYYY-MM-DD.
-CLOSED = ("(status = 'withdrawn' OR (status = 'verified' AND "
-          "(next_follow_up IS NULL OR next_follow_up > :t)))")
+CLOSED = "(status = 'withdrawn' OR (status = 'verified' AND (next_follow_up IS NULL OR next_follow_up > :t)))"
 PENDING = f"(next_follow_up IS NOT NULL AND status IN ({_FOLLOW_UP}))"
 URGENCY_ORDER = f"""
     CASE WHEN {CLOSED} THEN 5
@@ -46,8 +45,10 @@ URGENCY_ORDER = f"""
 # The partial index ix_cases_due serves this, so the top of the list costs nothing.
 # likely(): without it SQLite (no ANALYZE stats) picks ix_cases_deleted_at, reads every
 # live case and sorts them; the partial index still matches the wrapped term.
-DUE_BY = (f"likely(deleted_at IS NULL) AND next_follow_up IS NOT NULL AND next_follow_up <= :due "
-          f"AND status IN ({_FOLLOW_UP})")
+DUE_BY = (
+    f"likely(deleted_at IS NULL) AND next_follow_up IS NOT NULL AND next_follow_up <= :due "
+    f"AND status IN ({_FOLLOW_UP})"
+)
 
 
 class CaseSummary(NamedTuple):
@@ -72,34 +73,60 @@ class CaseSummary(NamedTuple):
 
     @property
     def facts(self) -> FlagFacts:
-        return FlagFacts(self.status, self.next_follow_up, self.promised_by, self.ticket,
-                         self.checks_failed > 0)
+        return FlagFacts(
+            self.status, self.next_follow_up, self.promised_by, self.ticket, self.checks_failed > 0
+        )
 
     @property
     def progress(self) -> str:
         return f"{self.checks_passed}/{self.checks_total}"
 
 
-_SUMMARY = ("id, uuid, provider, service, status, requested_on, ticket, promised_by, "
-            "next_follow_up, notes, checks_total, checks_passed, checks_failed")
+_SUMMARY = (
+    "id, uuid, provider, service, status, requested_on, ticket, promised_by, "
+    "next_follow_up, notes, checks_total, checks_passed, checks_failed"
+)
 
 
 _STATUS = {status.value: status for status in Status}
 
 
 def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
-    (case_id, uuid, provider, service, status, requested_on, ticket, promised_by, next_follow_up,
-     notes, total, passed, failed) = row
+    (
+        case_id,
+        uuid,
+        provider,
+        service,
+        status,
+        requested_on,
+        ticket,
+        promised_by,
+        next_follow_up,
+        notes,
+        total,
+        passed,
+        failed,
+    ) = row
     return CaseSummary(
-        case_id, uuid, provider, service, _STATUS[status], date.fromisoformat(requested_on),
-        ticket, date.fromisoformat(promised_by),
-        date.fromisoformat(next_follow_up) if next_follow_up else None, notes, total, passed,
-        failed)
+        case_id,
+        uuid,
+        provider,
+        service,
+        _STATUS[status],
+        date.fromisoformat(requested_on),
+        ticket,
+        date.fromisoformat(promised_by),
+        date.fromisoformat(next_follow_up) if next_follow_up else None,
+        notes,
+        total,
+        passed,
+        failed,
+    )
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
+        yield ids[start : start + CHUNK]
 
 
 @dataclass(frozen=True)
@@ -136,8 +163,9 @@ class CaseListing:
         with self._lock:
             return array("q", (row[0] for row in self._connection.execute(sql, params)))
 
-    def ordered_ids(self, today: date, include_closed: bool = False, text: str = "",
-                    limit: int | None = None) -> array:  # type: ignore[type-arg]
+    def ordered_ids(
+        self, today: date, include_closed: bool = False, text: str = "", limit: int | None = None
+    ) -> array:  # type: ignore[type-arg]
         """Ids of live cases in urgency order, optionally filtered by text."""
         where = ["deleted_at IS NULL"]
         params: dict[str, object] = {"t": today.isoformat()}
@@ -157,7 +185,8 @@ class CaseListing:
         """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
         with self._lock:
             rows = self._connection.execute(
-                "SELECT id, provider, service, ticket, notes FROM cases WHERE deleted_at IS NULL")
+                "SELECT id, provider, service, ticket, notes FROM cases WHERE deleted_at IS NULL"
+            )
             return SearchIndex((row[0], search_text(*row[1:])) for row in rows)
 
     def first_ids(self, today: date, count: int) -> array | None:  # type: ignore[type-arg]
@@ -166,15 +195,19 @@ class CaseListing:
         None when fewer than ``count`` cases are overdue or due today: then only the
         full ordering can say what comes next.
         """
-        ids = self._ids(f"SELECT id FROM cases WHERE {DUE_BY} ORDER BY next_follow_up, id "
-                        f"LIMIT {int(count)}", {"due": today.isoformat()})
+        ids = self._ids(
+            f"SELECT id FROM cases WHERE {DUE_BY} ORDER BY next_follow_up, id LIMIT {int(count)}",
+            {"due": today.isoformat()},
+        )
         return ids if len(ids) == count else None
 
     def due_ids(self, today: date, within_days: int) -> array:  # type: ignore[type-arg]
         """Ids of cases with a follow-up due by today + ``within_days``, most urgent first."""
         horizon = (today + timedelta(days=within_days)).isoformat()
-        return self._ids(f"SELECT id FROM cases WHERE {DUE_BY} ORDER BY {URGENCY_ORDER}",
-                         {"due": horizon, "t": today.isoformat()})
+        return self._ids(
+            f"SELECT id FROM cases WHERE {DUE_BY} ORDER BY {URGENCY_ORDER}",
+            {"due": horizon, "t": today.isoformat()},
+        )
 
     def due_summaries(self, today: date, within_days: int) -> list[CaseSummary]:
         """Summary rows of what :meth:`due_ids` lists, in the same order, in one query."""
@@ -182,8 +215,10 @@ class CaseListing:
         # Up to today everything listed is overdue or due today, and urgency order is
         # then the index's own order: no sort needed.
         order = "next_follow_up, id" if within_days == 0 else URGENCY_ORDER
-        rows = self._rows(f"SELECT {_SUMMARY} FROM cases WHERE {DUE_BY} ORDER BY {order}",
-                          {"due": horizon, "t": today.isoformat()})
+        rows = self._rows(
+            f"SELECT {_SUMMARY} FROM cases WHERE {DUE_BY} ORDER BY {order}",
+            {"due": horizon, "t": today.isoformat()},
+        )
         return [_summary(row) for row in rows]
 
     def summaries(self, ids: Iterable[int]) -> dict[int, CaseSummary]:
@@ -202,7 +237,9 @@ class CaseListing:
             marks = ",".join("?" * len(chunk))
             rows = self._rows(
                 "SELECT case_id, summary FROM timeline WHERE id IN (SELECT max(id) FROM timeline "
-                f"WHERE kind = 'contact' AND case_id IN ({marks}) GROUP BY case_id)", chunk)
+                f"WHERE kind = 'contact' AND case_id IN ({marks}) GROUP BY case_id)",
+                chunk,
+            )
             found.update(rows)
         return found
 
@@ -215,7 +252,9 @@ class CaseListing:
                   count(*) FILTER (WHERE {PENDING} AND next_follow_up = :t),
                   count(*) FILTER (WHERE status = 'verified'),
                   count(*) FILTER (WHERE {CLOSED})
-                FROM cases WHERE deleted_at IS NULL""", {"t": today.isoformat()})
+                FROM cases WHERE deleted_at IS NULL""",
+            {"t": today.isoformat()},
+        )
         return ListStats(*row)
 
     def data_version(self) -> int:

@@ -65,12 +65,12 @@ def _entry_to_domain(row: EntryRow) -> TimelineEntry:
 
 
 def _to_domain(row: CaseRow) -> Case:
-    return _case_to_domain(row, [_check_to_domain(c) for c in row.checks],
-                           [_entry_to_domain(e) for e in row.timeline])
+    return _case_to_domain(
+        row, [_check_to_domain(c) for c in row.checks], [_entry_to_domain(e) for e in row.timeline]
+    )
 
 
-def _case_to_domain(row: CaseRow | Row[Any], checks: list[Check],
-                    timeline: list[TimelineEntry]) -> Case:
+def _case_to_domain(row: CaseRow | Row[Any], checks: list[Check], timeline: list[TimelineEntry]) -> Case:
     """A case from its ``cases`` row (ORM object or Core row) and its loaded children."""
     return Case(
         id=row.id,
@@ -110,13 +110,15 @@ def _load_cases(connection: Connection, query: Select[Any], timeline: bool = Tru
     entries: dict[int, list[TimelineEntry]] = {case_id: [] for case_id in ids}
     check_table, entry_table = CheckRow.__table__, EntryRow.__table__
     for row in connection.execute(
-        select(check_table).where(check_table.c.case_id.in_(ids))
+        select(check_table)
+        .where(check_table.c.case_id.in_(ids))
         .order_by(check_table.c.case_id, check_table.c.position)
     ):
         checks[row.case_id].append(_check_to_domain(row))  # type: ignore[arg-type]
     if timeline:
         for row in connection.execute(
-            select(entry_table).where(entry_table.c.case_id.in_(ids))
+            select(entry_table)
+            .where(entry_table.c.case_id.in_(ids))
             .order_by(entry_table.c.case_id, entry_table.c.id)
         ):
             entries[row.case_id].append(_entry_to_domain(row))  # type: ignore[arg-type]
@@ -178,8 +180,13 @@ def entry_columns(entry: TimelineEntry) -> dict[str, object]:
 _IN_CHUNK = 500
 
 
-def _insert_cases(connection: Connection, cases: Iterable[Case], batch: int, keep_ids: bool,
-                  progress: Callable[[int], None] | None) -> int:
+def _insert_cases(
+    connection: Connection,
+    cases: Iterable[Case],
+    batch: int,
+    keep_ids: bool,
+    progress: Callable[[int], None] | None,
+) -> int:
     """Insert cases with their checks and timelines, batch by batch, on ``connection``."""
     count = 0
     chunk: list[Case] = []
@@ -193,12 +200,20 @@ def _insert_cases(connection: Connection, cases: Iterable[Case], batch: int, kee
             ids = [c.id for c in chunk if c.id is not None]
             if len(ids) != len(chunk):
                 raise ValueError("keep_ids needs every case to have an id")
-            _insert_rows(connection, CaseRow.__table__,  # type: ignore[arg-type]
-                         [{"id": case_id, **row} for case_id, row in zip(ids, rows, strict=True)])
+            _insert_rows(
+                connection,
+                CaseRow.__table__,  # type: ignore[arg-type]
+                [{"id": case_id, **row} for case_id, row in zip(ids, rows, strict=True)],
+            )
         else:
-            ids = connection.execute(
-                insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True), rows,
-            ).scalars().all()
+            ids = (
+                connection.execute(
+                    insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True),
+                    rows,
+                )
+                .scalars()
+                .all()
+            )
         _insert_children(connection, ids, chunk)
         chunk.clear()
         if progress is not None:
@@ -241,8 +256,7 @@ def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, obje
         for index, key in enumerate(keys)
         if isinstance(table.c[key].type, UTCDateTime | Date)
     ]
-    sql = (f"INSERT INTO {table.name} ({', '.join(keys)}) "
-           f"VALUES ({', '.join('?' for _ in keys)})")
+    sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' for _ in keys)})"
     values: list[tuple[object, ...]] = []
     for row in rows:
         fields = list(row.values())
@@ -334,8 +348,14 @@ class CaseRepository:
             stored = _to_domain(row)
         return stored
 
-    def add_many(self, cases: Iterable[Case], batch: int = 2000, *, keep_ids: bool = False,
-                 progress: Callable[[int], None] | None = None) -> int:
+    def add_many(
+        self,
+        cases: Iterable[Case],
+        batch: int = 2000,
+        *,
+        keep_ids: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
         """The bulk path: plain multi-row inserts, batch by batch in one transaction.
 
         With ``keep_ids`` each case is stored under its own ``id`` (the caller
@@ -352,7 +372,7 @@ class CaseRepository:
         wanted = list(uuids)
         with self._session() as session:
             for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start:start + _IN_CHUNK]
+                chunk = wanted[start : start + _IN_CHUNK]
                 query = select(CaseRow.uuid, CaseRow.id).where(CaseRow.uuid.in_(chunk))
                 found.update({uuid: case_id for uuid, case_id in session.execute(query)})
         return found
@@ -363,7 +383,7 @@ class CaseRepository:
         wanted = list(ids)
         with self._session() as session:
             for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start:start + _IN_CHUNK]
+                chunk = wanted[start : start + _IN_CHUNK]
                 taken.update(session.scalars(select(CaseRow.id).where(CaseRow.id.in_(chunk))))
         return taken
 
@@ -375,9 +395,15 @@ class CaseRepository:
         """Whole cases (trash included) by id, in id order."""
         return self.in_order(sorted(ids), timeline=True)
 
-    def import_cases(self, new: Iterable[Case], replaced: Sequence[Case], *,
-                     keep_ids: bool = True, batch: int = 2000,
-                     progress: Callable[[int], None] | None = None) -> int:
+    def import_cases(
+        self,
+        new: Iterable[Case],
+        replaced: Sequence[Case],
+        *,
+        keep_ids: bool = True,
+        batch: int = 2000,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
         """Write an import in one transaction: stored cases replaced whole (fields,
         checks, timeline, under their ids), then new cases by the bulk path.
 
@@ -385,13 +411,16 @@ class CaseRepository:
         """
         with self.database.engine.begin() as connection:
             for start in range(0, len(replaced), _IN_CHUNK):
-                chunk = replaced[start:start + _IN_CHUNK]
+                chunk = replaced[start : start + _IN_CHUNK]
                 _replace_cases(connection, chunk)
                 if progress is not None:
                     progress(start + len(chunk))
             done = len(replaced)
             added = _insert_cases(
-                connection, new, batch, keep_ids,
+                connection,
+                new,
+                batch,
+                keep_ids,
                 None if progress is None else (lambda count: progress(done + count)),
             )
         return done + added
@@ -428,9 +457,8 @@ class CaseRepository:
         table = CaseRow.__table__
         with self.database.engine.connect() as connection:
             for start in range(0, len(ids), _IN_CHUNK):
-                query = select(table).where(table.c.id.in_(ids[start:start + _IN_CHUNK]))
-                found.update((c.id, c) for c in _load_cases(connection, query, timeline)
-                             if c.id is not None)
+                query = select(table).where(table.c.id.in_(ids[start : start + _IN_CHUNK]))
+                found.update((c.id, c) for c in _load_cases(connection, query, timeline) if c.id is not None)
         return [found[i] for i in ids if i in found]  # type: ignore[index]
 
     def _listing(self) -> CaseListing:

@@ -125,8 +125,12 @@ class TrackerApp(App[None]):
     def _start_prefetch(self, case_id: int) -> None:
         if case_id in self.case_cache or not self.tracker.store_open:
             return
-        self.run_worker(partial(self._prefetch, case_id, self._cache_generation), thread=True,
-                        group="prefetch", exclusive=True)
+        self.run_worker(
+            partial(self._prefetch, case_id, self._cache_generation),
+            thread=True,
+            group="prefetch",
+            exclusive=True,
+        )
 
     def _prefetch(self, case_id: int, generation: int) -> None:
         try:
@@ -203,8 +207,13 @@ class TrackerApp(App[None]):
         yield from palette_commands(self, screen)
 
 
-def build_app(db: str | None = None, *, clock: Clock | None = None,
-              config_folder: Path | None = None, watch_interval: float = 2.0) -> TrackerApp:
+def build_app(
+    db: str | None = None,
+    *,
+    clock: Clock | None = None,
+    config_folder: Path | None = None,
+    watch_interval: float = 2.0,
+) -> TrackerApp:
     """The app on the chosen database: the command line and the tests both use this."""
     from tracker.core import Tracker
 

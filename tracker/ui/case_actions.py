@@ -87,9 +87,15 @@ class CaseActions:
 
         app.push_screen(CaseFormScreen(case), done)
 
-    async def _confirm_undoable(self, verb: str, detail: str, act: Callable[[int], object],
-                                undo: Callable[[int], object], done: str,
-                                after: Callable[[], None] | None = None) -> None:
+    async def _confirm_undoable(
+        self,
+        verb: str,
+        detail: str,
+        act: Callable[[int], object],
+        undo: Callable[[int], object],
+        done: str,
+        after: Callable[[], None] | None = None,
+    ) -> None:
         """Ask, do it, and offer undo in the notification that follows."""
         from tracker.ui.screens.confirm import ConfirmScreen
 
@@ -105,24 +111,32 @@ class CaseActions:
             if after is not None:
                 after()
             app.data_changed()
-            app.offer_undo(f"Case {case_id} {done}.", f"{verb.lower()} case {case_id}",
-                           lambda: undo(case_id))
+            app.offer_undo(f"Case {case_id} {done}.", f"{verb.lower()} case {case_id}", lambda: undo(case_id))
 
         app.push_screen(
-            ConfirmScreen(f"{verb} case {case_id} ({headline(case.provider)})?", detail, verb),
-            confirmed)
+            ConfirmScreen(f"{verb} case {case_id} ({headline(case.provider)})?", detail, verb), confirmed
+        )
 
     async def action_withdraw(self) -> None:
         tracker = self.tracker_app.tracker
         await self._confirm_undoable(
-            "Withdraw", "It stops being followed up; its history is kept.", tracker.withdraw,
-            tracker.reopen, "withdrawn")
+            "Withdraw",
+            "It stops being followed up; its history is kept.",
+            tracker.withdraw,
+            tracker.reopen,
+            "withdrawn",
+        )
 
     async def action_delete(self) -> None:
         tracker = self.tracker_app.tracker
         await self._confirm_undoable(
-            "Delete", "It moves to the trash and can be restored.", tracker.delete,
-            tracker.restore, "moved to the trash", after=self.after_delete)
+            "Delete",
+            "It moves to the trash and can be restored.",
+            tracker.delete,
+            tracker.restore,
+            "moved to the trash",
+            after=self.after_delete,
+        )
 
     def after_delete(self) -> None:
         """Called once the selected case went to the trash."""

@@ -21,33 +21,36 @@ def palette_commands(app: TrackerApp, screen: Screen[Any]) -> Iterable[SystemCom
     def run(action: str) -> Any:
         async def go() -> None:
             await screen.run_action(action)
+
         return go
 
     if isinstance(screen, CasesScreen):
         yield SystemCommand("New case", "Log a new cancellation case (a)", run("new_case"))
-        yield SystemCommand("Follow-ups", "Open follow-ups: overdue, today, next 7 days (d)",
-                            run("follow_ups"))
-        yield SystemCommand("Show or hide closed cases", "Verified and withdrawn cases (c)",
-                            run("toggle_closed"))
+        yield SystemCommand(
+            "Follow-ups", "Open follow-ups: overdue, today, next 7 days (d)", run("follow_ups")
+        )
+        yield SystemCommand(
+            "Show or hide closed cases", "Verified and withdrawn cases (c)", run("toggle_closed")
+        )
         yield SystemCommand("Filter", "Filter cases as you type (/)", run("filter"))
     if isinstance(screen, CaseActions):
-        yield SystemCommand("Log contact", "Log a contact on the selected case (f)",
-                            run("log_contact"))
-        yield SystemCommand("Verify case", "Tick required checks and mark verified (v)",
-                            run("verify"))
+        yield SystemCommand("Log contact", "Log a contact on the selected case (f)", run("log_contact"))
+        yield SystemCommand("Verify case", "Tick required checks and mark verified (v)", run("verify"))
         yield SystemCommand("Edit case", "Edit the selected case (e)", run("edit"))
-        yield SystemCommand("Export dossier", "Write the case's Markdown dossier (x)",
-                            run("export"))
-        yield SystemCommand("Withdraw case", "Drop the selected case; undo is offered (w)",
-                            run("withdraw"))
-        yield SystemCommand("Delete case", "Move the selected case to the trash (delete)",
-                            run("delete"))
-    for fmt, what in (("json", "every case, trash included, as JSON (a full backup)"),
-                      ("csv", "the open cases as CSV (a spreadsheet)"),
-                      ("ics", "the open follow-ups and deadlines as iCalendar")):
+        yield SystemCommand("Export dossier", "Write the case's Markdown dossier (x)", run("export"))
+        yield SystemCommand("Withdraw case", "Drop the selected case; undo is offered (w)", run("withdraw"))
+        yield SystemCommand("Delete case", "Move the selected case to the trash (delete)", run("delete"))
+    for fmt, what in (
+        ("json", "every case, trash included, as JSON (a full backup)"),
+        ("csv", "the open cases as CSV (a spreadsheet)"),
+        ("ics", "the open follow-ups and deadlines as iCalendar"),
+    ):
         yield SystemCommand(f"Export {fmt.upper()}", f"Export {what}", _exporter(app, fmt))
-    yield SystemCommand("Import", "Import a JSON export (merged by UUID, checked first)",
-                        lambda: app.push_screen(_import_screen()))
+    yield SystemCommand(
+        "Import",
+        "Import a JSON export (merged by UUID, checked first)",
+        lambda: app.push_screen(_import_screen()),
+    )
     yield SystemCommand("Help", "Every key on one screen (?)", app.action_help)
     yield SystemCommand("Undo", "Undo the last withdraw or delete (ctrl+z)", app.action_undo)
 

@@ -25,8 +25,11 @@ from tracker.ui.rows import STATUS_STYLES, flag_text
 if TYPE_CHECKING:
     from tracker.ui.app import TrackerApp
 
-MARKS = {CheckState.PENDING: ("[ ]", ""), CheckState.PASSED: ("[✓]", "green"),
-         CheckState.FAILED: ("[✗]", "bold red")}
+MARKS = {
+    CheckState.PENDING: ("[ ]", ""),
+    CheckState.PASSED: ("[✓]", "green"),
+    CheckState.FAILED: ("[✗]", "bold red"),
+}
 
 
 def check_prompt(check: Check) -> Text:
@@ -58,15 +61,19 @@ def facts_table(case: Case, due_label: str, flags: Text) -> Table:
         status.append("  ")
         status.append_text(flags)
     due = f"{case.next_follow_up.isoformat()} ({due_label})" if case.next_follow_up else "none"
-    return _grid([
-        ("Provider", literal(case.provider)),
-        ("Cancelling", literal(case.service) or "—"),
-        ("Status", status),
-        ("Ticket", literal(case.ticket) or Text("none — ask for one", style="yellow")),
-        ("Dates", f"requested {case.requested_on.isoformat()} · promised by "
-                  f"{case.promised_by.isoformat()}"),
-        ("Next follow-up", due),
-    ])
+    return _grid(
+        [
+            ("Provider", literal(case.provider)),
+            ("Cancelling", literal(case.service) or "—"),
+            ("Status", status),
+            ("Ticket", literal(case.ticket) or Text("none — ask for one", style="yellow")),
+            (
+                "Dates",
+                f"requested {case.requested_on.isoformat()} · promised by {case.promised_by.isoformat()}",
+            ),
+            ("Next follow-up", due),
+        ]
+    )
 
 
 def details_table(case: Case) -> Table:
@@ -103,8 +110,13 @@ def timeline_text(case: Case) -> Text:
 class CaseScreen(CaseActions, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="case.back"),
-        Binding("space", "cycle_check", "Check", id="case.cycle_check",
-                tooltip="Cycle the highlighted check: pending → passed → failed"),
+        Binding(
+            "space",
+            "cycle_check",
+            "Check",
+            id="case.cycle_check",
+            tooltip="Cycle the highlighted check: pending → passed → failed",
+        ),
         Binding("f", "log_contact", "Log contact", id="case.log"),
         Binding("v", "verify", "Verify", id="case.verify"),
         Binding("e", "edit", "Edit", id="case.edit"),
@@ -180,13 +192,16 @@ class CaseScreen(CaseActions, Screen[None]):
         today = self.tapp.tracker.today()
         flags = flag_text(case_flags(case, today))
         self.query_one("#title", Static).update(
-            Text(f"Case {case.id} · {headline(case.provider)}"))  # Text: never markup
+            Text(f"Case {case.id} · {headline(case.provider)}")
+        )  # Text: never markup
         self.query_one("#summary", Static).update(flags)
         self.query_one("#facts", Static).update(
-            facts_table(case, describe_due(case.next_follow_up, today), flags))
+            facts_table(case, describe_due(case.next_follow_up, today), flags)
+        )
         self.query_one("#details", Static).update(details_table(case))
         self.query_one("#checks-title", Static).update(
-            f"Checks ({case.progress} passed) — space cycles pending → passed → failed")
+            f"Checks ({case.progress} passed) — space cycles pending → passed → failed"
+        )
         checks = self.query_one("#checks", OptionList)
         highlighted = checks.highlighted
         checks.clear_options()
@@ -205,10 +220,13 @@ class CaseScreen(CaseActions, Screen[None]):
         index = self.query_one("#checks", OptionList).highlighted or 0
         check = self.case.checks[index]
         updated = await self.tapp.attempt(
-            self.tapp.tracker.set_check, self.case_id, check.name, check.state.cycled())
+            self.tapp.tracker.set_check, self.case_id, check.name, check.state.cycled()
+        )
         if updated is not None:
             self.show(updated)
             if updated.checks[index].state is CheckState.FAILED:
-                self.notify(f"{literal(check.name)} failed: the case needs a follow-up today.",
-                            severity="warning", markup=False)
-
+                self.notify(
+                    f"{literal(check.name)} failed: the case needs a follow-up today.",
+                    severity="warning",
+                    markup=False,
+                )

@@ -47,15 +47,19 @@ class CaseFormScreen(Screen[Case | None]):
     def _original(self, name: str) -> str:
         if self.case is None:
             return ""
-        return {"provider": self.case.provider, "service": self.case.service,
-                "ticket": self.case.ticket, "currency": self.case.fee_currency}[name]
+        return {
+            "provider": self.case.provider,
+            "service": self.case.service,
+            "ticket": self.case.ticket,
+            "currency": self.case.fee_currency,
+        }[name]
 
     def compose(self) -> ComposeResult:
         tracker = self.tapp.tracker
         case = self.case
         today = tracker.today()
         playbooks = tracker.playbooks
-        default_playbook = (case.playbook if case else tracker.config.default_playbook)
+        default_playbook = case.playbook if case else tracker.config.default_playbook
         if default_playbook not in playbooks.playbooks:
             default_playbook = "generic"
         title = f"Edit case {case.id}" if case else "New case"
@@ -63,40 +67,92 @@ class CaseFormScreen(Screen[Case | None]):
             yield Static(title, id="title")
             yield Static("ctrl+s saves · escape cancels", id="summary")
         with VerticalScroll(id="form"):
-            yield Field("Provider *", Input(literal(case.provider) if case else "",
-                                            placeholder="e.g. Movistar Perú", id="provider"))
-            yield Field("Cancelling", Input(
-                literal(case.service) if case else "",
-                placeholder="what: e.g. eSIM line +51 987 654 321", id="service"))
-            yield Field("Ticket", Input(
-                literal(case.ticket) if case else "",
-                placeholder="the reference they gave (empty if none)", id="ticket"))
-            yield Field("Playbook", Select(
-                [(f"{p.name} — {p.title}", p.name) for p in
-                 (playbooks.get(n) for n in playbooks.names())],
-                value=default_playbook, allow_blank=False, id="playbook"))
-            yield Field("Requested on", Input(
-                (case.requested_on if case else today).isoformat(), id="requested_on"),
-                hint=DATE_HELP)
-            yield Field("Channel", Select([(c.value, c.value) for c in Channel],
-                                          value=(case.channel if case else Channel.PHONE).value,
-                                          allow_blank=False, id="channel"))
-            yield Field("Action", Select([(a.value, a.value) for a in Action],
-                                         value=(case.action if case else Action.CANCEL).value,
-                                         allow_blank=False, id="action"))
-            yield Field("Promised by", Input("", placeholder="from the playbook",
-                                             id="promised_by"), hint=DATE_HELP)
-            yield Field("Next follow-up", Input(
-                case.next_follow_up.isoformat() if case and case.next_follow_up else "",
-                placeholder="from the playbook" if not case else "none", id="next_follow_up"),
-                hint=DATE_HELP)
+            yield Field(
+                "Provider *",
+                Input(
+                    literal(case.provider) if case else "", placeholder="e.g. Movistar Perú", id="provider"
+                ),
+            )
+            yield Field(
+                "Cancelling",
+                Input(
+                    literal(case.service) if case else "",
+                    placeholder="what: e.g. eSIM line +51 987 654 321",
+                    id="service",
+                ),
+            )
+            yield Field(
+                "Ticket",
+                Input(
+                    literal(case.ticket) if case else "",
+                    placeholder="the reference they gave (empty if none)",
+                    id="ticket",
+                ),
+            )
+            yield Field(
+                "Playbook",
+                Select(
+                    [
+                        (f"{p.name} — {p.title}", p.name)
+                        for p in (playbooks.get(n) for n in playbooks.names())
+                    ],
+                    value=default_playbook,
+                    allow_blank=False,
+                    id="playbook",
+                ),
+            )
+            yield Field(
+                "Requested on",
+                Input((case.requested_on if case else today).isoformat(), id="requested_on"),
+                hint=DATE_HELP,
+            )
+            yield Field(
+                "Channel",
+                Select(
+                    [(c.value, c.value) for c in Channel],
+                    value=(case.channel if case else Channel.PHONE).value,
+                    allow_blank=False,
+                    id="channel",
+                ),
+            )
+            yield Field(
+                "Action",
+                Select(
+                    [(a.value, a.value) for a in Action],
+                    value=(case.action if case else Action.CANCEL).value,
+                    allow_blank=False,
+                    id="action",
+                ),
+            )
+            yield Field(
+                "Promised by", Input("", placeholder="from the playbook", id="promised_by"), hint=DATE_HELP
+            )
+            yield Field(
+                "Next follow-up",
+                Input(
+                    case.next_follow_up.isoformat() if case and case.next_follow_up else "",
+                    placeholder="from the playbook" if not case else "none",
+                    id="next_follow_up",
+                ),
+                hint=DATE_HELP,
+            )
             yield Static("", id="preview", markup=False)
-            yield Field("Fee", Input(str(case.fee_amount) if case and case.fee_amount is not None
-                                     else "", placeholder="if any, e.g. 29.90", id="fee"))
-            yield Field("Currency", Input(literal(case.fee_currency) if case else "",
-                                          placeholder="e.g. PEN", id="currency"))
-            yield Field("Notes", TextArea(case.notes if case else "", id="notes",
-                                          soft_wrap=True, show_line_numbers=False))
+            yield Field(
+                "Fee",
+                Input(
+                    str(case.fee_amount) if case and case.fee_amount is not None else "",
+                    placeholder="if any, e.g. 29.90",
+                    id="fee",
+                ),
+            )
+            yield Field(
+                "Currency",
+                Input(literal(case.fee_currency) if case else "", placeholder="e.g. PEN", id="currency"),
+            )
+            yield Field(
+                "Notes",
+                TextArea(case.notes if case else "", id="notes", soft_wrap=True, show_line_numbers=False),
+            )
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -107,8 +163,7 @@ class CaseFormScreen(Screen[Case | None]):
     # -- reading the form ----------------------------------------------------
 
     def _values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {name: inp.value for inp in self.query(Input)
-                                  if (name := inp.id)}
+        values: dict[str, Any] = {name: inp.value for inp in self.query(Input) if (name := inp.id)}
         for select in self.query(Select):
             values[select.id or ""] = select.value
         values["notes"] = self.query_one("#notes", TextArea).text
@@ -167,15 +222,25 @@ class CaseFormScreen(Screen[Case | None]):
         if not values["requested_on"].strip():
             errors.setdefault("requested_on", "the request date cannot be empty")
         elif draft.requested_on and draft.requested_on > today:
-            errors.setdefault("requested_on", f"{draft.requested_on.isoformat()} is in the future "
-                                              f"(today is {today.isoformat()})")
+            errors.setdefault(
+                "requested_on",
+                f"{draft.requested_on.isoformat()} is in the future (today is {today.isoformat()})",
+            )
         if draft.promised_by and draft.requested_on and draft.promised_by < draft.requested_on:
             errors.setdefault("promised_by", "the promised date is before the request date")
         return draft, errors
 
     def show_errors(self, errors: dict[str, str], only: tuple[str, ...] | None = None) -> None:
-        for name in (only or ("provider", "service", "requested_on", "promised_by",
-                              "next_follow_up", "fee", "ticket", "currency")):
+        for name in only or (
+            "provider",
+            "service",
+            "requested_on",
+            "promised_by",
+            "next_follow_up",
+            "fee",
+            "ticket",
+            "currency",
+        ):
             self._field(name).set_error(errors.get(name))
 
     # -- live feedback -------------------------------------------------------
@@ -198,11 +263,13 @@ class CaseFormScreen(Screen[Case | None]):
             f"→ Promised by {planned.promised_by:%a %d %b %Y} ({days}{where}) · "
             f"first follow-up {planned.next_follow_up:%a %d %b %Y}"
         )
-        self.query_one("#promised_by", Input).placeholder = (
-            f"from the playbook: {planned.promised_by.isoformat()}")
+        self.query_one(
+            "#promised_by", Input
+        ).placeholder = f"from the playbook: {planned.promised_by.isoformat()}"
         if self.case is None:
-            self.query_one("#next_follow_up", Input).placeholder = (
-                f"from the playbook: {planned.next_follow_up.isoformat()}")
+            self.query_one(
+                "#next_follow_up", Input
+            ).placeholder = f"from the playbook: {planned.next_follow_up.isoformat()}"
 
     @on(Input.Changed)
     def input_changed(self, event: Input.Changed) -> None:
@@ -229,8 +296,7 @@ class CaseFormScreen(Screen[Case | None]):
         if errors:
             first = next(iter(errors))
             self.query_one(f"#{first}").focus()
-            self.notify("Some fields need fixing; nothing was saved.", severity="error",
-                        markup=False)
+            self.notify("Some fields need fixing; nothing was saved.", severity="error", markup=False)
             return
         tracker = self.tapp.tracker
         self._saving = True
@@ -263,5 +329,5 @@ class CaseFormScreen(Screen[Case | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen("Discard what you typed?", "The case is not saved.", "Discard"),
-            answered)
+            ConfirmScreen("Discard what you typed?", "The case is not saved.", "Discard"), answered
+        )

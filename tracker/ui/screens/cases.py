@@ -39,8 +39,12 @@ def load_rows(listing: CaseListing, ids: list[int], today: date) -> dict[int, Ro
 
 
 def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> str:
-    parts = [f"{stats.open} open", f"{stats.overdue} overdue", f"{stats.due_today} due today",
-             f"{stats.verified} verified"]
+    parts = [
+        f"{stats.open} open",
+        f"{stats.overdue} overdue",
+        f"{stats.due_today} due today",
+        f"{stats.verified} verified",
+    ]
     line = " · ".join(parts)
     if text:
         line += f"   filter: {shown} {'match' if shown == 1 else 'matches'}"
@@ -60,10 +64,22 @@ class CasesScreen(CaseListScreen):
         Binding("e", "edit", "Edit", id="cases.edit", show=False),
         Binding("slash", "filter", "Filter", id="cases.filter"),
         Binding("d", "follow_ups", "Follow-ups", id="cases.follow_ups"),
-        Binding("c", "toggle_closed", "Show closed", id="cases.closed", show=False,
-                tooltip="Show or hide closed cases (verified, withdrawn)"),
-        Binding("x", "export", "Dossier", id="cases.export", show=False,
-                tooltip="Write the case's Markdown dossier"),
+        Binding(
+            "c",
+            "toggle_closed",
+            "Show closed",
+            id="cases.closed",
+            show=False,
+            tooltip="Show or hide closed cases (verified, withdrawn)",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Dossier",
+            id="cases.export",
+            show=False,
+            tooltip="Write the case's Markdown dossier",
+        ),
         Binding("w", "withdraw", "Withdraw", id="cases.withdraw", show=False),
         Binding("delete", "delete", "Delete", id="cases.delete", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="cases.clear_filter", show=False),
@@ -85,8 +101,7 @@ class CasesScreen(CaseListScreen):
         self._texts_lock = threading.Lock()
 
     def above_table(self) -> list[Widget]:
-        box = Input(placeholder="Filter: provider, service, ticket, notes (escape clears)",
-                    id="filter")
+        box = Input(placeholder="Filter: provider, service, ticket, notes (escape clears)", id="filter")
         box.display = False
         return [box]
 
@@ -96,8 +111,7 @@ class CasesScreen(CaseListScreen):
         """Show the list again. ``fresh`` False (a filter keystroke) reuses what was read:
         the ordered ids, the text the filter looks in, the counts."""
         self._generation += 1
-        self.run_worker(partial(self._reload, self._generation, keep, fresh), group="load",
-                        exclusive=True)
+        self.run_worker(partial(self._reload, self._generation, keep, fresh), group="load", exclusive=True)
 
     def _search_index(self) -> SearchIndex:
         with self._texts_lock:
@@ -114,8 +128,7 @@ class CasesScreen(CaseListScreen):
             ids = listing.ordered_ids(today, limit=page)
         return ids, load_rows(listing, list(ids), today)
 
-    def _query(self, today: date, fresh: bool
-               ) -> tuple[array, ListStats | None, dict[int, Row]]:  # type: ignore[type-arg]
+    def _query(self, today: date, fresh: bool) -> tuple[array, ListStats | None, dict[int, Row]]:  # type: ignore[type-arg]
         listing = self.tapp.listing
         key = (today, self.show_closed)
         if fresh or self._ordered is None or self._ordered[0] != key:
@@ -126,7 +139,7 @@ class CasesScreen(CaseListScreen):
         if self.filter_text.strip():
             ids = filter_ids(ids, self._search_index(), self.filter_text)
         stats = listing.stats(today) if fresh or self._stats is None else None
-        window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2):][:FIRST_WINDOW]
+        window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2) :][:FIRST_WINDOW]
         return ids, stats, load_rows(listing, list(window), today)
 
     async def _reload(self, generation: int, keep: int | None, fresh: bool = True) -> None:
@@ -149,21 +162,27 @@ class CasesScreen(CaseListScreen):
         ids, stats, rows = await self.tapp.db(self._query, today, fresh)
         if generation != self._generation:
             return  # a newer reload (another keystroke) is on its way
-        table.empty_message = ("No case matches the filter." if self.filter_text else
-                               "No open cases. Press a to log one.")
+        table.empty_message = (
+            "No case matches the filter." if self.filter_text else "No open cases. Press a to log one."
+        )
         # Rows shown a moment ago by the first page are still fresh; after a change, not.
         table.set_entries(ids, {**table.rows, **rows} if first_load else rows, keep)
         self.shown_filter = self.filter_text
         self._stats = stats = stats or self._stats
         assert stats is not None
         self.query_one("#summary", Static).update(
-            summary_line(stats, len(ids), self.show_closed, self.filter_text))
+            summary_line(stats, len(ids), self.show_closed, self.filter_text)
+        )
         self.counted = True
         if stats.overdue and not self._warned_overdue:
             self._warned_overdue = True
             key = self.tapp._key_for("cases.follow_ups", "d")
-            self.notify(f"{stats.overdue} follow-up{'s' if stats.overdue != 1 else ''} overdue. "
-                        f"Press {key} to see them.", severity="warning", markup=False)
+            self.notify(
+                f"{stats.overdue} follow-up{'s' if stats.overdue != 1 else ''} overdue. "
+                f"Press {key} to see them.",
+                severity="warning",
+                markup=False,
+            )
 
     @on(CaseTable.RowsWanted)
     def fetch_rows(self, message: CaseTable.RowsWanted) -> None:
@@ -193,8 +212,9 @@ class CasesScreen(CaseListScreen):
 
     def action_toggle_closed(self) -> None:
         self.show_closed = not self.show_closed
-        self.notify("Showing closed cases." if self.show_closed else "Closed cases hidden.",
-                    markup=False, timeout=2)
+        self.notify(
+            "Showing closed cases." if self.show_closed else "Closed cases hidden.", markup=False, timeout=2
+        )
         self.reload()
 
     def action_filter(self) -> None:

@@ -56,8 +56,7 @@ def load_follow_ups(listing: CaseListing, today: date) -> tuple[list[int | str],
     summaries = listing.summaries(ids)
     contacts = listing.last_contacts(ids)
     rows = {
-        i: case_row(s, today, extra=contacts.get(i, "no contact logged yet"))
-        for i, s in summaries.items()
+        i: case_row(s, today, extra=contacts.get(i, "no contact logged yet")) for i, s in summaries.items()
     }
     due = {i: s.next_follow_up for i, s in summaries.items()}
     return group_entries(ids, due, today), rows
@@ -81,9 +80,7 @@ class FollowUpsScreen(CaseListScreen):
     async def _reload(self) -> None:
         today = self.tapp.tracker.today()
         entries, rows = await self.tapp.db(load_follow_ups, self.tapp.listing, today)
-        self.table.empty_message = (
-            f"Nothing overdue, nothing due in the next {HORIZON_DAYS} days."
-        )
+        self.table.empty_message = f"Nothing overdue, nothing due in the next {HORIZON_DAYS} days."
         self.table.set_entries(entries, rows)
         ahead = (today + timedelta(days=HORIZON_DAYS)).isoformat()
         count = sum(1 for e in entries if isinstance(e, int))

@@ -49,8 +49,9 @@ def help_table(keymap: dict[str, str]) -> Table:
     table = Table(expand=True, show_edge=False, pad_edge=False, box=None)
     table.add_column("Key", style="bold cyan", no_wrap=True, min_width=8)
     table.add_column("Does", ratio=2)
-    table.add_column(Text("Binding id (config.toml [keys])"), style="dim", no_wrap=True,
-                     overflow="ellipsis", ratio=1)
+    table.add_column(
+        Text("Binding id (config.toml [keys])"), style="dim", no_wrap=True, overflow="ellipsis", ratio=1
+    )
     for group, bindings in binding_groups():
         table.add_row("", Text(group, style="bold underline"), "")
         for binding in bindings:
@@ -72,5 +73,7 @@ class HelpScreen(Screen[None]):
             yield Static(
                 "Flags: OVERDUE (follow-up date passed) · DUE TODAY · PROVIDER LATE (still "
                 "requested after the promised date) · NO TICKET · CHECK FAILED · RECHECK "
-                "(a verified case's check after the next bill is due).", markup=False)
+                "(a verified case's check after the next bill is due).",
+                markup=False,
+            )
         yield Footer(show_command_palette=False)

@@ -36,10 +36,12 @@ class ImportScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
             yield Static("Import a JSON export", classes="dialog-title")
-            yield Static("Cases are merged by UUID: new ones added, known ones updated. "
-                         "Nothing is written until you confirm.", markup=False)
-            yield Input(placeholder="path to the .json file, e.g. ~/tracker-2026-11-23.json",
-                        id="path")
+            yield Static(
+                "Cases are merged by UUID: new ones added, known ones updated. "
+                "Nothing is written until you confirm.",
+                markup=False,
+            )
+            yield Input(placeholder="path to the .json file, e.g. ~/tracker-2026-11-23.json", id="path")
             yield Static("", id="verdict", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
             with Horizontal(classes="buttons"):
@@ -92,7 +94,8 @@ class ImportScreen(ModalScreen[bool]):
 
         try:
             result: ImportResult = await self.tapp.db(
-                import_file, self.tapp.tracker, path, dry_run=dry_run, progress=progress)
+                import_file, self.tapp.tracker, path, dry_run=dry_run, progress=progress
+            )
         except TrackerError as exc:
             bar.display = False
             self._say(literal(str(exc)), error=True)
@@ -102,8 +105,10 @@ class ImportScreen(ModalScreen[bool]):
             self.checked = path
             lines = [result.summary()]
             for update in result.updated[:5]:
-                lines.append(f"  update case {update.case.id} {literal(update.case.provider)}: "
-                             f"{literal(', '.join(update.changes))}")
+                lines.append(
+                    f"  update case {update.case.id} {literal(update.case.provider)}: "
+                    f"{literal(', '.join(update.changes))}"
+                )
             if len(result.updated) > 5:
                 lines.append(f"  … and {len(result.updated) - 5} more")
             self._say("\n".join(lines))

@@ -43,20 +43,28 @@ class LogContactScreen(ModalScreen[Case | None]):
     def compose(self) -> ComposeResult:
         case = self.case
         with VerticalScroll(id="dialog", classes="wide"):
-            yield Static(f"Log a contact — case {case.id}, {headline(case.provider)}",
-                         classes="dialog-title", markup=False)
-            yield Field("What happened *", Input(placeholder="what they said or what you did",
-                                                 id="summary"))
-            yield Field("Channel", Select([(c.value, c.value) for c in Channel],
-                                          value=case.channel.value, allow_blank=False,
-                                          id="channel"))
+            yield Static(
+                f"Log a contact — case {case.id}, {headline(case.provider)}",
+                classes="dialog-title",
+                markup=False,
+            )
+            yield Field("What happened *", Input(placeholder="what they said or what you did", id="summary"))
+            yield Field(
+                "Channel",
+                Select(
+                    [(c.value, c.value) for c in Channel],
+                    value=case.channel.value,
+                    allow_blank=False,
+                    id="channel",
+                ),
+            )
             yield Field("New ticket", Input(placeholder="if they gave one", id="ticket"))
-            yield Field("Next follow-up", Input(self.default_next.isoformat(),
-                                                id="next_follow_up"), hint=DATE_HELP)
+            yield Field(
+                "Next follow-up", Input(self.default_next.isoformat(), id="next_follow_up"), hint=DATE_HELP
+            )
             yield Field("Agent", Input(placeholder="who you spoke to", id="agent"))
             if case.status in (Status.REQUESTED, Status.FAILED):
-                yield Checkbox("The provider says it is done (status → confirmed)",
-                               id="confirmed")
+                yield Checkbox("The provider says it is done (status → confirmed)", id="confirmed")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -92,17 +100,19 @@ class LogContactScreen(ModalScreen[Case | None]):
         self._field("next_follow_up").set_error(date_error)
         self._field("summary").set_error(None if summary.strip() else "say what happened")
         if date_error or not summary.strip():
-            self.notify("Some fields need fixing; nothing was saved.", severity="error",
-                        markup=False)
+            self.notify("Some fields need fixing; nothing was saved.", severity="error", markup=False)
             return
         confirmed = bool(self.query("#confirmed")) and self.query_one("#confirmed", Checkbox).value
         try:
             case = await self.tapp.db(
-                self.tapp.tracker.log_contact, self.case.id, summary,
+                self.tapp.tracker.log_contact,
+                self.case.id,
+                summary,
                 channel=Channel(str(self.query_one("#channel", Select).value)),
                 ticket=self.query_one("#ticket", Input).value,
                 agent=self.query_one("#agent", Input).value,
-                next_follow_up=next_date, confirmed=confirmed,
+                next_follow_up=next_date,
+                confirmed=confirmed,
             )
         except TrackerError as exc:
             self.notify(literal(str(exc)), severity="error", markup=False)
@@ -119,4 +129,5 @@ class LogContactScreen(ModalScreen[Case | None]):
             return
         self.app.push_screen(
             ConfirmScreen("Discard this contact?", "Nothing is logged.", "Discard"),
-            lambda discard: self.dismiss(None) if discard else None)
+            lambda discard: self.dismiss(None) if discard else None,
+        )

@@ -40,8 +40,11 @@ class VerifyScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
-            yield Static(f"Verify case {self.case.id} — {headline(self.case.provider)}",
-                         classes="dialog-title", markup=False)
+            yield Static(
+                f"Verify case {self.case.id} — {headline(self.case.provider)}",
+                classes="dialog-title",
+                markup=False,
+            )
             yield Static("Required checks (space cycles pending → passed → failed):")
             yield OptionList(id="required")
             yield Static("", id="verdict", markup=False)
@@ -71,8 +74,9 @@ class VerifyScreen(ModalScreen[bool]):
         if not required:
             verdict.update("This case has no required checks: it can be verified.")
         elif blocking:
-            verdict.update("Not yet: " + ", ".join(
-                f"{literal(c.name)} is {c.state.value}" for c in blocking) + ".")
+            verdict.update(
+                "Not yet: " + ", ".join(f"{literal(c.name)} is {c.state.value}" for c in blocking) + "."
+            )
         else:
             verdict.update("Every required check has passed: it can be verified.")
         verdict.set_class(bool(blocking), "error")
@@ -83,20 +87,22 @@ class VerifyScreen(ModalScreen[bool]):
             return
         check = self.case.checks[self._required(self.case)[options.highlighted]]
         try:
-            case = await self.tapp.db(self.tapp.tracker.set_check, self.case.id, check.name,
-                                      check.state.cycled())
+            case = await self.tapp.db(
+                self.tapp.tracker.set_check, self.case.id, check.name, check.state.cycled()
+            )
         except TrackerError as exc:
             self.notify(literal(str(exc)), severity="error", markup=False)
             return
         self.show(case)
 
-
     async def action_verify(self) -> None:
         blocking = blocking_checks(self.case)
         if blocking:
-            self.notify("Cannot verify yet: " + ", ".join(
-                f"{literal(c.name)} ({c.state.value})" for c in blocking), severity="error",
-                markup=False)
+            self.notify(
+                "Cannot verify yet: " + ", ".join(f"{literal(c.name)} ({c.state.value})" for c in blocking),
+                severity="error",
+                markup=False,
+            )
             return
         try:
             await self.tapp.db(self.tapp.tracker.verify, self.case.id)
@@ -113,5 +119,3 @@ class VerifyScreen(ModalScreen[bool]):
             await self.action_verify()
         else:
             self.action_cancel()
-
-

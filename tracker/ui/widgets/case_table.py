@@ -97,8 +97,9 @@ class CaseTable(ScrollView, can_focus=True):
 
     # -- data ------------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[int | str], rows: dict[int, Row],
-                    keep: int | None = None) -> None:
+    def set_entries(
+        self, entries: Sequence[int | str], rows: dict[int, Row], keep: int | None = None
+    ) -> None:
         """Replace the list; the cursor stays on case ``keep`` (or the same case) if present."""
         current = keep if keep is not None else self.current_case_id
         self.entries = entries
@@ -169,7 +170,6 @@ class CaseTable(ScrollView, can_focus=True):
         self.refresh()
         if self.current_case_id is not None:
             self.post_message(self.Highlighted(self.current_case_id))
-
 
     def action_cursor(self, step: int) -> None:
         self._move_to(self._skip_headings(self.cursor + step, step))
@@ -249,8 +249,7 @@ class CaseTable(ScrollView, can_focus=True):
         index = round(self.scroll_y) + y - 1
         if not self.entries:
             if y == 1:
-                return self._line([Text(self.empty_message, style="dim")],
-                                  [sum(widths) + len(widths)], base)
+                return self._line([Text(self.empty_message, style="dim")], [sum(widths) + len(widths)], base)
             return Strip.blank(self.scrollable_content_region.width, base)
         if index >= len(self.entries):
             return Strip.blank(self.scrollable_content_region.width, base)
@@ -280,7 +279,8 @@ class CaseTable(ScrollView, can_focus=True):
         start = max(0, index - PREFETCH)
         end = min(len(self.entries), index + self.size.height + PREFETCH)
         wanted = [
-            e for e in self.entries[start:end]
+            e
+            for e in self.entries[start:end]
             if isinstance(e, int) and e not in self.rows and e not in self._asked
         ]
         if wanted:

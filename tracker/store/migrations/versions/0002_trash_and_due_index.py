@@ -20,9 +20,7 @@ def upgrade() -> None:
     with op.batch_alter_table("cases") as batch:
         batch.add_column(sa.Column("deleted_at", sa.DateTime(), nullable=True))
         for name in ("checks_total", "checks_passed", "checks_failed"):
-            batch.add_column(
-                sa.Column(name, sa.Integer(), nullable=False, server_default=sa.text("0"))
-            )
+            batch.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default=sa.text("0")))
     # Fill the counters from the checks that already exist.
     op.execute(
         """
