@@ -66,7 +66,14 @@ class Check:
 
 @dataclass
 class TimelineEntry:
-    """One line of a case's append-only paper trail."""
+    """One line of a case's append-only paper trail.
+
+    What the program records is stored as a fact, without words: ``event`` names
+    it (e.g. ``"check.result"``) and ``params`` holds its particulars (e.g.
+    ``{"check": "calls blocked", "state": "passed"}``); the layer that shows the
+    entry words it in the reader's language. ``summary`` holds only what the user
+    typed (what a contact said), exactly as typed.
+    """
 
     at: datetime
     kind: EntryKind
@@ -77,6 +84,8 @@ class TimelineEntry:
     next_follow_up: date | None = None
     status_from: Status | None = None
     status_to: Status | None = None
+    event: str = ""
+    params: dict[str, str] = field(default_factory=dict)
     id: int | None = None
 
 

@@ -105,7 +105,10 @@ _ENTRY_KEY = tuple(f.name for f in fields(TimelineEntry) if f.name != "id")
 
 
 def _entry_key(entry: TimelineEntry) -> tuple[object, ...]:
-    return tuple([getattr(entry, name) for name in _ENTRY_KEY])
+    return tuple(
+        tuple(sorted(value.items())) if isinstance(value := getattr(entry, name), dict) else value
+        for name in _ENTRY_KEY
+    )
 
 
 def _merge_checks(stored: list[Check], incoming: list[Check]) -> tuple[list[Check], list[str]]:
