@@ -63,7 +63,7 @@ def _dump(value: Any) -> str:
 # of a big export; this writes the same text (a test compares the two) with the C
 # string escaper. It knows only what records hold: objects, lists, text, whole
 # numbers, booleans and null.
-_escape = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_escape = json.encoder.encode_basestring
 
 
 def _pretty(value: Any, indent: str) -> str:
@@ -75,7 +75,7 @@ def _pretty(value: Any, indent: str) -> str:
         return "false"
     kind = type(value)
     if kind is str:
-        return _escape(value)  # type: ignore[no-any-return]
+        return _escape(value)
     if kind is int:
         return int.__repr__(value)
     inner = indent + "  "

@@ -307,7 +307,7 @@ class CaseRepository:
         return self.database.sessions()
 
     @staticmethod
-    def _full() -> Select[CaseRow]:  # type: ignore[type-var]  # SQLAlchemy 2.1 typing
+    def _full() -> Select[CaseRow]:  # SQLAlchemy 2.1 typing
         return select(CaseRow).options(selectinload(CaseRow.checks), selectinload(CaseRow.timeline))
 
     def _row(self, session: Session, ref: str | int, include_deleted: bool = False) -> CaseRow:
@@ -459,7 +459,7 @@ class CaseRepository:
             for start in range(0, len(ids), _IN_CHUNK):
                 query = select(table).where(table.c.id.in_(ids[start : start + _IN_CHUNK]))
                 found.update((c.id, c) for c in _load_cases(connection, query, timeline) if c.id is not None)
-        return [found[i] for i in ids if i in found]  # type: ignore[index]
+        return [found[i] for i in ids if i in found]
 
     def _listing(self) -> CaseListing:
         if self.database.path is None:

@@ -30,7 +30,7 @@ class CaseActions:
 
     @property
     def tracker_app(self) -> TrackerApp:
-        return cast("TrackerApp", cast(Screen, self).app)
+        return cast("TrackerApp", cast("Screen[object]", self).app)
 
     async def _selected_case(self) -> Case | None:
         case_id = self.selected_case_id()

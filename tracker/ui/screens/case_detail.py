@@ -176,7 +176,7 @@ class CaseScreen(CaseActions, Screen[None]):
         self.app.pop_screen()
 
     def reload(self) -> None:
-        self.run_worker(self._reload, group="load", exclusive=True)
+        self.run_worker(self._reload(), group="load", exclusive=True)
 
     async def _reload(self) -> None:
         case = await self.tapp.attempt(self.tapp.tracker.cases.get, self.case_id)

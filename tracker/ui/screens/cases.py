@@ -6,7 +6,6 @@ import asyncio
 import threading
 from array import array
 from datetime import date
-from functools import partial
 
 from textual import on
 from textual.binding import Binding
@@ -111,7 +110,7 @@ class CasesScreen(CaseListScreen):
         """Show the list again. ``fresh`` False (a filter keystroke) reuses what was read:
         the ordered ids, the text the filter looks in, the counts."""
         self._generation += 1
-        self.run_worker(partial(self._reload, self._generation, keep, fresh), group="load", exclusive=True)
+        self.run_worker(self._reload(self._generation, keep, fresh), group="load", exclusive=True)
 
     def _search_index(self) -> SearchIndex:
         with self._texts_lock:
@@ -186,7 +185,7 @@ class CasesScreen(CaseListScreen):
 
     @on(CaseTable.RowsWanted)
     def fetch_rows(self, message: CaseTable.RowsWanted) -> None:
-        self.run_worker(partial(self._fetch_rows, message.table, message.case_ids), group="rows")
+        self.run_worker(self._fetch_rows(message.table, message.case_ids), group="rows")
 
     async def _fetch_rows(self, table: CaseTable, case_ids: list[int]) -> None:
         rows = await self.tapp.db(load_rows, self.tapp.listing, case_ids, self.tapp.tracker.today())

@@ -75,7 +75,7 @@ class FollowUpsScreen(CaseListScreen):
     COLUMNS = COLUMNS
 
     def reload(self) -> None:
-        self.run_worker(self._reload, group="load", exclusive=True)
+        self.run_worker(self._reload(), group="load", exclusive=True)
 
     async def _reload(self) -> None:
         today = self.tapp.tracker.today()

@@ -129,5 +129,9 @@ class LogContactScreen(ModalScreen[Case | None]):
             return
         self.app.push_screen(
             ConfirmScreen("Discard this contact?", "Nothing is logged.", "Discard"),
-            lambda discard: self.dismiss(None) if discard else None,
+            self._discard_if_confirmed,
         )
+
+    def _discard_if_confirmed(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)

@@ -110,7 +110,7 @@ class CaseTable(ScrollView, can_focus=True):
         index = 0
         if current is not None:
             try:
-                index = entries.index(current)  # type: ignore[arg-type]
+                index = entries.index(current)
             except ValueError:
                 index = min(self.cursor, max(len(entries) - 1, 0))
         self._move_to(self._skip_headings(index, 1))

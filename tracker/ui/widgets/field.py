@@ -29,7 +29,7 @@ class Field(Vertical):
         self.hint = hint
         widget.add_class("field--input")
         if hasattr(widget, "compact"):
-            widget.compact = True  # type: ignore[attr-defined]
+            widget.compact = True
 
     def compose(self) -> ComposeResult:
         with Horizontal():
