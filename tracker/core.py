@@ -20,6 +20,7 @@ from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
+from tracker.domain.reminders import Reminder, follow_up_reminder
 from tracker.domain.workflow import CaseDraft, PlannedDates
 
 if TYPE_CHECKING:
@@ -259,3 +260,16 @@ class Tracker:
         Its cost follows the number of cases due, not the size of the table.
         """
         return self.cases.in_order(self.listing.due_ids(self.today(), within_days))
+
+    def reminders(self) -> list[Reminder]:
+        """What `tracker notify` announces today: follow-ups overdue or due today.
+
+        The user's own deadlines (the stages work) join here as reminders of kind
+        ``DEADLINE``; everything that reminds reads through this one method.
+        """
+        today = self.today()
+        return [
+            follow_up_reminder(s.id, s.uuid, s.provider, s.status, s.next_follow_up, today)
+            for s in self.due_summaries()
+            if s.next_follow_up is not None
+        ]
