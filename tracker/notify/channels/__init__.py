@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import ssl
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -56,3 +57,10 @@ def one_line(text: str, limit: int = 200) -> str:
 
     lines = [line.strip() for line in str(text).splitlines() if line.strip()]
     return headline(" ".join(lines), limit) if lines else ""
+
+
+def tls_reason(exc: ssl.SSLError) -> str:
+    """Why TLS failed, in one line: an untrusted certificate said as such."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _("certificate not trusted ({reason})").format(reason=one_line(exc.verify_message or str(exc)))
+    return one_line(exc.reason or str(exc))

@@ -21,7 +21,7 @@ from email.utils import formatdate, make_msgid
 from typing import Any
 
 from tracker.i18n import _
-from tracker.notify.channels import DeliveryFailed, one_line
+from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig, SmtpServer
 
@@ -96,9 +96,8 @@ class EmailChannel:
                 )
             ) from None
         except ssl.SSLError as exc:
-            reason = getattr(exc, "verify_message", "") or exc.reason or str(exc)
             raise DeliveryFailed(
-                _("TLS failed with {server}: {reason}").format(server=server.address, reason=one_line(reason))
+                _("TLS failed with {server}: {reason}").format(server=server.address, reason=tls_reason(exc))
             ) from None
         except ConnectionRefusedError:
             raise DeliveryFailed(_("connection refused by {server}").format(server=server.address)) from None

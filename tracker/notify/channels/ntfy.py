@@ -17,7 +17,7 @@ from email.header import Header
 from urllib.parse import urlsplit
 
 from tracker.i18n import _
-from tracker.notify.channels import DeliveryFailed, one_line
+from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig
 
@@ -72,10 +72,7 @@ def _network_reason(reason: object, where: str) -> str:
     if isinstance(reason, socket.gaierror):
         return _("server not found: {server}").format(server=where)
     if isinstance(reason, ssl.SSLError):
-        return _("TLS failed with {server}: {reason}").format(
-            server=where,
-            reason=one_line(getattr(reason, "verify_message", "") or reason.reason or str(reason)),
-        )
+        return _("TLS failed with {server}: {reason}").format(server=where, reason=tls_reason(reason))
     if isinstance(reason, TimeoutError | socket.timeout):
         return _("no answer from {server} within {seconds} s").format(server=where, seconds=TIMEOUT)
     text = reason.strerror if isinstance(reason, OSError) and reason.strerror else str(reason)
