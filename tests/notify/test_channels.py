@@ -138,7 +138,8 @@ def test_email_refuses_a_certificate_it_cannot_trust(
     with pytest.raises(DeliveryFailed) as failed:
         send("email", email_config(smtp), {"TRACKER_SMTP_PASSWORD": smtp.password})
     assert str(failed.value).startswith(
-        f"TLS failed with 127.0.0.1:{smtp.port}: certificate not trusted (unable to get local issuer certificate)"
+        f"TLS failed with 127.0.0.1:{smtp.port}: certificate not trusted "
+        "(unable to get local issuer certificate)"
     )
     assert smtp.password not in str(failed.value)
     assert smtp.received == []
