@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.cli.conftest import cli  # noqa: F401 - tracker's command line, run in-process
+
 
 @dataclass
 class Posted:

@@ -99,7 +99,8 @@ def service_text(command: Sequence[str], environment: Mapping[str, str], env_fil
     ]
     lines += [f"Environment={_systemd_word(f'{k}={v}')}" for k, v in sorted(environment.items())]
     # Secrets (TRACKER_SMTP_PASSWORD, a ntfy token) may go in this owner-only file, if wanted.
-    lines.append(f"EnvironmentFile=-{_systemd_word(str(env_file))}")
+    # The file name is taken whole (no quoting); only specifiers need escaping.
+    lines.append("EnvironmentFile=-" + str(env_file).replace("%", "%%"))
     return "\n".join(lines) + "\n"
 
 
