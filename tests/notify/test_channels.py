@@ -249,3 +249,29 @@ def test_desktop_library_without_a_session_bus_fails_in_one_line(
         send("desktop", NotifyConfig())
     assert str(failed.value).startswith("the notification service refused it: ")
     assert "\n" not in str(failed.value)
+
+
+@pytest.fixture
+def notification_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    pytest.importorskip("desktop_notifier")
+    from tests.notify import notification_server as fake
+
+    server, stop = fake.start(tmp_path)
+    if server is None:
+        pytest.skip("dbus-daemon is not installed")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", server.address)
+    yield server
+    stop()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="D-Bus is the Linux backend")
+def test_desktop_through_the_library_on_a_session_bus(notification_server: Any) -> None:
+    send(
+        "desktop",
+        NotifyConfig(),
+        message=Message("tracker: 1 follow-up overdue", "case 1, A&B <Telecom>", True),
+    )
+    (shown,) = notification_server.shown
+    assert (shown.app_name, shown.summary) == ("tracker", "tracker: 1 follow-up overdue")
+    assert shown.body == "case 1, A&amp;B &lt;Telecom&gt;"
+    assert shown.urgency == 2  # critical: something is overdue
