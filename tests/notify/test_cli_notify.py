@@ -158,25 +158,19 @@ def test_two_overlapping_runs_announce_once(env, tmp_path: Path) -> None:  # noq
         capture_output=True,
         env=os.environ.copy(),
     )
-    runs = [
-        subprocess.Popen(
+
+    def start() -> subprocess.Popen[str]:
+        return subprocess.Popen(
             [sys.executable, "-m", "tracker", "notify"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=os.environ.copy(),
         )
-    ]
+
+    runs = [start()]
     time.sleep(0.3)
-    runs.append(
-        subprocess.Popen(
-            [sys.executable, "-m", "tracker", "notify"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=os.environ.copy(),
-        )
-    )
+    runs.append(start())
     outputs = [run.communicate(timeout=60) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert sorted(out for out, _err in outputs) == [
