@@ -95,7 +95,8 @@ def _install(args: argparse.Namespace, tracker: Tracker) -> int:
         print(_("Dry run: nothing was changed."))
     if args.install and plan.systemd:
         for path, text in plan.files.items():
-            print(_("{verb} {path}").format(verb=_("Would write") if args.dry_run else _("Wrote"), path=path))
+            verb = _("Would write") if args.dry_run else _("Wrote")
+            print(_("{verb} {command}").format(verb=verb, command=path))
             if args.dry_run:
                 print("".join(f"  {line}\n" for line in text.splitlines()), end="")
         for argv in plan.commands:
@@ -117,21 +118,20 @@ def _install(args: argparse.Namespace, tracker: Tracker) -> int:
         )
         print(plan.cron_line)
         return 0
-    for path in plan.removed:
-        print(_("{verb} {path}").format(verb=_("Would remove") if args.dry_run else _("Removed"), path=path))
-    for argv in plan.commands:
-        print(
-            _("{verb} {command}").format(
-                verb=_("Would run") if args.dry_run else _("Ran"), command=" ".join(argv)
-            )
-        )
-    if not plan.removed:
-        print(_("No systemd timer was installed."))
+    # In the order they happen: stop the timer, remove its files, reload.
+    steps = [("run", plan.commands[0])] if plan.commands else []
+    steps += [("remove", [str(path)]) for path in plan.removed]
+    steps += [("run", argv) for argv in plan.commands[1:]]
+    for kind, words in steps:
+        if kind == "remove":
+            verb = _("Would remove") if args.dry_run else _("Removed")
+        else:
+            verb = _("Would run") if args.dry_run else _("Ran")
+        print(_("{verb} {command}").format(verb=verb, command=" ".join(words)))
     if not plan.systemd:
-        print(
-            _(
-                "systemd does not run here ({why}). If you added the crontab line, remove it with crontab -e:"
-            ).format(why=literal(plan.why_not_systemd))
-        )
+        print(_("Nothing to stop: {why}.").format(why=literal(plan.why_not_systemd)))
+        print(_("If you added the crontab line, remove it with crontab -e:"))
         print(plan.cron_line)
+    elif not plan.removed:
+        print(_("No systemd timer was installed."))
     return 0

@@ -42,7 +42,7 @@ class EmailChannel:
         mail["Subject"] = message.title
         mail["From"] = self.sender
         mail["To"] = self.to
-        mail["Date"] = formatdate(localtime=False)
+        mail["Date"] = formatdate(usegmt=True)
         mail["Message-ID"] = make_msgid(domain="tracker.invalid")
         mail.set_content(message.body + "\n")
         try:
