@@ -25,6 +25,7 @@ from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
+from tracker.domain.reminders import Reminder, follow_up_reminder
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.domain.workflow import CaseDraft, PlannedDates
@@ -160,6 +161,19 @@ class Tracker:
         """
         today = self.today()
         return self._read(lambda tx: tx.load(tx.due_ids(today, within_days)))
+
+    def reminders(self) -> list[Reminder]:
+        """What `tracker notify` announces today: follow-ups overdue or due today.
+
+        The user's own deadlines (the stages work) join here as reminders of kind
+        ``DEADLINE``; everything that reminds reads through this one method.
+        """
+        today = self.today()
+        return [
+            follow_up_reminder(s.id, s.uuid, s.provider, s.status, s.next_follow_up, today)
+            for s in self.due_summaries()
+            if s.next_follow_up is not None
+        ]
 
     def ordered_ids(
         self, include_closed: bool = False, text: str = "", limit: int | None = None

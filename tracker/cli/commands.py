@@ -342,6 +342,12 @@ def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def cmd_notify(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.cli.notify_command import run_notify
+
+    return run_notify(args, clock)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "add": cmd_add,
     "list": cmd_list,
@@ -360,6 +366,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "export": cmd_export,
     "import": cmd_import,
     "report": cmd_report,
+    "notify": cmd_notify,
 }
 
 
