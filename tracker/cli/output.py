@@ -8,9 +8,9 @@ from datetime import date
 from typing import Any
 
 from tracker.display import entry_details, fit, literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
+from tracker.i18n.formats import describe_due
 from tracker.store.listing import CaseSummary
 
 

@@ -8,9 +8,9 @@ from datetime import date
 from rich.text import Text
 
 from tracker.display import literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
+from tracker.i18n.formats import describe_due
 from tracker.store.listing import CaseSummary
 
 # Colour backs up the text; every flag reads without it (NO_COLOR, colour blindness).

@@ -15,9 +15,9 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.display import entry_details, headline, literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, Check, CheckState
+from tracker.i18n.formats import describe_due
 from tracker.ui.app import DataChanged
 from tracker.ui.case_actions import CaseActions
 from tracker.ui.rows import STATUS_STYLES, flag_text
