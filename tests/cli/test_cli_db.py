@@ -113,7 +113,7 @@ def test_db_upgrade_from_0001(cli: Run, env: Any) -> None:
     assert upgraded.code == 0, upgraded.err
     assert "Upgraded; the previous file was copied to" in upgraded.out
     backup = Path(upgraded.out.split("copied to ", 1)[1].split("\n", 1)[0])
-    assert backup.exists() and backup.name.startswith("tracker.db.before-0002-2026102")
+    assert backup.exists() and backup.name.startswith("tracker.db.before-0003-2026102")
     shown = cli("show", "1", "--json").json()
     assert shown["provider"] == "Old"
     assert [(c["name"], c["state"]) for c in shown["checks"]] == [("cancellation confirmed", "passed")]

@@ -43,7 +43,7 @@ def test_schema_head_matches_the_scripts() -> None:
     assert scripts.get_current_head() == migrate.SCHEMA_HEAD
     assert migrate.script_head() == migrate.SCHEMA_HEAD
     assert len(scripts.get_heads()) == 1
-    assert migrate.known_revisions() == {"0001", "0002"}
+    assert migrate.known_revisions() == {"0001", "0002", "0003"}
 
 
 def test_a_fresh_database_matches_the_models(database: Database) -> None:
@@ -191,7 +191,13 @@ def test_an_0001_database_upgrades_with_its_data_intact(old_db: Path) -> None:
         assert database.revision() == migrate.SCHEMA_HEAD
         assert rows(old_db, f"SELECT {CASE_COLUMNS_0001} FROM cases ORDER BY id") == CASES_0001
         assert rows(old_db, "SELECT * FROM checks ORDER BY id") == CHECKS_0001
-        assert rows(old_db, "SELECT * FROM timeline ORDER BY id") == TIMELINE_0001
+        # 0003: the entry the program wrote in English is now a fact; the two that are no
+        # form it ever wrote stay as they are, with no event.
+        upgraded = [
+            (*TIMELINE_0001[0][:4], "", *TIMELINE_0001[0][5:], "case.created", '{"action":"cancel"}'),
+            *[(*row, "", "{}") for row in TIMELINE_0001[1:]],
+        ]
+        assert rows(old_db, "SELECT * FROM timeline ORDER BY id") == upgraded
         counters = rows(
             old_db, "SELECT id, checks_total, checks_passed, checks_failed, deleted_at FROM cases ORDER BY id"
         )
@@ -234,7 +240,7 @@ def test_a_timestamped_backup_holding_the_0001_data_is_written_first(old_db: Pat
     before = old_db.parent
     database = open_database(str(old_db), now=OPENED_AT)
     database.close()
-    backup = old_db.with_name("tracker.db.before-0002-20261020T120000")
+    backup = old_db.with_name(f"tracker.db.before-{migrate.SCHEMA_HEAD}-20261020T120000")
     assert database.backup_made == backup
     assert sorted(p.name for p in before.iterdir() if "before" in p.name) == [backup.name]
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -61,7 +62,26 @@ def _entry_to_domain(row: EntryRow) -> TimelineEntry:
         next_follow_up=row.next_follow_up,
         status_from=Status(row.status_from) if row.status_from else None,
         status_to=Status(row.status_to) if row.status_to else None,
+        event=row.event,
+        params=params_from_text(row.params),
     )
+
+
+_NO_PARAMS = "{}"
+
+
+def params_to_text(params: dict[str, str]) -> str:
+    """An entry's parameters as the ``params`` column stores them: a compact JSON object."""
+    if not params:
+        return _NO_PARAMS
+    return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def params_from_text(text: str) -> dict[str, str]:
+    if not text or text == _NO_PARAMS:
+        return {}
+    params = json.loads(text)
+    return {str(key): str(value) for key, value in params.items()}
 
 
 def _to_domain(row: CaseRow) -> Case:
@@ -173,6 +193,8 @@ def entry_columns(entry: TimelineEntry) -> dict[str, object]:
         "next_follow_up": entry.next_follow_up,
         "status_from": entry.status_from.value if entry.status_from else None,
         "status_to": entry.status_to.value if entry.status_to else None,
+        "event": entry.event,
+        "params": params_to_text(entry.params),
     }
 
 
