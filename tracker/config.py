@@ -19,6 +19,10 @@ extra_days_off = ["2026-12-24", "2026-12-31"]
 # The playbook a new case starts with.
 default_playbook = "esim-pe"
 
+# The language: "en", "zh_CN" or "es" (default: your locale; --lang and
+# TRACKER_LANG win over this).
+# language = "es"
+
 # Key bindings, by binding id (see `?` in the app), e.g.:
 [keys]
 # "cases.new" = "n"
@@ -31,13 +35,14 @@ class Config:
     default_playbook: str = "generic"
     keys: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
+    language: str | None = None
 
     @property
     def playbook_folder(self) -> Path | None:
         return self.folder / "playbooks" if self.folder else None
 
 
-KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys")
+KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "language")
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
@@ -67,7 +72,24 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
         raise InvalidInput(f'{path}: keys: must be a table of "binding id" = "key"')
-    return Config(frozenset(days), default_playbook, dict(keys), path.parent)
+    language = data.get("language")
+    if language is not None and not isinstance(language, str):
+        raise InvalidInput(f'{path}: language: must be text, e.g. "es"')
+    return Config(frozenset(days), default_playbook, dict(keys), path.parent, language)
+
+
+def language_setting(folder: Path) -> str | None:
+    """The ``language`` in ``folder``'s config.toml, read before anything else is.
+
+    Quiet about a missing or broken file: the command that loads the config
+    reports its problems; the language falls back to the next source meanwhile.
+    """
+    try:
+        data = tomllib.loads((folder / "config.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    language = data.get("language")
+    return language if isinstance(language, str) else None
 
 
 def load_config(folder: Path) -> Config:

@@ -25,7 +25,7 @@ KNOWN = [
     ),
     (
         "check",
-        "Check \"it's gone\": pending",
+        'Check "it\'s gone": pending',
         (Event.CHECK_RESULT, {"check": "it's gone", "state": "pending", "note": ""}),
     ),
     (

@@ -73,9 +73,12 @@ def currency_symbol(code: str) -> str:
     The reader's locale first; when it knows only the code, Peru's usage, then
     British English; a code no locale knows (or text that is no code) as given.
     """
-    from babel.numbers import get_currency_symbol
+    from babel.numbers import get_currency_symbol, list_currencies
 
-    code = code.strip().upper()
+    code = code.strip()
+    if code.upper() not in list_currencies():
+        return code
+    code = code.upper()
     for locale in (babel_locale(), *_SYMBOL_FALLBACKS):
         symbol = get_currency_symbol(code, locale=locale)
         if symbol != code:
@@ -112,6 +115,7 @@ def money(amount: Decimal, currency: str) -> str:
     if not code:
         return format_decimal(amount, format="#,##0.00", locale=locale).translate(_SPACES)
     pattern = _spaced(locale.currency_formats["standard"].pattern, currency_symbol(code))
+    # An unknown code ("soles") keeps two decimals, as most currencies do.
     formatted = format_currency(amount, code.upper(), format=pattern, locale=locale, currency_digits=True)
     return formatted.translate(_SPACES)
 
