@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -85,8 +84,16 @@ def language_setting(folder: Path) -> str | None:
     reports its problems; the language falls back to the next source meanwhile.
     """
     try:
-        data = tomllib.loads((folder / "config.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = (folder / "config.toml").read_bytes()
+    except OSError:
+        return None
+    if b"language" not in raw:
+        return None  # the common case, without loading the TOML parser (tracker --help)
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     language = data.get("language")
     return language if isinstance(language, str) else None
@@ -97,6 +104,8 @@ def load_config(folder: Path) -> Config:
     path = folder / "config.toml"
     if not path.exists():
         return Config(folder=folder)
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
