@@ -15,7 +15,9 @@ from tests.bench import due, first_screen, import_bench, keys, languages, memory
 
 def main() -> int:
     sys.argv = sys.argv[:1]
-    results = [module.main() for module in (startup, languages, first_screen, keys, due, import_bench, memory)]
+    results = [
+        module.main() for module in (startup, languages, first_screen, keys, due, import_bench, memory)
+    ]
     return 0 if all(results) else 1
 
 
