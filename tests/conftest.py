@@ -98,3 +98,21 @@ def _dump(path: Path) -> list[str]:
 def db_dump() -> Callable[[Path], list[str]]:
     """Every table and row of a database as SQL (read through its WAL), to compare before/after."""
     return _dump
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a 64 KiB file system of its own, to fill up (needs the right to mount)."""
+    import subprocess
+
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)

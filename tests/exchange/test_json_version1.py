@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tracker.core import Tracker
 from tracker.domain.model import Case, EntryKind
 from tracker.exchange.importer import import_file
 from tracker.exchange.json_format import document_text
-from tracker.store.database import open_database
-from tracker.store.repository import CaseRepository
+from tracker.store import open_store, resolve
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -31,17 +31,18 @@ def migrated_cases(tmp_path: Path) -> list[Case]:
     connection = sqlite3.connect(path)
     connection.executescript((DATA / "rev0002.sql").read_text(encoding="utf-8"))
     connection.close()
-    database = open_database(str(path))
+    store = open_store(resolve(str(path)), now=datetime(2026, 12, 1, 12, tzinfo=UTC)).store
     try:
-        return list(CaseRepository(database).iter_all())
+        with store.read() as tx:
+            return list(tx.iter_all())
     finally:
-        database.close()
+        store.close()
 
 
 def test_a_version_1_file_imports_as_the_facts_migration_0003_makes(tracker: Tracker, tmp_path: Path) -> None:
     result = import_file(tracker, DATA / "export-v1.json")
     assert len(result.added) == 3
-    imported = list(tracker.cases.iter_all())
+    imported = list(tracker.all_cases())
     assert [without_ids(c) for c in imported] == [without_ids(c) for c in migrated_cases(tmp_path)]
     program_entries = [e for c in imported for e in c.timeline if e.kind is not EntryKind.CONTACT]
     assert program_entries and all(e.event and not e.summary for e in program_entries)
@@ -55,7 +56,7 @@ def test_importing_the_version_1_file_again_changes_nothing(tracker: Tracker) ->
 
 def test_it_exports_again_as_version_2_with_facts(tracker: Tracker) -> None:
     import_file(tracker, DATA / "export-v1.json")
-    document = json.loads(document_text(tracker.cases.iter_all()))
+    document = json.loads(document_text(tracker.all_cases()))
     assert document["version"] == 2
     first = document["cases"][0]["timeline"][0]
     assert (first["event"], first["params"], first["summary"]) == ("case.created", {"action": "cancel"}, "")

@@ -14,13 +14,12 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine
 
+from tests.store.conftest import Repo, open_sqlite_store
 from tracker.domain.events import Event
 from tracker.domain.model import EntryKind
 from tracker.i18n import activate
 from tracker.i18n.timeline import describe
 from tracker.store import migrate
-from tracker.store.database import open_database
-from tracker.store.repository import CaseRepository
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COLUMNS_0002 = (
@@ -44,8 +43,8 @@ def timeline_rows(path: Path, columns: str = COLUMNS_0002) -> list[tuple[object,
         connection.close()
 
 
-def upgraded_repository(path: Path) -> CaseRepository:
-    return CaseRepository(open_database(str(path)))
+def upgraded_repository(path: Path) -> Repo:
+    return Repo(open_sqlite_store(path))
 
 
 def test_every_entry_reads_in_english_exactly_as_before(old_db: Path) -> None:
@@ -57,7 +56,7 @@ def test_every_entry_reads_in_english_exactly_as_before(old_db: Path) -> None:
         activate("en")
         assert {entry.id: describe(entry) for entry in entries} == before
     finally:
-        repo.database.close()
+        repo.store.close()
 
 
 def test_every_entry_the_program_wrote_is_now_a_fact_and_contacts_stay_as_typed(old_db: Path) -> None:
@@ -72,7 +71,7 @@ def test_every_entry_the_program_wrote_is_now_a_fact_and_contacts_stay_as_typed(
                     assert entry.event in set(Event) and entry.summary == "", before[entry.id]
         first = repo.get(1)
     finally:
-        repo.database.close()
+        repo.store.close()
     by_id = {entry.id: entry for entry in first.timeline}
     # User text inside the old sentences is kept exactly, parentheses, accents and quotes included.
     assert by_id[5].params == {
@@ -90,7 +89,7 @@ def test_the_same_facts_read_in_spanish_and_chinese(old_db: Path) -> None:
     try:
         second = repo.get(2)
     finally:
-        repo.database.close()
+        repo.store.close()
     activate("es")
     assert [describe(e) for e in second.timeline] == [
         "Suspensión solicitada",
@@ -106,14 +105,14 @@ def test_the_same_facts_read_in_spanish_and_chinese(old_db: Path) -> None:
 
 def test_the_other_columns_are_untouched(old_db: Path) -> None:
     before = timeline_rows(old_db)
-    upgraded_repository(old_db).database.close()
+    upgraded_repository(old_db).store.close()
     after = timeline_rows(old_db)
     assert [row[:4] + row[5:] for row in after] == [row[:4] + row[5:] for row in before]
 
 
 def test_downgrading_writes_the_english_back(old_db: Path) -> None:
     before = timeline_rows(old_db)
-    upgraded_repository(old_db).database.close()
+    upgraded_repository(old_db).store.close()
     assert timeline_rows(old_db) != before
     engine = create_engine(f"sqlite:///{old_db}")
     try:

@@ -10,9 +10,9 @@ from typing import Any
 from tracker.display import entry_details, fit, literal
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
+from tracker.domain.summary import CaseSummary
 from tracker.i18n.formats import describe_due
 from tracker.i18n.timeline import describe
-from tracker.store.listing import CaseSummary
 
 
 def print_json(data: Any) -> None:

@@ -37,6 +37,9 @@ class Event(StrEnum):
     WITHDRAWN = "status.withdrawn"
     # Back to the status the case had before it was withdrawn (status_to).
     REOPENED = "status.reopened"
+    # Moved to the trash, and back from it.
+    TRASHED = "case.trashed"
+    RESTORED = "case.restored"
 
 
 def yes_no(value: bool) -> str:

@@ -52,6 +52,7 @@ class EntryKind(StrEnum):
     STATUS = "status"
     CHECK = "check"
     EDIT = "edit"
+    TRASH = "trash"
 
 
 @dataclass

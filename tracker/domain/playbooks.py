@@ -249,6 +249,10 @@ class PlaybookRegistry:
             raise self.problems[name]
         raise NotFound(f"unknown playbook {name!r} (known: {', '.join(self.names())})")
 
+    def find(self, name: str) -> Playbook | None:
+        """The playbook of this name, or None when it is not loaded (gone, or broken)."""
+        return self.playbooks.get(name)
+
     def for_case(self, name: str) -> Playbook:
         """The playbook a stored case names, or ``generic`` if it is gone."""
         return self.playbooks.get(name, GENERIC)

@@ -157,3 +157,13 @@ def _withdrawn(entry: TimelineEntry, day: DayFormat) -> str:
 @wording(Event.REOPENED)
 def _reopened(entry: TimelineEntry, day: DayFormat) -> str:
     return _("Reopened")
+
+
+@wording(Event.TRASHED)
+def _trashed(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Moved to the trash")
+
+
+@wording(Event.RESTORED)
+def _restored(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Restored from the trash")
