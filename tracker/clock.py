@@ -55,3 +55,8 @@ class FixedClock:
 
     def now(self) -> datetime:
         return self.fixed_now or datetime.combine(self.fixed_today, time(12), tzinfo=UTC)
+
+
+def local_day(moment: datetime) -> date:
+    """The user's calendar day of a stored (UTC) timestamp, in this machine's time zone."""
+    return moment.astimezone().date()

@@ -24,6 +24,15 @@ default_playbook = "esim-pe"
 # TRACKER_LANG win over this).
 # language = "es"
 
+# The day a norm applies from, where tracker could not confirm it (see
+# `tracker playbooks esim-pe`): the new Norma de Condiciones de Uso, e.g.
+# norm_dates = { "osiptel-132-2025" = "2026-06-01" }
+
+# The account holder, for the letters to the operator (reclamo, queja, apelación).
+[me]
+# name = "Ana Quispe Mamani"
+# document = "DNI 45678912"
+
 # Key bindings, by binding id (see `?` in the app), e.g.:
 [keys]
 # "cases.new" = "n"
@@ -44,6 +53,14 @@ default_playbook = "esim-pe"
 """
 
 
+@dataclass(frozen=True)
+class Holder:
+    """The account holder, as letters name them: full name and identity document."""
+
+    name: str = ""
+    document: str = ""
+
+
 @dataclass
 class Config:
     extra_days_off: frozenset[date] = frozenset()
@@ -52,13 +69,43 @@ class Config:
     folder: Path | None = None
     notify: NotifyConfig = field(default_factory=lambda: NotifyConfig())
     language: str | None = None
+    norm_dates: dict[str, date] = field(default_factory=dict)
+    me: Holder = field(default_factory=Holder)
 
     @property
     def playbook_folder(self) -> Path | None:
         return self.folder / "playbooks" if self.folder else None
 
 
-KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify", "language")
+KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify", "language", "norm_dates", "me")
+
+
+def _day(raw: object, where: str, path: Path) -> date:
+    # A TOML datetime is a date too, but it would never equal a day: refused.
+    if isinstance(raw, date) and not isinstance(raw, datetime):
+        return raw
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        raise InvalidInput(f"{path}: {where}: {raw!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _norm_dates(raw: object, path: Path) -> dict[str, date]:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f'{path}: norm_dates: must be a table of "norm id" = "YYYY-MM-DD"')
+    return {str(key): _day(value, f"norm_dates.{key}", path) for key, value in raw.items()}
+
+
+def _holder(raw: object, path: Path) -> Holder:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{path}: me: must be a table with name and document")
+    unknown = sorted(set(raw) - {"name", "document"})
+    if unknown:
+        raise InvalidInput(f"{path}: me.{unknown[0]}: not a setting (known: name, document)")
+    for key in ("name", "document"):
+        if not isinstance(raw.get(key, ""), str):
+            raise InvalidInput(f"{path}: me.{key}: must be text")
+    return Holder(raw.get("name", ""), raw.get("document", ""))
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
@@ -95,7 +142,14 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if language is not None and not isinstance(language, str):
         raise InvalidInput(_('{path}: language: must be text, e.g. "es"').format(path=path))
     return Config(
-        frozenset(days), default_playbook, dict(keys), path.parent, parse_notify(notify, path), language
+        frozenset(days),
+        default_playbook,
+        dict(keys),
+        path.parent,
+        parse_notify(notify, path),
+        language,
+        norm_dates=_norm_dates(data.get("norm_dates", {}), path),
+        me=_holder(data.get("me", {}), path),
     )
 
 

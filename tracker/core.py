@@ -18,22 +18,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tracker import paths
-from tracker.clock import Clock, SystemClock
+from tracker.clock import Clock, SystemClock, local_day
 from tracker.config import Config, load_config
-from tracker.domain import workflow
+from tracker.domain import charges, deadlines, evidence, stages, workflow
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
+from tracker.domain.caserules import CaseRules
 from tracker.domain.errors import InvalidInput
-from tracker.domain.model import Case, Channel, CheckState
+from tracker.domain.model import Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
+from tracker.domain.rules import RuleBook, builtin_rulebook
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.domain.workflow import CaseDraft, PlannedDates
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from tracker.domain.merge import ImportResult
     from tracker.domain.reminders import Reminder
     from tracker.store import Target
     from tracker.store.base import Store
+    from tracker.store.blobs import BlobStore
     from tracker.store.transaction import Transaction
 
 T = TypeVar("T")
@@ -135,7 +140,22 @@ class Tracker:
     def plan(self, draft: CaseDraft) -> PlannedDates:
         """The promised date and first follow-up a draft would get (for live previews)."""
         playbook = self.playbooks.get(draft.playbook)
-        return workflow.plan_dates(draft, playbook, self.calendar(playbook), self.today())
+        return workflow.plan_dates(
+            draft, playbook, self.calendar(playbook), self.today(), self.rulebook(playbook)
+        )
+
+    # -- the rules of law a case follows -----------------------------------
+
+    def rulebook(self, playbook: Playbook) -> RuleBook | None:
+        """The playbook's rule book with the norm dates the user set, or None."""
+        if playbook.rulebook is None:
+            return None
+        return builtin_rulebook(playbook.rulebook).with_dates(self.config.norm_dates)
+
+    def rules_for(self, case: Case) -> CaseRules:
+        """What ``case`` is measured against: its playbook, calendar and rule book."""
+        playbook = self.playbooks.for_case(case.playbook)
+        return CaseRules(playbook, self.calendar(playbook), self.rulebook(playbook), local_day)
 
     # -- reading -------------------------------------------------------------
 
@@ -159,6 +179,11 @@ class Tracker:
         """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
         today = self.today()
         return self._read(lambda tx: tx.due_summaries(today, within_days))
+
+    def your_deadline_summaries(self) -> list[CaseSummary]:
+        """Cases with a deadline of the user's own close or missed (YOUR DEADLINE), soonest first."""
+        today = self.today()
+        return self._read(lambda tx: tx.your_deadline_summaries(today))
 
     def due_cases(self, within_days: int = 0) -> list[Case]:
         """Follow-ups overdue or due within the next ``within_days`` days, most urgent first.
@@ -232,11 +257,15 @@ class Tracker:
             case = tx.get(ref, include_deleted=include_deleted, lock=True)
             before = copy.deepcopy(case)
             result = change(case)
+            # The deadline dates kept on the case for lists and flags follow what changed.
+            deadlines.refresh(case, self.rules_for(case))
             return tx.save(case, before), result
 
     def add_case(self, draft: CaseDraft) -> Case:
         playbook = self.playbooks.get(draft.playbook)
-        case = workflow.open_case(draft, playbook, self.calendar(playbook), self.now(), self.today())
+        case = workflow.open_case(
+            draft, playbook, self.calendar(playbook), self.now(), self.today(), self.rulebook(playbook)
+        )
         with self.store.write() as tx:
             return tx.add(case)
 
@@ -254,7 +283,8 @@ class Tracker:
             else:
                 playbook = self.playbooks.find(case.playbook)
             calendar = self.calendar(playbook) if playbook is not None else None
-            return workflow.edit_case(case, draft, fields, playbook, calendar, self.now(), self.today())
+            book = self.rulebook(playbook) if playbook is not None else None
+            return workflow.edit_case(case, draft, fields, playbook, calendar, self.now(), self.today(), book)
 
         return self.update(ref, change)[0]
 
@@ -317,6 +347,118 @@ class Tracker:
         return self.update(ref, lambda case: workflow.restore(case, self.now()), include_deleted=True)[0]
 
     # -- imports ---------------------------------------------------------------
+    # -- the Peruvian path: stages, charges, evidence ------------------------
+
+    def escalate(
+        self,
+        ref: str | int,
+        kind: StageKind,
+        filed_on: date,
+        *,
+        code: str = "",
+        topic: Topic | None = None,
+        amount: Decimal | None = None,
+        channel: Channel | None = None,
+        note: str = "",
+    ) -> Case:
+        """File a reclamo, queja, apelación or OSIPTEL form on a case."""
+        return self.update(
+            ref,
+            lambda case: stages.escalate(
+                case,
+                kind,
+                filed_on,
+                self.rules_for(case),
+                self.now(),
+                self.today(),
+                code=code,
+                topic=topic,
+                amount=amount,
+                channel=channel,
+                note=note,
+            ),
+        )[0]
+
+    def answer(
+        self,
+        ref: str | int,
+        on: date,
+        outcome: Outcome,
+        *,
+        kind: StageKind | None = None,
+        code: str = "",
+        note: str = "",
+    ) -> Case:
+        """Record the answer to the case's latest stage (of ``kind`` when given)."""
+        return self.update(
+            ref,
+            lambda case: stages.answer(
+                case,
+                on,
+                outcome,
+                self.rules_for(case),
+                self.now(),
+                self.today(),
+                kind=kind,
+                code=code,
+                note=note,
+            ),
+        )[0]
+
+    def add_charge(
+        self,
+        ref: str | int,
+        amount: Decimal,
+        currency: str,
+        on: date,
+        *,
+        period: tuple[date, date] | None = None,
+        owed: bool | None = None,
+        note: str = "",
+    ) -> Case:
+        return self.update(
+            ref,
+            lambda case: charges.add_charge(
+                case, amount, currency, on, self.now(), self.today(), period=period, owed=owed, note=note
+            ),
+        )[0]
+
+    def set_charge_owed(self, ref: str | int, number: int, owed: bool | None) -> Case:
+        """The user's word on a charge (numbered from 1): owed, not owed, or None for the rules'."""
+        return self.update(ref, lambda case: charges.set_charge_owed(case, number, owed, self.now()))[0]
+
+    @property
+    def blobs(self) -> BlobStore:
+        """Attached files, in ``attachments/`` beside the database."""
+        from tracker.store.blobs import BlobStore
+
+        folder = self.path.parent if self.path is not None else paths.data_dir()
+        return BlobStore(folder / "attachments")
+
+    def attach(self, ref: str | int, source: Path, note: str = "") -> tuple[Case, Attachment]:
+        """Copy a file into the attachments folder and record it on the case."""
+        self.get(ref)  # an unknown case is refused before anything is copied
+        stored = self.blobs.put(source)
+        return self.update(
+            ref, lambda case: evidence.attach(case, source.name, stored.sha256, stored.size, self.now(), note)
+        )
+
+    def refresh_deadline_dates(self, case: Case) -> None:
+        """Bring the deadline dates stored on a case (for lists) up to date with the rules."""
+        deadlines.refresh(case, self.rules_for(case))
+
+    def not_owed_overview(self) -> charges.NotOwedOverview:
+        """Money not owed across the live cases: totals by currency and how many cases."""
+        cases = self._read(lambda tx: tx.load(tx.ids_with_charges()))
+        return charges.overview(charges.not_owed_totals(c, self.rules_for(c)) for c in cases)
+
+    def user_deadlines(self) -> list[tuple[Case, deadlines.Deadline]]:
+        """The user's own open deadlines on live cases, soonest first."""
+        cases = self._read(lambda tx: tx.load(tx.user_deadline_ids()))
+        found = [(c, d) for c in cases for d in deadlines.user_deadlines(c, self.rules_for(c))]
+        return sorted(found, key=lambda pair: (pair[1].due, pair[0].id or 0))
+
+    # -- imports -----------------------------------------------------------
 
     def import_cases(
         self,
@@ -343,6 +485,8 @@ class Tracker:
             result.dry_run = dry_run
             if dry_run:
                 return result
+            for case in [*result.added, *(update.case for update in result.updated)]:
+                self.refresh_deadline_dates(case)
             total = len(result.added) + len(result.updated)
             for done, update in enumerate(result.updated, start=1):
                 tx.replace(update.case)

@@ -87,9 +87,12 @@ def test_json_shapes_of_add_list_due_and_show(cli: Run, env: Any) -> None:
     shown = cli("show", case["uuid"], "--json").json()
     assert_case_shape(shown, timeline=True)
     assert shown == case
-    # The same case, the same facts, whichever command printed it.
+    # The same case, the same facts, whichever command printed it; show (and the commands
+    # that change a case) add the stages, deadlines, charges and attachments.
+    path = {"timeline", "stages", "deadlines", "charges", "not_owed_total", "attachments"}
+    assert path <= set(shown)
     for other in (listed, due):
-        assert other == {k: v for k, v in case.items() if k != "timeline"}
+        assert other == {k: v for k, v in case.items() if k not in path}
 
 
 def test_json_of_the_other_commands(cli: Run) -> None:

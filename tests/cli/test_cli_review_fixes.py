@@ -14,7 +14,7 @@ def test_an_unknown_playbook_creates_no_database(cli: Run, env: Any) -> None:
     result = cli("add", "Claro", "--playbook", "nope")
     assert result.code == 2
     assert result.error_lines == [
-        "tracker: error: unknown playbook 'nope' (known: esim-pe, generic, subscription)"
+        "tracker: error: unknown playbook 'nope' (known: esim-pe, generic, subscription, suspension-pe)"
     ]
     assert not env.db.exists()
 

@@ -101,9 +101,11 @@ def test_flag_names_and_labels() -> None:
     assert Flag.DUE_TODAY.name == "DUE_TODAY" and Flag.DUE_TODAY.label == "DUE TODAY"
     assert Flag.PROVIDER_LATE.label == "PROVIDER LATE"
     assert [f.label for f in Flag] == [
+        "YOUR DEADLINE",
         "OVERDUE",
         "DUE TODAY",
         "PROVIDER LATE",
+        "ANSWER LATE",
         "NO TICKET",
         "CHECK FAILED",
         "RECHECK",

@@ -92,9 +92,9 @@ def test_what_the_user_wrote_and_what_is_not_a_fact_are_shown_as_stored() -> Non
 
 
 def test_a_fact_from_a_newer_version_shows_its_summary_or_its_code() -> None:
-    assert describe(fact("stage.filed", {"stage": "reclamo"})) == "stage.filed"
-    newer = TimelineEntry(at=AT, kind=EntryKind.STATUS, summary="Reclamo filed", event="stage.filed")
-    assert describe(newer) == "Reclamo filed"
+    assert describe(fact("stage.transferred", {"stage": "reclamo"})) == "stage.transferred"
+    newer = TimelineEntry(at=AT, kind=EntryKind.STATUS, summary="Reclamo moved", event="stage.transferred")
+    assert describe(newer) == "Reclamo moved"
 
 
 def test_a_malformed_date_parameter_is_shown_as_it_is() -> None:

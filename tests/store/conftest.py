@@ -74,6 +74,14 @@ class Repo:
             workflow.restore(case, NOW)
             return tx.save(case, before)
 
+    def replace(self, case: Case) -> None:
+        with self.store.write() as tx:
+            tx.replace(case)
+
+    def ids_with_charges(self) -> list[int]:
+        with self.store.read() as tx:
+            return tx.ids_with_charges()
+
     def purge(self, ref: str | int) -> None:
         with self.store.write() as tx:
             tx.purge(tx.find_id(ref, include_deleted=True))
@@ -176,6 +184,8 @@ def _without_ids(case: Case) -> Case:
         check.id = None
     for entry in copied.timeline:
         entry.id = None
+    for child in [*copied.stages, *copied.charges, *copied.attachments]:
+        child.id = None
     return copied
 
 

@@ -208,3 +208,83 @@ def test_due_summaries_today_come_in_urgency_order(database, repo, make_case) ->
     assert len(rows) == 20
     expected = sorted(rows, key=lambda r: (*urgency_key(r.facts, today), r.id))
     assert [r.id for r in rows] == [r.id for r in expected]
+
+
+@pytest.fixture
+def deadline_grid(repo: Repo, make_case) -> list[Case]:
+    """Every status × follow-up × the stored deadline dates (the user's, the provider's answer)."""
+    cases = []
+    follow_ups = [None, -1, 0, 2]
+    # (user_alert_on, user_due): none, close, not yet close, missed.
+    users = [(None, None), (-1, 3), (1, 6), (-10, -3)]
+    answers = [None, -1, 0]
+    for status, follow_up, (alert, due), answer in itertools.product(Status, follow_ups, users, answers):
+        cases.append(
+            make_case(
+                f"{status.value} {follow_up} {alert} {answer}",
+                status=status,
+                next_follow_up=None if follow_up is None else day(follow_up),
+                promised_by=day(1),
+                requested_on=day(-10),
+                user_alert_on=None if alert is None else day(alert),
+                user_due=None if due is None else day(due),
+                answer_due=None if answer is None else day(answer),
+            )
+        )
+    repo.add_many(cases)
+    return [c for c in repo.iter_all(include_deleted=False)]
+
+
+def test_the_users_deadlines_come_first_in_sql_as_in_the_domain(
+    listing: Listing, deadline_grid: list[Case]
+) -> None:
+    expected_all = [c.id for c in sort_by_urgency(deadline_grid, TODAY)]
+    assert list(listing.ordered_ids(TODAY, include_closed=True)) == expected_all
+    shown = [c for c in deadline_grid if not is_closed(FlagFacts.of(c), TODAY)]
+    assert list(listing.ordered_ids(TODAY)) == [c.id for c in sort_by_urgency(shown, TODAY)]
+    first = next(c for c in deadline_grid if c.id == expected_all[0])
+    assert Flag.YOUR_DEADLINE in flags_for(FlagFacts.of(first), TODAY)
+    # A verified case with a close deadline of the user's is not hidden as closed.
+    verified = [c for c in deadline_grid if c.status is Status.VERIFIED and c.user_alert_on == day(-1)]
+    assert verified and all(c.id in listing.ordered_ids(TODAY) for c in verified)
+    stats = listing.stats(TODAY)
+    assert stats.hidden_closed == sum(1 for c in deadline_grid if is_closed(FlagFacts.of(c), TODAY))
+
+
+def test_summaries_carry_the_deadline_dates(listing: Listing, deadline_grid: list[Case]) -> None:
+    rows = listing.summaries(c.id for c in deadline_grid if c.id is not None)
+    for case in deadline_grid:
+        assert case.id is not None
+        assert rows[case.id].facts == FlagFacts.of(case)
+
+
+def test_your_deadline_summaries(listing: Listing, deadline_grid: list[Case]) -> None:
+    mine = listing.your_deadline_summaries(TODAY)
+    expected = [c for c in deadline_grid if Flag.YOUR_DEADLINE in flags_for(FlagFacts.of(c), TODAY)]
+    assert sorted(s.id for s in mine) == sorted(c.id for c in expected)
+    assert [s.user_due for s in mine] == sorted(s.user_due for s in mine)  # type: ignore[type-var]
+    open_ids = list(listing.user_deadline_ids())
+    assert set(open_ids) == {c.id for c in deadline_grid if c.user_due and c.status is not Status.WITHDRAWN}
+
+
+def test_the_users_deadline_queries_use_their_partial_index(
+    listing: Listing, database: Store, repo: Repo, make_case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Many live cases, few with a deadline of the user's: a plan through ix_cases_deleted_at
+    # would read them all (tracker due runs this query every time).
+    repo.add_many(make_case(f"p{i}") for i in range(400))
+    repo.add_many(make_case(f"d{i}", user_due=day(i), user_alert_on=day(i - 7)) for i in range(3))
+    seen: list[str] = []
+    original = SqliteTransaction.rows
+
+    def recording(self: SqliteTransaction, sql: str, params=()):  # type: ignore[no-untyped-def]
+        if "user_due" in sql:
+            seen.append(plan_of(database.path, sql, params))  # type: ignore[arg-type]
+        return original(self, sql, params)
+
+    monkeypatch.setattr(SqliteTransaction, "rows", recording)
+    assert [s.user_due for s in listing.your_deadline_summaries(TODAY)] == [day(0), day(1), day(2)]
+    assert len(listing.user_deadline_ids()) == 3
+    assert len(seen) == 2
+    for plan in seen:
+        assert "ix_cases_user_due" in plan, plan

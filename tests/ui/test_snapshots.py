@@ -78,3 +78,35 @@ def test_new_case_screen(snap_compare, make_app, populated, size) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help_screen(snap_compare, make_app, populated, size) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before("question_mark"))
+
+
+@pytest.fixture
+def past_the_deadline(populated):  # type: ignore[no-untyped-def]
+    """Movistar's reclamo of 15 October answered infundado on 20 November; a bill not owed."""
+    from decimal import Decimal
+
+    from tracker.domain.model import Outcome, StageKind
+
+    tracker = populated
+    tracker.escalate(1, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
+    tracker.answer(1, date(2026, 11, 20), Outcome.INFUNDADO, code="RES-9")
+    tracker.add_charge(1, Decimal("79.80"), "PEN", date(2026, 11, 5))
+    return tracker
+
+
+def test_follow_ups_with_the_users_deadlines(snap_compare, make_app, past_the_deadline) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before("d"))
+
+
+def test_next_step_dialog(snap_compare, make_app, past_the_deadline) -> None:
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        pilot.app.open_case(1)  # Movistar, whatever its place in the list
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=before)

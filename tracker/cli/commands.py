@@ -9,16 +9,28 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from tracker.cli.escalation import (
+    cmd_answer,
+    cmd_attach,
+    cmd_bundle,
+    cmd_charge,
+    cmd_escalate,
+    cmd_letter,
+    print_rules,
+)
 from tracker.cli.output import case_detail, case_table, print_json
 from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
 from tracker.display import literal
+from tracker.domain.caserules import provider_deadline
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
 from tracker.exchange.serialize import case_to_dict
+from tracker.i18n import _
+from tracker.i18n.path import rule_source
 
 if TYPE_CHECKING:
     from tracker.exchange import importer as importer_types
@@ -37,7 +49,7 @@ def _date(text: str | None, today: date, what: str) -> date | None:
 
 def _print_case(tracker: Tracker, case: Case, args: argparse.Namespace, message: str) -> None:
     if getattr(args, "json", False):
-        print_json(case_to_dict(case, tracker.today(), timeline=True))
+        print_json(case_to_dict(case, tracker.today(), timeline=True, rules=tracker.rules_for(case)))
     else:
         print(message)
 
@@ -57,6 +69,8 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
         next_follow_up=_date(args.next_date, today, "--next"),
         fee_amount=parse_fee(args.fee, "--fee"),
         fee_currency=args.currency,
+        effective_on=_date(args.effective, today, "--effective"),
+        ends_on=_date(args.until, today, "--until"),
     )
     from tracker.domain.workflow import validate_draft
 
@@ -71,12 +85,19 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
         raise NotFound(f"config.toml: default_playbook: {exc}") from None
     case = tracker.add_case(draft)
     flags = ", ".join(f.label for f in case_flags(case, today))
+    rules = tracker.rules_for(case)
+    source = ""
+    if rules.book is not None and draft.promised_by is None:
+        first = provider_deadline(case, rules)
+        source = (
+            " (" + (_("the date you chose") if first.scheduled else rule_source(first.rule, rules.book)) + ")"
+        )
     _print_case(
         tracker,
         case,
         args,
         f"Case {case.id} added: {literal(case.provider)}; promised by "
-        f"{case.promised_by.isoformat()}, first follow-up "
+        f"{case.promised_by.isoformat()}{source}, first follow-up "
         f"{case.next_follow_up.isoformat() if case.next_follow_up else 'none'}"
         + (f" [{flags}]" if flags else ""),
     )
@@ -106,6 +127,7 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
         return 1 if any(is_overdue(FlagFacts.of(c), today) for c in cases) else 0
     summaries = tracker.due_summaries(args.within)
     late = sum(1 for s in summaries if is_overdue(s.facts, today))
+    yours = tracker.your_deadline_summaries()
     if not summaries:
         print("Nothing due." + (f" (within {args.within} days)" if args.within else ""))
     else:
@@ -114,16 +136,21 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
             f"\n{late} overdue, {len(summaries) - late} due "
             + ("today" if args.within == 0 else f"within {args.within} days")
         )
-    return 1 if late else 0
+    if yours:
+        print("\n" + _("Your own deadlines, close or missed:"))
+        print(case_table(yours, today))
+    missed = sum(1 for s in yours if s.user_due is not None and s.user_due < today)
+    return 1 if late or missed else 0
 
 
 def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id)
+    rules = tracker.rules_for(case)
     if args.json:
-        print_json(case_to_dict(case, tracker.today(), timeline=True))
+        print_json(case_to_dict(case, tracker.today(), timeline=True, rules=rules))
     else:
-        print(case_detail(case, tracker.today()))
+        print(case_detail(case, tracker.today(), rules))
     return 0
 
 
@@ -213,6 +240,9 @@ def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock, defer=True)  # config and playbooks only
     registry, config = tracker.playbooks, tracker.config
+    if args.name is not None:
+        print_rules(tracker, registry.get(args.name))
+        return 0
     for name in registry.names():
         playbook = registry.get(name)
         days = "business" if playbook.business_days else "calendar"
@@ -305,6 +335,10 @@ def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
 
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
+    if args.bundle is not None:
+        if args.output is not None:
+            raise InvalidInput(_("give --bundle or --output, not both"))
+        return cmd_bundle(tracker, case, Path(args.bundle).expanduser(), args.redact)
     text = dossier(tracker, case, redact=args.redact)
     if args.output is None:
         _write_stdout(lambda stream: stream.write(text.encode("utf-8")))
@@ -367,6 +401,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "import": cmd_import,
     "report": cmd_report,
     "notify": cmd_notify,
+    "escalate": cmd_escalate,
+    "answer": cmd_answer,
+    "charge": cmd_charge,
+    "letter": cmd_letter,
+    "attach": cmd_attach,
 }
 
 

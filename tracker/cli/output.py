@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any
 
 from tracker.display import entry_details, fit, literal
+from tracker.domain.caserules import CaseRules
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
 from tracker.domain.summary import CaseSummary
+from tracker.i18n import path as words
 from tracker.i18n.formats import describe_due
 from tracker.i18n.timeline import describe
 
@@ -78,7 +80,7 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
     return "\n".join(lines)
 
 
-def case_detail(case: Case, today: date) -> str:
+def case_detail(case: Case, today: date, rules: CaseRules | None = None) -> str:
     flags = ", ".join(f.label for f in case_flags(case, today)) or "none"
     fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount else "none"
     due = case.next_follow_up.isoformat() if case.next_follow_up else "none"
@@ -96,6 +98,8 @@ def case_detail(case: Case, today: date) -> str:
         ("Requested", case.requested_on.isoformat()),
         ("Ticket", _one_line(case.ticket) or "none (ask for one)"),
         ("Promised by", case.promised_by.isoformat()),
+        *([("Chosen date", case.effective_on.isoformat())] if case.effective_on else []),
+        *([("Comes back on", case.ends_on.isoformat())] if case.ends_on else []),
         ("Next follow-up", due),
         ("Fee", fee),
     ]
@@ -111,6 +115,8 @@ def case_detail(case: Case, today: date) -> str:
         lines.append(
             f"  {marks[check.state.value]} {_one_line(check.name)}{required}: {check.state.value}{note}"
         )
+    if rules is not None:
+        lines += words.path_lines(case, today, rules)
     lines.append("Timeline (newest first):")
     for entry in reversed(case.timeline):
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -10,10 +10,12 @@ from typing import Any, NoReturn
 
 from tracker import __version__
 from tracker.domain.dates import DATE_HELP
-from tracker.domain.model import Action, Channel
+from tracker.domain.model import Action, Channel, Outcome, StageKind, Topic
 from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
 
 CHANNELS = [c.value for c in Channel]
+STAGE_KINDS = [k.value for k in StageKind]
+LETTER_KINDS = [k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM]
 EXIT_USAGE = 2
 
 
@@ -96,6 +98,14 @@ def build_parser() -> Parser:
         dest="next_date",
         help="first follow-up (default: the working day after the deadline)",
     )
+    add.add_argument(
+        "--effective",
+        metavar="DATE",
+        help="a baja (or suspension) on a date you choose; esim-pe allows 5 business days to 1 month ahead",
+    )
+    add.add_argument(
+        "--until", metavar="DATE", help="suspension-pe: the day the line comes back (15 days to 2 months)"
+    )
     add.add_argument("--fee", default="", help="a fee, e.g. 29.90")
     add.add_argument("--currency", default="", help="the fee's currency, e.g. PEN")
     add.add_argument("--json", action="store_true", help="print the new case as JSON")
@@ -169,7 +179,101 @@ def build_parser() -> Parser:
     trash = commands.add_parser("trash", help="list the cases in the trash")
     trash.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
-    commands.add_parser("playbooks", help="list the playbooks and their checks")
+    playbooks = commands.add_parser(
+        "playbooks",
+        help="list the playbooks and their checks; with a NAME, its rules and their sources",
+    )
+    playbooks.add_argument("name", nargs="?", metavar="NAME", help="one playbook, e.g. esim-pe")
+
+    escalate = commands.add_parser(
+        "escalate",
+        help="file a reclamo, queja, apelación or OSIPTEL form on a case",
+        description="Record a stage past the provider's deadline. A queja for silence is "
+        "refused until the operator's deadline to answer the reclamo has passed, naming "
+        "the first day it is allowed.",
+    )
+    escalate.add_argument("id", metavar="ID")
+    escalate.add_argument("kind", choices=STAGE_KINDS, metavar="KIND", help=" | ".join(STAGE_KINDS))
+    escalate.add_argument(
+        "--filed", metavar="DATE", default="today", help="when it was filed (default: today)"
+    )
+    escalate.add_argument("--code", default="", help="the código the operator or OSIPTEL gave for it")
+    escalate.add_argument(
+        "--topic",
+        choices=[t.value for t in Topic],
+        help="a reclamo's subject: baja (default), billing or quality; it sets the operator's days",
+    )
+    escalate.add_argument("--amount", help="billing: the amount in dispute (it sets the operator's days)")
+    escalate.add_argument("--channel", "-c", choices=CHANNELS, help="how it was filed")
+    escalate.add_argument("--note", "-n", default="")
+    escalate.add_argument("--json", action="store_true", help="print the case as JSON")
+
+    answer = commands.add_parser(
+        "answer",
+        help="record the answer to the case's latest stage",
+        description="Record the answer (resolution) to the case's latest stage, or to the "
+        "latest of --stage KIND. An answer against you opens your deadline to appeal.",
+    )
+    answer.add_argument("id", metavar="ID")
+    answer.add_argument("--on", metavar="DATE", required=True, help="the day the answer was notified to you")
+    answer.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
+    answer.add_argument("--stage", choices=STAGE_KINDS, help="answer the latest stage of this kind")
+    answer.add_argument("--code", default="", help="the resolution's number")
+    answer.add_argument("--note", "-n", default="")
+    answer.add_argument("--json", action="store_true", help="print the case as JSON")
+
+    charge = commands.add_parser(
+        "charge",
+        help="record what the provider billed or took",
+        description="Record a charge. The rules say whether it is owed (in Peru: bills issued "
+        "after the request, while the baja is not carried out, are not); --owed or "
+        "--not-owed overrides them.",
+    )
+    charge.add_argument("id", metavar="ID")
+    charge.add_argument("amount", metavar="AMOUNT", help="e.g. 79.80")
+    charge.add_argument("--on", metavar="DATE", required=True, help="the bill's date (or when it was taken)")
+    charge.add_argument("--currency", help="ISO code, e.g. PEN (default: the rule book's, PEN in Peru)")
+    charge.add_argument("--period", metavar="FROM..TO", help="the period billed, YYYY-MM-DD..YYYY-MM-DD")
+    owed = charge.add_mutually_exclusive_group()
+    owed.add_argument(
+        "--owed", dest="owed", action="store_const", const=True, help="owed, whatever the rules say"
+    )
+    owed.add_argument(
+        "--not-owed", dest="owed", action="store_const", const=False, help="not owed, whatever the rules say"
+    )
+    charge.add_argument("--note", "-n", default="")
+    charge.add_argument("--json", action="store_true", help="print the case as JSON")
+
+    letter = commands.add_parser(
+        "letter",
+        help="write the reclamo, queja or apelación in Spanish, filled from the case",
+        description="Write a letter to the operator (or to OSIPTEL's TRASU through it), in "
+        "Spanish, from the case's facts, dates, códigos, deadlines and charges not owed, "
+        "with the holder's name and document from config.toml [me]. Not legal advice.",
+    )
+    letter.add_argument("id", metavar="ID")
+    letter.add_argument("kind", choices=LETTER_KINDS, metavar="KIND", help=" | ".join(LETTER_KINDS))
+    letter.add_argument(
+        "--format", "-f", default="md", choices=["md", "txt"], help="Markdown (default) or text"
+    )
+    letter.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    letter.add_argument(
+        "--redact",
+        action="store_true",
+        help="mask phone, account and document numbers down to their last four",
+    )
+
+    attach = commands.add_parser(
+        "attach",
+        help="keep a file as evidence on a case (stored under its SHA-256)",
+        description="Copy a file (a screenshot of the constancia, an e-mail, a PDF bill) into "
+        "the attachments folder beside the database, under its SHA-256, owner-only. The "
+        "original can be deleted afterwards.",
+    )
+    attach.add_argument("id", metavar="ID")
+    attach.add_argument("file", metavar="FILE")
+    attach.add_argument("--note", "-n", default="")
+    attach.add_argument("--json", action="store_true", help="print the case as JSON")
 
     export = commands.add_parser(
         "export",
@@ -218,6 +322,11 @@ def build_parser() -> Parser:
         "--redact", action="store_true", help="mask phone and account numbers down to their last four digits"
     )
     report.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    report.add_argument(
+        "--bundle",
+        metavar="FILE.zip",
+        help="write one zip: the dossier, the letters and the attached files, with their SHA-256 sums",
+    )
 
     notify = commands.add_parser(
         "notify",

@@ -40,6 +40,18 @@ class Event(StrEnum):
     # Moved to the trash, and back from it.
     TRASHED = "case.trashed"
     RESTORED = "case.restored"
+    # The Peruvian path (summary: the user's note, as typed).
+    # params: kind (a StageKind), filed_on, and when given code, topic, amount, channel
+    STAGE_FILED = "stage.filed"
+    # params: kind, filed_on (the stage answered), on (the day the answer was notified),
+    # outcome (an Outcome), and when given code
+    STAGE_ANSWERED = "stage.answered"
+    # params: amount, currency, on, and when the user said so owed ("yes" or "no")
+    CHARGE_ADDED = "charge.added"
+    # params: amount, currency, owed ("yes", "no", or "rules": left to the rules)
+    CHARGE_OWED = "charge.owed"
+    # params: name, sha256, size
+    ATTACHMENT_ADDED = "attachment.added"
 
 
 def yes_no(value: bool) -> str:

@@ -12,9 +12,11 @@ from tracker.domain.model import Case, CheckState, Status
 class Flag(Enum):
     """A warning on a case. ``name`` is for scripts (JSON), ``label`` for people."""
 
+    YOUR_DEADLINE = "YOUR DEADLINE"
     OVERDUE = "OVERDUE"
     DUE_TODAY = "DUE TODAY"
     PROVIDER_LATE = "PROVIDER LATE"
+    ANSWER_LATE = "ANSWER LATE"
     NO_TICKET = "NO TICKET"
     CHECK_FAILED = "CHECK FAILED"
     RECHECK = "RECHECK"
@@ -35,6 +37,10 @@ class FlagFacts(NamedTuple):
     promised_by: date
     ticket: str
     any_check_failed: bool
+    # The stored deadline dates (see tracker.domain.deadlines.refresh).
+    answer_due: date | None = None
+    user_due: date | None = None
+    user_alert_on: date | None = None
 
     @classmethod
     def of(cls, case: Case) -> FlagFacts:
@@ -44,15 +50,34 @@ class FlagFacts(NamedTuple):
             promised_by=case.promised_by,
             ticket=case.ticket,
             any_check_failed=any(c.state is CheckState.FAILED for c in case.checks),
+            answer_due=case.answer_due,
+            user_due=case.user_due,
+            user_alert_on=case.user_alert_on,
         )
 
 
 _OPEN = (Status.REQUESTED, Status.CONFIRMED, Status.FAILED)
 
 
+def your_deadline(facts: FlagFacts, today: date) -> bool:
+    """A deadline of the user's own is close (within 5 business days) or missed."""
+    return (
+        facts.status is not Status.WITHDRAWN
+        and facts.user_alert_on is not None
+        and facts.user_alert_on <= today
+    )
+
+
+def answer_late(facts: FlagFacts, today: date) -> bool:
+    """The provider's deadline to answer a stage (resolve plus notify) passed with no answer."""
+    return facts.status is not Status.WITHDRAWN and facts.answer_due is not None and facts.answer_due < today
+
+
 def flags_for(facts: FlagFacts, today: date) -> list[Flag]:
     """Every flag that applies today, most urgent first."""
     flags: list[Flag] = []
+    if your_deadline(facts, today):
+        flags.append(Flag.YOUR_DEADLINE)
     is_open = facts.status in _OPEN
     due = facts.next_follow_up
     if is_open and due is not None:
@@ -64,6 +89,8 @@ def flags_for(facts: FlagFacts, today: date) -> list[Flag]:
         flags.append(Flag.RECHECK)
     if facts.status is Status.REQUESTED and today > facts.promised_by:
         flags.append(Flag.PROVIDER_LATE)
+    if answer_late(facts, today):
+        flags.append(Flag.ANSWER_LATE)
     if is_open and not facts.ticket.strip():
         flags.append(Flag.NO_TICKET)
     if facts.any_check_failed and facts.status is not Status.WITHDRAWN:
@@ -90,33 +117,39 @@ def follow_up_pending(status: Status, next_follow_up: date | None) -> bool:
 
 
 def is_closed(facts: FlagFacts, today: date) -> bool:
-    """Closed: withdrawn, or verified with nothing due yet (no recheck, or one still ahead).
+    """Closed: withdrawn, or verified with nothing due yet (no recheck, or one still ahead,
+    no deadline of the user's close and no answer late).
 
     Closed cases are hidden from the default lists; a verified case comes back
-    when its recheck falls due.
+    when its recheck falls due, or a deadline on it calls for attention.
     """
     if facts.status is Status.WITHDRAWN:
         return True
     if facts.status is not Status.VERIFIED:
         return False
+    if your_deadline(facts, today) or answer_late(facts, today):
+        return False
     return facts.next_follow_up is None or facts.next_follow_up > today
 
 
 def urgency_key(facts: FlagFacts, today: date) -> tuple[int, int, int]:
-    """Sort key, most urgent first: overdue (most days first), due today, provider late,
-    then the soonest follow-up; closed cases last."""
+    """Sort key, most urgent first: the user's own deadlines (soonest first), overdue
+    (most days first), due today, provider or answer late, then the soonest follow-up;
+    closed cases last. :mod:`tracker.store.listing` has its SQL twin."""
     if is_closed(facts, today):
         return (5, 0, 0)
+    if your_deadline(facts, today) and facts.user_due is not None:
+        return (0, (facts.user_due - today).days, 0)
     due = facts.next_follow_up
     pending = follow_up_pending(facts.status, due)
     days = (due - today).days if due is not None else 0
     if pending and days < 0:
-        return (0, days, 0)
+        return (1, days, 0)
     if pending and days == 0:
-        return (1, 0, 0)
-    if facts.status is Status.REQUESTED and today > facts.promised_by:
-        return (2, days if pending else 1 << 30, 0)
-    return (3, days if pending else 1 << 30, 0)
+        return (2, 0, 0)
+    if (facts.status is Status.REQUESTED and today > facts.promised_by) or answer_late(facts, today):
+        return (3, days if pending else 1 << 30, 0)
+    return (4, days if pending else 1 << 30, 0)
 
 
 def sort_by_urgency(cases: list[Case], today: date) -> list[Case]:

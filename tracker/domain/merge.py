@@ -23,7 +23,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Protocol
 
-from tracker.domain.model import Case, Check, TimelineEntry
+from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
 
 # The fields of a case that come from whichever side wins.
 CASE_FIELDS = (
@@ -42,6 +42,8 @@ CASE_FIELDS = (
     "fee_currency",
     "updated_at",
     "deleted_at",
+    "effective_on",
+    "ends_on",
 )
 
 
@@ -181,6 +183,55 @@ def _weave(stored: list[TimelineEntry], incoming: list[TimelineEntry]) -> tuple[
     return merged, added
 
 
+def _stage_key(stage: Stage) -> tuple[object, ...]:
+    return (stage.kind, stage.filed_on, stage.code)
+
+
+def _charge_key(charge: Charge) -> tuple[object, ...]:
+    return (charge.amount, charge.currency, charge.on, charge.period_start, charge.period_end)
+
+
+def _attachment_key(attachment: Attachment) -> tuple[object, ...]:
+    return (attachment.sha256,)
+
+
+def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str, list[object]], list[str]]:
+    """Stages, charges and attachments of both sides: those only in the copy are added;
+    for one on both sides an answer the stored stage lacks is taken, and a charge's
+    owed/not-owed word comes from the side that wins by history."""
+    merged: dict[str, list[object]] = {}
+    changes: list[str] = []
+    lists = (
+        ("stages", _stage_key, "stage"),
+        ("charges", _charge_key, "charge"),
+        ("attachments", _attachment_key, "attachment"),
+    )
+    for name, key, word in lists:
+        mine: list[object] = list(getattr(stored, name))
+        index = {key(item): i for i, item in enumerate(mine)}  # type: ignore[arg-type]
+        added = 0
+        for item in getattr(incoming, name):
+            at = index.get(key(item))
+            if at is None:
+                index[key(item)] = len(mine)
+                mine.append(replace(item, id=None))
+                added += 1
+                continue
+            ours = mine[at]
+            if isinstance(item, Stage) and isinstance(ours, Stage) and item.answered and not ours.answered:
+                mine[at] = replace(item, id=ours.id)
+                changes.append(f"{item.kind.value} of {item.filed_on.isoformat()} answered")
+            elif isinstance(item, Charge) and isinstance(ours, Charge) and newer and item.owed != ours.owed:
+                mine[at] = replace(ours, owed=item.owed)
+                changes.append(f"charge of {item.on.isoformat()} marked")
+        if added:
+            changes.append(f"{added} {word}{'' if added == 1 else 's'} added")
+        if name == "stages":
+            mine.sort(key=lambda s: s.filed_on)  # type: ignore[attr-defined]
+        merged[name] = mine
+    return merged, changes
+
+
 def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
     """``incoming`` merged into ``stored``: the merged case and its changes in words
     (none when the merged case is the stored one)."""
@@ -197,6 +248,10 @@ def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
     merged.checks, check_changes = _merge_checks(stored.checks, incoming.checks, stored_only, incoming_only)
     merged.timeline, added = _weave(stored.timeline, incoming.timeline)
     changes.extend(check_changes)
+    children, child_changes = _merge_children(stored, incoming, incoming_wins(stored_only, incoming_only))
+    for name, items in children.items():
+        setattr(merged, name, items)
+    changes.extend(child_changes)
     if added:
         changes.append(f"{added} timeline {'entry' if added == 1 else 'entries'} added")
     if len(changes) > 1 and "updated_at" in changes:

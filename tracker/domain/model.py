@@ -52,6 +52,32 @@ class EntryKind(StrEnum):
     CHECK = "check"
     EDIT = "edit"
     TRASH = "trash"
+    STAGE = "stage"
+    CHARGE = "charge"
+    ATTACHMENT = "attachment"
+
+
+class StageKind(StrEnum):
+    """A step past the provider's deadline, in the order the Peruvian path takes them."""
+
+    RECLAMO = "reclamo"
+    QUEJA = "queja"
+    APELACION = "apelacion"
+    OSIPTEL_FORM = "osiptel-form"
+
+
+class Topic(StrEnum):
+    """What a reclamo is about; it decides how long the operator has."""
+
+    BAJA = "baja"
+    BILLING = "billing"
+    QUALITY = "quality"
+
+
+class Outcome(StrEnum):
+    FUNDADO = "fundado"
+    INFUNDADO = "infundado"
+    PARCIAL = "parcial"  # fundado en parte
 
 
 @dataclass
@@ -89,6 +115,55 @@ class TimelineEntry:
     id: int | None = None
 
 
+@dataclass
+class Stage:
+    """A reclamo, queja, apelación or OSIPTEL form filed on a case, and its answer."""
+
+    kind: StageKind
+    filed_on: date
+    channel: Channel | None = None
+    code: str = ""  # the código the operator (or OSIPTEL) gave for it
+    topic: Topic | None = None  # reclamos only
+    amount: Decimal | None = None  # the amount in dispute, for billing reclamos
+    note: str = ""
+    answered_on: date | None = None  # the day the answer was notified
+    outcome: Outcome | None = None
+    answer_code: str = ""  # the resolution's number
+    answer_note: str = ""
+    id: int | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_on is not None
+
+
+@dataclass
+class Charge:
+    """Money the provider billed or took. ``owed`` is the user's own word on it; None
+    lets the rules decide (see :mod:`tracker.domain.charges`)."""
+
+    amount: Decimal
+    currency: str
+    on: date
+    period_start: date | None = None
+    period_end: date | None = None
+    owed: bool | None = None
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Attachment:
+    """A file kept as evidence, stored under its SHA-256 in the data folder."""
+
+    name: str
+    sha256: str
+    size: int
+    added_at: datetime
+    note: str = ""
+    id: int | None = None
+
+
 def new_uuid() -> str:
     import uuid  # here: only new cases need it, and it costs a command's start-up a little
 
@@ -116,6 +191,19 @@ class Case:
     timeline: list[TimelineEntry] = field(default_factory=list)
     uuid: str = field(default_factory=new_uuid)
     deleted_at: datetime | None = None
+    # A baja (or suspension) on a date the user chose, and the day a suspension ends.
+    effective_on: date | None = None
+    ends_on: date | None = None
+    stages: list[Stage] = field(default_factory=list)
+    charges: list[Charge] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    # Derived from the stages and charges by tracker.domain.deadlines.refresh, stored so
+    # that lists can flag and sort without the rules: the provider's earliest answer
+    # deadline still open, the user's earliest deadline still open, and the day from
+    # which that one counts as close (5 business days before it).
+    answer_due: date | None = None
+    user_due: date | None = None
+    user_alert_on: date | None = None
     id: int | None = None
 
     @property
@@ -138,6 +226,13 @@ class Case:
     def progress(self) -> str:
         """Check progress as "passed/total", e.g. "2/4"."""
         return f"{self.checks_passed}/{len(self.checks)}"
+
+    def latest_stage(self, kind: StageKind | None = None) -> Stage | None:
+        """The stage filed last (of ``kind`` when given)."""
+        for stage in reversed(self.stages):
+            if kind is None or stage.kind is kind:
+                return stage
+        return None
 
     def last_contact(self) -> TimelineEntry | None:
         for entry in reversed(self.timeline):

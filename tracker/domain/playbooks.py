@@ -17,6 +17,7 @@ from typing import Any
 
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country_holidays, known_country
 from tracker.domain.errors import InvalidInput, NotFound
+from tracker.domain.rules import Rule, RuleBook, builtin_rulebook
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class Playbook:
     recheck_after: int | None = None
     steps: tuple[str, ...] = ()
     source: str = "built-in"
+    # The regulator's rule book (e.g. "pe") and the rule in it that gives the
+    # provider's deadline (e.g. "baja"); without them, provider_days does.
+    rulebook: str | None = None
+    deadline_rule: str | None = None
 
     def calendar(
         self, extra_days_off: Iterable[date] = (), holidays_of: HolidaySource = country_holidays
@@ -48,8 +53,20 @@ class Playbook:
             return calendar.add(start, days)
         return start + timedelta(days=days)
 
-    def promised_by(self, requested_on: date, calendar: BusinessCalendar) -> date:
-        """The provider's deadline for a request made on ``requested_on``."""
+    def provider_rule(self, requested_on: date, book: RuleBook | None) -> Rule | None:
+        """The rule that sets the provider's deadline for a request made that day, if any."""
+        if book is None or self.deadline_rule is None:
+            return None
+        return book.rule(self.deadline_rule, requested_on)
+
+    def promised_by(
+        self, requested_on: date, calendar: BusinessCalendar, book: RuleBook | None = None
+    ) -> date:
+        """The provider's deadline for a request made on ``requested_on``: by the rule in
+        force that day when the playbook follows a rule book, else ``provider_days``."""
+        rule = self.provider_rule(requested_on, book)
+        if rule is not None:
+            return rule.due(requested_on, calendar)
         return self._add_days(requested_on, self.provider_days, calendar)
 
     def first_follow_up(self, promised_by: date, calendar: BusinessCalendar) -> date:
@@ -93,8 +110,33 @@ ESIM_PE = Playbook(
         "Get the reference code: operators in Peru must give one for every request.",
         "Delete the eSIM profile from the device once the operator has stopped the line.",
         "Verify: try a call and an SMS, check balance and service status, watch the next bill.",
-        "If it is not done within 5 business days, complain to the operator, then to OSIPTEL.",
+        "If it is not done by the deadline, file a reclamo with the operator (tracker escalate), "
+        "then a queja or an apelación with OSIPTEL.",
     ),
+    rulebook="pe",
+    deadline_rule="baja",
+)
+
+SUSPENSION_PE = Playbook(
+    name="suspension-pe",
+    title="Temporary suspension of a Peruvian line (15 days to 2 months a year)",
+    country="PE",
+    provider_days=5,
+    business_days=True,
+    follow_up_every=2,
+    checks=(
+        CheckTemplate("calls blocked", required=True),
+        CheckTemplate("no charge for the suspended period", required=True),
+        CheckTemplate("service back on the date set"),
+    ),
+    steps=(
+        "Choose the dates: at least 15 days and at most 2 months a year, free of charge.",
+        "Ask the operator (any channel) and get the código de pedido.",
+        "The operator has 5 business days, unless you chose a later start.",
+        "The line comes back by itself on the end date; tracker reminds you before it.",
+    ),
+    rulebook="pe",
+    deadline_rule="suspension",
 )
 
 SUBSCRIPTION = Playbook(
@@ -125,7 +167,7 @@ GENERIC = Playbook(
     checks=(CheckTemplate("cancellation confirmed", required=True),),
 )
 
-BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUBSCRIPTION, GENERIC)
+BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUSPENSION_PE, SUBSCRIPTION, GENERIC)
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
@@ -179,7 +221,24 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
     steps = data.get("steps", [])
     if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps):
         raise _fail(path, "steps", "must be a list of text")
+    rulebook = data.get("rulebook")
+    if rulebook is not None:
+        if not isinstance(rulebook, str):
+            raise _fail(path, "rulebook", "must be text")
+        try:
+            book = builtin_rulebook(rulebook)
+        except NotFound:
+            raise _fail(
+                path, "rulebook", f"{rulebook!r} is not a rule book tracker knows (known: pe)"
+            ) from None
+    deadline_rule = data.get("deadline_rule")
+    if deadline_rule is not None and (
+        rulebook is None or not isinstance(deadline_rule, str) or not book.versions(deadline_rule)
+    ):
+        raise _fail(path, "deadline_rule", 'must name a rule of the playbook\'s rulebook (e.g. "baja")')
     unknown = set(data) - {
+        "rulebook",
+        "deadline_rule",
         "name",
         "title",
         "country",
@@ -206,6 +265,8 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         recheck_after=_int_field(data, "recheck_after", path, None, minimum=1),
         steps=tuple(steps),
         source=str(path),
+        rulebook=rulebook,
+        deadline_rule=deadline_rule,
     )
 
 

@@ -29,11 +29,23 @@ class CaseSummary(NamedTuple):
     checks_total: int
     checks_passed: int
     checks_failed: int
+    # The Peruvian path's dates, kept on the case so that flags need no rules: the
+    # provider's answer deadline, the user's own next deadline, and when to warn of it.
+    answer_due: date | None = None
+    user_due: date | None = None
+    user_alert_on: date | None = None
 
     @property
     def facts(self) -> FlagFacts:
         return FlagFacts(
-            self.status, self.next_follow_up, self.promised_by, self.ticket, self.checks_failed > 0
+            self.status,
+            self.next_follow_up,
+            self.promised_by,
+            self.ticket,
+            self.checks_failed > 0,
+            self.answer_due,
+            self.user_due,
+            self.user_alert_on,
         )
 
     @property

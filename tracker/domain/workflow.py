@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from tracker.domain.businessdays import BusinessCalendar
@@ -29,6 +29,9 @@ from tracker.domain.model import (
     TimelineEntry,
 )
 from tracker.domain.playbooks import Playbook
+from tracker.domain.rules import RuleBook
+from tracker.domain.schedule import scheduled_promise
+from tracker.i18n import _
 
 ALLOWED: dict[Status, frozenset[Status]] = {
     Status.REQUESTED: frozenset({Status.CONFIRMED, Status.VERIFIED, Status.FAILED, Status.WITHDRAWN}),
@@ -55,6 +58,9 @@ class CaseDraft:
     next_follow_up: date | None = None
     fee_amount: Decimal | None = None
     fee_currency: str = ""
+    # A baja (or suspension) on a date the user chose, and the end of a suspension.
+    effective_on: date | None = None
+    ends_on: date | None = None
 
 
 def require_text(value: str, field: str, label: str) -> str:
@@ -64,6 +70,8 @@ def require_text(value: str, field: str, label: str) -> str:
 
 
 _AMOUNT = re.compile(r"^\d{1,12}(?:[.,]\d{1,4})?$")
+# Days before a suspension ends that the user is reminded of it.
+SUSPENSION_REMINDER_DAYS = 2
 # Older request dates are almost always a mistyped year.
 EARLIEST_REQUEST = date(1990, 1, 1)
 
@@ -99,6 +107,10 @@ def validate_draft(draft: CaseDraft, today: date) -> date:
         )
     if draft.promised_by is not None and draft.promised_by < requested_on:
         raise InvalidInput("the promised date is before the request date", "promised_by")
+    if draft.promised_by is not None and draft.effective_on is not None:
+        raise InvalidInput(
+            _("a chosen date already sets the provider's deadline: give one or the other"), "effective_on"
+        )
     if draft.fee_amount is not None and draft.fee_amount < 0:
         raise InvalidInput("the fee must be zero or more", "fee")
     if draft.fee_currency.strip() and draft.fee_amount is None:
@@ -112,21 +124,40 @@ class PlannedDates:
     next_follow_up: date
 
 
-def plan_dates(draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar, today: date) -> PlannedDates:
-    """The dates a draft will get: shown live in forms, used by :func:`open_case`."""
+def plan_dates(
+    draft: CaseDraft,
+    playbook: Playbook,
+    calendar: BusinessCalendar,
+    today: date,
+    book: RuleBook | None = None,
+) -> PlannedDates:
+    """The dates a draft will get: shown live in forms, used by :func:`open_case`.
+
+    With a rule book the provider's deadline is the rule in force on the request
+    date; a date the user chose is checked against the rules' window.
+    """
     requested_on = draft.requested_on or today
-    promised_by = draft.promised_by or playbook.promised_by(requested_on, calendar)
+    promised_by = (
+        draft.promised_by
+        or scheduled_promise(requested_on, draft.effective_on, draft.ends_on, playbook, book, calendar)
+        or playbook.promised_by(requested_on, calendar, book)
+    )
     follow_up = draft.next_follow_up or playbook.first_follow_up(promised_by, calendar)
     return PlannedDates(promised_by, follow_up)
 
 
 def open_case(
-    draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar, now: datetime, today: date
+    draft: CaseDraft,
+    playbook: Playbook,
+    calendar: BusinessCalendar,
+    now: datetime,
+    today: date,
+    book: RuleBook | None = None,
 ) -> Case:
     """A new case from a validated draft, with the playbook's checks and dates."""
     # A first follow-up in the past is allowed: a case logged late may be overdue already.
     requested_on = validate_draft(draft, today)
-    dates = plan_dates(draft, playbook, calendar, today)
+    dates = plan_dates(draft, playbook, calendar, today, book)
     case = Case(
         provider=draft.provider,
         service=draft.service,
@@ -143,6 +174,8 @@ def open_case(
         fee_amount=draft.fee_amount,
         fee_currency=draft.fee_currency,
         checks=[Check(t.name, t.required) for t in playbook.checks],
+        effective_on=draft.effective_on,
+        ends_on=draft.ends_on,
     )
     case.timeline.append(
         TimelineEntry(
@@ -191,6 +224,8 @@ def draft_of(case: Case) -> CaseDraft:
         next_follow_up=case.next_follow_up,
         fee_amount=case.fee_amount,
         fee_currency=case.fee_currency,
+        effective_on=case.effective_on,
+        ends_on=case.ends_on,
     )
 
 
@@ -207,6 +242,7 @@ def edit_case(
     calendar: BusinessCalendar | None,
     now: datetime,
     today: date,
+    book: RuleBook | None = None,
 ) -> list[str]:
     """Apply the fields the user changed (``fields``, valued from ``draft``) to the case as
     it is now; returns the names of the fields that changed.
@@ -234,7 +270,7 @@ def edit_case(
                 f"the playbook {case.playbook!r} is not loaded, so the promised date cannot be worked "
                 "out again: give the promised date as well"
             )
-        effective.promised_by = playbook.promised_by(requested_on, calendar)
+        effective.promised_by = playbook.promised_by(requested_on, calendar, book)
     if new_playbook and (playbook is None or playbook.name != effective.playbook):
         raise ValueError("a new playbook must come with its definition")
     changed = [
@@ -430,6 +466,9 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         listed = ", ".join(f"{c.name} ({c.state.value})" for c in blocking)
         raise NotAllowed(f"cannot verify case {case.id}: required checks not passed: {listed}")
     case.next_follow_up = playbook.recheck_on(today)
+    if case.ends_on is not None and case.ends_on > today:
+        # A suspension comes back by itself: remind the user shortly before it does.
+        case.next_follow_up = max(today, case.ends_on - timedelta(days=SUSPENSION_REMINDER_DAYS))
     recheck_on = case.next_follow_up.isoformat() if case.next_follow_up else ""
     _move(case, Status.VERIFIED, now, Event.VERIFIED, {"recheck_on": recheck_on})
 

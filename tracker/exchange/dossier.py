@@ -9,6 +9,7 @@ so a provider called "*Bad* [Co]" cannot break the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from tracker.display import literal
 from tracker.domain.businessdays import BusinessCalendar
+from tracker.domain.caserules import CaseRules
 from tracker.domain.model import Case, Check, CheckState, EntryKind, Status, TimelineEntry
+from tracker.exchange import dossier_path
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
 from tracker.i18n.timeline import describe
@@ -54,6 +57,9 @@ KIND_WORDS = {
     EntryKind.CHECK: "Check",
     EntryKind.EDIT: "Edit",
     EntryKind.TRASH: "Trash",
+    EntryKind.STAGE: "Stage",
+    EntryKind.CHARGE: "Charge",
+    EntryKind.ATTACHMENT: "File",
 }
 
 # -- Markdown text -------------------------------------------------------------
@@ -299,8 +305,18 @@ def _entry_line(number: int, entry: TimelineEntry, case: Case) -> str:
     return f"{number}. {when} — {KIND_WORDS[entry.kind]}: {summary}{suffix}"
 
 
-def render(case: Case, *, today: date, calendar: BusinessCalendar, redact: bool = False) -> str:
-    """The dossier of a case as Markdown text."""
+def render(
+    case: Case,
+    *,
+    today: date,
+    calendar: BusinessCalendar,
+    redact: bool = False,
+    rules: CaseRules | None = None,
+    present: Callable[[str], bool] = lambda sha256: True,
+) -> str:
+    """The dossier of a case as Markdown text. With the case's ``rules``, also its stages,
+    deadlines of both sides, charges and attached files (``present`` says whether a file
+    is still in the attachments folder)."""
     if redact:
         case = redact_case(case)
     marks = milestones(case)
@@ -330,7 +346,12 @@ def render(case: Case, *, today: date, calendar: BusinessCalendar, redact: bool 
         + ".",
         "",
     ]
+    if rules is not None:
+        out += dossier_path.stages_section(case, rules, md, long_date)
+        out += dossier_path.deadlines_section(case, rules, today, long_date)
+        out += dossier_path.charges_section(case, rules, md, long_date)
     out += [f"## Checks ({case.checks_passed} of {len(case.checks)} passed)", "", *_checks(case), ""]
+    out += dossier_path.attachments_section(case, md, present)
     out += ["## Timeline", ""]
     if case.timeline:
         out.append(f"Times are local ({_utc_offset(case.timeline[0].at)}).")
@@ -353,8 +374,11 @@ def render(case: Case, *, today: date, calendar: BusinessCalendar, redact: bool 
 
 def dossier(tracker: Tracker, case: Case, *, redact: bool = False) -> str:
     """The dossier of a case, with the tracker's today and the case's playbook calendar."""
-    playbook = tracker.playbooks.for_case(case.playbook)
-    return render(case, today=tracker.today(), calendar=tracker.calendar(playbook), redact=redact)
+    rules = tracker.rules_for(case)
+    blobs = tracker.blobs
+    return render(
+        case, today=tracker.today(), calendar=rules.calendar, redact=redact, rules=rules, present=blobs.has
+    )
 
 
 def dossier_filename(case: Case) -> str:

@@ -10,8 +10,10 @@ The document::
     }
 
 Each case is :func:`tracker.exchange.serialize.case_record`: every stored field,
-its checks and its whole timeline, cases in the trash included (with
-``deleted_at``). There is no export timestamp, so exporting the same data twice
+its checks and its whole timeline, its stages, charges and attachments (the
+list of files, not the files), cases in the trash included (with
+``deleted_at``). Version 1 files (before stages, charges and attachments) are
+still read. There is no export timestamp, so exporting the same data twice
 gives the same bytes.
 
 Reading is strict: every field must be present with the right type, unknown
@@ -41,19 +43,26 @@ from tracker.domain.errors import InvalidInput
 from tracker.domain.legacy_entries import to_fact
 from tracker.domain.model import (
     Action,
+    Attachment,
     Case,
     Channel,
+    Charge,
     Check,
     CheckState,
     EntryKind,
+    Outcome,
+    Stage,
+    StageKind,
     Status,
     TimelineEntry,
+    Topic,
 )
 from tracker.exchange.serialize import case_record
 
 FORMAT = "tracker-export"
 VERSION = 2
-# Versions this tracker reads: 1 has no event and params on timeline entries.
+# Versions this tracker reads: 1 has no event and params on timeline entries, nor chosen
+# dates, stages, charges or attachments; such files still import.
 READABLE = (1, 2)
 MAX_ID = 2**63 - 1
 
@@ -251,6 +260,9 @@ _channel = _enum_reader(Channel)
 _status = _enum_reader(Status)
 _state = _enum_reader(CheckState)
 _entry_kind = _enum_reader(EntryKind)
+_stage_kind = _enum_reader(StageKind)
+_topic = _enum_reader(Topic)
+_outcome = _enum_reader(Outcome)
 
 
 def _opt_channel(value: Any, name: str) -> Channel | None:
@@ -288,7 +300,7 @@ def _items(value: Any, name: str, read: Callable[[Any], T]) -> list[T]:
     return items
 
 
-_CASE_FIELDS = (
+_CASE_FIELDS_V1 = (
     "id",
     "uuid",
     "provider",
@@ -309,6 +321,29 @@ _CASE_FIELDS = (
     "checks",
     "timeline",
 )
+_CASE_FIELDS: tuple[str, ...] = (
+    *_CASE_FIELDS_V1,
+    "effective_on",
+    "ends_on",
+    "stages",
+    "charges",
+    "attachments",
+)
+_STAGE_FIELDS = (
+    "kind",
+    "filed_on",
+    "channel",
+    "code",
+    "topic",
+    "amount",
+    "note",
+    "answered_on",
+    "outcome",
+    "answer_code",
+    "answer_note",
+)
+_CHARGE_FIELDS = ("amount", "currency", "on", "period_start", "period_end", "owed", "note")
+_ATTACHMENT_FIELDS = ("name", "sha256", "size", "added_at", "note")
 _CHECK_FIELDS = ("name", "required", "state", "checked_at", "note")
 _ENTRY_FIELDS_V1 = (
     "at",
@@ -327,6 +362,9 @@ _TOP_FIELDS = ("format", "version", "redacted", "cases")
 _CASE_SET, _CHECK_SET, _ENTRY_SET, _ENTRY_SET_V1, _FEE_SET, _TOP_SET = (
     frozenset(f)
     for f in (_CASE_FIELDS, _CHECK_FIELDS, _ENTRY_FIELDS, _ENTRY_FIELDS_V1, _FEE_FIELDS, _TOP_FIELDS)
+)
+_CASE_SET_V1, _STAGE_SET, _CHARGE_SET, _ATTACHMENT_SET = (
+    frozenset(f) for f in (_CASE_FIELDS_V1, _STAGE_FIELDS, _CHARGE_FIELDS, _ATTACHMENT_FIELDS)
 )
 
 
@@ -350,6 +388,82 @@ def _uuid(value: Any, name: str) -> str:
     return value
 
 
+def _amount(raw: Any, name: str) -> Decimal:
+    if type(raw) is not str:
+        raise _Problem(f'not an amount as text (e.g. "29.90") but {_kind(raw)}', name)
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise _Problem(f"not an amount: {_show(raw)}", name) from None
+    if not amount.is_finite() or amount < 0:
+        raise _Problem(f"must be zero or more: {_show(raw)}", name)
+    return amount
+
+
+def _opt_amount(raw: Any, name: str) -> Decimal | None:
+    return None if raw is None else _amount(raw, name)
+
+
+def _opt_bool(raw: Any, name: str) -> bool | None:
+    return None if raw is None else _bool(raw, name)
+
+
+def _sha256(raw: Any, name: str) -> str:
+    if type(raw) is not str or not re.fullmatch(r"[0-9a-f]{64}", raw):
+        raise _Problem(f"not a SHA-256 in lowercase hexadecimal: {_show(raw)}", name)
+    return raw
+
+
+def _size(raw: Any, name: str) -> int:
+    if type(raw) is not int or not 0 <= raw <= MAX_ID:
+        raise _Problem(f"not a size in bytes: {_show(raw)}", name)
+    return raw
+
+
+def _stage(value: Any) -> Stage:
+    data = _object(value, _STAGE_SET, _STAGE_FIELDS)
+    return Stage(
+        kind=_stage_kind(data["kind"], "kind"),
+        filed_on=_date(data["filed_on"], "filed_on"),
+        channel=_opt_channel(data["channel"], "channel"),
+        code=_text(data["code"], "code"),
+        topic=None if data["topic"] is None else _topic(data["topic"], "topic"),
+        amount=_opt_amount(data["amount"], "amount"),
+        note=_text(data["note"], "note"),
+        answered_on=_opt_date(data["answered_on"], "answered_on"),
+        outcome=None if data["outcome"] is None else _outcome(data["outcome"], "outcome"),
+        answer_code=_text(data["answer_code"], "answer_code"),
+        answer_note=_text(data["answer_note"], "answer_note"),
+    )
+
+
+def _charge(value: Any) -> Charge:
+    data = _object(value, _CHARGE_SET, _CHARGE_FIELDS)
+    currency = _text(data["currency"], "currency")
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        raise _Problem(f"not a currency code (three capitals, e.g. PEN): {_show(currency)}", "currency")
+    return Charge(
+        amount=_amount(data["amount"], "amount"),
+        currency=currency,
+        on=_date(data["on"], "on"),
+        period_start=_opt_date(data["period_start"], "period_start"),
+        period_end=_opt_date(data["period_end"], "period_end"),
+        owed=_opt_bool(data["owed"], "owed"),
+        note=_text(data["note"], "note"),
+    )
+
+
+def _attachment(value: Any) -> Attachment:
+    data = _object(value, _ATTACHMENT_SET, _ATTACHMENT_FIELDS)
+    return Attachment(
+        name=_name(data["name"], "name"),
+        sha256=_sha256(data["sha256"], "sha256"),
+        size=_size(data["size"], "size"),
+        added_at=_time(data["added_at"], "added_at"),
+        note=_text(data["note"], "note"),
+    )
+
+
 def _fee(value: Any) -> tuple[Decimal | None, str]:
     if value is None:
         return None, ""
@@ -361,15 +475,7 @@ def _fee(value: Any) -> tuple[Decimal | None, str]:
     raw = fee["amount"]
     if raw is None:
         return None, currency
-    if type(raw) is not str:
-        raise _Problem(f'not an amount as text (e.g. "29.90") but {_kind(raw)}', "fee.amount")
-    try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise _Problem(f"not an amount: {_show(raw)}", "fee.amount") from None
-    if not amount.is_finite() or amount < 0:
-        raise _Problem(f"must be zero or more: {_show(raw)}", "fee.amount")
-    return amount, currency
+    return _amount(raw, "fee.amount"), currency
 
 
 def _check(value: Any) -> Check:
@@ -420,7 +526,10 @@ def _entry_fields(data: dict[str, Any]) -> TimelineEntry:
 
 
 def _case(value: Any, version: int = VERSION) -> Case:
-    data = _object(value, _CASE_SET, _CASE_FIELDS)
+    if version == 1:
+        data = _object(value, _CASE_SET_V1, _CASE_FIELDS_V1)
+    else:
+        data = _object(value, _CASE_SET, _CASE_FIELDS)
     case = Case(
         id=_id(data["id"], "id"),
         uuid=_uuid(data["uuid"], "uuid"),
@@ -451,6 +560,12 @@ def _case(value: Any, version: int = VERSION) -> Case:
                 )
             seen[key] = index
     case.timeline = _items(data["timeline"], "timeline", partial(_entry, version=version))
+    if version >= 2:
+        case.effective_on = _opt_date(data["effective_on"], "effective_on")
+        case.ends_on = _opt_date(data["ends_on"], "ends_on")
+        case.stages = _items(data["stages"], "stages", _stage)
+        case.charges = _items(data["charges"], "charges", _charge)
+        case.attachments = _items(data["attachments"], "attachments", _attachment)
     return case
 
 

@@ -60,6 +60,9 @@ def redact_case(case: Case) -> Case:
         notes=redact(case.notes),
         checks=[_redact_check(c) for c in case.checks],
         timeline=[_redact_entry(e) for e in case.timeline],
+        stages=[replace(s, note=redact(s.note), answer_note=redact(s.answer_note)) for s in case.stages],
+        charges=[replace(c, note=redact(c.note)) for c in case.charges],
+        attachments=[replace(a, name=redact(a.name), note=redact(a.note)) for a in case.attachments],
     )
 
 
@@ -67,7 +70,10 @@ def _redact_check(check: Check) -> Check:
     return replace(check, name=redact(check.name), note=redact(check.note))
 
 
+# Params that are codes or hashes, kept whole like tickets.
+_KEPT_PARAMS = frozenset({"code", "sha256"})
+
+
 def _redact_entry(entry: TimelineEntry) -> TimelineEntry:
-    # Parameters hold the user's text too (a check's name, a note, a reason).
-    params = {key: redact(value) for key, value in entry.params.items()}
+    params = {key: value if key in _KEPT_PARAMS else redact(value) for key, value in entry.params.items()}
     return replace(entry, summary=redact(entry.summary), agent=redact(entry.agent), params=params)

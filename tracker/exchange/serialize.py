@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from tracker.domain.caserules import CaseRules
+from tracker.domain.charges import is_not_owed, not_owed_totals
+from tracker.domain.deadlines import case_deadlines, stage_views
 from tracker.domain.flags import case_flags
-from tracker.domain.model import Case, Check, TimelineEntry
+from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
 
 
 def iso_date(value: date | None) -> str | None:
@@ -40,6 +43,44 @@ def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "status_to": entry.status_to.value if entry.status_to else None,
         "event": entry.event,
         "params": dict(sorted(entry.params.items())),
+    }
+
+
+def stage_to_dict(stage: Stage) -> dict[str, Any]:
+    return {
+        "kind": stage.kind.value,
+        "filed_on": iso_date(stage.filed_on),
+        "channel": stage.channel.value if stage.channel else None,
+        "code": stage.code,
+        "topic": stage.topic.value if stage.topic else None,
+        "amount": str(stage.amount) if stage.amount is not None else None,
+        "note": stage.note,
+        "answered_on": iso_date(stage.answered_on),
+        "outcome": stage.outcome.value if stage.outcome else None,
+        "answer_code": stage.answer_code,
+        "answer_note": stage.answer_note,
+    }
+
+
+def charge_to_dict(charge: Charge) -> dict[str, Any]:
+    return {
+        "amount": str(charge.amount),
+        "currency": charge.currency,
+        "on": iso_date(charge.on),
+        "period_start": iso_date(charge.period_start),
+        "period_end": iso_date(charge.period_end),
+        "owed": charge.owed,
+        "note": charge.note,
+    }
+
+
+def attachment_to_dict(attachment: Attachment) -> dict[str, Any]:
+    return {
+        "name": attachment.name,
+        "sha256": attachment.sha256,
+        "size": attachment.size,
+        "added_at": iso_time(attachment.added_at),
+        "note": attachment.note,
     }
 
 
@@ -78,18 +119,62 @@ def case_record(case: Case) -> dict[str, Any]:
         "created_at": iso_time(case.created_at),
         "updated_at": iso_time(case.updated_at),
         "deleted_at": iso_time(case.deleted_at),
+        "effective_on": iso_date(case.effective_on),
+        "ends_on": iso_date(case.ends_on),
         "checks": [check_to_dict(c) for c in case.checks],
         "timeline": [entry_to_dict(e) for e in case.timeline],
+        "stages": [stage_to_dict(s) for s in case.stages],
+        "charges": [charge_to_dict(c) for c in case.charges],
+        "attachments": [attachment_to_dict(a) for a in case.attachments],
     }
 
 
-def case_to_dict(case: Case, today: date, timeline: bool = False) -> dict[str, Any]:
+_CHILDREN = ("deleted_at", "checks", "timeline", "stages", "charges", "attachments")
+
+
+def case_to_dict(
+    case: Case, today: date, timeline: bool = False, rules: CaseRules | None = None
+) -> dict[str, Any]:
     """A case as scripts see it: the export's fields (without ``deleted_at``) plus ``flags``,
-    flag names such as ``OVERDUE``; the timeline only when asked."""
+    flag names such as ``OVERDUE``; the timeline only when asked. With the case's
+    ``rules``, also its stages, deadlines, charges and attachments as the rules see them."""
     record = case_record(case)
-    data = {key: value for key, value in record.items() if key not in ("deleted_at", "checks", "timeline")}
+    data = {key: value for key, value in record.items() if key not in _CHILDREN}
     data["flags"] = [flag.name for flag in case_flags(case, today)]
     data["checks"] = record["checks"]
     if timeline:
         data["timeline"] = record["timeline"]
+    if rules is not None:
+        data.update(path_to_dict(case, rules))
     return data
+
+
+def path_to_dict(case: Case, rules: CaseRules) -> dict[str, Any]:
+    """Stages with their deadlines, every deadline, charges with whether they are owed,
+    the total not owed by currency, and the attachments: codes and dates, no words."""
+    stages = []
+    for view, raw in zip(stage_views(case, rules), case.stages, strict=True):
+        stage = stage_to_dict(raw)
+        stage["answer_due"] = iso_date(view.answer_due)
+        stage["appeal_due"] = iso_date(view.appeal_due)
+        stages.append(stage)
+    deadlines = [
+        {
+            "what": d.what,
+            "due": iso_date(d.due),
+            "whose": d.whose.value,
+            "rule": d.rule_id,
+            "done_on": iso_date(d.done_on),
+        }
+        for d in case_deadlines(case, rules)
+    ]
+    charges = [{**charge_to_dict(c), "not_owed": is_not_owed(case, c, rules)} for c in case.charges]
+    totals = {currency: str(amount) for currency, amount in not_owed_totals(case, rules).items()}
+    attachments = [attachment_to_dict(a) for a in case.attachments]
+    return {
+        "stages": stages,
+        "deadlines": deadlines,
+        "charges": charges,
+        "not_owed_total": totals,
+        "attachments": attachments,
+    }

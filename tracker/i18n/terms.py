@@ -7,8 +7,8 @@ JSON and in the database; these are only for people.
 
 from __future__ import annotations
 
-from tracker.domain.model import Action, Channel, CheckState, EntryKind, Status
-from tracker.i18n import pgettext
+from tracker.domain.model import Action, Channel, CheckState, EntryKind, Outcome, StageKind, Status, Topic
+from tracker.i18n import N_, _, pgettext
 
 
 def status_label(status: Status) -> str:
@@ -62,6 +62,10 @@ def entry_kind_label(kind: EntryKind) -> str:
         EntryKind.STATUS: pgettext("timeline entry", "status"),
         EntryKind.CHECK: pgettext("timeline entry", "check"),
         EntryKind.EDIT: pgettext("timeline entry", "edit"),
+        EntryKind.TRASH: pgettext("timeline entry", "trash"),
+        EntryKind.STAGE: pgettext("timeline entry", "stage"),
+        EntryKind.CHARGE: pgettext("timeline entry", "charge"),
+        EntryKind.ATTACHMENT: pgettext("timeline entry", "file"),
     }
     return labels[kind]
 
@@ -83,3 +87,35 @@ def field_label(name: str) -> str:
         "playbook": pgettext("case field", "playbook"),
     }
     return labels.get(name, name)
+
+
+STAGE_NAMES = {
+    StageKind.RECLAMO: N_("reclamo"),
+    StageKind.QUEJA: N_("queja"),
+    StageKind.APELACION: N_("apelación"),
+    StageKind.OSIPTEL_FORM: N_("OSIPTEL form (Quiero salirme)"),
+}
+
+OUTCOME_NAMES = {
+    Outcome.FUNDADO: N_("fundado (in your favour)"),
+    Outcome.INFUNDADO: N_("infundado (against you)"),
+    Outcome.PARCIAL: N_("fundado en parte (partly in your favour)"),
+}
+
+TOPIC_NAMES = {
+    Topic.BAJA: N_("baja not carried out"),
+    Topic.BILLING: N_("billing"),
+    Topic.QUALITY: N_("service quality"),
+}
+
+
+def stage_name(kind: StageKind) -> str:
+    return _(STAGE_NAMES[kind])
+
+
+def outcome_name(outcome: Outcome) -> str:
+    return _(OUTCOME_NAMES[outcome])
+
+
+def topic_name(topic: Topic) -> str:
+    return _(TOPIC_NAMES[topic])

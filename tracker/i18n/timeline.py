@@ -16,11 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from tracker.domain.events import Event
-from tracker.domain.model import Action, CheckState, Status, TimelineEntry
+from tracker.domain.model import Action, CheckState, Outcome, StageKind, Status, TimelineEntry
 from tracker.i18n import _, pgettext
-from tracker.i18n.terms import check_state_label, field_label, status_label
+from tracker.i18n.formats import money
+from tracker.i18n.terms import check_state_label, field_label, outcome_name, stage_name, status_label
+
+_STAGE_CODES = frozenset(kind.value for kind in StageKind)
+_OUTCOME_CODES = frozenset(outcome.value for outcome in Outcome)
 
 DayFormat = Callable[[date], str]
 Wording = Callable[[TimelineEntry, DayFormat], str]
@@ -167,3 +172,71 @@ def _trashed(entry: TimelineEntry, day: DayFormat) -> str:
 @wording(Event.RESTORED)
 def _restored(entry: TimelineEntry, day: DayFormat) -> str:
     return _("Restored from the trash")
+
+
+# -- the Peruvian path ------------------------------------------------------------
+
+
+def _with_note(sentence: str, entry: TimelineEntry) -> str:
+    """The program's sentence, then the note the user typed (as typed)."""
+    if entry.summary:
+        # TRANSLATORS: a sentence the program wrote, then a note the user typed.
+        return _("{sentence}: {note}").format(sentence=sentence, note=entry.summary)
+    return sentence
+
+
+def _on(entry: TimelineEntry, name: str, day: DayFormat) -> str:
+    text = _param(entry, name)
+    try:
+        return day(date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def _stage(entry: TimelineEntry) -> str:
+    kind = _param(entry, "kind")
+    return stage_name(StageKind(kind)) if kind in _STAGE_CODES else kind
+
+
+def _amount(entry: TimelineEntry) -> str:
+    try:
+        return money(Decimal(_param(entry, "amount")), _param(entry, "currency"))
+    except (InvalidOperation, ValueError):
+        return f"{_param(entry, 'amount')} {_param(entry, 'currency')}".strip()
+
+
+@wording(Event.STAGE_FILED)
+def _stage_filed(entry: TimelineEntry, day: DayFormat) -> str:
+    said = _("{stage} filed on {day}").format(stage=_stage(entry), day=_on(entry, "filed_on", day))
+    return _with_note(said, entry)
+
+
+@wording(Event.STAGE_ANSWERED)
+def _stage_answered(entry: TimelineEntry, day: DayFormat) -> str:
+    outcome = _param(entry, "outcome")
+    said_outcome = outcome_name(Outcome(outcome)) if outcome in _OUTCOME_CODES else outcome
+    said = _("answer to the {stage}: {outcome}, notified on {day}").format(
+        stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
+    )
+    return _with_note(said, entry)
+
+
+@wording(Event.CHARGE_ADDED)
+def _charge_added(entry: TimelineEntry, day: DayFormat) -> str:
+    said = _("charge of {money} on {day} recorded").format(money=_amount(entry), day=_on(entry, "on", day))
+    return _with_note(said, entry)
+
+
+@wording(Event.CHARGE_OWED)
+def _charge_owed(entry: TimelineEntry, day: DayFormat) -> str:
+    word = _param(entry, "owed")
+    if word == "yes":
+        return _("charge of {money} marked owed").format(money=_amount(entry))
+    if word == "no":
+        return _("charge of {money} marked not owed").format(money=_amount(entry))
+    return _("charge of {money} left to the rules").format(money=_amount(entry))
+
+
+@wording(Event.ATTACHMENT_ADDED)
+def _attachment_added(entry: TimelineEntry, day: DayFormat) -> str:
+    return _with_note(_("file attached: {name}").format(name=_param(entry, "name")), entry)

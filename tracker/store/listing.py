@@ -26,21 +26,30 @@ CHUNK = 900
 _OPEN = ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES))
 _FOLLOW_UP = ", ".join(f"'{s.value}'" for s in sorted({*OPEN_STATUSES, Status.VERIFIED}))
 
-# The SQL twins of tracker.domain.flags; :t is today.
-CLOSED = "(status = 'withdrawn' OR (status = 'verified' AND (next_follow_up IS NULL OR next_follow_up > :t)))"
+# The SQL twins of tracker.domain.flags; :t is today. Each is true or false, never
+# NULL, so that NOT works on it.
+YOURS = "(status <> 'withdrawn' AND user_alert_on IS NOT NULL AND user_alert_on <= :t)"
+ANSWER_LATE = "(status <> 'withdrawn' AND answer_due IS NOT NULL AND answer_due < :t)"
+CLOSED = (
+    "(status = 'withdrawn' OR (status = 'verified' AND (next_follow_up IS NULL OR next_follow_up > :t)"
+    f" AND NOT {YOURS} AND NOT {ANSWER_LATE}))"
+)
 PENDING = f"(next_follow_up IS NOT NULL AND status IN ({_FOLLOW_UP}))"
 URGENCY_ORDER = f"""
     CASE WHEN {CLOSED} THEN 5
-         WHEN {PENDING} AND next_follow_up < :t THEN 0
-         WHEN {PENDING} AND next_follow_up = :t THEN 1
-         WHEN status = 'requested' AND promised_by < :t THEN 2
-         ELSE 3 END,
-    CASE WHEN {CLOSED} THEN '9999-12-31' WHEN {PENDING} THEN next_follow_up ELSE '9999-12-31' END,
+         WHEN {YOURS} THEN 0
+         WHEN {PENDING} AND next_follow_up < :t THEN 1
+         WHEN {PENDING} AND next_follow_up = :t THEN 2
+         WHEN (status = 'requested' AND promised_by < :t) OR {ANSWER_LATE} THEN 3
+         ELSE 4 END,
+    CASE WHEN {CLOSED} THEN '9999-12-31' WHEN {YOURS} THEN user_due
+         WHEN {PENDING} THEN next_follow_up ELSE '9999-12-31' END,
     id"""
 
 _SUMMARY = (
     "id, uuid, provider, service, status, requested_on, ticket, promised_by, "
-    "next_follow_up, notes, checks_total, checks_passed, checks_failed"
+    "next_follow_up, notes, checks_total, checks_passed, checks_failed, "
+    "answer_due, user_due, user_alert_on"
 )
 _STATUS = {status.value: status for status in Status}
 
@@ -81,6 +90,9 @@ class ListingQueries:
             row[10],
             row[11],
             row[12],
+            date_out(row[13]) if row[13] is not None else None,
+            date_out(row[14]) if row[14] is not None else None,
+            date_out(row[15]) if row[15] is not None else None,
         )
 
     def _ids(self, text: str, params: dict[str, object]) -> array[int]:
@@ -102,6 +114,25 @@ class ListingQueries:
             if limit is not None:
                 ids = ids[:limit]
         return ids
+
+    def user_deadline_ids(self) -> array[int]:
+        """Ids of live cases with a deadline of the user's own still open, soonest first."""
+        return self._ids(
+            # likely(): as in the due query, so that SQLite takes the partial index on
+            # user_due rather than reading every live case through ix_cases_deleted_at.
+            f"SELECT id FROM cases WHERE user_due IS NOT NULL AND {self.likely('deleted_at IS NULL')} "
+            "AND status <> 'withdrawn' ORDER BY user_due, id",
+            {},
+        )
+
+    def your_deadline_summaries(self, today: date) -> list[CaseSummary]:
+        """Cases whose own deadline is close or missed (flag YOUR DEADLINE), soonest first."""
+        rows = self.rows(
+            f"SELECT {_SUMMARY} FROM cases WHERE user_due IS NOT NULL "
+            f"AND {self.likely('deleted_at IS NULL')} AND {YOURS} ORDER BY user_due, id",
+            {"t": self.codec.date_in(today)},
+        )
+        return [self._summary(row) for row in rows]
 
     def search_index(self) -> SearchIndex:
         """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""

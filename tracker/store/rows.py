@@ -45,6 +45,13 @@ CASE_COLUMNS = (
     "checks_total",
     "checks_passed",
     "checks_failed",
+    # Since 0004: a chosen date, a suspension's end, and the Peruvian path's dates
+    # (derived from the stages, kept here so that lists and flags need no rules).
+    "effective_on",
+    "ends_on",
+    "answer_due",
+    "user_due",
+    "user_alert_on",
 )
 CHECK_COLUMNS = ("id", "case_id", "position", "name", "required", "state", "checked_at", "note")
 ENTRY_COLUMNS = (
@@ -62,9 +69,6 @@ ENTRY_COLUMNS = (
     "event",
     "params",
 )
-
-_CASE_DATES = ("requested_on", "promised_by", "next_follow_up")
-_CASE_TIMES = ("created_at", "updated_at", "deleted_at")
 
 _STATUS = {s.value: s for s in Status}
 _CHANNEL = {c.value: c for c in Channel}
@@ -97,6 +101,11 @@ def case_values(case: Case, codec: Codec) -> dict[str, object]:
         "checks_total": len(case.checks),
         "checks_passed": sum(1 for c in case.checks if c.state is CheckState.PASSED),
         "checks_failed": sum(1 for c in case.checks if c.state is CheckState.FAILED),
+        "effective_on": date_in(case.effective_on) if case.effective_on else None,
+        "ends_on": date_in(case.ends_on) if case.ends_on else None,
+        "answer_due": date_in(case.answer_due) if case.answer_due else None,
+        "user_due": date_in(case.user_due) if case.user_due else None,
+        "user_alert_on": date_in(case.user_alert_on) if case.user_alert_on else None,
     }
 
 
@@ -171,6 +180,11 @@ def case_from_row(
         created_at=time_out(row[15]),
         updated_at=time_out(row[16]),
         deleted_at=time_out(row[17]) if row[17] is not None else None,
+        effective_on=date_out(row[21]) if row[21] is not None else None,
+        ends_on=date_out(row[22]) if row[22] is not None else None,
+        answer_due=date_out(row[23]) if row[23] is not None else None,
+        user_due=date_out(row[24]) if row[24] is not None else None,
+        user_alert_on=date_out(row[25]) if row[25] is not None else None,
         checks=checks,
         timeline=timeline,
     )

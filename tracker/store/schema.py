@@ -74,6 +74,13 @@ class CaseRow(Base):
     checks_total: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     checks_passed: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     checks_failed: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    # Since 0004: a chosen date (scheduled baja, suspension) and a suspension's end; and
+    # the deadline dates lists flag and sort by (tracker.domain.deadlines.refresh).
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    answer_due: Mapped[date | None] = mapped_column(Date)
+    user_due: Mapped[date | None] = mapped_column(Date)
+    user_alert_on: Mapped[date | None] = mapped_column(Date)
 
     checks: Mapped[list[CheckRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CheckRow.position"
@@ -90,6 +97,8 @@ class CaseRow(Base):
             sqlite_where=text("deleted_at IS NULL AND next_follow_up IS NOT NULL"),
         ),
         Index("ix_cases_deleted_at", "deleted_at"),
+        # Serves the list of the user's own deadlines.
+        Index("ix_cases_user_due", "user_due", sqlite_where=text("user_due IS NOT NULL")),
     )
 
 
@@ -128,3 +137,54 @@ class EntryRow(Base):
     params: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     case: Mapped[CaseRow] = relationship(back_populates="timeline")
+
+
+# -- since 0004: the Peruvian path ---------------------------------------------------
+# Children of a case, like checks: written whole with their case, read with it.
+
+
+class StageRow(Base):
+    __tablename__ = "stages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    filed_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str | None] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(Text, default="")
+    topic: Mapped[str | None] = mapped_column(String(16))
+    amount: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    answer_code: Mapped[str] = mapped_column(Text, default="")
+    answer_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChargeRow(Base):
+    __tablename__ = "charges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[str] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(8))
+    charged_on: Mapped[date] = mapped_column(Date)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    owed: Mapped[bool | None] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentRow(Base):
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")

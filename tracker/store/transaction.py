@@ -17,6 +17,7 @@ from typing import Any
 
 from tracker.domain.errors import NotAllowed, NotFound
 from tracker.domain.model import Case, Check, TimelineEntry
+from tracker.store import case_children
 from tracker.store.base import Codec, Connection
 from tracker.store.listing import ListingQueries
 from tracker.store.rows import (
@@ -151,7 +152,9 @@ class Transaction(ListingQueries, ABC):
                 f"SELECT {_ENTRIES} FROM timeline WHERE case_id IN ({marks}) ORDER BY case_id, id", ids
             ):
                 entries[row[1]].append(entry_from_row(row, codec))
-        return {row[0]: case_from_row(row, codec, checks[row[0]], entries[row[0]]) for row in rows}
+        cases = {row[0]: case_from_row(row, codec, checks[row[0]], entries[row[0]]) for row in rows}
+        case_children.load_children(self, list(cases.values()))
+        return cases
 
     def iter_all(self, include_deleted: bool = True, batch: int = IN_CHUNK) -> Iterator[Case]:
         """Every case in id order, batch by batch (exports), all from this transaction's snapshot."""
@@ -205,6 +208,8 @@ class Transaction(ListingQueries, ABC):
             check.id = self._insert_check(case.id, check, position)
         for entry in case.timeline:
             entry.id = self._insert_entry(case.id, entry)
+        case_children.insert_children(self, [(case.id, case)])
+        case_children.load_children(self, [case])  # for the ids the rows got
         return case
 
     def _insert_case_row(self, case: Case) -> None:
@@ -277,6 +282,7 @@ class Transaction(ListingQueries, ABC):
         self.execute_many(
             f"INSERT INTO timeline ({', '.join(_NEW_ENTRY)}) VALUES ({_marks(len(_NEW_ENTRY))})", entry_rows
         )
+        case_children.insert_children(self, list(zip(ids, cases, strict=True)))  # type: ignore[arg-type]
 
     def save(self, case: Case, before: Case) -> Case:
         """Write what changed between ``before`` (as loaded in this transaction) and ``case``:
@@ -305,6 +311,9 @@ class Transaction(ListingQueries, ABC):
         for entry in case.timeline:
             if entry.id is None or entry.id not in known:
                 entry.id = self._insert_entry(case.id, entry)
+        if case_children.children_changed(case, before):
+            case_children.replace_children(self, case.id, case)
+            case_children.load_children(self, [case])  # for the ids the rows got
         return case
 
     def replace(self, case: Case) -> None:
@@ -320,6 +329,11 @@ class Transaction(ListingQueries, ABC):
             check.id = self._insert_check(case.id, check, position)
         for entry in case.timeline:
             entry.id = self._insert_entry(case.id, entry)
+        case_children.replace_children(self, case.id, case)
+
+    def ids_with_charges(self) -> list[int]:
+        """Live cases that have charges."""
+        return case_children.ids_with_charges(self)
 
     def set_deleted(self, case_id: int, when: datetime | None) -> None:
         """Move a case to the trash (``when``) or back out of it (None)."""
@@ -335,4 +349,5 @@ class Transaction(ListingQueries, ABC):
             raise NotAllowed(f"case {case_id} is not in the trash; delete it first")
         self.execute("DELETE FROM checks WHERE case_id = ?", (case_id,))
         self.execute("DELETE FROM timeline WHERE case_id = ?", (case_id,))
+        case_children.delete_children(self, case_id)
         self.execute("DELETE FROM cases WHERE id = ?", (case_id,))

@@ -15,9 +15,11 @@ from tracker.i18n.formats import describe_due
 
 # Colour backs up the text; every flag reads without it (NO_COLOR, colour blindness).
 FLAG_STYLES: dict[Flag, str] = {
+    Flag.YOUR_DEADLINE: "bold reverse",
     Flag.OVERDUE: "bold white on red",
     Flag.DUE_TODAY: "bold black on yellow",
     Flag.PROVIDER_LATE: "bold magenta",
+    Flag.ANSWER_LATE: "bold magenta",
     Flag.NO_TICKET: "yellow",
     Flag.CHECK_FAILED: "bold red",
     Flag.RECHECK: "bold cyan",

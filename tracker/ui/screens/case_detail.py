@@ -21,6 +21,7 @@ from tracker.i18n.formats import describe_due
 from tracker.i18n.timeline import describe
 from tracker.ui.app import DataChanged
 from tracker.ui.case_actions import CaseActions
+from tracker.ui.path_actions import PATH_BINDINGS, PathActions, path_widgets
 from tracker.ui.rows import STATUS_STYLES, flag_text
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def timeline_text(case: Case) -> Text:
     return text
 
 
-class CaseScreen(CaseActions, Screen[None]):
+class CaseScreen(PathActions, CaseActions, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="case.back"),
         Binding(
@@ -124,6 +125,7 @@ class CaseScreen(CaseActions, Screen[None]):
         Binding("x", "export", "Dossier", id="case.export", show=False),
         Binding("w", "withdraw", "Withdraw", id="case.withdraw", show=False),
         Binding("delete", "delete", "Delete", id="case.delete", show=False),
+        *PATH_BINDINGS,
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -143,6 +145,7 @@ class CaseScreen(CaseActions, Screen[None]):
             yield Static("Loading…", id="facts")
             yield Static("Checks", id="checks-title", classes="section")
             yield OptionList(id="checks")
+            yield from path_widgets()
             yield Static("Details", classes="section")
             yield Static("", id="details")
             yield Static("Timeline (newest first)", classes="section")
@@ -210,6 +213,7 @@ class CaseScreen(CaseActions, Screen[None]):
         if case.checks:
             checks.highlighted = min(highlighted or 0, len(case.checks) - 1)
         self.query_one("#timeline", Static).update(timeline_text(case))
+        self.show_path(case)
 
     @on(DataChanged)
     def data_changed(self) -> None:

@@ -18,6 +18,7 @@ from tracker.domain.summary import ListStats
 from tracker.ui.rows import Row, case_row
 from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable, Column
+from tracker.ui.widgets.deadline_panels import NotOwedLine
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -106,7 +107,7 @@ class CasesScreen(CaseListScreen):
     def above_table(self) -> list[Widget]:
         box = Input(placeholder="Filter: provider, service, ticket, notes (escape clears)", id="filter")
         box.display = False
-        return [box]
+        return [box, NotOwedLine()]
 
     # -- loading -------------------------------------------------------------
 
@@ -177,6 +178,8 @@ class CasesScreen(CaseListScreen):
             summary_line(stats, len(ids), self.show_closed, self.filter_text)
         )
         self.counted = True
+        if fresh:
+            self.query_one(NotOwedLine).reload()
         if stats.overdue and not self._warned_overdue:
             self._warned_overdue = True
             key = self.tapp._key_for("cases.follow_ups", "d")

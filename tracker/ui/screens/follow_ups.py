@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tracker.ui.rows import Row, case_row
 from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable, Column
+from tracker.ui.widgets.deadline_panels import YourDeadlines
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -73,6 +75,9 @@ class FollowUpsScreen(CaseListScreen):
     HEADING = "Follow-ups"
     COLUMNS = COLUMNS
 
+    def above_table(self) -> list[Widget]:
+        return [YourDeadlines()]
+
     def reload(self) -> None:
         self.run_worker(self._reload(), group="load", exclusive=True)
 
@@ -84,6 +89,7 @@ class FollowUpsScreen(CaseListScreen):
         ahead = (today + timedelta(days=HORIZON_DAYS)).isoformat()
         count = sum(1 for e in entries if isinstance(e, int))
         self.query_one("#summary", Static).update(f"{count} follow-ups up to {ahead}")
+        self.query_one(YourDeadlines).reload()
 
     @on(CaseTable.RowsWanted)
     def rows_wanted(self) -> None:

@@ -1,0 +1,1 @@
+"""Rule books shipped with tracker, as TOML data (see tracker.domain.rules)."""

@@ -1,0 +1,276 @@
+"""Deadlines set by law, as data: norms, dated rules, and yearly values such as the UIT.
+
+A rule book (``rulebooks/pe.toml`` for Peru) lists the norms and, for each rule,
+how long it gives (business days, calendar days or months) and which norm sets
+it. Several rules may share a key (``"baja"``): they are versions of one rule,
+and the day that matters picks the one whose norm was in force then. Nothing
+here knows what a reclamo is; :mod:`tracker.domain.deadlines` asks for rules by
+key.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tracker.domain.businessdays import BusinessCalendar
+from tracker.domain.errors import InvalidInput, NotFound
+
+
+class Unit(StrEnum):
+    BUSINESS_DAYS = "business_days"
+    DAYS = "days"
+    MONTHS = "months"
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day when it is shorter (31 Jan + 1 = 28 Feb)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = month_calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last))
+
+
+@dataclass(frozen=True)
+class Norm:
+    """A norm that sets rules, e.g. Res. 138-2012-CD/OSIPTEL."""
+
+    id: str
+    citation: str
+    title: str
+    # The first day it applies; None with ``date_unknown`` False: since before any case.
+    applies_from: date | None = None
+    # Its start date could not be confirmed: it applies only once the user sets it.
+    date_unknown: bool = False
+    source: str = ""
+    # Set from the user's config (norm_dates), not from the rule book.
+    date_from_config: bool = False
+
+    def in_force(self, day: date) -> bool:
+        if self.applies_from is not None:
+            return self.applies_from <= day
+        return not self.date_unknown
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One deadline: ``amount`` units, set by ``norm`` (an id in the rule book)."""
+
+    key: str
+    amount: int
+    unit: Unit
+    norm: str
+    article: str = ""
+
+    @property
+    def id(self) -> str:
+        """A stable, language-neutral name: ``"baja@osiptel-138-2012"``."""
+        return f"{self.key}@{self.norm}"
+
+    def due(self, start: date, calendar: BusinessCalendar) -> date:
+        """The last day of the period that starts after ``start``."""
+        if self.unit is Unit.BUSINESS_DAYS:
+            return calendar.add(start, self.amount)
+        if self.unit is Unit.MONTHS:
+            return add_months(start, self.amount)
+        return start + timedelta(days=self.amount)
+
+    def before(self, end: date, calendar: BusinessCalendar) -> date:
+        """The day that lies this period before ``end`` (for windows counted backwards)."""
+        if self.unit is Unit.BUSINESS_DAYS:
+            return calendar.add(end, -self.amount)
+        if self.unit is Unit.MONTHS:
+            return add_months(end, -self.amount)
+        return end - timedelta(days=self.amount)
+
+
+@dataclass(frozen=True)
+class YearValue:
+    year: int
+    value: Decimal
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The rules of one country's regulator, as loaded from its TOML file."""
+
+    name: str
+    title: str
+    country: str
+    currency: str
+    norms: Mapping[str, Norm]
+    rules: tuple[Rule, ...]
+    uit: tuple[YearValue, ...] = ()
+    billing_low_share: Decimal = Decimal("0")
+    billing_norm: str = ""
+    charges_not_owed_after: str = "promised"
+    charges_norm: str = ""
+    # Norm ids the user dated in config.toml that this book does not have.
+    unknown_dated: tuple[str, ...] = field(default=())
+
+    def with_dates(self, dates: Mapping[str, date]) -> RuleBook:
+        """The book with the start dates the user set (``norm_dates`` in config.toml)."""
+        norms = dict(self.norms)
+        for norm_id, day in dates.items():
+            if norm_id in norms:
+                norms[norm_id] = replace(norms[norm_id], applies_from=day, date_from_config=True)
+        unknown = tuple(sorted(n for n in dates if n not in self.norms))
+        return replace(self, norms=norms, unknown_dated=unknown)
+
+    def norm(self, norm_id: str) -> Norm:
+        return self.norms[norm_id]
+
+    def versions(self, key: str) -> list[Rule]:
+        return [rule for rule in self.rules if rule.key == key]
+
+    def rule(self, key: str, on: date) -> Rule:
+        """The version of rule ``key`` in force on ``on``: of those whose norm applies that
+        day, the one whose norm applies from the latest date."""
+        candidates = [r for r in self.versions(key) if self.norms[r.norm].in_force(on)]
+        if not candidates:
+            raise NotFound(f"rule book {self.name!r} has no rule {key!r} in force on {on.isoformat()}")
+        return max(candidates, key=lambda r: self.norms[r.norm].applies_from or date.min)
+
+    def pending_norms(self) -> list[Norm]:
+        """Norms whose start date is unknown and not set by the user: not applied yet."""
+        return [n for n in self.norms.values() if n.date_unknown and n.applies_from is None]
+
+    def uit_for(self, year: int) -> YearValue | None:
+        """The UIT of ``year``, or of the latest earlier year on record (None before the first).
+
+        An earlier year's value is lower, so a threshold drawn from it never makes a
+        reclamo look quicker to answer than it is.
+        """
+        known = [v for v in self.uit if v.year <= year]
+        return max(known, key=lambda v: v.year) if known else None
+
+    def billing_low_max(self, year: int) -> Decimal | None:
+        """The largest billed amount resolved on the shorter deadline, in ``year``."""
+        uit = self.uit_for(year)
+        if uit is None or not self.billing_low_share:
+            return None
+        return (uit.value * self.billing_low_share).quantize(Decimal("0.01"))
+
+
+# -- reading a rule book -----------------------------------------------------------
+
+_UNITS = {unit.value: unit for unit in Unit}
+
+
+def _fail(name: str, where: str, message: str) -> InvalidInput:
+    return InvalidInput(f"rule book {name}: {where}: {message}")
+
+
+def _text(data: Mapping[str, Any], key: str, name: str, where: str, default: str | None = None) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise _fail(name, f"{where}{key}", "must be text")
+    return value
+
+
+def _decimal(raw: Any, name: str, where: str) -> Decimal:
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        raise _fail(name, where, f"{raw!r} is not a number") from None
+    if not value.is_finite() or value < 0:
+        raise _fail(name, where, f"{raw!r} must be zero or more")
+    return value
+
+
+def _norm(norm_id: str, data: Any, name: str) -> Norm:
+    where = f"norms.{norm_id}."
+    if not isinstance(data, dict):
+        raise _fail(name, where.rstrip("."), "must be a table")
+    raw_from = data.get("applies_from")
+    applies_from: date | None = None
+    unknown = False
+    if raw_from == "unknown":
+        unknown = True
+    elif isinstance(raw_from, date):
+        applies_from = raw_from
+    elif raw_from is not None:
+        raise _fail(name, where + "applies_from", 'must be a date or "unknown"')
+    return Norm(
+        id=norm_id,
+        citation=_text(data, "citation", name, where),
+        title=_text(data, "title", name, where, ""),
+        applies_from=applies_from,
+        date_unknown=unknown,
+        source=_text(data, "source", name, where, ""),
+    )
+
+
+def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
+    where = f"rules[{index}]."
+    if not isinstance(data, dict):
+        raise _fail(name, where.rstrip("."), "must be a table")
+    units = [key for key in data if key in _UNITS]
+    if len(units) != 1:
+        raise _fail(name, where.rstrip("."), "needs exactly one of business_days, days, months")
+    amount = data[units[0]]
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+        raise _fail(name, where + units[0], "must be a whole number of at least 0")
+    norm = _text(data, "norm", name, where)
+    if norm not in norms:
+        raise _fail(name, where + "norm", f"{norm!r} is not in [norms]")
+    unknown = set(data) - {"key", "norm", "article", *_UNITS}
+    if unknown:
+        raise _fail(name, where + sorted(unknown)[0], "is not a rule field")
+    return Rule(
+        key=_text(data, "key", name, where),
+        amount=amount,
+        unit=_UNITS[units[0]],
+        norm=norm,
+        article=_text(data, "article", name, where, ""),
+    )
+
+
+def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
+    """A rule book from its TOML document; problems name the book and the field."""
+    raw_norms = data.get("norms", {})
+    if not isinstance(raw_norms, dict):
+        raise _fail(name, "norms", "must be a table of norms")
+    norms = {norm_id: _norm(norm_id, raw, name) for norm_id, raw in raw_norms.items()}
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_rules, list):
+        raise _fail(name, "rules", "must be a list of [[rules]] tables")
+    rules = tuple(_rule(i, raw, name, norms) for i, raw in enumerate(raw_rules))
+    uit = tuple(
+        YearValue(
+            int(raw["year"]), _decimal(raw["value"], name, f"uit[{i}].value"), str(raw.get("source", ""))
+        )
+        for i, raw in enumerate(data.get("uit", []))
+    )
+    billing = data.get("billing", {})
+    return RuleBook(
+        name=_text(data, "name", name, "", name),
+        title=_text(data, "title", name, "", name),
+        country=_text(data, "country", name, "", ""),
+        currency=_text(data, "currency", name, "", ""),
+        norms=norms,
+        rules=rules,
+        uit=uit,
+        billing_low_share=_decimal(billing.get("low_max_uit_share", "0"), name, "billing.low_max_uit_share"),
+        billing_norm=str(billing.get("norm", "")),
+        charges_not_owed_after=_text(data, "charges_not_owed_after", name, "", "promised"),
+        charges_norm=_text(data, "charges_rule_norm", name, "", ""),
+    )
+
+
+@cache
+def builtin_rulebook(name: str) -> RuleBook:
+    """A rule book shipped with tracker (``rulebooks/<name>.toml``)."""
+    resource = resources.files("tracker.domain").joinpath("rulebooks", f"{name}.toml")
+    if not resource.is_file():
+        raise NotFound(f"no rule book {name!r}")
+    return parse_rulebook(tomllib.loads(resource.read_text(encoding="utf-8")), name)

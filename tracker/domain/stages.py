@@ -1,0 +1,238 @@
+"""Going on past the provider's deadline: filing a reclamo, queja, apelación or OSIPTEL's
+form, and recording the answer, with the guards the rules set.
+
+The queja's guard is the point: a queja for silence filed before the operator's
+deadline to answer (resolve plus notify) has passed is rejected, and most are
+rejected for exactly that. It is refused here, naming the first day it is allowed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from tracker.domain.caserules import CaseRules
+from tracker.domain.deadlines import AGAINST_USER, stage_deadlines, stage_views
+from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
+from tracker.domain.events import Event
+from tracker.domain.model import (
+    Case,
+    Channel,
+    EntryKind,
+    Outcome,
+    Stage,
+    StageKind,
+    Status,
+    TimelineEntry,
+    Topic,
+)
+from tracker.i18n import _
+
+
+def _check_day(day: date, case: Case, today: date, what: str) -> None:
+    if day > today:
+        raise InvalidInput(
+            _("{what} {day} is in the future (today is {today})").format(
+                what=what, day=day.isoformat(), today=today.isoformat()
+            ),
+            "filed_on",
+        )
+    if day < case.requested_on:
+        raise InvalidInput(
+            _("{what} {day} is before the request ({requested})").format(
+                what=what, day=day.isoformat(), requested=case.requested_on.isoformat()
+            ),
+            "filed_on",
+        )
+
+
+def _require_rules(case: Case, rules: CaseRules) -> None:
+    if rules.book is None:
+        raise NotAllowed(
+            _(
+                "case {id} follows the playbook {playbook}, which has no regulator's rules: "
+                "reclamos, quejas and apelaciones follow OSIPTEL's (playbooks esim-pe, suspension-pe)"
+            ).format(id=case.id, playbook=case.playbook)
+        )
+
+
+def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
+    """A queja for silence: only about a reclamo left unanswered past its deadline."""
+    reclamo = next(
+        (s for s in reversed(case.stages) if s.kind is StageKind.RECLAMO and s.filed_on <= filed_on),
+        None,
+    )
+    if reclamo is None:
+        raise NotAllowed(
+            _(
+                "a queja for silence needs a reclamo first: file one with tracker escalate {id} reclamo"
+            ).format(id=case.id)
+        )
+    assert rules.book is not None
+    index = case.stages.index(reclamo)
+    answer = next(d for d in stage_deadlines(case, index, rules) if d.what == "reclamo.answer")
+    allowed = rules.calendar.add(answer.due, 1)
+    if reclamo.answered_on is not None and reclamo.answered_on < allowed:
+        raise NotAllowed(
+            _(
+                "the reclamo of {filed} was answered on {answered}, within its deadline: "
+                "there was no silence to complain of (an apelación is the way)"
+            ).format(filed=reclamo.filed_on.isoformat(), answered=reclamo.answered_on.isoformat())
+        )
+    if filed_on < allowed:
+        norm = rules.book.norm(answer.rule.norm).citation if answer.rule else rules.book.title
+        raise NotAllowed(
+            _(
+                "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
+                "({norm}); a queja is allowed from {allowed}"
+            ).format(
+                due=answer.due.isoformat(),
+                filed=reclamo.filed_on.isoformat(),
+                norm=norm,
+                allowed=allowed.isoformat(),
+            )
+        )
+
+
+def _guard_apelacion(case: Case, filed_on: date) -> None:
+    """An apelación lies against an answer to a reclamo that went against the user."""
+    answered = [
+        s
+        for s in case.stages
+        if s.kind is StageKind.RECLAMO and s.answered_on is not None and s.answered_on <= filed_on
+    ]
+    if not answered:
+        raise NotAllowed(
+            _(
+                "an apelación needs a reclamo answered first: record the answer with tracker answer {id}"
+            ).format(id=case.id)
+        )
+    if answered[-1].outcome not in AGAINST_USER:
+        raise NotAllowed(
+            _(
+                "the reclamo was declared fundado: there is nothing to appeal "
+                "(a queja applies if it is not complied with)"
+            )
+        )
+
+
+def escalate(
+    case: Case,
+    kind: StageKind,
+    filed_on: date,
+    rules: CaseRules,
+    now: datetime,
+    today: date,
+    *,
+    code: str = "",
+    topic: Topic | None = None,
+    amount: Decimal | None = None,
+    channel: Channel | None = None,
+    note: str = "",
+) -> Stage:
+    """File a stage on the case. Refused when the rules forbid it on that day."""
+    if case.status is Status.WITHDRAWN:
+        raise NotAllowed(_("case {id} is withdrawn: reopen it first").format(id=case.id))
+    _require_rules(case, rules)
+    _check_day(filed_on, case, today, _("the filing date"))
+    if topic is not None and kind is not StageKind.RECLAMO:
+        raise InvalidInput(_("only a reclamo has a topic"), "topic")
+    if amount is not None and amount <= 0:
+        raise InvalidInput(_("the amount must be more than zero"), "amount")
+    if kind is StageKind.QUEJA:
+        _guard_queja(case, filed_on, rules)
+    elif kind is StageKind.APELACION:
+        _guard_apelacion(case, filed_on)
+    if kind is StageKind.RECLAMO and topic is None:
+        topic = Topic.BAJA
+    stage = Stage(
+        kind=kind, filed_on=filed_on, channel=channel, code=code, topic=topic, amount=amount, note=note
+    )
+    # Stages are kept in filing order; one filed the same day goes after the others.
+    position = sum(1 for s in case.stages if s.filed_on <= filed_on)
+    case.stages.insert(position, stage)
+    case.updated_at = now
+    params = {"kind": kind.value, "filed_on": filed_on.isoformat()}
+    for key, value in (
+        ("code", code),
+        ("topic", topic.value if topic else ""),
+        ("amount", str(amount) if amount is not None else ""),
+        ("channel", channel.value if channel else ""),
+    ):
+        if value:
+            params[key] = value
+    case.timeline.append(
+        TimelineEntry(
+            at=now,
+            kind=EntryKind.STAGE,
+            summary=note,
+            channel=channel,
+            event=Event.STAGE_FILED,
+            params=params,
+        )
+    )
+    view = stage_views(case, rules)[position]
+    if case.is_open and view.answer_due is not None:
+        # Following up before the other side's deadline only wears the user out.
+        case.next_follow_up = rules.calendar.add(view.answer_due, 1)
+    return stage
+
+
+def answer(
+    case: Case,
+    on: date,
+    outcome: Outcome,
+    rules: CaseRules,
+    now: datetime,
+    today: date,
+    *,
+    kind: StageKind | None = None,
+    code: str = "",
+    note: str = "",
+) -> Stage:
+    """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``."""
+    stage = case.latest_stage(kind)
+    if stage is None:
+        what = kind.value if kind else _("stage")
+        raise NotFound(
+            _("case {id} has no {what} to answer: file it first with tracker escalate").format(
+                id=case.id, what=what
+            )
+        )
+    if stage.answered_on is not None:
+        raise NotAllowed(
+            _("the {kind} filed on {filed} was already answered on {answered}").format(
+                kind=stage.kind.value,
+                filed=stage.filed_on.isoformat(),
+                answered=stage.answered_on.isoformat(),
+            )
+        )
+    if on > today:
+        raise InvalidInput(
+            _("the answer's date {on} is in the future (today is {today})").format(
+                on=on.isoformat(), today=today.isoformat()
+            ),
+            "on",
+        )
+    if on < stage.filed_on:
+        raise InvalidInput(
+            _("the answer's date {on} is before the {kind} was filed ({filed})").format(
+                on=on.isoformat(), kind=stage.kind.value, filed=stage.filed_on.isoformat()
+            ),
+            "on",
+        )
+    stage.answered_on = on
+    stage.outcome = outcome
+    stage.answer_code = code
+    stage.answer_note = note
+    case.updated_at = now
+    params = {"kind": stage.kind.value, "filed_on": stage.filed_on.isoformat(), "on": on.isoformat()}
+    params["outcome"] = outcome.value
+    if code:
+        params["code"] = code
+    case.timeline.append(
+        TimelineEntry(at=now, kind=EntryKind.STAGE, summary=note, event=Event.STAGE_ANSWERED, params=params)
+    )
+    if case.is_open:
+        case.next_follow_up = rules.playbook.next_follow_up(today, rules.calendar)
+    return stage

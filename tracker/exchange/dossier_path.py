@@ -1,0 +1,127 @@
+"""The dossier's sections for the path past the deadline: stages, deadlines, charges, files.
+
+Markdown lines, user text escaped; the words come from :mod:`tracker.i18n.path`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from tracker.domain.caserules import CaseRules
+from tracker.domain.charges import is_not_owed, not_owed_totals
+from tracker.domain.deadlines import case_deadlines, next_step, stage_views
+from tracker.domain.model import Case
+from tracker.i18n import _, formats, ngettext, terms
+from tracker.i18n import path as words
+
+Escape = Callable[[str], str]
+
+
+def stages_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable[[date], str]) -> list[str]:
+    if not case.stages:
+        return []
+    lines = [_("## Stages"), ""]
+    for number, view in enumerate(stage_views(case, rules), start=1):
+        stage = view.stage
+        about = f" ({terms.topic_name(stage.topic)})" if stage.topic else ""
+        code = _(", código {code}").format(code=md(stage.code)) if stage.code.strip() else ""
+        line = f"{number}. " + _("**{stage}**{about}, filed on {day}{code}.").format(
+            stage=terms.stage_name(stage.kind), about=about, day=long_date(stage.filed_on), code=code
+        )
+        if stage.answered_on is not None and stage.outcome is not None:
+            number_text = (
+                _(", resolution {code}").format(code=md(stage.answer_code))
+                if stage.answer_code.strip()
+                else ""
+            )
+            line += " " + _("Answered {outcome}{code}, notified on {day}").format(
+                outcome=terms.outcome_name(stage.outcome), code=number_text, day=long_date(stage.answered_on)
+            )
+            if view.answer_due is not None and stage.answered_on > view.answer_due:
+                line += _(", after the deadline of {day}").format(day=long_date(view.answer_due))
+            line += "."
+        elif view.answer_due is not None:
+            line += " " + _("No answer yet; due by {day}.").format(day=long_date(view.answer_due))
+        if view.appeal_due is not None:
+            line += " " + _("An apelación could be filed until {day}.").format(day=long_date(view.appeal_due))
+        if stage.note.strip():
+            line += f" — {md(stage.note)}"
+        lines.append(line)
+    lines.append("")
+    return lines
+
+
+def deadlines_section(
+    case: Case, rules: CaseRules, today: date, long_date: Callable[[date], str]
+) -> list[str]:
+    if rules.book is None and not case.stages:
+        return []
+    lines = [
+        _("## Deadlines"),
+        "",
+        _("| Due | Whose | What | Rule | Met |"),
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for deadline in sorted(case_deadlines(case, rules), key=lambda d: d.due):
+        if not deadline.tracked:
+            state = "—"
+        elif deadline.done_on is not None:
+            met = _("late, on {day}") if deadline.done_on > deadline.due else _("on {day}")
+            state = met.format(day=long_date(deadline.done_on))
+        elif today > deadline.due:
+            state = _("**missed**")
+        else:
+            state = _("not yet")
+        lines.append(
+            f"| {long_date(deadline.due)} | {words.whose(deadline)} | {words.deadline_what(deadline)} | "
+            f"{words.rule_source(deadline.rule, rules.book)} | {state} |"
+        )
+    lines.append("")
+    step = next_step(case, rules, today)
+    if step is not None:
+        lines += [_("Next step: {step}.").format(step=words.next_step(step, case.id)), ""]
+    return lines
+
+
+def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable[[date], str]) -> list[str]:
+    if not case.charges:
+        return []
+    lines = [_("## Charges"), ""]
+    for charge in case.charges:
+        owed = not is_not_owed(case, charge, rules)
+        state = _("owed") if owed else _("**not owed**")
+        if charge.owed is not None:
+            state += _(" (the user's word)")
+        period = ""
+        if charge.period_start and charge.period_end:
+            period = _(" for {start} to {end}").format(
+                start=long_date(charge.period_start), end=long_date(charge.period_end)
+            )
+        note = f" — {md(charge.note)}" if charge.note.strip() else ""
+        lines.append(
+            f"- {formats.money(charge.amount, charge.currency)}, "
+            + _("on {day}").format(day=long_date(charge.on))
+            + f"{period}: {state}{note}"
+        )
+    lines += ["", _("Not owed in all: {total}.").format(total=words.totals(not_owed_totals(case, rules))), ""]
+    return lines
+
+
+def attachments_section(case: Case, md: Escape, present: Callable[[str], bool]) -> list[str]:
+    if not case.attachments:
+        return []
+    lines = [
+        _("## Attached files"),
+        "",
+        _("| File | Size | SHA-256 | Note |"),
+        "| --- | ---: | --- | --- |",
+    ]
+    for attachment in case.attachments:
+        size = ngettext("{n} byte", "{n} bytes", attachment.size).format(n=f"{attachment.size:,}")
+        missing = "" if present(attachment.sha256) else _(" (missing from this computer)")
+        lines.append(
+            f"| {md(attachment.name)}{missing} | {size} | `{attachment.sha256}` | {md(attachment.note)} |"
+        )
+    lines += ["", _("Each file's SHA-256 identifies it: `sha256sum FILE` gives the same value."), ""]
+    return lines

@@ -1,0 +1,208 @@
+"""Words for the path past the provider's deadline: stages, deadlines, rules, money, steps.
+
+The domain hands over codes and dates (``"reclamo.answer"``, a Rule); this is
+where they become words in the reader's language, the same in the command
+line, the TUI and the dossier. (Letters to the operator are Spanish by law and
+have their own words: :mod:`tracker.exchange.letters`.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from tracker.display import literal
+from tracker.domain.caserules import CaseRules
+from tracker.domain.charges import is_not_owed, not_owed_totals
+from tracker.domain.deadlines import Deadline, NextStep, Step, Whose, case_deadlines, stage_views
+from tracker.domain.deadlines import next_step as find_next_step
+from tracker.domain.model import Case
+from tracker.domain.rules import Rule, RuleBook, Unit
+from tracker.i18n import N_, _, ngettext
+from tracker.i18n.formats import money
+from tracker.i18n.terms import outcome_name, stage_name, topic_name
+
+DEADLINE_WORDS = {
+    "baja": N_("carry out the baja"),
+    "baja.scheduled": N_("carry out the baja on the date you chose"),
+    "suspension": N_("carry out the suspension"),
+    "suspension.scheduled": N_("suspend the line from the date you chose"),
+    "suspension.ends": N_("bring the line back (the suspension ends)"),
+    "promised": N_("do what was asked (the playbook's deadline)"),
+    "reclamo.resolve": N_("resolve the reclamo"),
+    "reclamo.answer": N_("notify the answer to the reclamo"),
+    "queja.forward": N_("forward the queja to TRASU"),
+    "queja.answer": N_("TRASU resolves the queja"),
+    "apelacion.forward": N_("forward the apelación to TRASU"),
+    "apelacion.resolve": N_("TRASU resolves the apelación"),
+    "apelacion.answer": N_("notify TRASU's answer to the apelación"),
+    "apelacion.file": N_("file an apelación against the answer"),
+    "reclamo.billing.file": N_("file a billing reclamo about the charge"),
+}
+
+WHOSE_WORDS = {Whose.PROVIDER: N_("provider"), Whose.USER: N_("you")}
+
+
+def deadline_what(deadline: Deadline) -> str:
+    return _(DEADLINE_WORDS.get(deadline.what, deadline.what))
+
+
+def whose(deadline: Deadline) -> str:
+    return _(WHOSE_WORDS[deadline.whose])
+
+
+def period(rule: Rule) -> str:
+    """ "5 business days", "15 days", "1 month"."""
+    if rule.unit is Unit.BUSINESS_DAYS:
+        return ngettext("{n} business day", "{n} business days", rule.amount).format(n=rule.amount)
+    if rule.unit is Unit.MONTHS:
+        return ngettext("{n} month", "{n} months", rule.amount).format(n=rule.amount)
+    return ngettext("{n} day", "{n} days", rule.amount).format(n=rule.amount)
+
+
+def rule_source(rule: Rule | None, book: RuleBook | None) -> str:
+    """Where a deadline comes from: "5 business days, Res. 138-2012-CD/OSIPTEL"."""
+    if rule is None or book is None:
+        return _("the playbook's days")
+    norm = book.norm(rule.norm)
+    cited = norm.citation + (f", {rule.article}" if rule.article else "")
+    return _("{period}, {norm}").format(period=period(rule), norm=cited)
+
+
+def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
+    """One deadline as a line: "2026-09-07  provider  notify the answer to the reclamo (5 business
+    days, Res. 099-2022-CD/OSIPTEL) — met on 2026-09-04"."""
+    state = ""
+    if deadline.tracked and deadline.done_on is not None:
+        if deadline.done_on > deadline.due:
+            state = _(" — met late, on {day}").format(day=deadline.done_on.isoformat())
+        else:
+            state = _(" — met on {day}").format(day=deadline.done_on.isoformat())
+    return _("{due}  {whose}: {what} ({source}){state}").format(
+        due=deadline.due.isoformat(),
+        whose=whose(deadline),
+        what=deadline_what(deadline),
+        source=rule_source(deadline.rule, book),
+        state=state,
+    )
+
+
+def totals(amounts: Mapping[str, Decimal]) -> str:
+    """ "S/ 79.80 + USD 10.00", or "nothing"."""
+    if not amounts:
+        return _("nothing")
+    return " + ".join(money(amount, currency) for currency, amount in amounts.items())
+
+
+def not_owed_summary(amounts: Mapping[str, Decimal], cases: int) -> str:
+    """ "S/ 79.80 not owed, 2 cases"."""
+    return ngettext("{money} not owed, {n} case", "{money} not owed, {n} cases", cases).format(
+        money=totals(amounts), n=cases
+    )
+
+
+def next_step(step: NextStep, case_id: int | None = None) -> str:
+    """The next step in words, with the command that helps (for case ``case_id``)."""
+    day = step.on.isoformat()
+    ref = str(case_id) if case_id is not None else "ID"
+    if step.step is Step.WAIT:
+        return _("wait: the other side has until {day}").format(day=day)
+    if step.step is Step.RECLAMO:
+        return _("file a reclamo with the operator (tracker letter {id} reclamo), or OSIPTEL's form").format(
+            id=ref
+        )
+    if step.step is Step.QUEJA:
+        return _("file a queja for silence, allowed since {day} (tracker letter {id} queja)").format(
+            day=day, id=ref
+        )
+    if step.step is Step.APELACION:
+        return _("file an apelación by {day} (tracker letter {id} apelacion)").format(day=day, id=ref)
+    return _("OSIPTEL's form (Quiero salirme)")
+
+
+def _line(text: str) -> str:
+    return literal(" ".join(text.split()))
+
+
+class Part(StrEnum):
+    """What a line of :func:`path_parts` is, so that a screen can set it apart."""
+
+    HEADING = "heading"
+    ITEM = "item"
+    MINE = "mine"  # a deadline of the user's own
+    STEP = "step"
+
+
+def path_lines(case: Case, today: date, rules: CaseRules) -> list[str]:
+    """Stages, deadlines, charges, attachments and the next step, as lines (none for a case
+    that has none of them and follows no rule book)."""
+    return [text for _part, text in path_parts(case, today, rules)]
+
+
+def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, str]]:
+    """The lines of :func:`path_lines`, each with what it is."""
+    parts: list[tuple[Part, str]] = []
+
+    def add(text: str, part: Part = Part.ITEM) -> None:
+        parts.append((part, text))
+
+    if case.stages:
+        add(_("Stages:"), Part.HEADING)
+        for number, view in enumerate(stage_views(case, rules), start=1):
+            stage = view.stage
+            about = f" ({topic_name(stage.topic)})" if stage.topic else ""
+            code = _(", código {code}").format(code=_line(stage.code)) if stage.code else ""
+            add(
+                f"  {number}. "
+                + _("{stage}{about} filed {day}{code}").format(
+                    stage=stage_name(stage.kind), about=about, day=stage.filed_on.isoformat(), code=code
+                )
+            )
+            if stage.answered_on is not None and stage.outcome is not None:
+                add(
+                    "     "
+                    + _("answered {day}: {outcome}").format(
+                        day=stage.answered_on.isoformat(), outcome=outcome_name(stage.outcome)
+                    )
+                    + (f" ({_line(stage.answer_code)})" if stage.answer_code else "")
+                )
+            elif view.answer_due is not None:
+                add("     " + _("answer due {day}").format(day=view.answer_due.isoformat()))
+            if view.appeal_due is not None:
+                add("     " + _("appeal by {day}").format(day=view.appeal_due.isoformat()))
+    if rules.book is not None or case.stages:
+        add(_("Deadlines:"), Part.HEADING)
+        for deadline in sorted(case_deadlines(case, rules), key=lambda d: d.due):
+            mine = deadline.whose is Whose.USER and deadline.open
+            add("  " + deadline_line(deadline, rules.book), Part.MINE if mine else Part.ITEM)
+    if case.charges:
+        add(
+            _("Charges (not owed: {total}):").format(total=totals(not_owed_totals(case, rules))), Part.HEADING
+        )
+        for number, charge in enumerate(case.charges, start=1):
+            period = (
+                f" ({charge.period_start.isoformat()}..{charge.period_end.isoformat()})"
+                if charge.period_start and charge.period_end
+                else ""
+            )
+            owed = not is_not_owed(case, charge, rules)
+            state = _("owed") if owed else _("not owed")
+            if charge.owed is not None:
+                state += _(" (your word)")
+            add(
+                f"  {number}. {money(charge.amount, charge.currency)} "
+                + _("on {day}").format(day=charge.on.isoformat())
+                + f"{period}: {state}"
+                + (f" - {_line(charge.note)}" if charge.note else "")
+            )
+    if case.attachments:
+        add(_("Attachments:"), Part.HEADING)
+        for attachment in case.attachments:
+            size = ngettext("{n} byte", "{n} bytes", attachment.size).format(n=f"{attachment.size:,}")
+            add(f"  {_line(attachment.name)}  {size}  sha256 {attachment.sha256}")
+    step = find_next_step(case, rules, today)
+    if step is not None:
+        add(_("Next step: {step}").format(step=next_step(step, case.id)), Part.STEP)
+    return parts

@@ -1,0 +1,113 @@
+"""Attached files, kept under their SHA-256 in a folder beside the database.
+
+Content-addressed: the same file attached twice is stored once, a file is never
+changed once written, and deleting the original elsewhere loses nothing. The
+folder and the files are owner-only: evidence holds personal data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from tracker.domain.errors import InvalidInput
+
+_CHUNK = 1 << 20
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+
+
+class BlobStore:
+    """Files by SHA-256 in ``folder`` (created on first write)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, sha256: str) -> Path:
+        if not _SHA256.match(sha256):
+            raise ValueError(f"not a SHA-256: {sha256!r}")
+        return self.folder / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def put(self, source: Path) -> StoredFile:
+        """Copy a readable regular file in; InvalidInput (one line) for anything else."""
+        try:
+            # O_NONBLOCK: opening a named pipe must not hang; it is refused below.
+            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
+            raise InvalidInput(f"{source}: no such file") from None
+        except PermissionError:
+            raise InvalidInput(f"{source}: cannot be read (permission denied)") from None
+        except OSError as exc:
+            raise InvalidInput(f"{source}: cannot be read: {exc.strerror}") from None
+        try:
+            mode = os.fstat(fd).st_mode
+        except OSError:
+            os.close(fd)
+            raise
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            if stat.S_ISDIR(mode):
+                raise InvalidInput(f"{source} is a folder, not a file")
+            raise InvalidInput(f"{source} is not a regular file")
+        with os.fdopen(fd, "rb") as stream:
+            return self._copy(stream, source)
+
+    def _copy(self, stream: BinaryIO, source: Path) -> StoredFile:
+        self._make_folder()
+        digest = hashlib.sha256()
+        size = 0
+        fd, temporary = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=self.folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                while chunk := stream.read(_CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha256 = digest.hexdigest()
+            final = self.path(sha256)
+            if final.exists():
+                os.unlink(temporary)
+            else:
+                os.chmod(temporary, 0o400)
+                os.replace(temporary, final)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise InvalidInput(
+                f"{source}: cannot be copied into {self.folder}: {exc.strerror or exc}"
+            ) from None
+        return StoredFile(sha256, size)
+
+    def _make_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"cannot create the folder {self.folder}: {exc.strerror}") from None
+
+    def verify(self, sha256: str) -> bool:
+        """Whether the stored file is there and still has its hash."""
+        path = self.path(sha256)
+        if not path.is_file():
+            return False
+        digest = hashlib.sha256()
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest() == sha256
