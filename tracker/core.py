@@ -104,7 +104,7 @@ class Tracker:
                 self._database = open_database(
                     self.target,
                     create_parent=self.target == str(paths.default_database()),
-                    now=self.clock.now(),
+                    now=self.clock.local(self.clock.now()),
                 )
             return self._database
 

@@ -124,7 +124,7 @@ def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json(case_to_dict(case, tracker.today(), timeline=True))
     else:
-        print(case_detail(case, tracker.today()))
+        print(case_detail(case, tracker.today(), tracker.clock.local))
     return 0
 
 
@@ -338,7 +338,7 @@ def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
         destination = (
             Path(args.file).expanduser()
             if args.file
-            else timestamped(database.path, "backup", clock.now().astimezone())
+            else timestamped(database.path, "backup", clock.local(clock.now()))
         )
         written = database.backup(destination)
         print(f"Backed up to {written}")

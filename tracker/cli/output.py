@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from tracker.clock import Local
 from tracker.display import entry_details, fit, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
@@ -77,7 +78,7 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
     return "\n".join(lines)
 
 
-def case_detail(case: Case, today: date) -> str:
+def case_detail(case: Case, today: date, local: Local) -> str:
     flags = ", ".join(f.label for f in case_flags(case, today)) or "none"
     fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount else "none"
     due = case.next_follow_up.isoformat() if case.next_follow_up else "none"
@@ -112,7 +113,7 @@ def case_detail(case: Case, today: date) -> str:
         )
     lines.append("Timeline (newest first):")
     for entry in reversed(case.timeline):
-        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local(entry.at).strftime("%Y-%m-%d %H:%M")
         extra = entry_details(entry)
         suffix = f" [{'; '.join(extra)}]" if extra else ""
         lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(entry.summary)}{suffix}")

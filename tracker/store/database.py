@@ -44,6 +44,13 @@ def backup_file(source: sqlite3.Connection, destination: Path) -> Path:
     return destination
 
 
+def _local_now() -> datetime:
+    from tracker.clock import SystemClock
+
+    clock = SystemClock("")
+    return clock.local(clock.now())
+
+
 def timestamped(path: Path, label: str, when: datetime) -> Path:
     return path.with_name(f"{path.name}.{label}-{when.strftime('%Y%m%dT%H%M%S')}")
 
@@ -129,7 +136,7 @@ def open_database(
                     assert isinstance(raw, sqlite3.Connection)
                     backup_made = backup_file(
                         raw,
-                        timestamped(resolved.path, f"before-{migrate.SCHEMA_HEAD}", now or datetime.now()),
+                        timestamped(resolved.path, f"before-{migrate.SCHEMA_HEAD}", now or _local_now()),
                     )
             with engine.connect() as connection:
                 # A batch migration copies a table and drops the old one; with foreign

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tracker.clock import Local
 from tracker.display import entry_details, headline, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
@@ -93,10 +94,10 @@ def details_table(case: Case) -> Table:
     return _grid(rows)
 
 
-def timeline_text(case: Case) -> Text:
+def timeline_text(case: Case, local: Local) -> Text:
     text = Text()
     for entry in reversed(case.timeline):
-        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local(entry.at).strftime("%Y-%m-%d %H:%M")
         text.append(f"{when}  ", style="dim")
         text.append(f"{entry.kind.value:<8} ", style="bold")
         text.append(literal(entry.summary, multiline=True))
@@ -208,7 +209,7 @@ class CaseScreen(CaseActions, Screen[None]):
         checks.add_options([Option(check_prompt(c), id=str(i)) for i, c in enumerate(case.checks)])
         if case.checks:
             checks.highlighted = min(highlighted or 0, len(case.checks) - 1)
-        self.query_one("#timeline", Static).update(timeline_text(case))
+        self.query_one("#timeline", Static).update(timeline_text(case, self.tapp.tracker.clock.local))
 
     @on(DataChanged)
     def data_changed(self) -> None:
