@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -66,3 +68,19 @@ def issue_case(cli: Run, env: Any) -> dict[str, Any]:
     added = cli(*ISSUE_ADD, "--json")
     assert added.code == 0, added.err
     return added.json()
+
+
+@pytest.fixture
+def process_env(tmp_path: Path) -> dict[str, str]:
+    """The environment for the command line in a process of its own."""
+    config = tmp_path / "config"
+    config.mkdir()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    environment.update(
+        TRACKER_DB=str(tmp_path / "tracker.db"),
+        TRACKER_CONFIG_DIR=str(config),
+        TRACKER_TODAY="2026-10-16",
+        PYTHONIOENCODING="utf-8",
+        TZ="UTC",
+    )
+    return environment

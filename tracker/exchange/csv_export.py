@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import BinaryIO
 
 from tracker.clock import Local
+from tracker.display import literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState
@@ -52,7 +53,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(text: str) -> str:
-    """User text made safe for a spreadsheet cell (no formula runs from it)."""
+    """User text made safe for a spreadsheet cell (no formula runs from it) and for a
+    terminal (control characters written as escapes; line breaks kept)."""
+    text = literal(text, multiline=True)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -13,7 +13,6 @@ the same data always gives the same file.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, timedelta
 from typing import BinaryIO
@@ -21,6 +20,7 @@ from typing import BinaryIO
 from icalendar import Alarm, Calendar, Event, Todo
 
 from tracker.clock import Local
+from tracker.display import unsafe
 from tracker.domain.flags import follow_up_pending
 from tracker.domain.model import Case, Status
 
@@ -38,8 +38,9 @@ def promised_uid(case: Case) -> str:
 
 
 def _one_line(text: str) -> str:
-    """User text on one line, without control characters (calendars choke on them)."""
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    """User text on one line, without control or format characters (calendars choke
+    on them, terminals act on them)."""
+    text = "".join(" " if unsafe(ch) else ch for ch in text)
     return " ".join(text.split())
 
 

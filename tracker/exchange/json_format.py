@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from tracker.display import json_text
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import (
     Action,
@@ -56,14 +57,21 @@ T = TypeVar("T")
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 # json.dumps with an indent runs the pure-Python encoder, which is most of the time
 # of a big export; this writes the same text (a test compares the two) with the C
 # string escaper. It knows only what records hold: objects, lists, text, whole
 # numbers, booleans and null.
-_escape = json.encoder.encode_basestring
+_c_escape = json.encoder.encode_basestring
+
+
+def _escape(text: str) -> str:
+    # json escapes only C0 controls; DEL, C1 controls and bidi overrides are
+    # escaped too (\\u0085), so the file is safe to print on a terminal.
+    quoted = _c_escape(text)
+    return quoted if quoted.isprintable() else json_text(quoted)
 
 
 def _pretty(value: Any, indent: str) -> str:
@@ -96,7 +104,8 @@ def document_chunks(cases: Iterable[Case], redacted: bool = False) -> Iterator[s
     """The document as text chunks, one case at a time (exports need not fit in memory).
 
     The chunks join to exactly ``json.dumps(document, ensure_ascii=False, indent=2)``
-    plus a final newline.
+    plus a final newline, but for characters a terminal would act on (DEL, C1
+    controls, bidi overrides), which are written as ``\\uXXXX`` escapes.
     """
     yield "{\n"
     yield f'  "format": {_dump(FORMAT)},\n'

@@ -84,7 +84,7 @@ def details_table(case: Case) -> Table:
         fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip()
     rows: list[tuple[str, Text | str]] = [
         ("Action", case.action.value),
-        ("Playbook", case.playbook),
+        ("Playbook", literal(case.playbook)),
         ("Channel", case.channel.value),
         ("Fee", fee),
         ("UUID", case.uuid),
