@@ -7,6 +7,7 @@ refused with one line naming it.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 from tracker.domain.errors import InvalidInput
@@ -34,8 +35,9 @@ MAX_WITHIN_DAYS = 3660
 # what a contact said).
 MAX_LINE = 1000
 MAX_TEXT = 100_000
-# Checks in one playbook.
-MAX_CHECKS = 1000
+# A fee: at most this many digits before the decimal point, and after it.
+MAX_FEE_DIGITS = 12
+MAX_FEE_DECIMALS = 4
 
 
 def date_range_text() -> str:
@@ -65,4 +67,37 @@ def check_length(text: str, what: str, limit: int = MAX_LINE) -> str:
         return text
     raise InvalidInput(
         _("{what} is too long: at most {limit} characters").format(what=what, limit=f"{limit:,}"), what
+    )
+
+
+_HEX_PREFIX = re.compile(r"^[0-9a-f-]{4,36}$")
+
+
+def check_case_ref(text: str) -> str:
+    """A case as the user names it: its number (1 to MAX_CASE_ID, ASCII digits) or its
+    UUID or a prefix of it (4 to 36 characters); InvalidInput otherwise."""
+    ref = text.strip()
+    if ref.isascii() and ref.isdigit():
+        number_like = len(ref) <= len(str(MAX_CASE_ID)) and 1 <= int(ref) <= MAX_CASE_ID
+        # Digits alone can also begin a UUID, up to its first dash (8 characters).
+        if number_like or 4 <= len(ref) <= 8:
+            return ref
+    elif ref.isascii() and _HEX_PREFIX.match(ref.lower()):
+        return ref
+    raise InvalidInput(
+        _("{ref} is not a case: give its number (1 to {most}) or its UUID").format(
+            ref=repr(ref), most=f"{MAX_CASE_ID:,}"
+        )
+    )
+
+
+def check_count(value: int, what: str, minimum: int, maximum: int) -> int:
+    """A whole number of days (or the like) between ``minimum`` and ``maximum``."""
+    if minimum <= value <= maximum:
+        return value
+    raise InvalidInput(
+        _("{what} must be a whole number from {minimum} to {maximum}").format(
+            what=what, minimum=minimum, maximum=f"{maximum:,}"
+        ),
+        what,
     )

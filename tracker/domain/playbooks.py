@@ -17,6 +17,8 @@ from typing import Any
 
 from tracker.domain.businessdays import BusinessCalendar, known_country
 from tracker.domain.errors import InvalidInput, NotFound
+from tracker.domain.limits import MAX_PLAYBOOK_DAYS
+from tracker.i18n import _
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,14 @@ def _int_field(
     value = data.get(key, default)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise _fail(path, key, f"must be a whole number of at least {minimum}")
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_PLAYBOOK_DAYS:
+        raise _fail(
+            path,
+            key,
+            _("must be a whole number of days from {minimum} to {most}").format(
+                minimum=minimum, most=MAX_PLAYBOOK_DAYS
+            ),
+        )
     return value
 
 

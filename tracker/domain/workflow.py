@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
+from tracker.domain.limits import FIRST_DAY, MAX_FEE_DECIMALS, MAX_FEE_DIGITS
 from tracker.domain.model import (
     Action,
     Case,
@@ -59,9 +60,9 @@ def require_text(value: str, field: str, label: str) -> str:
     return value
 
 
-_AMOUNT = re.compile(r"^\d{1,12}(?:[.,]\d{1,4})?$")
+_AMOUNT = re.compile(rf"^\d{{1,{MAX_FEE_DIGITS}}}(?:[.,]\d{{1,{MAX_FEE_DECIMALS}}})?$", re.ASCII)
 # Older request dates are almost always a mistyped year.
-EARLIEST_REQUEST = date(1990, 1, 1)
+EARLIEST_REQUEST = FIRST_DAY
 
 
 def parse_fee(text: str, field: str = "fee") -> Decimal | None:

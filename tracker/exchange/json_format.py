@@ -33,6 +33,14 @@ from typing import Any, TypeVar
 
 from tracker.display import json_text
 from tracker.domain.errors import InvalidInput
+from tracker.domain.limits import (
+    MAX_CASE_ID,
+    MAX_FEE_DECIMALS,
+    MAX_FEE_DIGITS,
+    check_date,
+    date_range_text,
+    in_moment_range,
+)
 from tracker.domain.model import (
     Action,
     Case,
@@ -44,10 +52,10 @@ from tracker.domain.model import (
     TimelineEntry,
 )
 from tracker.exchange.serialize import case_record
+from tracker.i18n import _
 
 FORMAT = "tracker-export"
 VERSION = 1
-MAX_ID = 2**63 - 1
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -203,9 +211,13 @@ def _date(value: Any, name: str) -> date:
     if type(value) is not str or not _ISO_DATE.match(value):
         raise _Problem(f"not a date (YYYY-MM-DD): {_show(value)}", name)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _Problem(f"not a date: {_show(value)} does not exist", name) from None
+    try:
+        return check_date(day)
+    except InvalidInput as exc:
+        raise _Problem(str(exc), name) from None
 
 
 def _opt_date(value: Any, name: str) -> date | None:
@@ -219,14 +231,21 @@ def _time(value: Any, name: str) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise _Problem(f"not a timestamp (ISO 8601): {_show(value)}", name) from None
-    if moment.tzinfo is UTC:
-        return moment
     if moment.tzinfo is None:
         raise _Problem(f"a timestamp needs a time zone (e.g. +00:00): {_show(value)}", name)
-    try:
-        return moment.astimezone(UTC)
-    except OverflowError:
-        raise _Problem(f"timestamp out of range: {_show(value)}", name) from None
+    if moment.tzinfo is not UTC:
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            moment = datetime.min.replace(tzinfo=UTC)  # out of range: refused below
+    if not in_moment_range(moment):
+        raise _Problem(
+            _("timestamp out of range: {value} (timestamps go {range})").format(
+                value=_show(value), range=date_range_text()
+            ),
+            name,
+        )
+    return moment
 
 
 def _opt_time(value: Any, name: str) -> datetime | None:
@@ -331,8 +350,13 @@ _CASE_SET, _CHECK_SET, _ENTRY_SET, _FEE_SET, _TOP_SET = (
 def _id(value: Any, name: str) -> int | None:
     if value is None:
         return None
-    if type(value) is not int or not 1 <= value <= MAX_ID:
-        raise _Problem(f"not a case number (a whole number from 1): {_show(value)}", name)
+    if type(value) is not int or not 1 <= value <= MAX_CASE_ID:
+        raise _Problem(
+            _("not a case number (a whole number from 1 to {most}): {value}").format(
+                most=f"{MAX_CASE_ID:,}", value=_show(value)
+            ),
+            name,
+        )
     return value
 
 
@@ -367,6 +391,14 @@ def _fee(value: Any) -> tuple[Decimal | None, str]:
         raise _Problem(f"not an amount: {_show(raw)}", "fee.amount") from None
     if not amount.is_finite() or amount < 0:
         raise _Problem(f"must be zero or more: {_show(raw)}", "fee.amount")
+    exponent = amount.as_tuple().exponent
+    if amount.adjusted() >= MAX_FEE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_FEE_DECIMALS):
+        raise _Problem(
+            _("at most {digits} digits and {decimals} decimals: {value}").format(
+                digits=MAX_FEE_DIGITS, decimals=MAX_FEE_DECIMALS, value=_show(raw)
+            ),
+            "fee.amount",
+        )
     return amount, currency
 
 
@@ -443,6 +475,9 @@ def decode(raw: bytes) -> Any:
         raise InvalidInput(f"not JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise InvalidInput("not JSON this tracker can read: nested too deeply") from None
+    except ValueError:
+        # Python refuses to read whole numbers of more than 4,300 digits.
+        raise InvalidInput(_("not JSON this tracker can read: a number far too long")) from None
 
 
 def validate(data: Any, progress: Callable[[int, int], None] | None = None) -> ExportDocument:
