@@ -84,3 +84,34 @@ def process_env(tmp_path: Path) -> dict[str, str]:
         TZ="UTC",
     )
     return environment
+
+
+def case_record(**changes: Any) -> dict[str, Any]:
+    """One case as an export file holds it (README's JSON format), with ``changes``."""
+    record: dict[str, Any] = {
+        "id": 1,
+        "uuid": "00000000-0000-4000-8000-000000000001",
+        "provider": "Claro",
+        "service": "",
+        "action": "cancel",
+        "playbook": "generic",
+        "channel": "phone",
+        "status": "requested",
+        "requested_on": "2026-10-06",
+        "ticket": "",
+        "promised_by": "2026-10-16",
+        "next_follow_up": "2026-10-20",
+        "notes": "",
+        "fee": None,
+        "created_at": "2026-10-06T12:00:00+00:00",
+        "updated_at": "2026-10-06T12:00:00+00:00",
+        "deleted_at": None,
+        "checks": [],
+        "timeline": [],
+    }
+    record.update(changes)
+    return record
+
+
+def export_document(*cases: dict[str, Any]) -> dict[str, Any]:
+    return {"format": "tracker-export", "version": 1, "redacted": False, "cases": list(cases)}

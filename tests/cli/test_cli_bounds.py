@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
+from conftest import Run, case_record, export_document
 
 
 def _refused(result: Any, fragment: str) -> None:
@@ -48,29 +48,7 @@ def test_the_last_day_and_the_longest_window_work(cli: Run, env: Any) -> None:
 
 
 def _document(**changes: Any) -> dict[str, Any]:
-    case = {
-        "id": 1,
-        "uuid": "00000000-0000-4000-8000-000000000001",
-        "provider": "Claro",
-        "service": "",
-        "action": "cancel",
-        "playbook": "generic",
-        "channel": "phone",
-        "status": "requested",
-        "requested_on": "2026-10-06",
-        "ticket": "",
-        "promised_by": "2026-10-16",
-        "next_follow_up": "2026-10-20",
-        "notes": "",
-        "fee": None,
-        "created_at": "2026-10-06T12:00:00+00:00",
-        "updated_at": "2026-10-06T12:00:00+00:00",
-        "deleted_at": None,
-        "checks": [],
-        "timeline": [],
-    }
-    case.update(changes)
-    return {"format": "tracker-export", "version": 1, "redacted": False, "cases": [case]}
+    return export_document(case_record(**changes))
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
+from conftest import Run, case_record, export_document
 
 # What a terminal would act on: ESC and BEL (OSC title), C1 CSI, DEL, a bidi override.
 HOSTILE = "\x1b]2;PWNED\x07\x9b2J\x7f\u202e"
@@ -34,30 +34,19 @@ def _document() -> dict[str, Any]:
         "status_from": None,
         "status_to": None,
     }
-    case = {
-        "id": 1,
-        "uuid": "00000000-0000-4000-8000-000000000001",
-        "provider": "Claro" + HOSTILE,
-        "service": "S" + HOSTILE,
-        "action": "cancel",
-        "playbook": "generic" + HOSTILE,
-        "channel": "phone",
-        "status": "requested",
-        "requested_on": "2026-10-06",
-        "ticket": "T" + HOSTILE,
-        "promised_by": "2026-10-16",
-        "next_follow_up": "2026-10-20",
-        "notes": "N" + HOSTILE,
-        "fee": {"amount": "10", "currency": "PEN" + HOSTILE},
-        "created_at": "2026-10-06T12:00:00+00:00",
-        "updated_at": "2026-10-06T12:00:00+00:00",
-        "deleted_at": None,
-        "checks": [
+    case = case_record(
+        provider="Claro" + HOSTILE,
+        service="S" + HOSTILE,
+        playbook="generic" + HOSTILE,
+        ticket="T" + HOSTILE,
+        notes="N" + HOSTILE,
+        fee={"amount": "10", "currency": "PEN" + HOSTILE},
+        checks=[
             {"name": "c" + HOSTILE, "required": True, "state": "failed", "checked_at": None, "note": HOSTILE}
         ],
-        "timeline": [entry],
-    }
-    return {"format": "tracker-export", "version": 1, "redacted": False, "cases": [case]}
+        timeline=[entry],
+    )
+    return export_document(case)
 
 
 @pytest.fixture

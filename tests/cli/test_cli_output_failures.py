@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
+from conftest import Run, case_record, export_document
 
 from tracker.core import Tracker
 
@@ -84,28 +84,19 @@ def test_a_closed_stdout_is_refused_before_anything_is_done(
 
 
 def _export_document(count: int) -> dict[str, Any]:
-    case = {
-        "id": None,
-        "provider": "Claro",
-        "service": "",
-        "action": "cancel",
-        "playbook": "generic",
-        "channel": "phone",
-        "status": "requested",
-        "requested_on": "2026-09-01",
-        "ticket": "T-1",
-        "promised_by": "2026-09-11",
-        "next_follow_up": "2026-09-12",
-        "notes": "",
-        "fee": None,
-        "created_at": "2026-09-01T12:00:00+00:00",
-        "updated_at": "2026-09-01T12:00:00+00:00",
-        "deleted_at": None,
-        "checks": [],
-        "timeline": [],
-    }
-    cases = [{**case, "uuid": str(uuid.UUID(int=n + 1))} for n in range(count)]
-    return {"format": "tracker-export", "version": 1, "redacted": False, "cases": cases}
+    return export_document(
+        *(
+            case_record(
+                id=None,
+                uuid=str(uuid.UUID(int=n + 1)),
+                requested_on="2026-09-01",
+                promised_by="2026-09-11",
+                next_follow_up="2026-09-12",
+                ticket="T-1",
+            )
+            for n in range(count)
+        )
+    )
 
 
 def test_due_into_a_closed_pipe_keeps_its_exit_status(process_env: dict[str, str], tmp_path: Path) -> None:
