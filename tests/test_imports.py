@@ -51,8 +51,8 @@ def test_the_domain_loads_neither_textual_nor_sqlalchemy() -> None:
 def test_the_store_does_not_load_textual() -> None:
     modules = loaded_after(IMPORT_ALL.format(packages=["tracker.domain", "tracker.store"]))
     assert {
-        "tracker.store.repository",
-        "tracker.store.database",
+        "tracker.store.transaction",
+        "tracker.store.sqlite",
         "tracker.store.schema",
         "tracker.store.migrate",
     } <= modules

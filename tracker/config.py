@@ -11,6 +11,7 @@ from typing import Any
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import check_date
 from tracker.i18n import _
+from tracker.notify_config import NotifyConfig, parse_notify
 
 EXAMPLE = """\
 # tracker's settings. Every key is optional.
@@ -24,6 +25,20 @@ default_playbook = "esim-pe"
 # Key bindings, by binding id (see `?` in the app), e.g.:
 [keys]
 # "cases.new" = "n"
+
+# Reminders (`tracker notify`): what is overdue, due today or a deadline of yours,
+# each announced once a day per channel. Passwords and tokens never go here.
+[notify]
+# via = ["desktop", "ntfy", "email", "command"]  # default: every channel set up below,
+#                                                 # or the desktop when none is
+# at = "09:00"                                    # when the installed timer runs
+# ntfy_url = "https://ntfy.sh/your-own-secret-topic"
+# ntfy_token_env = "NTFY_TOKEN"                   # environment variable with an access token
+# email_to = "you@example.com"
+# email_from = "tracker@example.com"              # default: email_to
+# smtp_url = "smtp://you@smtp.example.com:587"    # STARTTLS; smtps:// for TLS from the start
+# smtp_password_env = "TRACKER_SMTP_PASSWORD"     # else the system keyring: keyring set tracker USER
+# command = "notify-me --stdin"                   # gets the message on standard input
 """
 
 
@@ -33,13 +48,14 @@ class Config:
     default_playbook: str = "generic"
     keys: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
+    notify: NotifyConfig = field(default_factory=lambda: NotifyConfig())
 
     @property
     def playbook_folder(self) -> Path | None:
         return self.folder / "playbooks" if self.folder else None
 
 
-KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys")
+KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify")
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
@@ -75,7 +91,10 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
         raise InvalidInput(f'{path}: keys: must be a table of "binding id" = "key"')
-    return Config(frozenset(days), default_playbook, dict(keys), path.parent)
+    notify = data.get("notify", {})
+    if not isinstance(notify, dict):
+        raise InvalidInput(_("{path}: notify: must be a table ([notify])").format(path=path))
+    return Config(frozenset(days), default_playbook, dict(keys), path.parent, parse_notify(notify, path))
 
 
 def load_config(folder: Path) -> Config:

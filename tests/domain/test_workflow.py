@@ -430,7 +430,10 @@ def test_edit_recomputes_the_promised_date_and_logs_the_change() -> None:
         next_follow_up=case.next_follow_up,
         action=Action.CANCEL,
     )
-    changed = workflow.edit_case(case, draft, ESIM_PE, ESIM_PE.calendar(), LATER, TODAY)
+    fields = workflow.changed_fields(draft, workflow.draft_of(case))
+    assert fields == ["requested_on", "promised_by"]  # the draft left the promised date empty
+    fields.remove("promised_by")  # ...which the user did not mean to change
+    changed = workflow.edit_case(case, draft, fields, ESIM_PE, ESIM_PE.calendar(), LATER, TODAY)
     assert set(changed) == {"requested_on", "promised_by"}
     assert case.promised_by == date(2026, 10, 16)
     assert case.timeline[-1].kind is EntryKind.EDIT

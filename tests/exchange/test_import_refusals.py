@@ -156,7 +156,7 @@ def test_valid_cases_before_the_broken_one_are_not_written(
     path = tmp_path / "late-problem.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     empty = tmp_path / "empty.db"
-    assert run("--db", str(empty), "db", "check").code == 0
+    assert run("--db", str(empty), "export").code == 0  # creates it
     before = db_dump(empty)
     result = run("--db", str(empty), "import", str(path))
     assert result.code == 2

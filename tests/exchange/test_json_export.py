@@ -60,7 +60,7 @@ def test_the_document_holds_everything_with_its_format_and_version(
 
 
 def test_streamed_document_is_exactly_json_dumps(story: dict[str, Case], tracker: Tracker) -> None:
-    cases = list(tracker.cases.iter_all())
+    cases = list(tracker.all_cases())
     text = json_format.document_text(cases)
     expected = {
         "format": "tracker-export",
@@ -201,7 +201,7 @@ def test_any_cases_survive_export_import_export_exactly(originals: list[Case]) -
         source = open_tracker(root / "source.db")
         target = open_tracker(root / "target.db")
         try:
-            source.cases.add_many(originals)
+            source.add_many(originals)
             first = root / "first.json"
             export_to_path(source, "json", first)
             result = import_file(target, first)

@@ -13,7 +13,7 @@ from tracker.display import entry_details, fit, literal, one_line
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
-from tracker.store.listing import CaseSummary
+from tracker.domain.summary import CaseSummary
 
 
 def print_json(data: Any) -> None:

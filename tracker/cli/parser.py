@@ -13,6 +13,7 @@ from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import MAX_WITHIN_DAYS, check_case_ref, check_count
 from tracker.domain.model import Action, Channel
 from tracker.i18n import _
+from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
 
 CHANNELS = [c.value for c in Channel]
 EXIT_USAGE = 2
@@ -232,6 +233,36 @@ def build_parser() -> Parser:
         "--redact", action="store_true", help="mask phone and account numbers down to their last four digits"
     )
     report.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    notify = commands.add_parser(
+        "notify",
+        help="remind me of follow-ups due: desktop, ntfy, e-mail or a command",
+        description="Send one message naming the follow-ups overdue and due today, through the "
+        "channels set up under [notify] in config.toml. Each reminder is announced once a day "
+        "per channel; nothing is sent when nothing is due. Exit status: 0 when every channel "
+        "delivered (or had nothing new to say), 1 when a channel failed, 2 for a usage or "
+        "config error.",
+    )
+    notify.add_argument(
+        "--via",
+        action="append",
+        choices=NOTIFY_CHANNELS,
+        metavar="CHANNEL",
+        help="send through this channel only (repeatable): " + ", ".join(NOTIFY_CHANNELS),
+    )
+    notify.add_argument(
+        "--dry-run", "-n", action="store_true", help="show what would be sent (or installed); send nothing"
+    )
+    notify_mode = notify.add_mutually_exclusive_group()
+    notify_mode.add_argument(
+        "--test", action="store_true", help="send a test message through each channel (any day)"
+    )
+    notify_mode.add_argument(
+        "--install",
+        action="store_true",
+        help="run it every day by itself: a systemd user timer, else the crontab line to add",
+    )
+    notify_mode.add_argument("--uninstall", action="store_true", help="remove what --install set up")
 
     db = commands.add_parser("db", help="the database: path, check, backup, upgrade")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=Parser)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
+
+#: A country's public holidays in a year: ``(country code, year) -> days``.
+HolidaySource = Callable[[str, int], frozenset[date]]
 
 
 # Enough for every year in the tracker's date range, for a few countries.
 @lru_cache(maxsize=1024)
-def _country_holidays(country: str, year: int) -> frozenset[date]:
+def country_holidays(country: str, year: int) -> frozenset[date]:
+    """A country's public holidays in a year, from the ``holidays`` package."""
     # Imported here: the holidays package is only needed when a date is computed.
     import holidays
 
@@ -26,14 +30,20 @@ def known_country(country: str) -> bool:
 class BusinessCalendar:
     """Which days count as working days, and counting in them."""
 
-    def __init__(self, country: str | None = None, extra_days_off: Iterable[date] = ()) -> None:
+    def __init__(
+        self,
+        country: str | None = None,
+        extra_days_off: Iterable[date] = (),
+        holidays_of: HolidaySource = country_holidays,
+    ) -> None:
         self.country = country.upper() if country else None
         self.extra_days_off = frozenset(extra_days_off)
+        self.holidays_of = holidays_of
 
     def is_business_day(self, day: date) -> bool:
         if day.weekday() >= 5 or day in self.extra_days_off:
             return False
-        return not (self.country and day in _country_holidays(self.country, day.year))
+        return not (self.country and day in self.holidays_of(self.country, day.year))
 
     def add(self, start: date, days: int) -> date:
         """The date ``days`` business days after ``start`` (before it when negative).
@@ -76,5 +86,5 @@ class BusinessCalendar:
         days = {day for day in self.extra_days_off if start.year <= day.year <= end.year}
         if self.country:
             for year in range(start.year, end.year + 1):
-                days.update(_country_holidays(self.country, year))
+                days.update(self.holidays_of(self.country, year))
         return {day for day in days if day.weekday() < 5}

@@ -8,6 +8,7 @@ timeline is the full paper trail. Nothing here touches storage or the clock:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -171,7 +172,7 @@ FIELD_LABELS = {
     "playbook": "playbook",
 }
 
-_EDITABLE = (
+EDITABLE = (
     "provider",
     "service",
     "requested_on",
@@ -183,32 +184,77 @@ _EDITABLE = (
     "next_follow_up",
     "fee_amount",
     "fee_currency",
+    "playbook",
 )
 
 
-def edit_case(
-    case: Case, draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar, now: datetime, today: date
-) -> list[str]:
-    """Apply an edited draft; returns the names of the fields that changed.
+def draft_of(case: Case) -> CaseDraft:
+    """The draft an edit form starts from: the case's fields as they are."""
+    return CaseDraft(
+        provider=case.provider,
+        service=case.service,
+        requested_on=case.requested_on,
+        channel=case.channel,
+        ticket=case.ticket,
+        notes=case.notes,
+        action=case.action,
+        playbook=case.playbook,
+        promised_by=case.promised_by,
+        next_follow_up=case.next_follow_up,
+        fee_amount=case.fee_amount,
+        fee_currency=case.fee_currency,
+    )
 
-    A changed request date or playbook recomputes the promised date unless the
-    draft sets one. A new playbook adds its checks the case does not have yet.
+
+def changed_fields(draft: CaseDraft, initial: CaseDraft) -> list[str]:
+    """The fields a user changed in a form that started from ``initial``."""
+    return [name for name in EDITABLE if getattr(draft, name) != getattr(initial, name)]
+
+
+def edit_case(
+    case: Case,
+    draft: CaseDraft,
+    fields: Iterable[str],
+    playbook: Playbook | None,
+    calendar: BusinessCalendar | None,
+    now: datetime,
+    today: date,
+) -> list[str]:
+    """Apply the fields the user changed (``fields``, valued from ``draft``) to the case as
+    it is now; returns the names of the fields that changed.
+
+    Only those fields are written: whatever else the case holds (a ticket logged
+    meanwhile from another window) stays as it is. A changed request date or
+    playbook recomputes the promised date unless the user set one too, which
+    needs the playbook: ``playbook`` is the case's (or the newly chosen one), None
+    when it is not loaded. A new playbook adds its checks the case does not have yet.
     """
-    requested_on = validate_draft(draft, today)
-    if draft.promised_by is None and (requested_on != case.requested_on or playbook.name != case.playbook):
-        draft.promised_by = playbook.promised_by(requested_on, calendar)
-    draft.requested_on = requested_on
+    chosen = set(fields)
+    unknown = chosen - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    effective = draft_of(case)
+    for name in chosen:
+        setattr(effective, name, getattr(draft, name))
+    requested_on = validate_draft(effective, today)
+    new_playbook = "playbook" in chosen and effective.playbook != case.playbook
+    if (
+        new_playbook or ("requested_on" in chosen and requested_on != case.requested_on)
+    ) and "promised_by" not in chosen:
+        if playbook is None or calendar is None:
+            raise NotAllowed(
+                f"the playbook {case.playbook!r} is not loaded, so the promised date cannot be worked "
+                "out again: give the promised date as well"
+            )
+        effective.promised_by = playbook.promised_by(requested_on, calendar)
+    if new_playbook and (playbook is None or playbook.name != effective.playbook):
+        raise ValueError("a new playbook must come with its definition")
     changed = [
-        name
-        for name in _EDITABLE
-        if getattr(draft, name) is not None and getattr(draft, name) != getattr(case, name)
+        name for name in EDITABLE if name != "playbook" and getattr(effective, name) != getattr(case, name)
     ]
-    # A follow-up date cleared in the form means "no follow-up".
-    if draft.next_follow_up is None and case.next_follow_up is not None and case.is_open:
-        changed.append("next_follow_up")
     for name in changed:
-        setattr(case, name, getattr(draft, name))
-    if playbook.name != case.playbook:
+        setattr(case, name, getattr(effective, name))
+    if new_playbook and playbook is not None:
         changed.append("playbook")
         case.playbook = playbook.name
         for template in playbook.checks:
@@ -410,3 +456,19 @@ def reopen(case: Case, now: datetime, today: date) -> None:
         follow_up = today  # an open case always has a next follow-up
     _move(case, previous, now, "Reopened")
     case.next_follow_up = follow_up
+
+
+def trash(case: Case, now: datetime) -> None:
+    """Move the case to the trash; it keeps everything and can be restored."""
+    if case.deleted_at is not None:
+        raise NotAllowed(f"case {case.id} is already in the trash")
+    case.deleted_at = now
+    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event="case.trashed"))
+
+
+def restore(case: Case, now: datetime) -> None:
+    """Bring the case back from the trash."""
+    if case.deleted_at is None:
+        raise NotAllowed(f"case {case.id} is not in the trash")
+    case.deleted_at = None
+    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event="case.restored"))

@@ -53,6 +53,7 @@ KIND_WORDS = {
     EntryKind.STATUS: "Status",
     EntryKind.CHECK: "Check",
     EntryKind.EDIT: "Edit",
+    EntryKind.TRASH: "Trash",
 }
 
 # -- Markdown text -------------------------------------------------------------

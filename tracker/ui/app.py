@@ -22,7 +22,6 @@ from tracker.domain.errors import TrackerError
 if TYPE_CHECKING:
     from tracker.core import Tracker
     from tracker.domain.model import Case
-    from tracker.store.listing import CaseListing
 
 T = TypeVar("T")
 
@@ -56,16 +55,12 @@ class TrackerApp(App[None]):
         super().__init__()
         self.tracker = tracker
         self.watch_interval = watch_interval
-        self._data_version: int | None = None
+        self._data_version: object = None
         self._undo: Undo | None = None
         # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.
         self.case_cache: dict[int, Case] = {}
         self._prefetch_timer: Timer | None = None
         self._cache_generation = 0
-
-    @property
-    def listing(self) -> CaseListing:
-        return self.tracker.listing
 
     # -- start and stop --------------------------------------------------
 
@@ -83,8 +78,7 @@ class TrackerApp(App[None]):
             self.set_interval(self.watch_interval, self._poll_changes)
 
     def _warm_up(self) -> None:
-        self.tracker.cases  # noqa: B018 - opens the store so the first action is quick
-        version = self.listing.data_version()
+        version = self.tracker.change_token()
         if self._data_version is None:
             self._data_version = version
 
@@ -97,7 +91,7 @@ class TrackerApp(App[None]):
         The app's own writes come through here too (see :meth:`data_changed`), so a
         change is reloaded once, not again at the next tick.
         """
-        version = self.listing.data_version()
+        version = self.tracker.change_token()
         changed = version != self._data_version
         self._data_version = version
         if changed:
@@ -123,7 +117,7 @@ class TrackerApp(App[None]):
         self._prefetch_timer = self.set_timer(PREFETCH_AFTER, partial(self._start_prefetch, case_id))
 
     def _start_prefetch(self, case_id: int) -> None:
-        if case_id in self.case_cache or not self.tracker.store_open:
+        if case_id in self.case_cache:
             return
         self.run_worker(
             partial(self._prefetch, case_id, self._cache_generation),
@@ -134,7 +128,7 @@ class TrackerApp(App[None]):
 
     def _prefetch(self, case_id: int, generation: int) -> None:
         try:
-            case = self.tracker.cases.get(case_id)
+            case = self.tracker.get(case_id)
         except TrackerError:
             return
         self.call_from_thread(self._cache_case, case, generation)
@@ -217,5 +211,5 @@ def build_app(
     """The app on the chosen database: the command line and the tests both use this."""
     from tracker.core import Tracker
 
-    tracker = Tracker.open(db, clock=clock, config_folder=config_folder, lazy=True)
+    tracker = Tracker.open(db, clock=clock, config_folder=config_folder)
     return TrackerApp(tracker, watch_interval=watch_interval)

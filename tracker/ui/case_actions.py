@@ -38,7 +38,7 @@ class CaseActions:
             self.tracker_app.notify("No case selected.", markup=False)
             return None
         app = self.tracker_app
-        return await app.attempt(app.tracker.cases.get, case_id)
+        return await app.attempt(app.tracker.get, case_id)
 
     async def action_log_contact(self) -> None:
         from tracker.ui.screens.log_contact import LogContactScreen

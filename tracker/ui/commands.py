@@ -9,6 +9,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from tracker.domain.model import Case
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.ui.app import TrackerApp
@@ -51,8 +52,37 @@ def palette_commands(app: TrackerApp, screen: Screen[Any]) -> Iterable[SystemCom
         "Import a JSON export (merged by UUID, checked first)",
         lambda: app.push_screen(_import_screen()),
     )
+    yield SystemCommand(
+        _("Reminders: set-up"),
+        _("Reminder channels, the daily timer, what went out today (tracker notify)"),
+        _reminders(app, test=False),
+    )
+    yield SystemCommand(
+        _("Reminders: send a test"),
+        _("A test message through each reminder channel"),
+        _reminders(app, test=True),
+    )
     yield SystemCommand("Help", "Every key on one screen (?)", app.action_help)
     yield SystemCommand("Undo", "Undo the last withdraw or delete (ctrl+z)", app.action_undo)
+
+
+def _reminders(app: TrackerApp, test: bool) -> Any:
+    async def show() -> None:
+        from tracker.notify import overview
+
+        report = overview.trial_report if test else overview.setup_report
+        result = await app.attempt(report, app.tracker)
+        if result is not None:
+            text, ok = result
+            app.notify(
+                text,
+                title=_("Reminders"),
+                severity="information" if ok else "error",
+                markup=False,
+                timeout=20,
+            )
+
+    return show
 
 
 def _import_screen() -> Screen[bool]:

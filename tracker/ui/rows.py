@@ -11,7 +11,7 @@ from tracker.display import literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
-from tracker.store.listing import CaseSummary
+from tracker.domain.summary import CaseSummary
 
 # Colour backs up the text; every flag reads without it (NO_COLOR, colour blindness).
 FLAG_STYLES: dict[Flag, str] = {

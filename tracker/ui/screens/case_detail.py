@@ -180,7 +180,7 @@ class CaseScreen(CaseActions, Screen[None]):
         self.run_worker(self._reload(), group="load", exclusive=True)
 
     async def _reload(self) -> None:
-        case = await self.tapp.attempt(self.tapp.tracker.cases.get, self.case_id)
+        case = await self.tapp.attempt(self.tapp.tracker.get, self.case_id)
         if case is None:
             if self.is_current:
                 self.app.pop_screen()

@@ -17,7 +17,7 @@ from tracker.display import headline, literal
 from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
-from tracker.domain.workflow import CaseDraft, parse_fee
+from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
 from tracker.ui.widgets.field import Field
 from tracker.ui.widgets.safe_text import SafeInput, SafeTextArea
 
@@ -308,7 +308,8 @@ class CaseFormScreen(Screen[Case | None]):
             if self.case is None:
                 saved = await self.tapp.db(tracker.add_case, draft)
             else:
-                saved = await self.tapp.db(tracker.edit_case, self.case.id, draft)
+                fields = changed_fields(draft, draft_of(self.case))
+                saved = await self.tapp.db(tracker.edit_case, self.case.id, draft, fields)
         except InvalidInput as exc:
             if exc.field and self.query(f"#{exc.field}"):
                 self._field(exc.field).set_error(str(exc))

@@ -6,6 +6,7 @@ import asyncio
 import threading
 from array import array
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
@@ -13,10 +14,13 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tracker.domain.search import SearchIndex, filter_ids
-from tracker.store.listing import CaseListing, ListStats
+from tracker.domain.summary import ListStats
 from tracker.ui.rows import Row, case_row
 from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable, Column
+
+if TYPE_CHECKING:
+    from tracker.core import Tracker
 
 COLUMNS = (
     Column("#", 4),
@@ -33,8 +37,8 @@ COLUMNS = (
 FIRST_WINDOW = 120
 
 
-def load_rows(listing: CaseListing, ids: list[int], today: date) -> dict[int, Row]:
-    return {i: case_row(s, today) for i, s in listing.summaries(ids).items()}
+def load_rows(tracker: Tracker, ids: list[int], today: date) -> dict[int, Row]:
+    return {i: case_row(s, today) for i, s in tracker.summaries(ids).items()}
 
 
 def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> str:
@@ -115,31 +119,31 @@ class CasesScreen(CaseListScreen):
     def _search_index(self) -> SearchIndex:
         with self._texts_lock:
             if self._texts is None:
-                self._texts = self.tapp.listing.search_index()
+                self._texts = self.tapp.tracker.search_index()
             return self._texts
 
     def _first_page(self, today: date) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
         """The most urgent cases, enough to fill the screen: cheap at any table size."""
-        listing = self.tapp.listing
+        tracker = self.tapp.tracker
         page = max(self.table.size.height, 40)
-        ids = listing.first_ids(today, page)
+        ids = tracker.first_ids(page)
         if ids is None:
-            ids = listing.ordered_ids(today, limit=page)
-        return ids, load_rows(listing, list(ids), today)
+            ids = tracker.ordered_ids(limit=page)
+        return ids, load_rows(tracker, list(ids), today)
 
     def _query(self, today: date, fresh: bool) -> tuple[array, ListStats | None, dict[int, Row]]:  # type: ignore[type-arg]
-        listing = self.tapp.listing
+        tracker = self.tapp.tracker
         key = (today, self.show_closed)
         if fresh or self._ordered is None or self._ordered[0] != key:
-            self._ordered = (key, listing.ordered_ids(today, self.show_closed))
+            self._ordered = (key, tracker.ordered_ids(self.show_closed))
             if fresh:
                 self._texts = None
         ids = self._ordered[1]
         if self.filter_text.strip():
             ids = filter_ids(ids, self._search_index(), self.filter_text)
-        stats = listing.stats(today) if fresh or self._stats is None else None
+        stats = tracker.stats() if fresh or self._stats is None else None
         window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2) :][:FIRST_WINDOW]
-        return ids, stats, load_rows(listing, list(window), today)
+        return ids, stats, load_rows(tracker, list(window), today)
 
     async def _reload(self, generation: int, keep: int | None, fresh: bool = True) -> None:
         today = self.tapp.tracker.today()
@@ -188,7 +192,7 @@ class CasesScreen(CaseListScreen):
         self.run_worker(self._fetch_rows(message.table, message.case_ids), group="rows")
 
     async def _fetch_rows(self, table: CaseTable, case_ids: list[int]) -> None:
-        rows = await self.tapp.db(load_rows, self.tapp.listing, case_ids, self.tapp.tracker.today())
+        rows = await self.tapp.db(load_rows, self.tapp.tracker, case_ids, self.tapp.tracker.today())
         table.update_rows(rows)
 
     # -- actions -------------------------------------------------------------

@@ -9,13 +9,12 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import Static
 
-from tracker.store.listing import CaseListing
 from tracker.ui.rows import Row, case_row
 from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable, Column
 
 if TYPE_CHECKING:
-    pass
+    from tracker.core import Tracker
 
 HORIZON_DAYS = 7
 
@@ -51,10 +50,10 @@ def group_entries(ids: list[int], due: dict[int, date | None], today: date) -> l
     return entries
 
 
-def load_follow_ups(listing: CaseListing, today: date) -> tuple[list[int | str], dict[int, Row]]:
-    ids = list(listing.due_ids(today, HORIZON_DAYS))
-    summaries = listing.summaries(ids)
-    contacts = listing.last_contacts(ids)
+def load_follow_ups(tracker: Tracker, today: date) -> tuple[list[int | str], dict[int, Row]]:
+    ids = list(tracker.due_ids(HORIZON_DAYS))
+    summaries = tracker.summaries(ids)
+    contacts = tracker.last_contacts(ids)
     rows = {
         i: case_row(s, today, extra=contacts.get(i, "no contact logged yet")) for i, s in summaries.items()
     }
@@ -79,7 +78,7 @@ class FollowUpsScreen(CaseListScreen):
 
     async def _reload(self) -> None:
         today = self.tapp.tracker.today()
-        entries, rows = await self.tapp.db(load_follow_ups, self.tapp.listing, today)
+        entries, rows = await self.tapp.db(load_follow_ups, self.tapp.tracker, today)
         self.table.empty_message = f"Nothing overdue, nothing due in the next {HORIZON_DAYS} days."
         self.table.set_entries(entries, rows)
         ahead = (today + timedelta(days=HORIZON_DAYS)).isoformat()

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, ProgressBar, Static
 
 from tracker.display import literal
 from tracker.domain.errors import TrackerError
+from tracker.exchange.importer import summary as importer_summary
 from tracker.ui.widgets.safe_text import SafeInput
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class ImportScreen(ModalScreen[bool]):
         bar.display = False
         if dry_run:
             self.checked = path
-            lines = [result.summary()]
+            lines = [importer_summary(result)]
             for update in result.updated[:5]:
                 lines.append(
                     f"  update case {update.case.id} {literal(update.case.provider)}: "
@@ -115,7 +116,7 @@ class ImportScreen(ModalScreen[bool]):
             self._say("\n".join(lines))
             self.query_one("#go", Button).label = "Import (enter)"
             return
-        self.notify(result.summary(), title="Imported", markup=False)
+        self.notify(importer_summary(result), title="Imported", markup=False)
         self.tapp.data_changed()
         self.dismiss(True)
 
