@@ -104,7 +104,7 @@ def evening_case(tmp_path: Path, machine_zone: None) -> Tracker:
 
 
 def test_the_dossier_dates_a_contact_in_the_clock_zone(evening_case: Tracker) -> None:
-    case = evening_case.cases.get(1)
+    case = evening_case.get(1)
     text = dossier(evening_case, case)
     assert "**8 October 2026, 21:30** — Contact: Called in the evening" in text
     assert "Times are local (UTC-05:00)." in text
@@ -112,7 +112,7 @@ def test_the_dossier_dates_a_contact_in_the_clock_zone(evening_case: Tracker) ->
 
 
 def test_show_and_csv_use_the_clock_zone(evening_case: Tracker) -> None:
-    case = evening_case.cases.get(1)
+    case = evening_case.get(1)
     shown = case_detail(case, evening_case.today(), evening_case.clock.local)
     assert "2026-10-08 21:30  contact  Called in the evening" in shown
     stream = io.BytesIO()

@@ -6,7 +6,9 @@ stored playbook name, a note in the edit form, text pasted into a field.
 
 from __future__ import annotations
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.ui.conftest import TODAY, settle
+from tracker.domain import workflow
+from tracker.domain.workflow import CaseDraft
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.case_form import CaseFormScreen
 
@@ -18,10 +20,12 @@ def _drawn_safely(svg: str) -> bool:
 
 
 async def test_stored_text_and_typed_text_are_drawn_literally(make_app, tracker) -> None:
-    case = seed(tracker, "Claro", requested=TODAY)
+    playbook = tracker.playbooks.get("generic")
+    draft = CaseDraft(provider="Claro", notes="note \x1b[31mred\x9b \u202eevil", playbook="generic")
+    case = workflow.open_case(draft, playbook, tracker.calendar(playbook), tracker.now(), TODAY)
     case.playbook = "generic\x1b]2;PWNED\x07"  # as an import could store it
-    case.notes = "note \x1b[31mred\x9b \u202eevil"
-    tracker.cases.save(case)
+    with tracker.store.write() as tx:
+        tx.add(case)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
