@@ -7,8 +7,6 @@ SQL statement a database error carries (it holds the user's data).
 
 from __future__ import annotations
 
-import sqlite3
-
 from tracker.i18n import _
 
 EXIT_IO = 74  # sysexits.h EX_IOERR: a file could not be read or written
@@ -39,18 +37,26 @@ def describe(exc: BaseException) -> tuple[str, int]:
     )
 
 
-def _database_error(exc: BaseException) -> sqlite3.Error | None:
-    """The driver's own error inside ``exc``, if it is one: its text names the
-    problem and never holds the statement."""
+# Database drivers, known by their module (the command line imports none of them).
+_DRIVERS = ("sqlite3", "psycopg")
+
+
+def _database_error(exc: BaseException) -> BaseException | None:
+    """The driver's own error inside ``exc``, if it is one the store did not translate:
+    its text names the problem and never holds the statement."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
-            return current
         # SQLAlchemy wraps the driver's error as ``orig``.
         orig = getattr(current, "orig", None)
-        if isinstance(orig, sqlite3.Error):
-            return orig
+        for candidate in (orig, current):
+            if isinstance(candidate, BaseException) and _from_driver(candidate):
+                return candidate
         current = current.__cause__ or current.__context__
     return None
+
+
+def _from_driver(exc: BaseException) -> bool:
+    module = type(exc).__module__.split(".")[0]
+    return module in _DRIVERS
