@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -77,14 +78,23 @@ class TrackerEnv:
 
 
 @pytest.fixture
-def env(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> TrackerEnv:
-    """TRACKER_DB, TRACKER_CONFIG_DIR and TRACKER_TODAY set for the command line."""
+def env(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TrackerEnv]:
+    """TRACKER_DB, TRACKER_CONFIG_DIR and TRACKER_TODAY set for the command line.
+
+    The command line's clock is the machine's, in the machine's zone; its zone is
+    pinned to UTC here, the zone of the FixedClock that writes the tests' stories
+    (at noon UTC), so the same local days come out on any machine.
+    """
     config_dir = tmp_path / "config"
     config_dir.mkdir()
     monkeypatch.setenv("TRACKER_DB", str(db_path))
     monkeypatch.setenv("TRACKER_CONFIG_DIR", str(config_dir))
     monkeypatch.setenv("TRACKER_TODAY", TODAY.isoformat())
-    return TrackerEnv(db_path, config_dir, monkeypatch)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield TrackerEnv(db_path, config_dir, monkeypatch)
+    monkeypatch.undo()
+    time.tzset()
 
 
 def _dump(path: Path) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.errors import InvalidInput
+from tracker.domain.limits import check_date
 from tracker.i18n import _
 from tracker.notify_config import NotifyConfig, parse_notify
 
@@ -119,13 +120,19 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     for index, raw in enumerate(raw_days):
         # A TOML datetime is a date too, but it would never equal a day: refused below.
         if isinstance(raw, date) and not isinstance(raw, datetime):
-            days.add(raw)
-            continue
+            day = raw
+        else:
+            try:
+                day = date.fromisoformat(str(raw))
+            except ValueError:
+                raise InvalidInput(
+                    f"{path}: extra_days_off[{index}]: {raw!r} is not a date (YYYY-MM-DD)"
+                ) from None
         try:
-            days.add(date.fromisoformat(str(raw)))
-        except ValueError:
+            days.add(check_date(day))
+        except InvalidInput as exc:
             raise InvalidInput(
-                f"{path}: extra_days_off[{index}]: {raw!r} is not a date (YYYY-MM-DD)"
+                _("{path}: extra_days_off[{index}]: {problem}").format(path=path, index=index, problem=exc)
             ) from None
     default_playbook = data.get("default_playbook", "generic")
     if not isinstance(default_playbook, str):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tracker import paths
-from tracker.clock import Clock, SystemClock, local_day
+from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
 from tracker.domain import charges, deadlines, evidence, stages, workflow
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
@@ -128,7 +128,11 @@ class Tracker:
 
     def local_now(self) -> datetime:
         """Now, in local time (file names, times shown to people)."""
-        return self.clock.now().astimezone()
+        return self.clock.local(self.clock.now())
+
+    def local_day(self, moment: datetime) -> date:
+        """The user's calendar day of a stored (UTC) timestamp."""
+        return self.clock.local(moment).date()
 
     def calendar(self, playbook: Playbook) -> BusinessCalendar:
         if self._holidays is None:
@@ -155,7 +159,7 @@ class Tracker:
     def rules_for(self, case: Case) -> CaseRules:
         """What ``case`` is measured against: its playbook, calendar and rule book."""
         playbook = self.playbooks.for_case(case.playbook)
-        return CaseRules(playbook, self.calendar(playbook), self.rulebook(playbook), local_day)
+        return CaseRules(playbook, self.calendar(playbook), self.rulebook(playbook), self.local_day)
 
     # -- reading -------------------------------------------------------------
 

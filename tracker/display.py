@@ -9,6 +9,19 @@ from tracker.domain.model import EntryKind, TimelineEntry
 _KEEP_MULTILINE = {"\n", "\t"}
 
 
+# Characters a terminal may act on instead of showing: controls (C0, DEL, C1),
+# format characters (bidi overrides could reorder what the user sees), line and
+# paragraph separators, and lone surrogates (not encodable at all).
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+# The zero-width joiner is a format character that emoji sequences need.
+_ZWJ = "\u200d"
+
+
+def unsafe(ch: str) -> bool:
+    """Whether a terminal may act on this character instead of showing it."""
+    return ch != _ZWJ and unicodedata.category(ch) in _UNSAFE_CATEGORIES
+
+
 def literal(text: str, multiline: bool = False) -> str:
     """User text made safe for a terminal: control characters shown as escapes.
 
@@ -21,18 +34,67 @@ def literal(text: str, multiline: bool = False) -> str:
     for ch in text:
         if multiline and ch in _KEEP_MULTILINE:
             out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in ("\u200d",):
-            # Cf includes bidi overrides that could reorder what the user sees;
-            # the zero-width joiner stays, emoji sequences need it.
-            out.append(ch.encode("unicode_escape").decode("ascii"))
+        elif unsafe(ch):
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
         else:
             out.append(ch)
     return "".join(out)
 
 
+def visible(text: str) -> str:
+    """User text being edited, safe for a terminal character for character.
+
+    Each unsafe character becomes one visible one (ESC shows as ␛, others as
+    the control picture or �), so positions in the text stay where they are:
+    for input fields, whose cursor counts characters. Tabs are kept.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_picture(ch) if ch != "\t" and unsafe(ch) else ch for ch in text)
+
+
+def _picture(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def json_text(text: str) -> str:
+    """JSON text (from ``json.dumps``) with every unsafe character inside its
+    strings written as a ``\\uXXXX`` escape: the same data, safe for a terminal.
+
+    ``json.dumps`` escapes only C0 controls; DEL, C1 controls and bidi overrides
+    would reach the terminal raw. Newlines and spaces between values are kept.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_json_escape(ch) if ch not in _JSON_LAYOUT and unsafe(ch) else ch for ch in text)
+
+
+_JSON_LAYOUT = frozenset("\n\r\t")
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def one_line(text: str) -> str:
+    """User text for one line of output: literal, line breaks shown as spaces."""
+    if text.isprintable():  # the common case, checked at C speed
+        return text
+    return literal(text.replace("\r\n", " ").replace("\n", " "))
+
+
 def headline(text: str, limit: int = 40) -> str:
     """User text for a title or a message: literal, on one line, at most ``limit`` columns."""
-    return fit(literal(text.replace("\n", " ")), limit).rstrip()
+    return fit(one_line(text), limit).rstrip()
 
 
 def cell_width(text: str) -> int:
@@ -71,9 +133,9 @@ def entry_details(entry: TimelineEntry) -> list[str]:
     if entry.channel:
         details.append(entry.channel.value)
     if entry.ticket:
-        details.append(f"ticket {literal(entry.ticket)}")
+        details.append(f"ticket {one_line(entry.ticket)}")
     if entry.agent:
-        details.append(f"agent {literal(entry.agent)}")
+        details.append(f"agent {one_line(entry.agent)}")
     if entry.next_follow_up and entry.kind is EntryKind.CONTACT:
         details.append(f"next {entry.next_follow_up.isoformat()}")
     return details

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,20 +16,6 @@ SCRIPT = Path(sys.executable).with_name("tracker")
 
 def run(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=False)
-
-
-@pytest.fixture
-def process_env(tmp_path: Path) -> dict[str, str]:
-    config = tmp_path / "config"
-    config.mkdir()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    environment.update(
-        TRACKER_DB=str(tmp_path / "tracker.db"),
-        TRACKER_CONFIG_DIR=str(config),
-        TRACKER_TODAY="2026-10-16",
-        PYTHONIOENCODING="utf-8",
-    )
-    return environment
 
 
 def test_python_m_tracker_version(process_env: dict[str, str]) -> None:

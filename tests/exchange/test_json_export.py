@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.core import Tracker
+from tracker.domain.limits import END_MOMENT, FIRST_DAY, FIRST_MOMENT, LAST_DAY
 from tracker.domain.model import (
     Action,
     Case,
@@ -125,8 +126,13 @@ def test_export_into_a_missing_folder_is_one_clear_error(
 
 texts = st.text(max_size=40)
 names = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
-moments = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC))
-days = st.dates()
+# Anything within the bounds an import accepts (tracker.domain.limits).
+moments = st.datetimes(
+    min_value=FIRST_MOMENT.replace(tzinfo=None),
+    max_value=END_MOMENT.replace(tzinfo=None) - timedelta(microseconds=1),
+    timezones=st.just(UTC),
+)
+days = st.dates(min_value=FIRST_DAY, max_value=LAST_DAY)
 
 
 @st.composite
@@ -161,7 +167,8 @@ entries = st.builds(
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
     fee_amount = draw(
-        st.none() | st.decimals(min_value=0, max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False)
+        st.none()
+        | st.decimals(min_value=0, max_value=Decimal("1e9"), places=4, allow_nan=False, allow_infinity=False)
     )
     return Case(
         provider=draw(names),

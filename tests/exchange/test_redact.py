@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 from tracker.domain.model import Case
 from tracker.exchange.redact import redact, redact_case
 
-# Digits, possibly with single spaces or dashes between them: how numbers are written.
-DIGIT_RUN = re.compile(r"\d(?:[ \u00a0-]?\d)*")
+# Digits, possibly grouped by up to three spaces, dashes, dots or slashes: how
+# numbers are written.
+DIGIT_RUN = re.compile(r"\d(?:[ \t\u00a0\-./]{0,3}\d)*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What redact keeps as a date.
+KEPT_DATE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 
 
 def _longest_run(text: str) -> int:
@@ -29,6 +32,13 @@ def _longest_run(text: str) -> int:
         ("DNI 45678912.", "DNI ••••8912."),
         ("ext. 55123", "ext. •5123"),
         ("١٢٣٤٥٦٧", "•••٤٥٦٧"),  # any script's digits
+        # Grouped by dots, slashes, or more than one space (issue 8, item 11).
+        ("RUC 987.654.321", "RUC •••.••4.321"),
+        ("cuenta 987/654/321", "cuenta •••/••4/321"),
+        ("tarjeta 4111  1111  1111  1111", "tarjeta ••••  ••••  ••••  1111"),
+        ("+51 - 987 - 654 - 321", "+•• - ••• - ••4 - 321"),
+        ("line 987654321 2026-10-06", "line •••••4321 2026-10-06"),  # never runs into a date
+        ("0000-01-01", "••••-01-01"),  # not a date: there is no year 0
     ],
 )
 def test_numbers_keep_their_last_four_digits(original: str, masked: str) -> None:
@@ -59,8 +69,8 @@ numbers = st.builds(
     st.lists(st.text("0123456789", min_size=1, max_size=4), min_size=2, max_size=5).filter(
         lambda groups: sum(map(len, groups)) >= 5
     ),
-    st.sampled_from(["", " ", "-"]),
-)
+    st.sampled_from(["", " ", "-", ".", "/", "  ", " - "]),
+).filter(lambda number: not KEPT_DATE.search(number))
 # Words without digits around them (any script).
 words = st.text(st.characters(blacklist_categories=("Nd", "Cs")), max_size=15)
 

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from tracker.domain.model import Attachment, Case, Channel, Charge, Outcome, Stage, StageKind, Topic
 from tests.store.conftest import Repo
+from tracker.domain.model import Attachment, Case, Channel, Charge, Outcome, Stage, StageKind, Topic
 
 TABLES = ("stages", "charges", "attachments")
 

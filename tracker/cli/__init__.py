@@ -6,10 +6,19 @@ import os
 import sys
 from collections.abc import Sequence
 
+from tracker.cli import terminal
+from tracker.i18n import _
+
 EXIT_ERROR = 2
+# sysexits.h: the output or a file could not be written.
+EXIT_IO = 74
+EXIT_INTERNAL = 70
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if not terminal.prepare_streams():
+        terminal.warn(_("tracker: error: standard output is closed; nothing was done (redirect it instead)"))
+        return EXIT_IO
     from tracker.cli.parser import build_parser, language_option
 
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -17,9 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
-            sys.stderr.write(
-                f"tracker: error: {argument.encode('utf-8', 'backslashreplace')!r} "
-                "is not valid text in this terminal's encoding (UTF-8)\n"
+            terminal.warn(
+                _("tracker: error: {argument} is not valid text in this terminal's encoding (UTF-8)").format(
+                    argument=repr(argument.encode("utf-8", "backslashreplace"))
+                )
             )
             return EXIT_ERROR
     choose_language(language_option(arguments))
@@ -31,25 +41,50 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_tui(args.db, args.lang)
         from tracker.cli.commands import run
 
-        return run(args)
+        code = run(args)
     except TrackerError as exc:
-        from tracker.display import literal
-
-        sys.stderr.write(f"tracker: error: {literal(str(exc))}\n")
+        terminal.warn(_("tracker: error: {problem}").format(problem=exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # Output piped into `head` and the like: stop quietly.
-        sys.stderr.close()
-        return 0
     except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
         if os.environ.get("TRACKER_DEBUG"):
             raise
-        sys.stderr.write(
-            f"tracker: internal error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 to see the details)\n"
+        from tracker.cli.failures import describe
+
+        line, code = describe(exc)
+        terminal.warn(_("tracker: {line}").format(line=line))
+        return code
+    return _after_output(code, args)
+
+
+def _after_output(code: int, args: object) -> int:
+    """The exit status once the command has done its work and printed what it could.
+
+    A broken pipe (``tracker due | head``) is the reader's choice: quiet, and
+    the command's own status. Any other failure to print gets one line; a
+    command that changed data still exits as done, so nobody retries it and
+    makes a duplicate.
+    """
+    terminal.finish()
+    error = terminal.state.error
+    if error is None:
+        return code
+    terminal.silence_stdout()
+    if terminal.state.broken_pipe:
+        return code
+    from tracker.cli.commands import changes_data
+
+    reason = error.strerror or str(error)
+    if changes_data(args):
+        terminal.warn(
+            _("tracker: warning: the change was saved, but its report could not be printed: {reason}").format(
+                reason=reason
+            )
         )
-        return 70
+        return code
+    terminal.warn(_("tracker: error: cannot write to standard output: {reason}").format(reason=reason))
+    return EXIT_IO
 
 
 def choose_language(requested: str | None) -> None:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from tracker.cli.escalation import (
     cmd_answer,
@@ -19,6 +19,7 @@ from tracker.cli.escalation import (
     print_rules,
 )
 from tracker.cli.output import case_detail, case_table, print_json
+from tracker.cli.terminal import say, stream_bytes, warn, write_bytes
 from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
 from tracker.display import literal
@@ -51,7 +52,7 @@ def _print_case(tracker: Tracker, case: Case, args: argparse.Namespace, message:
     if getattr(args, "json", False):
         print_json(case_to_dict(case, tracker.today(), timeline=True, rules=tracker.rules_for(case)))
     else:
-        print(message)
+        say(message)
 
 
 def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
@@ -110,9 +111,9 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json([case_to_dict(c, tracker.today()) for c in cases])
     elif not cases:
-        print("No open cases." + ("" if args.all else " (tracker list --all shows closed ones)"))
+        say("No open cases." + ("" if args.all else " (tracker list --all shows closed ones)"))
     else:
-        print(case_table(cases, tracker.today()))
+        say(case_table(cases, tracker.today()))
     return 0
 
 
@@ -129,16 +130,16 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     late = sum(1 for s in summaries if is_overdue(s.facts, today))
     yours = tracker.your_deadline_summaries()
     if not summaries:
-        print("Nothing due." + (f" (within {args.within} days)" if args.within else ""))
+        say("Nothing due." + (f" (within {args.within} days)" if args.within else ""))
     else:
-        print(case_table(summaries, today))
-        print(
+        say(case_table(summaries, today))
+        say(
             f"\n{late} overdue, {len(summaries) - late} due "
             + ("today" if args.within == 0 else f"within {args.within} days")
         )
     if yours:
-        print("\n" + _("Your own deadlines, close or missed:"))
-        print(case_table(yours, today))
+        say("\n" + _("Your own deadlines, close or missed:"))
+        say(case_table(yours, today))
     missed = sum(1 for s in yours if s.user_due is not None and s.user_due < today)
     return 1 if late or missed else 0
 
@@ -150,7 +151,7 @@ def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json(case_to_dict(case, tracker.today(), timeline=True, rules=rules))
     else:
-        print(case_detail(case, tracker.today(), rules))
+        say(case_detail(case, tracker.today(), tracker.clock.local, rules))
     return 0
 
 
@@ -203,25 +204,25 @@ def cmd_verify(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_withdraw(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).withdraw(args.id, args.reason)
-    print(f"Case {case.id} withdrawn. (tracker reopen {case.id} undoes it)")
+    say(f"Case {case.id} withdrawn. (tracker reopen {case.id} undoes it)")
     return 0
 
 
 def cmd_reopen(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).reopen(args.id)
-    print(f"Case {case.id} reopened ({case.status.value}).")
+    say(f"Case {case.id} reopened ({case.status.value}).")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).delete(args.id)
-    print(f"Case {case.id} moved to the trash. (tracker restore {case.id} brings it back)")
+    say(f"Case {case.id} moved to the trash. (tracker restore {case.id} brings it back)")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).restore(args.id)
-    print(f"Case {case.id} restored.")
+    say(f"Case {case.id} restored.")
     return 0
 
 
@@ -231,9 +232,9 @@ def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json([case_to_dict(c, tracker.today()) for c in trashed])
     elif not trashed:
-        print("The trash is empty.")
+        say("The trash is empty.")
     else:
-        print(case_table(trashed, tracker.today()))
+        say(case_table(trashed, tracker.today()))
     return 0
 
 
@@ -246,24 +247,16 @@ def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     for name in registry.names():
         playbook = registry.get(name)
         days = "business" if playbook.business_days else "calendar"
-        print(
+        say(
             f"{name}: {literal(playbook.title)} ({playbook.provider_days} {days} days, "
             f"follow up every {playbook.follow_up_every}; {playbook.source})"
         )
         for check in playbook.checks:
-            print(f"  - {literal(check.name)}" + (" (required)" if check.required else ""))
+            say(f"  - {literal(check.name)}" + (" (required)" if check.required else ""))
     for problem in registry.problems.values():
-        print(f"tracker: warning: {literal(str(problem))}", file=sys.stderr)
-    print(f"\nYour own playbooks go in {config.playbook_folder} as NAME.toml.")
+        warn(f"tracker: warning: {problem}")
+    say(f"\nYour own playbooks go in {config.playbook_folder} as NAME.toml.")
     return 0
-
-
-def _write_stdout(write: Callable[[BinaryIO], int]) -> int:
-    stdout = sys.stdout
-    stdout.flush()
-    count = write(stdout.buffer)
-    stdout.buffer.flush()
-    return count
 
 
 def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
@@ -272,12 +265,12 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     options = {"redact": args.redact, "include_closed": args.all}
     if args.output is None:
-        _write_stdout(lambda stream: export(tracker, args.format, stream, **options))
+        stream_bytes(lambda stream: export(tracker, args.format, stream, **options))
         return 0
     path = Path(args.output).expanduser()
     count = export_to_path(tracker, args.format, path, **options)
     what = "case" if count == 1 else "cases"
-    print(f"Exported {count} {what} to {path}")
+    say(f"Exported {count} {what} to {path}")
     return 0
 
 
@@ -302,14 +295,14 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         if bar is not None:
             bar.close()
     if args.dry_run:
-        print("Dry run: nothing was written.")
+        say("Dry run: nothing was written.")
         _list_changes(result)
     for old, new in result.renumbered:
-        print(
+        say(
             f"Case {old} in the file {'would become' if args.dry_run else 'is now'} "
             f"case {new} (number {old} was taken)."
         )
-    print(importer.summary(result))
+    say(importer.summary(result))
     return 0
 
 
@@ -319,14 +312,14 @@ _LISTED = 50
 def _list_changes(result: importer_types.ImportResult) -> None:
     for case in result.added[:_LISTED]:
         service = f" ({literal(case.service)})" if case.service else ""
-        print(f"  add     case {case.id}: {literal(case.provider)}{service}")
+        say(f"  add     case {case.id}: {literal(case.provider)}{service}")
     if len(result.added) > _LISTED:
-        print(f"  ... and {len(result.added) - _LISTED} more to add")
+        say(f"  ... and {len(result.added) - _LISTED} more to add")
     for update in result.updated[:_LISTED]:
         case = update.case
-        print(f"  update  case {case.id}: {literal(case.provider)}: {literal(', '.join(update.changes))}")
+        say(f"  update  case {case.id}: {literal(case.provider)}: {literal(', '.join(update.changes))}")
     if len(result.updated) > _LISTED:
-        print(f"  ... and {len(result.updated) - _LISTED} more to update")
+        say(f"  ... and {len(result.updated) - _LISTED} more to update")
 
 
 def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
@@ -341,38 +334,38 @@ def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
         return cmd_bundle(tracker, case, Path(args.bundle).expanduser(), args.redact)
     text = dossier(tracker, case, redact=args.redact)
     if args.output is None:
-        _write_stdout(lambda stream: stream.write(text.encode("utf-8")))
+        write_bytes(text.encode("utf-8"))
         return 0
     path = Path(args.output).expanduser()
     write_private(path, lambda stream: stream.write(text.encode("utf-8")))
-    print(f"Dossier of case {case.id} written to {path}")
+    say(f"Dossier of case {case.id} written to {path}")
     return 0
 
 
 def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock, defer=True)
     if args.db_command == "path":
-        print(tracker.location)
+        say(tracker.location)
         return 0
     if args.db_command == "check":
         # Creates nothing, changes nothing: a missing or empty file is a problem, not a new database.
         problems, notes = tracker.check_database()
         for problem in problems:
-            print(literal(problem))
+            say(literal(problem))
         for note in notes:
-            print(f"note: {literal(note)}")
-        print("ok" if not problems else f"{len(problems)} problem(s) found")
+            say(f"note: {literal(note)}")
+        say("ok" if not problems else f"{len(problems)} problem(s) found")
         return 1 if problems else 0
     if args.db_command == "backup":
         destination = Path(args.file).expanduser() if args.file else None
         written = tracker.backup(destination)
-        print(f"Backed up to {literal(written)}")
+        say(f"Backed up to {literal(written)}")
         return 0
     # upgrade: opening the database applies pending migrations (after a backup copy).
     tracker.open_store()
     if tracker.backup_made:
-        print(f"Upgraded; the previous file was copied to {literal(tracker.backup_made)}")
-    print(f"Schema is at revision {tracker.schema_revision()} (the newest).")
+        say(f"Upgraded; the previous file was copied to {literal(tracker.backup_made)}")
+    say(f"Schema is at revision {tracker.schema_revision()} (the newest).")
     return 0
 
 
@@ -407,6 +400,20 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "letter": cmd_letter,
     "attach": cmd_attach,
 }
+
+
+# The commands that write to the database: their work is done once they return.
+_CHANGING = frozenset({"add", "log", "check", "verify", "withdraw", "reopen", "delete", "restore"})
+
+
+def changes_data(args: object) -> bool:
+    """Whether the command ``args`` names changes the user's data (or writes a backup)."""
+    command = getattr(args, "command", None)
+    if command == "import":
+        return not getattr(args, "dry_run", False)
+    if command == "db":
+        return getattr(args, "db_command", None) in ("backup", "upgrade")
+    return command in _CHANGING
 
 
 def run(args: argparse.Namespace) -> int:

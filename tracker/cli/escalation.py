@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.cli.output import print_json
+from tracker.cli.terminal import say, warn
 from tracker.clock import Clock
 from tracker.core import Tracker
 from tracker.display import literal
@@ -34,7 +35,7 @@ def _done(tracker: Tracker, case: Case, args: argparse.Namespace, lines: list[st
     if getattr(args, "json", False):
         print_json(case_to_dict(case, tracker.today(), timeline=True, rules=tracker.rules_for(case)))
     else:
-        print("\n".join(lines))
+        say("\n".join(lines))
     return 0
 
 
@@ -165,7 +166,7 @@ def cmd_letter(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     path = Path(args.output).expanduser()
     write_private(path, lambda stream: stream.write(text.encode("utf-8")))
-    print(_("Letter ({kind}) of case {id} written to {path}").format(kind=args.kind, id=case.id, path=path))
+    say(_("Letter ({kind}) of case {id} written to {path}").format(kind=args.kind, id=case.id, path=path))
     return 0
 
 
@@ -173,7 +174,7 @@ def cmd_bundle(tracker: Tracker, case: Case, path: Path, redact: bool) -> int:
     from tracker.exchange.bundle import write_bundle
 
     written = write_bundle(tracker, case, path, redact=redact)
-    print(
+    say(
         ngettext(
             "Bundle of case {id} written to {path}: the dossier, letters and {n} attached file.",
             "Bundle of case {id} written to {path}: the dossier, letters and {n} attached files.",
@@ -181,7 +182,7 @@ def cmd_bundle(tracker: Tracker, case: Case, path: Path, redact: bool) -> int:
         ).format(id=case.id, path=path, n=written.attachments)
     )
     if written.withheld:
-        print(
+        say(
             ngettext(
                 "  {n} attached file left out: a redacted bundle holds no files (they cannot be masked).",
                 "  {n} attached files left out: a redacted bundle holds no files (they cannot be masked).",
@@ -189,23 +190,20 @@ def cmd_bundle(tracker: Tracker, case: Case, path: Path, redact: bool) -> int:
             ).format(n=written.withheld)
         )
     for name in written.missing:
-        print(
-            _("  missing from the attachments folder, not bundled: {name}").format(name=literal(name)),
-            file=sys.stderr,
-        )
+        warn(_("  missing from the attachments folder, not bundled: {name}").format(name=name))
     return 0
 
 
 def print_rules(tracker: Tracker, playbook: Playbook) -> None:
     """``tracker playbooks NAME``: the playbook, and for a rule book every rule and its source."""
-    print(f"{playbook.name}: {literal(playbook.title)} ({playbook.source})")
+    say(f"{playbook.name}: {literal(playbook.title)} ({playbook.source})")
     for check in playbook.checks:
-        print(f"  - {literal(check.name)}" + (_(" (required)") if check.required else ""))
+        say(f"  - {literal(check.name)}" + (_(" (required)") if check.required else ""))
     book = tracker.rulebook(playbook)
     if book is None:
         return
-    print()
-    print(_("Rules ({title}); each deadline shown names the rule it comes from:").format(title=book.title))
+    say()
+    say(_("Rules ({title}); each deadline shown names the rule it comes from:").format(title=book.title))
     for rule in book.rules:
         norm = book.norm(rule.norm)
         when = ""
@@ -213,42 +211,41 @@ def print_rules(tracker: Tracker, playbook: Playbook) -> None:
             when = _(" [not applied: its start date is unknown]")
         elif norm.applies_from is not None:
             when = _(" [from {day}]").format(day=norm.applies_from.isoformat())
-        print(f"  {rule.key:<30} {words.rule_source(rule, book)}{when}")
+        say(f"  {rule.key:<30} {words.rule_source(rule, book)}{when}")
     low = book.billing_low_max(tracker.today().year)
     if low is not None:
         uit = book.uit_for(tracker.today().year)
         assert uit is not None
-        print(
+        say(
             "  "
             + _(
                 "billing threshold: {money} this year (0.5% of the UIT of {year}, S/ {uit}; {source})"
             ).format(money=formats.money(low, "PEN"), year=uit.year, uit=f"{uit.value:,}", source=uit.source)
         )
-    print()
-    print(_("Norms:"))
+    say()
+    say(_("Norms:"))
     for norm in book.norms.values():
-        print(f"  {norm.id}: {norm.citation}, {norm.title}")
+        say(f"  {norm.id}: {norm.citation}, {norm.title}")
         if norm.date_from_config and norm.applies_from is not None:
-            print(
+            say(
                 "    "
                 + _("applies from {day} (set in config.toml)").format(day=norm.applies_from.isoformat())
             )
-        print(f"    {norm.source}")
+        say(f"    {norm.source}")
     for norm in book.pending_norms():
-        print()
-        print(
+        say()
+        say(
             _(
                 "The date {citation} applies from could not be confirmed from a primary source, so "
                 "its rules are not used yet. Once you know it, set it in {config}:"
             ).format(citation=norm.citation, config=_config_file(tracker))
         )
-        print(f'  norm_dates = {{ "{norm.id}" = "YYYY-MM-DD" }}')
+        say(f'  norm_dates = {{ "{norm.id}" = "YYYY-MM-DD" }}')
     for unknown in book.unknown_dated:
-        print(
+        warn(
             _("tracker: warning: config.toml: norm_dates: {id} is not a norm of this rule book").format(
                 id=unknown
-            ),
-            file=sys.stderr,
+            )
         )
 
 

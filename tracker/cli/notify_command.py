@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 from tracker import paths
+from tracker.cli.terminal import say, warn
 from tracker.clock import Clock
 from tracker.core import Tracker
 from tracker.display import literal
@@ -36,19 +36,17 @@ def run_notify(args: argparse.Namespace, clock: Clock) -> int:
     if outcome.ledger_was_damaged:
         _fail_line(_("the record of today's reminders was damaged and was started afresh"))
     if not due:
-        print(_("Nothing due today: nothing sent."))
+        say(_("Nothing due today: nothing sent."))
         return 0
     if args.dry_run:
-        print(_("Dry run: nothing was sent."))
+        say(_("Dry run: nothing was sent."))
         for delivery in outcome.deliveries:
             if delivery.message is None:
-                print(
-                    _("{channel}: nothing new since the last message today").format(channel=delivery.channel)
-                )
+                say(_("{channel}: nothing new since the last message today").format(channel=delivery.channel))
                 continue
-            print(_("{channel} would get:").format(channel=delivery.channel))
+            say(_("{channel} would get:").format(channel=delivery.channel))
             for line in delivery.message.text.rstrip("\n").splitlines():
-                print(f"  {line}" if line else "")
+                say(f"  {line}" if line else "")
         return 0
     return _report(outcome.deliveries, test=False)
 
@@ -58,11 +56,11 @@ def _report(deliveries: list[Delivery], *, test: bool) -> int:
         if delivery.result is Result.FAILED:
             _fail_line(f"{delivery.channel}: {literal(delivery.reason)}")
         elif delivery.result is Result.NOTHING_NEW:
-            print(_("{channel}: nothing new since the last message today").format(channel=delivery.channel))
+            say(_("{channel}: nothing new since the last message today").format(channel=delivery.channel))
         elif test:
-            print(_("{channel}: test message sent").format(channel=delivery.channel))
+            say(_("{channel}: test message sent").format(channel=delivery.channel))
         else:
-            print(
+            say(
                 ngettext(
                     "{channel}: sent ({n} reminder)", "{channel}: sent ({n} reminders)", delivery.count
                 ).format(channel=delivery.channel, n=delivery.count)
@@ -71,7 +69,7 @@ def _report(deliveries: list[Delivery], *, test: bool) -> int:
 
 
 def _fail_line(text: str) -> None:
-    sys.stderr.write(_("tracker: notify: {problem}").format(problem=text) + "\n")
+    warn(_("tracker: notify: {problem}").format(problem=text))
 
 
 def _install(args: argparse.Namespace, tracker: Tracker) -> int:
@@ -92,31 +90,29 @@ def _install(args: argparse.Namespace, tracker: Tracker) -> int:
         return EXIT_FAILED
     when = f"{at.hour:02d}:{at.minute:02d}"
     if args.dry_run:
-        print(_("Dry run: nothing was changed."))
+        say(_("Dry run: nothing was changed."))
     if args.install and plan.systemd:
         for path, text in plan.files.items():
             verb = _("Would write") if args.dry_run else _("Wrote")
-            print(_("{verb} {command}").format(verb=verb, command=path))
+            say(_("{verb} {command}").format(verb=verb, command=path))
             if args.dry_run:
-                print("".join(f"  {line}\n" for line in text.splitlines()), end="")
+                say("\n".join(f"  {line}" for line in text.splitlines()))
         for argv in plan.commands:
-            print(
+            say(
                 _("{verb} {command}").format(
                     verb=_("Would run") if args.dry_run else _("Ran"), command=" ".join(argv)
                 )
             )
-        print(
+        say(
             _(
                 "tracker notify runs every day at {time} (systemctl --user list-timers shows the next run)."
             ).format(time=when)
         )
         return 0
     if args.install:
-        print(_("Nothing installed: {why}.").format(why=literal(plan.why_not_systemd)))
-        print(
-            _("To run it every day at {time}, add this line to your crontab (crontab -e):").format(time=when)
-        )
-        print(plan.cron_line)
+        say(_("Nothing installed: {why}.").format(why=literal(plan.why_not_systemd)))
+        say(_("To run it every day at {time}, add this line to your crontab (crontab -e):").format(time=when))
+        say(plan.cron_line)
         return 0
     # In the order they happen: stop the timer, remove its files, reload.
     steps = [("run", plan.commands[0])] if plan.commands else []
@@ -127,11 +123,11 @@ def _install(args: argparse.Namespace, tracker: Tracker) -> int:
             verb = _("Would remove") if args.dry_run else _("Removed")
         else:
             verb = _("Would run") if args.dry_run else _("Ran")
-        print(_("{verb} {command}").format(verb=verb, command=" ".join(words)))
+        say(_("{verb} {command}").format(verb=verb, command=" ".join(words)))
     if not plan.systemd:
-        print(_("Nothing to stop: {why}.").format(why=literal(plan.why_not_systemd)))
-        print(_("If you added the crontab line, remove it with crontab -e:"))
-        print(plan.cron_line)
+        say(_("Nothing to stop: {why}.").format(why=literal(plan.why_not_systemd)))
+        say(_("If you added the crontab line, remove it with crontab -e:"))
+        say(plan.cron_line)
     elif not plan.removed:
-        print(_("No systemd timer was installed."))
+        say(_("No systemd timer was installed."))
     return 0

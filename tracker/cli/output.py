@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from tracker.display import entry_details, fit, literal
+from tracker.cli.terminal import say_json
+from tracker.clock import Local
+from tracker.display import entry_details, fit, literal, one_line
 from tracker.domain.caserules import CaseRules
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
@@ -18,13 +20,7 @@ from tracker.i18n.timeline import describe
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _one_line(text: str) -> str:
-    if text.isprintable():  # the common case, checked at C speed
-        return text
-    return literal(text.replace("\n", " "))
+    say_json(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 COLUMNS = (
@@ -61,11 +57,11 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
         cells = (
             str(case.id),
             labels[flags],
-            _one_line(case.provider),
-            _one_line(case.service),
+            one_line(case.provider),
+            one_line(case.service),
             case.status.value,
             case.requested_on.isoformat(),
-            _one_line(case.ticket) or "-",
+            one_line(case.ticket) or "-",
             describe_due(case.next_follow_up, today) or "-",
             case.progress,
         )
@@ -80,7 +76,7 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
     return "\n".join(lines)
 
 
-def case_detail(case: Case, today: date, rules: CaseRules | None = None) -> str:
+def case_detail(case: Case, today: date, local: Local, rules: CaseRules | None = None) -> str:
     flags = ", ".join(f.label for f in case_flags(case, today)) or "none"
     fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount else "none"
     due = case.next_follow_up.isoformat() if case.next_follow_up else "none"
@@ -88,15 +84,15 @@ def case_detail(case: Case, today: date, rules: CaseRules | None = None) -> str:
         due += f" ({describe_due(case.next_follow_up, today)})"
     rows = [
         ("Case", f"{case.id}  {case.uuid}"),
-        ("Provider", _one_line(case.provider)),
-        ("Service", _one_line(case.service)),
+        ("Provider", one_line(case.provider)),
+        ("Service", one_line(case.service)),
         ("Action", case.action.value),
         ("Status", case.status.value),
         ("Flags", flags),
-        ("Playbook", case.playbook),
+        ("Playbook", one_line(case.playbook)),
         ("Channel", case.channel.value),
         ("Requested", case.requested_on.isoformat()),
-        ("Ticket", _one_line(case.ticket) or "none (ask for one)"),
+        ("Ticket", one_line(case.ticket) or "none (ask for one)"),
         ("Promised by", case.promised_by.isoformat()),
         *([("Chosen date", case.effective_on.isoformat())] if case.effective_on else []),
         *([("Comes back on", case.ends_on.isoformat())] if case.ends_on else []),
@@ -111,16 +107,16 @@ def case_detail(case: Case, today: date, rules: CaseRules | None = None) -> str:
     marks = {"pending": "[ ]", "passed": "[x]", "failed": "[!]"}
     for check in case.checks:
         required = " (required)" if check.required else ""
-        note = f" - {_one_line(check.note)}" if check.note else ""
+        note = f" - {one_line(check.note)}" if check.note else ""
         lines.append(
-            f"  {marks[check.state.value]} {_one_line(check.name)}{required}: {check.state.value}{note}"
+            f"  {marks[check.state.value]} {one_line(check.name)}{required}: {check.state.value}{note}"
         )
     if rules is not None:
         lines += words.path_lines(case, today, rules)
     lines.append("Timeline (newest first):")
     for entry in reversed(case.timeline):
-        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local(entry.at).strftime("%Y-%m-%d %H:%M")
         extra = entry_details(entry)
         suffix = f" [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(describe(entry))}{suffix}")
+        lines.append(f"  {when}  {entry.kind.value:<8} {one_line(describe(entry))}{suffix}")
     return "\n".join(lines)

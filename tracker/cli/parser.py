@@ -10,7 +10,10 @@ from typing import Any, NoReturn
 
 from tracker import __version__
 from tracker.domain.dates import DATE_HELP
+from tracker.domain.errors import InvalidInput
+from tracker.domain.limits import MAX_WITHIN_DAYS, check_case_ref, check_count
 from tracker.domain.model import Action, Channel, Outcome, StageKind, Topic
+from tracker.i18n import _
 from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
 
 CHANNELS = [c.value for c in Channel]
@@ -44,6 +47,30 @@ def language_option(arguments: Sequence[str]) -> str | None:
         elif argument.startswith("--lang="):
             found = argument.removeprefix("--lang=")
     return found
+
+
+def case_ref(text: str) -> str:
+    """An ID argument: a case number in range or a UUID (prefix), else a usage error."""
+    try:
+        return check_case_ref(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def within_days(text: str) -> int:
+    """``--within DAYS``: a whole number from 0 to MAX_WITHIN_DAYS."""
+    problem = argparse.ArgumentTypeError(
+        _("must be a whole number of days from 0 to {most}, not {value}").format(
+            most=f"{MAX_WITHIN_DAYS:,}", value=repr(text)
+        )
+    )
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_WITHIN_DAYS)):
+        raise problem
+    try:
+        return check_count(int(value), "--within", 0, MAX_WITHIN_DAYS)
+    except InvalidInput:
+        raise problem from None
 
 
 def build_parser() -> Parser:
@@ -121,16 +148,20 @@ def build_parser() -> Parser:
         "nothing is overdue, 1 when something is (for cron: tracker due || notify-send ...).",
     )
     due.add_argument(
-        "--within", type=int, default=0, metavar="DAYS", help="also list those due in the next DAYS days"
+        "--within",
+        type=within_days,
+        default=0,
+        metavar="DAYS",
+        help=f"also list those due in the next DAYS days (at most {MAX_WITHIN_DAYS:,})",
     )
     due.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     show = commands.add_parser("show", help="one case: fields, checks, timeline")
-    show.add_argument("id", metavar="ID", help="case number or UUID")
+    show.add_argument("id", metavar="ID", type=case_ref, help="case number or UUID")
     show.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     log = commands.add_parser("log", help="log a contact with the provider")
-    log.add_argument("id", metavar="ID")
+    log.add_argument("id", metavar="ID", type=case_ref)
     log.add_argument("summary", metavar="SUMMARY", help="what was said or done")
     log.add_argument(
         "--channel", "-c", default="phone", choices=CHANNELS, help="how you got in touch (default: phone)"
@@ -152,7 +183,7 @@ def build_parser() -> Parser:
         description="Record a check's result (by name, any case), "
         "or add a check of your own with the state 'add'.",
     )
-    check.add_argument("id", metavar="ID")
+    check.add_argument("id", metavar="ID", type=case_ref)
     check.add_argument("check", metavar="CHECK", help='e.g. "calls blocked"')
     check.add_argument("state", choices=["pass", "fail", "pending", "add"])
     check.add_argument("--note", "-n", default="")
@@ -160,21 +191,21 @@ def build_parser() -> Parser:
     check.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     verify = commands.add_parser("verify", help="mark a case verified (required checks passed)")
-    verify.add_argument("id", metavar="ID")
+    verify.add_argument("id", metavar="ID", type=case_ref)
     verify.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
     withdraw = commands.add_parser("withdraw", help="drop a case (it can be reopened)")
-    withdraw.add_argument("id", metavar="ID")
+    withdraw.add_argument("id", metavar="ID", type=case_ref)
     withdraw.add_argument("--reason", default="")
 
     reopen = commands.add_parser("reopen", help="undo a withdrawal")
-    reopen.add_argument("id", metavar="ID")
+    reopen.add_argument("id", metavar="ID", type=case_ref)
 
     delete = commands.add_parser("delete", help="move a case to the trash")
-    delete.add_argument("id", metavar="ID")
+    delete.add_argument("id", metavar="ID", type=case_ref)
 
     restore = commands.add_parser("restore", help="bring a case back from the trash")
-    restore.add_argument("id", metavar="ID")
+    restore.add_argument("id", metavar="ID", type=case_ref)
 
     trash = commands.add_parser("trash", help="list the cases in the trash")
     trash.add_argument("--json", action="store_true", help="print JSON (for scripts)")
@@ -317,7 +348,7 @@ def build_parser() -> Parser:
         description="A Markdown dossier of one case: the facts, the dates with business "
         "days elapsed, the provider's missed deadlines, the checks, the whole timeline.",
     )
-    report.add_argument("id", metavar="ID", help="case number or UUID")
+    report.add_argument("id", metavar="ID", type=case_ref, help="case number or UUID")
     report.add_argument(
         "--redact", action="store_true", help="mask phone and account numbers down to their last four digits"
     )

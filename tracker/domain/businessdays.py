@@ -10,7 +10,8 @@ from functools import lru_cache
 HolidaySource = Callable[[str, int], frozenset[date]]
 
 
-@lru_cache(maxsize=64)
+# Enough for every year in the tracker's date range, for a few countries.
+@lru_cache(maxsize=1024)
 def country_holidays(country: str, year: int) -> frozenset[date]:
     """A country's public holidays in a year, from the ``holidays`` package."""
     # Imported here: the holidays package is only needed when a date is computed.
@@ -67,14 +68,23 @@ class BusinessCalendar:
     def between(self, start: date, end: date) -> int:
         """Business days elapsed from ``start`` to ``end``: those in (start, end].
 
-        Negative when ``end`` is before ``start``.
+        Negative when ``end`` is before ``start``. Its cost follows the number of
+        weeks and of days off in between, not a walk over every day.
         """
         if end < start:
             return -self.between(end, start)
-        count = 0
-        current = start
-        while current < end:
-            current += timedelta(days=1)
-            if self.is_business_day(current):
+        weeks, extra = divmod((end - start).days, 7)
+        # Every whole week holds five weekdays; the remaining days are counted one by one.
+        count = weeks * 5
+        for offset in range(1, extra + 1):
+            if (start + timedelta(days=weeks * 7 + offset)).weekday() < 5:
                 count += 1
-        return count
+        return count - sum(1 for day in self._days_off(start, end) if start < day <= end)
+
+    def _days_off(self, start: date, end: date) -> set[date]:
+        """Weekdays between ``start`` and ``end`` (the years they span) that are not worked."""
+        days = {day for day in self.extra_days_off if start.year <= day.year <= end.year}
+        if self.country:
+            for year in range(start.year, end.year + 1):
+                days.update(self.holidays_of(self.country, year))
+        return {day for day in days if day.weekday() < 5}

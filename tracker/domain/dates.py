@@ -7,15 +7,23 @@ import re
 from datetime import date, timedelta
 
 from tracker.domain.errors import InvalidInput
+from tracker.domain.limits import check_date
 
-_RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$", re.ASCII)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 
 DATE_HELP = "YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2d or +1w"
 
 
 def parse_date(text: str, today: date, field: str | None = None) -> date:
-    """A date from ``YYYY-MM-DD``, ``today``, ``yesterday``, ``tomorrow``, ``±Nd`` or ``±Nw``."""
+    """A date from ``YYYY-MM-DD``, ``today``, ``yesterday``, ``tomorrow``, ``±Nd`` or ``±Nw``.
+
+    Only dates in the range of :mod:`tracker.domain.limits` are accepted.
+    """
+    return check_date(_parse(text, today, field), field)
+
+
+def _parse(text: str, today: date, field: str | None) -> date:
     value = text.strip().lower()
     if value == "today":
         return today
@@ -27,7 +35,10 @@ def parse_date(text: str, today: date, field: str | None = None) -> date:
     if relative:
         sign, amount, unit = relative.groups()
         days = int(amount) * (7 if unit == "w" else 1)
-        return today + timedelta(days=days if sign == "+" else -days)
+        try:
+            return today + timedelta(days=days if sign == "+" else -days)
+        except OverflowError:
+            return date.max if sign == "+" else date.min  # out of range: refused by the caller
     iso = _ISO.match(value)
     if not iso:
         raise InvalidInput(f"{text!r} is not a date (use {DATE_HELP})", field)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country_holidays, known_country
 from tracker.domain.errors import InvalidInput, NotFound
+from tracker.domain.limits import MAX_PLAYBOOK_DAYS
 from tracker.domain.rules import Rule, RuleBook, builtin_rulebook
+from tracker.i18n import _
 
 
 @dataclass(frozen=True)
@@ -182,8 +184,14 @@ def _int_field(
     value = data.get(key, default)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise _fail(path, key, f"must be a whole number of at least {minimum}")
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_PLAYBOOK_DAYS:
+        raise _fail(
+            path,
+            key,
+            _("must be a whole number of days from {minimum} to {most}").format(
+                minimum=minimum, most=MAX_PLAYBOOK_DAYS
+            ),
+        )
     return value
 
 
@@ -205,6 +213,7 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
     if not isinstance(raw_checks, list):
         raise _fail(path, "checks", "must be a list of [[checks]] tables")
     checks: list[CheckTemplate] = []
+    seen: set[str] = set()  # casefolded names: duplicates found in one pass
     for index, raw in enumerate(raw_checks):
         where = f"checks[{index}]"
         if not isinstance(raw, dict):
@@ -215,8 +224,10 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         required = raw.get("required", False)
         if not isinstance(required, bool):
             raise _fail(path, f"{where}.required", "must be true or false")
-        if any(c.name.casefold() == check_name.casefold() for c in checks):
+        key = check_name.casefold()
+        if key in seen:
             raise _fail(path, f"{where}.name", f"{check_name!r} appears twice")
+        seen.add(key)
         checks.append(CheckTemplate(check_name, required))
     steps = data.get("steps", [])
     if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps):
@@ -280,36 +291,57 @@ def load_playbook_file(path: Path) -> Playbook:
     return parse_playbook(data, path)
 
 
-@dataclass
 class PlaybookRegistry:
-    """The playbooks in force: built-ins, then the user's files over them."""
+    """The playbooks in force: built-ins, then the user's files over them.
 
-    playbooks: dict[str, Playbook] = field(default_factory=dict)
-    # Broken user files, by the playbook name their file stem suggests.
-    problems: dict[str, InvalidInput] = field(default_factory=dict)
+    The user's files are read on first use, not when the registry is made, so a
+    command that needs no playbook (``list``, ``due``) pays nothing for them.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder
+        self._playbooks: dict[str, Playbook] | None = None
+        self._problems: dict[str, InvalidInput] = {}
 
     @classmethod
     def load(cls, folder: Path | None) -> PlaybookRegistry:
-        registry = cls({p.name: p for p in BUILT_IN})
+        return cls(folder)
+
+    @property
+    def playbooks(self) -> dict[str, Playbook]:
+        if self._playbooks is None:
+            self._playbooks = self._read()
+        return self._playbooks
+
+    @property
+    def problems(self) -> dict[str, InvalidInput]:
+        """Broken user files, by the playbook name their file stem suggests."""
+        self.playbooks  # noqa: B018 - reading them finds the problems
+        return self._problems
+
+    def _read(self) -> dict[str, Playbook]:
+        playbooks = {p.name: p for p in BUILT_IN}
+        folder = self._folder
         if folder is None or not folder.is_dir():
-            return registry
+            return playbooks
         for path in sorted(folder.glob("*.toml")):
             try:
                 playbook = load_playbook_file(path)
             except InvalidInput as problem:
-                registry.problems[path.stem] = problem
+                self._problems[path.stem] = problem
                 continue
-            registry.playbooks[playbook.name] = playbook
-        return registry
+            playbooks[playbook.name] = playbook
+        return playbooks
 
     def names(self) -> list[str]:
         return sorted(self.playbooks)
 
     def get(self, name: str) -> Playbook:
-        if name in self.playbooks:
-            return self.playbooks[name]
-        if name in self.problems:
-            raise self.problems[name]
+        playbooks = self.playbooks
+        if name in playbooks:
+            return playbooks[name]
+        if name in self._problems:
+            raise self._problems[name]
         raise NotFound(f"unknown playbook {name!r} (known: {', '.join(self.names())})")
 
     def find(self, name: str) -> Playbook | None:

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
 from tracker.domain.events import Event, yes_no
+from tracker.domain.limits import FIRST_DAY, MAX_FEE_DECIMALS, MAX_FEE_DIGITS
 from tracker.domain.model import (
     Action,
     Case,
@@ -69,11 +70,11 @@ def require_text(value: str, field: str, label: str) -> str:
     return value
 
 
-_AMOUNT = re.compile(r"^\d{1,12}(?:[.,]\d{1,4})?$")
+_AMOUNT = re.compile(rf"^\d{{1,{MAX_FEE_DIGITS}}}(?:[.,]\d{{1,{MAX_FEE_DECIMALS}}})?$", re.ASCII)
 # Days before a suspension ends that the user is reminded of it.
 SUSPENSION_REMINDER_DAYS = 2
 # Older request dates are almost always a mistyped year.
-EARLIEST_REQUEST = date(1990, 1, 1)
+EARLIEST_REQUEST = FIRST_DAY
 
 
 def parse_fee(text: str, field: str = "fee") -> Decimal | None:

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import BinaryIO
 
+from tracker.clock import Local
+from tracker.display import literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState
 from tracker.i18n.formats import describe_due
@@ -51,7 +53,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(text: str) -> str:
-    """User text made safe for a spreadsheet cell (no formula runs from it)."""
+    """User text made safe for a spreadsheet cell (no formula runs from it) and for a
+    terminal (control characters written as escapes; line breaks kept)."""
+    text = literal(text, multiline=True)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -59,11 +63,11 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _local(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
+def _local(value: datetime | None, local: Local) -> str:
+    return local(value).strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
-def case_row(case: Case, today: date) -> list[str]:
+def case_row(case: Case, today: date, local: Local) -> list[str]:
     failed = [c.name for c in case.checks if c.state is CheckState.FAILED]
     last = case.last_contact()
     return [
@@ -84,16 +88,16 @@ def case_row(case: Case, today: date) -> list[str]:
         str(case.checks_passed),
         str(len(case.checks)),
         cell("; ".join(failed)),
-        _local(last.at) if last else "",
+        _local(last.at, local) if last else "",
         str(case.fee_amount) if case.fee_amount is not None else "",
         cell(case.fee_currency),
         cell(case.notes),
-        _local(case.created_at),
-        _local(case.updated_at),
+        _local(case.created_at, local),
+        _local(case.updated_at, local),
     ]
 
 
-def write_csv(cases: Iterable[Case], today: date, stream: BinaryIO) -> int:
+def write_csv(cases: Iterable[Case], today: date, local: Local, stream: BinaryIO) -> int:
     """Write the header and one row per case; returns the number of cases."""
     text = io.TextIOWrapper(stream, encoding=ENCODING, newline="")
     try:
@@ -101,7 +105,7 @@ def write_csv(cases: Iterable[Case], today: date, stream: BinaryIO) -> int:
         writer.writerow(COLUMNS)
         count = 0
         for case in cases:
-            writer.writerow(case_row(case, today))
+            writer.writerow(case_row(case, today, local))
             count += 1
         text.flush()
     finally:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.clock import Local
 from tracker.display import literal
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
@@ -99,21 +100,17 @@ def long_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def local_day(moment: datetime) -> date:
-    return moment.astimezone().date()
-
-
-def local_time(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{long_date(local.date())}, {local.strftime('%H:%M')}"
+def local_time(moment: datetime, local: Local) -> str:
+    shown = local(moment)
+    return f"{long_date(shown.date())}, {shown.strftime('%H:%M')}"
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _utc_offset(moment: datetime) -> str:
-    offset = moment.astimezone().strftime("%z")  # e.g. -0500
+def _utc_offset(moment: datetime, local: Local) -> str:
+    offset = local(moment).strftime("%z")  # e.g. -0500
     return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
 
 
@@ -126,14 +123,15 @@ class Milestones:
     withdrawn: date | None
     contacts_after_deadline: int
     tickets: tuple[str, ...]
+    local: Local  # how the case's timestamps become local times
 
 
-def milestones(case: Case) -> Milestones:
+def milestones(case: Case, local: Local) -> Milestones:
     said_done = verified = withdrawn = None
     contacts_after = 0
     tickets: list[str] = []
     for entry in case.timeline:
-        day = local_day(entry.at)
+        day = local(entry.at).date()
         if entry.status_to in (Status.CONFIRMED, Status.VERIFIED) and said_done is None:
             said_done = day
         if entry.status_to is Status.VERIFIED:
@@ -149,7 +147,7 @@ def milestones(case: Case) -> Milestones:
         withdrawn = None
     if case.ticket.strip() and case.ticket.strip() not in tickets:
         tickets.insert(0, case.ticket.strip())
-    return Milestones(said_done, verified, withdrawn, contacts_after, tuple(tickets))
+    return Milestones(said_done, verified, withdrawn, contacts_after, tuple(tickets), local)
 
 
 # -- the story -----------------------------------------------------------------
@@ -195,7 +193,7 @@ def _failed_check_sentence(
     note = f" ({md(check.note)})" if check.note.strip() else ""
     if check.checked_at is None:
         return f"The check “{name}” failed{note}."
-    day = local_day(check.checked_at)
+    day = marks.local(check.checked_at).date()
     sentence = f"On {long_date(day)} the check “{name}” failed{note}"
     if marks.said_done is not None and day >= marks.said_done:
         sentence = (
@@ -244,14 +242,14 @@ def _dates(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
         rows.append(("Provider said it was done", marks.said_done))
     failed = [c for c in case.checks if c.state is CheckState.FAILED and c.checked_at]
     if failed:
-        rows.append(("A check failed", min(local_day(c.checked_at) for c in failed if c.checked_at)))
+        rows.append(("A check failed", min(marks.local(c.checked_at).date() for c in failed if c.checked_at)))
     if marks.verified is not None:
         rows.append(("Verified", marks.verified))
     if marks.withdrawn is not None:
         rows.append(("Withdrawn", marks.withdrawn))
     last = case.last_contact()
     if last is not None:
-        rows.append(("Last contact", local_day(last.at)))
+        rows.append(("Last contact", marks.local(last.at).date()))
     rows.append(("Today", today))
     if case.next_follow_up is not None:
         rows.append(("Next follow-up", case.next_follow_up))
@@ -267,13 +265,13 @@ def _dates(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
     return lines
 
 
-def _checks(case: Case) -> list[str]:
+def _checks(case: Case, local: Local) -> list[str]:
     lines: list[str] = []
     words = {CheckState.PASSED: "passed", CheckState.FAILED: "FAILED", CheckState.PENDING: "not checked yet"}
     for check in case.checks:
         required = " (required)" if check.required else ""
         when = (
-            f" on {long_date(local_day(check.checked_at))}"
+            f" on {long_date(local(check.checked_at).date())}"
             if check.checked_at is not None and check.state is not CheckState.PENDING
             else ""
         )
@@ -282,7 +280,7 @@ def _checks(case: Case) -> list[str]:
     return lines or ["No checks."]
 
 
-def _entry_line(number: int, entry: TimelineEntry, case: Case) -> str:
+def _entry_line(number: int, entry: TimelineEntry, case: Case, local: Local) -> str:
     details: list[str] = []
     if entry.channel is not None:
         details.append(f"by {entry.channel.value}")
@@ -298,10 +296,10 @@ def _entry_line(number: int, entry: TimelineEntry, case: Case) -> str:
         details.append(f"next follow-up {long_date(entry.next_follow_up)}")
     suffix = f" ({'; '.join(details)})" if details else ""
     summary = md(describe(entry)) or "(no summary)"
-    when = f"**{local_time(entry.at)}**"
-    if entry.kind is EntryKind.CREATED and local_day(entry.at) != case.requested_on:
+    when = f"**{local_time(entry.at, local)}**"
+    if entry.kind is EntryKind.CREATED and local(entry.at).date() != case.requested_on:
         # The request was made on its own day; the entry is when it was written down.
-        when = f"**{long_date(case.requested_on)}** (logged {local_time(entry.at)})"
+        when = f"**{long_date(case.requested_on)}** (logged {local_time(entry.at, local)})"
     return f"{number}. {when} — {KIND_WORDS[entry.kind]}: {summary}{suffix}"
 
 
@@ -310,16 +308,17 @@ def render(
     *,
     today: date,
     calendar: BusinessCalendar,
+    local: Local,
     redact: bool = False,
     rules: CaseRules | None = None,
     present: Callable[[str], bool] = lambda sha256: True,
 ) -> str:
-    """The dossier of a case as Markdown text. With the case's ``rules``, also its stages,
-    deadlines of both sides, charges and attached files (``present`` says whether a file
-    is still in the attachments folder)."""
+    """The dossier of a case as Markdown text; ``local`` gives local times (the clock's). With
+    the case's ``rules``, also its stages, deadlines of both sides, charges and attached files
+    (``present`` says whether a file is still in the attachments folder)."""
     if redact:
         case = redact_case(case)
-    marks = milestones(case)
+    marks = milestones(case, local)
     title = md(case.provider) + (f": {md(case.service)}" if case.service.strip() else "")
     out = [f"# Cancellation case {case.id} — {title}", ""]
     out += ["## The facts", "", *_facts(case, today, calendar, marks), ""]
@@ -350,13 +349,13 @@ def render(
         out += dossier_path.stages_section(case, rules, md, long_date)
         out += dossier_path.deadlines_section(case, rules, today, long_date)
         out += dossier_path.charges_section(case, rules, md, long_date)
-    out += [f"## Checks ({case.checks_passed} of {len(case.checks)} passed)", "", *_checks(case), ""]
+    out += [f"## Checks ({case.checks_passed} of {len(case.checks)} passed)", "", *_checks(case, local), ""]
     out += dossier_path.attachments_section(case, md, present)
     out += ["## Timeline", ""]
     if case.timeline:
-        out.append(f"Times are local ({_utc_offset(case.timeline[0].at)}).")
+        out.append(f"Times are local ({_utc_offset(case.timeline[0].at, local)}).")
         out.append("")
-        out += [_entry_line(i, e, case) for i, e in enumerate(case.timeline, start=1)]
+        out += [_entry_line(i, e, case, local) for i, e in enumerate(case.timeline, start=1)]
     else:
         out.append("Nothing recorded.")
     out.append("")
@@ -375,9 +374,14 @@ def render(
 def dossier(tracker: Tracker, case: Case, *, redact: bool = False) -> str:
     """The dossier of a case, with the tracker's today and the case's playbook calendar."""
     rules = tracker.rules_for(case)
-    blobs = tracker.blobs
     return render(
-        case, today=tracker.today(), calendar=rules.calendar, redact=redact, rules=rules, present=blobs.has
+        case,
+        today=tracker.today(),
+        calendar=rules.calendar,
+        local=tracker.clock.local,
+        redact=redact,
+        rules=rules,
+        present=tracker.blobs.has,
     )
 
 

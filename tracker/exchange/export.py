@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from tracker.clock import Local
 from tracker.domain.errors import InvalidInput
 from tracker.domain.flags import FlagFacts, is_closed
 from tracker.domain.model import Case
@@ -46,16 +47,25 @@ def select_cases(tracker: Tracker, fmt: str, include_closed: bool = False) -> It
 
 
 def write_export(
-    cases: Iterable[Case], fmt: str, stream: BinaryIO, *, today: date, redact: bool = False
+    cases: Iterable[Case],
+    fmt: str,
+    stream: BinaryIO,
+    *,
+    today: date,
+    local: Local,
+    redact: bool = False,
 ) -> int:
-    """Write cases in a format to a binary stream; returns how many cases were written."""
+    """Write cases in a format to a binary stream; returns how many cases were written.
+
+    ``local`` turns timestamps into local times (the clock's), for CSV and iCalendar.
+    """
     _check_format(fmt)
     if redact:
         cases = (redact_case(c) for c in cases)
     if fmt == "csv":
-        return csv_export.write_csv(cases, today, stream)
+        return csv_export.write_csv(cases, today, local, stream)
     if fmt == "ics":
-        return ics_export.write_ics(cases, stream)
+        return ics_export.write_ics(cases, local, stream)
     count = 0
 
     def counted() -> Iterator[Case]:
@@ -75,7 +85,7 @@ def export(
     """Export the tracker's cases to a binary stream (stdout, a file)."""
     _check_format(fmt)
     cases = select_cases(tracker, fmt, include_closed)
-    return write_export(cases, fmt, stream, today=tracker.today(), redact=redact)
+    return write_export(cases, fmt, stream, today=tracker.today(), local=tracker.clock.local, redact=redact)
 
 
 def export_to_path(

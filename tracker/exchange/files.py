@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from typing import BinaryIO, TypeVar
 
 from tracker import paths
 from tracker.domain.errors import InvalidInput
+from tracker.i18n import _
 
 T = TypeVar("T")
 
@@ -36,32 +38,72 @@ def slug(text: str, fallback: str = "case", limit: int = 40) -> str:
 def write_private(path: Path, write: Callable[[BinaryIO], T], *, make_folder: bool = False) -> T:
     """Write a file through ``write(stream)``: owner-only, and only complete.
 
-    The data goes to a temporary file beside ``path`` that replaces it once
-    written, so a failure leaves any earlier file as it was. Exports hold
-    personal data, hence mode 0600.
+    A regular file (or a new one) is written to a temporary file beside it that
+    replaces it once written, so a failure leaves any earlier file as it was;
+    exports hold personal data, hence mode 0600. A symbolic link is followed,
+    and the file it points to is the one replaced. A named pipe or a character
+    device (a terminal, ``/dev/stdout``) is written into as a stream, never
+    replaced; anything else (a socket, a block device) is refused.
     """
+    try:
+        kind = os.stat(path).st_mode
+    except FileNotFoundError:
+        kind = None
+    except OSError as exc:
+        raise InvalidInput(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
+    if kind is None or stat.S_ISREG(kind):
+        return _replace_whole(path.resolve() if path.is_symlink() else path, write, make_folder)
+    if stat.S_ISDIR(kind):
+        raise InvalidInput(_("{path} is a folder; give a file name").format(path=path))
+    if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
+        return _write_stream(path, write)
+    raise InvalidInput(_("cannot write {path}: it is not a file, a pipe or a terminal").format(path=path))
+
+
+def _write_stream(path: Path, write: Callable[[BinaryIO], T]) -> T:
+    """Write into a pipe or a device as it is: it cannot be replaced, only written to."""
+    try:
+        with open(path, "wb") as stream:
+            return write(stream)
+    except OSError as exc:
+        raise InvalidInput(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
+
+
+def _replace_whole(path: Path, write: Callable[[BinaryIO], T], make_folder: bool) -> T:
     folder = path.parent
     if not folder.is_dir():
         if not make_folder:
-            raise InvalidInput(f"cannot write {path}: the folder {folder} does not exist")
+            raise InvalidInput(
+                _("cannot write {path}: the folder {folder} does not exist").format(path=path, folder=folder)
+            )
         try:
             folder.mkdir(parents=True, mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise InvalidInput(f"cannot create the folder {folder}: {exc.strerror}") from None
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a file name")
+            raise InvalidInput(
+                _("cannot create the folder {folder}: {reason}").format(folder=folder, reason=exc.strerror)
+            ) from None
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise InvalidInput(f"cannot write in {folder}: {exc.strerror}") from None
+        raise InvalidInput(
+            _("cannot write in {folder}: {reason}").format(folder=folder, reason=exc.strerror)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             result = write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InvalidInput(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

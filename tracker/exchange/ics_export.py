@@ -13,13 +13,14 @@ the same data always gives the same file.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, timedelta
 from typing import BinaryIO
 
 from icalendar import Alarm, Calendar, Event, Todo
 
+from tracker.clock import Local
+from tracker.display import unsafe
 from tracker.domain.flags import follow_up_pending
 from tracker.domain.model import Case, Status
 
@@ -37,8 +38,9 @@ def promised_uid(case: Case) -> str:
 
 
 def _one_line(text: str) -> str:
-    """User text on one line, without control characters (calendars choke on them)."""
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    """User text on one line, without control or format characters (calendars choke
+    on them, terminals act on them)."""
+    text = "".join(" " if unsafe(ch) else ch for ch in text)
     return " ".join(text.split())
 
 
@@ -48,7 +50,7 @@ def _title(case: Case) -> str:
     return f"{provider}: {service}" if service else provider
 
 
-def _description(case: Case) -> str:
+def _description(case: Case, local: Local) -> str:
     lines = [
         f"Case {case.id} ({case.status.value}): {case.action.value} {_title(case)}",
         f"Requested on {case.requested_on.isoformat()} by {case.channel.value}; "
@@ -58,7 +60,7 @@ def _description(case: Case) -> str:
     ]
     last = case.last_contact()
     if last is not None:
-        lines.append(f"Last contact {last.at.astimezone().date().isoformat()}: {_one_line(last.summary)}")
+        lines.append(f"Last contact {local(last.at).date().isoformat()}: {_one_line(last.summary)}")
     lines.append(f"tracker show {case.id}")
     return "\n".join(lines)
 
@@ -70,7 +72,7 @@ def _stamp(component: Todo | Event, case: Case) -> None:
     component.add("sequence", len(case.timeline))
 
 
-def follow_up_todo(case: Case) -> Todo:
+def follow_up_todo(case: Case, local: Local) -> Todo:
     assert case.next_follow_up is not None
     recheck = case.status is Status.VERIFIED
     todo = Todo()
@@ -78,7 +80,7 @@ def follow_up_todo(case: Case) -> Todo:
     _stamp(todo, case)
     verb = "Recheck" if recheck else "Follow up"
     todo.add("summary", f"{verb}: {_title(case)}")
-    todo.add("description", _description(case))
+    todo.add("description", _description(case, local))
     todo.add("due", case.next_follow_up)
     todo.add("status", "NEEDS-ACTION")
     todo.add("categories", ["tracker"])
@@ -91,7 +93,7 @@ def follow_up_todo(case: Case) -> Todo:
     return todo
 
 
-def promised_event(case: Case) -> Event:
+def promised_event(case: Case, local: Local) -> Event:
     event = Event()
     event.add("uid", promised_uid(case))
     _stamp(event, case)
@@ -100,7 +102,7 @@ def promised_event(case: Case) -> Event:
         f"Deadline: {_one_line(case.provider)} promised to "
         f"{case.action.value} {_one_line(case.service) or 'it'}",
     )
-    event.add("description", _description(case))
+    event.add("description", _description(case, local))
     event.add("dtstart", case.promised_by)
     event.add("dtend", case.promised_by + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
@@ -108,7 +110,7 @@ def promised_event(case: Case) -> Event:
     return event
 
 
-def calendar_for(cases: Iterable[Case]) -> tuple[Calendar, int]:
+def calendar_for(cases: Iterable[Case], local: Local) -> tuple[Calendar, int]:
     """The calendar for these cases and how many cases it covers."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -118,13 +120,13 @@ def calendar_for(cases: Iterable[Case]) -> tuple[Calendar, int]:
     count = 0
     for case in cases:
         count += 1
-        calendar.add_component(promised_event(case))
+        calendar.add_component(promised_event(case, local))
         if follow_up_pending(case.status, case.next_follow_up):
-            calendar.add_component(follow_up_todo(case))
+            calendar.add_component(follow_up_todo(case, local))
     return calendar, count
 
 
-def write_ics(cases: Iterable[Case], stream: BinaryIO) -> int:
-    calendar, count = calendar_for(cases)
+def write_ics(cases: Iterable[Case], local: Local, stream: BinaryIO) -> int:
+    calendar, count = calendar_for(cases, local)
     stream.write(calendar.to_ical())
     return count

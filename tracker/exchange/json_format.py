@@ -39,8 +39,17 @@ from enum import StrEnum
 from functools import partial
 from typing import Any, TypeVar
 
+from tracker.display import json_text
 from tracker.domain.errors import InvalidInput
 from tracker.domain.legacy_entries import to_fact
+from tracker.domain.limits import (
+    MAX_CASE_ID,
+    MAX_FEE_DECIMALS,
+    MAX_FEE_DIGITS,
+    check_date,
+    date_range_text,
+    in_moment_range,
+)
 from tracker.domain.model import (
     Action,
     Attachment,
@@ -58,13 +67,15 @@ from tracker.domain.model import (
     Topic,
 )
 from tracker.exchange.serialize import case_record
+from tracker.i18n import _
 
 FORMAT = "tracker-export"
 VERSION = 2
 # Versions this tracker reads: 1 has no event and params on timeline entries, nor chosen
 # dates, stages, charges or attachments; such files still import.
 READABLE = (1, 2)
-MAX_ID = 2**63 - 1
+# An attached file's size in bytes: what a 64-bit integer holds.
+MAX_FILE_SIZE = 2**63 - 1
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -74,14 +85,21 @@ T = TypeVar("T")
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 # json.dumps with an indent runs the pure-Python encoder, which is most of the time
 # of a big export; this writes the same text (a test compares the two) with the C
 # string escaper. It knows only what records hold: objects, lists, text, whole
 # numbers, booleans and null.
-_escape = json.encoder.encode_basestring
+_c_escape = json.encoder.encode_basestring
+
+
+def _escape(text: str) -> str:
+    # json escapes only C0 controls; DEL, C1 controls and bidi overrides are
+    # escaped too (\\u0085), so the file is safe to print on a terminal.
+    quoted = _c_escape(text)
+    return quoted if quoted.isprintable() else json_text(quoted)
 
 
 def _pretty(value: Any, indent: str) -> str:
@@ -114,7 +132,8 @@ def document_chunks(cases: Iterable[Case], redacted: bool = False) -> Iterator[s
     """The document as text chunks, one case at a time (exports need not fit in memory).
 
     The chunks join to exactly ``json.dumps(document, ensure_ascii=False, indent=2)``
-    plus a final newline.
+    plus a final newline, but for characters a terminal would act on (DEL, C1
+    controls, bidi overrides), which are written as ``\\uXXXX`` escapes.
     """
     yield "{\n"
     yield f'  "format": {_dump(FORMAT)},\n'
@@ -212,9 +231,13 @@ def _date(value: Any, name: str) -> date:
     if type(value) is not str or not _ISO_DATE.match(value):
         raise _Problem(f"not a date (YYYY-MM-DD): {_show(value)}", name)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _Problem(f"not a date: {_show(value)} does not exist", name) from None
+    try:
+        return check_date(day)
+    except InvalidInput as exc:
+        raise _Problem(str(exc), name) from None
 
 
 def _opt_date(value: Any, name: str) -> date | None:
@@ -228,14 +251,21 @@ def _time(value: Any, name: str) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise _Problem(f"not a timestamp (ISO 8601): {_show(value)}", name) from None
-    if moment.tzinfo is UTC:
-        return moment
     if moment.tzinfo is None:
         raise _Problem(f"a timestamp needs a time zone (e.g. +00:00): {_show(value)}", name)
-    try:
-        return moment.astimezone(UTC)
-    except OverflowError:
-        raise _Problem(f"timestamp out of range: {_show(value)}", name) from None
+    if moment.tzinfo is not UTC:
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            moment = datetime.min.replace(tzinfo=UTC)  # out of range: refused below
+    if not in_moment_range(moment):
+        raise _Problem(
+            _("timestamp out of range: {value} (timestamps go {range})").format(
+                value=_show(value), range=date_range_text()
+            ),
+            name,
+        )
+    return moment
 
 
 def _opt_time(value: Any, name: str) -> datetime | None:
@@ -371,8 +401,13 @@ _CASE_SET_V1, _STAGE_SET, _CHARGE_SET, _ATTACHMENT_SET = (
 def _id(value: Any, name: str) -> int | None:
     if value is None:
         return None
-    if type(value) is not int or not 1 <= value <= MAX_ID:
-        raise _Problem(f"not a case number (a whole number from 1): {_show(value)}", name)
+    if type(value) is not int or not 1 <= value <= MAX_CASE_ID:
+        raise _Problem(
+            _("not a case number (a whole number from 1 to {most}): {value}").format(
+                most=f"{MAX_CASE_ID:,}", value=_show(value)
+            ),
+            name,
+        )
     return value
 
 
@@ -397,6 +432,14 @@ def _amount(raw: Any, name: str) -> Decimal:
         raise _Problem(f"not an amount: {_show(raw)}", name) from None
     if not amount.is_finite() or amount < 0:
         raise _Problem(f"must be zero or more: {_show(raw)}", name)
+    exponent = amount.as_tuple().exponent
+    if amount.adjusted() >= MAX_FEE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_FEE_DECIMALS):
+        raise _Problem(
+            _("at most {digits} digits and {decimals} decimals: {value}").format(
+                digits=MAX_FEE_DIGITS, decimals=MAX_FEE_DECIMALS, value=_show(raw)
+            ),
+            name,
+        )
     return amount
 
 
@@ -415,7 +458,7 @@ def _sha256(raw: Any, name: str) -> str:
 
 
 def _size(raw: Any, name: str) -> int:
-    if type(raw) is not int or not 0 <= raw <= MAX_ID:
+    if type(raw) is not int or not 0 <= raw <= MAX_FILE_SIZE:
         raise _Problem(f"not a size in bytes: {_show(raw)}", name)
     return raw
 
@@ -581,6 +624,9 @@ def decode(raw: bytes) -> Any:
         raise InvalidInput(f"not JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise InvalidInput("not JSON this tracker can read: nested too deeply") from None
+    except ValueError:
+        # Python refuses to read whole numbers of more than 4,300 digits.
+        raise InvalidInput(_("not JSON this tracker can read: a number far too long")) from None
 
 
 def validate(data: Any, progress: Callable[[int, int], None] | None = None) -> ExportDocument:

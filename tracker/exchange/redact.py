@@ -1,12 +1,15 @@
 """Masking phone and account numbers before a case leaves the machine.
 
-A run of five or more digits, which may have single spaces or dashes inside
-("+51 987 654 321", "0011-0123-4567890"), keeps only its last four digits; the
-others become ``•`` so the shape stays recognisable. ISO dates ("2026-10-06")
-look like such runs and are left alone.
+A run of five or more digits keeps only its last four digits; the others
+become ``•`` so the shape stays recognisable. However a number is written, it
+is one run: its digits may be grouped by up to three spaces, dashes, dots or
+slashes ("+51 987 654 321", "0011-0123-4567890", "987.654.321", "987/654/321",
+"4111  1111  1111  1111").
 
-Tickets are not masked: they are the provider's reference numbers, and a
-complaint or the regulator needs them whole.
+ISO dates ("2026-10-06", years 1900 to 2099) look like such runs and are left
+alone, and a number never runs on into one. Tickets are not masked: they are
+the provider's reference numbers, and a complaint or the regulator needs them
+whole.
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from tracker.domain.model import Case, Check, TimelineEntry
 MASK = "•"
 KEEP = 4
 
+_DATE = r"(?<!\d)(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?!\d)"
+# What may stand between two digits of one number: spaces (a no-break one too),
+# tabs, dashes, dots and slashes, up to three of them.
+_GROUPING = r"[ \t\u00a0\-./]{1,3}"
 # A date first, so that a date is never taken for the start of a number.
 _PATTERN = re.compile(
-    r"(?P<date>(?<!\d)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?!\d))"
-    r"|(?P<run>(?<!\d)\d(?:[ \u00a0-]?\d){4,}(?!\d))"
+    rf"(?P<date>{_DATE})"
+    rf"|(?P<run>(?<!\d)\d(?:(?:{_GROUPING}(?!{_DATE}))?\d){{4,}}(?!\d))"
 )
 
 

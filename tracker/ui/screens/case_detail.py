@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tracker.clock import Local
 from tracker.display import entry_details, headline, literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, Check, CheckState
@@ -85,7 +86,7 @@ def details_table(case: Case) -> Table:
         fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip()
     rows: list[tuple[str, Text | str]] = [
         ("Action", case.action.value),
-        ("Playbook", case.playbook),
+        ("Playbook", literal(case.playbook)),
         ("Channel", case.channel.value),
         ("Fee", fee),
         ("UUID", case.uuid),
@@ -95,10 +96,10 @@ def details_table(case: Case) -> Table:
     return _grid(rows)
 
 
-def timeline_text(case: Case) -> Text:
+def timeline_text(case: Case, local: Local) -> Text:
     text = Text()
     for entry in reversed(case.timeline):
-        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local(entry.at).strftime("%Y-%m-%d %H:%M")
         text.append(f"{when}  ", style="dim")
         text.append(f"{entry.kind.value:<8} ", style="bold")
         text.append(literal(describe(entry), multiline=True))
@@ -212,7 +213,7 @@ class CaseScreen(PathActions, CaseActions, Screen[None]):
         checks.add_options([Option(check_prompt(c), id=str(i)) for i, c in enumerate(case.checks)])
         if case.checks:
             checks.highlighted = min(highlighted or 0, len(case.checks) - 1)
-        self.query_one("#timeline", Static).update(timeline_text(case))
+        self.query_one("#timeline", Static).update(timeline_text(case, self.tapp.tracker.clock.local))
         self.show_path(case)
 
     @on(DataChanged)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,12 +13,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
-from tracker.display import literal
+from tracker.display import headline, literal
 from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
 from tracker.ui.widgets.field import Field
+from tracker.ui.widgets.safe_text import SafeInput, SafeTextArea
 
 if TYPE_CHECKING:
     from tracker.ui.app import TrackerApp
@@ -69,13 +71,13 @@ class CaseFormScreen(Screen[Case | None]):
         with VerticalScroll(id="form"):
             yield Field(
                 "Provider *",
-                Input(
+                SafeInput(
                     literal(case.provider) if case else "", placeholder="e.g. Movistar Perú", id="provider"
                 ),
             )
             yield Field(
                 "Cancelling",
-                Input(
+                SafeInput(
                     literal(case.service) if case else "",
                     placeholder="what: e.g. eSIM line +51 987 654 321",
                     id="service",
@@ -83,7 +85,7 @@ class CaseFormScreen(Screen[Case | None]):
             )
             yield Field(
                 "Ticket",
-                Input(
+                SafeInput(
                     literal(case.ticket) if case else "",
                     placeholder="the reference they gave (empty if none)",
                     id="ticket",
@@ -93,7 +95,7 @@ class CaseFormScreen(Screen[Case | None]):
                 "Playbook",
                 Select(
                     [
-                        (f"{p.name} — {p.title}", p.name)
+                        (Text(f"{p.name} — {headline(p.title, 60)}"), p.name)
                         for p in (playbooks.get(n) for n in playbooks.names())
                     ],
                     value=default_playbook,
@@ -103,7 +105,7 @@ class CaseFormScreen(Screen[Case | None]):
             )
             yield Field(
                 "Requested on",
-                Input((case.requested_on if case else today).isoformat(), id="requested_on"),
+                SafeInput((case.requested_on if case else today).isoformat(), id="requested_on"),
                 hint=DATE_HELP,
             )
             yield Field(
@@ -125,11 +127,13 @@ class CaseFormScreen(Screen[Case | None]):
                 ),
             )
             yield Field(
-                "Promised by", Input("", placeholder="from the playbook", id="promised_by"), hint=DATE_HELP
+                "Promised by",
+                SafeInput("", placeholder="from the playbook", id="promised_by"),
+                hint=DATE_HELP,
             )
             yield Field(
                 "Next follow-up",
-                Input(
+                SafeInput(
                     case.next_follow_up.isoformat() if case and case.next_follow_up else "",
                     placeholder="from the playbook" if not case else "none",
                     id="next_follow_up",
@@ -139,7 +143,7 @@ class CaseFormScreen(Screen[Case | None]):
             yield Static("", id="preview", markup=False)
             yield Field(
                 "Fee",
-                Input(
+                SafeInput(
                     str(case.fee_amount) if case and case.fee_amount is not None else "",
                     placeholder="if any, e.g. 29.90",
                     id="fee",
@@ -147,11 +151,11 @@ class CaseFormScreen(Screen[Case | None]):
             )
             yield Field(
                 "Currency",
-                Input(literal(case.fee_currency) if case else "", placeholder="e.g. PEN", id="currency"),
+                SafeInput(literal(case.fee_currency) if case else "", placeholder="e.g. PEN", id="currency"),
             )
             yield Field(
                 "Notes",
-                TextArea(case.notes if case else "", id="notes", soft_wrap=True, show_line_numbers=False),
+                SafeTextArea(case.notes if case else "", id="notes", soft_wrap=True, show_line_numbers=False),
             )
         yield Footer(show_command_palette=False)
 

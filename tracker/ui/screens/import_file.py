@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, ProgressBar, Static
 from tracker.display import literal
 from tracker.domain.errors import TrackerError
 from tracker.exchange.importer import summary as importer_summary
+from tracker.ui.widgets.safe_text import SafeInput
 
 if TYPE_CHECKING:
     from tracker.exchange.importer import ImportResult
@@ -42,7 +43,7 @@ class ImportScreen(ModalScreen[bool]):
                 "Nothing is written until you confirm.",
                 markup=False,
             )
-            yield Input(placeholder="path to the .json file, e.g. ~/tracker-2026-11-23.json", id="path")
+            yield SafeInput(placeholder="path to the .json file, e.g. ~/tracker-2026-11-23.json", id="path")
             yield Static("", id="verdict", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
             with Horizontal(classes="buttons"):

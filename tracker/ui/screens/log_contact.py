@@ -17,6 +17,7 @@ from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
 from tracker.ui.widgets.field import Field
+from tracker.ui.widgets.safe_text import SafeInput
 
 if TYPE_CHECKING:
     from tracker.ui.app import TrackerApp
@@ -48,7 +49,9 @@ class LogContactScreen(ModalScreen[Case | None]):
                 classes="dialog-title",
                 markup=False,
             )
-            yield Field("What happened *", Input(placeholder="what they said or what you did", id="summary"))
+            yield Field(
+                "What happened *", SafeInput(placeholder="what they said or what you did", id="summary")
+            )
             yield Field(
                 "Channel",
                 Select(
@@ -58,11 +61,13 @@ class LogContactScreen(ModalScreen[Case | None]):
                     id="channel",
                 ),
             )
-            yield Field("New ticket", Input(placeholder="if they gave one", id="ticket"))
+            yield Field("New ticket", SafeInput(placeholder="if they gave one", id="ticket"))
             yield Field(
-                "Next follow-up", Input(self.default_next.isoformat(), id="next_follow_up"), hint=DATE_HELP
+                "Next follow-up",
+                SafeInput(self.default_next.isoformat(), id="next_follow_up"),
+                hint=DATE_HELP,
             )
-            yield Field("Agent", Input(placeholder="who you spoke to", id="agent"))
+            yield Field("Agent", SafeInput(placeholder="who you spoke to", id="agent"))
             if case.status in (Status.REQUESTED, Status.FAILED):
                 yield Checkbox("The provider says it is done (status → confirmed)", id="confirmed")
         yield Footer(show_command_palette=False)
