@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 from tracker.domain.model import EntryKind, TimelineEntry
+from tracker.i18n import _
 
 _KEEP_MULTILINE = {"\n", "\t"}
 
@@ -63,6 +65,16 @@ def fit(text: str, width: int) -> str:
         out.append(ch)
         used += step
     return "".join(out) + "…" + " " * (width - 1 - used)
+
+
+def entry_when(entry: TimelineEntry, requested_on: date) -> str:
+    """When a timeline entry happened, in local time. The entry that opened a back-dated
+    case is dated by its request date, with when it was written down (as the dossier does)."""
+    local = entry.at.astimezone()
+    stamp = local.strftime("%Y-%m-%d %H:%M")
+    if entry.kind is EntryKind.CREATED and local.date() != requested_on:
+        return _("{date} (logged {stamp})").format(date=requested_on.isoformat(), stamp=stamp)
+    return stamp
 
 
 def entry_details(entry: TimelineEntry) -> list[str]:

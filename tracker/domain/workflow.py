@@ -98,8 +98,21 @@ def validate_draft(draft: CaseDraft, today: date) -> date:
     if draft.fee_amount is not None and draft.fee_amount < 0:
         raise InvalidInput("the fee must be zero or more", "fee")
     if draft.fee_currency.strip() and draft.fee_amount is None:
-        raise InvalidInput(f"a currency ({draft.fee_currency}) needs a fee amount", "fee")
+        raise InvalidInput(f"a currency ({draft.fee_currency}) needs a cancellation fee amount", "fee")
     return requested_on
+
+
+def settle_fee_currency(draft: CaseDraft, playbook: Playbook) -> None:
+    """A cancellation fee always has a currency: the draft's, else the playbook's."""
+    if draft.fee_amount is None or draft.fee_currency.strip():
+        return
+    if not playbook.currency:
+        raise InvalidInput(
+            f"a cancellation fee needs its currency (e.g. PEN or USD): "
+            f"the playbook {playbook.name} does not say which",
+            "currency",
+        )
+    draft.fee_currency = playbook.currency
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,7 @@ def open_case(
     """A new case from a validated draft, with the playbook's checks and dates."""
     # A first follow-up in the past is allowed: a case logged late may be overdue already.
     requested_on = validate_draft(draft, today)
+    settle_fee_currency(draft, playbook)
     dates = plan_dates(draft, playbook, calendar, today)
     case = Case(
         provider=draft.provider,
@@ -165,8 +179,8 @@ FIELD_LABELS = {
     "action": "action",
     "promised_by": "promised date",
     "next_follow_up": "next follow-up",
-    "fee_amount": "fee",
-    "fee_currency": "currency",
+    "fee_amount": "cancellation fee",
+    "fee_currency": "fee currency",
     "playbook": "playbook",
 }
 
@@ -194,6 +208,8 @@ def edit_case(
     draft sets one. A new playbook adds its checks the case does not have yet.
     """
     requested_on = validate_draft(draft, today)
+    if (draft.fee_amount, draft.fee_currency) != (case.fee_amount, case.fee_currency):
+        settle_fee_currency(draft, playbook)
     if draft.promised_by is None and (requested_on != case.requested_on or playbook.name != case.playbook):
         draft.promised_by = playbook.promised_by(requested_on, calendar)
     draft.requested_on = requested_on
@@ -354,6 +370,17 @@ def add_check(case: Case, name: str, now: datetime, required: bool = False) -> C
     return check
 
 
+def recheck_checks(case: Case, playbook: Playbook) -> list[Check]:
+    """The case's checks that the recheck after the next bill is about (the playbook says)."""
+    names = {name.casefold() for name in playbook.recheck_checks}
+    return [c for c in case.checks if c.name.strip().casefold() in names]
+
+
+def recheck_due(case: Case, today: date) -> bool:
+    """A verified case whose recheck after the next bill has come."""
+    return case.status is Status.VERIFIED and case.next_follow_up is not None and case.next_follow_up <= today
+
+
 def blocking_checks(case: Case) -> list[Check]:
     """Required checks that have not passed: what stands between a case and verified."""
     return [c for c in case.checks if c.required and c.state is not CheckState.PASSED]
@@ -373,6 +400,10 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
                 f"case {case.id} is already verified; its recheck after the next bill is due on "
                 f"{case.next_follow_up.isoformat()}: verify it again on or after that day"
             )
+        unchecked = [c for c in recheck_checks(case, playbook) if c.state is not CheckState.PASSED]
+        if unchecked:
+            listed = ", ".join(f"{c.name} ({c.state.value})" for c in unchecked)
+            raise NotAllowed(f"the recheck of case {case.id} needs these checks passed: {listed}")
         case.next_follow_up = None
         case.updated_at = now
         case.timeline.append(

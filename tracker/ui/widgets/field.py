@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
+
+
+class FieldInput(Input):
+    """An input that hands pasted text with tabs to its form, one part per field."""
+
+    class Spread(Message):
+        """Pasted text with tabs in it: the parts go to this field and the ones after it."""
+
+        def __init__(self, parts: list[str]) -> None:
+            super().__init__()
+            self.parts = parts
+
+    def on_paste(self, event: events.Paste) -> None:
+        if "\t" in event.text.splitlines()[0] if event.text else False:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.Spread(event.text.splitlines()[0].split("\t")))
 
 
 class Field(Vertical):
@@ -16,9 +35,10 @@ class Field(Vertical):
     Field > Horizontal { height: auto; }
     Field .field--label { width: 18; color: $text-muted; padding: 0 1 0 0; }
     Field > Horizontal > .field--input { width: 1fr; }
-    Field > Horizontal > .field--input:focus { background: $primary 35%; }
-    Field:focus-within .field--label { color: $text; text-style: bold; }
-    Field > .field--error { color: $error; height: auto; display: none; padding-left: 18; }
+    Field > Horizontal > .field--input:focus { background: $primary-muted; }
+    Field:focus-within .field--label { color: $foreground; text-style: bold; }
+    Field > .field--error { color: $text-error; height: auto; display: none; padding-left: 18; }
+    Field > .field--note { color: $text-muted; height: auto; padding-left: 18; }
     Field.-invalid > .field--error { display: block; }
     """
 
@@ -33,7 +53,7 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self.label, classes="field--label")
+            yield Label(self.label, classes="field--label", markup=False)
             yield self.widget
         yield Static("", classes="field--error", markup=False)
 

@@ -1,0 +1,176 @@
+"""What each colour on screen means; the theme in force says how it looks.
+
+Styles here are Textual style strings over the theme's variables (``$error``,
+``$text-muted`` ...), never fixed colours, so they follow the dark and the light
+theme. Each is resolved against the background it is drawn on; text meant to be
+read meets WCAG AA (4.5:1) in both themes, with and without ``NO_COLOR``
+(tests/ui/test_contrast.py measures the rendered cells).
+
+Flags are badges (their own background, a contrasting foreground picked by
+``auto``), so they stay readable on a plain row, on the cursor row and in the
+title bar alike. Colour only backs up the words: every flag reads without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.color import Color as RichColor
+from rich.style import Style as RichStyle
+from rich.text import Span, Text
+from textual.color import Color
+from textual.style import Style
+
+from tracker.domain.flags import Flag
+from tracker.domain.model import CheckState, Status
+
+FLAG_STYLES: dict[Flag, str] = {
+    Flag.OVERDUE: "bold auto on $error",
+    Flag.DUE_TODAY: "bold auto on $warning",
+    Flag.PROVIDER_LATE: "bold auto on $error-muted",
+    Flag.NO_TICKET: "bold auto on $warning-muted",
+    Flag.CHECK_FAILED: "bold auto on $error-darken-2",
+    Flag.RECHECK: "bold auto on $primary-muted",
+}
+
+STATUS_STYLES: dict[Status, str] = {
+    Status.REQUESTED: "",
+    Status.CONFIRMED: "",
+    Status.VERIFIED: "",
+    Status.FAILED: "bold",
+    Status.WITHDRAWN: "$text-muted",
+}
+
+CHECK_STYLES: dict[CheckState, str] = {
+    CheckState.PENDING: "",
+    CheckState.PASSED: "bold",
+    CheckState.FAILED: "bold auto on $error",  # a badge: readable under any highlight
+}
+
+OVERDUE = "bold $text-error"  # a follow-up date that has passed
+DUE_TODAY = "bold"
+MUTED = "$text-muted"  # secondary text: ids, dashes, hints
+EMPHASIS = "bold"
+
+
+class Painter:
+    """Resolves style strings against one theme and the background they sit on."""
+
+    def __init__(self, variables: Mapping[str, str], background: RichColor | None) -> None:
+        self.variables = dict(variables)
+        self.background = (
+            Color.from_rich_color(background) if background is not None else Color.parse("black")
+        )
+        self._cache: dict[str, RichStyle] = {}
+
+    def style(self, spec: str | RichStyle) -> RichStyle:
+        """The Rich style for a style string; a background only where the string sets one."""
+        if isinstance(spec, RichStyle):
+            return spec
+        cached = self._cache.get(spec)
+        if cached is not None:
+            return cached
+        if not spec.strip():
+            resolved = RichStyle()
+        else:
+            parsed = Style.parse(spec, self.variables)
+            full = (Style(background=self.background) + parsed).rich_style
+            if parsed.background is not None and parsed.background.a > 0:
+                resolved = full
+            else:  # text on whatever is under it: the row, the cursor, the title bar
+                resolved = RichStyle(color=full.color, bold=full.bold, italic=full.italic)
+        self._cache[spec] = resolved
+        return resolved
+
+    def text(self, text: Text) -> Text:
+        """A copy of ``text`` whose style strings are resolved (Rich cannot read ``$error``)."""
+        spans = [Span(s.start, s.end, self.style(s.style)) for s in text.spans]
+        return Text(
+            text.plain,
+            style=self.style(text.style) if text.style else "",
+            justify=text.justify,
+            overflow=text.overflow,
+            no_wrap=text.no_wrap,
+            end=text.end,
+            spans=spans,
+        )
+
+
+# -- keeping a theme readable ------------------------------------------------------
+
+AA = 4.5
+# Text colours of the theme and what they are drawn on.
+TEXT_ON: dict[str, tuple[str, ...]] = {
+    name: ("background", "surface", "panel")
+    for name in (
+        "text-primary",
+        "text-secondary",
+        "text-accent",
+        "text-warning",
+        "text-error",
+        "text-success",
+    )
+}
+TEXT_ON["footer-key-foreground"] = ("footer-background",)
+
+
+def luminance(color: Color) -> float:
+    """WCAG relative luminance of an opaque colour."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(color.r) + 0.7152 * linear(color.g) + 0.0722 * linear(color.b)
+
+
+def contrast(one: Color, other: Color) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_contrast(foreground: Color, background: Color) -> float:
+    """The contrast in colour and in grey, as NO_COLOR shows it (Textual's monochrome filter)."""
+    return min(contrast(foreground, background), contrast(foreground.monochrome, background.monochrome))
+
+
+def readable(variables: dict[str, str], target: float = AA + 0.1) -> dict[str, str]:
+    """The theme's variables, with the few that would read below ``target`` nudged until they don't.
+
+    Text colours move towards white on dark backgrounds and black on light ones;
+    the block cursor gets black or white text and, if needed, a deeper background.
+    Themes that already read well are left exactly as they are.
+    """
+    out = dict(variables)
+
+    def parsed(name: str) -> Color | None:
+        try:
+            color = Color.parse(out[name])
+        except Exception:  # "auto 87%", "transparent" and the like: nothing to measure
+            return None
+        return color if color.a == 1 else None
+
+    for name, under in TEXT_ON.items():
+        color = parsed(name)
+        grounds = [c for c in (parsed(g) for g in under if g in out) if c is not None]
+        if color is None or not grounds:
+            continue
+        toward = Color(255, 255, 255) if luminance(grounds[0]) < 0.18 else Color(0, 0, 0)
+        for _step in range(20):
+            if min(readable_contrast(color, g) for g in grounds) >= target:
+                break
+            color = color.blend(toward, 0.1)
+        out[name] = color.hex
+    cursor = parsed("block-cursor-background")
+    if cursor is not None:
+        white, black = Color(255, 255, 255), Color(0, 0, 0)
+        text = white if readable_contrast(white, cursor) >= readable_contrast(black, cursor) else black
+        away = black if text is white else white
+        for _step in range(20):
+            if readable_contrast(text, cursor) >= target:
+                break
+            cursor = cursor.blend(away, 0.1)
+        out["block-cursor-background"] = cursor.hex
+        out["block-cursor-foreground"] = text.hex
+    return out
