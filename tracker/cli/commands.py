@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from tracker import paths
-from tracker.cli.output import case_detail, case_table, print_json
+from tracker.cli.output import case_detail, case_table, playbook_days, playbook_detail, print_json
 from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
 from tracker.display import literal
@@ -20,11 +20,19 @@ from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
 from tracker.exchange.serialize import case_to_dict
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.exchange import importer as importer_types
 
-STATES = {"pass": CheckState.PASSED, "fail": CheckState.FAILED, "pending": CheckState.PENDING}
+# The words the program itself shows ("passed", "failed") are accepted as well.
+STATES = {
+    "pass": CheckState.PASSED,
+    "passed": CheckState.PASSED,
+    "fail": CheckState.FAILED,
+    "failed": CheckState.FAILED,
+    "pending": CheckState.PENDING,
+}
 
 
 def _date(text: str | None, today: date, what: str) -> date | None:
@@ -124,7 +132,7 @@ def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json(case_to_dict(case, tracker.today(), timeline=True))
     else:
-        print(case_detail(case, tracker.today()))
+        print(case_detail(case, tracker.today(), tracker.playbooks.for_case(case.playbook)))
     return 0
 
 
@@ -214,18 +222,18 @@ def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock, defer=True)  # config and playbooks only
     registry, config = tracker.playbooks, tracker.config
+    if args.name:
+        print(playbook_detail(registry.get(args.name)))
+        return 0
     for name in registry.names():
         playbook = registry.get(name)
-        days = "business" if playbook.business_days else "calendar"
-        print(
-            f"{name}: {literal(playbook.title)} ({playbook.provider_days} {days} days, "
-            f"follow up every {playbook.follow_up_every}; {playbook.source})"
-        )
+        print(f"{name}: {literal(playbook.title)} ({playbook_days(playbook)}; {literal(playbook.source)})")
         for check in playbook.checks:
-            print(f"  - {literal(check.name)}" + (" (required)" if check.required else ""))
+            print(f"  - {literal(check.name)}" + (_(" (required)") if check.required else ""))
     for problem in registry.problems.values():
         print(f"tracker: warning: {literal(str(problem))}", file=sys.stderr)
-    print(f"\nYour own playbooks go in {config.playbook_folder} as NAME.toml.")
+    print(_("\nYour own playbooks go in {folder} as NAME.toml.").format(folder=config.playbook_folder))
+    print(_("tracker playbooks NAME shows one in full, with its steps."))
     return 0
 
 

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from tracker.display import entry_details, fit, literal
+from tracker.display import entry_details, entry_when, fit, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
+from tracker.domain.playbooks import Playbook
+from tracker.i18n import _, ngettext
 from tracker.store.listing import CaseSummary
 
 
@@ -77,9 +79,14 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
     return "\n".join(lines)
 
 
-def case_detail(case: Case, today: date) -> str:
+def case_detail(case: Case, today: date, playbook: Playbook | None = None) -> str:
+    """Every field, the checklist, the playbook's steps while the case is open, the timeline."""
     flags = ", ".join(f.label for f in case_flags(case, today)) or "none"
-    fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount else "none"
+    fee = (
+        f"{case.fee_amount} {literal(case.fee_currency)}".strip()
+        if case.fee_amount is not None
+        else _("none")
+    )
     due = case.next_follow_up.isoformat() if case.next_follow_up else "none"
     if case.next_follow_up:
         due += f" ({describe_due(case.next_follow_up, today)})"
@@ -96,9 +103,10 @@ def case_detail(case: Case, today: date) -> str:
         ("Ticket", _one_line(case.ticket) or "none (ask for one)"),
         ("Promised by", case.promised_by.isoformat()),
         ("Next follow-up", due),
-        ("Fee", fee),
+        (_("Cancellation fee"), fee),
     ]
-    lines = [f"{label + ':':<16}{value}" for label, value in rows]
+    width = max(len(label) for label, _value in rows) + 2
+    lines = [f"{label + ':':<{width}}{value}" for label, value in rows]
     if case.notes:
         lines.append("Notes:")
         lines.extend("  " + line for line in literal(case.notes, multiline=True).splitlines())
@@ -110,10 +118,58 @@ def case_detail(case: Case, today: date) -> str:
         lines.append(
             f"  {marks[check.state.value]} {_one_line(check.name)}{required}: {check.state.value}{note}"
         )
+    if playbook is not None and case.is_open and playbook.steps:
+        lines.append(_("Steps ({playbook} playbook):").format(playbook=literal(playbook.name)))
+        lines.extend(f"  {number}. {literal(step)}" for number, step in enumerate(playbook.steps, start=1))
     lines.append("Timeline (newest first):")
     for entry in reversed(case.timeline):
-        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = entry_when(entry, case.requested_on)
         extra = entry_details(entry)
         suffix = f" [{'; '.join(extra)}]" if extra else ""
         lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(entry.summary)}{suffix}")
+    return "\n".join(lines)
+
+
+def playbook_days(playbook: Playbook) -> str:
+    """ "5 business days (PE holidays skipped), follow up every 2" and the like."""
+    if playbook.business_days:
+        days = ngettext("{count} business day", "{count} business days", playbook.provider_days)
+    else:
+        days = ngettext("{count} calendar day", "{count} calendar days", playbook.provider_days)
+    text = days.format(count=playbook.provider_days)
+    if playbook.business_days and playbook.country:
+        text += " " + _("({country} holidays skipped)").format(country=playbook.country)
+    every = ngettext("follow up every {count} day", "follow up every {count} days", playbook.follow_up_every)
+    return text + ", " + every.format(count=playbook.follow_up_every)
+
+
+def playbook_detail(playbook: Playbook) -> str:
+    """One playbook in full: title, days, checks, steps (``tracker playbooks NAME``)."""
+    lines = [f"{playbook.name}: {literal(playbook.title)}"]
+    lines.append(_("  Provider has: {days}").format(days=playbook_days(playbook)))
+    if playbook.recheck_after:
+        recheck = ngettext(
+            "  Recheck: {count} day after verifying (after the next bill)",
+            "  Recheck: {count} days after verifying (after the next bill)",
+            playbook.recheck_after,
+        ).format(count=playbook.recheck_after)
+        lines.append(recheck)
+    if playbook.currency:
+        lines.append(_("  Cancellation fees in: {currency}").format(currency=playbook.currency))
+    lines.append(_("  Defined in: {source}").format(source=literal(playbook.source)))
+    lines.append(_("Checks:"))
+    for check in playbook.checks:
+        marks = []
+        if check.required:
+            marks.append(_("required"))
+        if check.recheck:
+            marks.append(_("checked again at the recheck"))
+        suffix = f" ({', '.join(marks)})" if marks else ""
+        lines.append(f"  - {literal(check.name)}{suffix}")
+    if not playbook.checks:
+        lines.append("  " + _("none"))
+    lines.append(_("Steps:"))
+    lines.extend(f"  {number}. {literal(step)}" for number, step in enumerate(playbook.steps, start=1))
+    if not playbook.steps:
+        lines.append("  " + _("none"))
     return "\n".join(lines)

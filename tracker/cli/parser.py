@@ -77,10 +77,15 @@ def build_parser() -> Parser:
         "--next",
         metavar="DATE",
         dest="next_date",
-        help="first follow-up (default: the working day after the deadline)",
+        help="first follow-up (default: the day after the deadline; the next business day "
+        "for playbooks that count business days)",
     )
-    add.add_argument("--fee", default="", help="a fee, e.g. 29.90")
-    add.add_argument("--currency", default="", help="the fee's currency, e.g. PEN")
+    add.add_argument("--fee", default="", help="a cancellation fee the provider charges, if any, e.g. 29.90")
+    add.add_argument(
+        "--currency",
+        default="",
+        help="the cancellation fee's currency, e.g. PEN (default: the playbook's; esim-pe: PEN)",
+    )
     add.add_argument("--json", action="store_true", help="print the new case as JSON")
 
     listing = commands.add_parser("list", help="list cases, most urgent first")
@@ -127,7 +132,12 @@ def build_parser() -> Parser:
     )
     check.add_argument("id", metavar="ID")
     check.add_argument("check", metavar="CHECK", help='e.g. "calls blocked"')
-    check.add_argument("state", choices=["pass", "fail", "pending", "add"])
+    check.add_argument(
+        "state",
+        choices=["pass", "passed", "fail", "failed", "pending", "add"],
+        metavar="STATE",
+        help="pass (or passed), fail (or failed), pending, or add",
+    )
     check.add_argument("--note", "-n", default="")
     check.add_argument("--required", action="store_true", help="with 'add': a required check")
     check.add_argument("--json", action="store_true", help="print JSON (for scripts)")
@@ -152,7 +162,13 @@ def build_parser() -> Parser:
     trash = commands.add_parser("trash", help="list the cases in the trash")
     trash.add_argument("--json", action="store_true", help="print JSON (for scripts)")
 
-    commands.add_parser("playbooks", help="list the playbooks and their checks")
+    playbooks = commands.add_parser(
+        "playbooks",
+        help="list the playbooks and their checks, or show one in full",
+        description="Without NAME, every playbook and its checks; with NAME, that playbook "
+        "in full: its title, days, checks and the steps to take.",
+    )
+    playbooks.add_argument("name", nargs="?", metavar="NAME", help="a playbook, e.g. esim-pe")
 
     export = commands.add_parser(
         "export",

@@ -184,10 +184,16 @@ class CaseListing:
     def search_index(self) -> SearchIndex:
         """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
         with self._lock:
+            # Every ticket the case has had: the current one, and those its timeline recorded.
             rows = self._connection.execute(
-                "SELECT id, provider, service, ticket, notes FROM cases WHERE deleted_at IS NULL"
+                "SELECT c.id, c.provider, c.service, c.ticket, c.notes, "
+                "(SELECT group_concat(t.ticket, char(10)) FROM timeline t "
+                "WHERE t.case_id = c.id AND t.ticket != '' AND t.ticket != c.ticket) "
+                "FROM cases c WHERE c.deleted_at IS NULL"
             )
-            return SearchIndex((row[0], search_text(*row[1:])) for row in rows)
+            return SearchIndex(
+                (row[0], search_text(row[1], row[2], row[3], row[4], row[5] or "")) for row in rows
+            )
 
     def first_ids(self, today: date, count: int) -> array | None:  # type: ignore[type-arg]
         """The ``count`` most urgent live cases, from the index alone when enough are due.

@@ -80,7 +80,7 @@ CASE = [
     Binding("f", "log_contact", N_("Log contact"), id="case.log"),
     Binding("v", "verify", N_("Verify"), id="case.verify"),
     Binding("e", "edit", N_("Edit"), id="case.edit"),
-    Binding("a", "add_check", N_("Add check"), id="case.add_check"),
+    Binding("a", "add_check", N_("Add check"), id="case.add_check", show=False),
     Binding("x", "export", N_("Dossier"), id="case.export", show=False),
     Binding("w", "withdraw", N_("Withdraw"), id="case.withdraw", show=False),
     Binding("delete", "delete", N_("Delete"), id="case.delete", show=False),

@@ -67,6 +67,10 @@ def column_widths(columns: Sequence[Column], wants: Sequence[Want], width: int) 
                 if excess() > 0:
                     shown[index] = False
             continue
+        for index in indexes:
+            # A column with a short form switches to it whole: half-way would only pad.
+            if excess() > 0 and wants[index].short and shown[index]:
+                widths[index] = floors[index]
         while excess() > 0:
             candidates = [i for i in indexes if shown[i] and widths[i] > floors[i]]
             if not candidates:

@@ -157,20 +157,25 @@ def readable(variables: dict[str, str], target: float = AA + 0.1) -> dict[str, s
         if color is None or not grounds:
             continue
         toward = Color(255, 255, 255) if luminance(grounds[0]) < 0.18 else Color(0, 0, 0)
+        changed = False
         for _step in range(20):
             if min(readable_contrast(color, g) for g in grounds) >= target:
                 break
             color = color.blend(toward, 0.1)
-        out[name] = color.hex
+            changed = True
+        if changed:
+            out[name] = color.hex
     cursor = parsed("block-cursor-background")
     if cursor is not None:
         white, black = Color(255, 255, 255), Color(0, 0, 0)
         text = white if readable_contrast(white, cursor) >= readable_contrast(black, cursor) else black
         away = black if text is white else white
+        original = cursor
         for _step in range(20):
             if readable_contrast(text, cursor) >= target:
                 break
             cursor = cursor.blend(away, 0.1)
-        out["block-cursor-background"] = cursor.hex
+        if cursor != original:
+            out["block-cursor-background"] = cursor.hex
         out["block-cursor-foreground"] = text.hex
     return out

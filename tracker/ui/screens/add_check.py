@@ -43,7 +43,9 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
                 markup=False,
             )
             yield Field(_("Check *"), FieldInput(placeholder=_("e.g. router returned"), id="name"))
-            yield Checkbox(_("Required: the case is verified only once it passes"), id="required")
+            yield Checkbox(
+                _("Required: the case is verified only once it passes"), id="required", compact=True
+            )
             yield Static(
                 _("{save} adds it · {cancel} cancels").format(
                     save=services(self).key_hint("form.save"), cancel=services(self).key_hint("form.cancel")

@@ -218,7 +218,9 @@ class CaseScreen(CaseActions, TrackerScreen[None]):
         )
         checks = self.query_one("#checks", Checklist)
         checks.show_checks([(i, paint.text(check_prompt(c))) for i, c in enumerate(case.checks)])
-        self.query_one("#recheck", Static).update(self._recheck_words(case, playbook))
+        recheck = self._recheck_words(case, playbook)
+        self.query_one("#recheck", Static).update(recheck)
+        self.query_one("#recheck", Static).display = bool(recheck)
         steps = self.query_one("#steps", Collapsible)
         steps.display = case.is_open and bool(playbook.steps)
         steps.title = ngettext(

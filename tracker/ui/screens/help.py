@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
@@ -54,19 +54,22 @@ def flags_table() -> Table:
     return table
 
 
+def keys_in_force(app: App[Any]) -> dict[str, str]:
+    """Each binding id and its keys as the footer shows them, after the config's keymap."""
+    keymap = services(app).tracker.config.keys
+    return {
+        name: ", ".join(app.get_key_display(Binding(key, "")) for key in keys.keys_for(name, keymap))
+        for name in keys.default_keys()
+    }
+
+
 class HelpScreen(TrackerScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.HELP]
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        keymap = services(self).tracker.config.keys
-        display = {
-            name: ", ".join(app.get_key_display(Binding(key, "")) for key in keys.keys_for(name, keymap))
-            for name in keys.default_keys()
-        }
         with VerticalScroll():
             yield Static(_("Keys"), classes="dialog-title", markup=False)
-            yield Static(help_table(display))
+            yield Static(help_table(keys_in_force(self.app)))
             yield Static(_("Flags"), classes="section", markup=False)
             yield Static(
                 _(

@@ -86,7 +86,9 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Static("", id="next-preview", classes="note", markup=False)
             yield Field(_("Agent"), FieldInput(placeholder=_("who you spoke to"), id="agent"))
             if case.status in (Status.REQUESTED, Status.FAILED):
-                yield Checkbox(_("The provider says it is done (status → confirmed)"), id="confirmed")
+                yield Checkbox(
+                    _("The provider says it is done (status → confirmed)"), id="confirmed", compact=True
+                )
             yield Static(
                 _("{save} logs it · {cancel} cancels").format(
                     save=services(self).key_hint("form.save"), cancel=services(self).key_hint("form.cancel")
