@@ -105,3 +105,9 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press keys, then wait until what they started is done and painted."""
+    await pilot.press(*keys)
+    await settle(pilot)

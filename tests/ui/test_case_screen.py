@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Static
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.ui.conftest import TODAY, press, seed, settle
 from tracker.domain.model import CheckState, Status
 from tracker.ui.screens.add_check import AddCheckScreen
 from tracker.ui.screens.case_detail import CaseScreen
@@ -23,8 +23,7 @@ async def test_steps_show_while_the_case_is_open(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         steps = app.screen.query_one("#steps", Collapsible)
         assert steps.display and steps.collapsed
         assert "8 steps of esim-pe" in str(steps.title)
@@ -41,8 +40,7 @@ async def test_a_back_dated_request_is_dated_by_its_request_day(make_app, tracke
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         timeline = text_of(app.screen, "#timeline")
     # Logged at noon UTC on the 23rd (the fixed clock); the request was made on the 2nd.
     assert "2026-11-02 (logged 2026-11-23 " in timeline
@@ -55,16 +53,13 @@ async def test_page_keys_scroll_the_case_from_the_checklist(make_app, tracker) -
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         body = app.screen.query_one("#case-body", VerticalScroll)
         assert app.screen.query_one("#checks").has_focus and body.scroll_y == 0
-        await pilot.press("pagedown")
-        await settle(pilot)
+        await press(pilot, "pagedown")
         assert body.scroll_y > 0
         assert app.screen.query_one("#checks").highlighted == 0  # the checklist did not move
-        await pilot.press("pageup")
-        await settle(pilot)
+        await press(pilot, "pageup")
         assert body.scroll_y == 0
 
 
@@ -73,13 +68,10 @@ async def test_a_check_is_added_from_the_case_screen(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "a")
         assert isinstance(app.screen, AddCheckScreen)
-        await pilot.press(*"router", "tab", "space", "ctrl+s")
-        await settle(pilot)
+        await press(pilot, *"router", "tab", "space", "ctrl+s")
         assert isinstance(app.screen, CaseScreen)
         await settle(pilot)
         assert app.screen.query_one("#checks").option_count == 9
@@ -94,8 +86,7 @@ async def test_adding_a_check_the_case_has_is_refused_at_the_field(make_app, tra
         await settle(pilot)
         app.open_case(case.id)
         await settle(pilot)
-        await pilot.press("a", *"Balance Zero", "ctrl+s")
-        await settle(pilot)
+        await press(pilot, "a", *"Balance Zero", "ctrl+s")
         assert isinstance(app.screen, AddCheckScreen)
         assert "already" in app.screen.query_one("#name").query_ancestor("Field").error
     assert len(tracker.cases.get(case.id).checks) == 8
@@ -116,11 +107,9 @@ async def test_the_recheck_shows_the_bill_check_and_waits_for_it(make_app, track
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert "check no charge on the next bill" in text_of(app.screen, "#recheck")
-        await pilot.press("v")
-        await settle(pilot)
+        await press(pilot, "v")
         dialog = app.screen
         assert isinstance(dialog, VerifyScreen)
         checks = dialog.query_one("#required")
@@ -130,8 +119,7 @@ async def test_the_recheck_shows_the_bill_check_and_waits_for_it(make_app, track
         await settle(pilot)
         assert isinstance(app.screen, VerifyScreen)
         assert tracker.cases.get(case.id).next_follow_up == TODAY
-        await pilot.press("space", "v")
-        await settle(pilot)
+        await press(pilot, "space", "v")
         assert isinstance(app.screen, CaseScreen)
     stored = tracker.cases.get(case.id)
     assert stored.status is Status.VERIFIED and stored.next_follow_up is None
@@ -144,15 +132,13 @@ async def test_the_verify_dialog_says_changes_are_saved_and_closes(make_app, tra
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("v")
-        await settle(pilot)
+        await press(pilot, "v")
         dialog = app.screen
         assert "each change is saved at once" in text_of(dialog, "#intro")
         assert str(dialog.query_one("#close").label) == "Close (esc)"
         await pilot.press("space", "space")  # calls blocked: passed, then failed
         await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert not isinstance(app.screen, VerifyScreen)
     # What the dialog said: the change stands.
     stored = tracker.cases.get(case.id)

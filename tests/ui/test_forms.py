@@ -7,7 +7,7 @@ from decimal import Decimal
 from textual import events
 from textual.widgets import Input, Static
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.ui.conftest import TODAY, press, seed, settle
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.cases import CasesScreen
 from tracker.ui.screens.confirm import ConfirmScreen
@@ -18,21 +18,16 @@ async def test_ctrl_q_with_typing_asks_first(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a", *"Bitel")
-        await settle(pilot)
-        await pilot.press("ctrl+q")
-        await settle(pilot)
+        await press(pilot, "a", *"Bitel")
+        await press(pilot, "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Quit and throw away what you typed?" in str(app.screen.query_one(".dialog-title").render())
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert isinstance(app.screen, CaseFormScreen)
         assert app.screen.query_one("#provider", Input).value == "Bitel"
         assert app.is_running
-        await pilot.press("ctrl+q")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "ctrl+q")
+        await press(pilot, "y")
         assert not app.is_running
 
 
@@ -40,10 +35,8 @@ async def test_ctrl_q_with_nothing_typed_quits_at_once(make_app, tracker) -> Non
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        await pilot.press("ctrl+q")
-        await settle(pilot)
+        await press(pilot, "a")
+        await press(pilot, "ctrl+q")
         assert not app.is_running
 
 
@@ -51,8 +44,7 @@ async def test_keys_sent_all_at_once_after_tab_land_in_the_next_field(make_app, 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         # What a terminal delivers for auto-typed "Entel<tab>Postpago": all the keys in one read.
         for char in "Entel\tPostpago\tT-9":
             key = "tab" if char == "\t" else ("minus" if char == "-" else char)
@@ -67,8 +59,7 @@ async def test_pasted_text_with_tabs_fills_the_fields_in_turn(make_app, tracker)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         app.screen.query_one("#provider", Input).post_message(events.Paste("Entel\tPostpago\tT-9"))
         await settle(pilot)
         form = app.screen
@@ -81,8 +72,7 @@ async def test_log_contact_previews_the_next_date(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         dialog = app.screen
         assert isinstance(dialog, LogContactScreen)
         preview = dialog.query_one("#next-preview", Static)
@@ -100,16 +90,14 @@ async def test_a_fee_takes_the_playbooks_currency(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         form = app.screen
         form.query_one("#provider", Input).value = "Movistar"
         form.query_one("#playbook").value = "esim-pe"
         form.query_one("#fee", Input).value = "120"
         await settle(pilot)
         assert form.query_one("#currency", Input).placeholder == "from the playbook: PEN"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CasesScreen)
     (case,) = tracker.cases.live(TODAY)
     assert (case.fee_amount, case.fee_currency) == (Decimal("120"), "PEN")
@@ -119,14 +107,12 @@ async def test_a_fee_without_any_currency_is_refused_at_the_field(make_app, trac
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         form = app.screen
         form.query_one("#provider", Input).value = "Gym"
         form.query_one("#playbook").value = "generic"
         form.query_one("#fee", Input).value = "120"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CaseFormScreen)
         assert "needs its currency" in form.field("currency").error
         assert app.focused is form.query_one("#currency")
@@ -138,8 +124,7 @@ async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tra
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "e")
         form = app.screen
         note = form.query_one("#playbook-note", Static)
         assert not note.display
@@ -148,6 +133,5 @@ async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tra
         said = str(note.render())
         assert note.display and "Saving moves the case to esim-pe" in said
         assert "calls blocked" in said and "no charge on the next bill" in said
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
     assert len(tracker.cases.get(case.id).checks) == 3 + 8

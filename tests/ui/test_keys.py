@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.binding import Binding
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.ui.conftest import TODAY, press, seed, settle
 from tracker.ui import keys
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.follow_ups import FollowUpsScreen
@@ -42,8 +42,7 @@ async def test_remapped_keys_are_named_in_the_notice_and_the_empty_table(
         app.check_for_changes()
         await settle(pilot)
         await settle(pilot)
-        await pilot.press("F")
-        await settle(pilot)
+        await press(pilot, "F")
         assert isinstance(app.screen, FollowUpsScreen)
     assert "1 follow-up overdue. Press F to see it." in notices
 
@@ -65,8 +64,7 @@ async def test_the_table_keys_can_be_remapped_too(make_app, tracker, ui_config) 
         await settle(pilot)
         table = app.screen.query_one(CaseTable)
         assert table.current_case_id == first.id
-        await pilot.press("n", "o")
-        await settle(pilot)
+        await press(pilot, "n", "o")
         assert isinstance(app.screen, CaseScreen)
         assert app.screen.case_id == second.id
 
@@ -108,8 +106,7 @@ async def test_help_lists_the_keys_in_force_and_the_short_flags(make_app, tracke
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = keys_in_force(app)
     console = Console(width=120, record=True, file=io.StringIO())

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from tests.ui.conftest import seed, settle
+from tests.ui.conftest import press, seed, settle
 from tracker.domain.model import CheckState
 
 SIZES = [(120, 40), (80, 24)]
@@ -49,62 +49,37 @@ def run_before(*keys: str, theme: str | None = None):  # type: ignore[no-untyped
         # The start-up notice would cover part of every screen; it is tested elsewhere.
         pilot.app.clear_notifications()
         for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+            await press(pilot, key)
         pilot.app.clear_notifications()
         await pilot.pause()
 
     return before
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_cases_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before())
+# What to press on the populated database before the picture, by name (the name is the
+# snapshot's); a theme after "@".
+SCREENS: dict[str, tuple[str, ...]] = {
+    "cases": (),
+    "follow_ups": ("d",),
+    "case": ("enter",),
+    "new_case": ("a",),
+    "help": ("question_mark",),
+    "log_contact_dialog": ("f",),
+    "verify_dialog": ("v",),
+    "confirm_dialog": ("w",),
+    "edit": ("e",),
+    "add_check_dialog": ("enter", "a"),
+    "filter_with_no_match": ("slash", *"zzz"),
+    "cases@textual-light": (),
+    "case@textual-light": ("enter",),
+}
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_follow_ups_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("d"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_case_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("enter"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_new_case_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("a"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_help_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("question_mark"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_log_contact_dialog(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("f"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_verify_dialog(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("v"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_confirm_dialog(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("w"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_edit_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("e"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_add_check_dialog(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("enter", "a"))
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, make_app, populated, screen: str, size) -> None:
+    theme = screen.partition("@")[2] or None
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before(*SCREENS[screen], theme=theme))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -116,8 +91,7 @@ def test_import_dialog(snap_compare, make_app, populated, size) -> None:
         pilot.app.push_screen(ImportScreen())
         await settle(pilot)
         pilot.app.screen.query_one("#path").value = "/nonexistent/backup.json"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
 
     assert snap_compare(make_app(), terminal_size=size, run_before=before)
 
@@ -125,18 +99,3 @@ def test_import_dialog(snap_compare, make_app, populated, size) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_empty_database(snap_compare, make_app, tracker, size) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before())
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_filter_with_no_match(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("slash", *"zzz"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_light_theme_cases(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before(theme="textual-light"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_light_theme_case(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("enter", theme="textual-light"))

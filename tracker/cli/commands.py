@@ -78,7 +78,12 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
         if args.playbook:
             raise
         raise NotFound(f"config.toml: default_playbook: {exc}") from None
-    case = tracker.add_case(draft)
+    try:
+        case = tracker.add_case(draft)
+    except InvalidInput as exc:
+        if exc.field != "currency":
+            raise
+        raise InvalidInput(_("{problem} (give it with --currency)").format(problem=exc), exc.field) from None
     flags = ", ".join(f.label for f in case_flags(case, today))
     _print_case(
         tracker,
@@ -229,7 +234,7 @@ def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
         playbook = registry.get(name)
         print(f"{name}: {literal(playbook.title)} ({playbook_days(playbook)}; {literal(playbook.source)})")
         for check in playbook.checks:
-            print(f"  - {literal(check.name)}" + (_(" (required)") if check.required else ""))
+            print(f"  - {literal(check.name)}" + (" " + _("(required)") if check.required else ""))
     for problem in registry.problems.values():
         print(f"tracker: warning: {literal(str(problem))}", file=sys.stderr)
     print(_("\nYour own playbooks go in {folder} as NAME.toml.").format(folder=config.playbook_folder))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from tracker.display import entry_details, entry_when, fit, literal
+from tracker.display import cell_width, entry_details, entry_when, fit, literal
 from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
@@ -81,39 +81,36 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
 
 def case_detail(case: Case, today: date, playbook: Playbook | None = None) -> str:
     """Every field, the checklist, the playbook's steps while the case is open, the timeline."""
-    flags = ", ".join(f.label for f in case_flags(case, today)) or "none"
-    fee = (
-        f"{case.fee_amount} {literal(case.fee_currency)}".strip()
-        if case.fee_amount is not None
-        else _("none")
-    )
-    due = case.next_follow_up.isoformat() if case.next_follow_up else "none"
+    none = _("none")
+    flags = ", ".join(f.label for f in case_flags(case, today)) or none
+    fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount is not None else none
+    due = case.next_follow_up.isoformat() if case.next_follow_up else none
     if case.next_follow_up:
         due += f" ({describe_due(case.next_follow_up, today)})"
     rows = [
-        ("Case", f"{case.id}  {case.uuid}"),
-        ("Provider", _one_line(case.provider)),
-        ("Service", _one_line(case.service)),
-        ("Action", case.action.value),
-        ("Status", case.status.value),
-        ("Flags", flags),
-        ("Playbook", case.playbook),
-        ("Channel", case.channel.value),
-        ("Requested", case.requested_on.isoformat()),
-        ("Ticket", _one_line(case.ticket) or "none (ask for one)"),
-        ("Promised by", case.promised_by.isoformat()),
-        ("Next follow-up", due),
+        (_("Case"), f"{case.id}  {case.uuid}"),
+        (_("Provider"), _one_line(case.provider)),
+        (_("Service"), _one_line(case.service)),
+        (_("Action"), case.action.value),
+        (_("Status"), case.status.value),
+        (_("Flags"), flags),
+        (_("Playbook"), _one_line(case.playbook)),
+        (_("Channel"), case.channel.value),
+        (_("Requested"), case.requested_on.isoformat()),
+        (_("Ticket"), _one_line(case.ticket) or _("none (ask for one)")),
+        (_("Promised by"), case.promised_by.isoformat()),
+        (_("Next follow-up"), due),
         (_("Cancellation fee"), fee),
     ]
-    width = max(len(label) for label, _value in rows) + 2
-    lines = [f"{label + ':':<{width}}{value}" for label, value in rows]
+    width = max(cell_width(label) for label, _value in rows) + 2
+    lines = [fit(label + ":", width) + value for label, value in rows]
     if case.notes:
-        lines.append("Notes:")
+        lines.append(_("Notes:"))
         lines.extend("  " + line for line in literal(case.notes, multiline=True).splitlines())
-    lines.append(f"Checks ({case.progress} passed):")
+    lines.append(_("Checks ({progress} passed):").format(progress=case.progress))
     marks = {"pending": "[ ]", "passed": "[x]", "failed": "[!]"}
     for check in case.checks:
-        required = " (required)" if check.required else ""
+        required = " " + _("(required)") if check.required else ""
         note = f" - {_one_line(check.note)}" if check.note else ""
         lines.append(
             f"  {marks[check.state.value]} {_one_line(check.name)}{required}: {check.state.value}{note}"
@@ -121,7 +118,7 @@ def case_detail(case: Case, today: date, playbook: Playbook | None = None) -> st
     if playbook is not None and case.is_open and playbook.steps:
         lines.append(_("Steps ({playbook} playbook):").format(playbook=literal(playbook.name)))
         lines.extend(f"  {number}. {literal(step)}" for number, step in enumerate(playbook.steps, start=1))
-    lines.append("Timeline (newest first):")
+    lines.append(_("Timeline (newest first):"))
     for entry in reversed(case.timeline):
         when = entry_when(entry, case.requested_on)
         extra = entry_details(entry)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from textual.screen import Screen
 
@@ -48,40 +48,28 @@ class CaseActions:
             return
         run_job(self._screen, partial(self.services.tracker.cases.get, case_id), then)
 
-    def action_log_contact(self) -> None:
-        self.with_selected_case(self._log_contact)
+    def _open(self, dialog: Callable[[Case], Screen[Any]]) -> None:
+        """Load the selected case, open ``dialog`` on it; whatever it did, the lists reload."""
 
-    def _log_contact(self, case: Case) -> None:
+        def opened(case: Case) -> None:
+            self._screen.app.push_screen(dialog(case), lambda _result: self.services.data_changed())
+
+        self.with_selected_case(opened)
+
+    def action_log_contact(self) -> None:
         from tracker.ui.screens.log_contact import LogContactScreen
 
-        def logged(saved: Case | None) -> None:
-            if saved is not None:
-                self.services.data_changed()
-
-        self._screen.app.push_screen(LogContactScreen(case), logged)
+        self._open(LogContactScreen)
 
     def action_verify(self) -> None:
-        self.with_selected_case(self._verify)
-
-    def _verify(self, case: Case) -> None:
         from tracker.ui.screens.verify import VerifyScreen
 
-        def done(verified: bool | None) -> None:
-            self.services.data_changed()
-
-        self._screen.app.push_screen(VerifyScreen(case), done)
+        self._open(VerifyScreen)
 
     def action_edit(self) -> None:
-        self.with_selected_case(self._edit)
-
-    def _edit(self, case: Case) -> None:
         from tracker.ui.screens.case_form import CaseFormScreen
 
-        def done(saved: Case | None) -> None:
-            if saved is not None:
-                self.services.data_changed()
-
-        self._screen.app.push_screen(CaseFormScreen(case), done)
+        self._open(CaseFormScreen)
 
     def _confirm_undoable(
         self,

@@ -31,7 +31,6 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
     def __init__(self, case: Case) -> None:
         super().__init__()
         self.case = case
-        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
@@ -46,13 +45,7 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Checkbox(
                 _("Required: the case is verified only once it passes"), id="required", compact=True
             )
-            yield Static(
-                _("{save} adds it · {cancel} cancels").format(
-                    save=services(self).key_hint("form.save"), cancel=services(self).key_hint("form.cancel")
-                ),
-                classes="note",
-                markup=False,
-            )
+            yield self.keys_note(_("{save} adds it"))
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -60,7 +53,7 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
         self.remember_initial()
 
     def action_save(self) -> None:
-        if self._saving:
+        if self.saving:
             return
         name = self.query_one("#name", Input).value
         field = self.query_one("#name").query_ancestor(Field)
@@ -75,23 +68,20 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
         tracker = services(self).tracker
         case_id = self.case.id
         assert case_id is not None
-        self._saving = True
+        self.saving = True
         run_job(
             self,
             lambda: tracker.add_check(case_id, name, required),
             self._added,
             refused=self._refused,
-            failed=self._failed,
+            failed=self.save_failed,
         )
 
     def _added(self, case: Case) -> None:
-        self._saving = False
+        self.saving = False
         self.notify(_("Check added to case {id}.").format(id=case.id), markup=False)
         self.dismiss(case)
 
-    def _failed(self, _error: BaseException) -> None:
-        self._saving = False
-
     def _refused(self, error: TrackerError) -> None:
-        self._saving = False
+        self.saving = False
         self.query_one("#name").query_ancestor(Field).set_error(literal(str(error)))

@@ -48,7 +48,6 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
     def __init__(self, case: Case | None = None) -> None:
         super().__init__()
         self.case = case
-        self._saving = False
 
     def _original(self, name: str) -> str:
         if self.case is None:
@@ -71,13 +70,9 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         title = _("Edit case {id}").format(id=case.id) if case else _("New case")
         with Horizontal(id="topbar"):
             yield Static(title, id="title", markup=False)
-            yield Static(
-                _("{save} saves · {cancel} cancels").format(
-                    save=services(self).key_hint("form.save"), cancel=services(self).key_hint("form.cancel")
-                ),
-                id="summary",
-                markup=False,
-            )
+            note = self.keys_note(_("{save} saves"))
+            note.id = "summary"
+            yield note
         with VerticalScroll(id="form"):
             yield Field(
                 _("Provider *"),
@@ -332,7 +327,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
     # -- saving ----------------------------------------------------------------
 
     def action_save(self) -> None:
-        if self._saving:
+        if self.saving:
             return
         draft, errors = self.read_draft()
         self.show_errors(errors)
@@ -342,33 +337,24 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             self.notify(_("Some fields need fixing; nothing was saved."), severity="error", markup=False)
             return
         tracker = services(self).tracker
-        self._saving = True
-        if self.case is None:
-            run_job(
-                self, lambda: tracker.add_case(draft), self._saved, refused=self._refused, failed=self._failed
-            )
-        else:
-            case_id = self.case.id
-            assert case_id is not None
-            run_job(
-                self,
-                lambda: tracker.edit_case(case_id, draft),
-                self._saved,
-                refused=self._refused,
-                failed=self._failed,
-            )
+        case_id = self.case.id if self.case is not None else None
+        self.saving = True
+        run_job(
+            self,
+            lambda: tracker.add_case(draft) if case_id is None else tracker.edit_case(case_id, draft),
+            self._saved,
+            refused=self._refused,
+            failed=self.save_failed,
+        )
 
     def _saved(self, saved: Case) -> None:
-        self._saving = False
+        self.saving = False
         if self.case is not None:
             self.notify(_("Case {id} saved.").format(id=saved.id), markup=False)
         self.dismiss(saved)
 
-    def _failed(self, _error: BaseException) -> None:
-        self._saving = False
-
     def _refused(self, error: TrackerError) -> None:
-        self._saving = False
+        self.saving = False
         if isinstance(error, InvalidInput) and error.field and self.query(f"#{error.field}"):
             self.field(error.field).set_error(str(error))
             self.query_one(f"#{error.field}").focus()

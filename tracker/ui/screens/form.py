@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from tracker.i18n import _
+from tracker.ui.services import services
 from tracker.ui.widgets.field import FieldInput
 
 
@@ -22,6 +23,19 @@ class FormBehaviour:
     DISCARD_DETAIL = ""
 
     _initial: tuple[Any, ...] = ()
+    saving = False  # a save is on its way: another ctrl+s waits for it
+
+    def keys_note(self, saves: str) -> Static:
+        """The line that says which keys save and cancel (``saves``: "{save} logs it", ...)."""
+        hub = services(self._form)
+        text = _("{saves} · {cancel} cancels").format(
+            saves=saves.format(save=hub.key_hint("form.save")), cancel=hub.key_hint("form.cancel")
+        )
+        return Static(text, classes="note", markup=False)
+
+    def save_failed(self, _error: BaseException) -> None:
+        """The save did not happen (the app has said why): the form can be saved again."""
+        self.saving = False
 
     @property
     def _form(self) -> Screen[Any]:

@@ -46,7 +46,6 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
     def __init__(self, case: Case) -> None:
         super().__init__()
         self.case = case
-        self._saving = False
 
     def default_next(self) -> date:
         """The next follow-up by the case's playbook cadence, from today."""
@@ -89,13 +88,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
                 yield Checkbox(
                     _("The provider says it is done (status → confirmed)"), id="confirmed", compact=True
                 )
-            yield Static(
-                _("{save} logs it · {cancel} cancels").format(
-                    save=services(self).key_hint("form.save"), cancel=services(self).key_hint("form.cancel")
-                ),
-                classes="note",
-                markup=False,
-            )
+            yield self.keys_note(_("{save} logs it"))
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -136,7 +129,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
             preview.update("")
 
     def action_save(self) -> None:
-        if self._saving:
+        if self.saving:
             return
         summary = self.query_one("#summary", Input).value
         next_date, date_error = self._next_date()
@@ -152,7 +145,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
         channel = Channel(str(self.query_one("#channel", Select).value))
         ticket = self.query_one("#ticket", Input).value
         agent = self.query_one("#agent", Input).value
-        self._saving = True
+        self.saving = True
         run_job(
             self,
             lambda: tracker.log_contact(
@@ -166,11 +159,11 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
             ),
             self._logged,
             refused=self._refused,
-            failed=self._failed,
+            failed=self.save_failed,
         )
 
     def _logged(self, case: Case) -> None:
-        self._saving = False
+        self.saving = False
         nxt = case.next_follow_up.isoformat() if case.next_follow_up else _("none")
         self.notify(
             _("Contact logged on case {id}; next follow-up {date}.").format(id=case.id, date=nxt),
@@ -178,9 +171,6 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
         )
         self.dismiss(case)
 
-    def _failed(self, _error: BaseException) -> None:
-        self._saving = False
-
     def _refused(self, error: TrackerError) -> None:
-        self._saving = False
+        self.saving = False
         self.notify(literal(str(error)), severity="error", markup=False)
