@@ -36,7 +36,7 @@ def verified(playbook: Playbook) -> Case:
 
 def test_the_built_in_playbooks_name_their_recheck_checks() -> None:
     assert ESIM_PE.recheck_checks == ("no charge on the next bill",)
-    assert SUBSCRIPTION.recheck_checks == ("no new charge",)
+    assert SUBSCRIPTION.recheck_checks == ("no charge on the next bill",)
     assert GENERIC.recheck_checks == ()
 
 

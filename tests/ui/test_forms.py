@@ -132,6 +132,7 @@ async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tra
         await settle(pilot)
         said = str(note.render())
         assert note.display and "Saving moves the case to esim-pe" in said
-        assert "calls blocked" in said and "no charge on the next bill" in said
+        # The subscription case has "no charge on the next bill" already: only the others come.
+        assert "calls blocked" in said and "no charge on the next bill" not in said
         await press(pilot, "ctrl+s")
-    assert len(tracker.cases.get(case.id).checks) == 3 + 8
+    assert len(tracker.cases.get(case.id).checks) == 4 + 7

@@ -113,8 +113,9 @@ SUBSCRIPTION = Playbook(
     recheck_after=35,
     checks=(
         CheckTemplate("confirmation received", required=True),
-        CheckTemplate("no new charge", required=True, recheck=True),
+        CheckTemplate("no new charge", required=True),
         CheckTemplate("access ended"),
+        CheckTemplate("no charge on the next bill", recheck=True),
     ),
     steps=(
         "Find the cancellation page or the contact for cancellations.",
