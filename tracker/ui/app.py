@@ -278,7 +278,8 @@ class TrackerApp(App[None]):
         folder = Path(self.exports_folder())
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = self.save_screenshot(path=str(folder))
+            stamp = self.tracker.now().strftime("%Y%m%dT%H%M%SZ")  # UTC, like every stored time
+            path = self.save_screenshot(filename=f"tracker-screen-{stamp}.svg", path=str(folder))
         except OSError as exc:
             self.notify(
                 _("No screenshot: {error}").format(error=literal(str(exc))), severity="error", markup=False

@@ -215,13 +215,15 @@ class CaseTable(ScrollView, can_focus=True):
         segments: list[Segment] = []
         first = True
         over = Style(color=cursor.color) if cursor is not None else None
-        for column, cell, width in zip(self.columns, cells, widths, strict=False):
+        for index, (column, cell, width) in enumerate(zip(self.columns, cells, widths, strict=False)):
             if width <= 0:
                 continue
             if not first:
                 segments.append(Segment(" ", style))
             first = False
-            chosen = cell.full if cell.short is None or cell.full.cell_len <= width else cell.short
+            # One form per column: short everywhere once the widest full form does not fit.
+            whole = index >= len(self._wants) or self._wants[index].full <= width
+            chosen = cell.full if cell.short is None or whole else cell.short
             text = painter.text(chosen)
             text.truncate(width, overflow="ellipsis")
             text.align("right" if column.right else "left", width)

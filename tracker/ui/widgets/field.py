@@ -58,7 +58,8 @@ class Field(Vertical):
         yield Static("", classes="field--error", markup=False)
 
     def set_error(self, message: str | None) -> None:
-        text = f"⚠ {message}" + (f" ({self.hint})" if self.hint else "") if message else ""
+        hint = f" ({self.hint})" if self.hint and message and self.hint not in message else ""
+        text = f"⚠ {message}{hint}" if message else ""
         self.query_one(".field--error", Static).update(text)
         self.set_class(bool(message), "-invalid")
 
