@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tracker.clock import FixedClock
+from tracker.i18n import activate
 
 # A Tuesday, a few days after the issue's example request (2026-10-06).
 TODAY = date(2026, 10, 20)
@@ -28,13 +29,23 @@ settings.load_profile("tracker")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the developer's settings or writes into their real data folder."""
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """No test reads the developer's settings or writes into their real data folder;
+    each starts in English, whatever the developer's locale, and leaves English behind."""
     home = tmp_path_factory.mktemp("home")
-    for name in ("TRACKER_DB", "TRACKER_TODAY", "TRACKER_CONFIG_DIR", "TRACKER_DEBUG"):
+    for name in ("TRACKER_DB", "TRACKER_TODAY", "TRACKER_CONFIG_DIR", "TRACKER_DEBUG", "TRACKER_LANG"):
         monkeypatch.delenv(name, raising=False)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    activate("en")
+    yield
+    activate("en")
 
 
 @pytest.fixture
@@ -88,3 +99,21 @@ def _dump(path: Path) -> list[str]:
 def db_dump() -> Callable[[Path], list[str]]:
     """Every table and row of a database as SQL (read through its WAL), to compare before/after."""
     return _dump
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a 64 KiB file system of its own, to fill up (needs the right to mount)."""
+    import subprocess
+
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)

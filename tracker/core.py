@@ -1,13 +1,18 @@
-"""The user's actions as units of work: load a case, apply a domain rule, save it.
+"""The user's actions as units of work: one door to the data for the CLI and the TUI.
 
-The command line and the TUI both go through :class:`Tracker`, so each action has
-one implementation. It joins the store, the playbooks, the config and the clock.
+Each action reads the case inside a write transaction, applies a domain rule and
+writes back what changed, in that same transaction: a writer in another window
+or process is either done before it starts or waits until it ends, so nothing
+one does can undo the other. The command line and the TUI both go through
+:class:`Tracker`; neither imports the store.
 """
 
 from __future__ import annotations
 
+import copy
 import threading
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -16,43 +21,44 @@ from tracker import paths
 from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
 from tracker.domain import workflow
-from tracker.domain.businessdays import BusinessCalendar
+from tracker.domain.businessdays import BusinessCalendar, HolidaySource
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
+from tracker.domain.search import SearchIndex
+from tracker.domain.summary import CaseSummary, ListStats
 from tracker.domain.workflow import CaseDraft, PlannedDates
 
 if TYPE_CHECKING:
-    from tracker.store.database import Database
-    from tracker.store.listing import CaseListing, CaseSummary
-    from tracker.store.repository import CaseRepository
+    from tracker.domain.merge import ImportResult
+    from tracker.domain.reminders import Reminder
+    from tracker.store import Target
+    from tracker.store.base import Store
+    from tracker.store.transaction import Transaction
 
 T = TypeVar("T")
+
+# The largest case number: what both backends' integer keys hold.
+MAX_CASE_ID = 2**63 - 1
 
 
 class Tracker:
     """The database, the config, the playbooks and the clock, behind one set of actions.
 
-    The SQLAlchemy side of the store is opened on first use, so that a screen can
-    be painted from the plain-SQL :attr:`listing` before SQLAlchemy has loaded.
+    The database is opened on first use (or by :meth:`open_store`), so a command
+    can check what the user typed before any file is created.
     """
 
-    def __init__(
-        self,
-        target: str,
-        config: Config,
-        playbooks: PlaybookRegistry,
-        clock: Clock,
-        database: Database | None = None,
-    ) -> None:
+    def __init__(self, target: Target, config: Config, playbooks: PlaybookRegistry, clock: Clock) -> None:
         self.target = target
         self.config = config
         self.playbooks = playbooks
         self.clock = clock
-        self._database = database
-        self._cases: CaseRepository | None = None
-        self._listing: CaseListing | None = None
+        self._store: Store | None = None
         self._lock = threading.Lock()
+        self._holidays: HolidaySource | None = None
+        #: Where the copy made before a migration went, when opening migrated the database.
+        self.backup_made: str | None = None
 
     @classmethod
     def open(
@@ -61,92 +67,51 @@ class Tracker:
         *,
         clock: Clock | None = None,
         config_folder: Path | None = None,
-        lazy: bool = False,
         defer: bool = False,
     ) -> Tracker:
-        """Open the database the user chose (``--db``, ``TRACKER_DB`` or the default).
+        """The tracker on the database the user chose (``--db``, ``TRACKER_DB`` or the default).
 
-        With ``lazy``, a file that is already a tracker database at the current
-        schema is only checked now; SQLAlchemy opens it on first use. Anything
-        else (a new file, a migration, a problem to report) is dealt with at once.
-        With ``defer`` nothing is opened, created or checked until first use: for
-        commands that validate what the user typed before touching the database.
+        With ``defer`` the database is opened on first use: for commands that check
+        what the user typed before touching it.
         """
+        from tracker.store.location import resolve
+
         clock = clock or SystemClock()
         config = load_config(config_folder or paths.config_dir())
         playbooks = PlaybookRegistry.load(config.playbook_folder)
-        chosen = paths.database_target(target)
-        from tracker.store.location import resolve
-
-        if resolve(chosen).path is None:
-            raise InvalidInput(
-                f"{chosen}: an in-memory database forgets everything when tracker exits; give a file path"
-            )
-        tracker = cls(chosen, config, playbooks, clock)
-        if defer:
-            return tracker
-        if not (lazy and tracker._ready_without_opening()):
-            tracker._open_database()
+        tracker = cls(resolve(paths.database_target(target)), config, playbooks, clock)
+        if not defer:
+            tracker.open_store()
         return tracker
 
-    def _ready_without_opening(self) -> bool:
-        from tracker.store.location import quick_revision, resolve
-        from tracker.store.migrate import SCHEMA_HEAD
-
-        path = resolve(self.target).path
-        return path is not None and quick_revision(path) == SCHEMA_HEAD
-
-    def _open_database(self) -> Database:
+    def open_store(self, create: bool = True) -> Store:
+        """Open the database now (creating or migrating it as needed)."""
         with self._lock:
-            if self._database is None:
-                from tracker.store.database import open_database
+            if self._store is None:
+                from tracker.store import open_store
 
-                self._database = open_database(
-                    self.target,
-                    create_parent=self.target == str(paths.default_database()),
-                    now=self.clock.now(),
-                )
-            return self._database
+                default = self.target.path is not None and self.target.path == paths.default_database()
+                opened = open_store(self.target, create=create, create_parent=default, now=self.local_now())
+                self._store, self.backup_made = opened.store, opened.backup_made
+            return self._store
 
     @property
-    def store_open(self) -> bool:
-        """Whether SQLAlchemy's side of the store has been opened yet."""
-        return self._database is not None
-
-    @property
-    def database(self) -> Database:
-        return self._database or self._open_database()
-
-    @property
-    def cases(self) -> CaseRepository:
-        if self._cases is None:
-            from tracker.store.repository import CaseRepository
-
-            self._cases = CaseRepository(self.database)
-        return self._cases
+    def store(self) -> Store:
+        return self._store or self.open_store()
 
     @property
     def path(self) -> Path | None:
-        from tracker.store.location import resolve
-
-        return resolve(self.target).path
+        """The database file (SQLite), None for a database server."""
+        return self.target.path
 
     @property
-    def listing(self) -> CaseListing:
-        """Plain-SQL list queries (ids in urgency order, summaries, counts)."""
-        if self._listing is None:
-            from tracker.store.listing import CaseListing
-
-            if self.path is None:
-                raise ValueError("lists need a database file")
-            self._listing = CaseListing(self.path)
-        return self._listing
+    def location(self) -> str:
+        """Where the data is, for people: a file, or a server URL without its password."""
+        return self.target.shown
 
     def close(self) -> None:
-        if self._listing is not None:
-            self._listing.close()
-        if self._database is not None:
-            self._database.close()
+        if self._store is not None:
+            self._store.close()
 
     # -- dates -------------------------------------------------------------
 
@@ -156,35 +121,142 @@ class Tracker:
     def now(self) -> datetime:
         return self.clock.now()
 
+    def local_now(self) -> datetime:
+        """Now, in local time (file names, times shown to people)."""
+        return self.clock.now().astimezone()
+
     def calendar(self, playbook: Playbook) -> BusinessCalendar:
-        return playbook.calendar(self.config.extra_days_off)
+        if self._holidays is None:
+            from tracker.holiday_cache import CachedHolidays
+
+            self._holidays = CachedHolidays(paths.cache_dir())
+        return playbook.calendar(self.config.extra_days_off, self._holidays)
 
     def plan(self, draft: CaseDraft) -> PlannedDates:
         """The promised date and first follow-up a draft would get (for live previews)."""
         playbook = self.playbooks.get(draft.playbook)
         return workflow.plan_dates(draft, playbook, self.calendar(playbook), self.today())
 
-    # -- actions -----------------------------------------------------------
+    # -- reading -------------------------------------------------------------
+
+    def _read(self, work: Callable[[Transaction], T]) -> T:
+        with self.store.read() as tx:
+            return work(tx)
+
+    def get(self, ref: str | int, include_deleted: bool = False) -> Case:
+        """One whole case, by number or UUID."""
+        return self._read(lambda tx: tx.get(ref, include_deleted=include_deleted))
+
+    def trash(self) -> list[Case]:
+        return self._read(lambda tx: tx.trash())
+
+    def open_cases(self, include_closed: bool = False) -> list[Case]:
+        """Live cases, most urgent first (closed ones only when asked); no timelines."""
+        today = self.today()
+        return self._read(lambda tx: tx.load(tx.ordered_ids(today, include_closed), timeline=False))
+
+    def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
+        """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
+        today = self.today()
+        return self._read(lambda tx: tx.due_summaries(today, within_days))
+
+    def due_cases(self, within_days: int = 0) -> list[Case]:
+        """Follow-ups overdue or due within the next ``within_days`` days, most urgent first.
+
+        Its cost follows the number of cases due, not the size of the table.
+        """
+        today = self.today()
+        return self._read(lambda tx: tx.load(tx.due_ids(today, within_days)))
+
+    def reminders(self) -> list[Reminder]:
+        """What `tracker notify` announces today: follow-ups overdue or due today.
+
+        The user's own deadlines (the stages work) join here as reminders of kind
+        ``DEADLINE``; everything that reminds reads through this one method.
+        """
+        from tracker.domain.reminders import follow_up_reminder
+
+        today = self.today()
+        return [
+            follow_up_reminder(s.id, s.uuid, s.provider, s.status, s.next_follow_up, today)
+            for s in self.due_summaries()
+            if s.next_follow_up is not None
+        ]
+
+    def ordered_ids(
+        self, include_closed: bool = False, text: str = "", limit: int | None = None
+    ) -> array[int]:
+        """Ids of live cases in urgency order, optionally filtered by text."""
+        today = self.today()
+        return self._read(lambda tx: tx.ordered_ids(today, include_closed, text, limit))
+
+    def first_ids(self, count: int) -> array[int] | None:
+        """The ``count`` most urgent cases when that many are due (cheap at any size), else None."""
+        today = self.today()
+        return self._read(lambda tx: tx.first_ids(today, count))
+
+    def due_ids(self, within_days: int) -> array[int]:
+        today = self.today()
+        return self._read(lambda tx: tx.due_ids(today, within_days))
+
+    def summaries(self, ids: Iterable[int]) -> dict[int, CaseSummary]:
+        return self._read(lambda tx: tx.summaries(ids))
+
+    def last_contacts(self, ids: Iterable[int]) -> dict[int, str]:
+        return self._read(lambda tx: tx.last_contacts(ids))
+
+    def stats(self) -> ListStats:
+        today = self.today()
+        return self._read(lambda tx: tx.stats(today))
+
+    def search_index(self) -> SearchIndex:
+        return self._read(lambda tx: tx.search_index())
+
+    def all_cases(self, include_deleted: bool = True) -> Iterator[Case]:
+        """Every case in number order, from one consistent snapshot (exports)."""
+        with self.store.read() as tx:
+            yield from tx.iter_all(include_deleted=include_deleted)
+
+    def change_token(self) -> object:
+        """Changes whenever anyone commits a change to the database (for screens to reload)."""
+        return self.store.change_token()
+
+    # -- actions -------------------------------------------------------------
+
+    def update(
+        self, ref: str | int, change: Callable[[Case], T], include_deleted: bool = False
+    ) -> tuple[Case, T]:
+        """Apply ``change`` to the case as it is now and write what it changed, in one
+        write transaction; returns the saved case and the change's result."""
+        with self.store.write() as tx:
+            case = tx.get(ref, include_deleted=include_deleted, lock=True)
+            before = copy.deepcopy(case)
+            result = change(case)
+            return tx.save(case, before), result
 
     def add_case(self, draft: CaseDraft) -> Case:
         playbook = self.playbooks.get(draft.playbook)
         case = workflow.open_case(draft, playbook, self.calendar(playbook), self.now(), self.today())
-        return self.cases.add(case)
+        with self.store.write() as tx:
+            return tx.add(case)
 
-    def update(self, ref: str | int, change: Callable[[Case], T]) -> tuple[Case, T]:
-        """Load a case, apply ``change`` to it, save it; returns the saved case and the result."""
-        case = self.cases.get(ref)
-        result = change(case)
-        return self.cases.save(case), result
+    def add_many(self, cases: Iterable[Case], progress: Callable[[int], None] | None = None) -> int:
+        """Store many new cases at once (generated data, benchmarks)."""
+        with self.store.write() as tx:
+            return tx.add_many(cases, progress=progress)
 
-    def edit_case(self, ref: str | int, draft: CaseDraft) -> Case:
-        playbook = self.playbooks.get(draft.playbook)
-        return self.update(
-            ref,
-            lambda case: workflow.edit_case(
-                case, draft, playbook, self.calendar(playbook), self.now(), self.today()
-            ),
-        )[0]
+    def edit_case(self, ref: str | int, draft: CaseDraft, fields: Sequence[str]) -> Case:
+        """Write the ``fields`` the user changed (valued from ``draft``) onto the case as it is now."""
+
+        def change(case: Case) -> list[str]:
+            if "playbook" in fields and draft.playbook != case.playbook:
+                playbook: Playbook | None = self.playbooks.get(draft.playbook)
+            else:
+                playbook = self.playbooks.find(case.playbook)
+            calendar = self.calendar(playbook) if playbook is not None else None
+            return workflow.edit_case(case, draft, fields, playbook, calendar, self.now(), self.today())
+
+        return self.update(ref, change)[0]
 
     def log_contact(
         self,
@@ -238,24 +310,64 @@ class Tracker:
         return self.update(ref, lambda case: workflow.reopen(case, self.now(), self.today()))[0]
 
     def delete(self, ref: str | int) -> Case:
-        return self.cases.delete(ref, self.now())
+        """Move a case to the trash; it can be restored."""
+        return self.update(ref, lambda case: workflow.trash(case, self.now()))[0]
 
     def restore(self, ref: str | int) -> Case:
-        return self.cases.restore(ref)
+        return self.update(ref, lambda case: workflow.restore(case, self.now()), include_deleted=True)[0]
 
-    # -- queries -----------------------------------------------------------
+    # -- imports ---------------------------------------------------------------
 
-    def open_cases(self, include_closed: bool = False) -> list[Case]:
-        """Live cases, most urgent first (closed ones only when asked); no timelines."""
-        return self.cases.in_order(self.listing.ordered_ids(self.today(), include_closed))
+    def import_cases(
+        self,
+        cases: Sequence[Case],
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportResult:
+        """Merge cases from another copy (validated already) in one write transaction.
 
-    def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
-        """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
-        return self.listing.due_summaries(self.today(), within_days)
-
-    def due_cases(self, within_days: int = 0) -> list[Case]:
-        """Follow-ups overdue or due within the next ``within_days`` days, most urgent first.
-
-        Its cost follows the number of cases due, not the size of the table.
+        The plan is made inside the transaction that writes it, so two imports at
+        once are merged one after the other, never against a stale picture.
+        ``progress(done, total)`` counts cases written.
         """
-        return self.cases.in_order(self.listing.due_ids(self.today(), within_days))
+        from tracker.domain import merge
+
+        with self.store.read() if dry_run else self.store.write() as tx:
+            try:
+                result = merge.plan(tx, cases, MAX_CASE_ID)
+            except merge.NoFreeNumber:
+                raise InvalidInput(
+                    f"no case number is free for the new cases: numbers up to {MAX_CASE_ID} are taken"
+                ) from None
+            result.dry_run = dry_run
+            if dry_run:
+                return result
+            total = len(result.added) + len(result.updated)
+            for done, update in enumerate(result.updated, start=1):
+                tx.replace(update.case)
+                if progress is not None and done % 500 == 0:
+                    progress(done, total)
+            replaced = len(result.updated)
+            tx.add_many(
+                result.added,
+                keep_ids=True,
+                progress=None if progress is None else (lambda count: progress(replaced + count, total)),
+            )
+            return result
+
+    # -- the database itself -----------------------------------------------------
+
+    def backup(self, destination: Path | None = None) -> str:
+        """A safe copy of the database while in use; returns where it went."""
+        return self.store.backup(destination, self.local_now())
+
+    def check_database(self) -> tuple[list[str], list[str]]:
+        """What is wrong with the database (empty when it is sound) and notes, found
+        without creating, changing or migrating anything."""
+        from tracker.store import check_target
+
+        return check_target(self.target)
+
+    def schema_revision(self) -> str | None:
+        return self.store.revision()

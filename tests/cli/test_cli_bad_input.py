@@ -98,8 +98,11 @@ def test_a_withdrawn_case_refuses_changes(
 
 def test_a_database_in_a_missing_folder(cli: Run, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "tracker.db"
-    for argv in (("list",), ("add", "X"), ("due",), ("db", "check")):
+    for argv in (("list",), ("add", "X"), ("due",)):
         assert_refused(cli("--db", str(missing), *argv), "does not exist")
+    # db check judges what is there and creates nothing: nothing there is its finding.
+    checked = cli("--db", str(missing), "db", "check")
+    assert checked.code == 1 and "there is no file at" in checked.out
     assert not missing.parent.exists()
 
 

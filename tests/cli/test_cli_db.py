@@ -9,13 +9,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine
-
-from tracker.store import migrate
-from tracker.store.database import open_database
-from tracker.store.repository import CaseRepository
+from tests.store.conftest import NOW, Repo
+from tracker.store import migrate, open_store, resolve
+from tracker.store.base import Store
+from tracker.store.sqlite import check_file
 
 Run = Callable[..., Any]
+
+
+def open_database(path: str) -> Store:
+    return open_store(resolve(path), now=NOW).store
 
 
 def test_db_path_names_the_file_without_creating_it(cli: Run, env: Any, tmp_path: Path) -> None:
@@ -60,14 +63,14 @@ def test_db_backup_to_a_file(cli: Run, env: Any, tmp_path: Path) -> None:
     destination = tmp_path / "backup.db"
     backed = cli("db", "backup", str(destination))
     assert backed.code == 0 and str(destination) in backed.out
+    assert check_file(destination) == ([], [])
     copy = open_database(str(destination))
     original = open_database(str(env.db))
     try:
-        assert copy.integrity_problems() == []
-        assert [(c.uuid, c.provider, c.deleted_at) for c in CaseRepository(copy).iter_all()] == [
-            (c.uuid, c.provider, c.deleted_at) for c in CaseRepository(original).iter_all()
+        assert [(c.uuid, c.provider, c.deleted_at) for c in Repo(copy).iter_all()] == [
+            (c.uuid, c.provider, c.deleted_at) for c in Repo(original).iter_all()
         ]
-        assert len(list(CaseRepository(copy).iter_all())) == 3
+        assert len(list(Repo(copy).iter_all())) == 3
     finally:
         copy.close()
         original.close()
@@ -83,7 +86,7 @@ def test_db_backup_beside_the_database(cli: Run, env: Any) -> None:
     assert written.parent == env.db.parent and written.name.startswith("tracker.db.backup-")
     copy = open_database(str(written))
     try:
-        assert len(CaseRepository(copy).live(date(2026, 10, 20))) == 1
+        assert len(Repo(copy).live(date(2026, 10, 20))) == 1
     finally:
         copy.close()
 
@@ -97,9 +100,9 @@ def test_db_upgrade_at_head(cli: Run) -> None:
 
 
 def test_db_upgrade_from_0001(cli: Run, env: Any) -> None:
-    engine = create_engine(f"sqlite:///{env.db}")
+    engine = migrate.sqlite_engine(env.db)
     with engine.begin() as connection:
-        migrate.upgrade(connection, "0001")
+        migrate.run_upgrade(connection, "0001")
         connection.exec_driver_sql(
             "INSERT INTO cases VALUES (1, '44444444-4444-4444-8444-444444444444', 'Old', '', "
             "'cancel', 'generic', 'phone', '2026-09-01', 'T', '2026-09-11', '2026-09-12', "
@@ -113,7 +116,7 @@ def test_db_upgrade_from_0001(cli: Run, env: Any) -> None:
     assert upgraded.code == 0, upgraded.err
     assert "Upgraded; the previous file was copied to" in upgraded.out
     backup = Path(upgraded.out.split("copied to ", 1)[1].split("\n", 1)[0])
-    assert backup.exists() and backup.name.startswith("tracker.db.before-0002-2026102")
+    assert backup.exists() and backup.name.startswith(f"tracker.db.before-{migrate.SCHEMA_HEAD}-2026102")
     shown = cli("show", "1", "--json").json()
     assert shown["provider"] == "Old"
     assert [(c["name"], c["state"]) for c in shown["checks"]] == [("cancellation confirmed", "passed")]

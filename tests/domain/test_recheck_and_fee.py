@@ -94,7 +94,7 @@ def test_an_edit_that_leaves_an_old_fee_alone_does_not_touch_it() -> None:
         ticket=case.ticket,
         service=case.service,
     )
-    changed = workflow.edit_case(case, draft, ESIM_PE, ESIM_PE.calendar(), NOW, TODAY)
+    changed = workflow.edit_case(case, draft, ["provider"], ESIM_PE, ESIM_PE.calendar(), NOW, TODAY)
     assert changed == ["provider"] and case.fee_currency == ""
 
 

@@ -106,6 +106,6 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
         CaseDraft(provider="Netflix", service="Plan estándar", playbook="subscription")
     )
     tracker.delete(trashed.id)
-    trashed = tracker.cases.get(trashed.id, include_deleted=True)
+    trashed = tracker.get(trashed.id, include_deleted=True)
     on(tracker, "2026-11-20")
-    return {"movistar": tracker.cases.get(movistar.id), "china": china, "gym": gym, "trashed": trashed}
+    return {"movistar": tracker.get(movistar.id), "china": china, "gym": gym, "trashed": trashed}

@@ -11,7 +11,7 @@ from typing import Any
 from exchange_helpers import Run, open_tracker
 
 from tracker.domain.workflow import CaseDraft
-from tracker.store.database import open_database
+from tracker.store.sqlite import check_file
 
 
 def _count(path: Path) -> int:
@@ -55,7 +55,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
             while len(written) < 10 * (index + 1) and thread.is_alive():
                 stop.wait(0.005)
             committed_before = _count(db)
-            backups.append((tracker.database.backup(tmp_path / f"copy-{index}.db"), committed_before))
+            backups.append((Path(tracker.backup(tmp_path / f"copy-{index}.db")), committed_before))
     finally:
         stop.set()
         thread.join(timeout=30)
@@ -73,11 +73,9 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
             connection.close()
         assert _count(path) >= committed_before
         # And tracker itself opens it, at the current schema, with whole cases.
-        restored = open_database(str(path))
-        assert restored.integrity_problems() == []
-        restored.close()
+        assert check_file(path) == ([], [])
         reopened = open_tracker(path)
-        cases = list(reopened.cases.iter_all())
+        cases = list(reopened.all_cases())
         assert all(len(c.checks) == 1 and c.timeline for c in cases)
         reopened.close()
 

@@ -179,7 +179,7 @@ def test_a_failed_check_without_a_confirmation(tracker: Tracker, story: Any) -> 
     on(tracker, "2026-11-16")
     tracker.set_check(case.id, "balance zero", CheckState.FAILED, note="S/ 25 charged")
     on(tracker, "2026-11-20")
-    missed = _section(dossier(tracker, tracker.cases.get(case.id)), "Missed deadlines")
+    missed = _section(dossier(tracker, tracker.get(case.id)), "Missed deadlines")
     # Requested 2 November: deadline 9 November; 16 November is 5 business days after it.
     assert missed.strip().splitlines() == [
         "- Claro promised to cancel by 9 November 2026; 9 business days later, on "
@@ -195,7 +195,7 @@ def test_a_case_only_confirmed_is_not_said_to_be_undone(tracker: Tracker, story:
     on(tracker, "2026-11-06")
     tracker.log_contact(case.id, "Done, they say", confirmed=True)
     on(tracker, "2026-11-20")
-    missed = _section(dossier(tracker, tracker.cases.get(case.id)), "Missed deadlines")
+    missed = _section(dossier(tracker, tracker.get(case.id)), "Missed deadlines")
     assert missed.strip() == ("None: Bitel said it was done on 6 November 2026, within the deadline.")
 
 

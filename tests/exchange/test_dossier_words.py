@@ -35,7 +35,7 @@ def test_a_case_verified_without_the_provider_saying_so_is_not_said_to_be_confir
     on(tracker, "2026-11-05")
     tracker.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
     tracker.verify(case.id)
-    text = dossier(tracker, tracker.cases.get(case.id))
+    text = dossier(tracker, tracker.get(case.id))
     assert "said it was done" not in text
     assert _section(text, "Missed deadlines").strip() == (
         "None: it was verified as done on 5 November 2026, within the deadline."
@@ -50,7 +50,7 @@ def test_a_late_verification_is_stated_without_putting_words_in_the_providers_mo
     on(tracker, "2026-11-20")  # generic: 10 calendar days, deadline 12 November
     tracker.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
     tracker.verify(case.id)
-    missed = _section(dossier(tracker, tracker.cases.get(case.id)), "Missed deadlines")
+    missed = _section(dossier(tracker, tracker.get(case.id)), "Missed deadlines")
     assert "said it was done" not in missed
     assert (
         "Bitel promised to cancel by 12 November 2026; it was verified as done only on 20 November 2026"

@@ -68,12 +68,14 @@ def test_the_bulk_import_path_stores_exactly_what_the_orm_stores(tmp_path: Path)
         fee_currency="PEN",
         deleted_at=datetime(2026, 11, 3, 0, 0, 0, 1, tzinfo=UTC),
     )
-    orm.cases.add(odd)
+    with orm.store.write() as tx:
+        tx.add(odd)
     bulk = open_tracker(tmp_path / "bulk.db")
-    bulk.cases.add_many(list(orm.cases.iter_all()), keep_ids=True)
+    with bulk.store.write() as tx:
+        tx.add_many(list(orm.all_cases()), keep_ids=True)
     assert _without_ids(_rows(tmp_path / "bulk.db")) == _without_ids(_rows(tmp_path / "orm.db"))
     # Read back, each case is the same whichever way it went in.
-    assert [_plain(c) for c in bulk.cases.iter_all()] == [_plain(c) for c in orm.cases.iter_all()]
+    assert [_plain(c) for c in bulk.all_cases()] == [_plain(c) for c in orm.all_cases()]
     orm.close()
     bulk.close()
 

@@ -87,17 +87,17 @@ def test_an_older_file_never_rolls_back_a_newer_case(
     movistar = story["movistar"]
     on(tracker, "2026-11-23")
     tracker.log_contact(movistar.id, "Dicen que ya está", confirmed=True)
-    before = tracker.cases.get(movistar.id)
+    before = tracker.get(movistar.id)
     result = import_file(tracker, old_export)
     assert result.updated == [] and result.unchanged == 4
-    assert tracker.cases.get(movistar.id) == before
+    assert tracker.get(movistar.id) == before
 
 
 def test_entries_only_in_the_file_are_woven_in_without_duplicates(
     tracker: Tracker, story: dict[str, Case]
 ) -> None:
     stored = story["movistar"]
-    incoming = tracker.cases.get(stored.id)
+    incoming = tracker.get(stored.id)
     # The file knows an extra contact after the second entry, and lacks the last one.
     extra = incoming.timeline[1].__class__(
         **{**vars(incoming.timeline[1]), "id": None, "summary": "Otra llamada (solo en el archivo)"}
@@ -185,12 +185,12 @@ def test_progress_is_reported_while_reading_and_writing(tracker: Tracker, tmp_pa
         Case(**{**vars(story["china"]), "id": None, "uuid": f"00000000-0000-4000-8000-{i:012d}"})
         for i in range(2500)
     ]
-    source.cases.add_many(many)
+    source.add_many(many)
     export = tmp_path / "many.json"
     export_to_path(source, "json", export)
     source.close()
     seen: list[tuple[str, int, int]] = []
-    result = import_document(tracker.cases, export.read_bytes(), progress=lambda *args: seen.append(args))
+    result = import_document(tracker, export.read_bytes(), progress=lambda *args: seen.append(args))
     assert len(result.added) == 2504
     reading = [s for s in seen if s[0] == "reading"]
     writing = [s for s in seen if s[0] == "writing"]

@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import stat
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from tracker.domain.errors import InvalidInput
-from tracker.store import migrate
-from tracker.store.database import Database, open_database, resolve
-from tracker.store.repository import CaseRepository
+from tests.store.conftest import NOW, Repo, problems
+from tracker.domain.errors import InvalidInput, StoreError
+from tracker.store import migrate, open_store, resolve
+from tracker.store.base import Store
+from tracker.store.sqlite import check_file
 
 TODAY = date(2026, 10, 20)
 
@@ -28,10 +30,14 @@ def fingerprint(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+def open_database(target: str, **options: object) -> Store:
+    return open_store(resolve(target), now=NOW, **options).store  # type: ignore[arg-type]
+
+
 def test_a_new_database_is_owner_only(db_path: Path, make_case) -> None:
     database = open_database(str(db_path))
     try:
-        CaseRepository(database).add(make_case())
+        Repo(database).add(make_case())
         assert mode(db_path) == 0o600
         # SQLite gives its side files the database's permissions.
         for side in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
@@ -48,11 +54,11 @@ def test_a_new_folder_is_owner_only_when_asked_for(tmp_path: Path) -> None:
     assert mode(path.parent) == 0o700
 
 
-def test_pragmas(database: Database) -> None:
-    with database.sessions() as session:
-        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert session.execute(text("PRAGMA busy_timeout")).scalar() > 0
+def test_pragmas(database: Store) -> None:
+    with database.read() as tx:
+        assert tx.rows("PRAGMA foreign_keys")[0][0] == 1
+        assert tx.rows("PRAGMA journal_mode")[0][0] == "wal"
+        assert tx.rows("PRAGMA busy_timeout")[0][0] > 0
     # WAL is a property of the file: any other program sees it too.
     raw = sqlite3.connect(database.path)
     try:
@@ -61,10 +67,14 @@ def test_pragmas(database: Database) -> None:
         raw.close()
 
 
-def test_fresh_database_is_at_head_and_healthy(database: Database) -> None:
-    assert database.revision() == migrate.SCHEMA_HEAD
-    assert database.integrity_problems() == []
-    assert database.backup_made is None
+def test_fresh_database_is_at_head_and_healthy(db_path: Path) -> None:
+    opened = open_store(resolve(str(db_path)), now=NOW)
+    try:
+        assert opened.store.revision() == migrate.SCHEMA_HEAD
+        assert problems(opened.store) == []
+        assert opened.backup_made is None
+    finally:
+        opened.store.close()
 
 
 def test_folder_that_does_not_exist_is_refused_and_nothing_is_created(tmp_path: Path) -> None:
@@ -114,12 +124,12 @@ def test_a_damaged_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
 def test_an_empty_file_becomes_a_database(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
     path.touch()
-    database = open_database(str(path))
+    opened = open_store(resolve(str(path)), now=NOW)
     try:
-        assert database.revision() == migrate.SCHEMA_HEAD
-        assert database.backup_made is None
+        assert opened.store.revision() == migrate.SCHEMA_HEAD
+        assert opened.backup_made is None
     finally:
-        database.close()
+        opened.store.close()
 
 
 def test_another_programs_database_is_refused_and_untouched(tmp_path: Path) -> None:
@@ -139,7 +149,7 @@ def test_another_programs_database_is_refused_and_untouched(tmp_path: Path) -> N
 
 def test_a_database_from_a_newer_tracker_is_refused_and_untouched(db_path: Path, make_case) -> None:
     database = open_database(str(db_path))
-    CaseRepository(database).add(make_case())
+    Repo(database).add(make_case())
     database.close()
     raw = sqlite3.connect(db_path)
     raw.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -157,10 +167,13 @@ def test_targets_as_paths_and_urls(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     assert resolve(str(path)).path == path
     assert resolve(f"sqlite:///{path}").path == path
-    assert resolve("sqlite://").path is None
-    assert resolve("sqlite:///:memory:").path is None
-    with pytest.raises(InvalidInput, match="only SQLite"):
-        resolve("postgresql://localhost/tracker")
+    for memory in ("sqlite://", "sqlite:///:memory:"):
+        with pytest.raises(InvalidInput, match="in-memory"):
+            resolve(memory)
+    with pytest.raises(InvalidInput, match="not a database tracker knows"):
+        resolve("mysql://localhost/tracker")
+    assert resolve("postgresql+psycopg://me:secret@db.example/tracker").backend == "postgresql"
+    assert "secret" not in resolve("postgresql+psycopg://me:secret@db.example/tracker").shown
     database = open_database(f"sqlite:///{path}")
     try:
         assert database.path == path and path.exists()
@@ -168,34 +181,115 @@ def test_targets_as_paths_and_urls(tmp_path: Path) -> None:
         database.close()
 
 
-def test_backup_is_a_valid_owner_only_copy(database: Database, make_case, tmp_path: Path) -> None:
-    repo = CaseRepository(database)
+def test_backup_is_a_valid_owner_only_copy(database: Store, make_case, tmp_path: Path) -> None:
+    repo = Repo(database)
     for name in ("one", "two", "tres 🎉"):
         repo.add(make_case(name))
     destination = tmp_path / "copy.db"
-    assert database.backup(destination) == destination
+    assert database.backup(destination, NOW) == str(destination)
     assert mode(destination) == 0o600
-    copy = open_database(str(destination))
+    assert check_file(destination) == ([], [])
+    opened = open_store(resolve(str(destination)), now=NOW)
     try:
-        assert copy.backup_made is None
-        assert [c.uuid for c in CaseRepository(copy).live(TODAY)] == [c.uuid for c in repo.live(TODAY)]
-        assert copy.integrity_problems() == []
+        assert opened.backup_made is None
+        assert [c.uuid for c in Repo(opened.store).live(TODAY)] == [c.uuid for c in repo.live(TODAY)]
     finally:
-        copy.close()
+        opened.store.close()
     with pytest.raises(InvalidInput, match="already exists"):
-        database.backup(destination)
+        database.backup(destination, NOW)
     with pytest.raises(InvalidInput, match="does not exist"):
-        database.backup(tmp_path / "missing" / "copy.db")
+        database.backup(tmp_path / "missing" / "copy.db", NOW)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_integrity_problems_reports_dangling_rows(database: Database) -> None:
-    with database.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.exec_driver_sql(
-            "INSERT INTO checks (case_id, position, name, required, state, note) "
-            "VALUES (42, 0, 'orphan', 0, 'pending', '')"
-        )
-        connection.commit()
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-    problems = database.integrity_problems()
-    assert len(problems) == 1 and "checks" in problems[0] and "cases" in problems[0]
+def test_a_backup_onto_a_full_disk_leaves_no_file_behind(
+    database: Store, make_case, small_disk: Path
+) -> None:
+    """A copy that cannot be finished leaves nothing, not a 0-byte or half file."""
+    Repo(database).add_many(make_case(f"p{i}", notes="x" * 3000) for i in range(60))
+    with pytest.raises(StoreError, match="full"):
+        database.backup(small_disk / "copy.db", NOW)
+    assert list(small_disk.iterdir()) == []
+
+
+def test_a_killed_backup_leaves_only_a_hidden_partial_that_the_next_one_removes(
+    database: Store, make_case, tmp_path: Path
+) -> None:
+    Repo(database).add(make_case())
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    # What a backup killed half-way leaves: its partial file, named by a process that is gone.
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    stale = folder / f".copy.db.partial-{dead.stdout.strip()}"
+    stale.write_bytes(b"SQLite format 3\x00half")
+    database.backup(folder / "copy.db", NOW)
+    assert sorted(p.name for p in folder.iterdir()) == ["copy.db"]
+
+
+def test_integrity_problems_reports_dangling_rows(database: Store) -> None:
+    raw = sqlite3.connect(database.path)
+    raw.execute("PRAGMA foreign_keys=OFF")
+    raw.execute(
+        "INSERT INTO checks (case_id, position, name, required, state, note) "
+        "VALUES (42, 0, 'orphan', 0, 'pending', '')"
+    )
+    raw.commit()
+    raw.close()
+    found = problems(database)
+    assert len(found) == 1 and "checks" in found[0] and "cases" in found[0]
+
+
+def alembic_app_file(path: Path, revision: str) -> None:
+    """What any other Alembic-managed program leaves: an alembic_version table, its own tables."""
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+    raw.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
+    raw.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total TEXT)")
+    raw.execute("INSERT INTO invoices (total) VALUES ('12.00')")
+    raw.commit()
+    raw.close()
+
+
+@pytest.mark.parametrize("revision", ["0002", "0001", "ae1027a6acf", "9999"])
+def test_another_alembic_programs_database_is_refused_untouched(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "other.db"
+    alembic_app_file(path, revision)
+    before = fingerprint(tmp_path)
+    for _ in range(2):
+        with pytest.raises(InvalidInput, match="another program") as caught:
+            open_database(str(path))
+        assert "untouched" in str(caught.value)
+    # Not switched to WAL, no backup copy made, nothing beside it.
+    assert fingerprint(tmp_path) == before
+    found, _notes = check_file(path)
+    assert found and "another program" in found[0]
+
+
+@pytest.mark.parametrize("content", [None, b""])
+def test_db_check_on_a_missing_or_empty_file_is_a_problem_and_creates_nothing(
+    tmp_path: Path, content: bytes | None
+) -> None:
+    path = tmp_path / "restored.db"
+    if content is not None:
+        path.write_bytes(content)
+    before = fingerprint(tmp_path)
+    found, notes = check_file(path)
+    assert len(found) == 1 and notes == []
+    assert fingerprint(tmp_path) == before
+
+
+def test_db_check_lists_what_is_wrong_with_a_damaged_file(database: Store, make_case, tmp_path: Path) -> None:
+    Repo(database).add_many(make_case(f"p{i}", notes="x" * 3000) for i in range(60))
+    copy = tmp_path / "copy.db"
+    database.backup(copy, NOW)
+    data = bytearray(copy.read_bytes())
+    page = 4096
+    for offset in range(3 * page + 100, 3 * page + 600):  # scribble over a b-tree page
+        data[offset] = 0xA5
+    copy.write_bytes(bytes(data))
+    before = fingerprint(tmp_path)
+    found, _notes = check_file(copy)
+    assert found, "a scribbled page must be found"
+    assert fingerprint(tmp_path) == before

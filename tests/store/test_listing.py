@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.store.conftest import Listing, Repo
 from tracker.domain.flags import Flag, FlagFacts, flags_for, follow_up_pending, is_closed, sort_by_urgency
 from tracker.domain.model import Case, Check, CheckState, EntryKind, Status, TimelineEntry
-from tracker.store.database import Database
-from tracker.store.listing import CaseListing
-from tracker.store.repository import CaseRepository
+from tracker.store.base import Store
+from tracker.store.sqlite import SqliteTransaction
 
 TODAY = date(2026, 10, 20)
 NOW = datetime(2026, 10, 20, 12, tzinfo=UTC)
@@ -26,7 +25,7 @@ def day(offset: int) -> date:
 
 
 @pytest.fixture
-def grid(repo: CaseRepository, make_case) -> list[Case]:
+def grid(repo: Repo, make_case) -> list[Case]:
     """Every status × follow-up × promise around today's boundaries, one of each."""
     cases = []
     follow_ups = [None, -3, -2, -1, 0, 1, 2, 3]
@@ -47,16 +46,8 @@ def grid(repo: CaseRepository, make_case) -> list[Case]:
     return [c for c in repo.iter_all(include_deleted=False)]
 
 
-@pytest.fixture
-def listing(database: Database) -> Iterator[CaseListing]:
-    assert database.path is not None
-    listing = CaseListing(database.path)
-    yield listing
-    listing.close()
-
-
 @pytest.mark.parametrize("today", DAYS)
-def test_ordered_ids_follow_the_domains_urgency(listing: CaseListing, grid: list[Case], today: date) -> None:
+def test_ordered_ids_follow_the_domains_urgency(listing: Listing, grid: list[Case], today: date) -> None:
     expected_all = [c.id for c in sort_by_urgency(grid, today)]
     assert list(listing.ordered_ids(today, include_closed=True)) == expected_all
     shown = [c for c in grid if not is_closed(FlagFacts.of(c), today)]
@@ -67,7 +58,7 @@ def test_ordered_ids_follow_the_domains_urgency(listing: CaseListing, grid: list
 @pytest.mark.parametrize("today", DAYS)
 @pytest.mark.parametrize("within", [0, 1, 5])
 def test_due_ids_are_the_pending_follow_ups_most_urgent_first(
-    listing: CaseListing, grid: list[Case], today: date, within: int
+    listing: Listing, grid: list[Case], today: date, within: int
 ) -> None:
     horizon = today + timedelta(days=within)
     due = [
@@ -81,7 +72,7 @@ def test_due_ids_are_the_pending_follow_ups_most_urgent_first(
 
 
 @pytest.mark.parametrize("today", DAYS)
-def test_first_ids_come_from_the_top_of_the_list(listing: CaseListing, grid: list[Case], today: date) -> None:
+def test_first_ids_come_from_the_top_of_the_list(listing: Listing, grid: list[Case], today: date) -> None:
     top = list(listing.ordered_ids(today))
     due_now = sum(
         1
@@ -98,7 +89,7 @@ def test_first_ids_come_from_the_top_of_the_list(listing: CaseListing, grid: lis
 
 
 @pytest.mark.parametrize("today", DAYS)
-def test_stats_agree_with_the_flags(listing: CaseListing, grid: list[Case], today: date) -> None:
+def test_stats_agree_with_the_flags(listing: Listing, grid: list[Case], today: date) -> None:
     stats = listing.stats(today)
     flags = [flags_for(FlagFacts.of(c), today) for c in grid]
     assert stats.open == sum(1 for c in grid if c.is_open)
@@ -117,7 +108,7 @@ def test_stats_agree_with_the_flags(listing: CaseListing, grid: list[Case], toda
     assert stats.hidden_closed == sum(1 for c in grid if is_closed(FlagFacts.of(c), today))
 
 
-def test_summaries_match_the_cases(listing: CaseListing, repo: CaseRepository, make_case) -> None:
+def test_summaries_match_the_cases(listing: Listing, repo: Repo, make_case) -> None:
     case = repo.add(
         make_case(
             "Señal 📱",
@@ -143,7 +134,7 @@ def test_summaries_match_the_cases(listing: CaseListing, repo: CaseRepository, m
     assert summary.facts == FlagFacts.of(case)
 
 
-def test_text_filter_is_literal(listing: CaseListing, repo: CaseRepository, make_case) -> None:
+def test_text_filter_is_literal(listing: Listing, repo: Repo, make_case) -> None:
     percent = repo.add(make_case("Discount 50% off")).id
     underscore = repo.add(make_case("snake_case Ltd")).id
     backslash = repo.add(make_case("back\\slash")).id
@@ -155,7 +146,7 @@ def test_text_filter_is_literal(listing: CaseListing, repo: CaseRepository, make
     assert list(listing.ordered_ids(TODAY, text="%")) == [percent]
 
 
-def test_last_contacts(listing: CaseListing, repo: CaseRepository, make_case) -> None:
+def test_last_contacts(listing: Listing, repo: Repo, make_case) -> None:
     entries = [
         TimelineEntry(NOW, EntryKind.CONTACT, "first call"),
         TimelineEntry(NOW, EntryKind.CONTACT, "second call"),
@@ -167,11 +158,11 @@ def test_last_contacts(listing: CaseListing, repo: CaseRepository, make_case) ->
 
 
 def test_data_version_changes_when_another_connection_commits(
-    listing: CaseListing, database: Database, make_case
+    listing: Listing, database: Store, make_case
 ) -> None:
     before = listing.data_version()
     assert listing.data_version() == before
-    CaseRepository(database).add(make_case())
+    Repo(database).add(make_case())
     assert listing.data_version() != before
 
 
@@ -184,17 +175,17 @@ def plan_of(path: Path, sql: str, params: dict[str, object]) -> str:
 
 
 def test_due_queries_use_the_partial_index(
-    listing: CaseListing, database: Database, repo: CaseRepository, make_case, monkeypatch: pytest.MonkeyPatch
+    listing: Listing, database: Store, repo: Repo, make_case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo.add_many(make_case(f"p{i}", next_follow_up=day(i % 120 - 30)) for i in range(400))
     seen: list[tuple[str, dict[str, object]]] = []
-    original = CaseListing._ids
+    original = SqliteTransaction._ids
 
-    def recording(self: CaseListing, sql: str, params: dict[str, object]):  # type: ignore[no-untyped-def]
+    def recording(self: SqliteTransaction, sql: str, params: dict[str, object]):  # type: ignore[no-untyped-def]
         seen.append((sql, params))
         return original(self, sql, params)
 
-    monkeypatch.setattr(CaseListing, "_ids", recording)
+    monkeypatch.setattr(SqliteTransaction, "_ids", recording)
     assert listing.first_ids(TODAY, 10) is not None
     assert len(listing.due_ids(TODAY, 0)) == sum(1 for i in range(400) if i % 120 - 30 <= 0)
     assert len(seen) == 2
@@ -209,16 +200,11 @@ def test_due_summaries_today_come_in_urgency_order(database, repo, make_case) ->
 
     from tracker.domain.flags import urgency_key
     from tracker.domain.model import Status
-    from tracker.store.listing import CaseListing
 
     today = date(2026, 10, 20)
     for i, status in enumerate([Status.REQUESTED, Status.CONFIRMED, Status.FAILED, Status.VERIFIED] * 5):
         repo.add(make_case(f"p{i}", status=status, next_follow_up=today - timedelta(days=i % 4)))
-    listing = CaseListing(database.path)
-    try:
-        rows = listing.due_summaries(today, 0)
-    finally:
-        listing.close()
+    rows = Listing(database).due_summaries(today, 0)
     assert len(rows) == 20
     expected = sorted(rows, key=lambda r: (*urgency_key(r.facts, today), r.id))
     assert [r.id for r in rows] == [r.id for r in expected]

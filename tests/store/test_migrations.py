@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
+import subprocess
+import sys
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -11,44 +15,41 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect
 
+from tests.store.conftest import Repo, problems
 from tracker.domain.model import CheckState, EntryKind, Status
-from tracker.store import migrate
-from tracker.store.database import Database, open_database
-from tracker.store.listing import CaseListing
-from tracker.store.repository import CaseRepository
+from tracker.store import Opened, migrate, open_store, resolve
+from tracker.store.base import Store
 from tracker.store.schema import Base
-
-
-def summaries(repo, day, include_closed=False):  # type: ignore[no-untyped-def]
-    """Summary rows of the live cases, as the TUI's list reads them."""
-    listing = CaseListing(repo.database.path)
-    try:
-        return list(listing.summaries(listing.ordered_ids(day, include_closed)).values())
-    finally:
-        listing.close()
-
 
 OPENED_AT = datetime(2026, 10, 20, 12, 0, 0, tzinfo=UTC)
 
 
-def schema_diff(database: Database) -> list:  # type: ignore[type-arg]
-    with database.engine.connect() as connection:
-        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+def open_database(path: str, now: datetime = OPENED_AT) -> Opened:
+    return open_store(resolve(path), now=now)
 
 
-def test_schema_head_matches_the_scripts() -> None:
-    scripts = ScriptDirectory.from_config(migrate.alembic_config(None))  # type: ignore[arg-type]
+def schema_diff(path: Path) -> list:  # type: ignore[type-arg]
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        engine.dispose()
+
+
+def test_known_revisions_match_the_scripts() -> None:
+    scripts = ScriptDirectory.from_config(migrate.alembic_config(None))
     assert scripts.get_current_head() == migrate.SCHEMA_HEAD
-    assert migrate.script_head() == migrate.SCHEMA_HEAD
     assert len(scripts.get_heads()) == 1
-    assert migrate.known_revisions() == {"0001", "0002"}
+    assert tuple(migrate.script_revisions()) == migrate.KNOWN_REVISIONS
 
 
-def test_a_fresh_database_matches_the_models(database: Database) -> None:
+def test_a_fresh_database_matches_the_models(database: Store) -> None:
     assert database.revision() == migrate.SCHEMA_HEAD
-    assert schema_diff(database) == []
+    assert database.path is not None
+    assert schema_diff(database.path) == []
 
 
 # Rows as revision 0001 stored them (naive UTC timestamps, no trash, no counters).
@@ -150,19 +151,18 @@ TIMELINE_0001 = [
 COUNTERS = {1: (4, 2, 1), 2: (1, 1, 0), 3: (0, 0, 0)}  # total, passed, failed
 
 
-def make_0001_database(path: Path) -> None:
-    engine = create_engine(f"sqlite:///{path}")
+def make_0001_database(path: Path, cases: list[tuple] = CASES_0001) -> None:  # type: ignore[type-arg]
+    engine = migrate.sqlite_engine(path)
     try:
         with engine.begin() as connection:
-            migrate.upgrade(connection, "0001")
+            migrate.run_upgrade(connection, "0001")
             raw = connection.connection.driver_connection
-            raw.executemany(f"INSERT INTO cases VALUES ({', '.join('?' * 17)})", CASES_0001)
+            raw.executemany(f"INSERT INTO cases VALUES ({', '.join('?' * 17)})", cases)
             raw.executemany(f"INSERT INTO checks VALUES ({', '.join('?' * 8)})", CHECKS_0001)
             raw.executemany(f"INSERT INTO timeline VALUES ({', '.join('?' * 11)})", TIMELINE_0001)
-        with engine.connect() as connection:
-            assert migrate.current_revision(connection) == "0001"
     finally:
         engine.dispose()
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0001",)]
 
 
 def rows(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
@@ -186,31 +186,38 @@ def old_db(db_path: Path) -> Path:
 
 
 def test_an_0001_database_upgrades_with_its_data_intact(old_db: Path) -> None:
-    database = open_database(str(old_db), now=OPENED_AT)
+    database = open_database(str(old_db)).store
     try:
         assert database.revision() == migrate.SCHEMA_HEAD
         assert rows(old_db, f"SELECT {CASE_COLUMNS_0001} FROM cases ORDER BY id") == CASES_0001
         assert rows(old_db, "SELECT * FROM checks ORDER BY id") == CHECKS_0001
-        assert rows(old_db, "SELECT * FROM timeline ORDER BY id") == TIMELINE_0001
+        # 0003: the entry the program wrote in English is now a fact; the two that are no
+        # form it ever wrote stay as they are, with no event.
+        upgraded = [
+            (*TIMELINE_0001[0][:4], "", *TIMELINE_0001[0][5:], "case.created", '{"action":"cancel"}'),
+            *[(*row, "", "{}") for row in TIMELINE_0001[1:]],
+        ]
+        assert rows(old_db, "SELECT * FROM timeline ORDER BY id") == upgraded
         counters = rows(
             old_db, "SELECT id, checks_total, checks_passed, checks_failed, deleted_at FROM cases ORDER BY id"
         )
         assert counters == [(i, *COUNTERS[i], None) for i in (1, 2, 3)]
-        assert database.integrity_problems() == []
-        assert schema_diff(database) == []
-        assert "ix_cases_due" in {ix["name"] for ix in inspect(database.engine).get_indexes("cases")}
-        # The connection that ran the migration is handed back with foreign keys on.
-        for _ in range(3):
-            with database.engine.connect() as connection:
-                assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert problems(database) == []
+        assert schema_diff(old_db) == []
+        engine = create_engine(f"sqlite:///{old_db}")
+        assert "ix_cases_due" in {ix["name"] for ix in inspect(engine).get_indexes("cases")}
+        engine.dispose()
+        # The store's own connections have foreign keys on.
+        with database.read() as tx:
+            assert tx.rows("PRAGMA foreign_keys")[0][0] == 1
     finally:
         database.close()
 
 
 def test_upgraded_rows_read_back_as_domain_objects(old_db: Path) -> None:
-    database = open_database(str(old_db), now=OPENED_AT)
+    database = open_database(str(old_db)).store
     try:
-        repo = CaseRepository(database)
+        repo = Repo(database)
         case = repo.get("11111111")
         assert case.provider == "Movistar Perú" and case.notes == "nota: ñ 漢 🎉"
         assert case.status is Status.FAILED
@@ -223,7 +230,7 @@ def test_upgraded_rows_read_back_as_domain_objects(old_db: Path) -> None:
         assert case.checks[0].checked_at == datetime(2026, 10, 16, 9, 30, 0, 250000, tzinfo=UTC)
         assert [e.kind for e in case.timeline] == [EntryKind.CREATED, EntryKind.STATUS]
         assert case.created_at == datetime(2026, 10, 6, 14, tzinfo=UTC)
-        rows_now = summaries(repo, date(2026, 10, 20), include_closed=True)
+        rows_now = repo.summaries(date(2026, 10, 20), include_closed=True)
         assert {s.id: s.progress for s in rows_now} == {1: "2/4", 2: "1/1", 3: "0/0"}
         assert [c.id for c in repo.due(date(2026, 10, 20))] == [1, 3]
     finally:
@@ -232,10 +239,10 @@ def test_upgraded_rows_read_back_as_domain_objects(old_db: Path) -> None:
 
 def test_a_timestamped_backup_holding_the_0001_data_is_written_first(old_db: Path) -> None:
     before = old_db.parent
-    database = open_database(str(old_db), now=OPENED_AT)
-    database.close()
-    backup = old_db.with_name("tracker.db.before-0002-20261020T120000")
-    assert database.backup_made == backup
+    opened = open_database(str(old_db))
+    opened.store.close()
+    backup = old_db.with_name(f"tracker.db.before-{migrate.SCHEMA_HEAD}-20261020T120000")
+    assert opened.backup_made == str(backup)
     assert sorted(p.name for p in before.iterdir() if "before" in p.name) == [backup.name]
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert rows(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
@@ -246,17 +253,60 @@ def test_a_timestamped_backup_holding_the_0001_data_is_written_first(old_db: Pat
 
 
 def test_a_database_at_head_makes_no_backup(db_path: Path) -> None:
-    open_database(str(db_path), now=OPENED_AT).close()
-    database = open_database(str(db_path), now=OPENED_AT)
-    database.close()
-    assert database.backup_made is None
+    open_database(str(db_path)).store.close()
+    opened = open_database(str(db_path))
+    opened.store.close()
+    assert opened.backup_made is None
     assert not [p for p in db_path.parent.iterdir() if "before" in p.name]
 
 
 def test_a_new_database_makes_no_backup(db_path: Path) -> None:
-    database = open_database(str(db_path), now=OPENED_AT)
-    database.close()
-    assert database.backup_made is None
+    opened = open_database(str(db_path))
+    opened.store.close()
+    assert opened.backup_made is None
     assert sorted(p.name for p in db_path.parent.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
         db_path.name,
     ]
+
+
+def test_a_migration_killed_half_way_leaves_the_old_database_and_the_next_open_finishes_it(
+    tmp_path: Path,
+) -> None:
+    """kill -9 while `db upgrade` copies a large table: the file is still a sound 0001 database,
+    no half-made table or half-written copy stays behind, and the next command upgrades it."""
+    path = tmp_path / "big.db"
+    many = [(i, f"{i:08d}-1111-4111-8111-111111111111", *CASES_0001[0][2:]) for i in range(1, 60001)]
+    make_0001_database(path, many)
+    env = {**os.environ, "TRACKER_DB": str(path), "TRACKER_CONFIG_DIR": str(tmp_path / "config")}
+    killed_at = []
+    for delay in (0.3, 0.6, 0.9, 1.2):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tracker", "db", "upgrade"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        if process.poll() is not None:
+            break
+        process.kill()
+        process.wait()
+        killed_at.append(delay)
+        assert rows(path, "SELECT version_num FROM alembic_version") == [("0001",)]
+        names = {r[0] for r in rows(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert not any(name.startswith("_alembic_tmp") for name in names)
+        assert rows(path, "SELECT count(*) FROM cases") == [(60000,)]
+        # A copy cut short is only ever a hidden partial file (removed by the next run).
+        assert all(p.name.startswith(".") for p in tmp_path.iterdir() if "partial" in p.name)
+    assert killed_at, "the upgrade finished before it could be killed: make the file bigger"
+    opened = open_database(str(path))
+    try:
+        assert opened.store.revision() == migrate.SCHEMA_HEAD
+        assert problems(opened.store) == []
+        assert Repo(opened.store).count("cases") == 60000
+    finally:
+        opened.store.close()
+    # Every copy that exists is complete: a sound 0001 database with all the cases.
+    for copy in tmp_path.glob("big.db.before-*"):
+        assert rows(copy, "SELECT count(*) FROM cases") == [(60000,)]
+    assert not [p for p in tmp_path.iterdir() if ".partial-" in p.name]

@@ -7,9 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import StatementError
 
+from tests.store.conftest import Repo, open_sqlite_store
 from tracker.domain import workflow
 from tracker.domain.errors import NotAllowed, NotFound
 from tracker.domain.flags import FlagFacts, is_closed
@@ -24,18 +23,6 @@ from tracker.domain.model import (
     TimelineEntry,
 )
 from tracker.domain.playbooks import ESIM_PE
-from tracker.store.listing import CaseListing
-from tracker.store.repository import CaseRepository
-
-
-def summaries(repo, day, include_closed=False):  # type: ignore[no-untyped-def]
-    """Summary rows of the live cases, as the TUI's list reads them."""
-    listing = CaseListing(repo.database.path)
-    try:
-        return list(listing.summaries(listing.ordered_ids(day, include_closed)).values())
-    finally:
-        listing.close()
-
 
 NOW = datetime(2026, 10, 20, 12, 0, 0, 123456, tzinfo=UTC)
 TODAY = date(2026, 10, 20)
@@ -102,7 +89,7 @@ def rich_case(make_case: Callable[..., Case]) -> Case:
     )
 
 
-def test_round_trip_keeps_every_field_exactly(repo: CaseRepository, make_case, without_ids) -> None:
+def test_round_trip_keeps_every_field_exactly(repo: Repo, make_case, without_ids) -> None:
     original = rich_case(make_case)
     stored = repo.add(original)
     assert isinstance(stored.id, int)
@@ -126,9 +113,7 @@ def test_round_trip_keeps_every_field_exactly(repo: CaseRepository, make_case, w
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))
-def test_each_kind_of_text_round_trips_in_every_text_field(
-    repo: CaseRepository, make_case, name: str
-) -> None:
+def test_each_kind_of_text_round_trips_in_every_text_field(repo: Repo, make_case, name: str) -> None:
     value = TEXTS[name]
     case = make_case(
         value,
@@ -145,17 +130,15 @@ def test_each_kind_of_text_round_trips_in_every_text_field(
     assert (entry.summary, entry.ticket, entry.agent) == (value, value, value)
 
 
-def test_naive_timestamps_are_refused(repo: CaseRepository, make_case) -> None:
+def test_naive_timestamps_are_refused(repo: Repo, make_case) -> None:
     case = make_case()
     case.created_at = datetime(2026, 10, 20, 12)
-    with pytest.raises(StatementError, match="naive datetime"):
+    with pytest.raises(ValueError, match="naive datetime"):
         repo.add(case)
     assert repo.live(TODAY, include_closed=True) == []
 
 
-def test_save_updates_fields_checks_and_appends_to_the_timeline(
-    repo: CaseRepository, make_case, without_ids
-) -> None:
+def test_save_updates_fields_checks_and_appends_to_the_timeline(repo: Repo, make_case, without_ids) -> None:
     case = repo.add(make_case())
     later = NOW + timedelta(hours=2)
     workflow.set_check(case, "calls blocked", CheckState.FAILED, later, TODAY, note="rang")
@@ -181,27 +164,26 @@ def test_save_updates_fields_checks_and_appends_to_the_timeline(
     # A check removed from the case is removed from the store.
     loaded.checks = [c for c in loaded.checks if c.name != "SMS blocked"]
     assert [c.name for c in repo.save(loaded).checks] == ["calls blocked", "balance zero"]
-    with repo.database.engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM checks")).scalar() == 2
+    assert repo.count("checks") == 2
 
 
-def test_save_keeps_the_check_counters_in_step(repo: CaseRepository, make_case) -> None:
+def test_save_keeps_the_check_counters_in_step(repo: Repo, make_case) -> None:
     case = repo.add(make_case(checks=[Check("a"), Check("b"), Check("c")]))
     workflow.set_check(case, "a", CheckState.PASSED, NOW, TODAY)
     workflow.set_check(case, "b", CheckState.FAILED, NOW, TODAY)
     repo.save(case)
-    [summary] = summaries(repo, TODAY)
+    [summary] = repo.summaries(TODAY)
     assert (summary.checks_total, summary.checks_passed, summary.checks_failed) == (3, 1, 1)
     assert summary.progress == "1/3"
     assert summary.facts == FlagFacts.of(repo.get(case.id))  # type: ignore[arg-type]
 
 
-def test_save_needs_a_stored_case(repo: CaseRepository, make_case) -> None:
+def test_save_needs_a_stored_case(repo: Repo, make_case) -> None:
     with pytest.raises(ValueError):
         repo.save(make_case())
 
 
-def test_lookup_by_id_uuid_and_prefix(repo: CaseRepository, make_case) -> None:
+def test_lookup_by_id_uuid_and_prefix(repo: Repo, make_case) -> None:
     first = repo.add(make_case("one"))
     second = repo.add(make_case("two"))
     assert repo.get(first.id).provider == "one"  # type: ignore[arg-type]
@@ -213,7 +195,7 @@ def test_lookup_by_id_uuid_and_prefix(repo: CaseRepository, make_case) -> None:
     assert repo.get(second.uuid[:4]).id == second.id
 
 
-def test_lookup_refusals(repo: CaseRepository, make_case) -> None:
+def test_lookup_refusals(repo: Repo, make_case) -> None:
     repo.add(make_case(uuid="abcd1111-0000-4000-8000-000000000001"))
     repo.add(make_case(uuid="abcd2222-0000-4000-8000-000000000002"))
     with pytest.raises(NotFound, match="more than one"):
@@ -224,7 +206,7 @@ def test_lookup_refusals(repo: CaseRepository, make_case) -> None:
             repo.get(ref)
 
 
-def test_an_all_digit_uuid_prefix_finds_its_case(repo: CaseRepository, make_case) -> None:
+def test_an_all_digit_uuid_prefix_finds_its_case(repo: Repo, make_case) -> None:
     first = repo.add(make_case("first"))
     digits = repo.add(make_case("digits", uuid="12345678-9abc-4def-8000-000000000000"))
     assert repo.get("12345678").id == digits.id
@@ -235,7 +217,7 @@ def test_an_all_digit_uuid_prefix_finds_its_case(repo: CaseRepository, make_case
         repo.get("87654321")
 
 
-def test_delete_moves_to_the_trash_and_restore_brings_back(repo: CaseRepository, make_case) -> None:
+def test_delete_moves_to_the_trash_and_restore_brings_back(repo: Repo, make_case) -> None:
     kept = repo.add(make_case("kept", next_follow_up=date(2026, 10, 1)))
     gone = repo.add(make_case("gone", next_follow_up=date(2026, 10, 1)))
     deleted = repo.delete(gone.uuid, NOW)
@@ -245,9 +227,8 @@ def test_delete_moves_to_the_trash_and_restore_brings_back(repo: CaseRepository,
     assert repo.get(gone.id, include_deleted=True).deleted_at == NOW  # type: ignore[arg-type]
     assert [c.id for c in repo.live(TODAY, include_closed=True)] == [kept.id]
     assert [c.id for c in repo.due(TODAY)] == [kept.id]
-    assert [s.id for s in summaries(repo, TODAY, include_closed=True)] == [kept.id]
+    assert [s.id for s in repo.summaries(TODAY, include_closed=True)] == [kept.id]
     assert [c.id for c in repo.trash()] == [gone.id]
-    assert repo.counts() == {"requested": 1}
     with pytest.raises(NotFound):
         repo.delete(gone.id, NOW)  # type: ignore[arg-type]
 
@@ -260,18 +241,17 @@ def test_delete_moves_to_the_trash_and_restore_brings_back(repo: CaseRepository,
         repo.restore(gone.id)  # type: ignore[arg-type]
 
 
-def test_purge_only_from_the_trash_and_takes_checks_and_timeline(repo: CaseRepository, make_case) -> None:
+def test_purge_only_from_the_trash_and_takes_checks_and_timeline(repo: Repo, make_case) -> None:
     case = repo.add(make_case(timeline=[TimelineEntry(NOW, EntryKind.CREATED, "new")]))
     with pytest.raises(NotAllowed):
         repo.purge(case.id)  # type: ignore[arg-type]
     repo.delete(case.id, NOW)  # type: ignore[arg-type]
     repo.purge(case.id)  # type: ignore[arg-type]
-    with repo.database.engine.connect() as connection:
-        for table in ("cases", "checks", "timeline"):
-            assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
+    for table in ("cases", "checks", "timeline"):
+        assert repo.count(table) == 0
 
 
-def test_due_returns_live_cases_due_on_or_before_the_date(repo: CaseRepository, make_case) -> None:
+def test_due_returns_live_cases_due_on_or_before_the_date(repo: Repo, make_case) -> None:
     def add(name: str, status: Status, offset: int | None) -> int:
         due = None if offset is None else TODAY + timedelta(days=offset)
         return repo.add(make_case(name, status=status, next_follow_up=due)).id  # type: ignore[return-value]
@@ -300,7 +280,7 @@ def test_due_returns_live_cases_due_on_or_before_the_date(repo: CaseRepository, 
     assert repo.due(TODAY - timedelta(days=10)) == []
 
 
-def test_due_lists_what_is_due_most_overdue_first(repo: CaseRepository, make_case) -> None:
+def test_due_lists_what_is_due_most_overdue_first(repo: Repo, make_case) -> None:
     # The query plan (the partial index ix_cases_due) is checked in test_listing.py.
     cases = [make_case(f"p{i}", next_follow_up=TODAY + timedelta(days=i % 90 - 30)) for i in range(300)]
     repo.add_many(cases)
@@ -314,7 +294,7 @@ STATUS_GRID = list(Status)
 OFFSETS = [None, -1, 0, 1]
 
 
-def test_sql_closed_condition_agrees_with_the_domain(repo: CaseRepository, make_case) -> None:
+def test_sql_closed_condition_agrees_with_the_domain(repo: Repo, make_case) -> None:
     ids: dict[int, FlagFacts] = {}
     for status in STATUS_GRID:
         for offset in OFFSETS:
@@ -324,12 +304,12 @@ def test_sql_closed_condition_agrees_with_the_domain(repo: CaseRepository, make_
     for day in (TODAY - timedelta(days=2), TODAY, TODAY + timedelta(days=2)):
         expected = sorted(i for i, facts in ids.items() if not is_closed(facts, day))
         assert sorted(c.id for c in repo.live(day)) == expected, day  # type: ignore[type-var]
-        assert sorted(s.id for s in summaries(repo, day)) == expected, day
+        assert sorted(s.id for s in repo.summaries(day)) == expected, day
         assert len(repo.live(day, include_closed=True)) == len(ids)
-        assert len(summaries(repo, day, include_closed=True)) == len(ids)
+        assert len(repo.summaries(day, include_closed=True)) == len(ids)
 
 
-def test_add_many_keeps_each_cases_checks_and_timeline(repo: CaseRepository, make_case, without_ids) -> None:
+def test_add_many_keeps_each_cases_checks_and_timeline(repo: Repo, make_case, without_ids) -> None:
     cases = []
     for i in range(23):
         checks = [
@@ -353,36 +333,28 @@ def test_add_many_keeps_each_cases_checks_and_timeline(repo: CaseRepository, mak
     assert len(stored) == 23
     assert [without_ids(c) for c in stored] == cases
     for case in stored:
-        summary = next(s for s in summaries(repo, TODAY, include_closed=True) if s.id == case.id)
+        summary = next(s for s in repo.summaries(TODAY, include_closed=True) if s.id == case.id)
         assert summary.checks_total == len(case.checks)
         assert summary.checks_passed == case.checks_passed
 
 
-def test_add_many_of_nothing(repo: CaseRepository) -> None:
+def test_add_many_of_nothing(repo: Repo) -> None:
     assert repo.add_many([]) == 0
 
 
-def test_iter_all_can_leave_out_the_trash(repo: CaseRepository, make_case) -> None:
+def test_iter_all_can_leave_out_the_trash(repo: Repo, make_case) -> None:
     ids = [repo.add(make_case(f"p{i}")).id for i in range(5)]
     repo.delete(ids[2], NOW)  # type: ignore[arg-type]
     assert [c.id for c in repo.iter_all(batch=2)] == ids
     assert [c.id for c in repo.iter_all(include_deleted=False, batch=2)] == [i for i in ids if i != ids[2]]
 
 
-def test_counts(repo: CaseRepository, make_case) -> None:
-    for status in (Status.REQUESTED, Status.REQUESTED, Status.VERIFIED, Status.WITHDRAWN):
-        repo.add(make_case(status=status))
-    assert repo.counts() == {"requested": 2, "verified": 1, "withdrawn": 1}
-
-
 def test_two_databases_on_one_file_see_each_others_writes(db_path, make_case) -> None:
-    from tracker.store.database import open_database
-
-    first, second = open_database(str(db_path)), open_database(str(db_path))
+    first, second = open_sqlite_store(db_path), open_sqlite_store(db_path)
     try:
-        CaseRepository(first).add(make_case("from the TUI"))
-        CaseRepository(second).add(make_case("from cron"))
-        assert {c.provider for c in CaseRepository(first).live(TODAY)} == {"from the TUI", "from cron"}
+        Repo(first).add(make_case("from the TUI"))
+        Repo(second).add(make_case("from cron"))
+        assert {c.provider for c in Repo(first).live(TODAY)} == {"from the TUI", "from cron"}
     finally:
         first.close()
         second.close()

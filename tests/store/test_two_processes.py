@@ -35,18 +35,17 @@ def test_tui_and_command_line_writing_in_turn_lose_nothing(tmp_path: Path) -> No
     db, config = tmp_path / "t.db", tmp_path / "config"
     config.mkdir()
     assert cli(db, config, "add", "first").returncode == 0
-    # As the TUI does it: the list from plain sqlite3 first, SQLAlchemy opened later.
-    tui = Tracker.open(str(db), clock=FixedClock(TODAY), config_folder=config, lazy=True)
+    # As the TUI does it: the store open all along, its reads and writes on worker threads.
+    tui = Tracker.open(str(db), clock=FixedClock(TODAY), config_folder=config)
     try:
-        tui.listing.ordered_ids(TODAY)
-        tui.cases  # noqa: B018 - the warm-up after the first screen
+        tui.ordered_ids()
         assert cli(db, config, "add", "from the command line 1").returncode == 0
         tui.add_case(CaseDraft(provider="from the TUI"))
         assert cli(db, config, "add", "from the command line 2").returncode == 0
         tui.add_case(CaseDraft(provider="from the TUI again"))
         assert [
             s.provider
-            for s in tui.listing.summaries(tui.listing.ordered_ids(TODAY)).values()
+            for s in tui.summaries(tui.ordered_ids()).values()
             if s.provider.startswith("from the command line 2")
         ]
     finally:

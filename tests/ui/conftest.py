@@ -97,7 +97,8 @@ def seed(
         draft, playbook_obj, tracker.calendar(playbook_obj), tracker.now(), tracker.today()
     )
     case.uuid = f"00000000-0000-4000-8000-{number:012d}"
-    return tracker.cases.add(case)
+    with tracker.store.write() as tx:
+        return tx.add(case)
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

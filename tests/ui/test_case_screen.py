@@ -75,7 +75,7 @@ async def test_a_check_is_added_from_the_case_screen(make_app, tracker) -> None:
         assert isinstance(app.screen, CaseScreen)
         await settle(pilot)
         assert app.screen.query_one("#checks").option_count == 9
-    added = tracker.cases.get(case.id).find_check("router")
+    added = tracker.get(case.id).find_check("router")
     assert added is not None and added.required
 
 
@@ -89,7 +89,7 @@ async def test_adding_a_check_the_case_has_is_refused_at_the_field(make_app, tra
         await press(pilot, "a", *"Balance Zero", "ctrl+s")
         assert isinstance(app.screen, AddCheckScreen)
         assert "already" in app.screen.query_one("#name").query_ancestor("Field").error
-    assert len(tracker.cases.get(case.id).checks) == 8
+    assert len(tracker.get(case.id).checks) == 8
 
 
 def _verified_with_recheck_due(tracker):  # type: ignore[no-untyped-def]
@@ -97,9 +97,8 @@ def _verified_with_recheck_due(tracker):  # type: ignore[no-untyped-def]
     for name in ("calls blocked", "balance zero"):
         tracker.set_check(case.id, name, CheckState.PASSED)
     tracker.verify(case.id)
-    stored = tracker.cases.get(case.id)
-    stored.next_follow_up = TODAY  # the recheck after the next bill has come
-    return tracker.cases.save(stored)
+    # The recheck after the next bill has come.
+    return tracker.update(case.id, lambda stored: setattr(stored, "next_follow_up", TODAY))[0]
 
 
 async def test_the_recheck_shows_the_bill_check_and_waits_for_it(make_app, tracker, notices) -> None:
@@ -118,10 +117,10 @@ async def test_the_recheck_shows_the_bill_check_and_waits_for_it(make_app, track
         await pilot.press("v")  # refused: the bill has not been checked
         await settle(pilot)
         assert isinstance(app.screen, VerifyScreen)
-        assert tracker.cases.get(case.id).next_follow_up == TODAY
+        assert tracker.get(case.id).next_follow_up == TODAY
         await press(pilot, "space", "v")
         assert isinstance(app.screen, CaseScreen)
-    stored = tracker.cases.get(case.id)
+    stored = tracker.get(case.id)
     assert stored.status is Status.VERIFIED and stored.next_follow_up is None
     assert stored.find_check("no charge on the next bill").state is CheckState.PASSED
     assert f"Case {case.id}: recheck recorded, the case is closed." in notices
@@ -141,7 +140,7 @@ async def test_the_verify_dialog_says_changes_are_saved_and_closes(make_app, tra
         await press(pilot, "escape")
         assert not isinstance(app.screen, VerifyScreen)
     # What the dialog said: the change stands.
-    stored = tracker.cases.get(case.id)
+    stored = tracker.get(case.id)
     assert stored.find_check("calls blocked").state is CheckState.FAILED
     assert stored.status is Status.FAILED
     assert "calls blocked failed (saved): the case needs a follow-up today." in notices

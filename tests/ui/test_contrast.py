@@ -86,24 +86,24 @@ def every_flag(tracker):  # type: ignore[no-untyped-def]
     late = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="")
     tracker.set_check(late.id, "calls blocked", CheckState.FAILED)
     tracker.log_contact(late.id, "called", next_follow_up=TODAY)
-    tracker.cases.save(_with_next(tracker.cases.get(late.id), date(2026, 11, 20)))
+    _set_next(tracker, late.id, date(2026, 11, 20))
     today = seed(tracker, "Claro", requested=date(2026, 11, 16), number=2)
     tracker.log_contact(today.id, "called", next_follow_up=TODAY)
     recheck = seed(tracker, "Netflix", requested=date(2026, 9, 1), playbook="subscription", number=3)
     for check in ("confirmation received", "no new charge"):
         tracker.set_check(recheck.id, check, CheckState.PASSED)
     tracker.verify(recheck.id)
-    tracker.cases.save(_with_next(tracker.cases.get(recheck.id), TODAY))
+    _set_next(tracker, recheck.id, TODAY)
     shown = set()
-    for case in tracker.cases.live(TODAY, include_closed=True):
+    for case in tracker.open_cases(include_closed=True):
         shown.update(case_flags(case, TODAY))
     assert shown == set(Flag)
     return tracker
 
 
-def _with_next(case, day):  # type: ignore[no-untyped-def]
-    case.next_follow_up = day
-    return case
+def _set_next(tracker, case_id: int, day: date) -> None:  # type: ignore[no-untyped-def]
+    """Move a case's next follow-up, as a case stored that way would have it."""
+    tracker.update(case_id, lambda case: setattr(case, "next_follow_up", day))
 
 
 async def _measure(app, pilot, grey: bool, expect: tuple[str, ...] = ()) -> list[str]:  # type: ignore[no-untyped-def]

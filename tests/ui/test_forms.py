@@ -99,7 +99,7 @@ async def test_a_fee_takes_the_playbooks_currency(make_app, tracker) -> None:
         assert form.query_one("#currency", Input).placeholder == "from the playbook: PEN"
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CasesScreen)
-    (case,) = tracker.cases.live(TODAY)
+    (case,) = tracker.open_cases()
     assert (case.fee_amount, case.fee_currency) == (Decimal("120"), "PEN")
 
 
@@ -116,7 +116,7 @@ async def test_a_fee_without_any_currency_is_refused_at_the_field(make_app, trac
         assert isinstance(app.screen, CaseFormScreen)
         assert "needs its currency" in form.field("currency").error
         assert app.focused is form.query_one("#currency")
-    assert tracker.cases.live(TODAY) == []
+    assert tracker.open_cases() == []
 
 
 async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tracker) -> None:
@@ -135,4 +135,4 @@ async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tra
         # The subscription case has "no charge on the next bill" already: only the others come.
         assert "calls blocked" in said and "no charge on the next bill" not in said
         await press(pilot, "ctrl+s")
-    assert len(tracker.cases.get(case.id).checks) == 4 + 7
+    assert len(tracker.get(case.id).checks) == 4 + 7

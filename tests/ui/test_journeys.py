@@ -47,7 +47,7 @@ async def test_log_a_new_case_through_the_form(make_app, tracker) -> None:
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CasesScreen)
         table = app.screen.query_one(CaseTable)
-        (case,) = tracker.cases.live(TODAY)
+        (case,) = tracker.open_cases()
         assert case.promised_by == date(2026, 10, 14)
         assert len(case.checks) == 8
         assert table.current_case_id == case.id
@@ -65,7 +65,7 @@ async def test_typing_in_the_form_really_types(make_app, tracker) -> None:
         await pilot.press("tab")
         await type_into(pilot, "Postpago")
         await press(pilot, "ctrl+s")
-    (case,) = tracker.cases.live(TODAY)
+    (case,) = tracker.open_cases()
     assert (case.provider, case.service, case.requested_on) == ("Entel", "Postpago", TODAY)
 
 
@@ -89,11 +89,11 @@ async def test_a_bad_date_is_refused_at_the_field_and_nothing_typed_is_lost(make
         assert form.query_one("#service").value == "Línea 中文 🎉"
         assert form.query_one("#ticket").value == "[bold]x[/bold]"
         assert app.focused is form.query_one("#requested_on")
-        assert tracker.cases.live(TODAY, include_closed=True) == []
+        assert tracker.open_cases(include_closed=True) == []
         # Fixing the date saves the case with every other field as typed.
         form.query_one("#requested_on").value = "2026-11-20"
         await press(pilot, "ctrl+s")
-    (case,) = tracker.cases.live(TODAY)
+    (case,) = tracker.open_cases()
     assert (case.service, case.ticket) == ("Línea 中文 🎉", "[bold]x[/bold]")
 
 
@@ -137,7 +137,7 @@ async def test_follow_up_an_overdue_case(make_app, tracker) -> None:
         text = row_text(table, case.id)
         assert "OVERDUE" not in text and "in 2d" in text
         assert "Agent says the line is cut" in text
-    stored = tracker.cases.get(case.id)
+    stored = tracker.get(case.id)
     assert stored.next_follow_up == date(2026, 11, 25)
     assert stored.ticket == "R-2026-00077"
     assert Flag.OVERDUE not in case_flags(stored, TODAY)
@@ -162,14 +162,14 @@ async def test_tick_the_required_checks_and_verify(make_app, tracker) -> None:
         await pilot.press("v")  # refused: balance zero is still pending
         await settle(pilot)
         assert isinstance(app.screen, VerifyScreen)
-        assert "balance zero not checked yet" in str(verify.query_one("#verdict").render())
+        assert "Not yet: balance zero (pending)." in str(verify.query_one("#verdict").render())
         await pilot.press("down", "space")  # balance zero: passed, ticked right here
         await settle(pilot)
         await press(pilot, "v")
         assert isinstance(app.screen, CaseScreen)
         await press(pilot, "escape")
         assert list(app.screen.query_one(CaseTable).entries) == [other.id]
-    stored = tracker.cases.get(case.id)
+    stored = tracker.get(case.id)
     assert stored.status is Status.VERIFIED
     assert stored.find_check("calls blocked").state is CheckState.PASSED
     assert stored.find_check("balance zero").state is CheckState.PASSED
@@ -182,7 +182,7 @@ async def test_space_cycles_a_check_through_failed(make_app, tracker) -> None:
         await settle(pilot)
         await press(pilot, "enter")
         await press(pilot, "space", "space")
-    stored = tracker.cases.get(case.id)
+    stored = tracker.get(case.id)
     assert stored.checks[0].state is CheckState.FAILED
     assert stored.status is Status.FAILED
     assert stored.next_follow_up == TODAY
@@ -195,10 +195,10 @@ async def test_withdraw_asks_and_can_be_undone(make_app, tracker) -> None:
         await settle(pilot)
         await press(pilot, "w")
         await press(pilot, "y")
-        assert tracker.cases.get(case.id).status is Status.WITHDRAWN
+        assert tracker.get(case.id).status is Status.WITHDRAWN
         assert list(app.screen.query_one(CaseTable).entries) == []
         await press(pilot, "ctrl+z")
-        assert tracker.cases.get(case.id).status is Status.REQUESTED
+        assert tracker.get(case.id).status is Status.REQUESTED
         assert list(app.screen.query_one(CaseTable).entries) == [case.id]
 
 
@@ -209,12 +209,12 @@ async def test_delete_asks_and_can_be_undone(make_app, tracker) -> None:
         await settle(pilot)
         await press(pilot, "delete")
         await press(pilot, "n")
-        assert tracker.cases.get(case.id).deleted_at is None
+        assert tracker.get(case.id).deleted_at is None
         await press(pilot, "delete")
         await press(pilot, "y")
-        assert [c.id for c in tracker.cases.trash()] == [case.id]
+        assert [c.id for c in tracker.trash()] == [case.id]
         await press(pilot, "ctrl+z")
-        assert tracker.cases.trash() == []
+        assert tracker.trash() == []
         assert list(app.screen.query_one(CaseTable).entries) == [case.id]
 
 
@@ -297,7 +297,8 @@ async def test_import_from_the_palette_checks_first_then_imports(make_app, track
     exported = tmp_path / "backup.json"
     export_to_path(tracker, "json", exported)
     tracker.delete(1)
-    tracker.cases.purge(1)
+    with tracker.store.write() as tx:
+        tx.purge(1)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -306,11 +307,11 @@ async def test_import_from_the_palette_checks_first_then_imports(make_app, track
         app.screen.query_one("#path").value = str(exported)
         await press(pilot, "enter")
         assert "Would add 1 case" in str(app.screen.query_one("#verdict").render())
-        assert tracker.cases.live(TODAY) == []
+        assert tracker.open_cases() == []
         await press(pilot, "enter")
         assert not isinstance(app.screen, ImportScreen)
         await settle(pilot)
-        assert [c.provider for c in tracker.cases.live(TODAY)] == ["Claro"]
+        assert [c.provider for c in tracker.open_cases()] == ["Claro"]
         assert len(app.screen.query_one(CaseTable).entries) == 1
 
 
@@ -328,7 +329,7 @@ async def test_enter_opens_a_case_without_touching_its_checks(make_app, tracker)
             await press(pilot, "ctrl+s")
         await press(pilot, "enter")
         assert isinstance(app.screen, CaseScreen)
-    stored = tracker.cases.get(case.id)
+    stored = tracker.get(case.id)
     assert {c.state for c in stored.checks} == {CheckState.PENDING}
     assert not [e for e in stored.timeline if e.kind.value == "check"]
 
@@ -349,8 +350,8 @@ async def test_a_second_case_opens_with_its_own_checklist(make_app, tracker) -> 
         checks = app.screen.query_one("#checks")
         assert checks.option_count == 8 and checks.highlighted == 0
         await press(pilot, "space")
-    assert tracker.cases.get(second.id).checks[0].state is CheckState.PASSED
-    assert {c.state for c in tracker.cases.get(first.id).checks} == {CheckState.PENDING}
+    assert tracker.get(second.id).checks[0].state is CheckState.PASSED
+    assert {c.state for c in tracker.get(first.id).checks} == {CheckState.PENDING}
 
 
 async def test_a_5000_character_provider_does_not_swamp_titles(make_app, tracker) -> None:

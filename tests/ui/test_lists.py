@@ -51,5 +51,5 @@ async def test_withdraw_and_delete_work_on_follow_ups(make_app, tracker) -> None
         await press(pilot, "y")
         assert isinstance(app.screen, FollowUpsScreen)
         assert list(app.screen.query_one(CaseTable).entries) == []
-    assert tracker.cases.get(first.id).status is Status.WITHDRAWN
-    assert [c.id for c in tracker.cases.trash()] == [second.id]
+    assert tracker.get(first.id).status is Status.WITHDRAWN
+    assert [c.id for c in tracker.trash()] == [second.id]

@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from tracker import paths
 from tracker.cli.output import case_detail, case_table, playbook_days, playbook_detail, print_json
 from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
@@ -112,7 +111,7 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     if args.within < 0:
         raise InvalidInput("--within must be zero or more days")
-    tracker = Tracker.open(args.db, clock=clock, lazy=True)  # the listing needs no SQLAlchemy
+    tracker = Tracker.open(args.db, clock=clock)
     today = tracker.today()
     if args.json:
         cases = tracker.due_cases(args.within)
@@ -133,7 +132,7 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.cases.get(args.id)
+    case = tracker.get(args.id)
     if args.json:
         print_json(case_to_dict(case, tracker.today(), timeline=True))
     else:
@@ -214,7 +213,7 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
-    trashed = tracker.cases.trash()
+    trashed = tracker.trash()
     if args.json:
         print_json([case_to_dict(c, tracker.today()) for c in trashed])
     elif not trashed:
@@ -279,7 +278,7 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     bar = progress_for(sys.stderr)
     try:
-        result = importer.import_document(tracker.cases, raw, dry_run=args.dry_run, progress=bar)
+        result = importer.import_document(tracker, raw, dry_run=args.dry_run, progress=bar)
     except InvalidInput as exc:
         raise InvalidInput(f"{source}: {exc}", exc.field) from None
     finally:
@@ -293,7 +292,7 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
             f"Case {old} in the file {'would become' if args.dry_run else 'is now'} "
             f"case {new} (number {old} was taken)."
         )
-    print(result.summary())
+    print(importer.summary(result))
     return 0
 
 
@@ -318,7 +317,7 @@ def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.exchange.files import write_private
 
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.cases.get(args.id, include_deleted=True)
+    case = tracker.get(args.id, include_deleted=True)
     text = dossier(tracker, case, redact=args.redact)
     if args.output is None:
         _write_stdout(lambda stream: stream.write(text.encode("utf-8")))
@@ -330,37 +329,36 @@ def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
-    from tracker.store.database import timestamped
-    from tracker.store.location import resolve
-
-    target = paths.database_target(args.db)
+    tracker = Tracker.open(args.db, clock=clock, defer=True)
     if args.db_command == "path":
-        resolved = resolve(target)
-        print(resolved.path if resolved.path is not None else resolved.url)
+        print(tracker.location)
         return 0
-    tracker = Tracker.open(args.db, clock=clock)
-    database = tracker.database
     if args.db_command == "check":
-        problems = database.integrity_problems()
+        # Creates nothing, changes nothing: a missing or empty file is a problem, not a new database.
+        problems, notes = tracker.check_database()
         for problem in problems:
-            print(problem)
+            print(literal(problem))
+        for note in notes:
+            print(f"note: {literal(note)}")
         print("ok" if not problems else f"{len(problems)} problem(s) found")
         return 1 if problems else 0
     if args.db_command == "backup":
-        assert database.path is not None  # Tracker.open refuses in-memory databases
-        destination = (
-            Path(args.file).expanduser()
-            if args.file
-            else timestamped(database.path, "backup", clock.now().astimezone())
-        )
-        written = database.backup(destination)
-        print(f"Backed up to {written}")
+        destination = Path(args.file).expanduser() if args.file else None
+        written = tracker.backup(destination)
+        print(f"Backed up to {literal(written)}")
         return 0
-    # upgrade: opening the database already applied pending migrations.
-    if database.backup_made:
-        print(f"Upgraded; the previous file was copied to {database.backup_made}")
-    print(f"Schema is at revision {database.revision()} (the newest).")
+    # upgrade: opening the database applies pending migrations (after a backup copy).
+    tracker.open_store()
+    if tracker.backup_made:
+        print(f"Upgraded; the previous file was copied to {literal(tracker.backup_made)}")
+    print(f"Schema is at revision {tracker.schema_revision()} (the newest).")
     return 0
+
+
+def cmd_notify(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.cli.notify_command import run_notify
+
+    return run_notify(args, clock)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
@@ -381,6 +379,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "export": cmd_export,
     "import": cmd_import,
     "report": cmd_report,
+    "notify": cmd_notify,
 }
 
 

@@ -8,12 +8,13 @@ from datetime import date
 from typing import Any
 
 from tracker.display import cell_width, entry_details, entry_when, fit, literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
 from tracker.domain.playbooks import Playbook
+from tracker.domain.summary import CaseSummary
 from tracker.i18n import _, ngettext
-from tracker.store.listing import CaseSummary
+from tracker.i18n.formats import describe_due
+from tracker.i18n.timeline import describe
 
 
 def print_json(data: Any) -> None:
@@ -123,7 +124,7 @@ def case_detail(case: Case, today: date, playbook: Playbook | None = None) -> st
         when = entry_when(entry, case.requested_on)
         extra = entry_details(entry)
         suffix = f" [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(entry.summary)}{suffix}")
+        lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(describe(entry))}{suffix}")
     return "\n".join(lines)
 
 

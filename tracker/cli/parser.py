@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from tracker import __version__
 from tracker.domain.dates import DATE_HELP
 from tracker.domain.model import Action, Channel
+from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
 
 CHANNELS = [c.value for c in Channel]
 EXIT_USAGE = 2
@@ -28,6 +30,20 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def language_option(arguments: Sequence[str]) -> str | None:
+    """The value of ``--lang`` among the arguments, found before they are parsed,
+    so that help and errors come in that language too. The last one wins, as in argparse."""
+    found = None
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(arguments):
+            found = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            found = argument.removeprefix("--lang=")
+    return found
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="tracker",
@@ -39,6 +55,7 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy sqlite URL (default: $TRACKER_DB)"
     )
+    _add_language_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     add = commands.add_parser(
@@ -218,6 +235,36 @@ def build_parser() -> Parser:
     )
     report.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
+    notify = commands.add_parser(
+        "notify",
+        help="remind me of follow-ups due: desktop, ntfy, e-mail or a command",
+        description="Send one message naming the follow-ups overdue and due today, through the "
+        "channels set up under [notify] in config.toml. Each reminder is announced once a day "
+        "per channel; nothing is sent when nothing is due. Exit status: 0 when every channel "
+        "delivered (or had nothing new to say), 1 when a channel failed, 2 for a usage or "
+        "config error.",
+    )
+    notify.add_argument(
+        "--via",
+        action="append",
+        choices=NOTIFY_CHANNELS,
+        metavar="CHANNEL",
+        help="send through this channel only (repeatable): " + ", ".join(NOTIFY_CHANNELS),
+    )
+    notify.add_argument(
+        "--dry-run", "-n", action="store_true", help="show what would be sent (or installed); send nothing"
+    )
+    notify_mode = notify.add_mutually_exclusive_group()
+    notify_mode.add_argument(
+        "--test", action="store_true", help="send a test message through each channel (any day)"
+    )
+    notify_mode.add_argument(
+        "--install",
+        action="store_true",
+        help="run it every day by itself: a systemd user timer, else the crontab line to add",
+    )
+    notify_mode.add_argument("--uninstall", action="store_true", help="remove what --install set up")
+
     db = commands.add_parser("db", help="the database: path, check, backup, upgrade")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=Parser)
     db_commands.add_parser("path", help="print where the database is")
@@ -227,4 +274,17 @@ def build_parser() -> Parser:
         "file", nargs="?", metavar="FILE", help="where to write (default: beside the database, timestamped)"
     )
     db_commands.add_parser("upgrade", help="apply pending schema migrations (after a backup)")
+    # --lang after the command too (tracker due --lang es); not given there, it leaves
+    # the value given before the command alone.
+    for command_parser in [*commands.choices.values(), *db_commands.choices.values()]:
+        _add_language_option(command_parser, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_language_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        default=default,
+        help="en, zh_CN or es (default: $TRACKER_LANG, else language in config.toml, else your locale)",
+    )

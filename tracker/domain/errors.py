@@ -24,3 +24,10 @@ class NotAllowed(TrackerError):
 
 class NotFound(TrackerError):
     """Something the user named does not exist."""
+
+
+class StoreError(TrackerError):
+    """The database cannot do what was asked: locked, read-only, full, unreachable.
+
+    The message says so in one line and never carries SQL or the user's data.
+    """

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.businessdays import BusinessCalendar, known_country
+from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country_holidays, known_country
 from tracker.domain.errors import InvalidInput, NotFound
 
 
@@ -45,8 +45,10 @@ class Playbook:
         """The names of the checks the recheck after the next bill is about."""
         return tuple(c.name for c in self.checks if c.recheck)
 
-    def calendar(self, extra_days_off: Iterable[date] = ()) -> BusinessCalendar:
-        return BusinessCalendar(self.country, extra_days_off)
+    def calendar(
+        self, extra_days_off: Iterable[date] = (), holidays_of: HolidaySource = country_holidays
+    ) -> BusinessCalendar:
+        return BusinessCalendar(self.country, extra_days_off, holidays_of)
 
     def _add_days(self, start: date, days: int, calendar: BusinessCalendar) -> date:
         if self.business_days:
@@ -266,6 +268,10 @@ class PlaybookRegistry:
         if name in self.problems:
             raise self.problems[name]
         raise NotFound(f"unknown playbook {name!r} (known: {', '.join(self.names())})")
+
+    def find(self, name: str) -> Playbook | None:
+        """The playbook of this name, or None when it is not loaded (gone, or broken)."""
+        return self.playbooks.get(name)
 
     def for_case(self, name: str) -> Playbook:
         """The playbook a stored case names, or ``generic`` if it is gone."""

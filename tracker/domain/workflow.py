@@ -1,19 +1,23 @@
 """What a user can do to a case, with the guards that keep it honest.
 
 Every function mutates the case it is given and appends to its timeline, so the
-timeline is the full paper trail. Nothing here touches storage or the clock:
-``now`` (UTC) and ``today`` (local) are passed in.
+timeline is the full paper trail. Entries record facts (an :class:`Event` and its
+parameters), never sentences: the reader's language words them when shown.
+Nothing here touches storage or the clock: ``now`` (UTC) and ``today`` (local)
+are passed in.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
+from tracker.domain.events import Event, yes_no
 from tracker.domain.model import (
     Action,
     Case,
@@ -102,14 +106,14 @@ def validate_draft(draft: CaseDraft, today: date) -> date:
     return requested_on
 
 
-def settle_fee_currency(draft: CaseDraft, playbook: Playbook) -> None:
+def settle_fee_currency(draft: CaseDraft, playbook: Playbook | None) -> None:
     """A cancellation fee always has a currency: the draft's, else the playbook's."""
     if draft.fee_amount is None or draft.fee_currency.strip():
         return
-    if not playbook.currency:
+    if playbook is None or not playbook.currency:
         raise InvalidInput(
             f"a cancellation fee needs its currency (e.g. PEN or USD): "
-            f"the playbook {playbook.name} does not say which",
+            f"the playbook {draft.playbook} does not say which",
             "currency",
         )
     draft.fee_currency = playbook.currency
@@ -158,7 +162,9 @@ def open_case(
         TimelineEntry(
             at=now,
             kind=EntryKind.CREATED,
-            summary=f"{draft.action.value.capitalize()} requested",
+            summary="",
+            event=Event.CREATED,
+            params={"action": draft.action.value},
             channel=draft.channel,
             ticket=draft.ticket,
             next_follow_up=case.next_follow_up,
@@ -168,23 +174,7 @@ def open_case(
     return case
 
 
-# What an edit entry in the timeline calls each field.
-FIELD_LABELS = {
-    "provider": "provider",
-    "service": "service",
-    "requested_on": "request date",
-    "channel": "channel",
-    "ticket": "ticket",
-    "notes": "notes",
-    "action": "action",
-    "promised_by": "promised date",
-    "next_follow_up": "next follow-up",
-    "fee_amount": "cancellation fee",
-    "fee_currency": "fee currency",
-    "playbook": "playbook",
-}
-
-_EDITABLE = (
+EDITABLE = (
     "provider",
     "service",
     "requested_on",
@@ -196,34 +186,81 @@ _EDITABLE = (
     "next_follow_up",
     "fee_amount",
     "fee_currency",
+    "playbook",
 )
 
 
-def edit_case(
-    case: Case, draft: CaseDraft, playbook: Playbook, calendar: BusinessCalendar, now: datetime, today: date
-) -> list[str]:
-    """Apply an edited draft; returns the names of the fields that changed.
+def draft_of(case: Case) -> CaseDraft:
+    """The draft an edit form starts from: the case's fields as they are."""
+    return CaseDraft(
+        provider=case.provider,
+        service=case.service,
+        requested_on=case.requested_on,
+        channel=case.channel,
+        ticket=case.ticket,
+        notes=case.notes,
+        action=case.action,
+        playbook=case.playbook,
+        promised_by=case.promised_by,
+        next_follow_up=case.next_follow_up,
+        fee_amount=case.fee_amount,
+        fee_currency=case.fee_currency,
+    )
 
-    A changed request date or playbook recomputes the promised date unless the
-    draft sets one. A new playbook adds its checks the case does not have yet.
+
+def changed_fields(draft: CaseDraft, initial: CaseDraft) -> list[str]:
+    """The fields a user changed in a form that started from ``initial``."""
+    return [name for name in EDITABLE if getattr(draft, name) != getattr(initial, name)]
+
+
+def edit_case(
+    case: Case,
+    draft: CaseDraft,
+    fields: Iterable[str],
+    playbook: Playbook | None,
+    calendar: BusinessCalendar | None,
+    now: datetime,
+    today: date,
+) -> list[str]:
+    """Apply the fields the user changed (``fields``, valued from ``draft``) to the case as
+    it is now; returns the names of the fields that changed.
+
+    Only those fields are written: whatever else the case holds (a ticket logged
+    meanwhile from another window) stays as it is. A changed request date or
+    playbook recomputes the promised date unless the user set one too, which
+    needs the playbook: ``playbook`` is the case's (or the newly chosen one), None
+    when it is not loaded. A new playbook adds its checks the case does not have yet.
     """
-    requested_on = validate_draft(draft, today)
-    if (draft.fee_amount, draft.fee_currency) != (case.fee_amount, case.fee_currency):
-        settle_fee_currency(draft, playbook)
-    if draft.promised_by is None and (requested_on != case.requested_on or playbook.name != case.playbook):
-        draft.promised_by = playbook.promised_by(requested_on, calendar)
-    draft.requested_on = requested_on
+    chosen = set(fields)
+    unknown = chosen - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    effective = draft_of(case)
+    for name in chosen:
+        setattr(effective, name, getattr(draft, name))
+    requested_on = validate_draft(effective, today)
+    if chosen & {"fee_amount", "fee_currency"}:
+        settle_fee_currency(effective, playbook)
+    new_playbook = "playbook" in chosen and effective.playbook != case.playbook
+    if (
+        new_playbook or ("requested_on" in chosen and requested_on != case.requested_on)
+    ) and "promised_by" not in chosen:
+        if playbook is None or calendar is None:
+            raise NotAllowed(
+                f"the playbook {case.playbook!r} is not loaded, so the promised date cannot be worked "
+                "out again: give the promised date as well"
+            )
+        effective.promised_by = playbook.promised_by(requested_on, calendar)
+    if new_playbook and (playbook is None or playbook.name != effective.playbook):
+        raise ValueError("a new playbook must come with its definition")
+    if effective.promised_by is None:
+        raise InvalidInput("the promised date cannot be empty", "promised_by")
     changed = [
-        name
-        for name in _EDITABLE
-        if getattr(draft, name) is not None and getattr(draft, name) != getattr(case, name)
+        name for name in EDITABLE if name != "playbook" and getattr(effective, name) != getattr(case, name)
     ]
-    # A follow-up date cleared in the form means "no follow-up".
-    if draft.next_follow_up is None and case.next_follow_up is not None and case.is_open:
-        changed.append("next_follow_up")
     for name in changed:
-        setattr(case, name, getattr(draft, name))
-    if playbook.name != case.playbook:
+        setattr(case, name, getattr(effective, name))
+    if new_playbook and playbook is not None:
         changed.append("playbook")
         case.playbook = playbook.name
         for template in playbook.checks:
@@ -235,15 +272,17 @@ def edit_case(
             TimelineEntry(
                 at=now,
                 kind=EntryKind.EDIT,
-                summary="Edited: " + ", ".join(FIELD_LABELS[name] for name in changed),
+                summary="",
+                event=Event.EDITED,
+                params={"fields": ",".join(changed)},
             )
         )
     return changed
 
 
-def _move(case: Case, to: Status, now: datetime, summary: str) -> None:
+def _move(case: Case, to: Status, now: datetime, event: Event, params: dict[str, str] | None = None) -> None:
     """Change the status, with a timeline entry that keeps the status and the follow-up
-    date the case had, so that the change can be undone."""
+    date the case had, so that the change can be undone; ``event`` says why."""
     if to is case.status:
         return
     if to not in ALLOWED[case.status]:
@@ -252,10 +291,12 @@ def _move(case: Case, to: Status, now: datetime, summary: str) -> None:
         TimelineEntry(
             at=now,
             kind=EntryKind.STATUS,
-            summary=summary,
+            summary="",
             status_from=case.status,
             status_to=to,
             next_follow_up=case.next_follow_up,
+            event=event,
+            params=params or {},
         )
     )
     case.status = to
@@ -311,9 +352,9 @@ def log_contact(
         case.next_follow_up = next_follow_up
     case.updated_at = now
     if confirmed and case.status in (Status.REQUESTED, Status.FAILED):
-        _move(case, Status.CONFIRMED, now, "Provider says it is done")
+        _move(case, Status.CONFIRMED, now, Event.PROVIDER_CONFIRMED)
     elif case.status is Status.FAILED:
-        _move(case, Status.REQUESTED, now, "Asked the provider again")
+        _move(case, Status.REQUESTED, now, Event.ASKED_AGAIN)
     return entry
 
 
@@ -328,23 +369,23 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
     check.checked_at = now
     check.note = note
     case.updated_at = now
-    summary = f"Check {check.name!r}: {state.value}"
     case.timeline.append(
-        TimelineEntry(at=now, kind=EntryKind.CHECK, summary=summary + (f" ({note})" if note else ""))
+        TimelineEntry(
+            at=now,
+            kind=EntryKind.CHECK,
+            summary="",
+            event=Event.CHECK_RESULT,
+            params={"check": check.name, "state": state.value, "note": note},
+        )
     )
     if state is CheckState.FAILED:
-        _move(case, Status.FAILED, now, f"Check {check.name!r} failed: follow up today")
+        _move(case, Status.FAILED, now, Event.CHECK_FAILED, {"check": check.name})
         case.next_follow_up = today
     elif case.status is Status.FAILED and not any(c.state is CheckState.FAILED for c in case.checks):
         # The failure is taken back (a slip of the space bar, or it was re-tested).
         before = _entry_into(case, Status.FAILED)
         if before is not None and before.status_from is not None:
-            _move(
-                case,
-                before.status_from,
-                now,
-                f"No check has failed any more: back to {before.status_from.value}",
-            )
+            _move(case, before.status_from, now, Event.FAILURE_CLEARED)
             case.next_follow_up = before.next_follow_up
     return check
 
@@ -365,8 +406,15 @@ def add_check(case: Case, name: str, now: datetime, required: bool = False) -> C
     check = Check(name=name, required=required)
     case.checks.append(check)
     case.updated_at = now
-    kind = "required" if required else "optional"
-    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.CHECK, summary=f"Added {kind} check {name!r}"))
+    case.timeline.append(
+        TimelineEntry(
+            at=now,
+            kind=EntryKind.CHECK,
+            summary="",
+            event=Event.CHECK_ADDED,
+            params={"check": name, "required": yes_no(required)},
+        )
+    )
     return check
 
 
@@ -407,7 +455,7 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         case.next_follow_up = None
         case.updated_at = now
         case.timeline.append(
-            TimelineEntry(at=now, kind=EntryKind.STATUS, summary="Recheck done: case closed")
+            TimelineEntry(at=now, kind=EntryKind.STATUS, summary="", event=Event.RECHECK_DONE)
         )
         return
     blocking = blocking_checks(case)
@@ -415,17 +463,15 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         listed = ", ".join(f"{c.name} ({c.state.value})" for c in blocking)
         raise NotAllowed(f"cannot verify case {case.id}: required checks not passed: {listed}")
     case.next_follow_up = playbook.recheck_on(today)
-    summary = "Verified: every required check passed"
-    if case.next_follow_up:
-        summary += f"; recheck after the next bill on {case.next_follow_up.isoformat()}"
-    _move(case, Status.VERIFIED, now, summary)
+    recheck_on = case.next_follow_up.isoformat() if case.next_follow_up else ""
+    _move(case, Status.VERIFIED, now, Event.VERIFIED, {"recheck_on": recheck_on})
 
 
 def withdraw(case: Case, now: datetime, reason: str = "") -> None:
     """The user drops the case; it keeps its history and can be reopened."""
     if case.status is Status.WITHDRAWN:
         raise NotAllowed(f"case {case.id} is already withdrawn")
-    _move(case, Status.WITHDRAWN, now, "Withdrawn" + (f": {reason}" if reason else ""))
+    _move(case, Status.WITHDRAWN, now, Event.WITHDRAWN, {"reason": reason})
     case.next_follow_up = None
 
 
@@ -438,5 +484,21 @@ def reopen(case: Case, now: datetime, today: date) -> None:
     follow_up = before.next_follow_up if before else None
     if follow_up is None and previous is not Status.VERIFIED:
         follow_up = today  # an open case always has a next follow-up
-    _move(case, previous, now, "Reopened")
+    _move(case, previous, now, Event.REOPENED)
     case.next_follow_up = follow_up
+
+
+def trash(case: Case, now: datetime) -> None:
+    """Move the case to the trash; it keeps everything and can be restored."""
+    if case.deleted_at is not None:
+        raise NotAllowed(f"case {case.id} is already in the trash")
+    case.deleted_at = now
+    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event=Event.TRASHED))
+
+
+def restore(case: Case, now: datetime) -> None:
+    """Bring the case back from the trash."""
+    if case.deleted_at is None:
+        raise NotAllowed(f"case {case.id} is not in the trash")
+    case.deleted_at = None
+    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event=Event.RESTORED))

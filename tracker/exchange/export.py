@@ -37,10 +37,10 @@ def _check_format(fmt: str) -> None:
 def select_cases(tracker: Tracker, fmt: str, include_closed: bool = False) -> Iterator[Case]:
     """The cases an export of this format holds, in case-number order."""
     if fmt == "json":
-        yield from tracker.cases.iter_all(include_deleted=True)
+        yield from tracker.all_cases(include_deleted=True)
         return
     today = tracker.today()
-    for case in tracker.cases.iter_all(include_deleted=False):
+    for case in tracker.all_cases(include_deleted=False):
         if include_closed or not is_closed(FlagFacts.of(case), today):
             yield case
 

@@ -1,37 +1,37 @@
-"""Alembic migrations shipped in the package, applied when a database is opened."""
+"""Alembic migrations shipped in the package: the one way a schema is made or changed.
+
+A migration runs inside one transaction (SQLite's DDL is transactional once the
+driver stops committing on its own; PostgreSQL's always is), so a kill -9 in the
+middle leaves the database exactly as it was, and the next open simply migrates
+again. SQLAlchemy and Alembic are loaded only here, only when there is work.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from tracker.domain.errors import StoreError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from sqlalchemy import Connection, Engine
 
-# The newest revision in migrations/versions; a test keeps the two in step, so that
-# opening an up-to-date database never has to load Alembic.
-SCHEMA_HEAD = "0002"
+# Every revision in migrations/versions, oldest first; a test keeps this in step with
+# the files, so that opening an up-to-date database never has to load Alembic.
+KNOWN_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
-
-def current_revision(connection: Connection) -> str | None:
-    from sqlalchemy import inspect, text
-
-    if not inspect(connection).has_table("alembic_version"):
-        return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def has_foreign_tables(connection: Connection) -> bool:
-    """Whether the file holds tables but no schema version: not a tracker database."""
-    from sqlalchemy import inspect
-
-    names = [n for n in inspect(connection).get_table_names() if n != "alembic_version"]
-    return bool(names)
+# A database is ours when it has our tables with (at least) these columns, there since 0001.
+OUR_TABLES = {
+    "cases": {"id", "uuid", "provider", "service", "requested_on", "promised_by", "status"},
+    "checks": {"id", "case_id", "position", "name", "required", "state"},
+    "timeline": {"id", "case_id", "at", "kind", "summary"},
+}
 
 
-def alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+def alembic_config(connection: Connection | None) -> Any:
     from alembic.config import Config
 
     config = Config()
@@ -40,21 +40,60 @@ def alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
     return config
 
 
-def upgrade(connection: Connection, revision: str = "head") -> None:
+def run_upgrade(connection: Connection, revision: str = "head") -> None:
+    """Alembic's upgrade on a connection that is already inside its transaction."""
     from alembic import command
 
     command.upgrade(alembic_config(connection), revision)
 
 
-def script_head() -> str | None:
+def script_revisions() -> list[str]:
+    """The revisions Alembic finds in migrations/versions, oldest first."""
     from alembic.script import ScriptDirectory
 
-    config = alembic_config(None)  # type: ignore[arg-type]
-    return ScriptDirectory.from_config(config).get_current_head()
+    scripts = ScriptDirectory.from_config(alembic_config(None))
+    return [script.revision for script in reversed(list(scripts.walk_revisions()))]
 
 
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
+def sqlite_engine(path: Path) -> Engine:
+    """An engine whose transactions are real SQLite transactions, DDL included.
 
-    scripts = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
-    return {script.revision for script in scripts.walk_revisions()}
+    Python's sqlite3 driver begins transactions only before INSERT/UPDATE/DELETE, so
+    a CREATE TABLE of a batch migration would commit on its own and a kill -9 would
+    leave a half-made table behind; here the driver is told to leave transactions
+    alone and every ``begin()`` is a ``BEGIN IMMEDIATE``.
+    """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_connection: Any, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+        # A batch migration copies a table and drops the old one; with foreign keys on,
+        # that DROP would cascade and delete every check and timeline row. The pragma
+        # is a no-op inside a transaction, hence here, before any BEGIN.
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def upgrade_sqlite(path: Path) -> None:
+    """Bring a SQLite file to the newest schema, all or nothing."""
+    engine = sqlite_engine(path)
+    try:
+        with engine.connect() as connection, connection.begin():
+            run_upgrade(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                raise StoreError(
+                    f"{path}: the schema upgrade would leave {len(broken)} row(s) pointing at "
+                    "nothing; nothing was changed"
+                )
+    finally:
+        engine.dispose()

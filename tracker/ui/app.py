@@ -50,7 +50,7 @@ class TrackerApp(App[None]):
         super().__init__()
         self.tracker = tracker
         self.watch_interval = watch_interval
-        self._data_version: int | None = None
+        self._data_version: object = None
         self._undo: Undo | None = None
         # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.
         self.case_cache: dict[int, Case] = {}
@@ -84,9 +84,8 @@ class TrackerApp(App[None]):
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_for_changes)
 
-    def _warm_up(self) -> int:
-        self.tracker.cases  # noqa: B018 - opens the store so the first action is quick
-        return self.tracker.listing.data_version()
+    def _warm_up(self) -> object:
+        return self.tracker.change_token()
 
     def check_for_changes(self) -> None:
         """Any commit by another connection, this app's or another process's, reloads.
@@ -94,9 +93,9 @@ class TrackerApp(App[None]):
         The app's own writes come through here too (see :meth:`data_changed`), so a
         change is reloaded once, not again at the next tick.
         """
-        run_job(self, self.tracker.listing.data_version, self._version_seen, group="watch", exclusive=True)
+        run_job(self, self.tracker.change_token, self._version_seen, group="watch", exclusive=True)
 
-    def _version_seen(self, version: int) -> None:
+    def _version_seen(self, version: object) -> None:
         changed = self._data_version is not None and version != self._data_version
         self._data_version = version
         if changed:
@@ -141,12 +140,12 @@ class TrackerApp(App[None]):
         self._prefetch_timer = self.set_timer(PREFETCH_AFTER, partial(self._start_prefetch, case_id))
 
     def _start_prefetch(self, case_id: int) -> None:
-        if case_id in self.case_cache or not self.tracker.store_open:
+        if case_id in self.case_cache:
             return
         generation = self._cache_generation
         run_job(
             self,
-            partial(self.tracker.cases.get, case_id),
+            partial(self.tracker.get, case_id),
             partial(self._cache_case, generation=generation),
             refused=lambda _error: None,  # gone meanwhile: nothing to load ahead
             group="prefetch",
@@ -308,9 +307,16 @@ def build_app(
     clock: Clock | None = None,
     config_folder: Path | None = None,
     watch_interval: float = 2.0,
+    language: str | None = None,
 ) -> TrackerApp:
-    """The app on the chosen database: the command line and the tests both use this."""
-    from tracker.core import Tracker
+    """The app on the chosen database: the command line and the tests both use this.
 
-    tracker = Tracker.open(db, clock=clock, config_folder=config_folder, lazy=True)
+    The language is chosen as for every command: ``language`` (``--lang``), then
+    ``TRACKER_LANG``, the config's ``language``, the locale.
+    """
+    from tracker.core import Tracker
+    from tracker.i18n.language import use_language
+
+    tracker = Tracker.open(db, clock=clock, config_folder=config_folder)
+    use_language(language, config_language=lambda: tracker.config.language)
     return TrackerApp(tracker, watch_interval=watch_interval)

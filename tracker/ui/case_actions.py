@@ -46,7 +46,7 @@ class CaseActions:
         if case_id is None:
             self._screen.notify(_("No case selected."), markup=False)
             return
-        run_job(self._screen, partial(self.services.tracker.cases.get, case_id), then)
+        run_job(self._screen, partial(self.services.tracker.get, case_id), then)
 
     def _open(self, dialog: Callable[[Case], Screen[Any]]) -> None:
         """Load the selected case, open ``dialog`` on it; whatever it did, the lists reload."""

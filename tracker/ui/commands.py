@@ -12,6 +12,7 @@ from textual.screen import Screen
 from tracker.i18n import N_, _
 from tracker.ui import exports
 from tracker.ui.case_actions import CaseActions
+from tracker.ui.jobs import run_job
 from tracker.ui.services import services
 
 # (title, what it does, action, binding id whose key is named)
@@ -70,6 +71,16 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComma
         )
     yield SystemCommand(_("Import"), _("Import a JSON export (merged by UUID, checked first)"), _import(app))
     yield SystemCommand(
+        _("Reminders: set-up"),
+        _("Reminder channels, the daily timer, what went out today (tracker notify)"),
+        partial(_reminders, app, False),
+    )
+    yield SystemCommand(
+        _("Reminders: send a test"),
+        _("A test message through each reminder channel"),
+        partial(_reminders, app, True),
+    )
+    yield SystemCommand(
         _("Help"), _with_key(N_("Every key on one screen"), hub.key_hint("app.help")), run("app.help")
     )
     yield SystemCommand(
@@ -77,6 +88,22 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComma
         _with_key(N_("Undo the last withdraw or delete"), hub.key_hint("app.undo")),
         run("app.undo"),
     )
+
+
+def _reminders(app: App[Any], test: bool) -> None:
+    """The reminder set-up, or a test through each channel, said in a notice (tracker notify)."""
+    from tracker.notify import overview
+
+    report = overview.trial_report if test else overview.setup_report
+
+    def said(result: tuple[str, bool]) -> None:
+        text, ok = result
+        app.notify(
+            text, title=_("Reminders"), severity="information" if ok else "error", markup=False, timeout=20
+        )
+
+    tracker = services(app).tracker
+    run_job(app, lambda: report(tracker), said)
 
 
 def _import(app: App[Any]) -> Callable[[], Any]:

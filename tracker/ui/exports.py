@@ -41,7 +41,7 @@ def write_dossier(node: DOMNode, case_id: int) -> None:
     tracker = services(node).tracker
 
     def work() -> Path:
-        return write(tracker, tracker.cases.get(case_id), None)
+        return write(tracker, tracker.get(case_id), None)
 
     def written(path: Path) -> None:
         node.app.notify(

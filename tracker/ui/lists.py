@@ -10,19 +10,23 @@ import threading
 from array import array
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tracker.domain.search import SearchIndex, filter_ids
+from tracker.domain.summary import ListStats
 from tracker.i18n import _, ngettext
-from tracker.store.listing import CaseListing, ListStats
 from tracker.ui.rows import Row, case_row
+
+if TYPE_CHECKING:
+    from tracker.core import Tracker
 
 # Rows read around the cursor with a list; the rest come as they scroll into view.
 FIRST_WINDOW = 120
 HORIZON_DAYS = 7
 
 
-def load_rows(listing: CaseListing, ids: list[int], today: date) -> dict[int, Row]:
-    return {i: case_row(s, today) for i, s in listing.summaries(ids).items()}
+def load_rows(tracker: Tracker, ids: list[int], today: date) -> dict[int, Row]:
+    return {i: case_row(s, today) for i, s in tracker.summaries(ids).items()}
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,8 @@ class CaseLists:
     Used from worker threads one at a time (a lock keeps it so).
     """
 
-    def __init__(self, listing: CaseListing) -> None:
-        self.listing = listing
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
         self._lock = threading.Lock()
         self._ordered: tuple[tuple[date, bool], array] | None = None  # type: ignore[type-arg]
         self._texts: SearchIndex | None = None
@@ -59,22 +63,22 @@ class CaseLists:
 
     def first_page(self, today: date, count: int) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
         """The most urgent cases, enough to fill the screen: cheap at any table size."""
-        ids = self.listing.first_ids(today, count)
+        ids = self.tracker.first_ids(count)
         if ids is None:
-            ids = self.listing.ordered_ids(today, limit=count)
-        return ids, load_rows(self.listing, list(ids), today)
+            ids = self.tracker.ordered_ids(limit=count)
+        return ids, load_rows(self.tracker, list(ids), today)
 
     def search_index(self) -> SearchIndex:
         with self._lock:
             if self._texts is None:
-                self._texts = self.listing.search_index()
+                self._texts = self.tracker.search_index()
             return self._texts
 
     def query(self, query: Query) -> Listed:
         key = (query.today, query.show_closed)
         with self._lock:
             if query.fresh or self._ordered is None or self._ordered[0] != key:
-                self._ordered = (key, self.listing.ordered_ids(query.today, query.show_closed))
+                self._ordered = (key, self.tracker.ordered_ids(query.show_closed))
                 if query.fresh:
                     self._texts = None
             ids = self._ordered[1]
@@ -82,10 +86,10 @@ class CaseLists:
             ids = filter_ids(ids, self.search_index(), query.text)
         with self._lock:
             if query.fresh or self._stats is None:
-                self._stats = self.listing.stats(query.today)
+                self._stats = self.tracker.stats()
             stats = self._stats
         window = ids[max(0, query.cursor - FIRST_WINDOW // 2) :][:FIRST_WINDOW]
-        return Listed(ids, stats, load_rows(self.listing, list(window), query.today), query)
+        return Listed(ids, stats, load_rows(self.tracker, list(window), query.today), query)
 
 
 def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> str:
@@ -136,10 +140,10 @@ def group_entries(ids: list[int], due: dict[int, date | None], today: date) -> l
     return entries
 
 
-def load_follow_ups(listing: CaseListing, today: date) -> tuple[list[int | str], dict[int, Row]]:
-    ids = list(listing.due_ids(today, HORIZON_DAYS))
-    summaries = listing.summaries(ids)
-    contacts = listing.last_contacts(ids)
+def load_follow_ups(tracker: Tracker, today: date) -> tuple[list[int | str], dict[int, Row]]:
+    ids = list(tracker.due_ids(HORIZON_DAYS))
+    summaries = tracker.summaries(ids)
+    contacts = tracker.last_contacts(ids)
     rows = {
         i: case_row(s, today, extra=contacts.get(i, _("no contact logged yet"))) for i, s in summaries.items()
     }

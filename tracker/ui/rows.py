@@ -14,11 +14,12 @@ from typing import NamedTuple
 from rich.text import Text
 
 from tracker.display import literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
+from tracker.domain.summary import CaseSummary
 from tracker.i18n import N_, _
-from tracker.store.listing import CaseSummary
+from tracker.i18n.formats import describe_due
+from tracker.i18n.terms import status_label
 from tracker.ui import styles
 
 # The short forms a narrow table shows (the Help screen lists them).
@@ -46,12 +47,8 @@ def flag_text(flags: Sequence[Flag], short: bool = False) -> Text:
     return text
 
 
-# Statuses are shown by their value, translated; marked here so extraction finds them.
-STATUS_WORDS = (N_("requested"), N_("confirmed"), N_("verified"), N_("failed"), N_("withdrawn"))
-
-
 def status_text(status: Status) -> Text:
-    return Text(_(status.value), style=styles.STATUS_STYLES[status])
+    return Text(status_label(status), style=styles.STATUS_STYLES[status])
 
 
 def plain(value: str) -> Text:

@@ -14,12 +14,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Collapsible, Footer, Static
 
 from tracker.display import entry_details, entry_when, headline, literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _, ngettext
+from tracker.i18n.formats import describe_due
+from tracker.i18n.terms import action_label, channel_label, entry_kind_label
+from tracker.i18n.timeline import describe
 from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
 from tracker.ui.jobs import run_job
@@ -78,9 +80,9 @@ def facts_table(case: Case, due_label: str, flags: Text, paint: Painter) -> Tabl
 def details_table(case: Case) -> Table:
     """The rest of the fields."""
     rows: list[tuple[str, Text | str]] = [
-        (_("Action"), _(case.action.value)),
+        (_("Action"), action_label(case.action)),
         (_("Playbook"), literal(case.playbook)),
-        (_("Channel"), _(case.channel.value)),
+        (_("Channel"), channel_label(case.channel)),
         (_("Cancellation fee"), fee_words(case)),
         (_("UUID"), case.uuid),
     ]
@@ -94,8 +96,8 @@ def timeline_text(case: Case, paint: Painter) -> Text:
     text = Text()
     for entry in reversed(case.timeline):
         text.append(f"{entry_when(entry, case.requested_on)}  ", style=paint.style(styles.MUTED))
-        text.append(f"{_(entry.kind.value):<8} ", style="bold")
-        text.append(literal(entry.summary, multiline=True))
+        text.append(f"{entry_kind_label(entry.kind):<8} ", style="bold")
+        text.append(literal(describe(entry), multiline=True))
         extra = entry_details(entry)
         if extra:
             text.append(f"  [{'; '.join(extra)}]", style=paint.style(styles.MUTED))
@@ -174,7 +176,7 @@ class CaseScreen(CaseActions, TrackerScreen[None]):
         case_id = self.case_id
         run_job(
             self,
-            partial(self.services.tracker.cases.get, case_id),
+            partial(self.services.tracker.get, case_id),
             partial(self._loaded, case_id),
             refused=self._gone,
             group="load",

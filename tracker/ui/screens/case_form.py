@@ -16,8 +16,9 @@ from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook
-from tracker.domain.workflow import CaseDraft, parse_fee
+from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
 from tracker.i18n import N_, _
+from tracker.i18n.terms import action_label, channel_label
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerScreen
@@ -117,7 +118,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             yield Field(
                 _("Channel"),
                 Select(
-                    [(_(c.value), c.value) for c in Channel],
+                    [(channel_label(c), c.value) for c in Channel],
                     value=(case.channel if case else Channel.PHONE).value,
                     allow_blank=False,
                     id="channel",
@@ -126,7 +127,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             yield Field(
                 _("Action"),
                 Select(
-                    [(_(a.value), a.value) for a in Action],
+                    [(action_label(a), a.value) for a in Action],
                     value=(case.action if case else Action.CANCEL).value,
                     allow_blank=False,
                     id="action",
@@ -134,7 +135,11 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             )
             yield Field(
                 _("Promised by"),
-                FieldInput("", placeholder=_("from the playbook"), id="promised_by"),
+                FieldInput(
+                    case.promised_by.isoformat() if case else "",
+                    placeholder=_("from the playbook"),
+                    id="promised_by",
+                ),
                 hint=DATE_HELP,
             )
             yield Field(
@@ -338,10 +343,14 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             return
         tracker = services(self).tracker
         case_id = self.case.id if self.case is not None else None
+        # An edit writes only what the user changed: whatever else moved meanwhile stays.
+        fields = changed_fields(draft, draft_of(self.case)) if self.case is not None else []
+        if draft.promised_by is None and "promised_by" in fields:
+            fields.remove("promised_by")  # emptied: the playbook works it out again when needed
         self.saving = True
         run_job(
             self,
-            lambda: tracker.add_case(draft) if case_id is None else tracker.edit_case(case_id, draft),
+            lambda: tracker.add_case(draft) if case_id is None else tracker.edit_case(case_id, draft, fields),
             self._saved,
             refused=self._refused,
             failed=self.save_failed,

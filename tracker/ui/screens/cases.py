@@ -64,7 +64,7 @@ class CasesScreen(CaseListScreen):
     @property
     def lists(self) -> CaseLists:
         if self._lists is None:
-            self._lists = CaseLists(self.services.tracker.listing)
+            self._lists = CaseLists(self.services.tracker)
         return self._lists
 
     # -- loading -------------------------------------------------------------
@@ -163,7 +163,7 @@ class CasesScreen(CaseListScreen):
         today = self.services.tracker.today()
         run_job(
             self,
-            partial(load_rows, self.services.tracker.listing, message.case_ids, today),
+            partial(load_rows, self.services.tracker, message.case_ids, today),
             message.table.update_rows,
             group="rows",
         )

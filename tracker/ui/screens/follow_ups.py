@@ -44,7 +44,7 @@ class FollowUpsScreen(CaseListScreen):
         today = self.services.tracker.today()
         run_job(
             self,
-            partial(load_follow_ups, self.services.tracker.listing, today),
+            partial(load_follow_ups, self.services.tracker, today),
             partial(self._loaded, today),
             group="load",
             exclusive=True,

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Input, ProgressBar, Static
 
 from tracker.display import literal
 from tracker.domain.errors import TrackerError
-from tracker.exchange.importer import ImportResult, import_file
+from tracker.exchange.importer import ImportResult, import_file, summary
 from tracker.i18n import _, ngettext
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
@@ -142,7 +142,7 @@ class ImportScreen(TrackerModal[bool]):
         self.running = False
         self.query_one("#progress", ProgressBar).display = False
         self.checked = path
-        lines = [literal(result.summary())]
+        lines = [literal(summary(result))]
         for update in result.updated[:SHOWN_UPDATES]:
             lines.append(
                 "  "
@@ -160,7 +160,7 @@ class ImportScreen(TrackerModal[bool]):
 
     def _imported(self, result: ImportResult) -> None:
         self.running = False
-        self.app.notify(literal(result.summary()), title=_("Imported"), markup=False)
+        self.app.notify(literal(summary(result)), title=_("Imported"), markup=False)
         services(self.app).data_changed()
         if self.is_attached and self.is_current:
             self.dismiss(True)

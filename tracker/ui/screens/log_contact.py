@@ -16,6 +16,7 @@ from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
 from tracker.i18n import N_, _, ngettext
+from tracker.i18n.terms import channel_label
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
@@ -70,7 +71,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(
                 _("Channel"),
                 Select(
-                    [(_(c.value), c.value) for c in Channel],
+                    [(channel_label(c), c.value) for c in Channel],
                     value=case.channel.value,
                     allow_blank=False,
                     id="channel",

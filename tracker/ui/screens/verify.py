@@ -19,12 +19,13 @@ from tracker.display import headline, literal
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
+from tracker.i18n.terms import check_state_label
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.styles import Painter
-from tracker.ui.widgets.checklist import STATE_WORDS, Checklist, check_prompt
+from tracker.ui.widgets.checklist import Checklist, check_prompt
 
 
 class VerifyScreen(TrackerModal[bool]):
@@ -103,7 +104,7 @@ class VerifyScreen(TrackerModal[bool]):
             verdict.update(
                 _("Not yet: {checks}.").format(
                     checks=", ".join(
-                        _("{check} {state}").format(check=literal(c.name), state=_(STATE_WORDS[c.state]))
+                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
                         for c in blocking
                     )
                 )
@@ -151,7 +152,7 @@ class VerifyScreen(TrackerModal[bool]):
             self.notify(
                 _("Not yet: {checks}").format(
                     checks=", ".join(
-                        _("{check} ({state})").format(check=literal(c.name), state=_(STATE_WORDS[c.state]))
+                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
                         for c in blocking
                     )
                 ),

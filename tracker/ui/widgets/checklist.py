@@ -10,15 +10,11 @@ from textual.widgets.option_list import Option
 
 from tracker.display import literal
 from tracker.domain.model import Check, CheckState
-from tracker.i18n import N_, _
+from tracker.i18n import _
+from tracker.i18n.terms import check_state_label
 from tracker.ui import styles
 
 MARKS = {CheckState.PENDING: "[ ]", CheckState.PASSED: "[✓]", CheckState.FAILED: "[✗]"}
-STATE_WORDS = {
-    CheckState.PENDING: N_("not checked yet"),
-    CheckState.PASSED: N_("passed"),
-    CheckState.FAILED: N_("failed"),
-}
 
 
 def check_prompt(check: Check) -> Text:
@@ -31,7 +27,7 @@ def check_prompt(check: Check) -> Text:
     if check.required:
         text.append(" " + _("(required)"), style=styles.EMPHASIS)
     text.append("  ")
-    text.append(_(STATE_WORDS[check.state]), style=style)
+    text.append(check_state_label(check.state), style=style)
     if check.note:
         text.append(f" — {literal(check.note)}")
     return text

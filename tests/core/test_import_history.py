@@ -1,0 +1,108 @@
+"""Imports merge by history, not by clocks, and two imports at once both land."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from tracker.clock import FixedClock
+from tracker.core import Tracker
+from tracker.domain import workflow
+from tracker.domain.workflow import CaseDraft, changed_fields, draft_of
+from tracker.exchange.export import export_to_path
+from tracker.exchange.importer import import_file
+
+TODAY = date(2026, 11, 20)
+
+
+def open_at(path: Path, clock: FixedClock) -> Tracker:
+    return Tracker.open(str(path), clock=clock, config_folder=path.parent / "config")
+
+
+def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path) -> None:
+    here = open_at(tmp_path / "here.db", FixedClock(TODAY))
+    case = here.add_case(CaseDraft(provider="Movistar", ticket="T-1", playbook="esim-pe"))
+    export_to_path(here, "json", tmp_path / "mine.json")
+    # The other device (clock a day ahead) imports it, edits the ticket, exports.
+    ahead = FixedClock(TODAY, datetime.combine(TODAY + timedelta(days=1), datetime.min.time(), tzinfo=UTC))
+    there = open_at(tmp_path / "there.db", ahead)
+    import_file(there, tmp_path / "mine.json")
+    initial = draft_of(there.get(case.id))
+    typed = CaseDraft(**{**vars(initial), "ticket": "T-THERE"})
+    there.edit_case(case.id, typed, changed_fields(typed, initial))
+    export_to_path(there, "json", tmp_path / "theirs.json")
+    there.close()
+
+    assert import_file(here, tmp_path / "theirs.json").updated  # their edit arrives
+    assert here.get(case.id).ticket == "T-THERE"
+    # Later, here (an hour after noon, still "before" the other clock), the ticket changes again.
+    here.clock = FixedClock(
+        TODAY, datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=13)
+    )
+    initial = draft_of(here.get(case.id))
+    typed = CaseDraft(**{**vars(initial), "ticket": "T-HERE-LATER"})
+    here.edit_case(case.id, typed, changed_fields(typed, initial))
+    # The same file imported again has nothing new: the later local edit stays.
+    again = import_file(here, tmp_path / "theirs.json")
+    assert again.updated == [] and again.unchanged == 1
+    assert here.get(case.id).ticket == "T-HERE-LATER"
+    here.close()
+
+
+def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_path: Path) -> None:
+    here = open_at(tmp_path / "here.db", FixedClock(TODAY))
+    case = here.add_case(CaseDraft(provider="Claro"))
+    export_to_path(here, "json", tmp_path / "before.json")
+    here.delete(case.id)
+    result = import_file(here, tmp_path / "before.json")
+    assert result.updated == []
+    assert here.get(case.id, include_deleted=True).deleted_at is not None
+    here.close()
+
+
+def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path) -> None:
+    source = open_at(tmp_path / "source.db", FixedClock(TODAY))
+    generic = source.playbooks.get("generic")
+    source.add_many(
+        workflow.open_case(
+            CaseDraft(provider=f"Provider {n}", ticket=f"T-{n}"),
+            generic,
+            source.calendar(generic),
+            source.now(),
+            source.today(),
+        )
+        for n in range(400)
+    )
+    export_to_path(source, "json", tmp_path / "all.json")
+    source.close()
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    env = {**os.environ, "TRACKER_DB": str(tmp_path / "target.db"), "TRACKER_CONFIG_DIR": str(config)}
+    subprocess.run(
+        [sys.executable, "-m", "tracker", "db", "upgrade"], env=env, check=True, capture_output=True
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tracker", "import", str(tmp_path / "all.json")],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    said = sorted(out for out, _ in outputs)
+    assert said == [
+        "Added 0 cases, updated 0, 400 unchanged.\n",
+        "Added 400 cases, updated 0, 0 unchanged.\n",
+    ]
+    listed = subprocess.run(
+        [sys.executable, "-m", "tracker", "list", "--json", "--all"], env=env, check=True, capture_output=True
+    )
+    assert len(json.loads(listed.stdout)) == 400

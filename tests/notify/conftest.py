@@ -1,0 +1,155 @@
+"""Real local servers for the channels: an HTTP server standing in for ntfy, SMTP with STARTTLS."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.conftest import cli  # noqa: F401 - tracker's command line, run in-process
+
+
+@dataclass
+class Posted:
+    path: str
+    headers: dict[str, str]
+    body: str
+
+
+@dataclass
+class NtfyServer:
+    url: str
+    posted: list[Posted] = field(default_factory=list)
+    status: int = 200  # what the next requests are answered with
+
+
+@pytest.fixture
+def ntfy() -> Iterator[NtfyServer]:
+    """An HTTP server on 127.0.0.1 that records what is posted to it, like an ntfy topic."""
+    state = NtfyServer("")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+            length = int(self.headers.get("Content-Length", "0"))
+            body = self.rfile.read(length).decode("utf-8")
+            state.posted.append(Posted(self.path, dict(self.headers.items()), body))
+            self.send_response(state.status)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'{"error":"forbidden"}' if state.status >= 400 else b'{"id":"x"}')
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/tracker-test-topic"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class SmtpServer:
+    port: int
+    user: str
+    password: str
+    received: list[EmailMessage] = field(default_factory=list)
+    envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"smtp://{self.user}@127.0.0.1:{self.port}"
+
+
+@pytest.fixture(scope="session")
+def certificate_authority(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    trustme = pytest.importorskip("trustme")
+    authority = trustme.CA()
+    return authority
+
+
+@pytest.fixture
+def trusted_ca(certificate_authority: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test CA in SSL_CERT_FILE, so the client trusts the test server's certificate."""
+    path = tmp_path / "test-ca.pem"
+    certificate_authority.cert_pem.write_to_path(str(path))
+    monkeypatch.setenv("SSL_CERT_FILE", str(path))
+    return path
+
+
+def start_smtp(certificate_authority: Any, *, starttls: bool = True) -> tuple[Any, SmtpServer]:
+    import ssl
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    state = SmtpServer(free_port(), "me@example.com", "s3cret-pass")
+
+    class Handler:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+            mail = message_from_bytes(envelope.content.replace(b"\r\n", b"\n"), policy=policy.default)
+            assert isinstance(mail, EmailMessage)
+            state.received.append(mail)
+            state.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+            return "250 OK"
+
+    def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        ok = (
+            isinstance(data, LoginPassword)
+            and data.login.decode() == state.user
+            and data.password.decode() == state.password
+        )
+        return AuthResult(success=ok, handled=False)
+
+    options: dict[str, Any] = {"authenticator": authenticate, "auth_require_tls": starttls}
+    if starttls:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        certificate_authority.issue_cert("localhost", "127.0.0.1").configure_cert(context)
+        options.update(tls_context=context, require_starttls=True)
+    controller = Controller(Handler(), hostname="127.0.0.1", port=state.port, **options)
+    controller.start()
+    return controller, state
+
+
+@pytest.fixture
+def smtp(certificate_authority: Any, trusted_ca: Path) -> Iterator[SmtpServer]:
+    """An SMTP server on 127.0.0.1 that wants STARTTLS, then a login, and keeps what it gets."""
+    controller, state = start_smtp(certificate_authority)
+    try:
+        yield state
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def fake_bin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder put first on PATH, for stand-ins of programs (notify-send, systemctl)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    monkeypatch.setenv("PATH", f"{folder}:{Path('/usr/bin')}:{Path('/bin')}")
+    return folder
+
+
+def write_program(folder: Path, name: str, script: str) -> Path:
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(0o755)
+    return path

@@ -1,0 +1,144 @@
+"""--install / --uninstall with a stand-in systemctl on PATH and a throw-away XDG_CONFIG_HOME.
+
+Nothing here reaches the real user's systemd or crontab: the only systemctl the
+command can find is the fake one, which records what it was asked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Run
+from tests.notify.conftest import write_program
+
+
+@pytest.fixture
+def systemctl(fake_bin: Path, tmp_path: Path) -> Path:
+    """A systemctl whose user manager runs; returns the file where it logs its arguments."""
+    log = tmp_path / "systemctl.log"
+    write_program(fake_bin, "systemctl", f'echo "$*" >> "{log}"\n')
+    return log
+
+
+@pytest.fixture
+def no_systemd(fake_bin: Path, tmp_path: Path) -> Path:
+    """A systemctl that cannot reach a user manager, as in a container."""
+    log = tmp_path / "systemctl.log"
+    write_program(
+        fake_bin,
+        "systemctl",
+        f'echo "$*" >> "{log}"\necho "Failed to connect to bus: No medium found" >&2\nexit 1\n',
+    )
+    return log
+
+
+def units() -> Path:
+    return Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user"
+
+
+def test_install_writes_a_timer_and_enables_it(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+    (env.config_dir / "config.toml").write_text('[notify]\nat = "07:45"\n', encoding="utf-8")
+    result = cli("notify", "--install")
+    assert result.code == 0, result.err
+    timer = (units() / "tracker-notify.timer").read_text(encoding="utf-8")
+    service = (units() / "tracker-notify.service").read_text(encoding="utf-8")
+    assert "OnCalendar=*-*-* 07:45:00\n" in timer and "Persistent=true\n" in timer
+    assert "WantedBy=timers.target" in timer
+    assert f"ExecStart={sys.executable} -m tracker notify\n" in service
+    assert f"Environment=TRACKER_DB={env.db}\n" in service
+    assert f"Environment=TRACKER_CONFIG_DIR={env.config_dir}\n" in service
+    assert f"EnvironmentFile=-{env.config_dir / 'notify.env'}\n" in service
+    assert "TRACKER_TODAY" not in service  # a fixed day would freeze the timer's runs
+    assert systemctl.read_text(encoding="utf-8").splitlines() == [
+        "--user show-environment",
+        "--user daemon-reload",
+        "--user enable --now tracker-notify.timer",
+    ]
+    assert "tracker notify runs every day at 07:45" in result.out
+
+
+def test_uninstall_stops_and_removes_it(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+    cli("notify", "--install")
+    systemctl.unlink()
+    result = cli("notify", "--uninstall")
+    assert result.code == 0, result.err
+    assert not (units() / "tracker-notify.timer").exists()
+    assert not (units() / "tracker-notify.service").exists()
+    assert systemctl.read_text(encoding="utf-8").splitlines() == [
+        "--user show-environment",
+        "--user disable --now tracker-notify.timer",
+        "--user daemon-reload",
+    ]
+    assert f"Removed {units() / 'tracker-notify.timer'}" in result.out
+
+
+def test_uninstall_with_nothing_installed(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+    result = cli("notify", "--uninstall")
+    assert (result.code, result.out) == (0, "No systemd timer was installed.\n")
+    assert systemctl.read_text(encoding="utf-8").splitlines() == ["--user show-environment"]
+
+
+def test_install_dry_run_shows_the_units_and_writes_nothing(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+    result = cli("notify", "--install", "--dry-run")
+    assert result.code == 0
+    assert "  OnCalendar=*-*-* 09:00:00" in result.out.splitlines()
+    assert "Would run systemctl --user enable --now tracker-notify.timer" in result.out
+    assert not units().exists()
+
+
+def test_without_systemd_the_crontab_line_is_printed_and_nothing_written(
+    cli: Run,
+    env,
+    no_systemd: Path,  # noqa: ANN001
+) -> None:
+    result = cli("--db", str(env.db), "notify", "--install")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == (
+        "Nothing installed: systemd's user manager is not running here "
+        "(Failed to connect to bus: No medium found)."
+    )
+    assert lines[1] == "To run it every day at 09:00, add this line to your crontab (crontab -e):"
+    assert lines[2].startswith("0 9 * * * TRACKER_CONFIG_DIR=")
+    assert lines[2].endswith(f"{sys.executable} -m tracker --db {env.db} notify")
+    assert not units().exists()
+    assert no_systemd.read_text(encoding="utf-8").splitlines() == ["--user show-environment"]
+
+
+def test_uninstall_without_systemd_says_to_remove_the_crontab_line(cli: Run, env, no_systemd: Path) -> None:  # noqa: ANN001
+    result = cli("notify", "--uninstall")
+    assert result.code == 0
+    assert "If you added the crontab line, remove it with crontab -e:" in result.out
+
+
+def test_systemctl_refusing_is_one_line_and_status_1(cli: Run, env, fake_bin: Path) -> None:  # noqa: ANN001
+    write_program(
+        fake_bin,
+        "systemctl",
+        'case "$*" in *enable*) echo "Unit file tracker-notify.timer does not exist." >&2; exit 1;; esac\n',
+    )
+    result = cli("notify", "--install")
+    assert result.code == 1
+    assert result.error_lines == [
+        "tracker: notify: systemctl --user enable --now tracker-notify.timer failed (exit status 1): "
+        "Unit file tracker-notify.timer does not exist."
+    ]
+
+
+def test_paths_with_spaces_and_percent_signs_are_quoted_for_systemd_and_cron() -> None:
+    from datetime import time
+
+    from tracker.notify.install import cron_line, service_text
+
+    command = ["/opt/my tools/python", "-m", "tracker", "--db", "/data/100%.db", "notify"]
+    service = service_text(command, {"TRACKER_CONFIG_DIR": "/home/a b"}, Path("/home/a b/notify.env"))
+    assert 'ExecStart="/opt/my tools/python" -m tracker --db "/data/100%%.db" notify\n' in service
+    assert 'Environment="TRACKER_CONFIG_DIR=/home/a b"\n' in service
+    assert "EnvironmentFile=-/home/a b/notify.env\n" in service
+    assert cron_line(command, {}, time(9, 5)) == (
+        "5 9 * * * '/opt/my tools/python' -m tracker --db /data/100\\%.db notify"
+    )

@@ -1,0 +1,260 @@
+"""Merging cases from another copy of the tracker (an import), by UUID, without duplicates.
+
+Which side's fields win is decided by history, not by clocks. Every change the
+program makes to a case writes a timeline entry, and the timeline is append-only,
+so it is the case's causal record:
+
+- if the incoming copy has no entry the stored case lacks, it has nothing new and
+  the stored case keeps its fields (however far ahead the other device's clock is);
+- if the stored case has no entry the incoming copy lacks, the incoming copy is
+  ahead and its fields are taken;
+- if both have entries the other lacks (both sides changed), the side whose latest
+  such entry is later wins.
+
+Checks follow the same rule, each on its own (by the entries that name it). Timeline
+entries the stored case lacks are woven in after the entry they follow in the copy;
+entries are never duplicated and the stored order never changes.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Protocol
+
+from tracker.domain.model import Case, Check, TimelineEntry
+
+# The fields of a case that come from whichever side wins.
+CASE_FIELDS = (
+    "provider",
+    "service",
+    "action",
+    "playbook",
+    "channel",
+    "status",
+    "requested_on",
+    "ticket",
+    "promised_by",
+    "next_follow_up",
+    "notes",
+    "fee_amount",
+    "fee_currency",
+    "updated_at",
+    "deleted_at",
+)
+
+
+class StoredCases(Protocol):
+    """What merging reads of the database (a store transaction provides it)."""
+
+    def ids_for_uuids(self, uuids: Collection[str]) -> dict[str, int]: ...
+
+    def load(self, ids: Sequence[int], timeline: bool = True) -> list[Case]: ...
+
+    def taken_ids(self, ids: Collection[int]) -> set[int]: ...
+
+    def max_id(self) -> int: ...
+
+
+@dataclass
+class CaseUpdate:
+    """A stored case the import changes: the merged case and what changed, in words."""
+
+    case: Case
+    changes: list[str]
+
+
+@dataclass
+class ImportResult:
+    added: list[Case] = field(default_factory=list)
+    updated: list[CaseUpdate] = field(default_factory=list)
+    unchanged: int = 0
+    # New cases whose number was already taken, so they got another one: (old, new).
+    renumbered: list[tuple[int, int]] = field(default_factory=list)
+    dry_run: bool = False
+
+
+# What makes two entries the same entry: everything but the database id.
+_ENTRY_KEY = tuple(f.name for f in fields(TimelineEntry) if f.name != "id")
+
+
+def entry_key(entry: TimelineEntry) -> tuple[object, ...]:
+    return tuple(
+        tuple(sorted(value.items())) if isinstance(value := getattr(entry, name), dict) else value
+        for name in _ENTRY_KEY
+    )
+
+
+def _exclusive(mine: list[TimelineEntry], theirs: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Entries of ``mine`` that ``theirs`` lacks (identical entries count once per occurrence)."""
+    counts: dict[tuple[object, ...], int] = {}
+    for entry in theirs:
+        key = entry_key(entry)
+        counts[key] = counts.get(key, 0) + 1
+    missing = []
+    for entry in mine:
+        key = entry_key(entry)
+        if counts.get(key, 0):
+            counts[key] -= 1
+        else:
+            missing.append(entry)
+    return missing
+
+
+def incoming_wins(stored_only: list[TimelineEntry], incoming_only: list[TimelineEntry]) -> bool:
+    """Whether the incoming side's values replace the stored ones, by what each side has seen."""
+    if not incoming_only:
+        return False
+    if not stored_only:
+        return True
+    return max(e.at for e in incoming_only) > max(e.at for e in stored_only)
+
+
+def _check_name(entry: TimelineEntry) -> str | None:
+    name = entry.params.get("check") if entry.params else None
+    return name.strip().casefold() if name else None
+
+
+def _merge_checks(
+    stored: list[Check],
+    incoming: list[Check],
+    stored_only: list[TimelineEntry],
+    incoming_only: list[TimelineEntry],
+) -> tuple[list[Check], list[str]]:
+    merged = list(stored)
+    changes: list[str] = []
+    index = {c.name.strip().casefold(): i for i, c in enumerate(merged)}
+    case_winner = incoming_wins(stored_only, incoming_only)
+    for check in incoming:
+        key = check.name.strip().casefold()
+        at = index.get(key)
+        if at is None:
+            index[key] = len(merged)
+            merged.append(replace(check, id=None))
+            changes.append(f"check {check.name!r} added")
+            continue
+        mine = merged[at]
+        theirs_about = [e for e in incoming_only if _check_name(e) == key]
+        mine_about = [e for e in stored_only if _check_name(e) == key]
+        # Entries that do not name their check (older files) leave it to the case's winner.
+        take = incoming_wins(mine_about, theirs_about) if theirs_about or mine_about else case_winner
+        same = (check.required, check.state, check.checked_at, check.note) == (
+            mine.required,
+            mine.state,
+            mine.checked_at,
+            mine.note,
+        )
+        if take and not same:
+            merged[at] = replace(check, id=mine.id, name=mine.name)
+            changes.append(f"check {check.name!r} {check.state.value}")
+    return merged, changes
+
+
+def _weave(stored: list[TimelineEntry], incoming: list[TimelineEntry]) -> tuple[list[TimelineEntry], int]:
+    """The stored timeline with the incoming copy's missing entries woven in.
+
+    A missing entry goes right after the entry that precedes it in the copy (the
+    last one matched or inserted), so a copy that extends the stored timeline
+    gives exactly the copy's order.
+    """
+    positions: dict[tuple[object, ...], deque[int]] = {}
+    for index, entry in enumerate(stored):
+        positions.setdefault(entry_key(entry), deque()).append(index)
+    head: list[TimelineEntry] = []
+    after: list[list[TimelineEntry]] = [[] for _ in stored]
+    anchor = -1
+    added = 0
+    for entry in incoming:
+        waiting = positions.get(entry_key(entry))
+        if waiting:
+            anchor = waiting.popleft()
+            continue
+        (head if anchor < 0 else after[anchor]).append(replace(entry, id=None))
+        added += 1
+    if not added:
+        return stored, 0
+    merged = list(head)
+    for entry, following in zip(stored, after, strict=True):
+        merged.append(entry)
+        merged.extend(following)
+    return merged, added
+
+
+def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
+    """``incoming`` merged into ``stored``: the merged case and its changes in words
+    (none when the merged case is the stored one)."""
+    stored_only = _exclusive(stored.timeline, incoming.timeline)
+    incoming_only = _exclusive(incoming.timeline, stored.timeline)
+    merged = replace(stored)
+    changes: list[str] = []
+    if incoming_wins(stored_only, incoming_only):
+        for name in CASE_FIELDS:
+            value = getattr(incoming, name)
+            if value != getattr(stored, name):
+                setattr(merged, name, value)
+                changes.append(name)
+    merged.checks, check_changes = _merge_checks(stored.checks, incoming.checks, stored_only, incoming_only)
+    merged.timeline, added = _weave(stored.timeline, incoming.timeline)
+    changes.extend(check_changes)
+    if added:
+        changes.append(f"{added} timeline {'entry' if added == 1 else 'entries'} added")
+    if len(changes) > 1 and "updated_at" in changes:
+        changes.remove("updated_at")  # said only when it is the one change
+    return merged, changes
+
+
+def plan(stored_cases: StoredCases, cases: Sequence[Case], max_id: int) -> ImportResult:
+    """What importing these (validated) cases would do; reads, never writes.
+
+    ``max_id`` is the largest case number the database can hold: a new case that
+    would need a number past it is refused by the caller.
+    """
+    result = ImportResult()
+    stored_ids = stored_cases.ids_for_uuids([c.uuid for c in cases])
+    stored = {c.uuid: c for c in stored_cases.load(sorted(stored_ids.values()))}
+    new = [c for c in cases if c.uuid not in stored]
+    for incoming in cases:
+        before = stored.get(incoming.uuid)
+        if before is None:
+            continue
+        merged, changes = merge_case(before, incoming)
+        if changes:
+            result.updated.append(CaseUpdate(merged, changes))
+        else:
+            result.unchanged += 1
+    result.added = _number(stored_cases, new, result.renumbered, max_id)
+    return result
+
+
+class NoFreeNumber(Exception):
+    """Every case number up to the largest allowed is taken."""
+
+
+def _number(
+    stored_cases: StoredCases, new: list[Case], renumbered: list[tuple[int, int]], max_id: int
+) -> list[Case]:
+    """The new cases, each with a free id: its own when free, else the next unused one."""
+    wanted = [c.id for c in new if c.id is not None]
+    taken = stored_cases.taken_ids(wanted) if wanted else set()
+    claimed: set[int] = set()
+    numbered: list[Case | None] = []
+    for case in new:
+        if case.id is not None and case.id not in taken and case.id not in claimed:
+            claimed.add(case.id)
+            numbered.append(case)
+        else:
+            numbered.append(None)
+    next_id = max([stored_cases.max_id(), *claimed], default=0) + 1
+    out: list[Case] = []
+    for case, kept in zip(new, numbered, strict=True):
+        if kept is not None:
+            out.append(kept)
+            continue
+        if next_id > max_id:
+            raise NoFreeNumber
+        if case.id is not None:
+            renumbered.append((case.id, next_id))
+        out.append(replace(case, id=next_id))
+        next_id += 1
+    return out

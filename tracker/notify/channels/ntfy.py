@@ -1,0 +1,90 @@
+"""``ntfy``: an HTTP POST to an ntfy topic (ntfy.sh or a server of your own), for phones.
+
+The body is the message; the title goes in the ``Title`` header, RFC 2047-encoded
+when it is not ASCII (ntfy decodes it). An access token, if any, comes from the
+environment variable named by ``ntfy_token_env``, never from the config file.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.header import Header
+from urllib.parse import urlsplit
+
+from tracker.i18n import _
+from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
+from tracker.notify.message import Message
+from tracker.notify_config import NotifyConfig
+
+TIMEOUT = 20
+
+
+@dataclass
+class NtfyChannel:
+    url: str
+    token: str = ""
+    name: str = "ntfy"
+
+    def send(self, message: Message) -> None:
+        headers = {
+            "Title": _header(message.title),
+            "Priority": "high" if message.urgent else "default",
+            "Tags": "warning" if message.urgent else "date",
+            "Content-Type": "text/plain; charset=utf-8",
+        }
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        request = urllib.request.Request(
+            self.url, data=message.body.encode("utf-8"), headers=headers, method="POST"
+        )
+        where = urlsplit(self.url).netloc
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                response.read()
+        except urllib.error.HTTPError as exc:
+            said = one_line(exc.read().decode("utf-8", "replace"), 120)
+            reason = _("{server} answered {code} {reason}").format(
+                server=where, code=exc.code, reason=one_line(exc.reason)
+            )
+            raise DeliveryFailed(f"{reason}: {said}" if said else reason) from None
+        except urllib.error.URLError as exc:
+            raise DeliveryFailed(_network_reason(exc.reason, where)) from None
+        except TimeoutError:
+            raise DeliveryFailed(
+                _("no answer from {server} within {seconds} s").format(server=where, seconds=TIMEOUT)
+            ) from None
+        except OSError as exc:
+            raise DeliveryFailed(_network_reason(exc, where)) from None
+
+
+def _header(text: str) -> str:
+    return text if text.isascii() else Header(text, "utf-8").encode()
+
+
+def _network_reason(reason: object, where: str) -> str:
+    if isinstance(reason, ConnectionRefusedError):
+        return _("connection refused by {server}").format(server=where)
+    if isinstance(reason, socket.gaierror):
+        return _("server not found: {server}").format(server=where)
+    if isinstance(reason, ssl.SSLError):
+        return _("TLS failed with {server}: {reason}").format(server=where, reason=tls_reason(reason))
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return _("no answer from {server} within {seconds} s").format(server=where, seconds=TIMEOUT)
+    text = reason.strerror if isinstance(reason, OSError) and reason.strerror else str(reason)
+    return f"{where}: {one_line(text)}"
+
+
+def from_config(config: NotifyConfig, environ: Mapping[str, str]) -> NtfyChannel:
+    token = ""
+    if config.ntfy_token_env:
+        token = environ.get(config.ntfy_token_env, "")
+        if not token:
+            raise DeliveryFailed(
+                _("${name} is not set (notify.ntfy_token_env names it)").format(name=config.ntfy_token_env)
+            )
+    return NtfyChannel(config.ntfy_url, token)

@@ -1,0 +1,272 @@
+"""The SQLite backend, on the standard library's ``sqlite3``: one file, owner-only, WAL.
+
+Everything SQLite-specific lives here: the pragmas, ``BEGIN IMMEDIATE`` as the
+write lock, ``likely()`` for the partial due index, ``PRAGMA data_version`` to
+notice other writers, the online backup and the integrity checks. SQLAlchemy is
+loaded only to create or migrate a file (see :mod:`tracker.store.migrate`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.errors import InvalidInput, StoreError
+from tracker.store import sqlite_file
+from tracker.store.base import Connection, Store
+from tracker.store.migrate import SCHEMA_HEAD
+from tracker.store.sqlite_file import BUSY_TIMEOUT_S, Kind
+from tracker.store.transaction import Transaction
+
+
+class SqliteCodec:
+    """Dates as ISO text, times as naive UTC text (the format SQLAlchemy's SQLite types
+    wrote since the first revision), booleans as 0 and 1."""
+
+    @staticmethod
+    def date_in(value: date) -> str:
+        return value.isoformat()
+
+    @staticmethod
+    def date_out(value: str) -> date:
+        return date.fromisoformat(value)
+
+    @staticmethod
+    def time_in(value: datetime) -> str:
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC")
+        if value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        return value.isoformat(" ", "microseconds")[:26]
+
+    @staticmethod
+    def time_out(value: str) -> datetime:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+    @staticmethod
+    def bool_in(value: bool) -> int:
+        return 1 if value else 0
+
+
+class SqliteTransaction(Transaction):
+    def lock_clause(self) -> str:
+        return ""  # BEGIN IMMEDIATE already holds the write lock
+
+    def likely(self, condition: str) -> str:
+        # Without statistics SQLite would pick the deleted_at index, read every live
+        # case and sort; likely() steers it to the partial due index, which still matches.
+        return f"likely({condition})"
+
+    def insert_returning_id(self, table: str, values: dict[str, object]) -> int:
+        cursor = self.execute(
+            f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            list(values.values()),
+        )
+        return int(cursor.lastrowid)
+
+    def new_case_ids(self, count: int) -> list[int]:
+        # The write lock is held from BEGIN IMMEDIATE: nobody else can take these.
+        first = self.max_id() + 1
+        return list(range(first, first + count))
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    return str(exc).split("\n", 1)[0]
+
+
+class SqliteStore(Store):
+    """A tracker database in one SQLite file."""
+
+    backend = "sqlite"
+    codec = SqliteCodec()
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        self.location = str(path)
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def _connect(self) -> Connection:
+        try:
+            connection = sqlite3.connect(
+                self._path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            # Lists read large parts of the file: through the OS's page cache, not copied.
+            connection.execute("PRAGMA mmap_size=268435456")
+        except sqlite3.Error as exc:
+            raise self._translate(exc) or StoreError(f"cannot open {self._path}: {_reason(exc)}") from None
+        return connection
+
+    def _begin(self, connection: Connection, write: bool) -> None:
+        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    def _end(self, connection: Connection, commit: bool) -> None:
+        connection.execute("COMMIT" if commit else "ROLLBACK")
+
+    def _transaction(self, connection: Connection, write: bool) -> Transaction:
+        return SqliteTransaction(connection, self.codec, write)
+
+    def _translate(self, exc: Exception) -> StoreError | None:
+        if not isinstance(exc, sqlite3.Error) or isinstance(exc, sqlite3.IntegrityError):
+            return None
+        text = str(exc).lower()
+        where = self._path
+        if "locked" in text or "busy" in text:
+            return StoreError(
+                f"{where} is busy: another tracker kept it locked too long; nothing was changed"
+            )
+        if "readonly" in text or "read-only" in text:
+            return StoreError(
+                f"{where} is read-only (check the file's and its folder's permissions); nothing was saved"
+            )
+        if "full" in text:
+            return StoreError(f"the disk holding {where} is full; nothing was saved")
+        if "unable to open" in text:
+            return StoreError(f"cannot open {where} (check that it and its folder still exist and are yours)")
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return StoreError(f"{where} is damaged; run: tracker db check")
+        if "disk i/o" in text:
+            return StoreError(f"the disk holding {where} failed to read or write; nothing was saved")
+        return StoreError(f"{where}: {_reason(exc)}")
+
+    # -- housekeeping ------------------------------------------------------
+
+    def change_token(self) -> object:
+        """``PRAGMA data_version`` on a connection of its own: it changes whenever any
+        other connection, in this process or another, commits."""
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            try:
+                return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error as exc:
+                raise self._translate(exc) or StoreError(str(exc)) from None
+
+    def backup(self, destination: Path | None, now: datetime) -> str:
+        target = destination or timestamped(self._path, "backup", now)
+        connection = self._connection()
+        assert isinstance(connection, sqlite3.Connection)
+        sqlite_file.copy_database(connection, target)
+        return str(target)
+
+    def revision(self) -> str | None:
+        row = self._connection().execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
+        super().close()
+
+
+def timestamped(path: Path, label: str, when: datetime) -> Path:
+    """``tracker.db`` → ``tracker.db.backup-20261120T093000``, in local time."""
+    return path.with_name(f"{path.name}.{label}-{when.strftime('%Y%m%dT%H%M%S')}")
+
+
+def _ensure_wal(path: Path) -> None:
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            connection.execute("PRAGMA journal_mode=WAL")
+    finally:
+        connection.close()
+
+
+def open_sqlite(
+    path: Path, *, create: bool = True, create_parent: bool = False, now: datetime | None = None
+) -> tuple[SqliteStore, Path | None]:
+    """Open the tracker database in ``path``, creating or migrating it as needed.
+
+    Returns the store and, when opening migrated the file, where the copy made
+    before the migration went (named by ``now``, local time). A file that is not
+    ours is refused untouched.
+    """
+    path = path.expanduser()
+    state = sqlite_file.inspect(path)
+    refused = sqlite_file.refusal(path, state)
+    if refused is not None:
+        raise refused
+    sqlite_file.remove_stale_partials(path.parent)
+    backup_made: Path | None = None
+    try:
+        if state.kind in (Kind.MISSING, Kind.EMPTY):
+            if not create:
+                raise InvalidInput(f"there is no tracker database at {path}")
+            sqlite_file.create_owner_only(path, create_parent)
+            _ensure_wal(path)
+            _migrate(path)
+        elif state.revision != SCHEMA_HEAD:
+            backup_made = _backup_before_migrating(path, state.revision, now or datetime.now(UTC))
+            _migrate(path)
+            _ensure_wal(path)
+        else:
+            _ensure_wal(path)
+    except sqlite3.Error as exc:
+        raise SqliteStore(path)._translate(exc) or StoreError(str(exc)) from None
+    return SqliteStore(path), backup_made
+
+
+def check_file(path: Path) -> tuple[list[str], list[str]]:
+    """The problems of the database file at ``path``, and notes that are not problems,
+    found without creating, changing or migrating anything."""
+    path = path.expanduser()
+    state = sqlite_file.inspect(path)
+    if state.kind is Kind.MISSING:
+        return [f"there is no file at {path}"], []
+    if state.kind is Kind.EMPTY:
+        return [f"{path} is empty: it holds no tracker data"], []
+    refused = sqlite_file.refusal(path, state)
+    if refused is not None:
+        return [str(refused).replace("; it was left untouched", "")], []
+    notes = []
+    if state.revision != SCHEMA_HEAD:
+        notes.append(
+            f"schema {state.revision}: it will be upgraded (after a backup copy) when tracker opens it"
+        )
+    try:
+        connection = sqlite_file.reader(path)
+        try:
+            found = [row[0] for row in connection.execute("PRAGMA integrity_check") if row[0] != "ok"]
+            found += [
+                f"table {row[0]} row {row[1]}: missing {row[2]}"
+                for row in connection.execute("PRAGMA foreign_key_check")
+            ]
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        return [f"{path}: {_reason(exc)}"], notes
+    return found, notes
+
+
+def _migrate(path: Path) -> None:
+    from tracker.store.migrate import upgrade_sqlite
+
+    try:
+        upgrade_sqlite(path)
+    except Exception as exc:
+        cause: Any = getattr(exc, "orig", exc)
+        if isinstance(cause, sqlite3.Error):
+            raise SqliteStore(path)._translate(cause) or StoreError(str(cause)) from None
+        raise
+
+
+def _backup_before_migrating(path: Path, revision: str | None, now: datetime) -> Path:
+    target = timestamped(path, f"before-{SCHEMA_HEAD}", now)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        return sqlite_file.copy_database(connection, target)
+    finally:
+        connection.close()

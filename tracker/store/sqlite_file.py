@@ -1,0 +1,222 @@
+"""A SQLite database as a file: is it there, is it SQLite, is it ours, copying it whole.
+
+Nothing here opens the file with Python's own ``open()``: POSIX drops every lock a
+process holds on a file when any descriptor of it is closed, so a plain read
+while SQLite has the database open would let another process delete the WAL
+under it. SQLite's own connections share their locks within the process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from tracker.domain.errors import InvalidInput, StoreError
+from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES
+
+BUSY_TIMEOUT_S = 10.0
+
+
+class Kind(Enum):
+    MISSING = "missing"
+    EMPTY = "empty"  # no bytes, or SQLite with no tables at all: a new database
+    OURS = "ours"
+    NEWER = "newer"  # ours, by a newer tracker
+    FOREIGN = "foreign"  # SQLite, another program's
+    NOT_SQLITE = "not sqlite"  # another kind of file, or damaged beyond reading
+
+
+@dataclass(frozen=True)
+class FileState:
+    kind: Kind
+    revision: str | None = None
+
+
+def reader(path: Path) -> sqlite3.Connection:
+    """A connection to read an existing file, never creating it.
+
+    Read-write when the file allows it, although nothing is written: a read-only
+    connection to a WAL database leaves -wal and -shm files behind, where a
+    read-write one, the last to close, removes them and leaves the folder as it was.
+    """
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
+        connection.execute("PRAGMA query_only=ON")
+        return connection
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+
+
+def inspect(path: Path) -> FileState:
+    """What is at ``path``, read without changing it."""
+    try:
+        if not path.exists():
+            return FileState(Kind.MISSING)
+        if path.is_dir():
+            raise InvalidInput(f"{path} is a folder, not a database file")
+        if path.stat().st_size == 0:
+            return FileState(Kind.EMPTY)
+    except PermissionError:
+        raise InvalidInput(f"cannot read {path}: permission denied") from None
+    if not os.access(path, os.R_OK):
+        raise InvalidInput(f"cannot read {path}: permission denied")
+    try:
+        connection = reader(path)
+    except sqlite3.Error:
+        return FileState(Kind.NOT_SQLITE)
+    try:
+        return _classify(connection)
+    except sqlite3.DatabaseError:
+        return FileState(Kind.NOT_SQLITE)
+    finally:
+        connection.close()
+
+
+def _classify(connection: sqlite3.Connection) -> FileState:
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return FileState(Kind.EMPTY)
+    if "alembic_version" not in tables:
+        return FileState(Kind.FOREIGN)
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    revision = row[0] if row else None
+    for table, columns in OUR_TABLES.items():
+        if table not in tables:
+            return FileState(Kind.FOREIGN, revision)
+        present = {info[1] for info in connection.execute(f'PRAGMA table_info("{table}")')}
+        if not columns <= present:
+            return FileState(Kind.FOREIGN, revision)
+    if revision in KNOWN_REVISIONS:
+        return FileState(Kind.OURS, revision)
+    if revision is not None and revision.isdigit() and len(revision) == 4:
+        return FileState(Kind.NEWER, revision)
+    return FileState(Kind.FOREIGN, revision)
+
+
+def refusal(path: Path, state: FileState) -> InvalidInput | None:
+    """Why a file cannot be opened as a tracker database (None when it can)."""
+    if state.kind is Kind.NOT_SQLITE:
+        return InvalidInput(f"{path} is not a SQLite database (or it is damaged); it was left untouched")
+    if state.kind is Kind.FOREIGN:
+        return InvalidInput(f"{path} is a SQLite database of another program; it was left untouched")
+    if state.kind is Kind.NEWER:
+        return InvalidInput(
+            f"{path} was written by a newer tracker (schema {state.revision}); upgrade tracker to open it"
+        )
+    return None
+
+
+def create_owner_only(path: Path, create_parent: bool) -> None:
+    """Make an empty file readable by its owner only, from the first byte."""
+    if not path.parent.is_dir():
+        if not create_parent:
+            raise InvalidInput(f"cannot open {path}: the folder {path.parent} does not exist")
+        try:
+            path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise InvalidInput(f"cannot create {path}: {exc.strerror}") from None
+
+
+def _partial_name(destination: Path) -> Path:
+    return destination.with_name(f".{destination.name}.partial-{os.getpid()}")
+
+
+_PARTIAL = re.compile(r"^\..+\.partial-(\d+)(?:-journal|-wal|-shm)?$")
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Remove copies that a killed process left half-written (their process is gone).
+
+    A kill -9 gives a process no chance to clean up; the next one does it.
+    """
+    try:
+        candidates = list(folder.glob(".*.partial-*"))
+    except OSError:
+        return
+    for candidate in candidates:
+        match = _PARTIAL.match(candidate.name)
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+        except PermissionError:
+            continue  # alive, someone else's
+
+
+def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
+    """A consistent, owner-only copy of a live database (SQLite's online backup).
+
+    The copy is written beside the destination under a temporary name and appears
+    under its own name only once complete; a failure leaves no file behind, and an
+    existing file is never replaced.
+    """
+    if destination.exists() or destination.is_symlink():
+        raise InvalidInput(f"{destination} already exists; choose another name")
+    if not destination.parent.is_dir():
+        raise InvalidInput(f"cannot write {destination}: the folder does not exist")
+    remove_stale_partials(destination.parent)
+    partial = _partial_name(destination)
+    try:
+        fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"cannot write {destination}: {exc.strerror}") from None
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with open(partial, "rb") as handle:  # our own new file: no SQLite lock to lose
+            os.fsync(handle.fileno())
+        _publish(partial, destination)
+    except FileExistsError:
+        raise InvalidInput(f"{destination} already exists; choose another name") from None
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot write {destination}: {_sqlite_reason(exc)}; no copy was made") from None
+    except OSError as exc:
+        raise StoreError(f"cannot write {destination}: {exc.strerror}; no copy was made") from None
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+    return destination
+
+
+def _publish(partial: Path, destination: Path) -> None:
+    """Give the finished copy its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(partial, destination)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: a rename, after one more look.
+        if destination.exists():
+            raise FileExistsError(destination) from None
+        os.rename(partial, destination)
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "full" in text:
+        return "the disk is full"
+    return text
