@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.color import Color as RichColor
 from textual import log
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -21,7 +22,7 @@ from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
 from tracker.ui.services import HoldsTyping
-from tracker.ui.styles import readable
+from tracker.ui.styles import Painter, readable
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -57,6 +58,7 @@ class TrackerApp(App[None]):
         self._prefetch_timer: Timer | None = None
         self._cache_generation = 0
         self._asking_to_quit = False
+        self._painters: dict[str, Painter] = {}
 
     # -- start and stop --------------------------------------------------
 
@@ -190,7 +192,15 @@ class TrackerApp(App[None]):
         """The theme's variables, with any text colour that would read below 4.5:1 nudged."""
         variables = readable(super().get_css_variables())
         self.theme_variables = variables
+        self._painters = {}  # a new theme: styles are resolved again
         return variables
+
+    def painter(self, background: RichColor | None) -> Painter:
+        key = background.name if background is not None else ""
+        painter = self._painters.get(key)
+        if painter is None:
+            painter = self._painters[key] = Painter(self.theme_variables, background)
+        return painter
 
     # -- keys ------------------------------------------------------------------
 

@@ -12,8 +12,11 @@ from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 from textual.dom import DOMNode
 
 if TYPE_CHECKING:
+    from rich.color import Color
+
     from tracker.core import Tracker
     from tracker.domain.model import Case
+    from tracker.ui.styles import Painter
 
 
 class AppServices(Protocol):
@@ -42,6 +45,9 @@ class AppServices(Protocol):
 
     def exports_folder(self) -> str:
         """Where exports, dossiers and screenshots are written."""
+
+    def painter(self, background: Color | None) -> Painter:
+        """Style strings resolved for the theme in force, on this background (shared, cached)."""
 
 
 @runtime_checkable

@@ -193,8 +193,7 @@ class CaseScreen(CaseActions, TrackerScreen[None]):
             self.show(case)
 
     def _painter(self, selector: str = "#case-body") -> Painter:
-        background = self.query_one(selector).rich_style.bgcolor
-        return Painter(self.app.theme_variables, background)
+        return self.services.painter(self.query_one(selector).rich_style.bgcolor)
 
     def show(self, case: Case) -> None:
         self.case = case

@@ -24,7 +24,6 @@ from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
-from tracker.ui.styles import Painter
 from tracker.ui.widgets.checklist import Checklist, check_prompt
 
 
@@ -85,7 +84,7 @@ class VerifyScreen(TrackerModal[bool]):
 
     def show(self, case: Case) -> None:
         self.case = case
-        paint = Painter(self.app.theme_variables, self.query_one("#dialog").rich_style.bgcolor)
+        paint = services(self).painter(self.query_one("#dialog").rich_style.bgcolor)
         shown = self._shown(case)
         self.query_one("#required", Checklist).show_checks(
             [(i, paint.text(check_prompt(case.checks[i]))) for i in shown]

@@ -26,6 +26,7 @@ from tracker.i18n import _
 from tracker.ui import keys
 from tracker.ui.layout import Column, Want, column_widths
 from tracker.ui.rows import Cell, Row
+from tracker.ui.services import services
 from tracker.ui.styles import MUTED, Painter
 
 # How many rows beyond the visible ones to ask for, so moving the cursor rarely waits.
@@ -257,7 +258,7 @@ class CaseTable(ScrollView, can_focus=True):
         if (base, theme) != self._strips_style:
             self._strips.clear()  # a new theme: the cached lines have the old colours
             self._strips_style = (base, theme)
-            self._painter = Painter(self.app.theme_variables, base.bgcolor)
+            self._painter = services(self).painter(base.bgcolor)
         if y == 0:
             header = self.get_component_rich_style("case-table--header")
             labels = [Cell(Text(_(c.label))) for c in self.columns]
