@@ -20,7 +20,7 @@ from textual.widget import Widget
 from tests.ui.conftest import TODAY, seed, settle
 from tracker.domain.flags import Flag, case_flags
 from tracker.domain.model import CheckState
-from tracker.ui.styles import AA, contrast, luminance, readable
+from tracker.ui.painter import AA, contrast, luminance, readable
 
 THEMES = ["textual-dark", "textual-light"]
 # Drawing characters carry no words: borders, scrollbars, the cursor bar of a list.

@@ -70,13 +70,3 @@ async def test_escape_closes_the_import_at_once_and_it_writes_nothing(
         await settle(pilot)
     assert slow_import.outcome == "import stopped: nothing was written"
     assert "import stopped: nothing was written" in notices
-
-
-def test_no_list_loader_reads_a_widget() -> None:
-    """What the worker threads run for the lists takes plain values, never a screen or a table."""
-    import inspect
-
-    from tracker.ui import lists
-
-    source = inspect.getsource(lists)
-    assert "textual" not in source and "self.table" not in source

@@ -21,8 +21,8 @@ from tracker.i18n import _
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
+from tracker.ui.painter import Painter, readable
 from tracker.ui.services import HoldsTyping
-from tracker.ui.styles import Painter, readable
 
 if TYPE_CHECKING:
     from tracker.core import Tracker

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from tracker.core import Tracker
     from tracker.domain.model import Case
-    from tracker.ui.styles import Painter
+    from tracker.ui.painter import Painter
 
 
 class AppServices(Protocol):

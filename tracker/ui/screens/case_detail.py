@@ -26,9 +26,9 @@ from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged
+from tracker.ui.painter import Painter
 from tracker.ui.rows import flag_text, status_text
 from tracker.ui.screens.base import TrackerScreen
-from tracker.ui.styles import Painter
 from tracker.ui.widgets.checklist import Checklist, check_prompt
 
 

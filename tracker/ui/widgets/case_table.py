@@ -25,9 +25,10 @@ from textual.strip import Strip
 from tracker.i18n import _
 from tracker.ui import keys
 from tracker.ui.layout import Column, Want, column_widths
+from tracker.ui.painter import Painter
 from tracker.ui.rows import Cell, Row
 from tracker.ui.services import services
-from tracker.ui.styles import MUTED, Painter
+from tracker.ui.styles import MUTED
 
 # How many rows beyond the visible ones to ask for, so moving the cursor rarely waits.
 PREFETCH = 60
