@@ -3,9 +3,8 @@
 Styles here are Textual style strings over the theme's variables (``$error``,
 ``$text-muted`` ...), never fixed colours, so they follow the dark and the light
 theme. :mod:`tracker.ui.painter` resolves each against the background it is drawn
-on; text meant to be
-read meets WCAG AA (4.5:1) in both themes, with and without ``NO_COLOR``
-(tests/ui/test_contrast.py measures the rendered cells).
+on; text meant to be read meets WCAG AA (4.5:1) in both themes, with and without
+``NO_COLOR`` (tests/ui/test_contrast.py measures the rendered cells).
 
 Flags are badges (their own background, a contrasting foreground picked by
 ``auto``), so they stay readable on a plain row, on the cursor row and in the
