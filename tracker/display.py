@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime
 
 from tracker.domain.model import EntryKind, TimelineEntry
+from tracker.i18n import _
 
 _KEEP_MULTILINE = {"\n", "\t"}
 
@@ -125,6 +128,17 @@ def fit(text: str, width: int) -> str:
         out.append(ch)
         used += step
     return "".join(out) + "…" + " " * (width - 1 - used)
+
+
+def entry_when(entry: TimelineEntry, requested_on: date, local: Callable[[datetime], datetime]) -> str:
+    """When a timeline entry happened, in local time (``local``: the clock's). The entry that
+    opened a back-dated case is dated by its request date, with when it was written down (as
+    the dossier does)."""
+    moment = local(entry.at)
+    stamp = moment.strftime("%Y-%m-%d %H:%M")
+    if entry.kind is EntryKind.CREATED and moment.date() != requested_on:
+        return _("{date} (logged {stamp})").format(date=requested_on.isoformat(), stamp=stamp)
+    return stamp
 
 
 def entry_details(entry: TimelineEntry) -> list[str]:

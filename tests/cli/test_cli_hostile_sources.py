@@ -82,7 +82,8 @@ def test_imported_text_never_reaches_the_terminal(cli: Run, imported: None, argv
 
 def test_show_shows_the_playbook_name_literally(cli: Run, imported: None) -> None:
     out = cli("show", "1").out
-    assert "Playbook:       generic\\x1b]2;PWNED\\x07\\x9b2J\\x7f\\u202e" in out
+    (line,) = [line for line in out.splitlines() if line.startswith("Playbook:")]
+    assert line.split(None, 1)[1] == "generic\\x1b]2;PWNED\\x07\\x9b2J\\x7f\\u202e"
 
 
 def test_json_output_is_the_same_data_with_escapes(cli: Run, imported: None) -> None:

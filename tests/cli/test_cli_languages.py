@@ -3,6 +3,8 @@ facts logged in one language read in another; JSON the same in all."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.cli.conftest import ISSUE_ADD, Run
@@ -10,9 +12,13 @@ from tests.conftest import TrackerEnv
 
 
 def timeline(shown: str) -> list[str]:
-    """The sentences of `tracker show`'s timeline, newest first, without time and kind."""
+    """The sentences of `tracker show`'s timeline, newest first, without time and kind.
+
+    A back-dated request reads "2026-10-06 (logged 2026-10-20 14:02)": that counts as its time.
+    """
     lines = shown.split("Timeline (newest first):\n", 1)[1].splitlines()
-    return [line.split(None, 3)[3] for line in lines]
+    when_and_kind = re.compile(r"^\s*\S+ (?:\(\S+ \S+ \S+\)|\S+)\s+\S+\s+")
+    return [when_and_kind.sub("", line, count=1) for line in lines]
 
 
 def journey_in_chinese(cli: Run) -> None:

@@ -61,7 +61,7 @@ def test_arguments_that_are_not_text_are_refused(cli: Run, env: Any) -> None:
     [
         (("--fee", "1e400"), "'1e400' is not an amount"),
         (("--fee", "NaN"), "'NaN' is not an amount"),
-        (("--currency", "PEN"), "a currency (PEN) needs a fee amount"),
+        (("--currency", "PEN"), "a currency (PEN) needs a cancellation fee amount"),
         (("--requested", "0001-01-01"), "is before 1990: check the year"),
     ],
 )

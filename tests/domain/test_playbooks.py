@@ -39,6 +39,7 @@ def test_built_ins() -> None:
         ("confirmation received", True),
         ("no new charge", True),
         ("access ended", False),
+        ("no charge on the next bill", False),
     ]
     assert [c.name for c in GENERIC.checks if c.required] == ["cancellation confirmed"]
 

@@ -159,6 +159,10 @@ def test_verify_again_records_the_recheck_as_done() -> None:
         workflow.set_check(case, check, CheckState.PASSED, LATER, TODAY)
     workflow.verify(case, SUBSCRIPTION, LATER, TODAY)
     assert case.next_follow_up == TODAY + timedelta(days=35)
+    # The recheck is about the next bill: that check first.
+    workflow.set_check(
+        case, "no charge on the next bill", CheckState.PASSED, LATER, TODAY + timedelta(days=35)
+    )
     workflow.verify(case, SUBSCRIPTION, LATER, TODAY + timedelta(days=35))
     assert case.status is Status.VERIFIED
     assert case.next_follow_up is None

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from tracker.clock import FixedClock
 from tracker.core import Tracker
@@ -16,6 +17,33 @@ from tracker.domain.workflow import CaseDraft
 from tracker.ui.app import TrackerApp, build_app
 
 TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cursors hold still: a snapshot taken mid-blink would differ from run to run."""
+    for widget in (Input, TextArea):
+        original = widget.__init__
+
+        def init(self, *args, __original=original, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            __original(self, *args, **kwargs)
+            self.cursor_blink = False
+
+        monkeypatch.setattr(widget, "__init__", init)
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification the app shows, in order (TrackerApp.notify, recorded)."""
+    shown: list[str] = []
+    original = TrackerApp.notify
+
+    def notify(self, message, *args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append(str(message))
+        return original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(TrackerApp, "notify", notify)
+    return shown
 
 
 @pytest.fixture
@@ -78,3 +106,9 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press keys, then wait until what they started is done and painted."""
+    await pilot.press(*keys)
+    await settle(pilot)

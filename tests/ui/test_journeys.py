@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.ui.conftest import TODAY, press, seed, settle
 from tracker.domain.flags import Flag, case_flags
 from tracker.domain.model import CheckState, Status
 from tracker.ui.screens.case_detail import CaseScreen
@@ -21,6 +21,11 @@ def row_text(table: CaseTable, case_id: int) -> str:
     return " | ".join(cell.plain for cell in table.rows[case_id].cells)
 
 
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """What the terminal shows now, as plain text."""
+    return app.export_screenshot(simplify=True)
+
+
 async def type_into(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press(*[("space" if ch == " " else ch) for ch in text])
 
@@ -29,8 +34,7 @@ async def test_log_a_new_case_through_the_form(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         form = app.screen
         assert isinstance(form, CaseFormScreen)
         form.query_one("#provider").value = "Movistar Perú"
@@ -40,8 +44,7 @@ async def test_log_a_new_case_through_the_form(make_app, tracker) -> None:
         form.query_one("#requested_on").value = "2026-10-06"
         await settle(pilot)
         assert "Promised by Wed 14 Oct 2026" in str(form.query_one("#preview").render())
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CasesScreen)
         table = app.screen.query_one(CaseTable)
         (case,) = tracker.open_cases()
@@ -57,13 +60,11 @@ async def test_typing_in_the_form_really_types(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         await type_into(pilot, "Entel")
         await pilot.press("tab")
         await type_into(pilot, "Postpago")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
     (case,) = tracker.open_cases()
     assert (case.provider, case.service, case.requested_on) == ("Entel", "Postpago", TODAY)
 
@@ -72,20 +73,18 @@ async def test_a_bad_date_is_refused_at_the_field_and_nothing_typed_is_lost(make
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         form = app.screen
         form.query_one("#provider").value = "Claro"
         form.query_one("#service").value = "Línea 中文 🎉"
         form.query_one("#ticket").value = "[bold]x[/bold]"
         form.query_one("#requested_on").value = "2026-02-30"
         await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CaseFormScreen)
-        field = form._field("requested_on")
+        field = form.field("requested_on")
         assert "February 2026 has 28 days" in field.error
-        assert form._field("provider").error == ""
+        assert form.field("provider").error == ""
         assert form.query_one("#provider").value == "Claro"
         assert form.query_one("#service").value == "Línea 中文 🎉"
         assert form.query_one("#ticket").value == "[bold]x[/bold]"
@@ -93,8 +92,7 @@ async def test_a_bad_date_is_refused_at_the_field_and_nothing_typed_is_lost(make
         assert tracker.open_cases(include_closed=True) == []
         # Fixing the date saves the case with every other field as typed.
         form.query_one("#requested_on").value = "2026-11-20"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
     (case,) = tracker.open_cases()
     assert (case.service, case.ticket) == ("Línea 中文 🎉", "[bold]x[/bold]")
 
@@ -103,19 +101,14 @@ async def test_escape_asks_before_throwing_typed_text_away(make_app, tracker) ->
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         app.screen.query_one("#provider").value = "Bitel"
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "escape")
+        await press(pilot, "n")
         assert isinstance(app.screen, CaseFormScreen)
         assert app.screen.query_one("#provider").value == "Bitel"
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "escape")
+        await press(pilot, "y")
         assert isinstance(app.screen, CasesScreen)
 
 
@@ -124,24 +117,21 @@ async def test_follow_up_an_overdue_case(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         screen = app.screen
         assert isinstance(screen, FollowUpsScreen)
         table = screen.query_one(CaseTable)
         assert list(table.entries) == ["Overdue (1)", case.id]
         assert table.current_case_id == case.id
         assert "no contact logged yet" in row_text(table, case.id)
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         dialog = app.screen
         assert isinstance(dialog, LogContactScreen)
         # The default next follow-up follows the playbook's cadence (2 business days).
         assert dialog.query_one("#next_follow_up").value == "2026-11-25"
         dialog.query_one("#summary").value = "Agent says the line is cut"
         dialog.query_one("#ticket").value = "R-2026-00077"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, FollowUpsScreen)
         assert list(table.entries) == ["Next 7 days (1)", case.id]
         text = row_text(table, case.id)
@@ -162,26 +152,22 @@ async def test_tick_the_required_checks_and_verify(make_app, tracker) -> None:
         table = app.screen.query_one(CaseTable)
         assert set(table.entries) == {case.id, other.id}
         table.cursor = list(table.entries).index(case.id)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, CaseScreen)
         await pilot.press("space")  # calls blocked: pending -> passed
         await settle(pilot)
-        await pilot.press("v")
-        await settle(pilot)
+        await press(pilot, "v")
         verify = app.screen
         assert isinstance(verify, VerifyScreen)
         await pilot.press("v")  # refused: balance zero is still pending
         await settle(pilot)
         assert isinstance(app.screen, VerifyScreen)
-        assert "balance zero is pending" in str(verify.query_one("#verdict").render())
+        assert "Not yet: balance zero (pending)." in str(verify.query_one("#verdict").render())
         await pilot.press("down", "space")  # balance zero: passed, ticked right here
         await settle(pilot)
-        await pilot.press("v")
-        await settle(pilot)
+        await press(pilot, "v")
         assert isinstance(app.screen, CaseScreen)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert list(app.screen.query_one(CaseTable).entries) == [other.id]
     stored = tracker.get(case.id)
     assert stored.status is Status.VERIFIED
@@ -194,10 +180,8 @@ async def test_space_cycles_a_check_through_failed(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("space", "space")
-        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "space", "space")
     stored = tracker.get(case.id)
     assert stored.checks[0].state is CheckState.FAILED
     assert stored.status is Status.FAILED
@@ -209,14 +193,11 @@ async def test_withdraw_asks_and_can_be_undone(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "w")
+        await press(pilot, "y")
         assert tracker.get(case.id).status is Status.WITHDRAWN
         assert list(app.screen.query_one(CaseTable).entries) == []
-        await pilot.press("ctrl+z")
-        await settle(pilot)
+        await press(pilot, "ctrl+z")
         assert tracker.get(case.id).status is Status.REQUESTED
         assert list(app.screen.query_one(CaseTable).entries) == [case.id]
 
@@ -226,18 +207,13 @@ async def test_delete_asks_and_can_be_undone(make_app, tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("delete")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "delete")
+        await press(pilot, "n")
         assert tracker.get(case.id).deleted_at is None
-        await pilot.press("delete")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "delete")
+        await press(pilot, "y")
         assert [c.id for c in tracker.trash()] == [case.id]
-        await pilot.press("ctrl+z")
-        await settle(pilot)
+        await press(pilot, "ctrl+z")
         assert tracker.trash() == []
         assert list(app.screen.query_one(CaseTable).entries) == [case.id]
 
@@ -251,14 +227,11 @@ async def test_filter_as_you_type_and_closed_cases(make_app, tracker) -> None:
         await settle(pilot)
         table = app.screen.query_one(CaseTable)
         assert list(table.entries) == [movistar.id]
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         assert set(table.entries) == {movistar.id, claro.id}
-        await pilot.press("slash", "c", "l", "a")
-        await settle(pilot)
+        await press(pilot, "slash", "c", "l", "a")
         assert list(table.entries) == [claro.id]
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert set(table.entries) == {movistar.id, claro.id}
 
 
@@ -279,19 +252,18 @@ async def test_a_case_added_elsewhere_appears_without_restart(make_app, tracker)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         added = seed(tracker, "Entel", requested=TODAY)  # another connection, like the CLI
-        app._poll_changes()
+        app.check_for_changes()  # what the timer does every two seconds
         await settle(pilot)
         await settle(pilot)
         assert list(app.screen.query_one(CaseTable).entries) == [added.id]
 
 
-async def test_overdue_follow_ups_are_announced_at_start(make_app, tracker) -> None:
+async def test_overdue_follow_ups_are_announced_at_start(make_app, tracker, notices) -> None:
     seed(tracker, "Movistar", requested=date(2026, 10, 6))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("1 follow-up overdue" in m for m in messages)
+        assert "1 follow-up overdue. Press d to see it." in notices
 
 
 async def test_keys_can_be_remapped_from_the_config(make_app, tracker, ui_config) -> None:
@@ -299,21 +271,18 @@ async def test_keys_can_be_remapped_from_the_config(make_app, tracker, ui_config
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert isinstance(app.screen, CaseFormScreen)
 
 
-async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path):
+async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path, notices):
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
-        messages = [n.message for n in app._notifications]
-    written = [m for m in messages if m.startswith("Dossier written to ")]
-    assert written, messages
+        await press(pilot, "x")
+    written = [m for m in notices if m.startswith("Dossier written to ")]
+    assert written, notices
     path = Path(written[0].removeprefix("Dossier written to "))
     assert path.parent == tmp_path / "exports"
     text = path.read_text(encoding="utf-8")
@@ -336,12 +305,10 @@ async def test_import_from_the_palette_checks_first_then_imports(make_app, track
         app.push_screen(ImportScreen())
         await settle(pilot)
         app.screen.query_one("#path").value = str(exported)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert "Would add 1 case" in str(app.screen.query_one("#verdict").render())
         assert tracker.open_cases() == []
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert not isinstance(app.screen, ImportScreen)
         await settle(pilot)
         assert [c.provider for c in tracker.open_cases()] == ["Claro"]
@@ -354,18 +321,13 @@ async def test_enter_opens_a_case_without_touching_its_checks(make_app, tracker)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for _ in range(2):
-            await pilot.press("enter")
-            await settle(pilot)
+            await press(pilot, "enter")
             assert isinstance(app.screen, CaseScreen)
-            await pilot.press("escape")
-            await settle(pilot)
-            await pilot.press("f")
-            await settle(pilot)
+            await press(pilot, "escape")
+            await press(pilot, "f")
             app.screen.query_one("#summary").value = "called"
-            await pilot.press("ctrl+s")
-            await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+            await press(pilot, "ctrl+s")
+        await press(pilot, "enter")
         assert isinstance(app.screen, CaseScreen)
     stored = tracker.get(case.id)
     assert {c.state for c in stored.checks} == {CheckState.PENDING}
@@ -387,8 +349,7 @@ async def test_a_second_case_opens_with_its_own_checklist(make_app, tracker) -> 
         await settle(pilot)
         checks = app.screen.query_one("#checks")
         assert checks.option_count == 8 and checks.highlighted == 0
-        await pilot.press("space")
-        await settle(pilot)
+        await press(pilot, "space")
     assert tracker.get(second.id).checks[0].state is CheckState.PASSED
     assert {c.state for c in tracker.get(first.id).checks} == {CheckState.PENDING}
 
@@ -398,11 +359,9 @@ async def test_a_5000_character_provider_does_not_swamp_titles(make_app, tracker
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         title = str(app.screen.query_one("#title").render())
         assert title.startswith("Case 1 · [bold]x[/bold]PPP") and len(title) < 60
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         heading = str(app.screen.query_one(".dialog-title").render())
         assert heading.startswith("Log a contact — case 1, [bold]x[/bold]") and len(heading) < 80

@@ -1,4 +1,7 @@
-"""Snapshots of the main screens at 120×40 and 80×24, on fixed data and a fixed clock."""
+"""Snapshots of the screens and dialogs at 120×40 and 80×24, on fixed data and a fixed clock.
+
+Cursors do not blink in tests (see ``no_cursor_blink`` in conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from tests.ui.conftest import seed, settle
+from tests.ui.conftest import press, seed, settle
+from tracker.domain.model import CheckState
 
 SIZES = [(120, 40), (80, 24)]
 
@@ -33,51 +37,68 @@ def populated(tracker):  # type: ignore[no-untyped-def]
         number=4,
     )
     tracker.log_contact(overdue.id, "Agent promised to cut the line today", next_follow_up=date(2026, 11, 23))
-    tracker.set_check(
-        overdue.id,
-        "calls blocked",
-        __import__("tracker.domain.model", fromlist=["CheckState"]).CheckState.PASSED,
-    )
+    tracker.set_check(overdue.id, "calls blocked", CheckState.PASSED)
     return tracker
 
 
-def run_before(*keys: str):  # type: ignore[no-untyped-def]
+def run_before(*keys: str, theme: str | None = None):  # type: ignore[no-untyped-def]
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        if theme:
+            pilot.app.theme = theme
         await settle(pilot)
         # The start-up notice would cover part of every screen; it is tested elsewhere.
         pilot.app.clear_notifications()
         for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+            await press(pilot, key)
         pilot.app.clear_notifications()
         await pilot.pause()
 
     return before
 
 
+# What to press on the populated database before the picture, by name (the name is the
+# snapshot's); a theme after "@".
+SCREENS: dict[str, tuple[str, ...]] = {
+    "cases": (),
+    "follow_ups": ("d",),
+    "case": ("enter",),
+    "new_case": ("a",),
+    "help": ("question_mark",),
+    "log_contact_dialog": ("f",),
+    "verify_dialog": ("v",),
+    "confirm_dialog": ("w",),
+    "edit": ("e",),
+    "add_check_dialog": ("enter", "a"),
+    "filter_with_no_match": ("slash", *"zzz"),
+    "cases@textual-light": (),
+    "case@textual-light": ("enter",),
+}
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_cases_screen(snap_compare, make_app, populated, size) -> None:
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, make_app, populated, screen: str, size) -> None:
+    theme = screen.partition("@")[2] or None
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before(*SCREENS[screen], theme=theme))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_import_dialog(snap_compare, make_app, populated, size) -> None:
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        from tracker.ui.screens.import_file import ImportScreen
+
+        await run_before()(pilot)
+        pilot.app.push_screen(ImportScreen())
+        await settle(pilot)
+        pilot.app.screen.query_one("#path").value = "/nonexistent/backup.json"
+        await press(pilot, "enter")
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_empty_database(snap_compare, make_app, tracker, size) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before())
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_follow_ups_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("d"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_case_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("enter"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_new_case_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("a"))
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_help_screen(snap_compare, make_app, populated, size) -> None:
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before("question_mark"))
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tracker.cli.escalation import (
     cmd_letter,
     print_rules,
 )
-from tracker.cli.output import case_detail, case_table, print_json
+from tracker.cli.output import case_detail, case_table, playbook_days, print_json
 from tracker.cli.terminal import say, stream_bytes, warn, write_bytes
 from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
@@ -36,7 +36,14 @@ from tracker.i18n.path import rule_source
 if TYPE_CHECKING:
     from tracker.exchange import importer as importer_types
 
-STATES = {"pass": CheckState.PASSED, "fail": CheckState.FAILED, "pending": CheckState.PENDING}
+# The words the program itself shows ("passed", "failed") are accepted as well.
+STATES = {
+    "pass": CheckState.PASSED,
+    "passed": CheckState.PASSED,
+    "fail": CheckState.FAILED,
+    "failed": CheckState.FAILED,
+    "pending": CheckState.PENDING,
+}
 
 
 def _date(text: str | None, today: date, what: str) -> date | None:
@@ -84,7 +91,12 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
         if args.playbook:
             raise
         raise NotFound(f"config.toml: default_playbook: {exc}") from None
-    case = tracker.add_case(draft)
+    try:
+        case = tracker.add_case(draft)
+    except InvalidInput as exc:
+        if exc.field != "currency":
+            raise
+        raise InvalidInput(_("{problem} (give it with --currency)").format(problem=exc), exc.field) from None
     flags = ", ".join(f.label for f in case_flags(case, today))
     rules = tracker.rules_for(case)
     source = ""
@@ -151,7 +163,11 @@ def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json(case_to_dict(case, tracker.today(), timeline=True, rules=rules))
     else:
-        say(case_detail(case, tracker.today(), tracker.clock.local, rules))
+        say(
+            case_detail(
+                case, tracker.today(), tracker.clock.local, rules, tracker.playbooks.for_case(case.playbook)
+            )
+        )
     return 0
 
 
@@ -241,21 +257,18 @@ def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock, defer=True)  # config and playbooks only
     registry, config = tracker.playbooks, tracker.config
-    if args.name is not None:
+    if args.name:
         print_rules(tracker, registry.get(args.name))
         return 0
     for name in registry.names():
         playbook = registry.get(name)
-        days = "business" if playbook.business_days else "calendar"
-        say(
-            f"{name}: {literal(playbook.title)} ({playbook.provider_days} {days} days, "
-            f"follow up every {playbook.follow_up_every}; {playbook.source})"
-        )
+        say(f"{name}: {literal(playbook.title)} ({playbook_days(playbook)}; {literal(playbook.source)})")
         for check in playbook.checks:
-            say(f"  - {literal(check.name)}" + (" (required)" if check.required else ""))
+            say(f"  - {literal(check.name)}" + (" " + _("(required)") if check.required else ""))
     for problem in registry.problems.values():
-        warn(f"tracker: warning: {problem}")
-    say(f"\nYour own playbooks go in {config.playbook_folder} as NAME.toml.")
+        warn(_("tracker: warning: {problem}").format(problem=problem))
+    say(_("\nYour own playbooks go in {folder} as NAME.toml.").format(folder=config.playbook_folder))
+    say(_("tracker playbooks NAME shows one in full, with its steps and rules."))
     return 0
 
 

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tracker.cli.output import print_json
+from tracker.cli.output import playbook_detail, print_json
 from tracker.cli.terminal import say, warn
 from tracker.clock import Clock
 from tracker.core import Tracker
@@ -195,10 +195,8 @@ def cmd_bundle(tracker: Tracker, case: Case, path: Path, redact: bool) -> int:
 
 
 def print_rules(tracker: Tracker, playbook: Playbook) -> None:
-    """``tracker playbooks NAME``: the playbook, and for a rule book every rule and its source."""
-    say(f"{playbook.name}: {literal(playbook.title)} ({playbook.source})")
-    for check in playbook.checks:
-        say(f"  - {literal(check.name)}" + (_(" (required)") if check.required else ""))
+    """``tracker playbooks NAME``: the playbook in full, and for a rule book every rule and its source."""
+    say(playbook_detail(playbook))
     book = tracker.rulebook(playbook)
     if book is None:
         return

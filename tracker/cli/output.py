@@ -9,11 +9,13 @@ from typing import Any
 
 from tracker.cli.terminal import say_json
 from tracker.clock import Local
-from tracker.display import entry_details, fit, literal, one_line
+from tracker.display import cell_width, entry_details, entry_when, fit, literal, one_line
 from tracker.domain.caserules import CaseRules
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
+from tracker.domain.playbooks import Playbook
 from tracker.domain.summary import CaseSummary
+from tracker.i18n import _, ngettext
 from tracker.i18n import path as words
 from tracker.i18n.formats import describe_due
 from tracker.i18n.timeline import describe
@@ -76,47 +78,101 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
     return "\n".join(lines)
 
 
-def case_detail(case: Case, today: date, local: Local, rules: CaseRules | None = None) -> str:
-    flags = ", ".join(f.label for f in case_flags(case, today)) or "none"
-    fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount else "none"
-    due = case.next_follow_up.isoformat() if case.next_follow_up else "none"
+def case_detail(
+    case: Case, today: date, local: Local, rules: CaseRules | None = None, playbook: Playbook | None = None
+) -> str:
+    """Every field, the checklist, the playbook's steps while the case is open, the path past
+    the provider's deadline (with the case's ``rules``), the timeline."""
+    none = _("none")
+    flags = ", ".join(f.label for f in case_flags(case, today)) or none
+    fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount is not None else none
+    due = case.next_follow_up.isoformat() if case.next_follow_up else none
     if case.next_follow_up:
         due += f" ({describe_due(case.next_follow_up, today)})"
     rows = [
-        ("Case", f"{case.id}  {case.uuid}"),
-        ("Provider", one_line(case.provider)),
-        ("Service", one_line(case.service)),
-        ("Action", case.action.value),
-        ("Status", case.status.value),
-        ("Flags", flags),
-        ("Playbook", one_line(case.playbook)),
-        ("Channel", case.channel.value),
-        ("Requested", case.requested_on.isoformat()),
-        ("Ticket", one_line(case.ticket) or "none (ask for one)"),
-        ("Promised by", case.promised_by.isoformat()),
-        *([("Chosen date", case.effective_on.isoformat())] if case.effective_on else []),
-        *([("Comes back on", case.ends_on.isoformat())] if case.ends_on else []),
-        ("Next follow-up", due),
-        ("Fee", fee),
+        (_("Case"), f"{case.id}  {case.uuid}"),
+        (_("Provider"), one_line(case.provider)),
+        (_("Service"), one_line(case.service)),
+        (_("Action"), case.action.value),
+        (_("Status"), case.status.value),
+        (_("Flags"), flags),
+        (_("Playbook"), one_line(case.playbook)),
+        (_("Channel"), case.channel.value),
+        (_("Requested"), case.requested_on.isoformat()),
+        (_("Ticket"), one_line(case.ticket) or _("none (ask for one)")),
+        (_("Promised by"), case.promised_by.isoformat()),
+        *([(_("Chosen date"), case.effective_on.isoformat())] if case.effective_on else []),
+        *([(_("Comes back on"), case.ends_on.isoformat())] if case.ends_on else []),
+        (_("Next follow-up"), due),
+        (_("Cancellation fee"), fee),
     ]
-    lines = [f"{label + ':':<16}{value}" for label, value in rows]
+    width = max(cell_width(label) for label, _value in rows) + 2
+    lines = [fit(label + ":", width) + value for label, value in rows]
     if case.notes:
-        lines.append("Notes:")
+        lines.append(_("Notes:"))
         lines.extend("  " + line for line in literal(case.notes, multiline=True).splitlines())
-    lines.append(f"Checks ({case.progress} passed):")
+    lines.append(_("Checks ({progress} passed):").format(progress=case.progress))
     marks = {"pending": "[ ]", "passed": "[x]", "failed": "[!]"}
     for check in case.checks:
-        required = " (required)" if check.required else ""
+        required = " " + _("(required)") if check.required else ""
         note = f" - {one_line(check.note)}" if check.note else ""
         lines.append(
             f"  {marks[check.state.value]} {one_line(check.name)}{required}: {check.state.value}{note}"
         )
+    if playbook is not None and case.is_open and playbook.steps:
+        lines.append(_("Steps ({playbook} playbook):").format(playbook=literal(playbook.name)))
+        lines.extend(f"  {number}. {literal(step)}" for number, step in enumerate(playbook.steps, start=1))
     if rules is not None:
         lines += words.path_lines(case, today, rules)
-    lines.append("Timeline (newest first):")
+    lines.append(_("Timeline (newest first):"))
     for entry in reversed(case.timeline):
-        when = local(entry.at).strftime("%Y-%m-%d %H:%M")
+        when = entry_when(entry, case.requested_on, local)
         extra = entry_details(entry)
         suffix = f" [{'; '.join(extra)}]" if extra else ""
         lines.append(f"  {when}  {entry.kind.value:<8} {one_line(describe(entry))}{suffix}")
+    return "\n".join(lines)
+
+
+def playbook_days(playbook: Playbook) -> str:
+    """ "5 business days (PE holidays skipped), follow up every 2" and the like."""
+    if playbook.business_days:
+        days = ngettext("{count} business day", "{count} business days", playbook.provider_days)
+    else:
+        days = ngettext("{count} calendar day", "{count} calendar days", playbook.provider_days)
+    text = days.format(count=playbook.provider_days)
+    if playbook.business_days and playbook.country:
+        text += " " + _("({country} holidays skipped)").format(country=playbook.country)
+    every = ngettext("follow up every {count} day", "follow up every {count} days", playbook.follow_up_every)
+    return text + ", " + every.format(count=playbook.follow_up_every)
+
+
+def playbook_detail(playbook: Playbook) -> str:
+    """One playbook in full: title, days, checks, steps (``tracker playbooks NAME``)."""
+    lines = [f"{playbook.name}: {literal(playbook.title)}"]
+    lines.append(_("  Provider has: {days}").format(days=playbook_days(playbook)))
+    if playbook.recheck_after:
+        recheck = ngettext(
+            "  Recheck: {count} day after verifying (after the next bill)",
+            "  Recheck: {count} days after verifying (after the next bill)",
+            playbook.recheck_after,
+        ).format(count=playbook.recheck_after)
+        lines.append(recheck)
+    if playbook.currency:
+        lines.append(_("  Cancellation fees in: {currency}").format(currency=playbook.currency))
+    lines.append(_("  Defined in: {source}").format(source=literal(playbook.source)))
+    lines.append(_("Checks:"))
+    for check in playbook.checks:
+        marks = []
+        if check.required:
+            marks.append(_("required"))
+        if check.recheck:
+            marks.append(_("checked again at the recheck"))
+        suffix = f" ({', '.join(marks)})" if marks else ""
+        lines.append(f"  - {literal(check.name)}{suffix}")
+    if not playbook.checks:
+        lines.append("  " + _("none"))
+    lines.append(_("Steps:"))
+    lines.extend(f"  {number}. {literal(step)}" for number, step in enumerate(playbook.steps, start=1))
+    if not playbook.steps:
+        lines.append("  " + _("none"))
     return "\n".join(lines)

@@ -123,7 +123,14 @@ def build_parser() -> Parser:
         "--next",
         metavar="DATE",
         dest="next_date",
-        help="first follow-up (default: the working day after the deadline)",
+        help="first follow-up (default: the day after the deadline; the next business day "
+        "for playbooks that count business days)",
+    )
+    add.add_argument("--fee", default="", help="a cancellation fee the provider charges, if any, e.g. 29.90")
+    add.add_argument(
+        "--currency",
+        default="",
+        help="the cancellation fee's currency, e.g. PEN (default: the playbook's; esim-pe: PEN)",
     )
     add.add_argument(
         "--effective",
@@ -133,8 +140,6 @@ def build_parser() -> Parser:
     add.add_argument(
         "--until", metavar="DATE", help="suspension-pe: the day the line comes back (15 days to 2 months)"
     )
-    add.add_argument("--fee", default="", help="a fee, e.g. 29.90")
-    add.add_argument("--currency", default="", help="the fee's currency, e.g. PEN")
     add.add_argument("--json", action="store_true", help="print the new case as JSON")
 
     listing = commands.add_parser("list", help="list cases, most urgent first")
@@ -185,7 +190,12 @@ def build_parser() -> Parser:
     )
     check.add_argument("id", metavar="ID", type=case_ref)
     check.add_argument("check", metavar="CHECK", help='e.g. "calls blocked"')
-    check.add_argument("state", choices=["pass", "fail", "pending", "add"])
+    check.add_argument(
+        "state",
+        choices=["pass", "passed", "fail", "failed", "pending", "add"],
+        metavar="STATE",
+        help="pass (or passed), fail (or failed), pending, or add",
+    )
     check.add_argument("--note", "-n", default="")
     check.add_argument("--required", action="store_true", help="with 'add': a required check")
     check.add_argument("--json", action="store_true", help="print JSON (for scripts)")
@@ -212,7 +222,10 @@ def build_parser() -> Parser:
 
     playbooks = commands.add_parser(
         "playbooks",
-        help="list the playbooks and their checks; with a NAME, its rules and their sources",
+        help="list the playbooks and their checks, or show one in full",
+        description="Without NAME, every playbook and its checks; with NAME, that playbook "
+        "in full: its title, days, checks, the steps to take and, for a Peruvian playbook, "
+        "every rule with the norm it comes from.",
     )
     playbooks.add_argument("name", nargs="?", metavar="NAME", help="one playbook, e.g. esim-pe")
 

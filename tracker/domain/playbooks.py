@@ -26,6 +26,7 @@ from tracker.i18n import _
 class CheckTemplate:
     name: str
     required: bool = False
+    recheck: bool = False  # checked again at the recheck after the next bill
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,17 @@ class Playbook:
     country: str | None = None
     recheck_after: int | None = None
     steps: tuple[str, ...] = ()
+    currency: str = ""  # a cancellation fee's currency unless the case says otherwise
     source: str = "built-in"
     # The regulator's rule book (e.g. "pe") and the rule in it that gives the
     # provider's deadline (e.g. "baja"); without them, provider_days does.
     rulebook: str | None = None
     deadline_rule: str | None = None
+
+    @property
+    def recheck_checks(self) -> tuple[str, ...]:
+        """The names of the checks the recheck after the next bill is about."""
+        return tuple(c.name for c in self.checks if c.recheck)
 
     def calendar(
         self, extra_days_off: Iterable[date] = (), holidays_of: HolidaySource = country_holidays
@@ -72,7 +79,8 @@ class Playbook:
         return self._add_days(requested_on, self.provider_days, calendar)
 
     def first_follow_up(self, promised_by: date, calendar: BusinessCalendar) -> date:
-        """The first follow-up: the working day after the provider's deadline."""
+        """The first follow-up: the day after the provider's deadline (the next business
+        day when the playbook counts business days)."""
         return self._add_days(promised_by, 1, calendar)
 
     def next_follow_up(self, today: date, calendar: BusinessCalendar) -> date:
@@ -94,6 +102,7 @@ ESIM_PE = Playbook(
     business_days=True,
     follow_up_every=2,
     recheck_after=35,
+    currency="PEN",
     checks=(
         CheckTemplate("calls blocked", required=True),
         CheckTemplate("SMS blocked"),
@@ -102,7 +111,7 @@ ESIM_PE = Playbook(
         CheckTemplate("eSIM profile deleted from the device"),
         CheckTemplate("paired devices unbound"),
         CheckTemplate("account shows cancelled online"),
-        CheckTemplate("no charge on the next bill"),
+        CheckTemplate("no charge on the next bill", recheck=True),
     ),
     steps=(
         "Decide: cancel for good (baja) or only suspend (a suspension can be reactivated).",
@@ -152,6 +161,7 @@ SUBSCRIPTION = Playbook(
         CheckTemplate("confirmation received", required=True),
         CheckTemplate("no new charge", required=True),
         CheckTemplate("access ended"),
+        CheckTemplate("no charge on the next bill", recheck=True),
     ),
     steps=(
         "Find the cancellation page or the contact for cancellations.",
@@ -172,6 +182,7 @@ GENERIC = Playbook(
 BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUSPENSION_PE, SUBSCRIPTION, GENERIC)
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_CURRENCY = re.compile(r"^(?:[A-Za-z]{3})?$")
 
 
 def _fail(path: Path, where: str, message: str) -> InvalidInput:
@@ -221,17 +232,22 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         check_name = raw.get("name")
         if not isinstance(check_name, str) or not check_name.strip():
             raise _fail(path, f"{where}.name", "must be non-empty text")
-        required = raw.get("required", False)
-        if not isinstance(required, bool):
-            raise _fail(path, f"{where}.required", "must be true or false")
+        flags: dict[str, bool] = {}
+        for flag in ("required", "recheck"):
+            flags[flag] = raw.get(flag, False)
+            if not isinstance(flags[flag], bool):
+                raise _fail(path, f"{where}.{flag}", "must be true or false")
         key = check_name.casefold()
         if key in seen:
             raise _fail(path, f"{where}.name", f"{check_name!r} appears twice")
         seen.add(key)
-        checks.append(CheckTemplate(check_name, required))
+        checks.append(CheckTemplate(check_name, flags["required"], flags["recheck"]))
     steps = data.get("steps", [])
     if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps):
         raise _fail(path, "steps", "must be a list of text")
+    currency = data.get("currency", "")
+    if not isinstance(currency, str) or not _CURRENCY.match(currency):
+        raise _fail(path, "currency", "must be a three-letter code such as PEN or USD")
     rulebook = data.get("rulebook")
     if rulebook is not None:
         if not isinstance(rulebook, str):
@@ -259,6 +275,7 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         "provider_days",
         "follow_up_every",
         "recheck_after",
+        "currency",
     }
     if unknown:
         raise _fail(path, sorted(unknown)[0], "is not a playbook field")
@@ -275,6 +292,7 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         country=country.upper() if country else None,
         recheck_after=_int_field(data, "recheck_after", path, None, minimum=1),
         steps=tuple(steps),
+        currency=currency.upper(),
         source=str(path),
         rulebook=rulebook,
         deadline_rule=deadline_rule,

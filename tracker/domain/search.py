@@ -33,9 +33,9 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLDING)
 
 
-def search_text(provider: str, service: str, ticket: str, notes: str) -> str:
-    """What a filter looks in: provider, service, ticket and notes, folded."""
-    return fold("\n".join((provider, service, ticket, notes)))
+def search_text(provider: str, service: str, ticket: str, notes: str, earlier_tickets: str = "") -> str:
+    """What a filter looks in: provider, service, every ticket and notes, folded."""
+    return fold("\n".join((provider, service, ticket, notes, earlier_tickets)))
 
 
 class SearchIndex:

@@ -135,7 +135,7 @@ def draft_problems(draft: CaseDraft, today: date) -> list[tuple[frozenset[str], 
     if draft.fee_currency.strip() and draft.fee_amount is None:
         problem(
             {"fee_amount", "fee_currency"},
-            _("a currency ({currency}) needs a fee amount").format(currency=draft.fee_currency),
+            _("a currency ({currency}) needs a cancellation fee amount").format(currency=draft.fee_currency),
             "fee",
         )
     return found
@@ -146,6 +146,19 @@ def validate_draft(draft: CaseDraft, today: date) -> date:
     for _fields, problem in draft_problems(draft, today):
         raise problem
     return draft.requested_on or today
+
+
+def settle_fee_currency(draft: CaseDraft, playbook: Playbook | None) -> None:
+    """A cancellation fee always has a currency: the draft's, else the playbook's."""
+    if draft.fee_amount is None or draft.fee_currency.strip():
+        return
+    if playbook is None or not playbook.currency:
+        raise InvalidInput(
+            f"a cancellation fee needs its currency (e.g. PEN or USD): "
+            f"the playbook {draft.playbook} does not say which",
+            "currency",
+        )
+    draft.fee_currency = playbook.currency
 
 
 @dataclass(frozen=True)
@@ -187,6 +200,7 @@ def open_case(
     """A new case from a validated draft, with the playbook's checks and dates."""
     # A first follow-up in the past is allowed: a case logged late may be overdue already.
     requested_on = validate_draft(draft, today)
+    settle_fee_currency(draft, playbook)
     dates = plan_dates(draft, playbook, calendar, today, book)
     case = Case(
         provider=draft.provider,
@@ -294,6 +308,8 @@ def edit_case(
         if fields_at_fault & chosen:
             raise problem
     requested_on = effective.requested_on or today
+    if chosen & {"fee_amount", "fee_currency"}:
+        settle_fee_currency(effective, playbook)
     new_playbook = "playbook" in chosen and effective.playbook != case.playbook
     if (
         new_playbook or ("requested_on" in chosen and requested_on != case.requested_on)
@@ -306,6 +322,8 @@ def edit_case(
         effective.promised_by = playbook.promised_by(requested_on, calendar, book)
     if new_playbook and (playbook is None or playbook.name != effective.playbook):
         raise ValueError("a new playbook must come with its definition")
+    if effective.promised_by is None:
+        raise InvalidInput("the promised date cannot be empty", "promised_by")
     changed = [
         name for name in EDITABLE if name != "playbook" and getattr(effective, name) != getattr(case, name)
     ]
@@ -469,6 +487,17 @@ def add_check(case: Case, name: str, now: datetime, required: bool = False) -> C
     return check
 
 
+def recheck_checks(case: Case, playbook: Playbook) -> list[Check]:
+    """The case's checks that the recheck after the next bill is about (the playbook says)."""
+    names = {name.casefold() for name in playbook.recheck_checks}
+    return [c for c in case.checks if c.name.strip().casefold() in names]
+
+
+def recheck_due(case: Case, today: date) -> bool:
+    """A verified case whose recheck after the next bill has come."""
+    return case.status is Status.VERIFIED and case.next_follow_up is not None and case.next_follow_up <= today
+
+
 def blocking_checks(case: Case) -> list[Check]:
     """Required checks that have not passed: what stands between a case and verified."""
     return [c for c in case.checks if c.required and c.state is not CheckState.PASSED]
@@ -488,6 +517,10 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
                 f"case {case.id} is already verified; its recheck after the next bill is due on "
                 f"{case.next_follow_up.isoformat()}: verify it again on or after that day"
             )
+        unchecked = [c for c in recheck_checks(case, playbook) if c.state is not CheckState.PASSED]
+        if unchecked:
+            listed = ", ".join(f"{c.name} ({c.state.value})" for c in unchecked)
+            raise NotAllowed(f"the recheck of case {case.id} needs these checks passed: {listed}")
         case.next_follow_up = None
         case.updated_at = now
         case.timeline.append(

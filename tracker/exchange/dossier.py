@@ -19,10 +19,11 @@ from tracker.clock import Local
 from tracker.display import literal
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
-from tracker.domain.model import Case, Check, CheckState, EntryKind, Status, TimelineEntry
+from tracker.domain.model import Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
 from tracker.exchange import dossier_path
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
+from tracker.i18n import N_, _
 from tracker.i18n.timeline import describe
 
 if TYPE_CHECKING:
@@ -49,6 +50,17 @@ STATUS_WORDS = {
     Status.VERIFIED: "verified: every required check passed",
     Status.FAILED: "not done: a check failed",
     Status.WITHDRAWN: "withdrawn",
+}
+
+# How each channel reads after "made on 6 October 2026 ...".
+CHANNEL_PHRASES = {
+    Channel.PHONE: N_("by phone"),
+    Channel.WEB: N_("on the website"),
+    Channel.APP: N_("in the app"),
+    Channel.STORE: N_("in a store"),
+    Channel.EMAIL: N_("by e-mail"),
+    Channel.CHAT: N_("by chat"),
+    Channel.OTHER: N_("another way"),
 }
 
 KIND_WORDS = {
@@ -118,7 +130,7 @@ def _utc_offset(moment: datetime, local: Local) -> str:
 class Milestones:
     """The days that matter in a case's story, read from its timeline."""
 
-    said_done: date | None  # first time the provider said it was done (or it was verified)
+    said_done: date | None  # first time the provider said it was done (a "confirmed" entry)
     verified: date | None
     withdrawn: date | None
     contacts_after_deadline: int
@@ -132,7 +144,7 @@ def milestones(case: Case, local: Local) -> Milestones:
     tickets: list[str] = []
     for entry in case.timeline:
         day = local(entry.at).date()
-        if entry.status_to in (Status.CONFIRMED, Status.VERIFIED) and said_done is None:
+        if entry.status_to is Status.CONFIRMED and said_done is None:
             said_done = day
         if entry.status_to is Status.VERIFIED:
             verified = day
@@ -171,6 +183,20 @@ def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar, marks:
         sentences.append(
             f"{provider} promised to {verb} by {deadline} but only said it was done on "
             f"{long_date(marks.said_done)}, {_plural(late, 'business day')} late."
+        )
+    elif marks.said_done is None and marks.verified is not None and marks.verified > case.promised_by:
+        late = calendar.between(case.promised_by, marks.verified)
+        sentences.append(
+            _(
+                "{provider} promised to {verb} by {deadline}; it was verified as done only on "
+                "{verified}, {late} after the deadline."
+            ).format(
+                provider=provider,
+                verb=verb,
+                deadline=deadline,
+                verified=long_date(marks.verified),
+                late=_plural(late, "business day"),
+            )
         )
     for check in case.checks:
         if check.state is not CheckState.FAILED:
@@ -211,7 +237,7 @@ def _facts(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
         f"- **Provider:** {md(case.provider)}",
         f"- **Service:** {md(case.service) or 'not given'}",
         f"- **Request:** to {case.action.value}, made on {long_date(case.requested_on)} "
-        f"by {case.channel.value}",
+        f"{_(CHANNEL_PHRASES[case.channel])}",
     ]
     if marks.tickets:
         others = ", ".join(md(t) for t in marks.tickets[1:])
@@ -226,7 +252,11 @@ def _facts(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
     )
     lines.append(f"- **Status on {long_date(today)}:** {STATUS_WORDS[case.status]}")
     if case.fee_amount is not None:
-        lines.append(f"- **Fee:** {case.fee_amount} {md(case.fee_currency)}".rstrip())
+        lines.append(
+            _("- **Cancellation fee:** {amount} {currency}")
+            .format(amount=case.fee_amount, currency=md(case.fee_currency))
+            .rstrip()
+        )
     if case.next_follow_up is not None:
         lines.append(f"- **Next follow-up:** {long_date(case.next_follow_up)}")
     lines.append(f"- **Case:** number {case.id}, id `{case.uuid}`")
@@ -283,7 +313,7 @@ def _checks(case: Case, local: Local) -> list[str]:
 def _entry_line(number: int, entry: TimelineEntry, case: Case, local: Local) -> str:
     details: list[str] = []
     if entry.channel is not None:
-        details.append(f"by {entry.channel.value}")
+        details.append(_(CHANNEL_PHRASES[entry.channel]))
     if entry.ticket.strip():
         details.append(f"ticket {md(entry.ticket)}")
     if entry.agent.strip():
@@ -330,6 +360,12 @@ def render(
         out.append(
             f"None: {md(case.provider)} said it was done on "
             f"{long_date(marks.said_done)}, within the deadline."
+        )
+    elif marks.verified is not None:
+        out.append(
+            _("None: it was verified as done on {date}, within the deadline.").format(
+                date=long_date(marks.verified)
+            )
         )
     else:
         out.append(f"None so far: the deadline is {long_date(case.promised_by)}.")

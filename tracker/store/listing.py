@@ -137,7 +137,14 @@ class ListingQueries:
     def search_index(self) -> SearchIndex:
         """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
         rows = self.rows("SELECT id, provider, service, ticket, notes FROM cases WHERE deleted_at IS NULL")
-        return SearchIndex((row[0], search_text(*row[1:])) for row in rows)
+        # Every ticket a case has had, not only its current one: those its timeline recorded.
+        tickets: dict[int, list[str]] = {}
+        for case_id, ticket in self.rows("SELECT case_id, ticket FROM timeline WHERE ticket <> ''"):
+            tickets.setdefault(case_id, []).append(ticket)
+        return SearchIndex(
+            (row[0], search_text(row[1], row[2], row[3], row[4], "\n".join(tickets.get(row[0], ()))))
+            for row in rows
+        )
 
     def first_ids(self, today: date, count: int) -> array[int] | None:
         """The ``count`` most urgent live cases, from the due index alone when enough are due.

@@ -2,54 +2,50 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.color import Color as RichColor
+from textual import log
 from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.message import Message
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
 
 from tracker.clock import Clock
 from tracker.display import literal
-from tracker.domain.errors import TrackerError
+from tracker.i18n import _
+from tracker.ui import keys
+from tracker.ui.jobs import run_job
+from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
+from tracker.ui.painter import Painter, readable
+from tracker.ui.services import HoldsTyping
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
     from tracker.domain.model import Case
-
-T = TypeVar("T")
 
 
 # How long the cursor rests on a case before it is loaded ahead (seconds).
 PREFETCH_AFTER = 0.08
 
 
-class DataChanged(Message):
-    """The database changed (here or in another process): screens reload what they show."""
-
-
 @dataclass
 class Undo:
     description: str
-    run: Callable[[], Any]
+    run: Callable[[], object]
 
 
 class TrackerApp(App[None]):
+    """Implements :class:`tracker.ui.services.AppServices` for the screens."""
+
     TITLE = "tracker"
     CSS_PATH = "tracker.tcss"
     ENABLE_COMMAND_PALETTE = True
-
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]
 
     def __init__(self, tracker: Tracker, *, watch_interval: float = 2.0) -> None:
         super().__init__()
@@ -61,41 +57,70 @@ class TrackerApp(App[None]):
         self.case_cache: dict[int, Case] = {}
         self._prefetch_timer: Timer | None = None
         self._cache_generation = 0
+        self._asking_to_quit = False
+        self._painters: dict[str, Painter] = {}
 
     # -- start and stop --------------------------------------------------
 
     def on_mount(self) -> None:
         from tracker.ui.screens.cases import CasesScreen
 
-        if self.tracker.config.keys:
-            self.set_keymap(self.tracker.config.keys)
+        keymap = self.tracker.config.keys
+        if keymap:
+            self.set_keymap(keymap)
+        unknown = keys.unknown_ids(keymap)
+        if unknown:
+            self.notify(
+                _("config.toml [keys]: no binding is called {ids}; press {help} to see them all.").format(
+                    ids=", ".join(f'"{literal(name)}"' for name in unknown), help=self.key_hint("app.help")
+                ),
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
         self.push_screen(CasesScreen())
 
     def first_screen_painted(self) -> None:
         """Start what the first screen did not need: SQLAlchemy, watching for changes."""
-        self.run_worker(self._warm_up, thread=True, group="warm-up")
+        run_job(self, self._warm_up, self._version_seen, group="warm-up")
         if self.watch_interval > 0:
-            self.set_interval(self.watch_interval, self._poll_changes)
+            self.set_interval(self.watch_interval, self.check_for_changes)
 
-    def _warm_up(self) -> None:
-        version = self.tracker.change_token()
-        if self._data_version is None:
-            self._data_version = version
+    def _warm_up(self) -> object:
+        return self.tracker.change_token()
 
-    def _poll_changes(self) -> None:
-        self.run_worker(self._check_changes, thread=True, group="watch", exclusive=True)
-
-    def _check_changes(self) -> None:
+    def check_for_changes(self) -> None:
         """Any commit by another connection, this app's or another process's, reloads.
 
         The app's own writes come through here too (see :meth:`data_changed`), so a
         change is reloaded once, not again at the next tick.
         """
-        version = self.tracker.change_token()
-        changed = version != self._data_version
+        run_job(self, self.tracker.change_token, self._version_seen, group="watch", exclusive=True)
+
+    def _version_seen(self, version: object) -> None:
+        changed = self._data_version is not None and version != self._data_version
         self._data_version = version
         if changed:
-            self.call_from_thread(self._reload_screens)
+            self._reload_screens()
+
+    def data_changed(self) -> None:
+        """This app wrote to the database: look for the change now, not at the next tick."""
+        if self._data_version is None:
+            self._reload_screens()  # not watching yet: nothing else will notice
+        else:
+            self.check_for_changes()
+
+    def _reload_screens(self) -> None:
+        """Tell every screen on the stack to reload."""
+        self._cache_generation += 1
+        self.case_cache.clear()
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
+
+    def on_unmount(self) -> None:
+        self.tracker.close()
+
+    # -- cases ---------------------------------------------------------------
 
     def open_case(self, case_id: int) -> None:
         """Show the Case screen. It is built once and kept, so opening only fills it in."""
@@ -119,19 +144,15 @@ class TrackerApp(App[None]):
     def _start_prefetch(self, case_id: int) -> None:
         if case_id in self.case_cache:
             return
-        self.run_worker(
-            partial(self._prefetch, case_id, self._cache_generation),
-            thread=True,
+        generation = self._cache_generation
+        run_job(
+            self,
+            partial(self.tracker.get, case_id),
+            partial(self._cache_case, generation=generation),
+            refused=lambda _error: None,  # gone meanwhile: nothing to load ahead
             group="prefetch",
             exclusive=True,
         )
-
-    def _prefetch(self, case_id: int, generation: int) -> None:
-        try:
-            case = self.tracker.get(case_id)
-        except TrackerError:
-            return
-        self.call_from_thread(self._cache_case, case, generation)
 
     def _cache_case(self, case: Case, generation: int) -> None:
         if generation == self._cache_generation and case.id is not None:
@@ -139,54 +160,116 @@ class TrackerApp(App[None]):
                 self.case_cache.clear()
             self.case_cache[case.id] = case
 
-    def data_changed(self) -> None:
-        """This app wrote to the database: look for the change now, not at the next tick."""
-        self._poll_changes()
+    # -- the outcome of database work (see tracker.ui.jobs) -----------------
 
-    def _reload_screens(self) -> None:
-        """Tell every screen on the stack to reload."""
-        self._cache_generation += 1
-        self.case_cache.clear()
-        for screen in self.screen_stack:
-            screen.post_message(DataChanged())
+    def on_job_done(self, message: JobDone) -> None:
+        if message.then is not None:
+            message.then(message.result)
 
-    def on_unmount(self) -> None:
-        self.tracker.close()
+    def on_job_refused(self, message: JobRefused) -> None:
+        if message.then is not None:
+            message.then(message.error)
+        else:
+            self.notify(literal(str(message.error)), title=_("Not done"), severity="error", markup=False)
 
-    # -- database work, off the event loop ---------------------------------
+    def on_job_failed(self, message: JobFailed) -> None:
+        log.error(message.error)
+        self.notify(
+            _("Something went wrong, nothing was lost on screen: {error}").format(
+                error=literal(f"{type(message.error).__name__}: {message.error}")
+            ),
+            title=_("Not done"),
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
+        if message.then is not None:
+            message.then(message.error)
 
-    async def db(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run store work in a thread; the UI keeps painting meanwhile."""
-        return await asyncio.to_thread(work, *args, **kwargs)
+    # -- colours -----------------------------------------------------------------
 
-    async def attempt(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Like :meth:`db`, but a refusal (bad input, a guard) becomes an error notice."""
-        try:
-            return await self.db(work, *args, **kwargs)
-        except TrackerError as exc:
-            self.notify(literal(str(exc)), title="Not done", severity="error", markup=False)
-            return None
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with any text colour that would read below 4.5:1 nudged."""
+        variables = readable(super().get_css_variables())
+        self.theme_variables = variables
+        self._painters = {}  # a new theme: styles are resolved again
+        return variables
+
+    def painter(self, background: RichColor | None) -> Painter:
+        key = background.name if background is not None else ""
+        painter = self._painters.get(key)
+        if painter is None:
+            painter = self._painters[key] = Painter(self.theme_variables, background)
+        return painter
+
+    # -- keys ------------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as a newcomer reads them: "ctrl+s" and "enter" rather than "^s" and "⏎"."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        if key == "enter":
+            return "+".join([*modifiers, "enter"])
+        shown = super().get_key_display(Binding(key, binding.action))
+        return "+".join([*modifiers, shown])
+
+    def key_hint(self, binding_id: str) -> str:
+        return keys.key_hint(
+            binding_id, self.tracker.config.keys, lambda key: self.get_key_display(Binding(key, ""))
+        )
 
     # -- undo ----------------------------------------------------------------
 
-    def offer_undo(self, message: str, description: str, run: Callable[[], Any]) -> None:
+    def offer_undo(self, message: str, description: str, run: Callable[[], object]) -> None:
         self._undo = Undo(description, run)
-        key = self._key_for("app.undo", "ctrl+z")
-        self.notify(f"{message} Press {key} to undo.", markup=False, timeout=10)
+        self.notify(
+            _("{done} Press {key} to undo.").format(done=message, key=self.key_hint("app.undo")),
+            markup=False,
+            timeout=10,
+        )
 
-    async def action_undo(self) -> None:
+    def action_undo(self) -> None:
         undo, self._undo = self._undo, None
         if undo is None:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify(_("Nothing to undo."), markup=False)
             return
-        if await self.attempt(undo.run) is not None:
-            self.notify(f"Undone: {undo.description}.", markup=False)
+
+        def undone(_result: object) -> None:
+            self.notify(_("Undone: {what}.").format(what=undo.description), markup=False)
             self.data_changed()
 
-    def _key_for(self, binding_id: str, default: str) -> str:
-        return self.tracker.config.keys.get(binding_id, default)
+        run_job(self, undo.run, undone)
 
-    # -- help and the command palette ----------------------------------------
+    # -- quitting --------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit; typing not saved yet is never thrown away without asking."""
+        typing = [s for s in self.screen_stack if isinstance(s, HoldsTyping) and s.has_unsaved_typing()]
+        if not typing:
+            self.exit()
+            return
+        if self._asking_to_quit:
+            return
+        from tracker.ui.screens.confirm import ConfirmScreen
+
+        self._asking_to_quit = True
+
+        def answered(quit_anyway: bool | None) -> None:
+            self._asking_to_quit = False
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                _("Quit and throw away what you typed?"),
+                _("What you typed has not been saved."),
+                _("Quit"),
+            ),
+            answered,
+        )
+
+    # -- help, the command palette, screenshots --------------------------------
 
     def action_help(self) -> None:
         from tracker.ui.screens.help import HelpScreen
@@ -194,11 +277,38 @@ class TrackerApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def exports_folder(self) -> str:
+        from tracker.exchange.files import exports_folder
+
+        return str(exports_folder(self.tracker.path))
+
+    def action_save_screenshot(self) -> None:
+        """An SVG of the screen, beside the exports (Textual's default, ~/Downloads, may not exist)."""
+        folder = Path(self.exports_folder())
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = self.tracker.now().strftime("%Y%m%dT%H%M%SZ")  # UTC, like every stored time
+            path = self.save_screenshot(filename=f"tracker-screen-{stamp}.svg", path=str(folder))
+        except OSError as exc:
+            self.notify(
+                _("No screenshot: {error}").format(error=literal(str(exc))), severity="error", markup=False
+            )
+            return
+        self.notify(_("Screenshot written to {path}").format(path=literal(path)), markup=False, timeout=10)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
         from tracker.ui.commands import palette_commands
 
         yield from palette_commands(self, screen)
+        yield SystemCommand(_("Theme"), _("Light or dark, and other colour themes"), self.action_change_theme)
+        yield SystemCommand(
+            _("Screenshot"),
+            _("Save an SVG picture of this screen beside the exports"),
+            lambda: self.set_timer(0.1, self.action_save_screenshot),
+        )
+        yield SystemCommand(
+            _("Quit"), _("Leave tracker ({key})").format(key=self.key_hint("app.quit")), self.action_quit
+        )
 
 
 def build_app(

@@ -1,111 +1,115 @@
-"""Every action by name in the command palette, and the file-writing ones it starts."""
+"""Every action by name in the command palette, each with the key that does it now."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tracker.domain.model import Case
-from tracker.i18n import _
+from tracker.i18n import N_, _
+from tracker.ui import exports
+from tracker.ui.case_actions import CaseActions
+from tracker.ui.jobs import run_job
+from tracker.ui.services import services
 
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
+# (title, what it does, action, binding id whose key is named)
+CASES_COMMANDS = (
+    (N_("New case"), N_("Log a new cancellation case"), "new_case", "cases.new"),
+    (N_("Follow-ups"), N_("Open follow-ups: overdue, today, next 7 days"), "follow_ups", "cases.follow_ups"),
+    (N_("Show or hide closed cases"), N_("Verified and withdrawn cases"), "toggle_closed", "cases.closed"),
+    (N_("Filter"), N_("Filter cases as you type"), "filter", "cases.filter"),
+)
+
+CASE_COMMANDS = (
+    (N_("Log contact"), N_("Log a contact on the selected case"), "log_contact", "log"),
+    (N_("Verify case"), N_("Tick required checks and mark verified"), "verify", "verify"),
+    (N_("Edit case"), N_("Edit the selected case"), "edit", "edit"),
+    (N_("Export dossier"), N_("Write the case's Markdown dossier"), "export", "export"),
+    (N_("Withdraw case"), N_("Drop the selected case; undo is offered"), "withdraw", "withdraw"),
+    (N_("Delete case"), N_("Move the selected case to the trash"), "delete", "delete"),
+)
 
 
-def palette_commands(app: TrackerApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
-    from tracker.ui.case_actions import CaseActions
+def _with_key(help_text: str, key: str) -> str:
+    return _("{what} ({key})").format(what=_(help_text), key=key)
+
+
+def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """The tracker's own commands for ``screen``; keys named as they are bound now."""
+    from tracker.ui.screens.case_detail import CaseScreen
     from tracker.ui.screens.cases import CasesScreen
 
-    def run(action: str) -> Any:
+    hub = services(app)
+
+    def run(action: str) -> Callable[[], Any]:
         async def go() -> None:
             await screen.run_action(action)
 
         return go
 
     if isinstance(screen, CasesScreen):
-        yield SystemCommand("New case", "Log a new cancellation case (a)", run("new_case"))
-        yield SystemCommand(
-            "Follow-ups", "Open follow-ups: overdue, today, next 7 days (d)", run("follow_ups")
-        )
-        yield SystemCommand(
-            "Show or hide closed cases", "Verified and withdrawn cases (c)", run("toggle_closed")
-        )
-        yield SystemCommand("Filter", "Filter cases as you type (/)", run("filter"))
+        for title, help_text, action, binding_id in CASES_COMMANDS:
+            yield SystemCommand(_(title), _with_key(help_text, hub.key_hint(binding_id)), run(action))
     if isinstance(screen, CaseActions):
-        yield SystemCommand("Log contact", "Log a contact on the selected case (f)", run("log_contact"))
-        yield SystemCommand("Verify case", "Tick required checks and mark verified (v)", run("verify"))
-        yield SystemCommand("Edit case", "Edit the selected case (e)", run("edit"))
-        yield SystemCommand("Export dossier", "Write the case's Markdown dossier (x)", run("export"))
-        yield SystemCommand("Withdraw case", "Drop the selected case; undo is offered (w)", run("withdraw"))
-        yield SystemCommand("Delete case", "Move the selected case to the trash (delete)", run("delete"))
-    for fmt, what in (
-        ("json", "every case, trash included, as JSON (a full backup)"),
-        ("csv", "the open cases as CSV (a spreadsheet)"),
-        ("ics", "the open follow-ups and deadlines as iCalendar"),
-    ):
-        yield SystemCommand(f"Export {fmt.upper()}", f"Export {what}", _exporter(app, fmt))
-    yield SystemCommand(
-        "Import",
-        "Import a JSON export (merged by UUID, checked first)",
-        lambda: app.push_screen(_import_screen()),
-    )
+        for title, help_text, action, name in CASE_COMMANDS:
+            key = hub.key_hint(f"{screen.KEY_PREFIX}.{name}")
+            yield SystemCommand(_(title), _with_key(help_text, key), run(action))
+    if isinstance(screen, CaseScreen):
+        yield SystemCommand(
+            _("Add a check"),
+            _with_key(N_("Add a check of your own to this case"), hub.key_hint("case.add_check")),
+            run("add_check"),
+        )
+    for fmt, what in exports.FORMATS.items():
+        yield SystemCommand(
+            _("Export {format}").format(format=fmt.upper()),
+            _("Export {what}").format(what=_(what)),
+            partial(exports.export, app, fmt),
+        )
+    yield SystemCommand(_("Import"), _("Import a JSON export (merged by UUID, checked first)"), _import(app))
     yield SystemCommand(
         _("Reminders: set-up"),
         _("Reminder channels, the daily timer, what went out today (tracker notify)"),
-        _reminders(app, test=False),
+        partial(_reminders, app, False),
     )
     yield SystemCommand(
         _("Reminders: send a test"),
         _("A test message through each reminder channel"),
-        _reminders(app, test=True),
+        partial(_reminders, app, True),
     )
-    yield SystemCommand("Help", "Every key on one screen (?)", app.action_help)
-    yield SystemCommand("Undo", "Undo the last withdraw or delete (ctrl+z)", app.action_undo)
+    yield SystemCommand(
+        _("Help"), _with_key(N_("Every key on one screen"), hub.key_hint("app.help")), run("app.help")
+    )
+    yield SystemCommand(
+        _("Undo"),
+        _with_key(N_("Undo the last withdraw or delete"), hub.key_hint("app.undo")),
+        run("app.undo"),
+    )
 
 
-def _reminders(app: TrackerApp, test: bool) -> Any:
-    async def show() -> None:
-        from tracker.notify import overview
+def _reminders(app: App[Any], test: bool) -> None:
+    """The reminder set-up, or a test through each channel, said in a notice (tracker notify)."""
+    from tracker.notify import overview
 
-        report = overview.trial_report if test else overview.setup_report
-        result = await app.attempt(report, app.tracker)
-        if result is not None:
-            text, ok = result
-            app.notify(
-                text,
-                title=_("Reminders"),
-                severity="information" if ok else "error",
-                markup=False,
-                timeout=20,
-            )
+    report = overview.trial_report if test else overview.setup_report
 
-    return show
+    def said(result: tuple[str, bool]) -> None:
+        text, ok = result
+        app.notify(
+            text, title=_("Reminders"), severity="information" if ok else "error", markup=False, timeout=20
+        )
+
+    tracker = services(app).tracker
+    run_job(app, lambda: report(tracker), said)
 
 
-def _import_screen() -> Screen[bool]:
-    from tracker.ui.screens.import_file import ImportScreen
+def _import(app: App[Any]) -> Callable[[], Any]:
+    def open_dialog() -> None:
+        from tracker.ui.screens.import_file import ImportScreen
 
-    return ImportScreen()
+        app.push_screen(ImportScreen())
 
-
-def _exporter(app: TrackerApp, fmt: str) -> Any:
-    async def export() -> None:
-        from tracker.exchange.export import export_to_folder
-
-        path = await app.attempt(export_to_folder, app.tracker, fmt)
-        if path is not None:
-            app.notify(f"Exported to {path}", title="Exported", markup=False, timeout=10)
-
-    return export
-
-
-async def write_dossier_for(app: TrackerApp, case: Case) -> None:
-    """Write the case's Markdown dossier and say where it went."""
-    from tracker.exchange.dossier import write_dossier
-
-    path = await app.attempt(write_dossier, app.tracker, case, None)
-    if path is not None:
-        app.notify(f"Dossier written to {path}", title="Exported", markup=False, timeout=10)
+    return open_dialog

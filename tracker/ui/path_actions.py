@@ -4,9 +4,8 @@ step (s) and the letters (l). Kept apart so the Case screen itself changes littl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -14,17 +13,10 @@ from textual.widgets import Static
 from tracker.domain.deadlines import Step
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, StageKind
-from tracker.i18n import N_, _
+from tracker.i18n import _
 from tracker.i18n.path import next_step
+from tracker.ui.services import AppServices, services
 from tracker.ui.widgets.path_panel import has_path, path_text
-
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
-
-PATH_BINDINGS = [
-    Binding("s", "next_step", N_("Next step"), id="case.next_step"),
-    Binding("l", "letter", N_("Letter"), id="case.letter", show=False),
-]
 
 STEP_STAGES = {
     Step.RECLAMO: StageKind.RECLAMO,
@@ -35,7 +27,7 @@ STEP_STAGES = {
 
 
 def path_widgets() -> Iterator[Widget]:
-    title = Static(_("Past the deadline — s: file the next step, l: write a letter"), id="path-title")
+    title = Static("", id="path-title", markup=False)
     title.add_class("section")
     body = Static("", id="path")
     title.display = body.display = False
@@ -49,11 +41,23 @@ class PathActions:
     case: Case | None
 
     @property
-    def _app(self) -> TrackerApp:
-        return cast("TrackerApp", cast("Screen[object]", self).app)
+    def _screen(self) -> Screen[object]:
+        return cast("Screen[object]", self)
+
+    @property
+    def _app(self) -> AppServices:
+        return services(self._screen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Next step and letters only where the case's playbook has a regulator's rules."""
+        if action in ("next_step", "letter"):
+            case = self.case
+            return case is not None and self._app.tracker.rules_for(case).book is not None
+        return True
 
     def show_path(self, case: Case) -> None:
-        screen = cast("Screen[object]", self)
+        screen = self._screen
+        screen.refresh_bindings()
         tracker = self._app.tracker
         rules = tracker.rules_for(case)
         today = tracker.today()
@@ -61,6 +65,12 @@ class PathActions:
         title, body = screen.query_one("#path-title", Static), screen.query_one("#path", Static)
         title.display = body.display = shown
         if shown:
+            # The keys as the keymap has them now (they can be remapped in config.toml).
+            title.update(
+                _("Past the deadline — {step}: file the next step, {letter}: write a letter").format(
+                    step=self._app.key_hint("case.next_step"), letter=self._app.key_hint("case.letter")
+                )
+            )
             body.update(path_text(case, rules, today))
 
     def _suggestion(self, case: Case) -> tuple[StageKind | None, str]:
@@ -77,7 +87,7 @@ class PathActions:
         if case is None:
             return
         if self._app.tracker.rules_for(case).book is None:
-            self._app.notify(
+            self._screen.notify(
                 _("This case's playbook has no regulator's rules: no reclamo or queja to file."), markup=False
             )
             return
@@ -87,7 +97,7 @@ class PathActions:
             if updated is not None:
                 self._app.data_changed()
 
-        self._app.push_screen(EscalateScreen(case, kind or StageKind.RECLAMO, advice), done)
+        self._screen.app.push_screen(EscalateScreen(case, kind or StageKind.RECLAMO, advice), done)
 
     def action_letter(self) -> None:
         from tracker.ui.screens.letter import LetterScreen
@@ -96,4 +106,4 @@ class PathActions:
         if case is None:
             return
         kind, _advice = self._suggestion(case)
-        self._app.push_screen(LetterScreen(case, kind))
+        self._screen.app.push_screen(LetterScreen(case, kind))

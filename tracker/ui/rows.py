@@ -1,9 +1,15 @@
-"""Turning cases into styled table cells: flags with text and colour, dates as people say them."""
+"""Turning cases into table cells: flags as badges, dates as people say them.
+
+Cell styles are the theme-relative strings of :mod:`tracker.ui.styles`; the
+table resolves them against the theme in force when it draws them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -11,37 +17,40 @@ from tracker.display import literal
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
 from tracker.domain.summary import CaseSummary
+from tracker.i18n import N_, _
 from tracker.i18n.formats import describe_due
+from tracker.i18n.terms import status_label
+from tracker.ui import styles
 
-# Colour backs up the text; every flag reads without it (NO_COLOR, colour blindness).
-FLAG_STYLES: dict[Flag, str] = {
-    Flag.YOUR_DEADLINE: "bold reverse",
-    Flag.OVERDUE: "bold white on red",
-    Flag.DUE_TODAY: "bold black on yellow",
-    Flag.PROVIDER_LATE: "bold magenta",
-    Flag.ANSWER_LATE: "bold magenta",
-    Flag.NO_TICKET: "yellow",
-    Flag.CHECK_FAILED: "bold red",
-    Flag.RECHECK: "bold cyan",
-}
-
-STATUS_STYLES: dict[Status, str] = {
-    Status.REQUESTED: "",
-    Status.CONFIRMED: "cyan",
-    Status.VERIFIED: "green",
-    Status.FAILED: "bold red",
-    Status.WITHDRAWN: "dim",
+# The short forms a narrow table shows (the Help screen lists them).
+SHORT_FLAGS: dict[Flag, str] = {
+    Flag.YOUR_DEADLINE: N_("DEADLINE"),
+    Flag.OVERDUE: N_("OVERDUE"),
+    Flag.DUE_TODAY: N_("TODAY"),
+    Flag.PROVIDER_LATE: N_("LATE"),
+    Flag.ANSWER_LATE: N_("NO REPLY"),
+    Flag.NO_TICKET: N_("NO TKT"),
+    Flag.CHECK_FAILED: N_("FAILED"),
+    Flag.RECHECK: N_("RECHECK"),
 }
 
 
-def flag_text(flags: list[Flag], overdue_days: int | None = None) -> Text:
+def flag_label(flag: Flag, short: bool = False) -> str:
+    return _(SHORT_FLAGS[flag]) if short else _(flag.label)
+
+
+def flag_text(flags: Sequence[Flag], short: bool = False) -> Text:
+    """Flags as badges separated by a space; the words carry the meaning, colour backs them up."""
     text = Text(no_wrap=True, overflow="ellipsis")
     for index, flag in enumerate(flags):
         if index:
             text.append(" ")
-        label = flag.label
-        text.append(label, style=FLAG_STYLES[flag])
+        text.append(flag_label(flag, short), style=styles.FLAG_STYLES[flag])
     return text
+
+
+def status_text(status: Status) -> Text:
+    return Text(status_label(status), style=styles.STATUS_STYLES[status])
 
 
 def plain(value: str) -> Text:
@@ -49,14 +58,29 @@ def plain(value: str) -> Text:
     return Text(literal(value.replace("\n", " ")), no_wrap=True, overflow="ellipsis")
 
 
+def muted(value: str) -> Text:
+    return Text(value, style=styles.MUTED)
+
+
 def due_text(due: date | None, status: Status, today: date) -> Text:
     label = describe_due(due, today)
     if not label:
-        return Text("-", style="dim")
+        return muted("-")
     style = ""
     if follow_up_pending(status, due) and due is not None:
-        style = "bold red" if due < today else ("bold yellow" if due == today else "")
+        style = styles.OVERDUE if due < today else (styles.DUE_TODAY if due == today else "")
     return Text(label, style=style)
+
+
+class Cell(NamedTuple):
+    """A cell's text, and a shorter form for when the column is too narrow for it."""
+
+    full: Text
+    short: Text | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.full.plain
 
 
 @dataclass(frozen=True)
@@ -64,23 +88,25 @@ class Row:
     """One rendered table row, keyed by case id."""
 
     case_id: int
-    cells: tuple[Text, ...]
+    cells: tuple[Cell, ...]
 
 
 def case_row(summary: CaseSummary, today: date, extra: str | None = None) -> Row:
     """Cells: number, flags, provider, service, status, requested, ticket, next, checks
     (+ extra)."""
+    flags = flags_for(summary.facts, today)
+    number = Text(str(summary.id), style=styles.MUTED, justify="right")
     cells = [
-        Text(str(summary.id), style="dim", justify="right"),
-        flag_text(flags_for(summary.facts, today)),
-        plain(summary.provider),
-        plain(summary.service),
-        Text(summary.status.value, style=STATUS_STYLES[summary.status]),
-        Text(summary.requested_on.isoformat()),
-        plain(summary.ticket) if summary.ticket.strip() else Text("-", style="dim"),
-        due_text(summary.next_follow_up, summary.status, today),
-        Text(summary.progress, justify="right"),
+        Cell(number),
+        Cell(flag_text(flags), flag_text(flags, short=True)),
+        Cell(plain(summary.provider)),
+        Cell(plain(summary.service)),
+        Cell(status_text(summary.status)),
+        Cell(Text(summary.requested_on.isoformat())),
+        Cell(plain(summary.ticket) if summary.ticket.strip() else muted("-")),
+        Cell(due_text(summary.next_follow_up, summary.status, today)),
+        Cell(Text(summary.progress, justify="right")),
     ]
     if extra is not None:
-        cells.append(plain(extra))
+        cells.append(Cell(plain(extra)))
     return Row(summary.id, tuple(cells))

@@ -1,51 +1,37 @@
-"""The Case screen: every field, the checklist, the timeline newest first."""
+"""The Case screen: every field, the checklist, the playbook's steps, the timeline."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from functools import partial
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Collapsible, Footer, Static
 
 from tracker.clock import Local
-from tracker.display import entry_details, headline, literal
+from tracker.display import entry_details, entry_when, headline, literal
 from tracker.domain.flags import case_flags
-from tracker.domain.model import Case, Check, CheckState
+from tracker.domain.model import Case, CheckState, Status
+from tracker.domain.playbooks import Playbook
+from tracker.domain.workflow import recheck_checks, recheck_due
+from tracker.i18n import _, ngettext
 from tracker.i18n.formats import describe_due
+from tracker.i18n.terms import action_label, channel_label, entry_kind_label
 from tracker.i18n.timeline import describe
-from tracker.ui.app import DataChanged
+from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
-from tracker.ui.path_actions import PATH_BINDINGS, PathActions, path_widgets
-from tracker.ui.rows import STATUS_STYLES, flag_text
-
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
-
-MARKS = {
-    CheckState.PENDING: ("[ ]", ""),
-    CheckState.PASSED: ("[✓]", "green"),
-    CheckState.FAILED: ("[✗]", "bold red"),
-}
-
-
-def check_prompt(check: Check) -> Text:
-    mark, style = MARKS[check.state]
-    text = Text(no_wrap=False)
-    text.append(f"{mark} ", style=style)
-    text.append(literal(check.name))
-    if check.required:
-        text.append(" (required)", style="bold")
-    text.append(f"  {check.state.value}", style=style or "dim")
-    if check.note:
-        text.append(f" — {literal(check.note)}", style="dim")
-    return text
+from tracker.ui.jobs import run_job
+from tracker.ui.messages import DataChanged
+from tracker.ui.painter import Painter
+from tracker.ui.path_actions import PathActions, path_widgets
+from tracker.ui.rows import flag_text, status_text
+from tracker.ui.screens.base import TrackerScreen
+from tracker.ui.widgets.checklist import Checklist, check_prompt
 
 
 def _grid(rows: list[tuple[str, Text | str]]) -> Table:
@@ -57,121 +43,131 @@ def _grid(rows: list[tuple[str, Text | str]]) -> Table:
     return table
 
 
-def facts_table(case: Case, due_label: str, flags: Text) -> Table:
+def fee_words(case: Case) -> str:
+    if case.fee_amount is None:
+        return _("none")
+    return f"{case.fee_amount} {literal(case.fee_currency)}".strip()
+
+
+def facts_table(case: Case, due_label: str, flags: Text, paint: Painter) -> Table:
     """What matters first: who, what, where it stands, the dates."""
-    status = Text(case.status.value, style=STATUS_STYLES[case.status])
+    status = paint.text(status_text(case.status))
     if flags.plain:
         status.append("  ")
         status.append_text(flags)
-    due = f"{case.next_follow_up.isoformat()} ({due_label})" if case.next_follow_up else "none"
+    if case.next_follow_up:
+        due = _("{date} ({when})").format(date=case.next_follow_up.isoformat(), when=due_label)
+    else:
+        due = _("none")
+    ticket: Text | str = literal(case.ticket) or paint.text(
+        Text(_("none — ask for one"), style=styles.EMPHASIS)
+    )
     return _grid(
         [
-            ("Provider", literal(case.provider)),
-            ("Cancelling", literal(case.service) or "—"),
-            ("Status", status),
-            ("Ticket", literal(case.ticket) or Text("none — ask for one", style="yellow")),
+            (_("Provider"), literal(case.provider)),
+            (_("Cancelling"), literal(case.service) or "—"),
+            (_("Status"), status),
+            (_("Ticket"), ticket),
             (
-                "Dates",
-                f"requested {case.requested_on.isoformat()} · promised by {case.promised_by.isoformat()}",
+                _("Dates"),
+                _("requested {requested} · promised by {promised}").format(
+                    requested=case.requested_on.isoformat(), promised=case.promised_by.isoformat()
+                ),
             ),
-            ("Next follow-up", due),
+            (_("Next follow-up"), due),
         ]
     )
 
 
 def details_table(case: Case) -> Table:
     """The rest of the fields."""
-    fee = "none"
-    if case.fee_amount is not None:
-        fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip()
     rows: list[tuple[str, Text | str]] = [
-        ("Action", case.action.value),
-        ("Playbook", literal(case.playbook)),
-        ("Channel", case.channel.value),
-        ("Fee", fee),
-        ("UUID", case.uuid),
+        (_("Action"), action_label(case.action)),
+        (_("Playbook"), literal(case.playbook)),
+        (_("Channel"), channel_label(case.channel)),
+        (_("Cancellation fee"), fee_words(case)),
+        (_("UUID"), case.uuid),
     ]
     if case.notes:
-        rows.append(("Notes", literal(case.notes, multiline=True)))
+        rows.append((_("Notes"), literal(case.notes, multiline=True)))
     return _grid(rows)
 
 
-def timeline_text(case: Case, local: Local) -> Text:
+def timeline_text(case: Case, paint: Painter, local: Local) -> Text:
+    """The timeline, newest first, in local time (the clock's); a back-dated request is dated
+    by its request date."""
     text = Text()
     for entry in reversed(case.timeline):
-        when = local(entry.at).strftime("%Y-%m-%d %H:%M")
-        text.append(f"{when}  ", style="dim")
-        text.append(f"{entry.kind.value:<8} ", style="bold")
+        text.append(f"{entry_when(entry, case.requested_on, local)}  ", style=paint.style(styles.MUTED))
+        text.append(f"{entry_kind_label(entry.kind):<8} ", style="bold")
         text.append(literal(describe(entry), multiline=True))
         extra = entry_details(entry)
         if extra:
-            text.append(f"  [{'; '.join(extra)}]", style="dim")
+            text.append(f"  [{'; '.join(extra)}]", style=paint.style(styles.MUTED))
         text.append("\n")
     return text
 
 
-class CaseScreen(PathActions, CaseActions, Screen[None]):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="case.back"),
-        Binding(
-            "space",
-            "cycle_check",
-            "Check",
-            id="case.cycle_check",
-            tooltip="Cycle the highlighted check: pending → passed → failed",
-        ),
-        Binding("f", "log_contact", "Log contact", id="case.log"),
-        Binding("v", "verify", "Verify", id="case.verify"),
-        Binding("e", "edit", "Edit", id="case.edit"),
-        Binding("x", "export", "Dossier", id="case.export", show=False),
-        Binding("w", "withdraw", "Withdraw", id="case.withdraw", show=False),
-        Binding("delete", "delete", "Delete", id="case.delete", show=False),
-        *PATH_BINDINGS,
-    ]
+def steps_text(playbook: Playbook) -> Text:
+    text = Text()
+    for number, step in enumerate(playbook.steps, start=1):
+        text.append(f"{number}. ", style="bold")
+        text.append(literal(step) + "\n")
+    return text
+
+
+class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
+    KEY_PREFIX = "case"
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.CASE]
 
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
         self.case: Case | None = None
 
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
-
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static(f"Case {self.case_id}", id="title")
-            yield Static("", id="summary")
+            yield Static(_("Case {id}").format(id=self.case_id), id="title", markup=False)
+            yield Static("", id="summary", markup=False)
         with VerticalScroll(id="case-body"):
-            yield Static("Loading…", id="facts")
-            yield Static("Checks", id="checks-title", classes="section")
-            yield OptionList(id="checks")
+            yield Static(_("Loading…"), id="facts", markup=False)
+            yield Static("", id="checks-title", classes="section", markup=False)
+            yield Checklist(id="checks")
+            yield Static("", id="recheck", markup=False)
             yield from path_widgets()
-            yield Static("Details", classes="section")
-            yield Static("", id="details")
-            yield Static("Timeline (newest first)", classes="section")
-            yield Static("", id="timeline")
+            with Collapsible(title=_("Playbook steps"), id="steps", collapsed=True):
+                yield Static("", id="steps-text", markup=False)
+            yield Static(_("Details"), classes="section", markup=False)
+            yield Static("", id="details", markup=False)
+            yield Static(_("Timeline (newest first)"), classes="section", markup=False)
+            yield Static("", id="timeline", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._repaint)
         self.set_case(self.case_id)
+
+    def _repaint(self, _theme: object) -> None:
+        if self.case is not None:
+            self.show(self.case)
 
     def set_case(self, case_id: int) -> None:
         """Show another case: this screen is made once and kept (see TrackerApp.open_case)."""
         self.case_id = case_id
         self.case = None
-        checks = self.query_one("#checks", OptionList)
+        checks = self.query_one("#checks", Checklist)
         checks.clear_options()  # nothing of the case shown before stays, not even its cursor
         checks.focus()
         self.query_one("#case-body", VerticalScroll).scroll_home(animate=False)
-        cached = self.tapp.case_cache.get(case_id)
+        cached = self.services.case_cache.get(case_id)
         if cached is not None:
             self.show(cached)  # loaded while the cursor rested on it
         else:
-            self.query_one("#title", Static).update(f"Case {case_id}")
-            for part in ("#summary", "#details", "#timeline"):
+            self.query_one("#title", Static).update(_("Case {id}").format(id=case_id))
+            for part in ("#summary", "#details", "#timeline", "#recheck", "#checks-title"):
                 self.query_one(part, Static).update("")
-            self.query_one("#facts", Static).update("Loading…")
+            self.query_one("#steps", Collapsible).display = False
+            self.query_one("#facts", Static).update(_("Loading…"))
         self.reload()
 
     def selected_case_id(self) -> int | None:
@@ -181,58 +177,128 @@ class CaseScreen(PathActions, CaseActions, Screen[None]):
         self.app.pop_screen()
 
     def reload(self) -> None:
-        self.run_worker(self._reload(), group="load", exclusive=True)
+        case_id = self.case_id
+        run_job(
+            self,
+            partial(self.services.tracker.get, case_id),
+            partial(self._loaded, case_id),
+            refused=self._gone,
+            group="load",
+            exclusive=True,
+        )
 
-    async def _reload(self) -> None:
-        case = await self.tapp.attempt(self.tapp.tracker.get, self.case_id)
-        if case is None:
-            if self.is_current:
-                self.app.pop_screen()
-            return
-        if case.id == self.case_id and case != self.case:
+    def _gone(self, error: Exception) -> None:
+        self.notify(literal(str(error)), severity="error", markup=False)
+        if self.is_current:
+            self.app.pop_screen()
+
+    def _loaded(self, case_id: int, case: Case) -> None:
+        if case_id == self.case_id and case != self.case:
             self.show(case)
+
+    def _painter(self, selector: str = "#case-body") -> Painter:
+        return self.services.painter(self.query_one(selector).rich_style.bgcolor)
 
     def show(self, case: Case) -> None:
         self.case = case
-        today = self.tapp.tracker.today()
-        flags = flag_text(case_flags(case, today))
+        tracker = self.services.tracker
+        today = tracker.today()
+        playbook = tracker.playbooks.for_case(case.playbook)
+        paint = self._painter()
+        flags = case_flags(case, today)
         self.query_one("#title", Static).update(
-            Text(f"Case {case.id} · {headline(case.provider)}")
-        )  # Text: never markup
-        self.query_one("#summary", Static).update(flags)
+            Text(_("Case {id} · {provider}").format(id=case.id, provider=headline(case.provider)))
+        )
+        self.query_one("#summary", Static).update(self._painter("#topbar").text(flag_text(flags)))
         self.query_one("#facts", Static).update(
-            facts_table(case, describe_due(case.next_follow_up, today), flags)
+            facts_table(case, describe_due(case.next_follow_up, today), paint.text(flag_text(flags)), paint)
         )
         self.query_one("#details", Static).update(details_table(case))
         self.query_one("#checks-title", Static).update(
-            f"Checks ({case.progress} passed) — space cycles pending → passed → failed"
+            _("Checks ({progress} passed) — {key} cycles pending → passed → failed; {add} adds one").format(
+                progress=case.progress,
+                key=self.services.key_hint("case.cycle_check"),
+                add=self.services.key_hint("case.add_check"),
+            )
         )
-        checks = self.query_one("#checks", OptionList)
-        highlighted = checks.highlighted
-        checks.clear_options()
-        checks.add_options([Option(check_prompt(c), id=str(i)) for i, c in enumerate(case.checks)])
-        if case.checks:
-            checks.highlighted = min(highlighted or 0, len(case.checks) - 1)
-        self.query_one("#timeline", Static).update(timeline_text(case, self.tapp.tracker.clock.local))
+        checks = self.query_one("#checks", Checklist)
+        checks.show_checks([(i, paint.text(check_prompt(c))) for i, c in enumerate(case.checks)])
+        recheck = self._recheck_words(case, playbook)
+        self.query_one("#recheck", Static).update(recheck)
+        self.query_one("#recheck", Static).display = bool(recheck)
+        steps = self.query_one("#steps", Collapsible)
+        steps.display = case.is_open and bool(playbook.steps)
+        steps.title = ngettext(
+            "Playbook steps: {count} step of {playbook} (enter shows it)",
+            "Playbook steps: {count} steps of {playbook} (enter shows them)",
+            len(playbook.steps),
+        ).format(count=len(playbook.steps), playbook=literal(playbook.name))
+        self.query_one("#steps-text", Static).update(steps_text(playbook))
+        self.query_one("#timeline", Static).update(
+            timeline_text(case, paint, self.services.tracker.clock.local)
+        )
         self.show_path(case)
+
+    def _recheck_words(self, case: Case, playbook: Playbook) -> str:
+        """On a verified case with a recheck ahead or due: when, and which checks it is about."""
+        if case.next_follow_up is None or case.status is not Status.VERIFIED:
+            return ""
+        names = ", ".join(literal(c.name) for c in recheck_checks(case, playbook))
+        key = self.services.key_hint("case.verify")
+        if recheck_due(case, self.services.tracker.today()):
+            if names:
+                return _("The recheck after the next bill is due: check {names}, then press {key}.").format(
+                    names=names, key=key
+                )
+            return _("The recheck after the next bill is due: press {key} once it is done.").format(key=key)
+        return _("Recheck after the next bill on {date}{about}.").format(
+            date=case.next_follow_up.isoformat(), about=_(": {names}").format(names=names) if names else ""
+        )
 
     @on(DataChanged)
     def data_changed(self) -> None:
         self.reload()
 
-    async def action_cycle_check(self) -> None:
-        if self.case is None or not self.case.checks:
+    def action_page(self, direction: int) -> None:
+        body = self.query_one("#case-body", VerticalScroll)
+        if direction < 0:
+            body.scroll_page_up(animate=False)
+        else:
+            body.scroll_page_down(animate=False)
+
+    def action_cycle_check(self) -> None:
+        case = self.case
+        index = self.query_one("#checks", Checklist).highlighted_index
+        if case is None or index is None:
             return
-        index = self.query_one("#checks", OptionList).highlighted or 0
-        check = self.case.checks[index]
-        updated = await self.tapp.attempt(
-            self.tapp.tracker.set_check, self.case_id, check.name, check.state.cycled()
+        check = case.checks[index]
+        run_job(
+            self,
+            partial(self.services.tracker.set_check, self.case_id, check.name, check.state.cycled()),
+            partial(self._cycled, index),
         )
-        if updated is not None:
-            self.show(updated)
-            if updated.checks[index].state is CheckState.FAILED:
-                self.notify(
-                    f"{literal(check.name)} failed: the case needs a follow-up today.",
-                    severity="warning",
-                    markup=False,
-                )
+
+    def _cycled(self, index: int, updated: Case) -> None:
+        if updated.id != self.case_id:
+            return
+        self.show(updated)
+        self.services.data_changed()
+        check = updated.checks[index]
+        if check.state is CheckState.FAILED:
+            self.notify(
+                _("{check} failed: the case needs a follow-up today.").format(check=literal(check.name)),
+                severity="warning",
+                markup=False,
+            )
+
+    def action_add_check(self) -> None:
+        from tracker.ui.screens.add_check import AddCheckScreen
+
+        if self.case is None:
+            return
+
+        def added(case: Case | None) -> None:
+            if case is not None:
+                self.services.data_changed()
+
+        self.app.push_screen(AddCheckScreen(self.case), added)

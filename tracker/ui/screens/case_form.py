@@ -3,48 +3,54 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from tracker.display import headline, literal
 from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
+from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
-from tracker.ui.widgets.field import Field
-from tracker.ui.widgets.safe_text import SafeInput, SafeTextArea
+from tracker.i18n import N_, _
+from tracker.i18n.terms import action_label, channel_label
+from tracker.ui import keys
+from tracker.ui.jobs import run_job
+from tracker.ui.screens.base import TrackerScreen
+from tracker.ui.screens.form import FormBehaviour
+from tracker.ui.services import services
+from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.safe_text import SafeTextArea
 
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
-
-TEXT_FIELDS = ("provider", "service", "ticket", "currency")
 DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up")
+ERROR_FIELDS = (
+    "provider",
+    "service",
+    "requested_on",
+    "promised_by",
+    "next_follow_up",
+    "fee",
+    "ticket",
+    "currency",
+)
 
 
-class CaseFormScreen(Screen[Case | None]):
+class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
     """Dismisses with the saved case, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.FORM]
+    DISCARD_QUESTION = N_("Discard what you typed?")
+    DISCARD_DETAIL = N_("The case is not saved.")
 
     def __init__(self, case: Case | None = None) -> None:
         super().__init__()
         self.case = case
-        self._initial: dict[str, Any] = {}
-        self._saving = False
-
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
 
     def _original(self, name: str) -> str:
         if self.case is None:
@@ -57,42 +63,44 @@ class CaseFormScreen(Screen[Case | None]):
         }[name]
 
     def compose(self) -> ComposeResult:
-        tracker = self.tapp.tracker
+        tracker = services(self).tracker
         case = self.case
         today = tracker.today()
         playbooks = tracker.playbooks
         default_playbook = case.playbook if case else tracker.config.default_playbook
         if default_playbook not in playbooks.playbooks:
             default_playbook = "generic"
-        title = f"Edit case {case.id}" if case else "New case"
+        title = _("Edit case {id}").format(id=case.id) if case else _("New case")
         with Horizontal(id="topbar"):
-            yield Static(title, id="title")
-            yield Static("ctrl+s saves · escape cancels", id="summary")
+            yield Static(title, id="title", markup=False)
+            note = self.keys_note(_("{save} saves"))
+            note.id = "summary"
+            yield note
         with VerticalScroll(id="form"):
             yield Field(
-                "Provider *",
-                SafeInput(
-                    literal(case.provider) if case else "", placeholder="e.g. Movistar Perú", id="provider"
+                _("Provider *"),
+                FieldInput(
+                    literal(case.provider) if case else "", placeholder=_("e.g. Movistar Perú"), id="provider"
                 ),
             )
             yield Field(
-                "Cancelling",
-                SafeInput(
+                _("Cancelling"),
+                FieldInput(
                     literal(case.service) if case else "",
-                    placeholder="what: e.g. eSIM line +51 987 654 321",
+                    placeholder=_("what: e.g. eSIM line +51 987 654 321"),
                     id="service",
                 ),
             )
             yield Field(
-                "Ticket",
-                SafeInput(
+                _("Ticket"),
+                FieldInput(
                     literal(case.ticket) if case else "",
-                    placeholder="the reference they gave (empty if none)",
+                    placeholder=_("the reference they gave (empty if none)"),
                     id="ticket",
                 ),
             )
             yield Field(
-                "Playbook",
+                _("Playbook"),
                 Select(
                     [
                         (Text(f"{p.name} — {headline(p.title, 60)}"), p.name)
@@ -103,65 +111,72 @@ class CaseFormScreen(Screen[Case | None]):
                     id="playbook",
                 ),
             )
+            yield Static("", id="playbook-note", classes="note", markup=False)
             yield Field(
-                "Requested on",
-                SafeInput((case.requested_on if case else today).isoformat(), id="requested_on"),
+                _("Requested on"),
+                FieldInput((case.requested_on if case else today).isoformat(), id="requested_on"),
                 hint=DATE_HELP,
             )
             yield Field(
-                "Channel",
+                _("Channel"),
                 Select(
-                    [(c.value, c.value) for c in Channel],
+                    [(channel_label(c), c.value) for c in Channel],
                     value=(case.channel if case else Channel.PHONE).value,
                     allow_blank=False,
                     id="channel",
                 ),
             )
             yield Field(
-                "Action",
+                _("Action"),
                 Select(
-                    [(a.value, a.value) for a in Action],
+                    [(action_label(a), a.value) for a in Action],
                     value=(case.action if case else Action.CANCEL).value,
                     allow_blank=False,
                     id="action",
                 ),
             )
             yield Field(
-                "Promised by",
-                SafeInput("", placeholder="from the playbook", id="promised_by"),
+                _("Promised by"),
+                FieldInput(
+                    case.promised_by.isoformat() if case else "",
+                    placeholder=_("from the playbook"),
+                    id="promised_by",
+                ),
                 hint=DATE_HELP,
             )
             yield Field(
-                "Next follow-up",
-                SafeInput(
+                _("Next follow-up"),
+                FieldInput(
                     case.next_follow_up.isoformat() if case and case.next_follow_up else "",
-                    placeholder="from the playbook" if not case else "none",
+                    placeholder=_("from the playbook") if not case else _("none"),
                     id="next_follow_up",
                 ),
                 hint=DATE_HELP,
             )
             yield Static("", id="preview", markup=False)
             yield Field(
-                "Fee",
-                SafeInput(
+                _("Cancellation fee"),
+                FieldInput(
                     str(case.fee_amount) if case and case.fee_amount is not None else "",
-                    placeholder="if any, e.g. 29.90",
+                    placeholder=_("what the provider charges to cancel, if anything, e.g. 29.90"),
                     id="fee",
                 ),
             )
             yield Field(
-                "Currency",
-                SafeInput(literal(case.fee_currency) if case else "", placeholder="e.g. PEN", id="currency"),
+                _("Fee currency"),
+                FieldInput(
+                    literal(case.fee_currency) if case else "", placeholder=_("e.g. PEN"), id="currency"
+                ),
             )
             yield Field(
-                "Notes",
+                _("Notes"),
                 SafeTextArea(case.notes if case else "", id="notes", soft_wrap=True, show_line_numbers=False),
             )
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#provider", Input).focus()
-        self._initial = self._values()
+        self.remember_initial()
         self.update_preview()
 
     # -- reading the form ----------------------------------------------------
@@ -173,17 +188,14 @@ class CaseFormScreen(Screen[Case | None]):
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 
-    @property
-    def dirty(self) -> bool:
-        return self._values() != self._initial
-
     def _text(self, name: str) -> str:
         """A text field's value; an untouched field keeps its stored text exactly."""
         shown = self.query_one(f"#{name}", Input).value
         original = self._original(name)
         return original if shown == literal(original) else shown
 
-    def _field(self, name: str) -> Field:
+    def field(self, name: str) -> Field:
+        """The field around the input called ``name``."""
         return self.query_one(f"#{name}").query_ancestor(Field)
 
     def _date(self, name: str, errors: dict[str, str]) -> date | None:
@@ -191,7 +203,7 @@ class CaseFormScreen(Screen[Case | None]):
         if not text.strip():
             return None
         try:
-            return parse_date(text, self.tapp.tracker.today(), name)
+            return parse_date(text, services(self).tracker.today(), name)
         except InvalidInput as exc:
             errors[name] = str(exc)
             return None
@@ -220,66 +232,95 @@ class CaseFormScreen(Screen[Case | None]):
             fee_amount=fee,
             fee_currency=self._text("currency"),
         )
-        today = self.tapp.tracker.today()
+        today = services(self).tracker.today()
         if not draft.provider.strip():
-            errors.setdefault("provider", "the provider cannot be empty")
+            errors.setdefault("provider", _("the provider cannot be empty"))
         if not values["requested_on"].strip():
-            errors.setdefault("requested_on", "the request date cannot be empty")
+            errors.setdefault("requested_on", _("the request date cannot be empty"))
         elif draft.requested_on and draft.requested_on > today:
             errors.setdefault(
                 "requested_on",
-                f"{draft.requested_on.isoformat()} is in the future (today is {today.isoformat()})",
+                _("{date} is in the future (today is {today})").format(
+                    date=draft.requested_on.isoformat(), today=today.isoformat()
+                ),
             )
         if draft.promised_by and draft.requested_on and draft.promised_by < draft.requested_on:
-            errors.setdefault("promised_by", "the promised date is before the request date")
+            errors.setdefault("promised_by", _("the promised date is before the request date"))
         return draft, errors
 
     def show_errors(self, errors: dict[str, str], only: tuple[str, ...] | None = None) -> None:
-        for name in only or (
-            "provider",
-            "service",
-            "requested_on",
-            "promised_by",
-            "next_follow_up",
-            "fee",
-            "ticket",
-            "currency",
-        ):
-            self._field(name).set_error(errors.get(name))
+        for name in only or ERROR_FIELDS:
+            self.field(name).set_error(errors.get(name))
 
     # -- live feedback -------------------------------------------------------
 
     def update_preview(self) -> None:
         draft, errors = self.read_draft()
+        tracker = services(self).tracker
         preview = self.query_one("#preview", Static)
+        try:
+            playbook = tracker.playbooks.get(draft.playbook)
+        except TrackerError as exc:
+            preview.update(literal(str(exc)))
+            return
+        self._describe_playbook_change(playbook)
+        self.query_one("#currency", Input).placeholder = (
+            _("from the playbook: {currency}").format(currency=playbook.currency)
+            if playbook.currency
+            else _("e.g. PEN (needed with a fee)")
+        )
         if "requested_on" in errors or draft.requested_on is None:
-            preview.update("Dates: fix the request date to see them.")
+            preview.update(_("Dates: fix the request date to see them."))
             return
         try:
-            planned = self.tapp.tracker.plan(draft)
-            playbook = self.tapp.tracker.playbooks.get(draft.playbook)
+            planned = tracker.plan(draft)
         except TrackerError as exc:
-            preview.update(str(exc))
+            preview.update(literal(str(exc)))
             return
-        days = f"{playbook.provider_days} {'business' if playbook.business_days else 'calendar'} days"
-        where = f", {playbook.country} holidays skipped" if playbook.country else ""
+        if playbook.business_days:
+            days = _("{count} business days").format(count=playbook.provider_days)
+        else:
+            days = _("{count} calendar days").format(count=playbook.provider_days)
+        where = _(", {country} holidays skipped").format(country=playbook.country) if playbook.country else ""
         preview.update(
-            f"→ Promised by {planned.promised_by:%a %d %b %Y} ({days}{where}) · "
-            f"first follow-up {planned.next_follow_up:%a %d %b %Y}"
+            _("→ Promised by {promised} ({days}{where}) · first follow-up {follow_up}").format(
+                promised=f"{planned.promised_by:%a %d %b %Y}",
+                days=days,
+                where=where,
+                follow_up=f"{planned.next_follow_up:%a %d %b %Y}",
+            )
         )
-        self.query_one(
-            "#promised_by", Input
-        ).placeholder = f"from the playbook: {planned.promised_by.isoformat()}"
+        self.query_one("#promised_by", Input).placeholder = _("from the playbook: {date}").format(
+            date=planned.promised_by.isoformat()
+        )
         if self.case is None:
-            self.query_one(
-                "#next_follow_up", Input
-            ).placeholder = f"from the playbook: {planned.next_follow_up.isoformat()}"
+            self.query_one("#next_follow_up", Input).placeholder = _("from the playbook: {date}").format(
+                date=planned.next_follow_up.isoformat()
+            )
+
+    def _describe_playbook_change(self, playbook: Playbook) -> None:
+        """Editing: say before saving what moving to another playbook will do."""
+        note = self.query_one("#playbook-note", Static)
+        case = self.case
+        if case is None or playbook.name == case.playbook:
+            note.update("")
+            note.display = False
+            return
+        added = [t.name for t in playbook.checks if case.find_check(t.name) is None]
+        words = [_("Saving moves the case to {playbook}:").format(playbook=playbook.name)]
+        if added:
+            words.append(_("its checks {names} are added").format(names=", ".join(literal(n) for n in added)))
+        else:
+            words.append(_("the case has its checks already"))
+        words.append(_("the case's own checks stay; the promised date is worked out again."))
+        note.update(" ".join(words[:1]) + " " + "; ".join(words[1:]))
+        note.display = True
 
     @on(Input.Changed)
     def input_changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
         if name in DATE_FIELDS or name == "fee" or name == "provider":
-            _, errors = self.read_draft()
+            _draft, errors = self.read_draft()
             # Say what is wrong as it is typed, but don't nag about an empty provider
             # until the user tries to save.
             if name != "provider" or not errors.get("provider"):
@@ -290,49 +331,42 @@ class CaseFormScreen(Screen[Case | None]):
     def select_changed(self) -> None:
         self.update_preview()
 
-    # -- saving and leaving --------------------------------------------------
+    # -- saving ----------------------------------------------------------------
 
-    async def action_save(self) -> None:
-        if self._saving:
+    def action_save(self) -> None:
+        if self.saving:
             return
         draft, errors = self.read_draft()
         self.show_errors(errors)
         if errors:
             first = next(iter(errors))
             self.query_one(f"#{first}").focus()
-            self.notify("Some fields need fixing; nothing was saved.", severity="error", markup=False)
+            self.notify(_("Some fields need fixing; nothing was saved."), severity="error", markup=False)
             return
-        tracker = self.tapp.tracker
-        self._saving = True
-        try:
-            if self.case is None:
-                saved = await self.tapp.db(tracker.add_case, draft)
-            else:
-                fields = changed_fields(draft, draft_of(self.case))
-                saved = await self.tapp.db(tracker.edit_case, self.case.id, draft, fields)
-        except InvalidInput as exc:
-            if exc.field and self.query(f"#{exc.field}"):
-                self._field(exc.field).set_error(str(exc))
-            self.notify(literal(str(exc)), severity="error", markup=False)
-            return
-        except TrackerError as exc:
-            self.notify(literal(str(exc)), severity="error", markup=False)
-            return
-        finally:
-            self._saving = False
+        tracker = services(self).tracker
+        case_id = self.case.id if self.case is not None else None
+        # An edit writes only what the user changed: whatever else moved meanwhile stays.
+        fields = changed_fields(draft, draft_of(self.case)) if self.case is not None else []
+        if draft.promised_by is None and "promised_by" in fields:
+            fields.remove("promised_by")  # emptied: the playbook works it out again when needed
+        self.saving = True
+        run_job(
+            self,
+            lambda: tracker.add_case(draft) if case_id is None else tracker.edit_case(case_id, draft, fields),
+            self._saved,
+            refused=self._refused,
+            failed=self.save_failed,
+        )
+
+    def _saved(self, saved: Case) -> None:
+        self.saving = False
+        if self.case is not None:
+            self.notify(_("Case {id} saved.").format(id=saved.id), markup=False)
         self.dismiss(saved)
 
-    def action_cancel(self) -> None:
-        from tracker.ui.screens.confirm import ConfirmScreen
-
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard what you typed?", "The case is not saved.", "Discard"), answered
-        )
+    def _refused(self, error: TrackerError) -> None:
+        self.saving = False
+        if isinstance(error, InvalidInput) and error.field and self.query(f"#{error.field}"):
+            self.field(error.field).set_error(str(error))
+            self.query_one(f"#{error.field}").focus()
+        self.notify(literal(str(error)), severity="error", markup=False)

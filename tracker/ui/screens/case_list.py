@@ -3,40 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from tracker.ui.app import DataChanged
+from tracker.i18n import _
 from tracker.ui.case_actions import CaseActions
-from tracker.ui.widgets.case_table import CaseTable, Column
+from tracker.ui.layout import Column
+from tracker.ui.messages import DataChanged
+from tracker.ui.screens.base import TrackerScreen
+from tracker.ui.widgets.case_table import CaseTable
 
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
 
-
-class CaseListScreen(CaseActions, Screen[None]):
+class CaseListScreen(CaseActions, TrackerScreen[None]):
     """A screen around one :class:`CaseTable`; subclasses say what it lists."""
 
-    HEADING: ClassVar[str] = ""
+    HEADING: ClassVar[str] = ""  # marked N_, translated when shown
     COLUMNS: ClassVar[Sequence[Column]] = ()
-
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static(self.HEADING, id="title")
-            yield Static("", id="summary")
+            yield Static(_(self.HEADING), id="title", markup=False)
+            yield Static("", id="summary", markup=False)
         yield from self.above_table()
         table = CaseTable(self.COLUMNS)
-        table.empty_message = "Loading…"
+        table.empty_message = _("Loading…")
         yield table
         yield Footer(show_command_palette=False)
 
@@ -64,4 +59,4 @@ class CaseListScreen(CaseActions, Screen[None]):
 
     @on(CaseTable.Chosen)
     def open_case(self, message: CaseTable.Chosen) -> None:
-        self.tapp.open_case(message.case_id)
+        self.services.open_case(message.case_id)

@@ -2,92 +2,45 @@
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from array import array
-from datetime import date
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tracker.domain.search import SearchIndex, filter_ids
-from tracker.domain.summary import ListStats
-from tracker.ui.rows import Row, case_row
+from tracker.domain.model import Case
+from tracker.i18n import N_, _, ngettext
+from tracker.ui import keys
+from tracker.ui.jobs import run_job
+from tracker.ui.layout import Column
+from tracker.ui.lists import CaseLists, Listed, Query, load_rows, summary_line
+from tracker.ui.rows import Row
 from tracker.ui.screens.case_list import CaseListScreen
-from tracker.ui.widgets.case_table import CaseTable, Column
+from tracker.ui.widgets.case_table import CaseTable
 from tracker.ui.widgets.deadline_panels import NotOwedLine
-
-if TYPE_CHECKING:
-    from tracker.core import Tracker
+from tracker.ui.widgets.safe_text import SafeInput
 
 COLUMNS = (
-    Column("#", 4),
-    Column("Flags", 14, grow=3),
-    Column("Provider", 10, grow=3),
-    Column("Service", 10, grow=4),
-    Column("Status", 9),
-    Column("Requested", 10, min_screen=100),
-    Column("Ticket", 8, grow=2, min_screen=90),
-    Column("Next", 11),
-    Column("Checks", 6),
+    Column(N_("#"), min=1, right=True),
+    Column(N_("Flags"), min=6, shrink=3),
+    Column(N_("Provider"), min=8, max=30, grow=2, shrink=1),
+    Column(N_("Service"), min=8, max=40, grow=3, shrink=1),
+    Column(N_("Status"), drop=6),
+    Column(N_("Requested"), drop=2),
+    Column(N_("Ticket"), min=8, max=30, shrink=4, drop=5),
+    Column(N_("Next")),
+    Column(N_("Checks"), min=3, right=True, drop=3),
 )
-
-FIRST_WINDOW = 120
-
-
-def load_rows(tracker: Tracker, ids: list[int], today: date) -> dict[int, Row]:
-    return {i: case_row(s, today) for i, s in tracker.summaries(ids).items()}
-
-
-def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> str:
-    parts = [
-        f"{stats.open} open",
-        f"{stats.overdue} overdue",
-        f"{stats.due_today} due today",
-        f"{stats.verified} verified",
-    ]
-    line = " · ".join(parts)
-    if text:
-        line += f"   filter: {shown} {'match' if shown == 1 else 'matches'}"
-    elif not show_closed and stats.hidden_closed:
-        line += f"   ({stats.hidden_closed} closed hidden)"
-    return line
 
 
 class CasesScreen(CaseListScreen):
     HEADING = "tracker"
     COLUMNS = COLUMNS
-
-    BINDINGS = [
-        Binding("a", "new_case", "New", id="cases.new"),
-        Binding("f", "log_contact", "Log contact", id="cases.log"),
-        Binding("v", "verify", "Verify", id="cases.verify"),
-        Binding("e", "edit", "Edit", id="cases.edit", show=False),
-        Binding("slash", "filter", "Filter", id="cases.filter"),
-        Binding("d", "follow_ups", "Follow-ups", id="cases.follow_ups"),
-        Binding(
-            "c",
-            "toggle_closed",
-            "Show closed",
-            id="cases.closed",
-            show=False,
-            tooltip="Show or hide closed cases (verified, withdrawn)",
-        ),
-        Binding(
-            "x",
-            "export",
-            "Dossier",
-            id="cases.export",
-            show=False,
-            tooltip="Write the case's Markdown dossier",
-        ),
-        Binding("w", "withdraw", "Withdraw", id="cases.withdraw", show=False),
-        Binding("delete", "delete", "Delete", id="cases.delete", show=False),
-        Binding("escape", "clear_filter", "Clear filter", id="cases.clear_filter", show=False),
-    ]
+    KEY_PREFIX = "cases"
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.CASES]
 
     def __init__(self) -> None:
         super().__init__()
@@ -98,16 +51,23 @@ class CasesScreen(CaseListScreen):
         self.loaded = False  # the first rows are painted
         self.counted = False  # the whole list and its counts are in
         self.shown_filter = ""  # the filter the table shows the result of
-        self._stats: ListStats | None = None
-        # What a filter keystroke reuses: the whole list in order, and the text it searches.
-        self._ordered: tuple[tuple[date, bool], array] | None = None  # type: ignore[type-arg]
-        self._texts: SearchIndex | None = None
-        self._texts_lock = threading.Lock()
+        self._lists: CaseLists | None = None
 
     def above_table(self) -> list[Widget]:
-        box = Input(placeholder="Filter: provider, service, ticket, notes (escape clears)", id="filter")
+        box = SafeInput(
+            placeholder=_("Filter: provider, service, every ticket, notes ({key} clears)").format(
+                key=self.services.key_hint("cases.clear_filter")
+            ),
+            id="filter",
+        )
         box.display = False
         return [box, NotOwedLine()]
+
+    @property
+    def lists(self) -> CaseLists:
+        if self._lists is None:
+            self._lists = CaseLists(self.services.tracker)
+        return self._lists
 
     # -- loading -------------------------------------------------------------
 
@@ -115,99 +75,112 @@ class CasesScreen(CaseListScreen):
         """Show the list again. ``fresh`` False (a filter keystroke) reuses what was read:
         the ordered ids, the text the filter looks in, the counts."""
         self._generation += 1
-        self.run_worker(self._reload(self._generation, keep, fresh), group="load", exclusive=True)
-
-    def _search_index(self) -> SearchIndex:
-        with self._texts_lock:
-            if self._texts is None:
-                self._texts = self.tapp.tracker.search_index()
-            return self._texts
-
-    def _first_page(self, today: date) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
-        """The most urgent cases, enough to fill the screen: cheap at any table size."""
-        tracker = self.tapp.tracker
-        page = max(self.table.size.height, 40)
-        ids = tracker.first_ids(page)
-        if ids is None:
-            ids = tracker.ordered_ids(limit=page)
-        return ids, load_rows(tracker, list(ids), today)
-
-    def _query(self, today: date, fresh: bool) -> tuple[array, ListStats | None, dict[int, Row]]:  # type: ignore[type-arg]
-        tracker = self.tapp.tracker
-        key = (today, self.show_closed)
-        if fresh or self._ordered is None or self._ordered[0] != key:
-            self._ordered = (key, tracker.ordered_ids(self.show_closed))
-            if fresh:
-                self._texts = None
-        ids = self._ordered[1]
-        if self.filter_text.strip():
-            ids = filter_ids(ids, self._search_index(), self.filter_text)
-        stats = tracker.stats() if fresh or self._stats is None else None
-        window = ids[max(0, self.table.cursor - FIRST_WINDOW // 2) :][:FIRST_WINDOW]
-        return ids, stats, load_rows(tracker, list(window), today)
-
-    async def _reload(self, generation: int, keep: int | None, fresh: bool = True) -> None:
-        today = self.tapp.tracker.today()
-        table = self.table
-        first_load = not self.loaded
-        if first_load:
-            # Paint the top of the list first; the whole order and the counts follow.
-            first, rows = await self.tapp.db(self._first_page, today)
-            if generation != self._generation:
-                return
-            if first:
-                table.set_entries(first, rows)
-            self.loaded = True
-            # Let the first page reach the screen before anything else competes for it.
-            painted = asyncio.Event()
-            self.call_after_refresh(painted.set)
-            await painted.wait()
-            self.tapp.first_screen_painted()
-        ids, stats, rows = await self.tapp.db(self._query, today, fresh)
-        if generation != self._generation:
-            return  # a newer reload (another keystroke) is on its way
-        table.empty_message = (
-            "No case matches the filter." if self.filter_text else "No open cases. Press a to log one."
-        )
-        # Rows shown a moment ago by the first page are still fresh; after a change, not.
-        table.set_entries(ids, {**table.rows, **rows} if first_load else rows, keep)
-        self.shown_filter = self.filter_text
-        self._stats = stats = stats or self._stats
-        assert stats is not None
-        self.query_one("#summary", Static).update(
-            summary_line(stats, len(ids), self.show_closed, self.filter_text)
-        )
-        self.counted = True
+        generation = self._generation
+        today = self.services.tracker.today()
         if fresh:
             self.query_one(NotOwedLine).reload()
+        if not self.loaded:
+            # Paint the top of the list first; the whole order and the counts follow.
+            count = max(self.table.size.height, 40)
+            run_job(
+                self,
+                partial(self.lists.first_page, today, count),
+                partial(self._first_page, generation, keep, fresh),
+                group="load",
+                exclusive=True,
+            )
+            return
+        self._query(generation, keep, fresh, first_load=False)
+
+    def _first_page(
+        self,
+        generation: int,
+        keep: int | None,
+        fresh: bool,
+        page: tuple[array, dict[int, Row]],  # type: ignore[type-arg]
+    ) -> None:
+        if generation != self._generation:
+            return
+        ids, rows = page
+        if ids:
+            self.table.set_entries(ids, rows)
+        self.loaded = True
+
+        def painted() -> None:
+            # Let the first page reach the screen before anything else competes for it.
+            self.services.first_screen_painted()
+            if generation == self._generation:
+                self._query(generation, keep, fresh, first_load=True)
+
+        self.call_after_refresh(painted)
+
+    def _query(self, generation: int, keep: int | None, fresh: bool, first_load: bool) -> None:
+        query = Query(
+            today=self.services.tracker.today(),
+            show_closed=self.show_closed,
+            text=self.filter_text,
+            cursor=self.table.cursor,
+            fresh=fresh,
+        )
+        run_job(
+            self,
+            partial(self.lists.query, query),
+            partial(self._listed, generation, keep, first_load),
+            group="load",
+            exclusive=True,
+        )
+
+    def _listed(self, generation: int, keep: int | None, first_load: bool, listed: Listed) -> None:
+        if generation != self._generation:
+            return  # a newer reload (another keystroke) is on its way
+        table = self.table
+        if listed.query.text:
+            table.empty_message = _("No case matches the filter. Press {key} to clear it.").format(
+                key=self.services.key_hint("cases.clear_filter")
+            )
+        else:
+            table.empty_message = _("No open cases. Press {key} to log one.").format(
+                key=self.services.key_hint("cases.new")
+            )
+        # Rows shown a moment ago by the first page are still fresh; after a change, not.
+        table.set_entries(listed.ids, {**table.rows, **listed.rows} if first_load else listed.rows, keep)
+        self.shown_filter = listed.query.text
+        stats = listed.stats
+        self.query_one("#summary", Static).update(
+            summary_line(stats, len(listed.ids), listed.query.show_closed, listed.query.text)
+        )
+        self.counted = True
         if stats.overdue and not self._warned_overdue:
             self._warned_overdue = True
-            key = self.tapp._key_for("cases.follow_ups", "d")
             self.notify(
-                f"{stats.overdue} follow-up{'s' if stats.overdue != 1 else ''} overdue. "
-                f"Press {key} to see them.",
+                ngettext(
+                    "{count} follow-up overdue. Press {key} to see it.",
+                    "{count} follow-ups overdue. Press {key} to see them.",
+                    stats.overdue,
+                ).format(count=stats.overdue, key=self.services.key_hint("cases.follow_ups")),
                 severity="warning",
                 markup=False,
             )
 
     @on(CaseTable.RowsWanted)
     def fetch_rows(self, message: CaseTable.RowsWanted) -> None:
-        self.run_worker(self._fetch_rows(message.table, message.case_ids), group="rows")
-
-    async def _fetch_rows(self, table: CaseTable, case_ids: list[int]) -> None:
-        rows = await self.tapp.db(load_rows, self.tapp.tracker, case_ids, self.tapp.tracker.today())
-        table.update_rows(rows)
+        today = self.services.tracker.today()
+        run_job(
+            self,
+            partial(load_rows, self.services.tracker, message.case_ids, today),
+            message.table.update_rows,
+            group="rows",
+        )
 
     # -- actions -------------------------------------------------------------
 
     def action_new_case(self) -> None:
         from tracker.ui.screens.case_form import CaseFormScreen
 
-        def done(case: object) -> None:
+        def done(case: Case | None) -> None:
             if case is not None:
-                case_id = getattr(case, "id", None)
-                self.notify(f"Case {case_id} added.", markup=False)
-                self.reload(keep=case_id)
+                self.notify(_("Case {id} added.").format(id=case.id), markup=False)
+                self.reload(keep=case.id)
 
         self.app.push_screen(CaseFormScreen(), done)
 
@@ -219,7 +192,9 @@ class CasesScreen(CaseListScreen):
     def action_toggle_closed(self) -> None:
         self.show_closed = not self.show_closed
         self.notify(
-            "Showing closed cases." if self.show_closed else "Closed cases hidden.", markup=False, timeout=2
+            _("Showing closed cases.") if self.show_closed else _("Closed cases hidden."),
+            markup=False,
+            timeout=2,
         )
         self.reload()
 
@@ -228,7 +203,7 @@ class CasesScreen(CaseListScreen):
         box.display = True
         box.focus()
         # Read what the filter searches while the user starts typing.
-        self.run_worker(self._search_index, thread=True, group="search-index", exclusive=True)
+        run_job(self, self.lists.search_index, group="search-index", exclusive=True)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)

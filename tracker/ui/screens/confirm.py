@@ -2,33 +2,43 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
+
+from tracker.i18n import _
+from tracker.ui import keys
+from tracker.ui.screens.base import TrackerModal
+from tracker.ui.services import services
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", "No", id="confirm.no"),
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-    ]
+class ConfirmScreen(TrackerModal[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.CONFIRM]
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes") -> None:
+    def __init__(self, question: str, detail: str = "", yes: str = "") -> None:
         super().__init__()
         self.question = question
         self.detail = detail
-        self.yes = yes
+        self.yes = yes or _("Yes")
 
     def compose(self) -> ComposeResult:
+        hub = services(self)
         with Vertical(id="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
             if self.detail:
                 yield Static(self.detail, markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button("Cancel (n)", id="no")
+                yield Button(
+                    _("{label} ({key})").format(label=self.yes, key=hub.key_hint("confirm.yes")),
+                    variant="error",
+                    id="yes",
+                )
+                yield Button(_("Cancel ({key})").format(key=hub.key_hint("confirm.no")), id="no")
+        # This dialog's own keys, not those of the screen underneath.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -2,45 +2,41 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
 from tracker.display import headline, literal
 from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, StageKind, Topic
-from tracker.i18n import _
+from tracker.i18n import N_, _
 from tracker.i18n.terms import stage_name, topic_name
-from tracker.ui.widgets.field import Field
+from tracker.ui import keys
+from tracker.ui.jobs import run_job
+from tracker.ui.screens.base import TrackerModal
+from tracker.ui.screens.form import FormBehaviour
+from tracker.ui.services import services
+from tracker.ui.widgets.field import Field, FieldInput
 
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
 
-
-class EscalateScreen(ModalScreen[Case | None]):
+class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
     """Dismisses with the updated case, or None when cancelled. A stage the rules refuse
-    (a queja too early) is said in one line and nothing is written."""
+    (a queja too early) is said in one line beside the date, and nothing is written."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.FORM]
+    DISCARD_QUESTION = N_("Discard this step?")
+    DISCARD_DETAIL = N_("Nothing is filed.")
 
     def __init__(self, case: Case, suggested: StageKind, advice: str) -> None:
         super().__init__()
         self.case = case
         self.suggested = suggested
         self.advice = advice
-
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
 
     def compose(self) -> ComposeResult:
         case = self.case
@@ -64,7 +60,9 @@ class EscalateScreen(ModalScreen[Case | None]):
                 ),
             )
             yield Field(
-                _("Filed on"), Input(self.tapp.tracker.today().isoformat(), id="filed_on"), hint=DATE_HELP
+                _("Filed on"),
+                FieldInput(services(self).tracker.today().isoformat(), id="filed_on"),
+                hint=DATE_HELP,
             )
             yield Field(
                 _("About (reclamo)"),
@@ -75,12 +73,14 @@ class EscalateScreen(ModalScreen[Case | None]):
                     id="topic",
                 ),
             )
-            yield Field(_("Código"), Input(placeholder=_("the code they gave for it"), id="code"))
-            yield Field(_("Note"), Input(id="note"))
+            yield Field(_("Código"), FieldInput(placeholder=_("the code they gave for it"), id="code"))
+            yield Field(_("Note"), FieldInput(id="note"))
+            yield self.keys_note(_("{save} files it"))
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
+        self.remember_initial()
 
     def _field(self, name: str) -> Field:
         return self.query_one(f"#{name}").query_ancestor(Field)
@@ -89,31 +89,38 @@ class EscalateScreen(ModalScreen[Case | None]):
     def kind_changed(self, event: Select.Changed) -> None:
         self._field("topic").display = event.value == StageKind.RECLAMO.value
 
-    async def action_save(self) -> None:
-        today = self.tapp.tracker.today()
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        tracker = services(self).tracker
         try:
-            filed = parse_date(self.query_one("#filed_on", Input).value, today)
+            filed = parse_date(self.query_one("#filed_on", Input).value, tracker.today())
         except InvalidInput as exc:
             self._field("filed_on").set_error(str(exc))
             return
         self._field("filed_on").set_error(None)
         kind = StageKind(str(self.query_one("#kind", Select).value))
         topic = Topic(str(self.query_one("#topic", Select).value)) if kind is StageKind.RECLAMO else None
-        try:
-            case = await self.tapp.db(
-                self.tapp.tracker.escalate,
-                self.case.id,
-                kind,
-                filed,
-                topic=topic,
-                code=self.query_one("#code", Input).value,
-                note=self.query_one("#note", Input).value,
-            )
-        except TrackerError as exc:
-            self.notify(literal(str(exc)), title=_("Not filed"), severity="error", markup=False)
-            return
+        code = self.query_one("#code", Input).value
+        note = self.query_one("#note", Input).value
+        case_id = self.case.id
+        assert case_id is not None
+        self.saving = True
+        run_job(
+            self,
+            lambda: tracker.escalate(case_id, kind, filed, topic=topic, code=code, note=note),
+            self._filed,
+            refused=self._refused,
+            failed=self.save_failed,
+        )
+
+    def _filed(self, case: Case) -> None:
+        self.saving = False
+        kind = StageKind(str(self.query_one("#kind", Select).value))
         self.notify(_("{stage} filed on case {id}.").format(stage=stage_name(kind), id=case.id), markup=False)
         self.dismiss(case)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _refused(self, error: TrackerError) -> None:
+        self.saving = False
+        self._field("filed_on").set_error(literal(str(error)))
+        self.notify(literal(str(error)), title=_("Not filed"), severity="error", markup=False)

@@ -2,78 +2,81 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
+from tracker.domain.flags import Flag
+from tracker.i18n import N_, _
+from tracker.ui import keys
+from tracker.ui.rows import flag_label
+from tracker.ui.screens.base import TrackerScreen
+from tracker.ui.services import services
 
-KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "delete": "delete"}
-
-
-def key_label(keys: str) -> str:
-    return ", ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
-
-
-def binding_groups() -> list[tuple[str, list[Binding]]]:
-    from tracker.ui.app import TrackerApp
-    from tracker.ui.screens.case_detail import CaseScreen
-    from tracker.ui.screens.case_form import CaseFormScreen
-    from tracker.ui.screens.cases import CasesScreen
-    from tracker.ui.screens.follow_ups import FollowUpsScreen
-    from tracker.ui.screens.verify import VerifyScreen
-    from tracker.ui.widgets.case_table import CaseTable
-
-    def bindings(owner: Any) -> list[Binding]:
-        return [b for b in owner.BINDINGS if isinstance(b, Binding)]
-
-    return [
-        ("Everywhere", bindings(TrackerApp)),
-        ("Cases", bindings(CasesScreen)),
-        ("Tables", bindings(CaseTable) + [Binding("enter", "open", "Open the case")]),
-        ("Follow-ups", bindings(FollowUpsScreen)),
-        ("Case", bindings(CaseScreen)),
-        ("Forms: new case, edit, log contact", bindings(CaseFormScreen)),
-        ("Verify", bindings(VerifyScreen)),
-    ]
+FLAG_MEANINGS: dict[Flag, str] = {
+    Flag.OVERDUE: N_("your follow-up date has passed"),
+    Flag.DUE_TODAY: N_("your follow-up is today"),
+    Flag.PROVIDER_LATE: N_("still requested after the provider's promised date"),
+    Flag.NO_TICKET: N_("an open case without a reference number"),
+    Flag.CHECK_FAILED: N_("a check failed"),
+    Flag.RECHECK: N_("a verified case's check after the next bill is due"),
+}
 
 
-def help_table(keymap: dict[str, str]) -> Table:
+def help_table(display: dict[str, str]) -> Table:
+    """Every binding: the keys in force (``display`` maps binding ids to them), what it does, its id."""
     table = Table(expand=True, show_edge=False, pad_edge=False, box=None)
-    table.add_column("Key", style="bold cyan", no_wrap=True, min_width=8)
-    table.add_column("Does", ratio=2)
-    table.add_column(
-        Text("Binding id (config.toml [keys])"), style="dim", no_wrap=True, overflow="ellipsis", ratio=1
-    )
-    for group, bindings in binding_groups():
-        table.add_row("", Text(group, style="bold underline"), "")
+    table.add_column(_("Key"), style="bold", no_wrap=True, min_width=8)
+    table.add_column(_("Does"), ratio=2)
+    table.add_column(Text(_("Binding id (config.toml [keys])")), no_wrap=True, overflow="ellipsis", ratio=1)
+    for group, bindings in keys.GROUPS:
+        table.add_row("", Text(_(group), style="bold underline"), "")
         for binding in bindings:
-            keys = keymap.get(binding.id or "", binding.key)
-            table.add_row(key_label(keys), binding.tooltip or binding.description, binding.id or "")
-    table.add_row("", Text("Anywhere", style="bold underline"), "")
-    table.add_row("ctrl+p", "Command palette: every action by name", "")
+            shown = display.get(binding.id or "", binding.key)
+            table.add_row(shown, _(binding.tooltip or binding.description), binding.id or "")
+    table.add_row("", Text(_("Anywhere"), style="bold underline"), "")
+    table.add_row("ctrl+p", _("Command palette: every action by name"), "")
     return table
 
 
-class HelpScreen(Screen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Back", id="help.back")]
+def flags_table() -> Table:
+    table = Table(expand=True, show_edge=False, pad_edge=False, box=None)
+    table.add_column(_("Flag"), style="bold", no_wrap=True)
+    table.add_column(_("Short"), style="bold", no_wrap=True)
+    table.add_column(_("Means"), ratio=1)
+    for flag, meaning in FLAG_MEANINGS.items():
+        table.add_row(flag_label(flag), flag_label(flag, short=True), _(meaning))
+    return table
+
+
+def keys_in_force(app: App[Any]) -> dict[str, str]:
+    """Each binding id and its keys as the footer shows them, after the config's keymap."""
+    keymap = services(app).tracker.config.keys
+    return {
+        name: ", ".join(app.get_key_display(Binding(key, "")) for key in keys.keys_for(name, keymap))
+        for name in keys.default_keys()
+    }
+
+
+class HelpScreen(TrackerScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.HELP]
 
     def compose(self) -> ComposeResult:
-        keymap = cast("TrackerApp", self.app).tracker.config.keys
         with VerticalScroll():
-            yield Static("Keys", classes="dialog-title")
-            yield Static(help_table(keymap))
+            yield Static(_("Keys"), classes="dialog-title", markup=False)
+            yield Static(help_table(keys_in_force(self.app)))
+            yield Static(_("Flags"), classes="section", markup=False)
             yield Static(
-                "Flags: OVERDUE (follow-up date passed) · DUE TODAY · PROVIDER LATE (still "
-                "requested after the promised date) · NO TICKET · CHECK FAILED · RECHECK "
-                "(a verified case's check after the next bill is due).",
+                _(
+                    "Narrow tables show the short form of a flag. Colour only backs up the words: "
+                    "every flag reads without it."
+                ),
                 markup=False,
             )
+            yield Static(flags_table())
         yield Footer(show_command_palette=False)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,26 +16,23 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case, StageKind
 from tracker.i18n import _
 from tracker.i18n.terms import stage_name
-
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
+from tracker.ui import keys
+from tracker.ui.jobs import run_job
+from tracker.ui.screens.base import TrackerModal
+from tracker.ui.services import services
 
 LETTERS = (StageKind.RECLAMO, StageKind.QUEJA, StageKind.APELACION)
 
 
-class LetterScreen(ModalScreen[None]):
+class LetterScreen(TrackerModal[None]):
     """Pick a letter; it is written as Markdown in the exports folder, and the notice says where."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.LETTER]
 
     def __init__(self, case: Case, suggested: StageKind | None) -> None:
         super().__init__()
         self.case = case
         self.suggested = suggested
-
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -58,17 +54,19 @@ class LetterScreen(ModalScreen[None]):
             letters.highlighted = LETTERS.index(self.suggested)
 
     @on(OptionList.OptionSelected, "#letters")
-    async def chosen(self, event: OptionList.OptionSelected) -> None:
+    def chosen(self, event: OptionList.OptionSelected) -> None:
         from tracker.exchange.letters import write_letter
 
         kind = StageKind(str(event.option.id))
-        try:
-            path = await self.tapp.db(write_letter, self.tapp.tracker, self.case, kind)
-        except TrackerError as exc:
-            self.notify(literal(str(exc)), title=_("No letter"), severity="error", markup=False)
-            return
+        tracker, case = services(self).tracker, self.case
+        run_job(self, lambda: write_letter(tracker, case, kind), self._written, refused=self._refused)
+
+    def _written(self, path: object) -> None:
         self.notify(_("Letter written to {path}").format(path=path), markup=False)
         self.dismiss(None)
+
+    def _refused(self, error: TrackerError) -> None:
+        self.notify(literal(str(error)), title=_("No letter"), severity="error", markup=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -3,140 +3,175 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from tracker.display import headline, literal
 from tracker.domain.dates import DATE_HELP, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
-from tracker.ui.widgets.field import Field
-from tracker.ui.widgets.safe_text import SafeInput
+from tracker.i18n import N_, _, ngettext
+from tracker.i18n.terms import channel_label
+from tracker.ui import keys
+from tracker.ui.jobs import run_job
+from tracker.ui.screens.base import TrackerModal
+from tracker.ui.screens.form import FormBehaviour
+from tracker.ui.services import services
+from tracker.ui.widgets.field import Field, FieldInput
 
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
+
+def when_words(day: date, today: date) -> str:
+    """A follow-up date as the preview says it: "Wed 25 Nov 2026, in 2 days"."""
+    delta = (day - today).days
+    if delta == 0:
+        relative = _("today")
+    elif delta == 1:
+        relative = _("tomorrow")
+    else:
+        relative = ngettext("in {count} day", "in {count} days", delta).format(count=delta)
+    return _("→ {date}, {relative}").format(date=f"{day:%a %d %b %Y}", relative=relative)
 
 
-class LogContactScreen(ModalScreen[Case | None]):
+class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
     """Dismisses with the updated case, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.FORM]
+    DISCARD_QUESTION = N_("Discard this contact?")
+    DISCARD_DETAIL = N_("Nothing is logged.")
 
-    def __init__(self, case: Case, default_next: date) -> None:
+    def __init__(self, case: Case) -> None:
         super().__init__()
         self.case = case
-        self.default_next = default_next
-        self._initial: tuple[str, ...] = ()
 
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
+    def default_next(self) -> date:
+        """The next follow-up by the case's playbook cadence, from today."""
+        tracker = services(self).tracker
+        playbook = tracker.playbooks.for_case(self.case.playbook)
+        return playbook.next_follow_up(tracker.today(), tracker.calendar(playbook))
 
     def compose(self) -> ComposeResult:
         case = self.case
         with VerticalScroll(id="dialog", classes="wide"):
             yield Static(
-                f"Log a contact — case {case.id}, {headline(case.provider)}",
+                _("Log a contact — case {id}, {provider}").format(
+                    id=case.id, provider=headline(case.provider)
+                ),
                 classes="dialog-title",
                 markup=False,
             )
             yield Field(
-                "What happened *", SafeInput(placeholder="what they said or what you did", id="summary")
+                _("What happened *"),
+                FieldInput(placeholder=_("what they said or what you did"), id="summary"),
             )
             yield Field(
-                "Channel",
+                _("Channel"),
                 Select(
-                    [(c.value, c.value) for c in Channel],
+                    [(channel_label(c), c.value) for c in Channel],
                     value=case.channel.value,
                     allow_blank=False,
                     id="channel",
                 ),
             )
-            yield Field("New ticket", SafeInput(placeholder="if they gave one", id="ticket"))
+            yield Field(_("New ticket"), FieldInput(placeholder=_("if they gave one"), id="ticket"))
             yield Field(
-                "Next follow-up",
-                SafeInput(self.default_next.isoformat(), id="next_follow_up"),
+                _("Next follow-up"),
+                FieldInput(self.default_next().isoformat(), id="next_follow_up"),
                 hint=DATE_HELP,
             )
-            yield Field("Agent", SafeInput(placeholder="who you spoke to", id="agent"))
+            yield Static("", id="next-preview", classes="note", markup=False)
+            yield Field(_("Agent"), FieldInput(placeholder=_("who you spoke to"), id="agent"))
             if case.status in (Status.REQUESTED, Status.FAILED):
-                yield Checkbox("The provider says it is done (status → confirmed)", id="confirmed")
+                yield Checkbox(
+                    _("The provider says it is done (status → confirmed)"), id="confirmed", compact=True
+                )
+            yield self.keys_note(_("{save} logs it"))
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#summary", Input).focus()
-        self._initial = self._values()
+        self.remember_initial()
+        self.next_changed()
 
-    def _values(self) -> tuple[str, ...]:
-        return tuple(i.value for i in self.query(Input))
-
-    def _field(self, name: str) -> Field:
+    def field(self, name: str) -> Field:
         return self.query_one(f"#{name}").query_ancestor(Field)
 
     def _next_date(self) -> tuple[date | None, str | None]:
         text = self.query_one("#next_follow_up", Input).value
         if not text.strip():
             return None, None
-        today = self.tapp.tracker.today()
+        today = services(self).tracker.today()
         try:
             value = parse_date(text, today)
         except InvalidInput as exc:
             return None, str(exc)
         if value < today:
-            return None, f"{value.isoformat()} is in the past"
+            return None, _("{date} is in the past").format(date=value.isoformat())
         return value, None
 
     @on(Input.Changed, "#next_follow_up")
     def next_changed(self) -> None:
-        self._field("next_follow_up").set_error(self._next_date()[1])
+        value, error = self._next_date()
+        self.field("next_follow_up").set_error(error)
+        preview = self.query_one("#next-preview", Static)
+        if value is not None:
+            preview.update(when_words(value, services(self).tracker.today()))
+        elif error is None:
+            preview.update(
+                _("→ by the playbook's cadence: {when}").format(
+                    when=when_words(self.default_next(), services(self).tracker.today()).removeprefix("→ ")
+                )
+            )
+        else:
+            preview.update("")
 
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
+        if self.saving:
+            return
         summary = self.query_one("#summary", Input).value
         next_date, date_error = self._next_date()
-        self._field("next_follow_up").set_error(date_error)
-        self._field("summary").set_error(None if summary.strip() else "say what happened")
+        self.field("next_follow_up").set_error(date_error)
+        self.field("summary").set_error(None if summary.strip() else _("say what happened"))
         if date_error or not summary.strip():
-            self.notify("Some fields need fixing; nothing was saved.", severity="error", markup=False)
+            self.notify(_("Some fields need fixing; nothing was saved."), severity="error", markup=False)
             return
         confirmed = bool(self.query("#confirmed")) and self.query_one("#confirmed", Checkbox).value
-        try:
-            case = await self.tapp.db(
-                self.tapp.tracker.log_contact,
-                self.case.id,
+        tracker = services(self).tracker
+        case_id = self.case.id
+        assert case_id is not None
+        channel = Channel(str(self.query_one("#channel", Select).value))
+        ticket = self.query_one("#ticket", Input).value
+        agent = self.query_one("#agent", Input).value
+        self.saving = True
+        run_job(
+            self,
+            lambda: tracker.log_contact(
+                case_id,
                 summary,
-                channel=Channel(str(self.query_one("#channel", Select).value)),
-                ticket=self.query_one("#ticket", Input).value,
-                agent=self.query_one("#agent", Input).value,
+                channel=channel,
+                ticket=ticket,
+                agent=agent,
                 next_follow_up=next_date,
                 confirmed=confirmed,
-            )
-        except TrackerError as exc:
-            self.notify(literal(str(exc)), severity="error", markup=False)
-            return
-        nxt = case.next_follow_up.isoformat() if case.next_follow_up else "none"
-        self.notify(f"Contact logged on case {case.id}; next follow-up {nxt}.", markup=False)
-        self.dismiss(case)
-
-    def action_cancel(self) -> None:
-        from tracker.ui.screens.confirm import ConfirmScreen
-
-        if self._values() == self._initial:
-            self.dismiss(None)
-            return
-        self.app.push_screen(
-            ConfirmScreen("Discard this contact?", "Nothing is logged.", "Discard"),
-            self._discard_if_confirmed,
+            ),
+            self._logged,
+            refused=self._refused,
+            failed=self.save_failed,
         )
 
-    def _discard_if_confirmed(self, discard: bool | None) -> None:
-        if discard:
-            self.dismiss(None)
+    def _logged(self, case: Case) -> None:
+        self.saving = False
+        nxt = case.next_follow_up.isoformat() if case.next_follow_up else _("none")
+        self.notify(
+            _("Contact logged on case {id}; next follow-up {date}.").format(id=case.id, date=nxt),
+            markup=False,
+        )
+        self.dismiss(case)
+
+    def _refused(self, error: TrackerError) -> None:
+        self.saving = False
+        self.notify(literal(str(error)), severity="error", markup=False)

@@ -1,121 +1,181 @@
-"""Verify: tick the required checks here, then mark the case verified."""
+"""Verify: tick the checks that matter here, then mark the case verified.
+
+Each check cycled here is saved at once, as on the Case screen, and the dialog
+says so: closing it keeps them. On a verified case whose recheck after the next
+bill is due, it shows the checks the recheck is about.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from functools import partial
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Footer, Static
 
 from tracker.display import headline, literal
-from tracker.domain.errors import TrackerError
-from tracker.domain.model import Case
-from tracker.domain.workflow import blocking_checks
-from tracker.ui.screens.case_detail import check_prompt
+from tracker.domain.model import Case, CheckState, Status
+from tracker.domain.workflow import recheck_checks, recheck_due
+from tracker.i18n import _
+from tracker.i18n.terms import check_state_label
+from tracker.ui import keys
+from tracker.ui.jobs import run_job
+from tracker.ui.screens.base import TrackerModal
+from tracker.ui.services import services
+from tracker.ui.widgets.checklist import Checklist, check_prompt
 
-if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
 
+class VerifyScreen(TrackerModal[bool]):
+    """Dismisses True once the case is verified (or its recheck recorded)."""
 
-class VerifyScreen(ModalScreen[bool]):
-    """Dismisses True once the case is verified."""
-
-    BINDINGS = [
-        Binding("space", "cycle_check", "Cycle check", id="verify.cycle_check"),
-        Binding("v,ctrl+s", "verify", "Verify", id="verify.confirm", priority=True),
-        Binding("escape", "cancel", "Cancel", id="verify.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.VERIFY]
 
     def __init__(self, case: Case) -> None:
         super().__init__()
         self.case = case
-
-    @property
-    def tapp(self) -> TrackerApp:
-        return cast("TrackerApp", self.app)
+        self.recheck = False  # worked out once the app is at hand (compose)
 
     def compose(self) -> ComposeResult:
+        hub = services(self)
+        self.recheck = recheck_due(self.case, hub.tracker.today())
+        title = (
+            _("Recheck case {id} — {provider}") if self.recheck else _("Verify case {id} — {provider}")
+        ).format(id=self.case.id, provider=headline(self.case.provider))
         with Vertical(id="dialog", classes="wide"):
-            yield Static(
-                f"Verify case {self.case.id} — {headline(self.case.provider)}",
-                classes="dialog-title",
-                markup=False,
-            )
-            yield Static("Required checks (space cycles pending → passed → failed):")
-            yield OptionList(id="required")
+            yield Static(title, classes="dialog-title", markup=False)
+            yield Static(self._intro(), id="intro", markup=False)
+            yield Checklist(id="required")
             yield Static("", id="verdict", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Mark verified (v)", variant="success", id="verify")
-                yield Button("Cancel (escape)", id="cancel")
+                yield Button(
+                    _("{label} ({key})").format(
+                        label=_("Record the recheck") if self.recheck else _("Mark verified"),
+                        key=hub.key_hint("verify.confirm"),
+                    ),
+                    variant="success",
+                    id="verify",
+                )
+                yield Button(_("Close ({key})").format(key=hub.key_hint("verify.cancel")), id="close")
         yield Footer(show_command_palette=False)
+
+    def _intro(self) -> str:
+        key = services(self).key_hint("verify.cycle_check")
+        if self.recheck:
+            what = _("The checks the recheck after the next bill is about")
+        else:
+            what = _("Required checks")
+        return _("{what} ({key} cycles pending → passed → failed; each change is saved at once):").format(
+            what=what, key=key
+        )
 
     def on_mount(self) -> None:
         self.show(self.case)
-        self.query_one("#required", OptionList).focus()
+        self.query_one("#required", Checklist).focus()
 
-    def _required(self, case: Case) -> list[int]:
+    def _shown(self, case: Case) -> list[int]:
+        """Indexes of the checks this dialog is about."""
+        if self.recheck:
+            playbook = services(self).tracker.playbooks.for_case(case.playbook)
+            names = {id(c) for c in recheck_checks(case, playbook)}
+            return [i for i, c in enumerate(case.checks) if id(c) in names]
         return [i for i, c in enumerate(case.checks) if c.required]
 
     def show(self, case: Case) -> None:
         self.case = case
-        options = self.query_one("#required", OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        required = self._required(case)
-        options.add_options([Option(check_prompt(case.checks[i]), id=str(i)) for i in required])
-        if required:
-            options.highlighted = min(highlighted or 0, len(required) - 1)
-        blocking = blocking_checks(case)
+        paint = services(self).painter(self.query_one("#dialog").rich_style.bgcolor)
+        shown = self._shown(case)
+        self.query_one("#required", Checklist).show_checks(
+            [(i, paint.text(check_prompt(case.checks[i]))) for i in shown]
+        )
+        blocking = [case.checks[i] for i in shown if case.checks[i].state is not CheckState.PASSED]
         verdict = self.query_one("#verdict", Static)
-        if not required:
-            verdict.update("This case has no required checks: it can be verified.")
+        if self.recheck and case.status is not Status.VERIFIED:
+            verdict.update(_("A check failed: the case is open again and needs a follow-up today."))
+        elif not shown:
+            verdict.update(
+                _("Nothing to tick: the recheck can be recorded.")
+                if self.recheck
+                else _("This case has no required checks: it can be verified.")
+            )
         elif blocking:
             verdict.update(
-                "Not yet: " + ", ".join(f"{literal(c.name)} is {c.state.value}" for c in blocking) + "."
+                _("Not yet: {checks}.").format(
+                    checks=", ".join(
+                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
+                        for c in blocking
+                    )
+                )
             )
         else:
-            verdict.update("Every required check has passed: it can be verified.")
+            verdict.update(
+                _("Every check here has passed: the recheck can be recorded.")
+                if self.recheck
+                else _("Every required check has passed: it can be verified.")
+            )
         verdict.set_class(bool(blocking), "error")
 
-    async def action_cycle_check(self) -> None:
-        options = self.query_one("#required", OptionList)
-        if options.highlighted is None:
+    def action_cycle_check(self) -> None:
+        index = self.query_one("#required", Checklist).highlighted_index
+        if index is None:
             return
-        check = self.case.checks[self._required(self.case)[options.highlighted]]
-        try:
-            case = await self.tapp.db(
-                self.tapp.tracker.set_check, self.case.id, check.name, check.state.cycled()
-            )
-        except TrackerError as exc:
-            self.notify(literal(str(exc)), severity="error", markup=False)
-            return
-        self.show(case)
+        check = self.case.checks[index]
+        case_id = self.case.id
+        assert case_id is not None
+        run_job(
+            self,
+            partial(services(self).tracker.set_check, case_id, check.name, check.state.cycled()),
+            partial(self._cycled, index),
+        )
 
-    async def action_verify(self) -> None:
-        blocking = blocking_checks(self.case)
+    def _cycled(self, index: int, case: Case) -> None:
+        self.show(case)
+        check = case.checks[index]
+        if check.state is CheckState.FAILED:
+            self.notify(
+                _("{check} failed (saved): the case needs a follow-up today.").format(
+                    check=literal(check.name)
+                ),
+                severity="warning",
+                markup=False,
+            )
+
+    def action_verify(self) -> None:
+        if self.recheck and self.case.status is not Status.VERIFIED:
+            self.notify(_("A check failed: the case cannot be closed."), severity="error", markup=False)
+            return
+        checks = self.case.checks
+        blocking = [checks[i] for i in self._shown(self.case) if checks[i].state is not CheckState.PASSED]
         if blocking:
             self.notify(
-                "Cannot verify yet: " + ", ".join(f"{literal(c.name)} ({c.state.value})" for c in blocking),
+                _("Not yet: {checks}").format(
+                    checks=", ".join(
+                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
+                        for c in blocking
+                    )
+                ),
                 severity="error",
                 markup=False,
             )
             return
-        try:
-            await self.tapp.db(self.tapp.tracker.verify, self.case.id)
-        except TrackerError as exc:
-            self.notify(literal(str(exc)), severity="error", markup=False)
-            return
+        case_id = self.case.id
+        assert case_id is not None
+        run_job(self, partial(services(self).tracker.verify, case_id), self._verified)
+
+    def _verified(self, case: Case) -> None:
+        if self.recheck:
+            message = _("Case {id}: recheck recorded, the case is closed.")
+        else:
+            message = _("Case {id} verified: {provider}.")
+        self.notify(message.format(id=case.id, provider=headline(case.provider)), markup=False)
         self.dismiss(True)
 
-    def action_cancel(self) -> None:
+    def action_close(self) -> None:
         self.dismiss(False)
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "verify":
-            await self.action_verify()
+            self.action_verify()
         else:
-            self.action_cancel()
+            self.action_close()

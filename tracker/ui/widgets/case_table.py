@@ -2,18 +2,19 @@
 
 It holds the ordered case ids (an array, even for 100,000 cases) and the rendered
 rows it has been given; rows not loaded yet are asked for with
-:class:`CaseTable.RowsWanted`, which the screen answers from a worker.
+:class:`CaseTable.RowsWanted`, which the screen answers from a worker. Columns
+take the widths their loaded contents want (see :mod:`tracker.ui.layout`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
@@ -21,41 +22,24 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.ui.rows import Row
+from tracker.i18n import _
+from tracker.ui import keys
+from tracker.ui.layout import Column, Want, column_widths
+from tracker.ui.painter import Painter
+from tracker.ui.rows import Cell, Row
+from tracker.ui.services import services
+from tracker.ui.styles import MUTED
 
 # How many rows beyond the visible ones to ask for, so moving the cursor rarely waits.
 PREFETCH = 60
 
 
-@dataclass(frozen=True)
-class Column:
-    label: str
-    width: int  # fixed width, or the minimum width when ``grow`` is set
-    grow: int = 0  # share of the spare width
-    min_screen: int = 0  # hidden on screens narrower than this
-
-
 class CaseTable(ScrollView, can_focus=True):
     """Cursor over rows of cases; ``Heading`` entries (strings) group them."""
 
-    BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.TABLE]
 
     COMPONENT_CLASSES = {"case-table--header", "case-table--cursor", "case-table--heading"}
-
-    DEFAULT_CSS = """
-    CaseTable { height: 1fr; }
-    CaseTable > .case-table--header { text-style: bold; background: $panel; }
-    CaseTable > .case-table--cursor { background: $accent 40%; }
-    CaseTable:focus > .case-table--cursor { background: $accent; }
-    CaseTable > .case-table--heading { text-style: bold; color: $text-accent; }
-    """
 
     cursor = reactive(0, always_update=True)
 
@@ -87,13 +71,15 @@ class CaseTable(ScrollView, can_focus=True):
         self.entries: Sequence[int | str] = ()
         self.rows: dict[int, Row] = {}
         self._widths: list[int] = []
+        self._wants: list[Want] = []
         self._asked: set[int] = set()
-        self.empty_message = "No cases."
+        self.empty_message = ""
         # Set once a row of cases has actually been rendered (what "painted" means).
         self.painted = False
         # Rendered lines by (case id, under the cursor, focused): most repaints reuse them.
         self._strips: dict[tuple[int, bool, bool], Strip] = {}
-        self._strips_style: Style | None = None
+        self._strips_style: tuple[Style, str] | None = None
+        self._painter: Painter | None = None
 
     # -- data ------------------------------------------------------------
 
@@ -106,6 +92,9 @@ class CaseTable(ScrollView, can_focus=True):
         self.rows = dict(rows)
         self._asked.clear()
         self._strips.clear()
+        self._wants = []
+        self._widths = []
+        self._measure(self.rows.values())
         self.virtual_size = Size(self.size.width, len(entries) + 1)
         index = 0
         if current is not None:
@@ -121,14 +110,24 @@ class CaseTable(ScrollView, can_focus=True):
         for key in [k for k in self._strips if k[0] in rows]:
             del self._strips[key]
         self._asked.difference_update(rows)
+        self._measure(rows.values())
         self.refresh()
 
-    def clear_rows(self) -> None:
-        """Forget rendered rows (the data changed); they are asked for again."""
-        self.rows.clear()
-        self._asked.clear()
-        self._strips.clear()
-        self.refresh()
+    def _measure(self, rows: Iterable[Row]) -> None:
+        """Widen what the columns want to fit these rows (never narrowed until the next list)."""
+        wants = self._wants or [Want(len(_(c.label)), 0) for c in self.columns]
+        before = list(wants)
+        for row in rows:
+            for index, cell in enumerate(row.cells[: len(wants)]):
+                full = cell.full.cell_len
+                short = cell.short.cell_len if cell.short is not None else 0
+                want = wants[index]
+                if full > want.full or short > want.short:
+                    wants[index] = Want(max(full, want.full), max(short, want.short))
+        self._wants = wants
+        if wants != before:
+            self._widths = []
+            self._strips.clear()
 
     @property
     def current_case_id(self) -> int | None:
@@ -181,7 +180,7 @@ class CaseTable(ScrollView, can_focus=True):
         target = 0 if where == 0 else len(self.entries) - 1
         self._move_to(self._skip_headings(target, 1 if where == 0 else -1))
 
-    def key_enter(self) -> None:
+    def action_choose(self) -> None:
         if self.current_case_id is not None:
             self.post_message(self.Chosen(self.current_case_id))
 
@@ -193,7 +192,7 @@ class CaseTable(ScrollView, can_focus=True):
             already = index == self.cursor
             self._move_to(index)
             if already or event.chain > 1:
-                self.key_enter()
+                self.action_choose()
 
     # -- layout and rendering ----------------------------------------------
 
@@ -202,77 +201,98 @@ class CaseTable(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(event.size.width, len(self.entries) + 1)
 
-    def _column_widths(self) -> list[int]:
-        if self._widths:
-            return self._widths
-        width = self.scrollable_content_region.width
-        shown = [c if width >= c.min_screen else None for c in self.columns]
-        widths = [c.width if c else 0 for c in shown]
-        gaps = sum(1 for c in shown if c) - 1
-        spare = width - sum(widths) - gaps
-        growth = sum(c.grow for c in shown if c)
-        if spare > 0 and growth:
-            for index, column in enumerate(shown):
-                if column and column.grow:
-                    widths[index] += spare * column.grow // growth
-        self._widths = widths
-        return widths
+    def layout_widths(self) -> list[int]:
+        """The width of each column as drawn now (0: not shown at this size)."""
+        if not self._widths:
+            wants = self._wants or [Want(len(_(c.label)), 0) for c in self.columns]
+            self._widths = column_widths(self.columns, wants, self.scrollable_content_region.width)
+        return self._widths
 
-    def _line(self, cells: Sequence[Text], widths: list[int], style: Style) -> Strip:
+    def _line(
+        self, cells: Sequence[Cell], widths: list[int], style: Style, cursor: Style | None = None
+    ) -> Strip:
+        """One line of cells; on the cursor row, text takes the cursor's colour (badges keep theirs)."""
+        painter = self._painter
+        assert painter is not None
         segments: list[Segment] = []
         first = True
-        for cell, width in zip(cells, widths, strict=False):
+        over = Style(color=cursor.color) if cursor is not None else None
+        for index, (column, cell, width) in enumerate(zip(self.columns, cells, widths, strict=False)):
             if width <= 0:
                 continue
             if not first:
                 segments.append(Segment(" ", style))
             first = False
-            text = cell.copy()
-            text.truncate(width, overflow="ellipsis", pad=True)
-            segments.extend(
-                Segment(s.text, style + s.style if s.style else style)
-                for s in text.render(self.app.console)
-                if s.text != "\n"
-            )
+            # One form per column: short everywhere once the widest full form does not fit.
+            whole = index >= len(self._wants) or self._wants[index].full <= width
+            chosen = cell.full if cell.short is None or whole else cell.short
+            text = painter.text(chosen)
+            text.truncate(width, overflow="ellipsis")
+            text.align("right" if column.right else "left", width)
+            for piece in text.render(self.app.console):
+                if piece.text == "\n":
+                    continue
+                piece_style = style + piece.style if piece.style else style
+                if over is not None and (piece.style is None or piece.style.bgcolor is None):
+                    piece_style += over
+                segments.append(Segment(piece.text, piece_style))
         line_width = self.scrollable_content_region.width
         return Strip(segments).adjust_cell_length(line_width, style).crop(0, line_width)
 
+    def _spanning(self, text: Text, style: Style) -> Strip:
+        """A line across every column: a group heading, or the empty-table message."""
+        assert self._painter is not None
+        line = self._painter.text(text)
+        width = self.scrollable_content_region.width
+        line.truncate(width, overflow="ellipsis", pad=True)
+        segments = [
+            Segment(s.text, style + s.style if s.style else style)
+            for s in line.render(self.app.console)
+            if s.text != "\n"
+        ]
+        return Strip(segments).adjust_cell_length(width, style).crop(0, width)
+
     def render_line(self, y: int) -> Strip:
-        widths = self._column_widths()
+        widths = self.layout_widths()
         base = self.rich_style
-        if base != self._strips_style:
+        theme = self.app.theme
+        if (base, theme) != self._strips_style:
             self._strips.clear()  # a new theme: the cached lines have the old colours
-            self._strips_style = base
+            self._strips_style = (base, theme)
+            self._painter = services(self).painter(base.bgcolor)
         if y == 0:
             header = self.get_component_rich_style("case-table--header")
-            return self._line([Text(c.label) for c in self.columns], widths, base + header)
+            labels = [Cell(Text(_(c.label))) for c in self.columns]
+            return self._line(labels, widths, base + header)
         index = round(self.scroll_y) + y - 1
         if not self.entries:
             if y == 1:
-                return self._line([Text(self.empty_message, style="dim")], [sum(widths) + len(widths)], base)
+                return self._spanning(Text(self.empty_message, style=MUTED), base)
             return Strip.blank(self.scrollable_content_region.width, base)
         if index >= len(self.entries):
             return Strip.blank(self.scrollable_content_region.width, base)
         entry = self.entries[index]
         if isinstance(entry, str):
             heading = self.get_component_rich_style("case-table--heading")
-            return self._line([Text(entry)], [sum(widths) + len(widths)], base + heading)
+            return self._spanning(Text(entry), base + heading)
         on_cursor = index == self.cursor
         key = (entry, on_cursor, self.has_focus)
         cached = self._strips.get(key)
         if cached is not None:
             return cached
         style = base
+        cursor = None
         if on_cursor:
-            style = base + self.get_component_rich_style("case-table--cursor")
+            cursor = self.get_component_rich_style("case-table--cursor")
+            style = base + cursor
         row = self.rows.get(entry)
         if row is None:
             self._want_rows(index)
-            return self._line([Text("…", style="dim")], widths, style)
+            return self._line([Cell(Text("…", style=MUTED))], widths, style, cursor)
         self.painted = True
         if len(self._strips) > 4 * max(self.size.height, 50):
             self._strips.clear()  # bounded: a few screens' worth
-        strip = self._strips[key] = self._line(row.cells, widths, style)
+        strip = self._strips[key] = self._line(row.cells, widths, style, cursor)
         return strip
 
     def _want_rows(self, index: int) -> None:

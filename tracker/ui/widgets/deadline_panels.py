@@ -6,7 +6,7 @@ when there is nothing to say, so screens without any of it look as they did.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
@@ -14,9 +14,14 @@ from textual.widgets import Static
 from tracker.display import headline
 from tracker.i18n import _
 from tracker.i18n.path import deadline_line, not_owed_summary
+from tracker.ui.jobs import run_job
+from tracker.ui.services import services
 
 if TYPE_CHECKING:
-    from tracker.ui.app import TrackerApp
+    from tracker.core import Tracker
+    from tracker.domain.charges import NotOwedOverview
+    from tracker.domain.deadlines import Deadline
+    from tracker.domain.model import Case
 
 # At most this many deadlines are listed; the rest are counted.
 SHOWN = 8
@@ -26,18 +31,18 @@ class YourDeadlines(Static):
     """The user's own open deadlines (an appeal window, a billing reclamo's year), soonest
     first; those close or missed in bold."""
 
-    DEFAULT_CSS = "YourDeadlines { height: auto; padding: 0 1; border: round $warning; display: none; }"
+    DEFAULT_CSS = "YourDeadlines { height: auto; padding: 0 1; border: round $foreground; display: none; }"
 
     def reload(self) -> None:
-        self.run_worker(self._reload(), group="your-deadlines", exclusive=True)
+        tracker = services(self).tracker
+        run_job(self, lambda: self._lines(tracker), self._show, group="your-deadlines", exclusive=True)
 
-    async def _reload(self) -> None:
-        app = cast("TrackerApp", self.app)
-        tracker = app.tracker
-        found = await app.attempt(tracker.user_deadlines)
+    @staticmethod
+    def _lines(tracker: Tracker) -> Text | None:
+        """The panel's text, worked out in a worker thread (it reads cases and rules)."""
+        found: list[tuple[Case, Deadline]] = tracker.user_deadlines()
         if not found:
-            self.display = False
-            return
+            return None
         today = tracker.today()
         text = Text(_("Your deadlines"), style="bold")
         for case, deadline in found[:SHOWN]:
@@ -52,23 +57,25 @@ class YourDeadlines(Static):
             text.append(deadline_line(deadline, tracker.rules_for(case).book), style="bold" if close else "")
         if len(found) > SHOWN:
             text.append("\n" + _("and {n} more (tracker due)").format(n=len(found) - SHOWN), style="dim")
-        self.update(text)
-        self.display = True
+        return text
+
+    def _show(self, text: Text | None) -> None:
+        self.display = text is not None
+        if text is not None:
+            self.update(text)
 
 
 class NotOwedLine(Static):
     """ "S/ 79.80 not owed, 2 cases": what the provider billed that the rules say is not owed."""
 
-    DEFAULT_CSS = "NotOwedLine { height: 1; padding: 0 1; color: $warning; text-style: bold; display: none; }"
+    DEFAULT_CSS = (
+        "NotOwedLine { height: 1; padding: 0 1; color: $text-warning; text-style: bold; display: none; }"
+    )
 
     def reload(self) -> None:
-        self.run_worker(self._reload(), group="not-owed", exclusive=True)
+        run_job(self, services(self).tracker.not_owed_overview, self._show, group="not-owed", exclusive=True)
 
-    async def _reload(self) -> None:
-        app = cast("TrackerApp", self.app)
-        overview = await app.attempt(app.tracker.not_owed_overview)
-        if overview is None or not overview.cases:
-            self.display = False
-            return
-        self.update(Text(not_owed_summary(overview.totals, overview.cases)))
-        self.display = True
+    def _show(self, overview: NotOwedOverview) -> None:
+        self.display = bool(overview.cases)
+        if overview.cases:
+            self.update(Text(not_owed_summary(overview.totals, overview.cases)))

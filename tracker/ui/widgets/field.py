@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static
+
+from tracker.ui.widgets.safe_text import SafeInput
+
+
+class FieldInput(SafeInput):
+    """An input that hands pasted text with tabs to its form, one part per field, and never
+    sends what it holds to the terminal raw (see :mod:`tracker.ui.widgets.safe_text`)."""
+
+    class Spread(Message):
+        """Pasted text with tabs in it: the parts go to this field and the ones after it."""
+
+        def __init__(self, parts: list[str]) -> None:
+            super().__init__()
+            self.parts = parts
+
+    def on_paste(self, event: events.Paste) -> None:
+        if "\t" in event.text.splitlines()[0] if event.text else False:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.Spread(event.text.splitlines()[0].split("\t")))
 
 
 class Field(Vertical):
@@ -16,9 +38,10 @@ class Field(Vertical):
     Field > Horizontal { height: auto; }
     Field .field--label { width: 18; color: $text-muted; padding: 0 1 0 0; }
     Field > Horizontal > .field--input { width: 1fr; }
-    Field > Horizontal > .field--input:focus { background: $primary 35%; }
-    Field:focus-within .field--label { color: $text; text-style: bold; }
-    Field > .field--error { color: $error; height: auto; display: none; padding-left: 18; }
+    Field > Horizontal > .field--input:focus { background: $primary-muted; }
+    Field:focus-within .field--label { color: $foreground; text-style: bold; }
+    Field > .field--error { color: $text-error; height: auto; display: none; padding-left: 18; }
+    Field > .field--note { color: $text-muted; height: auto; padding-left: 18; }
     Field.-invalid > .field--error { display: block; }
     """
 
@@ -33,12 +56,13 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self.label, classes="field--label")
+            yield Label(self.label, classes="field--label", markup=False)
             yield self.widget
         yield Static("", classes="field--error", markup=False)
 
     def set_error(self, message: str | None) -> None:
-        text = f"⚠ {message}" + (f" ({self.hint})" if self.hint else "") if message else ""
+        hint = f" ({self.hint})" if self.hint and message and self.hint not in message else ""
+        text = f"⚠ {message}{hint}" if message else ""
         self.query_one(".field--error", Static).update(text)
         self.set_class(bool(message), "-invalid")
 

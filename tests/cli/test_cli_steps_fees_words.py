@@ -1,0 +1,81 @@
+"""The command line's part of what a newcomer stumbled on: steps, fees, request dates, words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.cli.conftest import ISSUE_ADD, Run
+
+
+def test_playbooks_name_shows_one_playbook_in_full(cli: Run, env: Any) -> None:
+    shown = cli("playbooks", "esim-pe")
+    assert shown.code == 0
+    lines = shown.out.splitlines()
+    assert lines[0] == "esim-pe: Peruvian mobile line or eSIM (Claro, Movistar, Entel, Bitel)"
+    assert "  Provider has: 5 business days (PE holidays skipped), follow up every 2 days" in lines
+    assert "  Cancellation fees in: PEN" in lines
+    assert "  - calls blocked (required)" in lines
+    assert "  - no charge on the next bill (checked again at the recheck)" in lines
+    assert lines.index("Steps:") < lines.index(
+        "  5. Get the reference code: operators in Peru must give one for every request."
+    )
+
+
+def test_a_users_playbook_in_full_with_its_steps_and_currency(cli: Run, env: Any) -> None:
+    folder = env.config_dir / "playbooks"
+    folder.mkdir()
+    (folder / "gym.toml").write_text(
+        'title = "Gym"\nbusiness_days = false\nprovider_days = 1\nfollow_up_every = 1\n'
+        'currency = "usd"\nsteps = ["Ask for the form", "Return the card"]\n'
+        '[[checks]]\nname = "no charge"\nrecheck = true\n',
+        encoding="utf-8",
+    )
+    out = cli("playbooks", "gym").out
+    assert "  Provider has: 1 calendar day, follow up every 1 day" in out
+    assert "  Cancellation fees in: USD" in out
+    assert "  - no charge (checked again at the recheck)" in out
+    assert "  1. Ask for the form\n  2. Return the card" in out
+    unknown = cli("playbooks", "nope")
+    assert unknown.code == 2 and "unknown playbook 'nope'" in unknown.err
+
+
+def test_show_lists_the_steps_while_the_case_is_open(cli: Run, env: Any) -> None:
+    cli(*ISSUE_ADD)
+    assert "Steps (esim-pe playbook):\n  1. Decide: cancel for good" in cli("show", "1").out
+    cli("withdraw", "1")
+    assert "Steps" not in cli("show", "1").out
+
+
+def test_show_dates_a_back_dated_request_by_its_request_day(cli: Run, env: Any) -> None:
+    cli(*ISSUE_ADD)  # requested 2026-10-06, logged on 2026-10-20 (the tests' today)
+    timeline = cli("show", "1").out.split("Timeline (newest first):\n")[1]
+    assert timeline.startswith("  2026-10-06 (logged 2026-10-20 ")
+    assert "created  Cancel requested" in timeline
+
+
+def test_a_fee_takes_the_playbooks_currency_or_is_refused(cli: Run, env: Any) -> None:
+    added = cli(*ISSUE_ADD, "--fee", "120", "--json").json()
+    assert added["fee"] == {"amount": "120", "currency": "PEN"}
+    assert "Cancellation fee: 120 PEN" in cli("show", str(added["id"])).out
+    refused = cli("add", "Gym", "--fee", "120")
+    assert refused.code == 2
+    assert refused.err == (
+        "tracker: error: a cancellation fee needs its currency (e.g. PEN or USD): "
+        "the playbook generic does not say which (give it with --currency)\n"
+    )
+    assert cli("list", "--json").json()[0]["id"] == added["id"]  # nothing else was written
+    assert len(cli("list", "--json").json()) == 1
+
+
+def test_check_takes_the_words_the_program_shows(cli: Run, env: Any) -> None:
+    cli(*ISSUE_ADD)
+    assert cli("check", "1", "calls blocked", "passed").out == "Case 1: 'calls blocked' passed\n"
+    failed = cli("check", "1", "balance zero", "failed")
+    assert failed.code == 0 and "'balance zero' failed" in failed.out
+
+
+def test_the_help_names_the_fee_and_the_first_follow_up_plainly(cli: Run, env: Any) -> None:
+    text = " ".join(cli("add", "--help").out.split())
+    assert "a cancellation fee the provider charges" in text
+    assert "default: the playbook's; esim-pe: PEN" in text
+    assert "the day after the deadline; the next business day for playbooks that count business days" in text

@@ -1,0 +1,138 @@
+"""Forms: nothing typed is lost, fast typing lands in the right field, dates and fees explained."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual import events
+from textual.widgets import Input, Static
+
+from tests.ui.conftest import TODAY, press, seed, settle
+from tracker.ui.screens.case_form import CaseFormScreen
+from tracker.ui.screens.cases import CasesScreen
+from tracker.ui.screens.confirm import ConfirmScreen
+from tracker.ui.screens.log_contact import LogContactScreen
+
+
+async def test_ctrl_q_with_typing_asks_first(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a", *"Bitel")
+        await press(pilot, "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Quit and throw away what you typed?" in str(app.screen.query_one(".dialog-title").render())
+        await press(pilot, "n")
+        assert isinstance(app.screen, CaseFormScreen)
+        assert app.screen.query_one("#provider", Input).value == "Bitel"
+        assert app.is_running
+        await press(pilot, "ctrl+q")
+        await press(pilot, "y")
+        assert not app.is_running
+
+
+async def test_ctrl_q_with_nothing_typed_quits_at_once(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        await press(pilot, "ctrl+q")
+        assert not app.is_running
+
+
+async def test_keys_sent_all_at_once_after_tab_land_in_the_next_field(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        # What a terminal delivers for auto-typed "Entel<tab>Postpago": all the keys in one read.
+        for char in "Entel\tPostpago\tT-9":
+            key = "tab" if char == "\t" else ("minus" if char == "-" else char)
+            app.post_message(events.Key(key, None if char == "\t" else char))
+        await settle(pilot)
+        form = app.screen
+        values = [form.query_one(f"#{name}", Input).value for name in ("provider", "service", "ticket")]
+    assert values == ["Entel", "Postpago", "T-9"]
+
+
+async def test_pasted_text_with_tabs_fills_the_fields_in_turn(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        app.screen.query_one("#provider", Input).post_message(events.Paste("Entel\tPostpago\tT-9"))
+        await settle(pilot)
+        form = app.screen
+        values = [form.query_one(f"#{name}", Input).value for name in ("provider", "service", "ticket")]
+    assert values == ["Entel", "Postpago", "T-9"]
+
+
+async def test_log_contact_previews_the_next_date(make_app, tracker) -> None:
+    seed(tracker, "Movistar", requested=TODAY)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "f")
+        dialog = app.screen
+        assert isinstance(dialog, LogContactScreen)
+        preview = dialog.query_one("#next-preview", Static)
+        # Monday 23 November + 2 business days (esim-pe's cadence) = Wednesday 25.
+        assert str(preview.render()) == "→ Wed 25 Nov 2026, in 2 days"
+        dialog.query_one("#next_follow_up", Input).value = "+1w"
+        await settle(pilot)
+        assert str(preview.render()) == "→ Mon 30 Nov 2026, in 7 days"
+        dialog.query_one("#next_follow_up", Input).value = "tomorrow"
+        await settle(pilot)
+        assert str(preview.render()) == "→ Tue 24 Nov 2026, tomorrow"
+
+
+async def test_a_fee_takes_the_playbooks_currency(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        form.query_one("#provider", Input).value = "Movistar"
+        form.query_one("#playbook").value = "esim-pe"
+        form.query_one("#fee", Input).value = "120"
+        await settle(pilot)
+        assert form.query_one("#currency", Input).placeholder == "from the playbook: PEN"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, CasesScreen)
+    (case,) = tracker.open_cases()
+    assert (case.fee_amount, case.fee_currency) == (Decimal("120"), "PEN")
+
+
+async def test_a_fee_without_any_currency_is_refused_at_the_field(make_app, tracker) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        form.query_one("#provider", Input).value = "Gym"
+        form.query_one("#playbook").value = "generic"
+        form.query_one("#fee", Input).value = "120"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, CaseFormScreen)
+        assert "needs its currency" in form.field("currency").error
+        assert app.focused is form.query_one("#currency")
+    assert tracker.open_cases() == []
+
+
+async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tracker) -> None:
+    case = seed(tracker, "Netflix", requested=TODAY, playbook="subscription")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        form = app.screen
+        note = form.query_one("#playbook-note", Static)
+        assert not note.display
+        form.query_one("#playbook").value = "esim-pe"
+        await settle(pilot)
+        said = str(note.render())
+        assert note.display and "Saving moves the case to esim-pe" in said
+        # The subscription case has "no charge on the next bill" already: only the others come.
+        assert "calls blocked" in said and "no charge on the next bill" not in said
+        await press(pilot, "ctrl+s")
+    assert len(tracker.get(case.id).checks) == 4 + 7

@@ -1,0 +1,55 @@
+"""The Cases and Follow-ups lists: the filter's reach, the words of the counts, every action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Static
+
+from tests.ui.conftest import TODAY, press, seed, settle
+from tracker.domain.model import Status
+from tracker.ui.screens.confirm import ConfirmScreen
+from tracker.ui.screens.follow_ups import FollowUpsScreen
+from tracker.ui.widgets.case_table import CaseTable
+
+
+async def test_the_filter_finds_every_ticket_the_case_has_had(make_app, tracker) -> None:
+    old = seed(tracker, "Movistar", requested=TODAY, ticket="R-OLD-1")
+    tracker.log_contact(old.id, "new ticket given", ticket="R-NEW-2")
+    seed(tracker, "Claro", requested=TODAY, ticket="C-3", number=2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(CaseTable)
+        await press(pilot, "slash", *"r-old")
+        assert list(table.entries) == [old.id]
+        assert "filter: 1 match" in str(app.screen.query_one("#summary", Static).render())
+
+
+async def test_one_follow_up_is_one(make_app, tracker) -> None:
+    seed(tracker, "Movistar", requested=date(2026, 10, 6))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "d")
+        assert str(app.screen.query_one("#summary", Static).render()) == "1 follow-up up to 2026-11-30"
+
+
+async def test_withdraw_and_delete_work_on_follow_ups(make_app, tracker) -> None:
+    first = seed(tracker, "Movistar", requested=date(2026, 10, 6))
+    second = seed(tracker, "Claro", requested=date(2026, 10, 6), number=2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "d")
+        assert isinstance(app.screen, FollowUpsScreen)
+        await press(pilot, "w")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        await press(pilot, "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        assert isinstance(app.screen, FollowUpsScreen)
+        assert list(app.screen.query_one(CaseTable).entries) == []
+    assert tracker.get(first.id).status is Status.WITHDRAWN
+    assert [c.id for c in tracker.trash()] == [second.id]

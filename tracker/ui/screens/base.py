@@ -1,0 +1,39 @@
+"""What every screen of the app shares: binding descriptions in the reader's language."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TypeVar
+
+from textual.binding import ActiveBinding
+from textual.screen import ModalScreen, Screen
+
+from tracker.i18n import _
+
+ResultType = TypeVar("ResultType")
+
+
+def worded(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """Bindings with their descriptions and tooltips translated (they are marked ``N_``)."""
+    out: dict[str, ActiveBinding] = {}
+    for key, item in active.items():
+        binding = item.binding
+        description = _(binding.description) if binding.description else ""
+        tooltip = _(item.tooltip) if item.tooltip else ""
+        out[key] = item._replace(
+            binding=dataclasses.replace(binding, description=description, tooltip=tooltip),
+            tooltip=tooltip,
+        )
+    return out
+
+
+class TrackerScreen(Screen[ResultType]):
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return worded(super().active_bindings)
+
+
+class TrackerModal(ModalScreen[ResultType]):
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return worded(super().active_bindings)
