@@ -24,11 +24,15 @@ def stages_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable
     lines = [_("## Stages"), ""]
     for number, view in enumerate(stage_views(case, rules), start=1):
         stage = view.stage
-        about = f" ({terms.topic_name(stage.topic)})" if stage.topic else ""
-        code = _(", código {code}").format(code=md(stage.code)) if stage.code.strip() else ""
-        line = f"{number}. " + _("**{stage}**{about}, filed on {day}{code}.").format(
-            stage=terms.stage_name(stage.kind), about=about, day=long_date(stage.filed_on), code=code
-        )
+        code = words.code_words(stage.code, md)
+        name, day = terms.stage_name(stage.kind), long_date(stage.filed_on)
+        if stage.topic is not None:
+            filed = _("**{stage}** ({topic}), filed on {day}{code}.").format(
+                stage=name, topic=terms.topic_name(stage.topic), day=day, code=code
+            )
+        else:
+            filed = _("**{stage}**, filed on {day}{code}.").format(stage=name, day=day, code=code)
+        line = f"{number}. {filed}"
         if stage.answered_on is not None and stage.outcome is not None:
             number_text = (
                 _(", resolution {code}").format(code=md(stage.answer_code))
@@ -93,16 +97,18 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
         state = _("owed") if owed else _("**not owed**")
         if charge.owed is not None:
             state += _(" (the user's word)")
-        period = ""
-        if charge.period_start and charge.period_end:
-            period = _(" for {start} to {end}").format(
-                start=long_date(charge.period_start), end=long_date(charge.period_end)
-            )
+        period = (
+            (long_date(charge.period_start), long_date(charge.period_end))
+            if charge.period_start and charge.period_end
+            else None
+        )
         note = f" — {md(charge.note)}" if charge.note.strip() else ""
         lines.append(
-            f"- {formats.money(charge.amount, charge.currency)}, "
-            + _("on {day}").format(day=long_date(charge.on))
-            + f"{period}: {state}{note}"
+            "- "
+            + words.charge_line(
+                formats.money(charge.amount, charge.currency), long_date(charge.on), period, state
+            )
+            + note
         )
     lines += ["", _("Not owed in all: {total}.").format(total=words.totals(not_owed_totals(case, rules))), ""]
     return lines
