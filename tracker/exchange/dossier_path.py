@@ -33,22 +33,30 @@ def stages_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable
         else:
             filed = _("**{stage}**, filed on {day}{code}.").format(stage=name, day=day, code=code)
         line = f"{number}. {filed}"
+        # The sentences below follow the stage's on the same line; each begins with the space
+        # that separates two sentences, which a language that puts none (Chinese) leaves out.
         if stage.answered_on is not None and stage.outcome is not None:
             number_text = (
                 _(", resolution {code}").format(code=md(stage.answer_code))
                 if stage.answer_code.strip()
                 else ""
             )
-            line += " " + _("Answered {outcome}{code}, notified on {day}").format(
+            said = dict(
                 outcome=terms.outcome_name(stage.outcome), code=number_text, day=long_date(stage.answered_on)
             )
             if view.answer_due is not None and stage.answered_on > view.answer_due:
-                line += _(", after the deadline of {day}").format(day=long_date(view.answer_due))
-            line += "."
+                # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+                late = _(" Answered {outcome}{code}, notified on {day}, after the deadline of {due}.")
+                line += late.format(due=long_date(view.answer_due), **said)
+            else:
+                # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+                line += _(" Answered {outcome}{code}, notified on {day}.").format(**said)
         elif view.answer_due is not None:
-            line += " " + _("No answer yet; due by {day}.").format(day=long_date(view.answer_due))
+            # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+            line += _(" No answer yet; due by {day}.").format(day=long_date(view.answer_due))
         if view.appeal_due is not None:
-            line += " " + _("An apelación could be filed until {day}.").format(day=long_date(view.appeal_due))
+            # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+            line += _(" An apelación could be filed until {day}.").format(day=long_date(view.appeal_due))
         if stage.note.strip():
             line += f" — {md(stage.note)}"
         lines.append(line)
@@ -78,7 +86,7 @@ def deadlines_section(
         else:
             state = _("not yet")
         lines.append(
-            f"| {long_date(deadline.due)} | {words.whose(deadline)} | {words.deadline_what(deadline)} | "
+            f"| {long_date(deadline.due)} | {words.whose(deadline, report=True)} | {words.deadline_what(deadline)} | "
             f"{words.rule_source(deadline.rule, rules.book)} | {state} |"
         )
     lines.append("")

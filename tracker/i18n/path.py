@@ -43,14 +43,16 @@ DEADLINE_WORDS = {
 }
 
 WHOSE_WORDS = {Whose.PROVIDER: N_("provider"), Whose.USER: N_("you")}
+# A report is read by others (the operator, OSIPTEL): there the user is not "you".
+WHOSE_IN_A_REPORT = {Whose.PROVIDER: N_("provider"), Whose.USER: N_("user")}
 
 
 def deadline_what(deadline: Deadline) -> str:
     return _(DEADLINE_WORDS.get(deadline.what, deadline.what))
 
 
-def whose(deadline: Deadline) -> str:
-    return _(WHOSE_WORDS[deadline.whose])
+def whose(deadline: Deadline, *, report: bool = False) -> str:
+    return _((WHOSE_IN_A_REPORT if report else WHOSE_WORDS)[deadline.whose])
 
 
 def period(rule: Rule) -> str:
