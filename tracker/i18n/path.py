@@ -34,9 +34,9 @@ DEADLINE_WORDS = {
     "reclamo.resolve": N_("resolve the reclamo"),
     "reclamo.answer": N_("notify the answer to the reclamo"),
     "queja.forward": N_("forward the queja to TRASU"),
-    "queja.answer": N_("TRASU resolves the queja"),
+    "queja.answer": N_("resolve the queja"),
     "apelacion.forward": N_("forward the apelación to TRASU"),
-    "apelacion.resolve": N_("TRASU resolves the apelación"),
+    "apelacion.resolve": N_("resolve the apelación"),
     "apelacion.answer": N_("notify TRASU's answer to the apelación"),
     "apelacion.file": N_("file an apelación against the answer"),
     "reclamo.billing.file": N_("file a billing reclamo about the charge"),
@@ -51,7 +51,13 @@ def deadline_what(deadline: Deadline) -> str:
     return _(DEADLINE_WORDS.get(deadline.what, deadline.what))
 
 
+# The provider's side of the path, where TRASU (OSIPTEL's tribunal, a proper name) is the one to act.
+TRASU_DEADLINES = frozenset({"queja.answer", "apelacion.resolve"})
+
+
 def whose(deadline: Deadline, *, report: bool = False) -> str:
+    if deadline.what in TRASU_DEADLINES:
+        return "TRASU"
     return _((WHOSE_IN_A_REPORT if report else WHOSE_WORDS)[deadline.whose])
 
 
