@@ -184,3 +184,23 @@ def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(tmp_path:
         assert tracker.get(case.id) == saved
     finally:
         tracker.close()
+
+
+def test_an_edit_is_held_only_to_the_fields_it_changes(tmp_path: Path) -> None:
+    """A case whose request date is "tomorrow" from here (logged where it was already the
+    next day), or that has a chosen date: changing only its provider is saved."""
+    tracker = Tracker.open(str(tmp_path / "t.db"), clock=FixedClock(TODAY), config_folder=tmp_path)
+    try:
+        case = tracker.add_case(CaseDraft(provider="Claro", playbook="esim-pe"))
+        with tracker.store.write() as tx:  # as another time zone's "today" stored it
+            tx.execute("UPDATE cases SET requested_on = '2026-10-21' WHERE id = ?", (case.id,))
+        initial = draft_of(tracker.get(case.id))
+        typed = CaseDraft(**{**vars(initial), "provider": "Claro Perú"})
+        saved = tracker.edit_case(case.id, typed, changed_fields(typed, initial))
+        assert (saved.provider, saved.requested_on) == ("Claro Perú", date(2026, 10, 21))
+        # Changing the request date itself is still held to today.
+        moved = CaseDraft(**{**vars(draft_of(saved)), "requested_on": date(2026, 10, 22)})
+        with pytest.raises(Exception, match="in the future"):
+            tracker.edit_case(case.id, moved, ["requested_on"])
+    finally:
+        tracker.close()

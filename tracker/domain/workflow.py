@@ -92,31 +92,60 @@ def parse_fee(text: str, field: str = "fee") -> Decimal | None:
         raise InvalidInput(f"{text!r} is not an amount (write it like 29.90)", field) from None
 
 
-def validate_draft(draft: CaseDraft, today: date) -> date:
-    """Check a draft's fields; returns the request date (today when none was given)."""
-    require_text(draft.provider, "provider", "the provider")
+def draft_problems(draft: CaseDraft, today: date) -> list[tuple[frozenset[str], InvalidInput]]:
+    """Everything wrong with a draft, each with the fields it is about (an edit is held
+    only to the fields it changes: a case viewed from another time zone may carry a
+    request date that is "tomorrow" here, and saving a new provider must not trip on it)."""
+    found: list[tuple[frozenset[str], InvalidInput]] = []
+
+    def problem(fields: set[str], message: str, field: str) -> None:
+        found.append((frozenset(fields), InvalidInput(message, field)))
+
+    if not draft.provider or not draft.provider.strip():
+        problem({"provider"}, _("the provider cannot be empty"), "provider")
     requested_on = draft.requested_on or today
     if requested_on > today:
-        raise InvalidInput(
-            f"the request date {requested_on.isoformat()} is in the future (today is {today.isoformat()})",
+        problem(
+            {"requested_on"},
+            _("the request date {day} is in the future (today is {today})").format(
+                day=requested_on.isoformat(), today=today.isoformat()
+            ),
             "requested_on",
         )
     if requested_on < EARLIEST_REQUEST:
-        raise InvalidInput(
-            f"the request date {requested_on.isoformat()} is before {EARLIEST_REQUEST.year}: check the year",
+        problem(
+            {"requested_on"},
+            _("the request date {day} is before {year}: check the year").format(
+                day=requested_on.isoformat(), year=EARLIEST_REQUEST.year
+            ),
             "requested_on",
         )
     if draft.promised_by is not None and draft.promised_by < requested_on:
-        raise InvalidInput("the promised date is before the request date", "promised_by")
+        problem(
+            {"promised_by", "requested_on"}, _("the promised date is before the request date"), "promised_by"
+        )
     if draft.promised_by is not None and draft.effective_on is not None:
-        raise InvalidInput(
-            _("a chosen date already sets the provider's deadline: give one or the other"), "effective_on"
+        problem(
+            {"promised_by", "effective_on"},
+            _("a chosen date already sets the provider's deadline: give one or the other"),
+            "effective_on",
         )
     if draft.fee_amount is not None and draft.fee_amount < 0:
-        raise InvalidInput("the fee must be zero or more", "fee")
+        problem({"fee_amount"}, _("the fee must be zero or more"), "fee")
     if draft.fee_currency.strip() and draft.fee_amount is None:
-        raise InvalidInput(f"a currency ({draft.fee_currency}) needs a fee amount", "fee")
-    return requested_on
+        problem(
+            {"fee_amount", "fee_currency"},
+            _("a currency ({currency}) needs a fee amount").format(currency=draft.fee_currency),
+            "fee",
+        )
+    return found
+
+
+def validate_draft(draft: CaseDraft, today: date) -> date:
+    """Check a draft's fields; returns the request date (today when none was given)."""
+    for _fields, problem in draft_problems(draft, today):
+        raise problem
+    return draft.requested_on or today
 
 
 @dataclass(frozen=True)
@@ -261,7 +290,10 @@ def edit_case(
     effective = draft_of(case)
     for name in chosen:
         setattr(effective, name, getattr(draft, name))
-    requested_on = validate_draft(effective, today)
+    for fields_at_fault, problem in draft_problems(effective, today):
+        if fields_at_fault & chosen:
+            raise problem
+    requested_on = effective.requested_on or today
     new_playbook = "playbook" in chosen and effective.playbook != case.playbook
     if (
         new_playbook or ("requested_on" in chosen and requested_on != case.requested_on)
