@@ -85,10 +85,14 @@ def deadlines_section(
             state = _("**missed**")
         else:
             state = _("not yet")
-        lines.append(
-            f"| {long_date(deadline.due)} | {words.whose(deadline, report=True)} | {words.deadline_what(deadline)} | "
-            f"{words.rule_source(deadline.rule, rules.book)} | {state} |"
+        cells = (
+            long_date(deadline.due),
+            words.whose(deadline, report=True),
+            words.deadline_what(deadline),
+            words.rule_source(deadline.rule, rules.book),
+            state,
         )
+        lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     step = next_step(case, rules, today)
     if step is not None:
