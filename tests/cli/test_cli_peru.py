@@ -76,7 +76,9 @@ def test_the_whole_path_day_by_day(movistar: Run, env: Any) -> None:
     answered = cli("answer", "1", "--on", "2026-09-18", "--outcome", "infundado", "--stage", "reclamo")
     assert answered.code == 0, answered.err
     assert "It came late: the deadline was 2026-09-07." in answered.out
-    assert "2026-10-12  you: file an apelación" in answered.out
+    assert (
+        "Your deadline: file an apelación against the answer, by 2026-10-12 (15 business days" in answered.out
+    )
     reclamo = cli("show", "1", "--json").json()["stages"][0]
     assert (reclamo["outcome"], reclamo["appeal_due"]) == ("infundado", "2026-10-12")
 

@@ -162,7 +162,7 @@ def test_the_dossier_tells_the_whole_story(tracker: Tracker, tmp_path: Path) -> 
     on(tracker, STORY_TODAY.isoformat())
     text = dossier(tracker, case)
     assert "## Stages" in text and "Answered infundado (against you), resolution RES-1" in text
-    assert "| 15 September 2026 | you | file an apelación against the answer |" in text
+    assert "| 15 September 2026 | user | file an apelación against the answer |" in text
     assert "S/ 79.80" in text and "US$5.00" in text and "the user's word" in text
     assert case.attachments[0].sha256 in text
     masked = dossier(tracker, case, redact=True)

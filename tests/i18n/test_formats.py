@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from tracker.i18n import activate
+from tracker.display import cell_width
+from tracker.i18n import LANGUAGES, activate
 from tracker.i18n.formats import (
     currency_symbol,
     describe_due,
@@ -79,7 +80,7 @@ def test_spanish_as_in_spain_would_write_a_decimal_comma_peru_does_not() -> None
     ("language", "late", "one_late", "today", "soon"),
     [
         ("en", "3d overdue", "1d overdue", "today", "in 2d"),
-        ("es", "vencido hace 3 d", "vencido hace 1 d", "hoy", "en 2 d"),
+        ("es", "atraso 3 d", "atraso 1 d", "hoy", "en 2 d"),
         ("zh_CN", "逾期3天", "逾期1天", "今天", "2天后"),
     ],
 )
@@ -88,6 +89,14 @@ def test_follow_up_words(language: str, late: str, one_late: str, today: str, so
     assert [due_words(-3), due_words(-1), due_words(0), due_words(2)] == [late, one_late, today, soon]
     assert describe_due(date(2026, 10, 17), TODAY) == late
     assert describe_due(None, TODAY) == ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_follow_up_words_fit_the_column_the_english_fits(language: str) -> None:
+    """The NEXT column is as wide as "99d overdue" (11 cells in the TUI): no language is cut there."""
+    activate(language)
+    for days in (-99, -9, 0, 9, 99):
+        assert cell_width(due_words(days)) <= 11, due_words(days)
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,7 @@ def cmd_answer(args: argparse.Namespace, clock: Clock) -> int:
     stage = answered.stage
     assert stage.outcome is not None
     lines = [
-        _("Case {id}: the {stage} of {filed} was answered {outcome}, notified on {day}.").format(
+        _("Case {id}: answer to the {stage} of {filed}: {outcome}, notified on {day}.").format(
             id=case.id,
             stage=terms.stage_name(stage.kind),
             filed=stage.filed_on.isoformat(),
@@ -97,7 +97,15 @@ def cmd_answer(args: argparse.Namespace, clock: Clock) -> int:
         lines.append("  " + _("It came late: the deadline was {due}.").format(due=late[0].due.isoformat()))
     appeal = [d for d in answered.deadlines if d.what == "apelacion.file"]
     if appeal:
-        lines.append("  " + _("Your deadline:") + " " + words.deadline_line(appeal[0], rules.book))
+        deadline = appeal[0]
+        lines.append(
+            "  "
+            + _("Your deadline: {what}, by {due} ({source}).").format(
+                what=words.deadline_what(deadline),
+                due=deadline.due.isoformat(),
+                source=words.rule_source(deadline.rule, rules.book),
+            )
+        )
     return _done(tracker, case, args, lines)
 
 
@@ -166,7 +174,11 @@ def cmd_letter(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     path = Path(args.output).expanduser()
     write_private(path, lambda stream: stream.write(text.encode("utf-8")))
-    say(_("Letter ({kind}) of case {id} written to {path}").format(kind=args.kind, id=case.id, path=path))
+    say(
+        _("Letter ({kind}) of case {id} written to {path}").format(
+            kind=terms.stage_name(StageKind(args.kind)), id=case.id, path=path
+        )
+    )
     return 0
 
 
@@ -217,8 +229,14 @@ def print_rules(tracker: Tracker, playbook: Playbook) -> None:
         say(
             "  "
             + _(
-                "billing threshold: {money} this year (0.5% of the UIT of {year}, S/ {uit}; {source})"
-            ).format(money=formats.money(low, "PEN"), year=uit.year, uit=f"{uit.value:,}", source=uit.source)
+                "billing threshold: {money} this year ({share} of the UIT of {year}, {uit}; {source})"
+            ).format(
+                money=formats.money(low, "PEN"),
+                share=formats.percent(book.billing_low_share),
+                year=uit.year,
+                uit=formats.money(uit.value, "PEN"),
+                source=uit.source,
+            )
         )
     say()
     say(_("Norms:"))

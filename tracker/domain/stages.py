@@ -27,6 +27,7 @@ from tracker.domain.model import (
     Topic,
 )
 from tracker.i18n import _
+from tracker.i18n.terms import stage_name
 
 
 def _check_day(day: date, case: Case, today: date, what: str) -> None:
@@ -193,7 +194,7 @@ def answer(
     """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``."""
     stage = case.latest_stage(kind)
     if stage is None:
-        what = kind.value if kind else _("stage")
+        what = stage_name(kind) if kind else _("stage")
         raise NotFound(
             _("case {id} has no {what} to answer: file it first with tracker escalate").format(
                 id=case.id, what=what
@@ -202,7 +203,7 @@ def answer(
     if stage.answered_on is not None:
         raise NotAllowed(
             _("the {kind} filed on {filed} was already answered on {answered}").format(
-                kind=stage.kind.value,
+                kind=stage_name(stage.kind),
                 filed=stage.filed_on.isoformat(),
                 answered=stage.answered_on.isoformat(),
             )
@@ -217,7 +218,7 @@ def answer(
     if on < stage.filed_on:
         raise InvalidInput(
             _("the answer's date {on} is before the {kind} was filed ({filed})").format(
-                on=on.isoformat(), kind=stage.kind.value, filed=stage.filed_on.isoformat()
+                on=on.isoformat(), kind=stage_name(stage.kind), filed=stage.filed_on.isoformat()
             ),
             "on",
         )

@@ -23,7 +23,7 @@ from tracker.domain.model import Case, Channel, Check, CheckState, EntryKind, St
 from tracker.exchange import dossier_path
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
-from tracker.i18n import N_, _
+from tracker.i18n import N_, _, formats
 from tracker.i18n.timeline import describe
 
 if TYPE_CHECKING:
@@ -325,7 +325,7 @@ def _entry_line(number: int, entry: TimelineEntry, case: Case, local: Local) -> 
     if entry.next_follow_up is not None and entry.kind in (EntryKind.CONTACT, EntryKind.CREATED):
         details.append(f"next follow-up {long_date(entry.next_follow_up)}")
     suffix = f" ({'; '.join(details)})" if details else ""
-    summary = md(describe(entry)) or "(no summary)"
+    summary = md(describe(entry, formats.long_date)) or "(no summary)"
     when = f"**{local_time(entry.at, local)}**"
     if entry.kind is EntryKind.CREATED and local(entry.at).date() != case.requested_on:
         # The request was made on its own day; the entry is when it was written down.
@@ -382,9 +382,10 @@ def render(
         "",
     ]
     if rules is not None:
-        out += dossier_path.stages_section(case, rules, md, long_date)
-        out += dossier_path.deadlines_section(case, rules, today, long_date)
-        out += dossier_path.charges_section(case, rules, md, long_date)
+        # These sections are worded in the reader's language, so are their dates.
+        out += dossier_path.stages_section(case, rules, md, formats.long_date)
+        out += dossier_path.deadlines_section(case, rules, today, formats.long_date)
+        out += dossier_path.charges_section(case, rules, md, formats.long_date)
     out += [f"## Checks ({case.checks_passed} of {len(case.checks)} passed)", "", *_checks(case, local), ""]
     out += dossier_path.attachments_section(case, md, present)
     out += ["## Timeline", ""]

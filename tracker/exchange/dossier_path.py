@@ -24,27 +24,39 @@ def stages_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable
     lines = [_("## Stages"), ""]
     for number, view in enumerate(stage_views(case, rules), start=1):
         stage = view.stage
-        about = f" ({terms.topic_name(stage.topic)})" if stage.topic else ""
-        code = _(", código {code}").format(code=md(stage.code)) if stage.code.strip() else ""
-        line = f"{number}. " + _("**{stage}**{about}, filed on {day}{code}.").format(
-            stage=terms.stage_name(stage.kind), about=about, day=long_date(stage.filed_on), code=code
-        )
+        code = words.code_words(stage.code, md)
+        name, day = terms.stage_name(stage.kind), long_date(stage.filed_on)
+        if stage.topic is not None:
+            filed = _("**{stage}** ({topic}), filed on {day}{code}.").format(
+                stage=name, topic=terms.topic_name(stage.topic), day=day, code=code
+            )
+        else:
+            filed = _("**{stage}**, filed on {day}{code}.").format(stage=name, day=day, code=code)
+        line = f"{number}. {filed}"
+        # The sentences below follow the stage's on the same line; each begins with the space
+        # that separates two sentences, which a language that puts none (Chinese) leaves out.
         if stage.answered_on is not None and stage.outcome is not None:
             number_text = (
                 _(", resolution {code}").format(code=md(stage.answer_code))
                 if stage.answer_code.strip()
                 else ""
             )
-            line += " " + _("Answered {outcome}{code}, notified on {day}").format(
+            said = dict(
                 outcome=terms.outcome_name(stage.outcome), code=number_text, day=long_date(stage.answered_on)
             )
             if view.answer_due is not None and stage.answered_on > view.answer_due:
-                line += _(", after the deadline of {day}").format(day=long_date(view.answer_due))
-            line += "."
+                # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+                late = _(" Answered {outcome}{code}, notified on {day}, after the deadline of {due}.")
+                line += late.format(due=long_date(view.answer_due), **said)
+            else:
+                # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+                line += _(" Answered {outcome}{code}, notified on {day}.").format(**said)
         elif view.answer_due is not None:
-            line += " " + _("No answer yet; due by {day}.").format(day=long_date(view.answer_due))
+            # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+            line += _(" No answer yet; due by {day}.").format(day=long_date(view.answer_due))
         if view.appeal_due is not None:
-            line += " " + _("An apelación could be filed until {day}.").format(day=long_date(view.appeal_due))
+            # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+            line += _(" An apelación could be filed until {day}.").format(day=long_date(view.appeal_due))
         if stage.note.strip():
             line += f" — {md(stage.note)}"
         lines.append(line)
@@ -73,10 +85,14 @@ def deadlines_section(
             state = _("**missed**")
         else:
             state = _("not yet")
-        lines.append(
-            f"| {long_date(deadline.due)} | {words.whose(deadline)} | {words.deadline_what(deadline)} | "
-            f"{words.rule_source(deadline.rule, rules.book)} | {state} |"
+        cells = (
+            long_date(deadline.due),
+            words.whose(deadline, report=True),
+            words.deadline_what(deadline),
+            words.rule_source(deadline.rule, rules.book),
+            state,
         )
+        lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     step = next_step(case, rules, today)
     if step is not None:
@@ -93,16 +109,18 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
         state = _("owed") if owed else _("**not owed**")
         if charge.owed is not None:
             state += _(" (the user's word)")
-        period = ""
-        if charge.period_start and charge.period_end:
-            period = _(" for {start} to {end}").format(
-                start=long_date(charge.period_start), end=long_date(charge.period_end)
-            )
+        period = (
+            (long_date(charge.period_start), long_date(charge.period_end))
+            if charge.period_start and charge.period_end
+            else None
+        )
         note = f" — {md(charge.note)}" if charge.note.strip() else ""
         lines.append(
-            f"- {formats.money(charge.amount, charge.currency)}, "
-            + _("on {day}").format(day=long_date(charge.on))
-            + f"{period}: {state}{note}"
+            "- "
+            + words.charge_line(
+                formats.money(charge.amount, charge.currency), long_date(charge.on), period, state
+            )
+            + note
         )
     lines += ["", _("Not owed in all: {total}.").format(total=words.totals(not_owed_totals(case, rules))), ""]
     return lines

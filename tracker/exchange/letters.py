@@ -194,7 +194,7 @@ def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
         period = ""
         if charge.period_start and charge.period_end:
             period = f" (periodo del {fecha(charge.period_start)} al {fecha(charge.period_end)})"
-        charges.append(f"{soles(charge.amount, charge.currency)}, cargo del {fecha(charge.on)}{period}")
+        charges.append(f"{soles(charge.amount, charge.currency)}, cobro del {fecha(charge.on)}{period}")
     total = " y ".join(soles(amount, currency) for currency, amount in sorted(told.items()))
     return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total)
 

@@ -127,6 +127,13 @@ def number(value: int | Decimal) -> str:
     return format_decimal(value, locale=babel_locale()).translate(_SPACES)
 
 
+def percent(share: Decimal) -> str:
+    """A share as a percentage with the locale's separators: 0.005 → 0.5%."""
+    from babel.numbers import format_percent
+
+    return format_percent(share, format="#,##0.###%", locale=babel_locale()).translate(_SPACES)
+
+
 # -- follow-ups --------------------------------------------------------------------
 
 

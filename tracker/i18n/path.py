@@ -8,7 +8,7 @@ have their own words: :mod:`tracker.exchange.letters`.)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -18,7 +18,7 @@ from tracker.domain.caserules import CaseRules
 from tracker.domain.charges import is_not_owed, not_owed_totals
 from tracker.domain.deadlines import Deadline, NextStep, Step, Whose, case_deadlines, stage_views
 from tracker.domain.deadlines import next_step as find_next_step
-from tracker.domain.model import Case
+from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.rules import Rule, RuleBook, Unit
 from tracker.i18n import N_, _, ngettext
 from tracker.i18n.formats import money
@@ -34,23 +34,31 @@ DEADLINE_WORDS = {
     "reclamo.resolve": N_("resolve the reclamo"),
     "reclamo.answer": N_("notify the answer to the reclamo"),
     "queja.forward": N_("forward the queja to TRASU"),
-    "queja.answer": N_("TRASU resolves the queja"),
+    "queja.answer": N_("resolve the queja"),
     "apelacion.forward": N_("forward the apelación to TRASU"),
-    "apelacion.resolve": N_("TRASU resolves the apelación"),
+    "apelacion.resolve": N_("resolve the apelación"),
     "apelacion.answer": N_("notify TRASU's answer to the apelación"),
     "apelacion.file": N_("file an apelación against the answer"),
     "reclamo.billing.file": N_("file a billing reclamo about the charge"),
 }
 
 WHOSE_WORDS = {Whose.PROVIDER: N_("provider"), Whose.USER: N_("you")}
+# A report is read by others (the operator, OSIPTEL): there the user is not "you".
+WHOSE_IN_A_REPORT = {Whose.PROVIDER: N_("provider"), Whose.USER: N_("user")}
 
 
 def deadline_what(deadline: Deadline) -> str:
     return _(DEADLINE_WORDS.get(deadline.what, deadline.what))
 
 
-def whose(deadline: Deadline) -> str:
-    return _(WHOSE_WORDS[deadline.whose])
+# The provider's side of the path, where TRASU (OSIPTEL's tribunal, a proper name) is the one to act.
+TRASU_DEADLINES = frozenset({"queja.answer", "apelacion.resolve"})
+
+
+def whose(deadline: Deadline, *, report: bool = False) -> str:
+    if deadline.what in TRASU_DEADLINES:
+        return "TRASU"
+    return _((WHOSE_IN_A_REPORT if report else WHOSE_WORDS)[deadline.whose])
 
 
 def period(rule: Rule) -> str:
@@ -126,6 +134,38 @@ def _line(text: str) -> str:
     return literal(" ".join(text.split()))
 
 
+def code_words(code: str, escape: Callable[[str], str] = _line) -> str:
+    """ ", código REC-55012" after a stage, or nothing when it has no code."""
+    return _(", código {code}").format(code=escape(code)) if code.strip() else ""
+
+
+def stage_filed(kind: StageKind, topic: Topic | None, day: str, code: str) -> str:
+    """ "reclamo (billing) filed 2026-07-31, código REC-55012": one stage of the ladder."""
+    if topic is not None:
+        return _("{stage} ({topic}) filed {day}{code}").format(
+            stage=stage_name(kind), topic=topic_name(topic), day=day, code=code
+        )
+    return _("{stage} filed {day}{code}").format(stage=stage_name(kind), day=day, code=code)
+
+
+def answered(day: str, outcome: Outcome, code: str) -> str:
+    """ "answered 2026-09-18: infundado (against you), resolution RES-4411"."""
+    if code.strip():
+        return _("answered {day}: {outcome}, resolution {code}").format(
+            day=day, outcome=outcome_name(outcome), code=_line(code)
+        )
+    return _("answered {day}: {outcome}").format(day=day, outcome=outcome_name(outcome))
+
+
+def charge_line(money_text: str, day: str, period: tuple[str, str] | None, state: str) -> str:
+    """ "S/ 79.80 on 2026-08-05: not owed", with the period it bills when known."""
+    if period is not None:
+        return _("{money} on {day} for {start} to {end}: {state}").format(
+            money=money_text, day=day, start=period[0], end=period[1], state=state
+        )
+    return _("{money} on {day}: {state}").format(money=money_text, day=day, state=state)
+
+
 class Part(StrEnum):
     """What a line of :func:`path_parts` is, so that a screen can set it apart."""
 
@@ -152,22 +192,12 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
         add(_("Stages:"), Part.HEADING)
         for number, view in enumerate(stage_views(case, rules), start=1):
             stage = view.stage
-            about = f" ({topic_name(stage.topic)})" if stage.topic else ""
-            code = _(", código {code}").format(code=_line(stage.code)) if stage.code else ""
             add(
                 f"  {number}. "
-                + _("{stage}{about} filed {day}{code}").format(
-                    stage=stage_name(stage.kind), about=about, day=stage.filed_on.isoformat(), code=code
-                )
+                + stage_filed(stage.kind, stage.topic, stage.filed_on.isoformat(), code_words(stage.code))
             )
             if stage.answered_on is not None and stage.outcome is not None:
-                add(
-                    "     "
-                    + _("answered {day}: {outcome}").format(
-                        day=stage.answered_on.isoformat(), outcome=outcome_name(stage.outcome)
-                    )
-                    + (f" ({_line(stage.answer_code)})" if stage.answer_code else "")
-                )
+                add("     " + answered(stage.answered_on.isoformat(), stage.outcome, stage.answer_code))
             elif view.answer_due is not None:
                 add("     " + _("answer due {day}").format(day=view.answer_due.isoformat()))
             if view.appeal_due is not None:
@@ -183,18 +213,17 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
         )
         for number, charge in enumerate(case.charges, start=1):
             period = (
-                f" ({charge.period_start.isoformat()}..{charge.period_end.isoformat()})"
+                (charge.period_start.isoformat(), charge.period_end.isoformat())
                 if charge.period_start and charge.period_end
-                else ""
+                else None
             )
             owed = not is_not_owed(case, charge, rules)
             state = _("owed") if owed else _("not owed")
             if charge.owed is not None:
                 state += _(" (your word)")
             add(
-                f"  {number}. {money(charge.amount, charge.currency)} "
-                + _("on {day}").format(day=charge.on.isoformat())
-                + f"{period}: {state}"
+                f"  {number}. "
+                + charge_line(money(charge.amount, charge.currency), charge.on.isoformat(), period, state)
                 + (f" - {_line(charge.note)}" if charge.note else "")
             )
     if case.attachments:

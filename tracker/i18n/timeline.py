@@ -207,7 +207,7 @@ def _amount(entry: TimelineEntry) -> str:
 
 @wording(Event.STAGE_FILED)
 def _stage_filed(entry: TimelineEntry, day: DayFormat) -> str:
-    said = _("{stage} filed on {day}").format(stage=_stage(entry), day=_on(entry, "filed_on", day))
+    said = _("Filed the {stage} on {day}").format(stage=_stage(entry), day=_on(entry, "filed_on", day))
     return _with_note(said, entry)
 
 
@@ -215,7 +215,7 @@ def _stage_filed(entry: TimelineEntry, day: DayFormat) -> str:
 def _stage_answered(entry: TimelineEntry, day: DayFormat) -> str:
     outcome = _param(entry, "outcome")
     said_outcome = outcome_name(Outcome(outcome)) if outcome in _OUTCOME_CODES else outcome
-    said = _("answer to the {stage}: {outcome}, notified on {day}").format(
+    said = _("Answer to the {stage}: {outcome}, notified on {day}").format(
         stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
     )
     return _with_note(said, entry)
@@ -223,7 +223,7 @@ def _stage_answered(entry: TimelineEntry, day: DayFormat) -> str:
 
 @wording(Event.CHARGE_ADDED)
 def _charge_added(entry: TimelineEntry, day: DayFormat) -> str:
-    said = _("charge of {money} on {day} recorded").format(money=_amount(entry), day=_on(entry, "on", day))
+    said = _("Charge of {money} on {day} recorded").format(money=_amount(entry), day=_on(entry, "on", day))
     return _with_note(said, entry)
 
 
@@ -231,12 +231,12 @@ def _charge_added(entry: TimelineEntry, day: DayFormat) -> str:
 def _charge_owed(entry: TimelineEntry, day: DayFormat) -> str:
     word = _param(entry, "owed")
     if word == "yes":
-        return _("charge of {money} marked owed").format(money=_amount(entry))
+        return _("Charge of {money} marked owed").format(money=_amount(entry))
     if word == "no":
-        return _("charge of {money} marked not owed").format(money=_amount(entry))
-    return _("charge of {money} left to the rules").format(money=_amount(entry))
+        return _("Charge of {money} marked not owed").format(money=_amount(entry))
+    return _("Charge of {money} left to the rules").format(money=_amount(entry))
 
 
 @wording(Event.ATTACHMENT_ADDED)
 def _attachment_added(entry: TimelineEntry, day: DayFormat) -> str:
-    return _with_note(_("file attached: {name}").format(name=_param(entry, "name")), entry)
+    return _with_note(_("File attached: {name}").format(name=_param(entry, "name")), entry)

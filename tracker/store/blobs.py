@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tracker.domain.errors import InvalidInput
+from tracker.i18n import _
 
 _CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -49,11 +50,13 @@ class BlobStore:
             # O_NONBLOCK: opening a named pipe must not hang; it is refused below.
             fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
-            raise InvalidInput(f"{source}: no such file") from None
+            raise InvalidInput(_("{path}: no such file").format(path=source)) from None
         except PermissionError:
-            raise InvalidInput(f"{source}: cannot be read (permission denied)") from None
+            raise InvalidInput(_("{path}: cannot be read (permission denied)").format(path=source)) from None
         except OSError as exc:
-            raise InvalidInput(f"{source}: cannot be read: {exc.strerror}") from None
+            raise InvalidInput(
+                _("{path}: cannot be read: {reason}").format(path=source, reason=exc.strerror)
+            ) from None
         try:
             mode = os.fstat(fd).st_mode
         except OSError:
@@ -62,8 +65,8 @@ class BlobStore:
         if not stat.S_ISREG(mode):
             os.close(fd)
             if stat.S_ISDIR(mode):
-                raise InvalidInput(f"{source} is a folder, not a file")
-            raise InvalidInput(f"{source} is not a regular file")
+                raise InvalidInput(_("{path} is a folder, not a file").format(path=source))
+            raise InvalidInput(_("{path} is not a regular file").format(path=source))
         with os.fdopen(fd, "rb") as stream:
             return self._copy(stream, source)
 
@@ -91,7 +94,9 @@ class BlobStore:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise InvalidInput(
-                f"{source}: cannot be copied into {self.folder}: {exc.strerror or exc}"
+                _("{path}: cannot be copied into {folder}: {reason}").format(
+                    path=source, folder=self.folder, reason=exc.strerror or exc
+                )
             ) from None
         return StoredFile(sha256, size)
 
@@ -99,7 +104,11 @@ class BlobStore:
         try:
             self.folder.mkdir(parents=True, mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise InvalidInput(f"cannot create the folder {self.folder}: {exc.strerror}") from None
+            raise InvalidInput(
+                _("cannot create the folder {folder}: {reason}").format(
+                    folder=self.folder, reason=exc.strerror
+                )
+            ) from None
 
     def verify(self, sha256: str) -> bool:
         """Whether the stored file is there and still has its hash."""
