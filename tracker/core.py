@@ -324,6 +324,8 @@ class Tracker:
         ``progress(done, total)`` counts cases written.
         """
         with self.store.read() if dry_run else self.store.write() as tx:
+            if not dry_run:
+                tx.lock_all_cases()
             try:
                 result = merge.plan(tx, cases, MAX_CASE_ID)
             except merge.NoFreeNumber:
