@@ -110,6 +110,22 @@ def db_target(backend: str, db_path: Path, request: pytest.FixtureRequest) -> st
     return str(request.getfixturevalue("pg_database"))
 
 
+@pytest.fixture
+def new_db_target(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """Makes more databases on the test's backend: ``new_db_target("here")`` is a new
+    file ``here.db``, or a new database on the test server (dropped after the test)."""
+
+    def make(name: str) -> str:
+        if backend == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        server: postgres_server.Server = request.getfixturevalue("pg_server")
+        database = server.new_database()
+        request.addfinalizer(lambda: server.drop_database(database))
+        return server.url(database)
+
+    return make
+
+
 @dataclass
 class TrackerEnv:
     """The environment the command line sees: its database, config folder and today."""
@@ -118,6 +134,12 @@ class TrackerEnv:
     config_dir: Path
     monkeypatch: pytest.MonkeyPatch
     backend: str = "sqlite"
+
+    def nothing_stored(self) -> bool:
+        """No database file was made (SQLite), or the database holds no case (PostgreSQL)."""
+        if self.backend == "sqlite":
+            return not Path(self.target).exists()
+        return postgres_server.dump_rows(self.target, tables=("cases",)) == []
 
     @property
     def db(self) -> Path:
@@ -140,8 +162,10 @@ def env(tmp_path: Path, db_target: str, backend: str, monkeypatch: pytest.Monkey
     return TrackerEnv(db_target, config_dir, monkeypatch, backend)
 
 
-def _dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
+def _dump(target: Path | str) -> list[str]:
+    if str(target).startswith("postgresql"):
+        return postgres_server.dump_rows(str(target))
+    connection = sqlite3.connect(target)
     try:
         return list(connection.iterdump())
     finally:
@@ -149,8 +173,9 @@ def _dump(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def db_dump() -> Callable[[Path], list[str]]:
-    """Every table and row of a database as SQL (read through its WAL), to compare before/after."""
+def db_dump() -> Callable[[Path | str], list[str]]:
+    """Every table and row of a database (a SQLite file read through its WAL, or a database
+    on the test server), to compare before/after."""
     return _dump
 
 

@@ -131,6 +131,21 @@ class Server:
         self.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def dump_rows(url: str, tables: tuple[str, ...] = ("alembic_version", "cases", "checks", "timeline")) -> list[str]:
+    """Every row of tracker's tables in a database on a test server, in a stable order."""
+    import psycopg
+
+    from tracker.store.postgres_link import conninfo
+    from tracker.store.location import resolve
+
+    lines = []
+    with psycopg.connect(conninfo(resolve(url)), autocommit=True) as connection:
+        for table in tables:
+            cursor = connection.execute(f"SELECT * FROM {table} ORDER BY 1")
+            lines += [f"{table}: {row!r}" for row in cursor.fetchall()]
+    return lines
+
+
 def start() -> Server:
     """A new server in a temporary folder; raises :class:`Unavailable` with the reason."""
     try:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
 from pathlib import Path
 
 from tracker.clock import FixedClock
@@ -19,17 +20,17 @@ from tracker.exchange.importer import import_file
 TODAY = date(2026, 11, 20)
 
 
-def open_at(path: Path, clock: FixedClock) -> Tracker:
-    return Tracker.open(str(path), clock=clock, config_folder=path.parent / "config")
+def open_at(target: str, clock: FixedClock, config: Path) -> Tracker:
+    return Tracker.open(target, clock=clock, config_folder=config)
 
 
-def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path) -> None:
-    here = open_at(tmp_path / "here.db", FixedClock(TODAY))
+def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path, new_db_target: Callable[[str], str]) -> None:
+    here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Movistar", ticket="T-1", playbook="esim-pe"))
     export_to_path(here, "json", tmp_path / "mine.json")
     # The other device (clock a day ahead) imports it, edits the ticket, exports.
     ahead = FixedClock(TODAY, datetime.combine(TODAY + timedelta(days=1), datetime.min.time(), tzinfo=UTC))
-    there = open_at(tmp_path / "there.db", ahead)
+    there = open_at(new_db_target("there"), ahead, tmp_path / "config")
     import_file(there, tmp_path / "mine.json")
     initial = draft_of(there.get(case.id))
     typed = CaseDraft(**{**vars(initial), "ticket": "T-THERE"})
@@ -53,8 +54,8 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path
     here.close()
 
 
-def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_path: Path) -> None:
-    here = open_at(tmp_path / "here.db", FixedClock(TODAY))
+def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_path: Path, new_db_target: Callable[[str], str]) -> None:
+    here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Claro"))
     export_to_path(here, "json", tmp_path / "before.json")
     here.delete(case.id)
@@ -64,8 +65,8 @@ def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_pat
     here.close()
 
 
-def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path) -> None:
-    source = open_at(tmp_path / "source.db", FixedClock(TODAY))
+def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path, new_db_target: Callable[[str], str]) -> None:
+    source = open_at(new_db_target("source"), FixedClock(TODAY), tmp_path / "config")
     generic = source.playbooks.get("generic")
     source.add_many(
         workflow.open_case(
@@ -81,7 +82,7 @@ def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path) -> Non
     source.close()
     config = tmp_path / "config"
     config.mkdir(exist_ok=True)
-    env = {**os.environ, "TRACKER_DB": str(tmp_path / "target.db"), "TRACKER_CONFIG_DIR": str(config)}
+    env = {**os.environ, "TRACKER_DB": new_db_target("target"), "TRACKER_CONFIG_DIR": str(config)}
     subprocess.run(
         [sys.executable, "-m", "tracker", "db", "upgrade"], env=env, check=True, capture_output=True
     )
