@@ -20,17 +20,18 @@ from typing import TYPE_CHECKING, TypeVar
 from tracker import paths
 from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
-from tracker.domain import merge, workflow
-from tracker.domain.businessdays import BusinessCalendar
+from tracker.domain import workflow
+from tracker.domain.businessdays import BusinessCalendar, HolidaySource
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
-from tracker.domain.reminders import Reminder, follow_up_reminder
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.domain.workflow import CaseDraft, PlannedDates
 
 if TYPE_CHECKING:
+    from tracker.domain.merge import ImportResult
+    from tracker.domain.reminders import Reminder
     from tracker.store import Target
     from tracker.store.base import Store
     from tracker.store.transaction import Transaction
@@ -55,6 +56,7 @@ class Tracker:
         self.clock = clock
         self._store: Store | None = None
         self._lock = threading.Lock()
+        self._holidays: HolidaySource | None = None
         #: Where the copy made before a migration went, when opening migrated the database.
         self.backup_made: str | None = None
 
@@ -124,7 +126,11 @@ class Tracker:
         return self.clock.now().astimezone()
 
     def calendar(self, playbook: Playbook) -> BusinessCalendar:
-        return playbook.calendar(self.config.extra_days_off)
+        if self._holidays is None:
+            from tracker.holiday_cache import CachedHolidays
+
+            self._holidays = CachedHolidays(paths.cache_dir())
+        return playbook.calendar(self.config.extra_days_off, self._holidays)
 
     def plan(self, draft: CaseDraft) -> PlannedDates:
         """The promised date and first follow-up a draft would get (for live previews)."""
@@ -168,6 +174,8 @@ class Tracker:
         The user's own deadlines (the stages work) join here as reminders of kind
         ``DEADLINE``; everything that reminds reads through this one method.
         """
+        from tracker.domain.reminders import follow_up_reminder
+
         today = self.today()
         return [
             follow_up_reminder(s.id, s.uuid, s.provider, s.status, s.next_follow_up, today)
@@ -316,13 +324,15 @@ class Tracker:
         *,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
-    ) -> merge.ImportResult:
+    ) -> ImportResult:
         """Merge cases from another copy (validated already) in one write transaction.
 
         The plan is made inside the transaction that writes it, so two imports at
         once are merged one after the other, never against a stale picture.
         ``progress(done, total)`` counts cases written.
         """
+        from tracker.domain import merge
+
         with self.store.read() if dry_run else self.store.write() as tx:
             if not dry_run:
                 tx.lock_all_cases()

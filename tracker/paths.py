@@ -14,6 +14,13 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """Where what can be worked out again is kept (the holidays file)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def config_dir() -> Path:
     """The config folder; ``TRACKER_CONFIG_DIR`` overrides it."""
     override = os.environ.get("TRACKER_CONFIG_DIR")

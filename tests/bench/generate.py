@@ -23,8 +23,7 @@ from tracker.domain.model import (
 )
 from tracker.domain.playbooks import BUILT_IN
 from tracker.domain.workflow import CaseDraft, open_case
-from tracker.store.database import open_database
-from tracker.store.repository import CaseRepository
+from tracker.store import open_store, resolve
 
 TODAY = date(2026, 11, 23)
 PROVIDERS = [
@@ -119,12 +118,13 @@ def generate(db_path: str, count: int, overdue: int | None = None, seed: int = 1
     overdue = count // 10 if overdue is None else overdue
     overdue_at = set(rng.sample(range(count), overdue))
     calendars = {p.name: p.calendar() for p in BUILT_IN}
-    database = open_database(db_path)
+    store = open_store(resolve(db_path), now=datetime.now(UTC)).store
     try:
         cases = (make_case(rng, i, i in overdue_at, calendars) for i in range(count))
-        return CaseRepository(database).add_many(cases)
+        with store.write() as tx:
+            return tx.add_many(cases)
     finally:
-        database.close()
+        store.close()
 
 
 def main() -> None:

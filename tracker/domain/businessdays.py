@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
+#: A country's public holidays in a year: ``(country code, year) -> days``.
+HolidaySource = Callable[[str, int], frozenset[date]]
+
 
 @lru_cache(maxsize=64)
-def _country_holidays(country: str, year: int) -> frozenset[date]:
+def country_holidays(country: str, year: int) -> frozenset[date]:
+    """A country's public holidays in a year, from the ``holidays`` package."""
     # Imported here: the holidays package is only needed when a date is computed.
     import holidays
 
@@ -25,14 +29,20 @@ def known_country(country: str) -> bool:
 class BusinessCalendar:
     """Which days count as working days, and counting in them."""
 
-    def __init__(self, country: str | None = None, extra_days_off: Iterable[date] = ()) -> None:
+    def __init__(
+        self,
+        country: str | None = None,
+        extra_days_off: Iterable[date] = (),
+        holidays_of: HolidaySource = country_holidays,
+    ) -> None:
         self.country = country.upper() if country else None
         self.extra_days_off = frozenset(extra_days_off)
+        self.holidays_of = holidays_of
 
     def is_business_day(self, day: date) -> bool:
         if day.weekday() >= 5 or day in self.extra_days_off:
             return False
-        return not (self.country and day in _country_holidays(self.country, day.year))
+        return not (self.country and day in self.holidays_of(self.country, day.year))
 
     def add(self, start: date, days: int) -> date:
         """The date ``days`` business days after ``start`` (before it when negative).

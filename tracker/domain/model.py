@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -91,7 +90,9 @@ class TimelineEntry:
 
 
 def new_uuid() -> str:
-    return str(uuid_module.uuid4())
+    import uuid  # here: only new cases need it, and it costs a command's start-up a little
+
+    return str(uuid.uuid4())
 
 
 @dataclass

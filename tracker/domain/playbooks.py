@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.businessdays import BusinessCalendar, known_country
+from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country_holidays, known_country
 from tracker.domain.errors import InvalidInput, NotFound
 
 
@@ -38,8 +38,10 @@ class Playbook:
     steps: tuple[str, ...] = ()
     source: str = "built-in"
 
-    def calendar(self, extra_days_off: Iterable[date] = ()) -> BusinessCalendar:
-        return BusinessCalendar(self.country, extra_days_off)
+    def calendar(
+        self, extra_days_off: Iterable[date] = (), holidays_of: HolidaySource = country_holidays
+    ) -> BusinessCalendar:
+        return BusinessCalendar(self.country, extra_days_off, holidays_of)
 
     def _add_days(self, start: date, days: int, calendar: BusinessCalendar) -> date:
         if self.business_days:
