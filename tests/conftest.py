@@ -76,7 +76,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
-    """"sqlite" or "postgresql": which backend this run of the test is on."""
+    """ "sqlite" or "postgresql": which backend this run of the test is on."""
     return str(getattr(request, "param", "sqlite"))
 
 

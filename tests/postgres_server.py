@@ -81,7 +81,9 @@ class Server:
             f"-p {self.port} -k {self.folder} -c listen_addresses='' "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start"
+        )
 
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
@@ -131,19 +133,26 @@ class Server:
         self.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def dump_rows(url: str, tables: tuple[str, ...] = ("alembic_version", "cases", "checks", "timeline")) -> list[str]:
-    """Every row of tracker's tables in a database on a test server, in a stable order."""
+def dump_rows_of(url: str, query: str) -> list[tuple[object, ...]]:
+    """The rows a query returns in a database on a test server."""
     import psycopg
 
-    from tracker.store.postgres_link import conninfo
     from tracker.store.location import resolve
+    from tracker.store.postgres_link import conninfo
 
-    lines = []
     with psycopg.connect(conninfo(resolve(url)), autocommit=True) as connection:
-        for table in tables:
-            cursor = connection.execute(f"SELECT * FROM {table} ORDER BY 1")
-            lines += [f"{table}: {row!r}" for row in cursor.fetchall()]
-    return lines
+        return list(connection.execute(query).fetchall())
+
+
+def dump_rows(
+    url: str, tables: tuple[str, ...] = ("alembic_version", "cases", "checks", "timeline")
+) -> list[str]:
+    """Every row of tracker's tables in a database on a test server, in a stable order."""
+    return [
+        f"{table}: {row!r}"
+        for table in tables
+        for row in dump_rows_of(url, f"SELECT * FROM {table} ORDER BY 1")
+    ]
 
 
 def start() -> Server:
@@ -158,7 +167,9 @@ def start() -> Server:
         try:
             pwd.getpwnam(SUPERUSER)
         except KeyError:
-            raise Unavailable("running as root and there is no 'postgres' user to run the server as") from None
+            raise Unavailable(
+                "running as root and there is no 'postgres' user to run the server as"
+            ) from None
         if shutil.which("runuser") is None:
             raise Unavailable("running as root and runuser is missing")
         as_user = SUPERUSER

@@ -31,6 +31,7 @@ from tracker.domain.workflow import CaseDraft, PlannedDates
 
 if TYPE_CHECKING:
     from tracker.domain.merge import ImportResult
+    from tracker.store.copy import Copied
     from tracker.domain.reminders import Reminder
     from tracker.store import Target
     from tracker.store.base import Store
@@ -373,3 +374,26 @@ class Tracker:
 
     def schema_revision(self) -> str | None:
         return self.store.revision()
+
+    def copy_to(self, destination: str, progress: Callable[[int, int], None] | None = None) -> Copied:
+        """Copy every case (the trash included, same numbers and UUIDs) into another database,
+        of either backend, which must hold no case; made there first when it is new."""
+        from tracker.i18n import _
+        from tracker.store import open_store
+        from tracker.store.copy import copy_cases
+        from tracker.store.location import resolve
+
+        target = resolve(destination)
+        same_file = (
+            target.path is not None
+            and self.target.path is not None
+            and (target.path.resolve() == self.target.path.resolve())
+        )
+        if same_file or target.url == self.target.url:
+            raise InvalidInput(_("{target} is the database being copied").format(target=target.shown))
+        source = self.store
+        opened = open_store(target, create=True, now=self.local_now())
+        try:
+            return copy_cases(source, opened.store, progress)
+        finally:
+            opened.store.close()

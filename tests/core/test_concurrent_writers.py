@@ -148,7 +148,9 @@ def test_a_check_set_from_two_trackers_in_turn_keeps_both(tmp_path: Path, db_tar
         second.close()
 
 
-def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(tmp_path: Path, db_target: str) -> None:
+def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(
+    tmp_path: Path, db_target: str
+) -> None:
     playbooks = tmp_path / "playbooks"
     playbooks.mkdir()
     (playbooks / "gym.toml").write_text(

@@ -6,16 +6,20 @@ import json
 import os
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from tests import postgres_server
 from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.domain import workflow
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of
 from tracker.exchange.export import export_to_path
 from tracker.exchange.importer import import_file
+from tracker.store import open_store, resolve
 
 TODAY = date(2026, 11, 20)
 
@@ -24,7 +28,35 @@ def open_at(target: str, clock: FixedClock, config: Path) -> Tracker:
     return Tracker.open(target, clock=clock, config_folder=config)
 
 
-def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path, new_db_target: Callable[[str], str]) -> None:
+@contextmanager
+def writers_held(target: str, waiting: int) -> Iterator[None]:
+    """Hold the database as an import does; on leaving, wait first until ``waiting`` other
+    writers queue behind it (seen on PostgreSQL; given a moment on SQLite, whose writers
+    wait up to its busy timeout)."""
+    store = open_store(resolve(target), now=datetime.now(UTC)).store
+    try:
+        with store.write() as tx:
+            tx.lock_all_cases()
+            yield
+            deadline = time.monotonic() + 60
+            if store.backend == "sqlite":
+                time.sleep(3)
+            while store.backend != "sqlite" and time.monotonic() < deadline:
+                queued = postgres_server.dump_rows_of(
+                    target,
+                    "SELECT pid FROM pg_stat_activity WHERE application_name = 'tracker' "
+                    "AND wait_event_type = 'Lock' AND datname = current_database()",
+                )
+                if len(queued) >= waiting:
+                    break
+                time.sleep(0.05)
+    finally:
+        store.close()
+
+
+def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(
+    tmp_path: Path, new_db_target: Callable[[str], str]
+) -> None:
     here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Movistar", ticket="T-1", playbook="esim-pe"))
     export_to_path(here, "json", tmp_path / "mine.json")
@@ -54,7 +86,9 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path
     here.close()
 
 
-def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_path: Path, new_db_target: Callable[[str], str]) -> None:
+def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(
+    tmp_path: Path, new_db_target: Callable[[str], str]
+) -> None:
     here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Claro"))
     export_to_path(here, "json", tmp_path / "before.json")
@@ -65,7 +99,9 @@ def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_pat
     here.close()
 
 
-def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path, new_db_target: Callable[[str], str]) -> None:
+def test_two_imports_at_once_both_land_without_duplicates(
+    tmp_path: Path, new_db_target: Callable[[str], str]
+) -> None:
     source = open_at(new_db_target("source"), FixedClock(TODAY), tmp_path / "config")
     generic = source.playbooks.get("generic")
     source.add_many(
@@ -86,16 +122,18 @@ def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path, new_db
     subprocess.run(
         [sys.executable, "-m", "tracker", "db", "upgrade"], env=env, check=True, capture_output=True
     )
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tracker", "import", str(tmp_path / "all.json")],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
+    # Both imports start while the table is held, so they do overlap, whatever the machine's speed.
+    with writers_held(env["TRACKER_DB"], waiting=2):
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "tracker", "import", str(tmp_path / "all.json")],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     said = sorted(out for out, _ in outputs)

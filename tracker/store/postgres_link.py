@@ -149,9 +149,13 @@ def explain(exc: BaseException, target: Target) -> StoreError | None:
     if "connection refused" in lowered or "no such file or directory" in lowered:
         return StoreError(f"cannot reach the PostgreSQL server {server}: is it running?")
     if isinstance(exc, errors.LockNotAvailable):
-        return StoreError(f"{server} is busy: another tracker kept a case locked too long; nothing was changed")
+        return StoreError(
+            f"{server} is busy: another tracker kept a case locked too long; nothing was changed"
+        )
     if isinstance(exc, errors.DeadlockDetected | errors.SerializationFailure):
-        return StoreError(f"{server}: another tracker wrote at the same moment; nothing was changed, try again")
+        return StoreError(
+            f"{server}: another tracker wrote at the same moment; nothing was changed, try again"
+        )
     if isinstance(exc, errors.InsufficientPrivilege):
         return StoreError(f"the user of {server} may not do this ({_first_line(text)}); nothing was changed")
     if isinstance(exc, errors.ReadOnlySqlTransaction):

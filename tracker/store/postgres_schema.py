@@ -312,9 +312,7 @@ def check(target: Target) -> tuple[list[str], list[str]]:
             )
         connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         problems = [
-            sentence.format(row[0])
-            for sentence, sql in _CHECKS
-            for row in connection.execute(sql).fetchall()
+            sentence.format(row[0]) for sentence, sql in _CHECKS for row in connection.execute(sql).fetchall()
         ]
         connection.execute("COMMIT")
     except Exception as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -37,6 +38,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value is not None else None
 
 
+# 64-bit ids on both backends (see migration 0001).
+ID = BigInteger().with_variant(Integer(), "sqlite")
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -52,7 +56,7 @@ class Base(DeclarativeBase):
 class CaseRow(Base):
     __tablename__ = "cases"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(ID, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     provider: Mapped[str] = mapped_column(Text)
     service: Mapped[str] = mapped_column(Text, default="")
@@ -96,8 +100,8 @@ class CaseRow(Base):
 class CheckRow(Base):
     __tablename__ = "checks"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = mapped_column(ID, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ID, ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     required: Mapped[bool] = mapped_column(Boolean)
@@ -111,8 +115,8 @@ class CheckRow(Base):
 class EntryRow(Base):
     __tablename__ = "timeline"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = mapped_column(ID, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ID, ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     kind: Mapped[str] = mapped_column(String(16))
     summary: Mapped[str] = mapped_column(Text)
