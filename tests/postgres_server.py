@@ -133,6 +133,12 @@ class Server:
         self.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def database_name(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path.lstrip("/")
+
+
 def dump_rows_of(url: str, query: str) -> list[tuple[object, ...]]:
     """The rows a query returns in a database on a test server."""
     import psycopg

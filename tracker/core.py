@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import threading
+from dataclasses import dataclass
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
@@ -22,7 +23,7 @@ from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
 from tracker.domain import workflow
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
-from tracker.domain.errors import InvalidInput
+from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.search import SearchIndex
@@ -43,6 +44,18 @@ T = TypeVar("T")
 MAX_CASE_ID = 2**63 - 1
 
 
+@dataclass(frozen=True)
+class Changes:
+    """The answer to :meth:`Tracker.poll_changes`."""
+
+    #: Someone committed a change (or the database is back): reload what is shown.
+    changed: bool
+    #: The database just became unreachable: why, in one line (given once, not at every poll).
+    lost: str | None = None
+    #: The database is reachable again after being lost.
+    back: bool = False
+
+
 class Tracker:
     """The database, the config, the playbooks and the clock, behind one set of actions.
 
@@ -58,6 +71,9 @@ class Tracker:
         self._store: Store | None = None
         self._lock = threading.Lock()
         self._holidays: HolidaySource | None = None
+        # What poll_changes saw last: the change token, and why the database was unreachable.
+        self._token: object = None
+        self._lost: str | None = None
         #: Where the copy made before a migration went, when opening migrated the database.
         self.backup_made: str | None = None
 
@@ -221,6 +237,21 @@ class Tracker:
     def change_token(self) -> object:
         """Changes whenever anyone commits a change to the database (for screens to reload)."""
         return self.store.change_token()
+
+    def poll_changes(self) -> Changes:
+        """What a screen that polls needs to know since the last poll: reload? was the database
+        lost just now (say so once), or is it back? Never raises for an unreachable database."""
+        try:
+            token = self.store.change_token()
+        except StoreError as exc:
+            first = self._lost is None
+            self._lost = str(exc)
+            return Changes(changed=False, lost=self._lost if first else None)
+        back = self._lost is not None
+        self._lost = None
+        changed = self._token is not None and token != self._token
+        self._token = token
+        return Changes(changed=changed or back, back=back)
 
     # -- actions -------------------------------------------------------------
 

@@ -58,17 +58,28 @@ def conninfo(target: Target) -> str:
     return "postgresql://" + target.url.partition("://")[2]
 
 
+def _parts(target: Target) -> dict[str, Any]:
+    """host, port, user and dbname as libpq reads them (the URL's query included)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    return dict(conninfo_to_dict(conninfo(target)))
+
+
 def server_name(target: Target) -> str:
     """The server and database, for messages: ``alice@db.example.com:5432/tracker``."""
-    parts = urlsplit(conninfo(target))
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    user = f"{parts.username}@" if parts.username else ""
-    return f"{user}{host}{port}{parts.path or '/'}"
+    parts = _parts(target)
+    host = str(parts.get("host") or "localhost")
+    port = f":{parts['port']}" if parts.get("port") else ""
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    return f"{user}{host}{port}/{parts.get('dbname') or ''}"
 
 
 def database_name(target: Target) -> str:
-    return urlsplit(conninfo(target)).path.lstrip("/") or "(your user name)"
+    return str(_parts(target).get("dbname") or "")
+
+
+def host_name(target: Target) -> str:
+    return str(_parts(target).get("host") or "localhost")
 
 
 def _register_text_adapters(connection: psycopg.Connection[Any]) -> None:

@@ -150,8 +150,7 @@ def _without_password(target: Target) -> tuple[str, str | None]:
 
 def default_copy_path(target: Target, label: str, now: datetime) -> Path:
     """``<data folder>/backups/<database>-<host>.<label>-<local time>.dump``."""
-    parts = urlsplit(link.conninfo(target))
-    name = f"{link.database_name(target)}-{parts.hostname or 'local'}"
+    name = f"{link.database_name(target)}-{link.host_name(target)}"
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "postgresql"
     return paths.data_dir() / "backups" / f"{safe}.{label}-{now.strftime('%Y%m%dT%H%M%S')}.dump"
 
@@ -227,9 +226,7 @@ def _copy_rows(target: Target, partial: Path) -> str:
                 f"-- tracker: every row at schema revision {revision}; load into a tracker database\n"
                 f"-- made empty at that revision with: psql --single-transaction -f FILE\n".encode()
             )
-            for table in _TABLES:
-                if table == "alembic_version":
-                    continue
+            for table in reversed(_TABLES):
                 out.write(f"DELETE FROM {table};\n".encode())
             for table in _TABLES:
                 out.write(f"COPY {table} FROM stdin;\n".encode())

@@ -18,6 +18,7 @@ from textual.timer import Timer
 from tracker.clock import Clock
 from tracker.display import literal
 from tracker.domain.errors import TrackerError
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -55,7 +56,6 @@ class TrackerApp(App[None]):
         super().__init__()
         self.tracker = tracker
         self.watch_interval = watch_interval
-        self._data_version: object = None
         self._undo: Undo | None = None
         # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.
         self.case_cache: dict[int, Case] = {}
@@ -78,9 +78,7 @@ class TrackerApp(App[None]):
             self.set_interval(self.watch_interval, self._poll_changes)
 
     def _warm_up(self) -> None:
-        version = self.tracker.change_token()
-        if self._data_version is None:
-            self._data_version = version
+        self.tracker.poll_changes()
 
     def _poll_changes(self) -> None:
         self.run_worker(self._check_changes, thread=True, group="watch", exclusive=True)
@@ -89,12 +87,24 @@ class TrackerApp(App[None]):
         """Any commit by another connection, this app's or another process's, reloads.
 
         The app's own writes come through here too (see :meth:`data_changed`), so a
-        change is reloaded once, not again at the next tick.
+        change is reloaded once, not again at the next tick. A database server that
+        went away is said once; when it is back, everything shown is reloaded.
         """
-        version = self.tracker.change_token()
-        changed = version != self._data_version
-        self._data_version = version
-        if changed:
+        changes = self.tracker.poll_changes()
+        if changes.lost is not None:
+            self.call_from_thread(
+                self.notify,
+                _("{reason}\nTrying again every few seconds; what you type is kept.").format(
+                    reason=literal(changes.lost)
+                ),
+                title=_("Database unreachable"),
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+        if changes.back:
+            self.call_from_thread(self.notify, _("Connected to the database again."), markup=False)
+        if changes.changed:
             self.call_from_thread(self._reload_screens)
 
     def open_case(self, case_id: int) -> None:

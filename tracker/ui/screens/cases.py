@@ -114,7 +114,11 @@ class CasesScreen(CaseListScreen):
         """Show the list again. ``fresh`` False (a filter keystroke) reuses what was read:
         the ordered ids, the text the filter looks in, the counts."""
         self._generation += 1
-        self.run_worker(self._reload(self._generation, keep, fresh), group="load", exclusive=True)
+        # exit_on_error=False: a database that is unreachable must not end the app; the
+        # change watch says so once, and reloads when it is back.
+        self.run_worker(
+            self._reload(self._generation, keep, fresh), group="load", exclusive=True, exit_on_error=False
+        )
 
     def _search_index(self) -> SearchIndex:
         with self._texts_lock:
@@ -189,7 +193,7 @@ class CasesScreen(CaseListScreen):
 
     @on(CaseTable.RowsWanted)
     def fetch_rows(self, message: CaseTable.RowsWanted) -> None:
-        self.run_worker(self._fetch_rows(message.table, message.case_ids), group="rows")
+        self.run_worker(self._fetch_rows(message.table, message.case_ids), group="rows", exit_on_error=False)
 
     async def _fetch_rows(self, table: CaseTable, case_ids: list[int]) -> None:
         rows = await self.tapp.db(load_rows, self.tapp.tracker, case_ids, self.tapp.tracker.today())
@@ -225,7 +229,9 @@ class CasesScreen(CaseListScreen):
         box.display = True
         box.focus()
         # Read what the filter searches while the user starts typing.
-        self.run_worker(self._search_index, thread=True, group="search-index", exclusive=True)
+        self.run_worker(
+            self._search_index, thread=True, group="search-index", exclusive=True, exit_on_error=False
+        )
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)

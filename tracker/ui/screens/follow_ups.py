@@ -74,7 +74,7 @@ class FollowUpsScreen(CaseListScreen):
     COLUMNS = COLUMNS
 
     def reload(self) -> None:
-        self.run_worker(self._reload(), group="load", exclusive=True)
+        self.run_worker(self._reload(), group="load", exclusive=True, exit_on_error=False)
 
     async def _reload(self) -> None:
         today = self.tapp.tracker.today()
