@@ -246,8 +246,9 @@ def test_an_older_database_is_copied_then_migrated_with_its_data_intact(
 
 
 @pytest.fixture
-def restartable(pg_server: Server) -> Iterator[Server]:
-    """The test server, started again after the test whatever happened to it."""
+def restartable(pg_server: Server, pg_database: str) -> Iterator[Server]:
+    """The test server, started again after the test whatever happened to it (before the
+    test's database is dropped)."""
     yield pg_server
     if not (pg_server.data / "postmaster.pid").exists():
         pg_server.start()
