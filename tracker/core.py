@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import copy
 import threading
-from dataclasses import dataclass
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -32,10 +32,10 @@ from tracker.domain.workflow import CaseDraft, PlannedDates
 
 if TYPE_CHECKING:
     from tracker.domain.merge import ImportResult
-    from tracker.store.copy import Copied
     from tracker.domain.reminders import Reminder
     from tracker.store import Target
     from tracker.store.base import Store
+    from tracker.store.copy import Copied
     from tracker.store.transaction import Transaction
 
 T = TypeVar("T")

@@ -317,11 +317,10 @@ def test_a_connection_lost_inside_a_transaction_is_one_clear_error_and_nothing_i
     restartable: Server, pg_database: str, tracker_db: Store, make_case: Callable[..., Case]
 ) -> None:
     repo = Repo(tracker_db)
-    with pytest.raises(StoreError, match="lost the connection") as error:
-        with tracker_db.write() as tx:
-            tx.add(make_case("half"))
-            restartable.restart()
-            tx.add(make_case("other half"))
+    with pytest.raises(StoreError, match="lost the connection") as error, tracker_db.write() as tx:
+        tx.add(make_case("half"))
+        restartable.restart()
+        tx.add(make_case("other half"))
     assert "\n" not in str(error.value)
     assert repo.iter_all() == []
     assert repo.add(make_case("whole")).provider == "whole"

@@ -358,8 +358,6 @@ def _db_copy(tracker: Tracker, destination: str) -> int:
     finally:
         if bar is not None:
             bar.close()
-    from tracker.store.location import resolve
-
     cases = ngettext("{n} case", "{n} cases", copied.cases).format(n=copied.cases)
     trashed = ngettext("{n} in the trash", "{n} in the trash", copied.trashed).format(n=copied.trashed)
     checks = ngettext("{n} check", "{n} checks", copied.checks).format(n=copied.checks)
@@ -370,8 +368,8 @@ def _db_copy(tracker: Tracker, destination: str) -> int:
             trashed=trashed,
             checks=checks,
             entries=entries,
-            source=literal(tracker.location),
-            target=literal(resolve(destination).shown),
+            source=literal(copied.source),
+            target=literal(copied.destination),
         )
     )
     return 0

@@ -19,6 +19,9 @@ from tracker.store.base import Store
 
 @dataclass
 class Copied:
+    #: Both databases as shown to people (a file, or a URL without its password).
+    source: str
+    destination: str
     cases: int = 0
     trashed: int = 0
     checks: int = 0
@@ -29,7 +32,7 @@ def copy_cases(
     source: Store, destination: Store, progress: Callable[[int, int], None] | None = None
 ) -> Copied:
     """Copy every case of ``source`` (the trash included) into ``destination``, which must hold none."""
-    copied = Copied()
+    copied = Copied(source.location, destination.location)
 
     def counted(cases: Iterator[Case]) -> Iterator[Case]:
         for case in cases:

@@ -13,6 +13,7 @@ Loaded only for a ``postgresql+psycopg://`` target; nothing here is imported for
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from datetime import UTC, date, datetime
@@ -192,10 +193,8 @@ class PostgresStore(Store):
     def _close_watch(self) -> None:
         watch, self._watch = self._watch, None
         if watch is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing what is broken already
                 watch.close()
-            except Exception:  # noqa: BLE001 - closing what is broken already
-                pass
 
     def backup(self, destination: Path | None, now: datetime) -> str:
         from tracker.store.postgres_schema import dump

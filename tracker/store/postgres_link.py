@@ -9,10 +9,11 @@ never shown whole: it may quote connection details.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote, urlsplit
 
 from tracker.domain.errors import StoreError
+from tracker.i18n import N_, _
 from tracker.store.location import Target
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def driver() -> Any:
         import psycopg
     except ImportError:
         raise StoreError(
-            "PostgreSQL needs the psycopg driver, which is not installed: pip install 'tracker[postgres]'"
+            _("PostgreSQL needs the psycopg driver, which is not installed: pip install 'tracker[postgres]'")
         ) from None
     return psycopg
 
@@ -91,7 +92,7 @@ def _register_text_adapters(connection: psycopg.Connection[Any]) -> None:
 
     class UnescapingLoader(TextLoader):
         def load(self, data: Any) -> str:
-            return unescape_text(super().load(data))
+            return unescape_text(cast(str, super().load(data)))
 
     connection.adapters.register_dumper(str, EscapingDumper)
     # Only ``text`` columns hold what people typed; the short varchar ones (status, uuid,
@@ -102,16 +103,16 @@ def _register_text_adapters(connection: psycopg.Connection[Any]) -> None:
 def connect(target: Target) -> psycopg.Connection[Any]:
     """A new connection, autocommit at the driver: every transaction is a BEGIN of ours,
     so none is ever left open by a statement run outside one."""
-    psycopg = driver()
+    module = driver()
     try:
-        connection = psycopg.connect(
+        connection: psycopg.Connection[Any] = module.connect(
             conninfo(target),
             autocommit=True,
             connect_timeout=CONNECT_TIMEOUT_S,
             application_name="tracker",
             options=f"-c lock_timeout={LOCK_TIMEOUT_MS}",
         )
-    except psycopg.Error as exc:
+    except module.Error as exc:
         raise explain(exc, target) or StoreError(_scrubbed(str(exc), target)) from None
     _register_text_adapters(connection)
     return connection
@@ -134,51 +135,50 @@ def explain(exc: BaseException, target: Target) -> StoreError | None:
     psycopg = driver()
     if not isinstance(exc, psycopg.Error) or isinstance(exc, psycopg.IntegrityError):
         return None
-    server = server_name(target)
     text = str(exc)
-    lowered = text.lower()
-    errors = psycopg.errors
-    if "password authentication failed" in lowered:
-        return StoreError(f"the server {server} refused the password (check the user and password)")
-    if "no password supplied" in lowered:
-        return StoreError(
-            f"the server {server} asks for a password: put it in the URL, in $PGPASSWORD or in ~/.pgpass"
+    words = {"server": server_name(target), "name": database_name(target), "detail": _first_line(text)}
+    found = _QUOTED.search(text)
+    words["role"] = found.group(1) if found else ""
+    message = _sentence(exc, text.lower(), psycopg.errors)
+    if message is None:
+        return StoreError(f"{words['server']}: {_scrubbed(words['detail'], target)}")
+    return StoreError(_(message).format(**words))
+
+
+def _sentence(exc: BaseException, text: str, errors: Any) -> str | None:
+    """Which sentence (untranslated, with {server}, {name}, {role}, {detail}) says what happened."""
+    if "password authentication failed" in text:
+        return N_("the server {server} refused the password (check the user and password)")
+    if "no password supplied" in text:
+        return N_(
+            "the server {server} asks for a password: put it in the URL, in $PGPASSWORD or in ~/.pgpass"
         )
-    if "does not exist" in lowered and "database" in lowered and "fatal" in lowered:
-        name = database_name(target)
-        return StoreError(
-            f"there is no database {name!r} on {server}; create it first, e.g.: createdb {name}"
-        )
-    if "role" in lowered and "does not exist" in lowered and "fatal" in lowered:
-        found = _QUOTED.search(text)
-        role = found.group(1) if found else "that user"
-        return StoreError(f"the server {server} has no user {role!r}")
-    if "failed to resolve host" in lowered or "could not translate host name" in lowered:
-        return StoreError(f"cannot find the host of {server} (check its name)")
-    if "timeout expired" in lowered:
-        return StoreError(f"the server {server} did not answer in time; is it running and reachable?")
-    if "connection refused" in lowered or "no such file or directory" in lowered:
-        return StoreError(f"cannot reach the PostgreSQL server {server}: is it running?")
+    if "fatal" in text and "database" in text and "does not exist" in text:
+        return N_("there is no database '{name}' on {server}; create it first, e.g.: createdb {name}")
+    if "fatal" in text and "role" in text and "does not exist" in text:
+        return N_("the server {server} has no user '{role}'")
+    if "failed to resolve host" in text or "could not translate host name" in text:
+        return N_("cannot find the host of {server} (check its name)")
+    if "timeout expired" in text:
+        return N_("the server {server} did not answer in time; is it running and reachable?")
+    if "connection refused" in text or "no such file or directory" in text:
+        return N_("cannot reach the PostgreSQL server {server}: is it running?")
     if isinstance(exc, errors.LockNotAvailable):
-        return StoreError(
-            f"{server} is busy: another tracker kept a case locked too long; nothing was changed"
-        )
+        return N_("{server} is busy: another tracker kept a case locked too long; nothing was changed")
     if isinstance(exc, errors.DeadlockDetected | errors.SerializationFailure):
-        return StoreError(
-            f"{server}: another tracker wrote at the same moment; nothing was changed, try again"
-        )
+        return N_("{server}: another tracker wrote at the same moment; nothing was changed, try again")
     if isinstance(exc, errors.InsufficientPrivilege):
-        return StoreError(f"the user of {server} may not do this ({_first_line(text)}); nothing was changed")
+        return N_("the user of {server} may not do this ({detail}); nothing was changed")
     if isinstance(exc, errors.ReadOnlySqlTransaction):
-        return StoreError(f"{server} is read-only (a standby?); nothing was saved")
+        return N_("{server} is read-only (a standby?); nothing was saved")
     if isinstance(exc, errors.DiskFull | errors.OutOfMemory):
-        return StoreError(f"the server {server} is out of space; nothing was saved")
+        return N_("the server {server} is out of space; nothing was saved")
     if lost(exc):
-        return StoreError(
-            f"lost the connection to the PostgreSQL server {server} (restarted or unreachable); "
+        return N_(
+            "lost the connection to the PostgreSQL server {server} (restarted or unreachable); "
             "nothing more was saved; the next action reconnects"
         )
-    return StoreError(f"{server}: {_scrubbed(_first_line(text), target)}")
+    return None
 
 
 def _first_line(text: str) -> str:

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from tracker import paths
 from tracker.domain.errors import InvalidInput, StoreError
+from tracker.i18n import N_, _
 from tracker.store import postgres_link as link
 from tracker.store.location import Target
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, SCHEMA_HEAD
@@ -71,12 +72,16 @@ def inspect(execute: Any) -> State:
 def refusal(target: Target, state: State) -> InvalidInput | None:
     if state.kind == "foreign":
         return InvalidInput(
-            f"{target.shown} holds the tables of another program; it was left untouched "
-            "(give tracker a database of its own)"
+            _(
+                "{target} holds the tables of another program; it was left untouched "
+                "(give tracker a database of its own)"
+            ).format(target=target.shown)
         )
     if state.kind == "newer":
         return InvalidInput(
-            f"{target.shown} was written by a newer tracker (schema {state.revision}); upgrade tracker to open it"
+            _(
+                "{target} was written by a newer tracker (schema {revision}); upgrade tracker to open it"
+            ).format(target=target.shown, revision=state.revision)
         )
     return None
 
@@ -101,7 +106,9 @@ def prepare(target: Target, *, create: bool, now: datetime) -> str | None:
     if state.kind == "ours" and state.revision == SCHEMA_HEAD:
         return None
     if state.kind == "empty" and not create:
-        raise InvalidInput(f"there is no tracker database at {target.shown} (the database is empty)")
+        raise InvalidInput(
+            _("there is no tracker database at {target} (the database is empty)").format(target=target.shown)
+        )
     backup = dump(target, None, now, f"before-{SCHEMA_HEAD}") if state.kind == "ours" else None
     _upgrade(target)
     return backup
@@ -130,7 +137,8 @@ def _upgrade(target: Target) -> None:
             if state.revision != SCHEMA_HEAD:
                 run_upgrade(connection)
     except exc.DBAPIError as error:
-        raise link.explain(error.orig, target) or StoreError(str(error.orig)) from None
+        cause = error.orig or error
+        raise link.explain(cause, target) or StoreError(str(cause)) from None
     finally:
         engine.dispose()
 
@@ -167,26 +175,34 @@ def dump(target: Target, destination: Path | None, now: datetime, label: str) ->
         try:
             destination.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder {destination.parent}: {exc.strerror}") from None
+            raise StoreError(
+                _("cannot create the folder {folder}: {reason}").format(
+                    folder=destination.parent, reason=exc.strerror
+                )
+            ) from None
     if destination.exists() or destination.is_symlink():
-        raise InvalidInput(f"{destination} already exists; choose another name")
+        raise InvalidInput(_("{file} already exists; choose another name").format(file=destination))
     if not destination.parent.is_dir():
-        raise InvalidInput(f"cannot write {destination}: the folder does not exist")
+        raise InvalidInput(_("cannot write {file}: the folder does not exist").format(file=destination))
     partial = destination.with_name(f".{destination.name}.partial-{os.getpid()}")
     try:
         fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"cannot write {destination}: {exc.strerror}") from None
+        raise StoreError(
+            _("cannot write {file}: {reason}").format(file=destination, reason=exc.strerror)
+        ) from None
     try:
         how = _pg_dump(target, partial)
         if how is None:
             how = _copy_rows(target, partial)
         os.link(partial, destination)
     except FileExistsError:
-        raise InvalidInput(f"{destination} already exists; choose another name") from None
+        raise InvalidInput(_("{file} already exists; choose another name").format(file=destination)) from None
     except OSError as exc:
-        raise StoreError(f"cannot write {destination}: {exc.strerror}; no copy was made") from None
+        raise StoreError(
+            _("cannot write {file}: {reason}; no copy was made").format(file=destination, reason=exc.strerror)
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()
@@ -212,7 +228,7 @@ def _pg_dump(target: Target, partial: Path) -> str | None:
     )
     if done.returncode != 0:
         return None
-    return "pg_dump custom format; restore into an empty database with pg_restore --dbname=URL FILE"
+    return _("pg_dump custom format; restore into an empty database with pg_restore --dbname=URL FILE")
 
 
 def _copy_rows(target: Target, partial: Path) -> str:
@@ -220,7 +236,7 @@ def _copy_rows(target: Target, partial: Path) -> str:
     connection = link.connect(target)
     try:
         connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()[0][0]
         with open(partial, "wb") as out:
             out.write(
                 f"-- tracker: every row at schema revision {revision}; load into a tracker database\n"
@@ -246,14 +262,16 @@ def _copy_rows(target: Target, partial: Path) -> str:
         raise link.explain(exc, target) or exc from None
     finally:
         connection.close()
-    return f"the rows as a psql script (pg_dump was not available), schema revision {revision}"
+    return _("the rows as a psql script (pg_dump was not available), schema revision {revision}").format(
+        revision=revision
+    )
 
 
 # -- checks -------------------------------------------------------------------
 
 _CHECKS: tuple[tuple[str, str], ...] = (
     (
-        "case {}: its check counters disagree with its checks",
+        N_("case {}: its check counters disagree with its checks"),
         """SELECT c.id FROM cases c LEFT JOIN (
                SELECT case_id, count(*) AS total,
                       count(*) FILTER (WHERE state = 'passed') AS passed,
@@ -264,24 +282,24 @@ _CHECKS: tuple[tuple[str, str], ...] = (
            ORDER BY c.id LIMIT 20""",
     ),
     (
-        "a check or timeline entry of case {} points at no case",
+        N_("a check or timeline entry of case {} points at no case"),
         """SELECT case_id FROM checks WHERE case_id NOT IN (SELECT id FROM cases)
            UNION SELECT case_id FROM timeline WHERE case_id NOT IN (SELECT id FROM cases) LIMIT 20""",
     ),
     (
-        "constraint {} is not validated",
+        N_("constraint {} is not validated"),
         """SELECT conname FROM pg_constraint
            WHERE conrelid IN ('cases'::regclass, 'checks'::regclass, 'timeline'::regclass)
              AND NOT convalidated""",
     ),
     (
-        "index {} is not valid (rebuild it with REINDEX)",
+        N_("index {} is not valid (rebuild it with REINDEX)"),
         """SELECT indexrelid::regclass::text FROM pg_index
            WHERE indrelid IN ('cases'::regclass, 'checks'::regclass, 'timeline'::regclass)
              AND NOT (indisvalid AND indisready)""",
     ),
     (
-        "the id sequence of {} is behind its largest id: the next row added would fail",
+        N_("the id sequence of {} is behind its largest id: the next row added would fail"),
         " UNION ALL ".join(
             f"""SELECT '{table}' WHERE coalesce(pg_sequence_last_value(
                     pg_get_serial_sequence('{table}', 'id')::regclass), 0)
@@ -298,18 +316,22 @@ def check(target: Target) -> tuple[list[str], list[str]]:
     try:
         state = inspect(connection.execute)
         if state.kind == "empty":
-            return [f"{target.shown} is empty: it holds no tracker data"], []
+            return [_("{target} is empty: it holds no tracker data").format(target=target.shown)], []
         refused = refusal(target, state)
         if refused is not None:
             return [str(refused).replace("; it was left untouched", "")], []
         notes = []
         if state.revision != SCHEMA_HEAD:
             notes.append(
-                f"schema {state.revision}: it will be upgraded (after a backup copy) when tracker opens it"
+                _(
+                    "schema {revision}: it will be upgraded (after a backup copy) when tracker opens it"
+                ).format(revision=state.revision)
             )
         connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         problems = [
-            sentence.format(row[0]) for sentence, sql in _CHECKS for row in connection.execute(sql).fetchall()
+            _(sentence).format(row[0])
+            for sentence, sql in _CHECKS
+            for row in connection.execute(sql).fetchall()
         ]
         connection.execute("COMMIT")
     except Exception as exc:
@@ -317,7 +339,9 @@ def check(target: Target) -> tuple[list[str], list[str]]:
     finally:
         connection.close()
     notes.append(
-        "checked on the server: tracker's tables and revision, foreign keys and indexes valid, "
-        "check counters, id sequences (PostgreSQL checks its own storage)"
+        _(
+            "checked on the server: tracker's tables and revision, foreign keys and indexes valid, "
+            "check counters, id sequences (PostgreSQL checks its own storage)"
+        )
     )
     return problems, notes
