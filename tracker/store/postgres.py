@@ -128,8 +128,12 @@ class PostgresStore(Store):
     backend = "postgresql"
     codec = PostgresCodec()
 
-    def __init__(self, target: Target) -> None:
+    def __init__(self, target: Target, connection: Connection | None = None) -> None:
+        """``connection``: one made already, to be this thread's."""
         super().__init__()
+        if connection is not None:
+            self._local.connection = connection
+            self._connections.append(connection)
         self.target = target
         self.location = target.shown
         self._watch: Any = None
@@ -217,8 +221,8 @@ def open_postgres(target: Target, *, create: bool, now: datetime) -> tuple[Store
     migrating an older one (after a backup); returns the store and where that backup went."""
     from tracker.store.postgres_schema import prepare
 
-    backup = prepare(target, create=create, now=now)
-    return PostgresStore(target), backup
+    backup, connection = prepare(target, create=create, now=now)
+    return PostgresStore(target, connection), backup
 
 
 def check_server(target: Target) -> tuple[list[str], list[str]]:

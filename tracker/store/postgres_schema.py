@@ -86,32 +86,30 @@ def refusal(target: Target, state: State) -> InvalidInput | None:
     return None
 
 
-def _state(target: Target) -> State:
+def prepare(target: Target, *, create: bool, now: datetime) -> tuple[str | None, Any]:
+    """Make the database ready: refuse what is not ours, create the schema in an empty
+    database, migrate an older one after a backup. Returns where that backup went, and
+    the connection that looked, when the database was ready as it was (for the store to
+    go on with: a second connection costs a TLS handshake on a remote server)."""
     connection = link.connect(target)
     try:
-        return inspect(connection.execute)
+        state = inspect(connection.execute)
     except Exception as exc:
-        raise link.explain(exc, target) or exc from None
-    finally:
         connection.close()
-
-
-def prepare(target: Target, *, create: bool, now: datetime) -> str | None:
-    """Make the database ready: refuse what is not ours, create the schema in an empty
-    database, migrate an older one after a backup. Returns where that backup went."""
-    state = _state(target)
+        raise link.explain(exc, target) or exc from None
+    if state.kind == "ours" and state.revision == SCHEMA_HEAD:
+        return None, connection
+    connection.close()
     refused = refusal(target, state)
     if refused is not None:
         raise refused
-    if state.kind == "ours" and state.revision == SCHEMA_HEAD:
-        return None
     if state.kind == "empty" and not create:
         raise InvalidInput(
             _("there is no tracker database at {target} (the database is empty)").format(target=target.shown)
         )
     backup = dump(target, None, now, f"before-{SCHEMA_HEAD}") if state.kind == "ours" else None
     _upgrade(target)
-    return backup
+    return backup, None
 
 
 def sqlalchemy_url(target: Target) -> str:
