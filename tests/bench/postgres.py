@@ -72,7 +72,9 @@ def measure(server: postgres_server.Server) -> bool:
             lambda: run_once([TRACKER, "due"], tracker_env, ok_codes=(0, 1)),
             lambda: run_once([task, "overdue"], task_env),
         )
-        ok &= report("tracker due on PostgreSQL vs task overdue, 100,000 cases (10,000 overdue)", ours, theirs, 0.5)
+        ok &= report(
+            "tracker due on PostgreSQL vs task overdue, 100,000 cases (10,000 overdue)", ours, theirs, 0.5
+        )
     return ok
 
 
