@@ -9,6 +9,7 @@ never shown whole: it may quote connection details.
 from __future__ import annotations
 
 import re
+import shlex
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote, urlsplit
 
@@ -79,6 +80,16 @@ def database_name(target: Target) -> str:
     return str(_parts(target).get("dbname") or "")
 
 
+def createdb_command(target: Target) -> str:
+    """The one line that makes the target's database: ``createdb -h HOST -p PORT -U USER NAME``."""
+    parts = _parts(target)
+    options = [f"{flag} {shlex.quote(str(parts[key]))}" for flag, key in _CREATEDB_OPTIONS if parts.get(key)]
+    return " ".join(["createdb", *options, shlex.quote(database_name(target))])
+
+
+_CREATEDB_OPTIONS = (("-h", "host"), ("-p", "port"), ("-U", "user"))
+
+
 def host_name(target: Target) -> str:
     return str(_parts(target).get("host") or "localhost")
 
@@ -136,7 +147,12 @@ def explain(exc: BaseException, target: Target) -> StoreError | None:
     if not isinstance(exc, psycopg.Error) or isinstance(exc, psycopg.IntegrityError):
         return None
     text = str(exc)
-    words = {"server": server_name(target), "name": database_name(target), "detail": _first_line(text)}
+    words = {
+        "server": server_name(target),
+        "name": database_name(target),
+        "detail": _first_line(text),
+        "createdb": createdb_command(target),
+    }
     found = _QUOTED.search(text)
     words["role"] = found.group(1) if found else ""
     message = _sentence(exc, text.lower(), psycopg.errors)
@@ -154,7 +170,7 @@ def _sentence(exc: BaseException, text: str, errors: Any) -> str | None:
             "the server {server} asks for a password: put it in the URL, in $PGPASSWORD or in ~/.pgpass"
         )
     if "fatal" in text and "database" in text and "does not exist" in text:
-        return N_("there is no database '{name}' on {server}; create it first, e.g.: createdb {name}")
+        return N_("there is no database '{name}' on {server}; create it first, e.g.: {createdb}")
     if "fatal" in text and "role" in text and "does not exist" in text:
         return N_("the server {server} has no user '{role}'")
     if "failed to resolve host" in text or "could not translate host name" in text:
