@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from tests import postgres_server
 from tracker.clock import FixedClock
+from tracker.i18n import activate
 
 # A Tuesday, a few days after the issue's example request (2026-10-06).
 TODAY = date(2026, 10, 20)
@@ -30,14 +31,26 @@ settings.load_profile("tracker")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the developer's settings or writes into their real data folder."""
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """No test reads the developer's settings or writes into their real data folder;
+    each starts in English, whatever the developer's locale, and leaves English behind."""
     home = tmp_path_factory.mktemp("home")
-    for name in ("TRACKER_DB", "TRACKER_TODAY", "TRACKER_CONFIG_DIR", "TRACKER_DEBUG"):
+    for name in ("TRACKER_DB", "TRACKER_TODAY", "TRACKER_CONFIG_DIR", "TRACKER_DEBUG", "TRACKER_LANG"):
         monkeypatch.delenv(name, raising=False)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    # An unknown language is said once per process; each in-process command line of a
+    # test (and the same test on the other backend) is a process of its own.
+    monkeypatch.setattr("tracker.i18n.language._warned", set())
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    activate("en")
+    yield
+    activate("en")
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ for package_name in {packages!r}:
             continue
         importlib.import_module(module.name)
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in
-                        ("textual", "sqlalchemy", "alembic", "rich", "tracker"))))
+                        ("textual", "sqlalchemy", "alembic", "rich", "babel", "tracker"))))
 """
 
 
@@ -75,6 +75,23 @@ def test_help_and_version_load_neither_textual_nor_sqlalchemy(argv: list[str]) -
     assert "textual" not in modules
     assert "sqlalchemy" not in modules
     assert "alembic" not in modules
+    assert "babel" not in modules  # loaded on first use only: dates and money
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "es"])
+def test_help_in_another_language_loads_its_catalog_but_not_babel(language: str) -> None:
+    code = f"""
+        import json, sys
+        from tracker.cli import main
+        from tracker.i18n import current_language
+        try:
+            main(["--lang", {language!r}, "--help"])
+        except SystemExit as exit_:
+            assert exit_.code in (0, None), exit_.code
+        assert current_language() == {language!r}
+        print(json.dumps(sorted(sys.modules)))
+    """
+    assert not {"babel", "sqlalchemy", "textual"} & tops(loaded_after(code))
 
 
 def test_a_command_does_not_load_textual(tmp_path) -> None:  # noqa: ANN001
@@ -86,9 +103,10 @@ def test_a_command_does_not_load_textual(tmp_path) -> None:  # noqa: ANN001
         assert main(["add", "Claro"]) == 0
         assert main(["list"]) == 0
         assert main(["due"]) in (0, 1)
+        assert main(["--lang", "es", "show", "1"]) == 0
         print(json.dumps(sorted(sys.modules)))
     """
-    assert "textual" not in tops(loaded_after(code))
+    assert not {"textual", "babel"} & tops(loaded_after(code))
 
 
 def test_commands_on_sqlite_load_nothing_of_postgresql(tmp_path) -> None:  # noqa: ANN001

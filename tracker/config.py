@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +19,10 @@ extra_days_off = ["2026-12-24", "2026-12-31"]
 
 # The playbook a new case starts with.
 default_playbook = "esim-pe"
+
+# The language: "en", "zh_CN" or "es" (default: your locale; --lang and
+# TRACKER_LANG win over this).
+# language = "es"
 
 # Key bindings, by binding id (see `?` in the app), e.g.:
 [keys]
@@ -48,13 +51,14 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
     notify: NotifyConfig = field(default_factory=lambda: NotifyConfig())
+    language: str | None = None
 
     @property
     def playbook_folder(self) -> Path | None:
         return self.folder / "playbooks" if self.folder else None
 
 
-KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify")
+KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify", "language")
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
@@ -87,7 +91,34 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     notify = data.get("notify", {})
     if not isinstance(notify, dict):
         raise InvalidInput(_("{path}: notify: must be a table ([notify])").format(path=path))
-    return Config(frozenset(days), default_playbook, dict(keys), path.parent, parse_notify(notify, path))
+    language = data.get("language")
+    if language is not None and not isinstance(language, str):
+        raise InvalidInput(_('{path}: language: must be text, e.g. "es"').format(path=path))
+    return Config(
+        frozenset(days), default_playbook, dict(keys), path.parent, parse_notify(notify, path), language
+    )
+
+
+def language_setting(folder: Path) -> str | None:
+    """The ``language`` in ``folder``'s config.toml, read before anything else is.
+
+    Quiet about a missing or broken file: the command that loads the config
+    reports its problems; the language falls back to the next source meanwhile.
+    """
+    try:
+        raw = (folder / "config.toml").read_bytes()
+    except OSError:
+        return None
+    if b"language" not in raw:
+        return None  # the common case, without loading the TOML parser (tracker --help)
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    language = data.get("language")
+    return language if isinstance(language, str) else None
 
 
 def load_config(folder: Path) -> Config:
@@ -95,6 +126,8 @@ def load_config(folder: Path) -> Config:
     path = folder / "config.toml"
     if not path.exists():
         return Config(folder=folder)
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

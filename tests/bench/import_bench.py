@@ -39,7 +39,9 @@ for number, case in enumerate(document["cases"], 1):
     for entry in case["timeline"]:
         entries.append((number, entry["at"], entry["kind"], entry["summary"], entry["channel"],
                         entry["ticket"], entry["agent"], entry["next_follow_up"],
-                        entry["status_from"], entry["status_to"]))
+                        entry["status_from"], entry["status_to"], entry["event"],
+                        json.dumps(entry["params"], ensure_ascii=False, sort_keys=True,
+                                   separators=(",", ":"))))
 with db:
     db.executemany("INSERT INTO cases (id, uuid, provider, service, action, playbook, channel, "
                    "requested_on, ticket, promised_by, next_follow_up, status, notes, fee_amount, "
@@ -48,7 +50,8 @@ with db:
     db.executemany("INSERT INTO checks (case_id, position, name, required, state, checked_at, "
                    "note) VALUES (?,?,?,?,?,?,?)", checks)
     db.executemany("INSERT INTO timeline (case_id, at, kind, summary, channel, ticket, agent, "
-                   "next_follow_up, status_from, status_to) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   "next_follow_up, status_from, status_to, event, params) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    entries)
 """
 

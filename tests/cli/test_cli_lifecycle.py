@@ -82,7 +82,13 @@ def test_withdraw_and_reopen(cli: Run) -> None:
     assert statuses(cli, "--all") == {1: "withdrawn"}
     shown = cli("show", "1", "--json").json()
     assert shown["next_follow_up"] is None
-    assert "kept the line" in shown["timeline"][-1]["summary"]
+    last = shown["timeline"][-1]
+    assert (last["event"], last["params"], last["summary"]) == (
+        "status.withdrawn",
+        {"reason": "kept the line"},
+        "",
+    )
+    assert "Withdrawn: kept the line" in cli("show", "1").out
     reopened = cli("reopen", "1")
     assert reopened.code == 0 and "confirmed" in reopened.out
     shown = cli("show", "1", "--json").json()

@@ -125,7 +125,10 @@ def test_an_edit_saves_only_what_the_user_changed(tmp_path: Path, db_target: str
             "T-NEW",
             date(2026, 12, 10),
         )
-        assert stored.timeline[-1].summary == "Edited: provider"
+        assert (stored.timeline[-1].event, stored.timeline[-1].params) == (
+            "case.edited",
+            {"fields": "provider"},
+        )
     finally:
         window.close()
         other.close()

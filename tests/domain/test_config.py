@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.config import EXAMPLE, Config, load_config, parse_config
+from tracker.config import EXAMPLE, Config, language_setting, load_config, parse_config
 from tracker.domain.errors import InvalidInput
 
 PATH = Path("/home/someone/.config/tracker/config.toml")
@@ -40,6 +40,17 @@ def test_load_config_reads_the_file(tmp_path: Path) -> None:
     assert config.extra_days_off == {date(2026, 10, 9), date(2026, 10, 16)}
     assert config.default_playbook == "subscription"
     assert config.keys == {"cases.new": "n"}
+    assert config.language is None
+
+
+def test_the_language_setting_is_read_alone_and_quietly(tmp_path: Path) -> None:
+    assert language_setting(tmp_path) is None  # no file
+    (tmp_path / "config.toml").write_text('language = "es"\nnot_a_setting = 1\n', encoding="utf-8")
+    assert language_setting(tmp_path) == "es"  # the rest is the loader's to refuse
+    (tmp_path / "config.toml").write_text('language = "es"\n[', encoding="utf-8")
+    assert language_setting(tmp_path) is None
+    (tmp_path / "config.toml").write_text('language = "zh_CN"\n', encoding="utf-8")
+    assert load_config(tmp_path).language == "zh_CN"
 
 
 @pytest.mark.parametrize(
@@ -53,6 +64,7 @@ def test_load_config_reads_the_file(tmp_path: Path) -> None:
         ("default_playbook = 3", "default_playbook"),
         ("keys = 3", "keys"),
         ('[keys]\n"cases.new" = 1', "keys"),
+        ("language = 5", "language: must be text"),
     ],
 )
 def test_bad_values_name_the_file_and_the_field(text: str, fragment: str) -> None:

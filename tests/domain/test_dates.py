@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tracker.domain.dates import DATE_HELP, describe_due, parse_date
+from tracker.domain.dates import DATE_HELP, days_until, parse_date
 from tracker.domain.errors import InvalidInput
 
 TODAY = date(2026, 10, 20)
@@ -91,7 +91,7 @@ def test_garbage_is_refused_with_the_accepted_forms(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("due", "expected"),
-    [(None, ""), (date(2026, 10, 17), "3d overdue"), (TODAY, "today"), (date(2026, 10, 22), "in 2d")],
+    [(None, None), (date(2026, 10, 17), -3), (TODAY, 0), (date(2026, 10, 22), 2), (date(2027, 10, 20), 365)],
 )
-def test_describe_due(due: date | None, expected: str) -> None:
-    assert describe_due(due, TODAY) == expected
+def test_days_until_counts_calendar_days(due: date | None, expected: int | None) -> None:
+    assert days_until(due, TODAY) == expected

@@ -10,6 +10,7 @@ import pytest
 
 from tracker.domain import workflow
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
+from tracker.domain.events import Event
 from tracker.domain.model import Action, Case, Channel, CheckState, EntryKind, Status
 from tracker.domain.playbooks import ESIM_PE, GENERIC, SUBSCRIPTION, Playbook
 from tracker.domain.workflow import CaseDraft
@@ -139,7 +140,7 @@ def test_verify_once_the_required_checks_pass_sets_the_recheck() -> None:
     [entry] = case.timeline[entries:]
     assert entry.kind is EntryKind.STATUS
     assert (entry.status_from, entry.status_to) == (Status.REQUESTED, Status.VERIFIED)
-    assert "2026-11-24" in entry.summary
+    assert (entry.event, entry.params, entry.summary) == (Event.VERIFIED, {"recheck_on": "2026-11-24"}, "")
 
 
 def test_verify_without_a_recheck_leaves_no_follow_up() -> None:
@@ -162,7 +163,7 @@ def test_verify_again_records_the_recheck_as_done() -> None:
     assert case.status is Status.VERIFIED
     assert case.next_follow_up is None
     assert case.timeline[-1].kind is EntryKind.STATUS
-    assert "Recheck done" in case.timeline[-1].summary
+    assert (case.timeline[-1].event, case.timeline[-1].params) == (Event.RECHECK_DONE, {})
 
 
 def test_a_failed_check_fails_the_case_with_a_follow_up_today() -> None:
@@ -178,8 +179,11 @@ def test_a_failed_check_fails_the_case_with_a_follow_up_today() -> None:
     assert case.next_follow_up == TODAY
     check_entry, status_entry = case.timeline[entries:]
     assert check_entry.kind is EntryKind.CHECK
-    assert "calls blocked" in check_entry.summary and "failed" in check_entry.summary
-    assert "a test call went through" in check_entry.summary
+    assert (check_entry.event, check_entry.params) == (
+        Event.CHECK_RESULT,
+        {"check": "calls blocked", "state": "failed", "note": "a test call went through"},
+    )
+    assert (status_entry.event, status_entry.params) == (Event.CHECK_FAILED, {"check": "calls blocked"})
     assert status_entry.kind is EntryKind.STATUS
     assert (status_entry.status_from, status_entry.status_to) == (Status.REQUESTED, Status.FAILED)
 
@@ -197,12 +201,9 @@ def test_every_check_result_is_on_the_timeline() -> None:
     case = new_case()
     for state in (CheckState.PASSED, CheckState.PENDING, CheckState.PASSED):
         workflow.set_check(case, "SMS blocked", state, LATER, TODAY)
-    summaries = [e.summary for e in case.timeline if e.kind is EntryKind.CHECK]
-    assert summaries == [
-        "Check 'SMS blocked': passed",
-        "Check 'SMS blocked': pending",
-        "Check 'SMS blocked': passed",
-    ]
+    facts = [(e.event, e.params["state"]) for e in case.timeline if e.kind is EntryKind.CHECK]
+    assert facts == [(Event.CHECK_RESULT, state) for state in ("passed", "pending", "passed")]
+    assert all(e.params["check"] == "SMS blocked" for e in case.timeline if e.kind is EntryKind.CHECK)
     assert case.status is Status.REQUESTED  # only a failure changes the status
 
 
@@ -349,7 +350,10 @@ def test_withdraw_and_reopen_restores_the_prior_status(prior: Status) -> None:
     assert case.status is Status.WITHDRAWN
     assert case.next_follow_up is None
     assert case.timeline[-1].status_from is prior
-    assert "changed my mind" in case.timeline[-1].summary
+    assert (case.timeline[-1].event, case.timeline[-1].params) == (
+        Event.WITHDRAWN,
+        {"reason": "changed my mind"},
+    )
     later_day = TODAY + timedelta(days=3)
     workflow.reopen(case, LATER, later_day)
     assert case.status is prior
@@ -437,7 +441,10 @@ def test_edit_recomputes_the_promised_date_and_logs_the_change() -> None:
     assert set(changed) == {"requested_on", "promised_by"}
     assert case.promised_by == date(2026, 10, 16)
     assert case.timeline[-1].kind is EntryKind.EDIT
-    assert "request date" in case.timeline[-1].summary
+    assert (case.timeline[-1].event, case.timeline[-1].params) == (
+        Event.EDITED,
+        {"fields": "requested_on,promised_by"},
+    )
 
 
 def test_a_failed_check_taken_back_restores_the_case() -> None:
@@ -447,7 +454,8 @@ def test_a_failed_check_taken_back_restores_the_case() -> None:
     assert (case.status, case.next_follow_up) == (Status.FAILED, TODAY)
     workflow.set_check(case, "calls blocked", CheckState.PENDING, LATER, TODAY)
     assert (case.status, case.next_follow_up) == (Status.REQUESTED, follow_up)
-    assert case.timeline[-1].summary.startswith("No check has failed any more")
+    assert case.timeline[-1].event == Event.FAILURE_CLEARED
+    assert case.timeline[-1].status_to is Status.REQUESTED
 
 
 def test_a_case_stays_failed_while_another_check_is_failed() -> None:

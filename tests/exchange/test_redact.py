@@ -94,6 +94,9 @@ def test_a_case_is_redacted_in_every_text_but_its_tickets(story: dict[str, Case]
     assert agent == "Carlos (ext. •5123)"
     failed = next(c for c in case.checks if c.name == "calls blocked")
     assert failed.note == "la llamada al +•• ••• ••4 321 entra todavía"
+    # The timeline records the same note as a fact's parameter: masked there too.
+    notes = [e.params.get("note") for e in case.timeline if e.params.get("check") == "calls blocked"]
+    assert "la llamada al +•• ••• ••4 321 entra todavía" in notes
     assert original.service == "eSIM línea +51 987 654 321"  # the stored case is untouched
 
 

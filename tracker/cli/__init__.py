@@ -10,9 +10,8 @@ EXIT_ERROR = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from tracker.cli.parser import build_parser
+    from tracker.cli.parser import build_parser, language_option
 
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     for argument in arguments:
         try:
@@ -23,12 +22,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "is not valid text in this terminal's encoding (UTF-8)\n"
             )
             return EXIT_ERROR
-    args = parser.parse_args(arguments)
+    choose_language(language_option(arguments))
+    args = build_parser().parse_args(arguments)
     from tracker.domain.errors import TrackerError
 
     try:
         if args.command is None:
-            return open_tui(args.db)
+            return open_tui(args.db, args.lang)
         from tracker.cli.commands import run
 
         return run(args)
@@ -52,10 +52,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-def open_tui(db: str | None) -> int:
-    """``tracker`` with no command: the TUI on the chosen database."""
+def choose_language(requested: str | None) -> None:
+    """Speak the language asked for (``--lang``, ``TRACKER_LANG``, config.toml, the locale)."""
+    from tracker import paths
+    from tracker.config import language_setting
+    from tracker.i18n.language import use_language
+
+    use_language(requested, config_language=lambda: language_setting(paths.config_dir()))
+
+
+def open_tui(db: str | None, language: str | None = None) -> int:
+    """``tracker`` with no command: the TUI on the chosen database, in the chosen language."""
     from tracker.ui.app import build_app
 
-    app = build_app(db)
+    app = build_app(db, language=language)
     app.run()
     return app.return_code or 0

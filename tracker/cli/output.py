@@ -8,10 +8,11 @@ from datetime import date
 from typing import Any
 
 from tracker.display import entry_details, fit, literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case
 from tracker.domain.summary import CaseSummary
+from tracker.i18n.formats import describe_due
+from tracker.i18n.timeline import describe
 
 
 def print_json(data: Any) -> None:
@@ -115,5 +116,5 @@ def case_detail(case: Case, today: date) -> str:
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
         extra = entry_details(entry)
         suffix = f" [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(entry.summary)}{suffix}")
+        lines.append(f"  {when}  {entry.kind.value:<8} {_one_line(describe(entry))}{suffix}")
     return "\n".join(lines)

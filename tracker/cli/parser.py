@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from tracker import __version__
@@ -29,6 +30,20 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def language_option(arguments: Sequence[str]) -> str | None:
+    """The value of ``--lang`` among the arguments, found before they are parsed,
+    so that help and errors come in that language too. The last one wins, as in argparse."""
+    found = None
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(arguments):
+            found = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            found = argument.removeprefix("--lang=")
+    return found
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="tracker",
@@ -43,6 +58,7 @@ def build_parser() -> Parser:
         help="database file or URL: sqlite:///file.db or postgresql+psycopg://user@host/db "
         "(default: $TRACKER_DB)",
     )
+    _add_language_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     add = commands.add_parser(
@@ -254,4 +270,17 @@ def build_parser() -> Parser:
         metavar="PATH_OR_URL",
         help="the database to fill: a file or postgresql+psycopg://user@host/database",
     )
+    # --lang after the command too (tracker due --lang es); not given there, it leaves
+    # the value given before the command alone.
+    for command_parser in [*commands.choices.values(), *db_commands.choices.values()]:
+        _add_language_option(command_parser, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_language_option(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        default=default,
+        help="en, zh_CN or es (default: $TRACKER_LANG, else language in config.toml, else your locale)",
+    )

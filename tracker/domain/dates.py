@@ -43,13 +43,12 @@ def parse_date(text: str, today: date, field: str | None = None) -> date:
     return date(year, month, day)
 
 
-def describe_due(due: date | None, today: date) -> str:
-    """A follow-up date as people say it: "3d overdue", "today", "in 2d", or ""."""
+def days_until(due: date | None, today: date) -> int | None:
+    """Days from ``today`` to ``due``: negative when it has passed, None when there is no date.
+
+    The words ("3d overdue", "today", "in 2d") are the reader's language's:
+    ``tracker.i18n.formats.describe_due``.
+    """
     if due is None:
-        return ""
-    delta = (due - today).days
-    if delta < 0:
-        return f"{-delta}d overdue"
-    if delta == 0:
-        return "today"
-    return f"in {delta}d"
+        return None
+    return (due - today).days

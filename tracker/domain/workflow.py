@@ -1,8 +1,10 @@
 """What a user can do to a case, with the guards that keep it honest.
 
 Every function mutates the case it is given and appends to its timeline, so the
-timeline is the full paper trail. Nothing here touches storage or the clock:
-``now`` (UTC) and ``today`` (local) are passed in.
+timeline is the full paper trail. Entries record facts (an :class:`Event` and its
+parameters), never sentences: the reader's language words them when shown.
+Nothing here touches storage or the clock: ``now`` (UTC) and ``today`` (local)
+are passed in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
+from tracker.domain.events import Event, yes_no
 from tracker.domain.model import (
     Action,
     Case,
@@ -145,7 +148,9 @@ def open_case(
         TimelineEntry(
             at=now,
             kind=EntryKind.CREATED,
-            summary=f"{draft.action.value.capitalize()} requested",
+            summary="",
+            event=Event.CREATED,
+            params={"action": draft.action.value},
             channel=draft.channel,
             ticket=draft.ticket,
             next_follow_up=case.next_follow_up,
@@ -154,22 +159,6 @@ def open_case(
     )
     return case
 
-
-# What an edit entry in the timeline calls each field.
-FIELD_LABELS = {
-    "provider": "provider",
-    "service": "service",
-    "requested_on": "request date",
-    "channel": "channel",
-    "ticket": "ticket",
-    "notes": "notes",
-    "action": "action",
-    "promised_by": "promised date",
-    "next_follow_up": "next follow-up",
-    "fee_amount": "fee",
-    "fee_currency": "currency",
-    "playbook": "playbook",
-}
 
 EDITABLE = (
     "provider",
@@ -265,15 +254,17 @@ def edit_case(
             TimelineEntry(
                 at=now,
                 kind=EntryKind.EDIT,
-                summary="Edited: " + ", ".join(FIELD_LABELS[name] for name in changed),
+                summary="",
+                event=Event.EDITED,
+                params={"fields": ",".join(changed)},
             )
         )
     return changed
 
 
-def _move(case: Case, to: Status, now: datetime, summary: str) -> None:
+def _move(case: Case, to: Status, now: datetime, event: Event, params: dict[str, str] | None = None) -> None:
     """Change the status, with a timeline entry that keeps the status and the follow-up
-    date the case had, so that the change can be undone."""
+    date the case had, so that the change can be undone; ``event`` says why."""
     if to is case.status:
         return
     if to not in ALLOWED[case.status]:
@@ -282,10 +273,12 @@ def _move(case: Case, to: Status, now: datetime, summary: str) -> None:
         TimelineEntry(
             at=now,
             kind=EntryKind.STATUS,
-            summary=summary,
+            summary="",
             status_from=case.status,
             status_to=to,
             next_follow_up=case.next_follow_up,
+            event=event,
+            params=params or {},
         )
     )
     case.status = to
@@ -341,9 +334,9 @@ def log_contact(
         case.next_follow_up = next_follow_up
     case.updated_at = now
     if confirmed and case.status in (Status.REQUESTED, Status.FAILED):
-        _move(case, Status.CONFIRMED, now, "Provider says it is done")
+        _move(case, Status.CONFIRMED, now, Event.PROVIDER_CONFIRMED)
     elif case.status is Status.FAILED:
-        _move(case, Status.REQUESTED, now, "Asked the provider again")
+        _move(case, Status.REQUESTED, now, Event.ASKED_AGAIN)
     return entry
 
 
@@ -358,23 +351,23 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
     check.checked_at = now
     check.note = note
     case.updated_at = now
-    summary = f"Check {check.name!r}: {state.value}"
     case.timeline.append(
-        TimelineEntry(at=now, kind=EntryKind.CHECK, summary=summary + (f" ({note})" if note else ""))
+        TimelineEntry(
+            at=now,
+            kind=EntryKind.CHECK,
+            summary="",
+            event=Event.CHECK_RESULT,
+            params={"check": check.name, "state": state.value, "note": note},
+        )
     )
     if state is CheckState.FAILED:
-        _move(case, Status.FAILED, now, f"Check {check.name!r} failed: follow up today")
+        _move(case, Status.FAILED, now, Event.CHECK_FAILED, {"check": check.name})
         case.next_follow_up = today
     elif case.status is Status.FAILED and not any(c.state is CheckState.FAILED for c in case.checks):
         # The failure is taken back (a slip of the space bar, or it was re-tested).
         before = _entry_into(case, Status.FAILED)
         if before is not None and before.status_from is not None:
-            _move(
-                case,
-                before.status_from,
-                now,
-                f"No check has failed any more: back to {before.status_from.value}",
-            )
+            _move(case, before.status_from, now, Event.FAILURE_CLEARED)
             case.next_follow_up = before.next_follow_up
     return check
 
@@ -395,8 +388,15 @@ def add_check(case: Case, name: str, now: datetime, required: bool = False) -> C
     check = Check(name=name, required=required)
     case.checks.append(check)
     case.updated_at = now
-    kind = "required" if required else "optional"
-    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.CHECK, summary=f"Added {kind} check {name!r}"))
+    case.timeline.append(
+        TimelineEntry(
+            at=now,
+            kind=EntryKind.CHECK,
+            summary="",
+            event=Event.CHECK_ADDED,
+            params={"check": name, "required": yes_no(required)},
+        )
+    )
     return check
 
 
@@ -422,7 +422,7 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         case.next_follow_up = None
         case.updated_at = now
         case.timeline.append(
-            TimelineEntry(at=now, kind=EntryKind.STATUS, summary="Recheck done: case closed")
+            TimelineEntry(at=now, kind=EntryKind.STATUS, summary="", event=Event.RECHECK_DONE)
         )
         return
     blocking = blocking_checks(case)
@@ -430,17 +430,15 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         listed = ", ".join(f"{c.name} ({c.state.value})" for c in blocking)
         raise NotAllowed(f"cannot verify case {case.id}: required checks not passed: {listed}")
     case.next_follow_up = playbook.recheck_on(today)
-    summary = "Verified: every required check passed"
-    if case.next_follow_up:
-        summary += f"; recheck after the next bill on {case.next_follow_up.isoformat()}"
-    _move(case, Status.VERIFIED, now, summary)
+    recheck_on = case.next_follow_up.isoformat() if case.next_follow_up else ""
+    _move(case, Status.VERIFIED, now, Event.VERIFIED, {"recheck_on": recheck_on})
 
 
 def withdraw(case: Case, now: datetime, reason: str = "") -> None:
     """The user drops the case; it keeps its history and can be reopened."""
     if case.status is Status.WITHDRAWN:
         raise NotAllowed(f"case {case.id} is already withdrawn")
-    _move(case, Status.WITHDRAWN, now, "Withdrawn" + (f": {reason}" if reason else ""))
+    _move(case, Status.WITHDRAWN, now, Event.WITHDRAWN, {"reason": reason})
     case.next_follow_up = None
 
 
@@ -453,7 +451,7 @@ def reopen(case: Case, now: datetime, today: date) -> None:
     follow_up = before.next_follow_up if before else None
     if follow_up is None and previous is not Status.VERIFIED:
         follow_up = today  # an open case always has a next follow-up
-    _move(case, previous, now, "Reopened")
+    _move(case, previous, now, Event.REOPENED)
     case.next_follow_up = follow_up
 
 
@@ -462,7 +460,7 @@ def trash(case: Case, now: datetime) -> None:
     if case.deleted_at is not None:
         raise NotAllowed(f"case {case.id} is already in the trash")
     case.deleted_at = now
-    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event="case.trashed"))
+    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event=Event.TRASHED))
 
 
 def restore(case: Case, now: datetime) -> None:
@@ -470,4 +468,4 @@ def restore(case: Case, now: datetime) -> None:
     if case.deleted_at is None:
         raise NotAllowed(f"case {case.id} is not in the trash")
     case.deleted_at = None
-    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event="case.restored"))
+    case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event=Event.RESTORED))

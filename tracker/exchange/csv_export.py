@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import BinaryIO
 
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState
+from tracker.i18n.formats import describe_due
 
 ENCODING = "utf-8-sig"
 

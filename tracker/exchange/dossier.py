@@ -19,6 +19,7 @@ from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.model import Case, Check, CheckState, EntryKind, Status, TimelineEntry
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
+from tracker.i18n.timeline import describe
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -290,7 +291,7 @@ def _entry_line(number: int, entry: TimelineEntry, case: Case) -> str:
     if entry.next_follow_up is not None and entry.kind in (EntryKind.CONTACT, EntryKind.CREATED):
         details.append(f"next follow-up {long_date(entry.next_follow_up)}")
     suffix = f" ({'; '.join(details)})" if details else ""
-    summary = md(entry.summary) or "(no summary)"
+    summary = md(describe(entry)) or "(no summary)"
     when = f"**{local_time(entry.at)}**"
     if entry.kind is EntryKind.CREATED and local_day(entry.at) != case.requested_on:
         # The request was made on its own day; the entry is when it was written down.

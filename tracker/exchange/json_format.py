@@ -4,7 +4,7 @@ The document::
 
     {
       "format": "tracker-export",
-      "version": 1,
+      "version": 2,
       "redacted": false,
       "cases": [ {case}, ... ]
     }
@@ -17,6 +17,11 @@ gives the same bytes.
 Reading is strict: every field must be present with the right type, unknown
 fields are refused, and the first problem is reported with its place, e.g.
 ``cases[12].requested_on: not a date: "2026-02-30"``.
+
+Version 2 gave timeline entries ``event`` and ``params`` (facts, worded when
+shown). Version 1 files still import: their entries have neither, and the
+English summaries the program wrote then are read back as facts
+(:mod:`tracker.domain.legacy_entries`, as migration 0003 does).
 """
 
 from __future__ import annotations
@@ -29,9 +34,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import partial
 from typing import Any, TypeVar
 
 from tracker.domain.errors import InvalidInput
+from tracker.domain.legacy_entries import to_fact
 from tracker.domain.model import (
     Action,
     Case,
@@ -45,7 +52,9 @@ from tracker.domain.model import (
 from tracker.exchange.serialize import case_record
 
 FORMAT = "tracker-export"
-VERSION = 1
+VERSION = 2
+# Versions this tracker reads: 1 has no event and params on timeline entries.
+READABLE = (1, 2)
 MAX_ID = 2**63 - 1
 
 E = TypeVar("E", bound=StrEnum)
@@ -301,7 +310,7 @@ _CASE_FIELDS = (
     "timeline",
 )
 _CHECK_FIELDS = ("name", "required", "state", "checked_at", "note")
-_ENTRY_FIELDS = (
+_ENTRY_FIELDS_V1 = (
     "at",
     "kind",
     "summary",
@@ -312,10 +321,12 @@ _ENTRY_FIELDS = (
     "status_from",
     "status_to",
 )
+_ENTRY_FIELDS = (*_ENTRY_FIELDS_V1, "event", "params")
 _FEE_FIELDS = ("amount", "currency")
 _TOP_FIELDS = ("format", "version", "redacted", "cases")
-_CASE_SET, _CHECK_SET, _ENTRY_SET, _FEE_SET, _TOP_SET = (
-    frozenset(f) for f in (_CASE_FIELDS, _CHECK_FIELDS, _ENTRY_FIELDS, _FEE_FIELDS, _TOP_FIELDS)
+_CASE_SET, _CHECK_SET, _ENTRY_SET, _ENTRY_SET_V1, _FEE_SET, _TOP_SET = (
+    frozenset(f)
+    for f in (_CASE_FIELDS, _CHECK_FIELDS, _ENTRY_FIELDS, _ENTRY_FIELDS_V1, _FEE_FIELDS, _TOP_FIELDS)
 )
 
 
@@ -372,8 +383,29 @@ def _check(value: Any) -> Check:
     )
 
 
-def _entry(value: Any) -> TimelineEntry:
+def _params(value: Any, name: str) -> dict[str, str]:
+    if type(value) is not dict:
+        raise _Problem(f"not an object but {_kind(value)}", name)
+    for key, item in value.items():
+        _text(item, f"{name}.{key}")
+    return value
+
+
+def _entry(value: Any, version: int = VERSION) -> TimelineEntry:
+    if version == 1:
+        entry = _entry_fields(_object(value, _ENTRY_SET_V1, _ENTRY_FIELDS_V1))
+        fact = to_fact(entry.kind.value, entry.summary) if entry.kind is not EntryKind.CONTACT else None
+        if fact is not None:
+            entry.event, entry.params, entry.summary = str(fact[0]), fact[1], ""
+        return entry
     data = _object(value, _ENTRY_SET, _ENTRY_FIELDS)
+    entry = _entry_fields(data)
+    entry.event = _text(data["event"], "event")
+    entry.params = _params(data["params"], "params")
+    return entry
+
+
+def _entry_fields(data: dict[str, Any]) -> TimelineEntry:
     return TimelineEntry(
         at=_time(data["at"], "at"),
         kind=_entry_kind(data["kind"], "kind"),
@@ -387,7 +419,7 @@ def _entry(value: Any) -> TimelineEntry:
     )
 
 
-def _case(value: Any) -> Case:
+def _case(value: Any, version: int = VERSION) -> Case:
     data = _object(value, _CASE_SET, _CASE_FIELDS)
     case = Case(
         id=_id(data["id"], "id"),
@@ -418,7 +450,7 @@ def _case(value: Any) -> Case:
                     f"{_show(check.name)} is already checks[{seen[key]}]", "name", f"checks[{index}]"
                 )
             seen[key] = index
-    case.timeline = _items(data["timeline"], "timeline", _entry)
+    case.timeline = _items(data["timeline"], "timeline", partial(_entry, version=version))
     return case
 
 
@@ -457,15 +489,16 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
     if "version" not in data:
         raise _Problem("missing", "version")
     version = data["version"]
-    if type(version) is not int or version != VERSION:
+    if type(version) is not int or version not in READABLE:
         if type(version) is int and version > VERSION:
             raise _Problem(
                 f"{version} was written by a newer tracker (this one reads version "
                 f"{VERSION}); upgrade tracker",
                 "version",
             )
+        readable = ", ".join(str(v) for v in READABLE)
         raise _Problem(
-            f"{_show(version)} is not a version this tracker reads (it reads {VERSION})", "version"
+            f"{_show(version)} is not a version this tracker reads (it reads {readable})", "version"
         )
     _object(data, _TOP_SET, _TOP_FIELDS)
     redacted = _bool(data["redacted"], "redacted")
@@ -479,7 +512,7 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
     index = 0
     try:
         for index, raw in enumerate(raw_cases):  # noqa: B007 - index is used on failure
-            case = _case(raw)
+            case = _case(raw, version)
             earlier = by_uuid.setdefault(case.uuid, index)
             if earlier != index:
                 raise _Problem(f"{case.uuid} is already cases[{earlier}]", "uuid")

@@ -68,4 +68,6 @@ def _redact_check(check: Check) -> Check:
 
 
 def _redact_entry(entry: TimelineEntry) -> TimelineEntry:
-    return replace(entry, summary=redact(entry.summary), agent=redact(entry.agent))
+    # Parameters hold the user's text too (a check's name, a note, a reason).
+    params = {key: redact(value) for key, value in entry.params.items()}
+    return replace(entry, summary=redact(entry.summary), agent=redact(entry.agent), params=params)

@@ -38,6 +38,8 @@ def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "next_follow_up": iso_date(entry.next_follow_up),
         "status_from": entry.status_from.value if entry.status_from else None,
         "status_to": entry.status_to.value if entry.status_to else None,
+        "event": entry.event,
+        "params": dict(sorted(entry.params.items())),
     }
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from tracker.display import headline
 from tracker.domain.reminders import RECHECK, Reminder, ReminderKind
-from tracker.i18n import N_, _, ngettext
+from tracker.i18n import _, ngettext
 
 # At most this many cases are listed; a notification bubble shows little more.
 LISTED = 20
@@ -38,16 +38,7 @@ class Message:
 def build_message(reminders: Sequence[Reminder], today: date) -> Message:
     """One message naming every reminder, the user's deadlines first, then overdue, then today."""
     groups = {kind: [r for r in reminders if r.kind is kind] for kind in ReminderKind}
-    counts = [
-        (ReminderKind.DEADLINE, N_("{n} deadline of yours"), N_("{n} deadlines of yours")),
-        (ReminderKind.OVERDUE, N_("{n} follow-up overdue"), N_("{n} follow-ups overdue")),
-        (ReminderKind.DUE_TODAY, N_("{n} follow-up due today"), N_("{n} follow-ups due today")),
-    ]
-    parts = [
-        ngettext(singular, plural, len(groups[kind])).format(n=len(groups[kind]))
-        for kind, singular, plural in counts
-        if groups[kind]
-    ]
+    parts = [_count(kind, len(groups[kind])) for kind in ReminderKind if groups[kind]]
     title = _("tracker: {what}").format(what=_(", ").join(parts))
     headings = {
         ReminderKind.DEADLINE: _("Your deadlines:"),
@@ -74,6 +65,16 @@ def build_message(reminders: Sequence[Reminder], today: date) -> Message:
     lines.extend(["", _("tracker due lists them; tracker show NUMBER opens one.")])
     urgent = bool(groups[ReminderKind.DEADLINE] or groups[ReminderKind.OVERDUE])
     return Message(title, "\n".join(lines), urgent)
+
+
+def _count(kind: ReminderKind, n: int) -> str:
+    # Each plural in one ngettext call with literal words, so that extraction sees the
+    # pair and each language gets its own plural forms.
+    if kind is ReminderKind.DEADLINE:
+        return ngettext("{n} deadline of yours", "{n} deadlines of yours", n).format(n=n)
+    if kind is ReminderKind.OVERDUE:
+        return ngettext("{n} follow-up overdue", "{n} follow-ups overdue", n).format(n=n)
+    return ngettext("{n} follow-up due today", "{n} follow-ups due today", n).format(n=n)
 
 
 def reminder_line(reminder: Reminder, today: date) -> str:

@@ -267,9 +267,10 @@ def _copy_rows(target: Target, partial: Path) -> str:
 
 # -- checks -------------------------------------------------------------------
 
-_CHECKS: tuple[tuple[str, str], ...] = (
+_CHECKS: tuple[tuple[str, str, str], ...] = (
     (
-        N_("case {}: its check counters disagree with its checks"),
+        N_("case {case}: its check counters disagree with its checks"),
+        "case",
         """SELECT c.id FROM cases c LEFT JOIN (
                SELECT case_id, count(*) AS total,
                       count(*) FILTER (WHERE state = 'passed') AS passed,
@@ -280,24 +281,28 @@ _CHECKS: tuple[tuple[str, str], ...] = (
            ORDER BY c.id LIMIT 20""",
     ),
     (
-        N_("a check or timeline entry of case {} points at no case"),
+        N_("a check or timeline entry of case {case} points at no case"),
+        "case",
         """SELECT case_id FROM checks WHERE case_id NOT IN (SELECT id FROM cases)
            UNION SELECT case_id FROM timeline WHERE case_id NOT IN (SELECT id FROM cases) LIMIT 20""",
     ),
     (
-        N_("constraint {} is not validated"),
+        N_("constraint {name} is not validated"),
+        "name",
         """SELECT conname FROM pg_constraint
            WHERE conrelid IN ('cases'::regclass, 'checks'::regclass, 'timeline'::regclass)
              AND NOT convalidated""",
     ),
     (
-        N_("index {} is not valid (rebuild it with REINDEX)"),
+        N_("index {name} is not valid (rebuild it with REINDEX)"),
+        "name",
         """SELECT indexrelid::regclass::text FROM pg_index
            WHERE indrelid IN ('cases'::regclass, 'checks'::regclass, 'timeline'::regclass)
              AND NOT (indisvalid AND indisready)""",
     ),
     (
-        N_("the id sequence of {} is behind its largest id: the next row added would fail"),
+        N_("the id sequence of {table} is behind its largest id: the next row added would fail"),
+        "table",
         " UNION ALL ".join(
             f"""SELECT '{table}' WHERE coalesce(pg_sequence_last_value(
                     pg_get_serial_sequence('{table}', 'id')::regclass), 0)
@@ -327,8 +332,8 @@ def check(target: Target) -> tuple[list[str], list[str]]:
             )
         connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         problems = [
-            _(sentence).format(row[0])
-            for sentence, sql in _CHECKS
+            _(sentence).format(**{key: row[0]})
+            for sentence, key, sql in _CHECKS
             for row in connection.execute(sql).fetchall()
         ]
         connection.execute("COMMIT")

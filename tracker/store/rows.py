@@ -6,6 +6,7 @@ them into what it stores (SQLite: ISO text and integers; PostgreSQL: its own typ
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -58,6 +59,8 @@ ENTRY_COLUMNS = (
     "next_follow_up",
     "status_from",
     "status_to",
+    "event",
+    "params",
 )
 
 _CASE_DATES = ("requested_on", "promised_by", "next_follow_up")
@@ -121,7 +124,27 @@ def entry_values(entry: TimelineEntry, codec: Codec) -> dict[str, object]:
         "next_follow_up": codec.date_in(entry.next_follow_up) if entry.next_follow_up else None,
         "status_from": entry.status_from.value if entry.status_from else None,
         "status_to": entry.status_to.value if entry.status_to else None,
+        "event": entry.event,
+        "params": params_to_text(entry.params),
     }
+
+
+_NO_PARAMS = "{}"
+
+
+def params_to_text(params: dict[str, str]) -> str:
+    """A timeline fact's parameters as the ``params`` column stores them: a compact JSON object
+    (as migration 0003 writes them)."""
+    if not params:
+        return _NO_PARAMS
+    return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def params_from_text(text: str) -> dict[str, str]:
+    if not text or text == _NO_PARAMS:
+        return {}
+    params = json.loads(text)
+    return {str(key): str(value) for key, value in params.items()}
 
 
 def case_from_row(
@@ -178,6 +201,8 @@ def entry_from_row(row: Sequence[Any], codec: Codec) -> TimelineEntry:
         next_follow_up=codec.date_out(row[8]) if row[8] is not None else None,
         status_from=_STATUS[row[9]] if row[9] else None,
         status_to=_STATUS[row[10]] if row[10] else None,
+        event=row[11],
+        params=params_from_text(row[12]),
     )
 
 

@@ -126,5 +126,9 @@ class EntryRow(Base):
     next_follow_up: Mapped[date | None] = mapped_column(Date)
     status_from: Mapped[str | None] = mapped_column(String(16))
     status_to: Mapped[str | None] = mapped_column(String(16))
+    # Since 0003: what the program recorded, as a fact worded when shown (see
+    # tracker.domain.events); params is a JSON object of text values.
+    event: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    params: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     case: Mapped[CaseRow] = relationship(back_populates="timeline")

@@ -217,9 +217,16 @@ def build_app(
     clock: Clock | None = None,
     config_folder: Path | None = None,
     watch_interval: float = 2.0,
+    language: str | None = None,
 ) -> TrackerApp:
-    """The app on the chosen database: the command line and the tests both use this."""
+    """The app on the chosen database: the command line and the tests both use this.
+
+    The language is chosen as for every command: ``language`` (``--lang``), then
+    ``TRACKER_LANG``, the config's ``language``, the locale.
+    """
     from tracker.core import Tracker
+    from tracker.i18n.language import use_language
 
     tracker = Tracker.open(db, clock=clock, config_folder=config_folder)
+    use_language(language, config_language=lambda: tracker.config.language)
     return TrackerApp(tracker, watch_interval=watch_interval)

@@ -8,10 +8,10 @@ from datetime import date
 from rich.text import Text
 
 from tracker.display import literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
 from tracker.domain.summary import CaseSummary
+from tracker.i18n.formats import describe_due
 
 # Colour backs up the text; every flag reads without it (NO_COLOR, colour blindness).
 FLAG_STYLES: dict[Flag, str] = {

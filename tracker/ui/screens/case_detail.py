@@ -15,9 +15,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.display import entry_details, headline, literal
-from tracker.domain.dates import describe_due
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, Check, CheckState
+from tracker.i18n.formats import describe_due
+from tracker.i18n.timeline import describe
 from tracker.ui.app import DataChanged
 from tracker.ui.case_actions import CaseActions
 from tracker.ui.rows import STATUS_STYLES, flag_text
@@ -99,7 +100,7 @@ def timeline_text(case: Case) -> Text:
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
         text.append(f"{when}  ", style="dim")
         text.append(f"{entry.kind.value:<8} ", style="bold")
-        text.append(literal(entry.summary, multiline=True))
+        text.append(literal(describe(entry), multiline=True))
         extra = entry_details(entry)
         if extra:
             text.append(f"  [{'; '.join(extra)}]", style="dim")

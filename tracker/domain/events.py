@@ -1,0 +1,47 @@
+"""What the program records on a case's timeline, as facts without words.
+
+A :class:`~tracker.domain.model.TimelineEntry` written by the program carries one
+of these codes in ``event`` and its particulars in ``params`` (text values, the
+keys listed below); ``tracker.i18n.timeline`` words it in the reader's language.
+Entries the user writes (a contact) have no event: their ``summary`` is the text.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Event(StrEnum):
+    # params: action ("cancel" or "suspend")
+    CREATED = "case.created"
+    # params: fields (the names of the changed fields, comma-separated, e.g. "provider,ticket")
+    EDITED = "case.edited"
+    # params: check, state ("passed", "failed" or "pending"), note (as typed; may be empty)
+    CHECK_RESULT = "check.result"
+    # params: check, required ("true" or "false")
+    CHECK_ADDED = "check.added"
+    # The status changes below keep the statuses in the entry's status_from / status_to.
+    # The provider says the cancellation is done (a contact logged as confirmed).
+    PROVIDER_CONFIRMED = "status.provider_confirmed"
+    # A failed case was contacted again: back to waiting for the provider.
+    ASKED_AGAIN = "status.asked_again"
+    # params: check (the one that failed); the case is due today.
+    CHECK_FAILED = "status.check_failed"
+    # No check is failed any more: back to the status the case had (status_to).
+    FAILURE_CLEARED = "status.failure_cleared"
+    # params: recheck_on (an ISO date, or empty when the playbook asks for no recheck)
+    VERIFIED = "status.verified"
+    # The recheck of a verified case after the next bill was done; nothing is pending.
+    RECHECK_DONE = "case.recheck_done"
+    # params: reason (as typed; may be empty)
+    WITHDRAWN = "status.withdrawn"
+    # Back to the status the case had before it was withdrawn (status_to).
+    REOPENED = "status.reopened"
+    # Moved to the trash, and back from it.
+    TRASHED = "case.trashed"
+    RESTORED = "case.restored"
+
+
+def yes_no(value: bool) -> str:
+    """A boolean as an event parameter."""
+    return "true" if value else "false"

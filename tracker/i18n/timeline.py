@@ -1,0 +1,169 @@
+"""Timeline entries in the reader's language: facts worded when shown.
+
+:func:`describe` is the one place that turns an entry into a sentence; the
+CLI's ``show``, the TUI's Case screen and the dossier all call it. Entries the
+user wrote (contacts), old entries no rule recognised and facts of an event
+this version does not know are shown as their stored summary.
+
+Another module that records a new kind of fact registers its wording here::
+
+    @wording("stage.filed")
+    def _filed(entry: TimelineEntry, day: DayFormat) -> str:
+        return _("Filed {stage}").format(stage=...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from tracker.domain.events import Event
+from tracker.domain.model import Action, CheckState, Status, TimelineEntry
+from tracker.i18n import _, pgettext
+from tracker.i18n.terms import check_state_label, field_label, status_label
+
+DayFormat = Callable[[date], str]
+Wording = Callable[[TimelineEntry, DayFormat], str]
+
+_WORDINGS: dict[str, Wording] = {}
+
+
+def wording(event: str) -> Callable[[Wording], Wording]:
+    """Register the function that words entries of ``event``."""
+
+    def register(function: Wording) -> Wording:
+        _WORDINGS[event] = function
+        return function
+
+    return register
+
+
+def iso_day(day: date) -> str:
+    return day.isoformat()
+
+
+def describe(entry: TimelineEntry, day: DayFormat = iso_day) -> str:
+    """The entry as one sentence in the current language; ``day`` formats the dates in it.
+
+    User text inside (a check's name, a note, a reason) is given as stored: the
+    caller makes it safe for where it is shown, as with any user text.
+    """
+    if not entry.event:
+        return entry.summary
+    word = _WORDINGS.get(entry.event)
+    if word is None:
+        return entry.summary or entry.event
+    return word(entry, day)
+
+
+def quoted(text: str) -> str:
+    """A name in quotation marks, as the language writes them."""
+    if "'" in text and '"' not in text:
+        # TRANSLATORS: quotation marks around a name that contains an apostrophe.
+        return pgettext("quoted name with an apostrophe", '"{text}"').format(text=text)
+    # TRANSLATORS: quotation marks around a name, e.g. a check's ('calls blocked').
+    return pgettext("quoted name", "'{text}'").format(text=text)
+
+
+def join_words(words: list[str]) -> str:
+    # TRANSLATORS: what goes between the items of a short list ("provider, ticket").
+    return pgettext("list separator", ", ").join(words)
+
+
+def _param(entry: TimelineEntry, name: str) -> str:
+    return entry.params.get(name, "")
+
+
+@wording(Event.CREATED)
+def _created(entry: TimelineEntry, day: DayFormat) -> str:
+    if _param(entry, "action") == Action.SUSPEND:
+        return _("Suspend requested")
+    return _("Cancel requested")
+
+
+@wording(Event.EDITED)
+def _edited(entry: TimelineEntry, day: DayFormat) -> str:
+    fields = [field_label(name) for name in _param(entry, "fields").split(",") if name]
+    return _("Edited: {fields}").format(fields=join_words(fields))
+
+
+@wording(Event.CHECK_RESULT)
+def _check_result(entry: TimelineEntry, day: DayFormat) -> str:
+    check = quoted(_param(entry, "check"))
+    raw_state = _param(entry, "state")
+    state = check_state_label(CheckState(raw_state)) if raw_state in set(CheckState) else raw_state
+    note = _param(entry, "note")
+    if note:
+        # TRANSLATORS: a check's result and the note the user typed with it.
+        return _("Check {check}: {state} ({note})").format(check=check, state=state, note=note)
+    return _("Check {check}: {state}").format(check=check, state=state)
+
+
+@wording(Event.CHECK_ADDED)
+def _check_added(entry: TimelineEntry, day: DayFormat) -> str:
+    check = quoted(_param(entry, "check"))
+    if _param(entry, "required") == "true":
+        return _("Added required check {check}").format(check=check)
+    return _("Added optional check {check}").format(check=check)
+
+
+@wording(Event.PROVIDER_CONFIRMED)
+def _provider_confirmed(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Provider says it is done")
+
+
+@wording(Event.ASKED_AGAIN)
+def _asked_again(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Asked the provider again")
+
+
+@wording(Event.CHECK_FAILED)
+def _check_failed(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Check {check} failed: follow up today").format(check=quoted(_param(entry, "check")))
+
+
+@wording(Event.FAILURE_CLEARED)
+def _failure_cleared(entry: TimelineEntry, day: DayFormat) -> str:
+    status = status_label(entry.status_to or Status.REQUESTED)
+    return _("No check has failed any more: back to {status}").format(status=status)
+
+
+@wording(Event.VERIFIED)
+def _verified(entry: TimelineEntry, day: DayFormat) -> str:
+    recheck_on = _param(entry, "recheck_on")
+    if not recheck_on:
+        return _("Verified: every required check passed")
+    try:
+        when = day(date.fromisoformat(recheck_on))
+    except ValueError:
+        when = recheck_on
+    return _("Verified: every required check passed; recheck after the next bill on {date}").format(date=when)
+
+
+@wording(Event.RECHECK_DONE)
+def _recheck_done(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Recheck done: case closed")
+
+
+@wording(Event.WITHDRAWN)
+def _withdrawn(entry: TimelineEntry, day: DayFormat) -> str:
+    reason = _param(entry, "reason")
+    if reason:
+        # TRANSLATORS: the user withdrew the case, giving this reason.
+        return _("Withdrawn: {reason}").format(reason=reason)
+    return _("Withdrawn")
+
+
+@wording(Event.REOPENED)
+def _reopened(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Reopened")
+
+
+@wording(Event.TRASHED)
+def _trashed(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Moved to the trash")
+
+
+@wording(Event.RESTORED)
+def _restored(entry: TimelineEntry, day: DayFormat) -> str:
+    return _("Restored from the trash")
