@@ -213,6 +213,14 @@ class PostgresStore(Store):
     def close(self) -> None:
         with self._watch_lock:
             self._close_watch()
+        # psycopg's close() does not wait for a query another thread is running on the
+        # connection (the TUI quitting while a worker reads): libpq would be freed under
+        # it. Each connection's own lock makes close wait for that query to end.
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with connection.lock, contextlib.suppress(Exception):  # type: ignore[attr-defined]
+                connection.close()
         super().close()
 
 
