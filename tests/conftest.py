@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests import postgres_server
 from tracker.clock import FixedClock
 from tracker.i18n import activate
 
@@ -41,6 +43,9 @@ def _isolated_environment(
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # An unknown language is said once per process; each in-process command line of a
+    # test (and the same test on the other backend) is a process of its own.
+    monkeypatch.setattr("tracker.i18n.language._warned", set())
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
@@ -65,20 +70,106 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "tracker.db"
 
 
+# -- both backends ------------------------------------------------------------------
+#
+# A test that uses ``db_target`` (or a fixture built on it: ``database``, ``env``...)
+# in these folders runs on SQLite and on a real PostgreSQL server, so that no behaviour
+# exists on one backend and not the other. Tests about SQLite files are marked
+# ``sqlite_only``. Elsewhere ``db_target`` is a SQLite file.
+BACKEND_SUITES = ("store", "core", "cli")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    folder = metafunc.definition.path.parent.name
+    if folder in BACKEND_SUITES and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """ "sqlite" or "postgresql": which backend this run of the test is on."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[postgres_server.Server]:
+    """A PostgreSQL server of the test session's own (started on first use)."""
+    try:
+        server = postgres_server.start()
+    except postgres_server.Unavailable as exc:
+        reason = f"PostgreSQL half not run: {exc}"
+        if os.environ.get(postgres_server.REQUIRED_VARIABLE) == "required":
+            pytest.fail(f"{reason} ({postgres_server.REQUIRED_VARIABLE}=required)", pytrace=False)
+        pytest.skip(reason)
+    yield server
+    postgres_server.stop(server)
+
+
+@pytest.fixture
+def pg_database(pg_server: postgres_server.Server) -> Iterator[str]:
+    """The URL of a new database with tracker's schema, dropped after the test."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def db_target(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """The test's database as ``--db`` takes it: a SQLite file that does not exist yet,
+    or a new database on the test server."""
+    if backend == "sqlite":
+        return str(db_path)
+    return str(request.getfixturevalue("pg_database"))
+
+
+@pytest.fixture
+def new_db_target(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """Makes more databases on the test's backend: ``new_db_target("here")`` is a new
+    file ``here.db``, or a new database on the test server (dropped after the test)."""
+
+    def make(name: str) -> str:
+        if backend == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        server: postgres_server.Server = request.getfixturevalue("pg_server")
+        database = server.new_database()
+        request.addfinalizer(lambda: server.drop_database(database))
+        return server.url(database)
+
+    return make
+
+
 @dataclass
 class TrackerEnv:
     """The environment the command line sees: its database, config folder and today."""
 
-    db: Path
+    target: str
     config_dir: Path
     monkeypatch: pytest.MonkeyPatch
+    backend: str = "sqlite"
+
+    def nothing_stored(self) -> bool:
+        """No database file was made (SQLite), or the database holds no case (PostgreSQL)."""
+        if self.backend == "sqlite":
+            return not Path(self.target).exists()
+        return postgres_server.dump_rows(self.target, tables=("cases",)) == []
+
+    @property
+    def db(self) -> Path:
+        """The SQLite file (for tests about files, which are ``sqlite_only``)."""
+        assert self.backend == "sqlite", "a test about the SQLite file must be marked sqlite_only"
+        return Path(self.target)
 
     def set_today(self, day: date | str) -> None:
         self.monkeypatch.setenv("TRACKER_TODAY", day.isoformat() if isinstance(day, date) else day)
 
 
 @pytest.fixture
-def env(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TrackerEnv]:
+def env(
+    tmp_path: Path, db_target: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TrackerEnv]:
     """TRACKER_DB, TRACKER_CONFIG_DIR and TRACKER_TODAY set for the command line.
 
     The command line's clock is the machine's, in the machine's zone; its zone is
@@ -87,18 +178,20 @@ def env(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """
     config_dir = tmp_path / "config"
     config_dir.mkdir()
-    monkeypatch.setenv("TRACKER_DB", str(db_path))
+    monkeypatch.setenv("TRACKER_DB", db_target)
     monkeypatch.setenv("TRACKER_CONFIG_DIR", str(config_dir))
     monkeypatch.setenv("TRACKER_TODAY", TODAY.isoformat())
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
-    yield TrackerEnv(db_path, config_dir, monkeypatch)
+    yield TrackerEnv(db_target, config_dir, monkeypatch, backend)
     monkeypatch.undo()
     time.tzset()
 
 
-def _dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
+def _dump(target: Path | str) -> list[str]:
+    if str(target).startswith("postgresql"):
+        return postgres_server.dump_rows(str(target))
+    connection = sqlite3.connect(target)
     try:
         return list(connection.iterdump())
     finally:
@@ -106,8 +199,9 @@ def _dump(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def db_dump() -> Callable[[Path], list[str]]:
-    """Every table and row of a database as SQL (read through its WAL), to compare before/after."""
+def db_dump() -> Callable[[Path | str], list[str]]:
+    """Every table and row of a database (a SQLite file read through its WAL, or a database
+    on the test server), to compare before/after."""
     return _dump
 
 

@@ -107,3 +107,20 @@ def test_a_command_does_not_load_textual(tmp_path) -> None:  # noqa: ANN001
         print(json.dumps(sorted(sys.modules)))
     """
     assert not {"textual", "babel"} & tops(loaded_after(code))
+
+
+def test_commands_on_sqlite_load_nothing_of_postgresql(tmp_path) -> None:  # noqa: ANN001
+    """The speed goal: PostgreSQL's driver and code load only for a PostgreSQL database."""
+    code = f"""
+        import json, os, sys
+        os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
+        os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
+        from tracker.cli import main
+        assert main(["add", "Claro"]) == 0
+        for argv in (["list"], ["due"], ["show", "1"], ["log", "1", "called"], ["db", "check"]):
+            assert main(argv) in (0, 1)
+        print(json.dumps(sorted(sys.modules)))
+    """
+    loaded = loaded_after(code)
+    assert "psycopg" not in tops(loaded) and "psycopg_binary" not in tops(loaded)
+    assert not {m for m in loaded if m.startswith("tracker.store.postgres")}

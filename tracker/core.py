@@ -13,6 +13,7 @@ import copy
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -23,7 +24,7 @@ from tracker.config import Config, load_config
 from tracker.domain import charges, deadlines, evidence, stages, workflow
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
 from tracker.domain.caserules import CaseRules
-from tracker.domain.errors import InvalidInput
+from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.rules import RuleBook, builtin_rulebook
@@ -39,12 +40,25 @@ if TYPE_CHECKING:
     from tracker.store import Target
     from tracker.store.base import Store
     from tracker.store.blobs import BlobStore
+    from tracker.store.copy import Copied
     from tracker.store.transaction import Transaction
 
 T = TypeVar("T")
 
 # The largest case number: what both backends' integer keys hold.
 MAX_CASE_ID = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The answer to :meth:`Tracker.poll_changes`."""
+
+    #: Someone committed a change (or the database is back): reload what is shown.
+    changed: bool
+    #: The database just became unreachable: why, in one line (given once, not at every poll).
+    lost: str | None = None
+    #: The database is reachable again after being lost.
+    back: bool = False
 
 
 class Tracker:
@@ -62,6 +76,9 @@ class Tracker:
         self._store: Store | None = None
         self._lock = threading.Lock()
         self._holidays: HolidaySource | None = None
+        # What poll_changes saw last: the change token, and why the database was unreachable.
+        self._token: object = None
+        self._lost: str | None = None
         #: Where the copy made before a migration went, when opening migrated the database.
         self.backup_made: str | None = None
 
@@ -249,6 +266,21 @@ class Tracker:
     def change_token(self) -> object:
         """Changes whenever anyone commits a change to the database (for screens to reload)."""
         return self.store.change_token()
+
+    def poll_changes(self) -> Changes:
+        """What a screen that polls needs to know since the last poll: reload? was the database
+        lost just now (say so once), or is it back? Never raises for an unreachable database."""
+        try:
+            token = self.store.change_token()
+        except StoreError as exc:
+            first = self._lost is None
+            self._lost = str(exc)
+            return Changes(changed=False, lost=self._lost if first else None)
+        back = self._lost is not None
+        self._lost = None
+        changed = self._token is not None and token != self._token
+        self._token = token
+        return Changes(changed=changed or back, back=back)
 
     # -- actions -------------------------------------------------------------
 
@@ -480,6 +512,8 @@ class Tracker:
         from tracker.domain import merge
 
         with self.store.read() if dry_run else self.store.write() as tx:
+            if not dry_run:
+                tx.lock_all_cases()
             try:
                 result = merge.plan(tx, cases, MAX_CASE_ID)
             except merge.NoFreeNumber:
@@ -519,3 +553,26 @@ class Tracker:
 
     def schema_revision(self) -> str | None:
         return self.store.revision()
+
+    def copy_to(self, destination: str, progress: Callable[[int, int], None] | None = None) -> Copied:
+        """Copy every case (the trash included, same numbers and UUIDs) into another database,
+        of either backend, which must hold no case; made there first when it is new."""
+        from tracker.i18n import _
+        from tracker.store import open_store
+        from tracker.store.copy import copy_cases
+        from tracker.store.location import resolve
+
+        target = resolve(destination)
+        same_file = (
+            target.path is not None
+            and self.target.path is not None
+            and (target.path.resolve() == self.target.path.resolve())
+        )
+        if same_file or target.url == self.target.url:
+            raise InvalidInput(_("{target} is the database being copied").format(target=target.shown))
+        source = self.store
+        opened = open_store(target, create=True, now=self.local_now())
+        try:
+            return copy_cases(source, opened.store, progress)
+        finally:
+            opened.store.close()

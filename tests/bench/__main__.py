@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import commands, due, first_screen, import_bench, keys, languages, memory, startup
+from tests.bench import commands, due, first_screen, import_bench, keys, languages, memory, postgres, startup
 
 
 def main() -> int:
     sys.argv = sys.argv[:1]
     results = [
         module.main()
-        for module in (startup, commands, languages, first_screen, keys, due, import_bench, memory)
+        for module in (startup, commands, languages, first_screen, keys, due, import_bench, memory, postgres)
     ]
     return 0 if all(results) else 1
 

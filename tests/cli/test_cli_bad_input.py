@@ -13,13 +13,13 @@ Run = Callable[..., Any]
 
 
 @pytest.fixture
-def existing(cli: Run, env: Any, db_dump: Callable[[Path], list[str]]) -> list[str]:
+def existing(cli: Run, env: Any, db_dump: Callable[[Path | str], list[str]]) -> list[str]:
     """A database holding one eSIM case; returns its contents, to compare after."""
     added = cli(
         "add", "Movistar Perú", "--ticket", "R-1", "--requested", "2026-10-06", "--playbook", "esim-pe"
     )
     assert added.code == 0, added.err
-    return db_dump(env.db)
+    return db_dump(env.target)
 
 
 def assert_refused(result: Any, *fragments: str) -> None:
@@ -67,35 +67,36 @@ def test_bad_input_is_refused_and_changes_nothing(
     cli: Run,
     env: Any,
     existing: list[str],
-    db_dump: Callable[[Path], list[str]],
+    db_dump: Callable[[Path | str], list[str]],
     argv: tuple[str, ...],
     fragments: tuple[str, ...],
 ) -> None:
     assert_refused(cli(*argv), *fragments)
-    assert db_dump(env.db) == existing
+    assert db_dump(env.target) == existing
 
 
 def test_bad_tracker_today_is_refused(
-    cli: Run, env: Any, existing: list[str], db_dump: Callable[[Path], list[str]]
+    cli: Run, env: Any, existing: list[str], db_dump: Callable[[Path | str], list[str]]
 ) -> None:
     env.set_today("2026-02-30")
     assert_refused(cli("add", "X"), "TRACKER_TODAY", "February")
     assert_refused(cli("list"), "TRACKER_TODAY")
-    assert db_dump(env.db) == existing
+    assert db_dump(env.target) == existing
 
 
 def test_a_withdrawn_case_refuses_changes(
-    cli: Run, env: Any, db_dump: Callable[[Path], list[str]], existing: list[str]
+    cli: Run, env: Any, db_dump: Callable[[Path | str], list[str]], existing: list[str]
 ) -> None:
     assert cli("withdraw", "1").code == 0
-    before = db_dump(env.db)
+    before = db_dump(env.target)
     assert_refused(cli("log", "1", "called"), "withdrawn")
     assert_refused(cli("check", "1", "calls blocked", "pass"), "withdrawn")
     assert_refused(cli("verify", "1"), "withdrawn")
     assert_refused(cli("withdraw", "1"), "already withdrawn")
-    assert db_dump(env.db) == before
+    assert db_dump(env.target) == before
 
 
+@pytest.mark.sqlite_only
 def test_a_database_in_a_missing_folder(cli: Run, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "tracker.db"
     for argv in (("list",), ("add", "X"), ("due",)):
@@ -106,12 +107,14 @@ def test_a_database_in_a_missing_folder(cli: Run, tmp_path: Path) -> None:
     assert not missing.parent.exists()
 
 
+@pytest.mark.sqlite_only
 def test_an_empty_provider_against_a_missing_folder_creates_nothing(cli: Run, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "tracker.db"
     assert_refused(cli("--db", str(missing), "add", ""), "provider")
     assert not missing.parent.exists()
 
 
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_sqlite_is_left_untouched(cli: Run, env: Any, tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Milk, eggs, 🥑\n" * 100, encoding="utf-8")

@@ -9,12 +9,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.store.conftest import NOW, Repo
 from tracker.store import migrate, open_store, resolve
 from tracker.store.base import Store
 from tracker.store.sqlite import check_file
 
 Run = Callable[..., Any]
+# About SQLite files; db path, check, backup, upgrade and copy on PostgreSQL: test_cli_postgres.py.
+pytestmark = pytest.mark.sqlite_only
 
 
 def open_database(path: str) -> Store:

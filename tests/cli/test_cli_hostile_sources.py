@@ -40,7 +40,7 @@ def _document() -> dict[str, Any]:
         playbook="generic" + HOSTILE,
         ticket="T" + HOSTILE,
         notes="N" + HOSTILE,
-        fee={"amount": "10", "currency": "PEN" + HOSTILE},
+        fee={"amount": "10", "currency": "P\x1b]2;X\x07"},  # a currency fits 8 characters
         checks=[
             {"name": "c" + HOSTILE, "required": True, "state": "failed", "checked_at": None, "note": HOSTILE}
         ],

@@ -129,13 +129,15 @@ class _FailingStdout(io.TextIOWrapper):
 def test_a_failed_print_after_a_write_still_reports_it_done(
     cli: Run, env: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    working = sys.stdout
     monkeypatch.setattr(sys, "stdout", _FailingStdout())
     result = cli("add", "Movistar")
     assert result.code == 0
     assert result.error_lines == [
         "tracker: warning: the change was saved, but its report could not be printed: No space left on device"
     ]
-    assert _cases(env.db) == ["Movistar"]
+    monkeypatch.setattr(sys, "stdout", working)  # stdout back, to ask what was stored
+    assert [case["provider"] for case in cli("list", "--json").json()] == ["Movistar"]
 
 
 def test_a_database_error_is_one_line_without_the_statement(

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from conftest import Run
 
+from tracker import paths
+
 MOVISTAR = ("add", "Movistar Perú", "--service", "eSIM +51 987 654 321", "--ticket", "CP-778812")
 
 
@@ -148,7 +150,9 @@ def test_evidence_survives_the_original_and_the_bundle_checks_out(
             "note": "constancia de baja",
         }
     ]
-    stored = env.db.parent / "attachments" / digest
+    # Beside the database file; for a database server, in the data folder.
+    folder = env.db.parent if env.backend == "sqlite" else paths.data_dir()
+    stored = folder / "attachments" / digest
     assert stored.read_bytes() == original.read_bytes()
     assert stat_mode(stored.parent) == 0o700 and stat_mode(stored) & 0o077 == 0
     original.unlink()

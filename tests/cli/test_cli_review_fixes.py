@@ -10,13 +10,13 @@ from tests.cli.conftest import Run
 
 
 def test_an_unknown_playbook_creates_no_database(cli: Run, env: Any) -> None:
-    assert not env.db.exists()
+    assert env.nothing_stored()
     result = cli("add", "Claro", "--playbook", "nope")
     assert result.code == 2
     assert result.error_lines == [
         "tracker: error: unknown playbook 'nope' (known: esim-pe, generic, subscription, suspension-pe)"
     ]
-    assert not env.db.exists()
+    assert env.nothing_stored()
 
 
 def test_an_in_memory_database_is_refused_with_a_reason(cli: Run, env: Any) -> None:
@@ -53,7 +53,7 @@ def test_arguments_that_are_not_text_are_refused(cli: Run, env: Any) -> None:
     result = cli("add", "bad\udcff")
     assert result.code == 2
     assert len(result.error_lines) == 1
-    assert not env.db.exists()
+    assert env.nothing_stored()
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_odd_values_are_refused(cli: Run, env: Any, argv: tuple[str, ...], messa
     result = cli("add", "Claro", *argv)
     assert result.code == 2
     assert len(result.error_lines) == 1 and message in result.err
-    assert not env.db.exists()
+    assert env.nothing_stored()
 
 
 def test_a_fee_with_a_decimal_comma(cli: Run, env: Any) -> None:

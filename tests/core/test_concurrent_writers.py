@@ -20,10 +20,10 @@ from tracker.domain.workflow import CaseDraft, changed_fields, draft_of
 TODAY = date(2026, 10, 20)
 
 
-def environment(db: Path, config: Path) -> dict[str, str]:
+def environment(db: str, config: Path) -> dict[str, str]:
     return {
         **os.environ,
-        "TRACKER_DB": str(db),
+        "TRACKER_DB": db,
         "TRACKER_CONFIG_DIR": str(config),
         "TRACKER_TODAY": TODAY.isoformat(),
     }
@@ -58,10 +58,10 @@ def shown(env: dict[str, str], ref: str) -> dict[str, object]:
 
 
 @pytest.fixture
-def cli_env(tmp_path: Path) -> dict[str, str]:
+def cli_env(tmp_path: Path, db_target: str) -> dict[str, str]:
     config = tmp_path / "config"
     config.mkdir()
-    return environment(tmp_path / "t.db", config)
+    return environment(db_target, config)
 
 
 def test_checks_and_a_contact_written_at_once_are_all_kept(cli_env: dict[str, str]) -> None:
@@ -103,12 +103,12 @@ def test_eight_checks_added_at_once_are_eight_checks(cli_env: dict[str, str]) ->
     assert len(added) == 8
 
 
-def test_an_edit_saves_only_what_the_user_changed(tmp_path: Path) -> None:
+def test_an_edit_saves_only_what_the_user_changed(tmp_path: Path, db_target: str) -> None:
     """The TUI's edit form is open on a case; meanwhile the command line logs a new ticket and
     a next follow-up; the user changes only the provider and saves."""
     clock = FixedClock(TODAY)
-    window = Tracker.open(str(tmp_path / "t.db"), clock=clock, config_folder=tmp_path)
-    other = Tracker.open(str(tmp_path / "t.db"), clock=clock, config_folder=tmp_path)
+    window = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
+    other = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     try:
         case = window.add_case(CaseDraft(provider="Movistar", ticket="T-OLD", playbook="esim-pe"))
         initial = draft_of(window.get(case.id))  # the form opens
@@ -134,10 +134,10 @@ def test_an_edit_saves_only_what_the_user_changed(tmp_path: Path) -> None:
         other.close()
 
 
-def test_a_check_set_from_two_trackers_in_turn_keeps_both(tmp_path: Path) -> None:
+def test_a_check_set_from_two_trackers_in_turn_keeps_both(tmp_path: Path, db_target: str) -> None:
     clock = FixedClock(TODAY)
-    first = Tracker.open(str(tmp_path / "t.db"), clock=clock, config_folder=tmp_path)
-    second = Tracker.open(str(tmp_path / "t.db"), clock=clock, config_folder=tmp_path)
+    first = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
+    second = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     try:
         case = first.add_case(CaseDraft(provider="Entel", playbook="esim-pe"))
         stale = first.get(case.id)  # what a screen showed a moment ago
@@ -151,7 +151,9 @@ def test_a_check_set_from_two_trackers_in_turn_keeps_both(tmp_path: Path) -> Non
         second.close()
 
 
-def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(tmp_path: Path) -> None:
+def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(
+    tmp_path: Path, db_target: str
+) -> None:
     playbooks = tmp_path / "playbooks"
     playbooks.mkdir()
     (playbooks / "gym.toml").write_text(
@@ -159,11 +161,11 @@ def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(tmp_path:
         encoding="utf-8",
     )
     clock = FixedClock(TODAY)
-    tracker = Tracker.open(str(tmp_path / "t.db"), clock=clock, config_folder=tmp_path)
+    tracker = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     case = tracker.add_case(CaseDraft(provider="Smart Fit", playbook="gym"))
     tracker.close()
     (playbooks / "gym.toml").write_text("this is not = = toml", encoding="utf-8")  # broken since
-    tracker = Tracker.open(str(tmp_path / "t.db"), clock=clock, config_folder=tmp_path)
+    tracker = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     try:
         before = tracker.get(case.id)
         initial = draft_of(before)

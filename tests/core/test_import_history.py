@@ -6,30 +6,63 @@ import json
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from tests import postgres_server
 from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.domain import workflow
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of
 from tracker.exchange.export import export_to_path
 from tracker.exchange.importer import import_file
+from tracker.store import open_store, resolve
 
 TODAY = date(2026, 11, 20)
 
 
-def open_at(path: Path, clock: FixedClock) -> Tracker:
-    return Tracker.open(str(path), clock=clock, config_folder=path.parent / "config")
+def open_at(target: str, clock: FixedClock, config: Path) -> Tracker:
+    return Tracker.open(target, clock=clock, config_folder=config)
 
 
-def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path) -> None:
-    here = open_at(tmp_path / "here.db", FixedClock(TODAY))
+@contextmanager
+def writers_held(target: str, waiting: int) -> Iterator[None]:
+    """Hold the database as an import does; on leaving, wait first until ``waiting`` other
+    writers queue behind it (seen on PostgreSQL; given a moment on SQLite, whose writers
+    wait up to its busy timeout)."""
+    store = open_store(resolve(target), now=datetime.now(UTC)).store
+    try:
+        with store.write() as tx:
+            tx.lock_all_cases()
+            yield
+            deadline = time.monotonic() + 60
+            if store.backend == "sqlite":
+                time.sleep(3)
+            while store.backend != "sqlite" and time.monotonic() < deadline:
+                queued = postgres_server.dump_rows_of(
+                    target,
+                    "SELECT pid FROM pg_stat_activity WHERE application_name = 'tracker' "
+                    "AND wait_event_type = 'Lock' AND datname = current_database()",
+                )
+                if len(queued) >= waiting:
+                    break
+                time.sleep(0.05)
+    finally:
+        store.close()
+
+
+def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(
+    tmp_path: Path, new_db_target: Callable[[str], str]
+) -> None:
+    here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Movistar", ticket="T-1", playbook="esim-pe"))
     export_to_path(here, "json", tmp_path / "mine.json")
     # The other device (clock a day ahead) imports it, edits the ticket, exports.
     ahead = FixedClock(TODAY, datetime.combine(TODAY + timedelta(days=1), datetime.min.time(), tzinfo=UTC))
-    there = open_at(tmp_path / "there.db", ahead)
+    there = open_at(new_db_target("there"), ahead, tmp_path / "config")
     import_file(there, tmp_path / "mine.json")
     initial = draft_of(there.get(case.id))
     typed = CaseDraft(**{**vars(initial), "ticket": "T-THERE"})
@@ -53,8 +86,10 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(tmp_path: Path
     here.close()
 
 
-def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_path: Path) -> None:
-    here = open_at(tmp_path / "here.db", FixedClock(TODAY))
+def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(
+    tmp_path: Path, new_db_target: Callable[[str], str]
+) -> None:
+    here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Claro"))
     export_to_path(here, "json", tmp_path / "before.json")
     here.delete(case.id)
@@ -64,8 +99,10 @@ def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(tmp_pat
     here.close()
 
 
-def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path) -> None:
-    source = open_at(tmp_path / "source.db", FixedClock(TODAY))
+def test_two_imports_at_once_both_land_without_duplicates(
+    tmp_path: Path, new_db_target: Callable[[str], str]
+) -> None:
+    source = open_at(new_db_target("source"), FixedClock(TODAY), tmp_path / "config")
     generic = source.playbooks.get("generic")
     source.add_many(
         workflow.open_case(
@@ -81,20 +118,22 @@ def test_two_imports_at_once_both_land_without_duplicates(tmp_path: Path) -> Non
     source.close()
     config = tmp_path / "config"
     config.mkdir(exist_ok=True)
-    env = {**os.environ, "TRACKER_DB": str(tmp_path / "target.db"), "TRACKER_CONFIG_DIR": str(config)}
+    env = {**os.environ, "TRACKER_DB": new_db_target("target"), "TRACKER_CONFIG_DIR": str(config)}
     subprocess.run(
         [sys.executable, "-m", "tracker", "db", "upgrade"], env=env, check=True, capture_output=True
     )
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tracker", "import", str(tmp_path / "all.json")],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
+    # Both imports start while the table is held, so they do overlap, whatever the machine's speed.
+    with writers_held(env["TRACKER_DB"], waiting=2):
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "tracker", "import", str(tmp_path / "all.json")],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     said = sorted(out for out, _ in outputs)

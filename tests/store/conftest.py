@@ -29,9 +29,14 @@ def open_sqlite_store(path: Path, **options: Any) -> Store:
     return open_store(resolve(str(path)), now=NOW, **options).store
 
 
+def open_target(target: str, **options: Any) -> Store:
+    return open_store(resolve(target), now=NOW, **options).store
+
+
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Store]:
-    store = open_sqlite_store(db_path)
+def database(db_target: str) -> Iterator[Store]:
+    """The test's store: a SQLite file or a database on the test PostgreSQL server."""
+    store = open_target(db_target)
     yield store
     store.close()
 

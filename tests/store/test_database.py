@@ -19,6 +19,8 @@ from tracker.store.base import Store
 from tracker.store.sqlite import check_file
 
 TODAY = date(2026, 10, 20)
+# About SQLite files; the PostgreSQL counterparts are in test_postgres.py.
+pytestmark = pytest.mark.sqlite_only
 
 
 def mode(path: Path) -> int:

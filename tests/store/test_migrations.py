@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, inspect
 
 from tests.store.conftest import Repo, problems
 from tracker.domain.model import CheckState, EntryKind, Status
-from tracker.store import Opened, migrate, open_store, resolve
+from tracker.store import Opened, migrate, open_store, postgres_schema, resolve
 from tracker.store.base import Store
 from tracker.store.schema import Base
 
@@ -30,8 +30,10 @@ def open_database(path: str, now: datetime = OPENED_AT) -> Opened:
     return open_store(resolve(path), now=now)
 
 
-def schema_diff(path: Path) -> list:  # type: ignore[type-arg]
-    engine = create_engine(f"sqlite:///{path}")
+def schema_diff(target: str) -> list:  # type: ignore[type-arg]
+    resolved = resolve(target)
+    url = resolved.url if resolved.backend == "sqlite" else postgres_schema.sqlalchemy_url(resolved)
+    engine = create_engine(url)
     try:
         with engine.connect() as connection:
             return compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -46,10 +48,9 @@ def test_known_revisions_match_the_scripts() -> None:
     assert tuple(migrate.script_revisions()) == migrate.KNOWN_REVISIONS
 
 
-def test_a_fresh_database_matches_the_models(database: Store) -> None:
+def test_a_fresh_database_matches_the_models(database: Store, db_target: str) -> None:
     assert database.revision() == migrate.SCHEMA_HEAD
-    assert database.path is not None
-    assert schema_diff(database.path) == []
+    assert schema_diff(db_target) == []
 
 
 # Rows as revision 0001 stored them (naive UTC timestamps, no trash, no counters).
@@ -203,7 +204,7 @@ def test_an_0001_database_upgrades_with_its_data_intact(old_db: Path) -> None:
         )
         assert counters == [(i, *COUNTERS[i], None) for i in (1, 2, 3)]
         assert problems(database) == []
-        assert schema_diff(old_db) == []
+        assert schema_diff(str(old_db)) == []
         engine = create_engine(f"sqlite:///{old_db}")
         assert "ix_cases_due" in {ix["name"] for ix in inspect(engine).get_indexes("cases")}
         engine.dispose()

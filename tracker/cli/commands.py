@@ -374,11 +374,44 @@ def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
         written = tracker.backup(destination)
         say(f"Backed up to {literal(written)}")
         return 0
+    if args.db_command == "copy":
+        return _db_copy(tracker, args.to)
     # upgrade: opening the database applies pending migrations (after a backup copy).
     tracker.open_store()
-    if tracker.backup_made:
+    if tracker.backup_made and tracker.path is not None:
         say(f"Upgraded; the previous file was copied to {literal(tracker.backup_made)}")
+    elif tracker.backup_made:
+        say(f"Upgraded; the database as it was is saved in {literal(tracker.backup_made)}")
     say(f"Schema is at revision {tracker.schema_revision()} (the newest).")
+    return 0
+
+
+def _db_copy(tracker: Tracker, destination: str) -> int:
+    from tracker.cli.progress import progress_for
+    from tracker.i18n import _, ngettext
+
+    bar = progress_for(sys.stderr)
+    try:
+        copied = tracker.copy_to(
+            destination, None if bar is None else (lambda done, total: bar("copying", done, total))
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    cases = ngettext("{n} case", "{n} cases", copied.cases).format(n=copied.cases)
+    trashed = ngettext("{n} in the trash", "{n} in the trash", copied.trashed).format(n=copied.trashed)
+    checks = ngettext("{n} check", "{n} checks", copied.checks).format(n=copied.checks)
+    entries = ngettext("{n} timeline entry", "{n} timeline entries", copied.entries).format(n=copied.entries)
+    print(
+        _("Copied {cases} ({trashed}), {checks} and {entries} from {source} to {target}.").format(
+            cases=cases,
+            trashed=trashed,
+            checks=checks,
+            entries=entries,
+            source=literal(copied.source),
+            target=literal(copied.destination),
+        )
+    )
     return 0
 
 

@@ -82,7 +82,10 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"tracker {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy sqlite URL (default: $TRACKER_DB)"
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or URL: sqlite:///file.db or postgresql+psycopg://user@host/db "
+        "(default: $TRACKER_DB)",
     )
     _add_language_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -402,15 +405,24 @@ def build_parser() -> Parser:
     )
     notify_mode.add_argument("--uninstall", action="store_true", help="remove what --install set up")
 
-    db = commands.add_parser("db", help="the database: path, check, backup, upgrade")
+    db = commands.add_parser("db", help="the database: path, check, backup, upgrade, copy")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=Parser)
     db_commands.add_parser("path", help="print where the database is")
-    db_commands.add_parser("check", help="run SQLite's integrity and foreign-key checks")
+    db_commands.add_parser("check", help="check the database for damage and inconsistencies; changes nothing")
     backup = db_commands.add_parser("backup", help="copy the database safely, even while in use")
     backup.add_argument(
         "file", nargs="?", metavar="FILE", help="where to write (default: beside the database, timestamped)"
     )
     db_commands.add_parser("upgrade", help="apply pending schema migrations (after a backup)")
+    copy = db_commands.add_parser(
+        "copy", help="copy every case into another, empty database (SQLite ↔ PostgreSQL)"
+    )
+    copy.add_argument(
+        "--to",
+        required=True,
+        metavar="PATH_OR_URL",
+        help="the database to fill: a file or postgresql+psycopg://user@host/database",
+    )
     # --lang after the command too (tracker due --lang es); not given there, it leaves
     # the value given before the command alone.
     for command_parser in [*commands.choices.values(), *db_commands.choices.values()]:

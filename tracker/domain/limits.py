@@ -35,6 +35,11 @@ MAX_WITHIN_DAYS = 3660
 # what a contact said).
 MAX_LINE = 1000
 MAX_TEXT = 100_000
+# Short codes the database keeps in columns of a fixed width (PostgreSQL holds them to it):
+# a playbook's name, a currency (a code such as PEN, or a word such as "soles"), an event.
+MAX_PLAYBOOK_NAME = 40
+MAX_CURRENCY = 8
+MAX_EVENT = 40
 # A fee: at most this many digits before the decimal point, and after it.
 MAX_FEE_DIGITS = 12
 MAX_FEE_DECIMALS = 4

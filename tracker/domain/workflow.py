@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
 from tracker.domain.events import Event, yes_no
-from tracker.domain.limits import FIRST_DAY, MAX_FEE_DECIMALS, MAX_FEE_DIGITS
+from tracker.domain.limits import FIRST_DAY, MAX_CURRENCY, MAX_FEE_DECIMALS, MAX_FEE_DIGITS
 from tracker.domain.model import (
     Action,
     Case,
@@ -132,6 +132,12 @@ def draft_problems(draft: CaseDraft, today: date) -> list[tuple[frozenset[str], 
         )
     if draft.fee_amount is not None and draft.fee_amount < 0:
         problem({"fee_amount"}, _("the fee must be zero or more"), "fee")
+    if len(draft.fee_currency) > MAX_CURRENCY:
+        problem(
+            {"fee_currency"},
+            _("a currency is a code such as PEN, at most {limit} characters").format(limit=MAX_CURRENCY),
+            "currency",
+        )
     if draft.fee_currency.strip() and draft.fee_amount is None:
         problem(
             {"fee_amount", "fee_currency"},

@@ -44,8 +44,11 @@ from tracker.domain.errors import InvalidInput
 from tracker.domain.legacy_entries import to_fact
 from tracker.domain.limits import (
     MAX_CASE_ID,
+    MAX_CURRENCY,
+    MAX_EVENT,
     MAX_FEE_DECIMALS,
     MAX_FEE_DIGITS,
+    MAX_PLAYBOOK_NAME,
     check_date,
     date_range_text,
     in_moment_range,
@@ -218,6 +221,16 @@ def _name(value: Any, name: str) -> str:
     text = _text(value, name)
     if not text.strip():
         raise _Problem("cannot be empty", name)
+    return text
+
+
+def _short(value: Any, name: str, limit: int) -> str:
+    """Text that fits the column the database keeps it in."""
+    text = _text(value, name)
+    if len(text) > limit:
+        raise _Problem(
+            _("longer than {limit} characters: {value}").format(limit=limit, value=_show(text)), name
+        )
     return text
 
 
@@ -514,7 +527,7 @@ def _fee(value: Any) -> tuple[Decimal | None, str]:
         fee = _object(value, _FEE_SET, _FEE_FIELDS)
     except _Problem as problem:
         raise problem.at("fee") from None
-    currency = _text(fee["currency"], "fee.currency")
+    currency = _short(fee["currency"], "fee.currency", MAX_CURRENCY)
     raw = fee["amount"]
     if raw is None:
         return None, currency
@@ -549,7 +562,7 @@ def _entry(value: Any, version: int = VERSION) -> TimelineEntry:
         return entry
     data = _object(value, _ENTRY_SET, _ENTRY_FIELDS)
     entry = _entry_fields(data)
-    entry.event = _text(data["event"], "event")
+    entry.event = _short(data["event"], "event", MAX_EVENT)
     entry.params = _params(data["params"], "params")
     return entry
 
@@ -579,7 +592,7 @@ def _case(value: Any, version: int = VERSION) -> Case:
         provider=_name(data["provider"], "provider"),
         service=_text(data["service"], "service"),
         action=_action(data["action"], "action"),
-        playbook=_name(data["playbook"], "playbook"),
+        playbook=_short(_name(data["playbook"], "playbook"), "playbook", MAX_PLAYBOOK_NAME),
         channel=_channel(data["channel"], "channel"),
         status=_status(data["status"], "status"),
         requested_on=_date(data["requested_on"], "requested_on"),

@@ -105,17 +105,30 @@ class Store(ABC):
     @abstractmethod
     def _transaction(self, connection: Connection, write: bool) -> Transaction: ...
 
+    def _reconnect_worth_trying(self, exc: Exception) -> bool:
+        """Whether a failed BEGIN means the connection had died (a server restart): then
+        one new connection is tried, since nothing was done on the old one yet."""
+        return False
+
+    def _begun(self, write: bool) -> Connection:
+        """This thread's connection, with a transaction begun on it."""
+        for attempt in (1, 2):
+            connection = self._connection()
+            try:
+                self._begin(connection, write)
+                return connection
+            except Exception as exc:
+                translated = self._translate(exc)
+                if translated is None:
+                    raise
+                self._forget_connection()
+                if attempt == 2 or not self._reconnect_worth_trying(exc):
+                    raise translated from None
+        raise AssertionError("unreachable")
+
     @contextmanager
     def _run(self, write: bool) -> Iterator[Transaction]:
-        connection = self._connection()
-        try:
-            self._begin(connection, write)
-        except Exception as exc:
-            translated = self._translate(exc)
-            if translated is None:
-                raise
-            self._forget_connection()
-            raise translated from None
+        connection = self._begun(write)
         try:
             yield self._transaction(connection, write)
         except BaseException as exc:

@@ -80,6 +80,10 @@ class Transaction(ListingQueries, ABC):
     def explicit_ids_inserted(self) -> None:  # noqa: B027 - optional hook
         """Cases were inserted with ids of their own (imports): keep id generation ahead of them."""
 
+    def lock_all_cases(self) -> None:  # noqa: B027 - optional hook
+        """This transaction plans against every case (an import, a copy): other writers wait
+        until it ends. SQLite's write lock does that already; a backend with row locks locks more."""
+
     # -- plumbing ------------------------------------------------------------
 
     def rows(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> list[Any]:

@@ -25,7 +25,7 @@ from tracker.ui.painter import Painter, readable
 from tracker.ui.services import HoldsTyping
 
 if TYPE_CHECKING:
-    from tracker.core import Tracker
+    from tracker.core import Changes, Tracker
     from tracker.domain.model import Case
 
 
@@ -51,7 +51,6 @@ class TrackerApp(App[None]):
         super().__init__()
         self.tracker = tracker
         self.watch_interval = watch_interval
-        self._data_version: object = None
         self._undo: Undo | None = None
         # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.
         self.case_cache: dict[int, Case] = {}
@@ -59,6 +58,7 @@ class TrackerApp(App[None]):
         self._cache_generation = 0
         self._asking_to_quit = False
         self._painters: dict[str, Painter] = {}
+        self._watching = False  # the change watch has looked at least once
 
     # -- start and stop --------------------------------------------------
 
@@ -82,30 +82,42 @@ class TrackerApp(App[None]):
 
     def first_screen_painted(self) -> None:
         """Start what the first screen did not need: SQLAlchemy, watching for changes."""
-        run_job(self, self._warm_up, self._version_seen, group="warm-up")
+        run_job(self, self._warm_up, self._changes_seen, group="warm-up")
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_for_changes)
 
-    def _warm_up(self) -> object:
-        return self.tracker.change_token()
+    def _warm_up(self) -> Changes:
+        return self.tracker.poll_changes()
 
     def check_for_changes(self) -> None:
         """Any commit by another connection, this app's or another process's, reloads.
 
         The app's own writes come through here too (see :meth:`data_changed`), so a
-        change is reloaded once, not again at the next tick.
+        change is reloaded once, not again at the next tick. A database server that
+        went away is said once; when it is back, everything shown is reloaded.
         """
-        run_job(self, self.tracker.change_token, self._version_seen, group="watch", exclusive=True)
+        run_job(self, self.tracker.poll_changes, self._changes_seen, group="watch", exclusive=True)
 
-    def _version_seen(self, version: object) -> None:
-        changed = self._data_version is not None and version != self._data_version
-        self._data_version = version
-        if changed:
+    def _changes_seen(self, changes: Changes) -> None:
+        self._watching = True
+        if changes.lost is not None:
+            self.notify(
+                _("{reason}\nTrying again every few seconds; what you type is kept.").format(
+                    reason=literal(changes.lost)
+                ),
+                title=_("Database unreachable"),
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+        if changes.back:
+            self.notify(_("Connected to the database again."), markup=False)
+        if changes.changed:
             self._reload_screens()
 
     def data_changed(self) -> None:
         """This app wrote to the database: look for the change now, not at the next tick."""
-        if self._data_version is None:
+        if not self._watching:
             self._reload_screens()  # not watching yet: nothing else will notice
         else:
             self.check_for_changes()

@@ -10,6 +10,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+# Ids are 64-bit on both backends: SQLite's INTEGER PRIMARY KEY is; on PostgreSQL
+# they are BIGINT (BIGSERIAL), so a case number that fits one fits the other.
+ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -19,7 +23,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "cases",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("id", ID, nullable=False),
         sa.Column("uuid", sa.String(36), nullable=False),
         sa.Column("provider", sa.Text(), nullable=False),
         sa.Column("service", sa.Text(), nullable=False),
@@ -41,8 +45,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "checks",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("id", ID, nullable=False),
+        sa.Column("case_id", ID, nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("required", sa.Boolean(), nullable=False),
@@ -57,8 +61,8 @@ def upgrade() -> None:
     op.create_index("ix_checks_case_id", "checks", ["case_id"])
     op.create_table(
         "timeline",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("id", ID, nullable=False),
+        sa.Column("case_id", ID, nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("summary", sa.Text(), nullable=False),

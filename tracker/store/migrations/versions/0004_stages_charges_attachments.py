@@ -16,14 +16,17 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+# 64-bit on PostgreSQL, as the case ids they point at (SQLite's integers are 64-bit anyway).
+ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 _CASE_DATES = ("effective_on", "ends_on", "answer_due", "user_due", "user_alert_on")
 
 
 def _child(name: str, *columns: sa.Column) -> None:  # type: ignore[type-arg]
     op.create_table(
         name,
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("id", ID, nullable=False),
+        sa.Column("case_id", ID, nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         *columns,
         sa.ForeignKeyConstraint(
@@ -67,7 +70,7 @@ def upgrade() -> None:
         "attachments",
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False),
-        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("size", ID, nullable=False),
         sa.Column("added_at", sa.DateTime(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
     )
