@@ -220,14 +220,26 @@ class Tracker:
         The user's own deadlines (the stages work) join here as reminders of kind
         ``DEADLINE``; everything that reminds reads through this one method.
         """
-        from tracker.domain.reminders import follow_up_reminder
+        from tracker.domain.deadlines import ALERT_BUSINESS_DAYS
+        from tracker.domain.reminders import Reminder, ReminderKind, follow_up_reminder
 
         today = self.today()
-        return [
+        found: list[Reminder] = []
+        for case, deadline in self.user_deadlines():
+            # As the YOUR DEADLINE flag: from five business days before, while it can be met.
+            alert = self.rules_for(case).calendar.add(deadline.due, -ALERT_BUSINESS_DAYS)
+            if alert <= today <= deadline.due and case.id is not None:
+                found.append(
+                    Reminder(
+                        ReminderKind.DEADLINE, case.id, case.uuid, case.provider, deadline.due, deadline.what
+                    )
+                )
+        found += [
             follow_up_reminder(s.id, s.uuid, s.provider, s.status, s.next_follow_up, today)
             for s in self.due_summaries()
             if s.next_follow_up is not None
         ]
+        return found
 
     def ordered_ids(
         self, include_closed: bool = False, text: str = "", limit: int | None = None

@@ -206,3 +206,35 @@ def test_an_edit_is_held_only_to_the_fields_it_changes(tmp_path: Path) -> None:
             tracker.edit_case(case.id, moved, ["requested_on"])
     finally:
         tracker.close()
+
+
+def test_the_users_own_deadline_is_a_reminder_from_five_business_days_before(tmp_path: Path) -> None:
+    """An infundado answer notified on Friday 2026-09-18 leaves 15 business days to appeal:
+    from Monday 21 September, 8 October (a holiday) skipped, the last day is Monday 12 October.
+    Five business days before, 8 October skipped again (9, 7, 6, 5, 2), is Friday 2 October:
+    from then on `tracker notify` says so."""
+    from tracker.domain.model import Outcome, StageKind
+    from tracker.domain.reminders import ReminderKind
+
+    def on(day: date) -> Tracker:
+        return Tracker.open(str(tmp_path / "t.db"), clock=FixedClock(day), config_folder=tmp_path)
+
+    tracker = on(date(2026, 7, 20))
+    case = tracker.add_case(CaseDraft(provider="Movistar Perú", playbook="esim-pe"))
+    tracker.close()
+    tracker = on(date(2026, 9, 18))
+    tracker.escalate(case.id, StageKind.RECLAMO, date(2026, 7, 31))  # type: ignore[arg-type]
+    tracker.answer(case.id, date(2026, 9, 18), Outcome.INFUNDADO)  # type: ignore[arg-type]
+    tracker.close()
+
+    def deadlines(day: date) -> list[tuple[str, date]]:
+        tracker = on(day)
+        try:
+            return [(r.event, r.due) for r in tracker.reminders() if r.kind is ReminderKind.DEADLINE]
+        finally:
+            tracker.close()
+
+    assert deadlines(date(2026, 10, 1)) == []
+    assert deadlines(date(2026, 10, 2)) == [("apelacion.file", date(2026, 10, 12))]
+    assert deadlines(date(2026, 10, 12)) == [("apelacion.file", date(2026, 10, 12))]
+    assert deadlines(date(2026, 10, 13)) == []  # past: nothing left to do in time

@@ -68,14 +68,13 @@ def test_the_provider_is_shown_literally_on_one_line() -> None:
     assert "Evil\\x1b[31m Corp <b>" in line  # the newline became a space, the tag is text
 
 
-def test_the_users_deadlines_come_first(monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setitem(message_module.DEADLINE_WORDS, "appeal.window", "appeal window closes")
-    deadline = Reminder(ReminderKind.DEADLINE, 3, "u3", "Movistar Perú", date(2026, 10, 23), "appeal.window")
+def test_the_users_deadlines_come_first() -> None:
+    deadline = Reminder(ReminderKind.DEADLINE, 3, "u3", "Movistar Perú", date(2026, 10, 23), "apelacion.file")
     message = build_message([overdue(1, "Claro", date(2026, 10, 19)), deadline], TODAY)
     assert message.title == "tracker: 1 deadline of yours, 1 follow-up overdue"
     assert message.body.splitlines()[:2] == [
         "Your deadlines:",
-        "  case 3, Movistar Perú: appeal window closes in 3 days (2026-10-23)",
+        "  case 3, Movistar Perú: file an apelación against the answer in 3 days (2026-10-23)",
     ]
     assert message.urgent
 

@@ -14,13 +14,10 @@ from datetime import date
 from tracker.display import headline
 from tracker.domain.reminders import RECHECK, Reminder, ReminderKind
 from tracker.i18n import _, ngettext
+from tracker.i18n.path import DEADLINE_WORDS
 
 # At most this many cases are listed; a notification bubble shows little more.
 LISTED = 20
-
-# The user's own deadlines, by event code, worded when shown. The stages work
-# (reclamo, queja, apelación) adds its codes here, e.g. "appeal.window": N_("appeal window closes").
-DEADLINE_WORDS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ def reminder_line(reminder: Reminder, today: date) -> str:
     who = _("case {id}, {provider}").format(id=reminder.case_id, provider=headline(reminder.provider, 60))
     days = (reminder.due - today).days
     if reminder.kind is ReminderKind.DEADLINE:
-        what = _(DEADLINE_WORDS.get(reminder.event, reminder.event))
+        what = _(DEADLINE_WORDS.get(reminder.event, reminder.event))  # the path's words for it
         when = _("today") if days <= 0 else ngettext("in {n} day", "in {n} days", days).format(n=days)
         return _("{who}: {what} {when} ({date})").format(
             who=who, what=what, when=when, date=reminder.due.isoformat()
