@@ -33,11 +33,19 @@ def literal(text: str, multiline: bool = False) -> str:
     """
     if text.isprintable():  # no control or format characters: the common case, at C speed
         return text
+    if multiline:
+        # Line by line, so that a long report (tracker due with thousands of rows) is
+        # checked at C speed and only a line that needs it is gone through by hand.
+        return "\n".join(
+            line if line.isprintable() else _escaped(line, keep=_KEEP_MULTILINE) for line in text.split("\n")
+        )
+    return _escaped(text, keep=frozenset())
+
+
+def _escaped(text: str, keep: frozenset[str] | set[str]) -> str:
     out: list[str] = []
     for ch in text:
-        if multiline and ch in _KEEP_MULTILINE:
-            out.append(ch)
-        elif unsafe(ch):
+        if ch not in keep and unsafe(ch):
             out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
         else:
             out.append(ch)
