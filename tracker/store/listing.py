@@ -9,7 +9,7 @@ tests keep the two in step.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +61,13 @@ class ListingQueries:
 
     def rows(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> list[Any]:
         raise NotImplementedError
+
+    def iter_rows(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> Iterator[Any]:
+        raise NotImplementedError
+
+    def joined_text(self, column: str) -> str:
+        """An aggregate joining a text column's values with newlines (SQL differs by backend)."""
+        return f"string_agg({column}, chr(10))"
 
     def likely(self, condition: str) -> str:
         """A condition the planner should expect to hold (a hint only some backends take)."""
@@ -136,14 +143,16 @@ class ListingQueries:
 
     def search_index(self) -> SearchIndex:
         """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
-        rows = self.rows("SELECT id, provider, service, ticket, notes FROM cases WHERE deleted_at IS NULL")
         # Every ticket a case has had, not only its current one: those its timeline recorded.
-        tickets: dict[int, list[str]] = {}
-        for case_id, ticket in self.rows("SELECT case_id, ticket FROM timeline WHERE ticket <> ''"):
-            tickets.setdefault(case_id, []).append(ticket)
+        # Read row by row (at 100,000 cases a list of every row would double the TUI's memory).
+        earlier = self.joined_text("t.ticket")
+        rows = self.iter_rows(
+            "SELECT id, provider, service, ticket, notes, "
+            f"(SELECT {earlier} FROM timeline t WHERE t.case_id = cases.id AND t.ticket <> '') "
+            "FROM cases WHERE deleted_at IS NULL"
+        )
         return SearchIndex(
-            (row[0], search_text(row[1], row[2], row[3], row[4], "\n".join(tickets.get(row[0], ()))))
-            for row in rows
+            (row[0], search_text(row[1], row[2], row[3], row[4], row[5] or "")) for row in rows
         )
 
     def first_ids(self, today: date, count: int) -> array[int] | None:

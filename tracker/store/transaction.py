@@ -89,6 +89,10 @@ class Transaction(ListingQueries, ABC):
     def rows(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> list[Any]:
         return list(self.connection.execute(self.sql(text), params).fetchall())
 
+    def iter_rows(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> Iterator[Any]:
+        """The rows one at a time, for reads too large to hold in a list."""
+        yield from self.connection.execute(self.sql(text), params)
+
     def execute(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> Any:
         return self.connection.execute(self.sql(text), params)
 
