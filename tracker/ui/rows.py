@@ -17,7 +17,7 @@ from tracker.display import literal
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import N_, _
+from tracker.i18n import N_, _, terms
 from tracker.i18n.formats import describe_due
 from tracker.i18n.terms import status_label
 from tracker.ui import styles
@@ -36,7 +36,7 @@ SHORT_FLAGS: dict[Flag, str] = {
 
 
 def flag_label(flag: Flag, short: bool = False) -> str:
-    return _(SHORT_FLAGS[flag]) if short else _(flag.label)
+    return _(SHORT_FLAGS[flag]) if short else terms.flag_label(flag)
 
 
 def flag_text(flags: Sequence[Flag], short: bool = False) -> Text:

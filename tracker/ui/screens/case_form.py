@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from tracker.display import headline, literal
-from tracker.domain.dates import DATE_HELP, parse_date
+from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook
@@ -115,7 +115,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             yield Field(
                 _("Requested on"),
                 FieldInput((case.requested_on if case else today).isoformat(), id="requested_on"),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Field(
                 _("Channel"),
@@ -142,7 +142,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                     placeholder=_("from the playbook"),
                     id="promised_by",
                 ),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Field(
                 _("Next follow-up"),
@@ -151,7 +151,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                     placeholder=_("from the playbook") if not case else _("none"),
                     id="next_follow_up",
                 ),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Static("", id="preview", markup=False)
             yield Field(

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Select, Static
 
 from tracker.display import headline, literal
-from tracker.domain.dates import DATE_HELP, parse_date
+from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, StageKind, Topic
 from tracker.i18n import N_, _
@@ -62,7 +62,7 @@ class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(
                 _("Filed on"),
                 FieldInput(services(self).tracker.today().isoformat(), id="filed_on"),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Field(
                 _("About (reclamo)"),

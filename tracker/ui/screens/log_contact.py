@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from tracker.display import headline, literal
-from tracker.domain.dates import DATE_HELP, parse_date
+from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
 from tracker.i18n import N_, _, ngettext
@@ -81,7 +81,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(
                 _("Next follow-up"),
                 FieldInput(self.default_next().isoformat(), id="next_follow_up"),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Static("", id="next-preview", classes="note", markup=False)
             yield Field(_("Agent"), FieldInput(placeholder=_("who you spoke to"), id="agent"))
