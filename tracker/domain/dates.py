@@ -72,12 +72,14 @@ def _parse(text: str, today: date, field: str | None) -> date:
         )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
+        from tracker.i18n.formats import month_and_year
+
         raise InvalidInput(
             ngettext(
-                "{value} is not a date: {year}-{month} has {days} day",
-                "{value} is not a date: {year}-{month} has {days} days",
+                "{value} is not a date: {month} has {days} day",
+                "{value} is not a date: {month} has {days} days",
                 last,
-            ).format(value=text, year=f"{year:04d}", month=f"{month:02d}", days=last),
+            ).format(value=text, month=month_and_year(year, month), days=last),
             field,
         )
     return date(year, month, day)

@@ -207,16 +207,8 @@ def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str
     owed/not-owed word comes from the side that wins by history."""
     merged: dict[str, list[object]] = {}
     changes: list[str] = []
-    lists = (
-        ("stages", _stage_key, lambda n: ngettext("{count} stage added", "{count} stages added", n)),
-        ("charges", _charge_key, lambda n: ngettext("{count} charge added", "{count} charges added", n)),
-        (
-            "attachments",
-            _attachment_key,
-            lambda n: ngettext("{count} attachment added", "{count} attachments added", n),
-        ),
-    )
-    for name, key, word in lists:
+    lists = (("stages", _stage_key), ("charges", _charge_key), ("attachments", _attachment_key))
+    for name, key in lists:
         mine: list[object] = list(getattr(stored, name))
         index = {key(item): i for i, item in enumerate(mine)}  # type: ignore[arg-type]
         added = 0
@@ -239,11 +231,21 @@ def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str
                 mine[at] = replace(ours, owed=item.owed)
                 changes.append(_("charge of {day} marked").format(day=item.on.isoformat()))
         if added:
-            changes.append(word(added).format(count=added))
+            changes.append(_added_words(name, added))
         if name == "stages":
             mine.sort(key=lambda s: s.filed_on)  # type: ignore[attr-defined]
         merged[name] = mine
     return merged, changes
+
+
+def _added_words(name: str, count: int) -> str:
+    if name == "stages":
+        words = ngettext("{count} stage added", "{count} stages added", count)
+    elif name == "charges":
+        words = ngettext("{count} charge added", "{count} charges added", count)
+    else:
+        words = ngettext("{count} attachment added", "{count} attachments added", count)
+    return words.format(count=count)
 
 
 def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:

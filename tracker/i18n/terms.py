@@ -173,9 +173,13 @@ def check_label(name: str) -> str:
     return _(name) if name in BUILT_IN_CHECK_NAMES else name
 
 
-def quoted(name: str) -> str:
-    """A name inside a sentence: 'calls blocked', “llamadas bloqueadas”."""
-    return _("'{name}'").format(name=name)
+def quoted(text: str) -> str:
+    """A name in quotation marks, as the language writes them: 'calls blocked', “llamadas bloqueadas”."""
+    if "'" in text and '"' not in text:
+        # TRANSLATORS: quotation marks around a name that contains an apostrophe.
+        return pgettext("quoted name with an apostrophe", '"{text}"').format(text=text)
+    # TRANSLATORS: quotation marks around a name, e.g. a check's ('calls blocked').
+    return pgettext("quoted name", "'{text}'").format(text=text)
 
 
 def find_check(checks: Iterable[Check], name: str) -> Check | None:
@@ -195,6 +199,11 @@ def playbook_title(playbook: Playbook) -> str:
 def playbook_steps(playbook: Playbook) -> tuple[str, ...]:
     """A playbook's steps to take before cancelling, worded as :func:`playbook_title`."""
     return tuple(_(step) for step in playbook.steps) if playbook.built_in else playbook.steps
+
+
+def playbook_source(playbook: Playbook) -> str:
+    """Where a playbook is defined: "built-in", or the user's file."""
+    return _("built-in") if playbook.built_in else playbook.source
 
 
 # The built-in rule books' titles (their norms' citations and titles are names: never translated).

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from tracker.domain.errors import InvalidInput
+from tracker.i18n import _
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
@@ -45,7 +46,7 @@ def resolve(target: str) -> Target:
     if "://" not in target:
         path = Path(target).expanduser()
         return Target("sqlite", f"sqlite:///{path}", path)
-    scheme, _, rest = target.partition("://")
+    scheme, _sep, rest = target.partition("://")
     base = scheme.split("+")[0].lower()
     if base in POSTGRES_SCHEMES:
         driver = scheme.partition("+")[2]

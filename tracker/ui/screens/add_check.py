@@ -13,6 +13,7 @@ from tracker.display import headline, literal
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case
 from tracker.i18n import N_, _
+from tracker.i18n.terms import find_check
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
@@ -60,7 +61,7 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
         if not name.strip():
             field.set_error(_("name the check"))
             return
-        if self.case.find_check(name) is not None:
+        if find_check(self.case.checks, name) is not None:
             field.set_error(_("the case has this check already"))
             return
         field.set_error(None)

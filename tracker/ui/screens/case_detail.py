@@ -14,14 +14,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Collapsible, Footer, Static
 
 from tracker.clock import Local
-from tracker.display import entry_details, entry_when, headline, literal
+from tracker.display import cell_width, entry_details, entry_when, fit, headline, literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import recheck_checks, recheck_due
-from tracker.i18n import _, ngettext
+from tracker.i18n import _, ngettext, pgettext
 from tracker.i18n.formats import describe_due
-from tracker.i18n.terms import action_label, channel_label, entry_kind_label
+from tracker.i18n.terms import action_label, channel_label, check_label, entry_kind_label, playbook_steps
 from tracker.i18n.timeline import describe
 from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
@@ -97,9 +97,10 @@ def timeline_text(case: Case, paint: Painter, local: Local) -> Text:
     """The timeline, newest first, in local time (the clock's); a back-dated request is dated
     by its request date."""
     text = Text()
+    width = max([8, *(cell_width(entry_kind_label(entry.kind)) for entry in case.timeline)])
     for entry in reversed(case.timeline):
         text.append(f"{entry_when(entry, case.requested_on, local)}  ", style=paint.style(styles.MUTED))
-        text.append(f"{entry_kind_label(entry.kind):<8} ", style="bold")
+        text.append(fit(entry_kind_label(entry.kind), width) + " ", style="bold")
         text.append(literal(describe(entry), multiline=True))
         extra = entry_details(entry)
         if extra:
@@ -110,7 +111,7 @@ def timeline_text(case: Case, paint: Painter, local: Local) -> Text:
 
 def steps_text(playbook: Playbook) -> Text:
     text = Text()
-    for number, step in enumerate(playbook.steps, start=1):
+    for number, step in enumerate(playbook_steps(playbook), start=1):
         text.append(f"{number}. ", style="bold")
         text.append(literal(step) + "\n")
     return text
@@ -243,7 +244,9 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
         """On a verified case with a recheck ahead or due: when, and which checks it is about."""
         if case.next_follow_up is None or case.status is not Status.VERIFIED:
             return ""
-        names = ", ".join(literal(c.name) for c in recheck_checks(case, playbook))
+        names = pgettext("list separator", ", ").join(
+            literal(check_label(c.name)) for c in recheck_checks(case, playbook)
+        )
         key = self.services.key_hint("case.verify")
         if recheck_due(case, self.services.tracker.today()):
             if names:
@@ -286,7 +289,9 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
         check = updated.checks[index]
         if check.state is CheckState.FAILED:
             self.notify(
-                _("{check} failed: the case needs a follow-up today.").format(check=literal(check.name)),
+                _("{check} failed: the case needs a follow-up today.").format(
+                    check=literal(check_label(check.name))
+                ),
                 severity="warning",
                 markup=False,
             )

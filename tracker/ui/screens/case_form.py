@@ -18,8 +18,9 @@ from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
-from tracker.i18n import N_, _
-from tracker.i18n.terms import action_label, channel_label
+from tracker.i18n import N_, _, ngettext
+from tracker.i18n.formats import weekday_date
+from tracker.i18n.terms import action_label, channel_label, find_check, playbook_title
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerScreen
@@ -103,7 +104,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                 _("Playbook"),
                 Select(
                     [
-                        (Text(f"{p.name} — {headline(p.title, 60)}"), p.name)
+                        (Text(f"{p.name} — {headline(playbook_title(p), 60)}"), p.name)
                         for p in (playbooks.get(n) for n in playbooks.names())
                     ],
                     value=default_playbook,
@@ -277,17 +278,18 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         except TrackerError as exc:
             preview.update(literal(str(exc)))
             return
+        count = playbook.provider_days
         if playbook.business_days:
-            days = _("{count} business days").format(count=playbook.provider_days)
+            days = ngettext("{count} business day", "{count} business days", count).format(count=count)
         else:
-            days = _("{count} calendar days").format(count=playbook.provider_days)
+            days = ngettext("{count} calendar day", "{count} calendar days", count).format(count=count)
         where = _(", {country} holidays skipped").format(country=playbook.country) if playbook.country else ""
         preview.update(
             _("→ Promised by {promised} ({days}{where}) · first follow-up {follow_up}").format(
-                promised=f"{planned.promised_by:%a %d %b %Y}",
+                promised=weekday_date(planned.promised_by),
                 days=days,
                 where=where,
-                follow_up=f"{planned.next_follow_up:%a %d %b %Y}",
+                follow_up=weekday_date(planned.next_follow_up),
             )
         )
         self.query_one("#promised_by", Input).placeholder = _("from the playbook: {date}").format(
@@ -306,7 +308,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             note.update("")
             note.display = False
             return
-        added = [t.name for t in playbook.checks if case.find_check(t.name) is None]
+        added = [t.name for t in playbook.checks if find_check(case.checks, t.name) is None]
         words = [_("Saving moves the case to {playbook}:").format(playbook=playbook.name)]
         if added:
             words.append(_("its checks {names} are added").format(names=", ".join(literal(n) for n in added)))

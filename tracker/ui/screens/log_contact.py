@@ -16,6 +16,7 @@ from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
 from tracker.i18n import N_, _, ngettext
+from tracker.i18n.formats import weekday_date
 from tracker.i18n.terms import channel_label
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
@@ -34,7 +35,7 @@ def when_words(day: date, today: date) -> str:
         relative = _("tomorrow")
     else:
         relative = ngettext("in {count} day", "in {count} days", delta).format(count=delta)
-    return _("→ {date}, {relative}").format(date=f"{day:%a %d %b %Y}", relative=relative)
+    return _("→ {date}, {relative}").format(date=weekday_date(day), relative=relative)
 
 
 class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):

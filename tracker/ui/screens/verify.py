@@ -19,7 +19,7 @@ from tracker.display import headline, literal
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
-from tracker.i18n.terms import check_state_label
+from tracker.i18n.terms import check_label, check_state_label
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
@@ -103,7 +103,9 @@ class VerifyScreen(TrackerModal[bool]):
             verdict.update(
                 _("Not yet: {checks}.").format(
                     checks=", ".join(
-                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
+                        _("{check} ({state})").format(
+                            check=literal(check_label(c.name)), state=check_state_label(c.state)
+                        )
                         for c in blocking
                     )
                 )
@@ -135,7 +137,7 @@ class VerifyScreen(TrackerModal[bool]):
         if check.state is CheckState.FAILED:
             self.notify(
                 _("{check} failed (saved): the case needs a follow-up today.").format(
-                    check=literal(check.name)
+                    check=literal(check_label(check.name))
                 ),
                 severity="warning",
                 markup=False,
@@ -151,7 +153,9 @@ class VerifyScreen(TrackerModal[bool]):
             self.notify(
                 _("Not yet: {checks}").format(
                     checks=", ".join(
-                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
+                        _("{check} ({state})").format(
+                            check=literal(check_label(c.name)), state=check_state_label(c.state)
+                        )
                         for c in blocking
                     )
                 ),
