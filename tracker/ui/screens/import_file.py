@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Input, ProgressBar, Static
 from tracker.display import literal
 from tracker.domain.errors import TrackerError
 from tracker.exchange.importer import ImportResult, import_file, summary
-from tracker.i18n import _, ngettext
+from tracker.i18n import _, ngettext, pgettext
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import ImportProgress
@@ -149,10 +149,12 @@ class ImportScreen(TrackerModal[bool]):
         for update in result.updated[:SHOWN_UPDATES]:
             lines.append(
                 "  "
-                + _("update case {id} {provider}: {changes}").format(
+                + pgettext("import plan", "update")
+                + " "
+                + _("case {id}: {provider}: {changes}").format(
                     id=update.case.id,
                     provider=literal(update.case.provider),
-                    changes=literal(", ".join(update.changes)),
+                    changes=literal(pgettext("list separator", ", ").join(update.changes)),
                 )
             )
         more = len(result.updated) - SHOWN_UPDATES

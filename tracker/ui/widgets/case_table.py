@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.display import cell_width
 from tracker.i18n import _
 from tracker.ui import keys
 from tracker.ui.layout import Column, Want, column_widths
@@ -115,7 +116,7 @@ class CaseTable(ScrollView, can_focus=True):
 
     def _measure(self, rows: Iterable[Row]) -> None:
         """Widen what the columns want to fit these rows (never narrowed until the next list)."""
-        wants = self._wants or [Want(len(_(c.label)), 0) for c in self.columns]
+        wants = self._wants or [Want(cell_width(_(c.label)), 0) for c in self.columns]
         before = list(wants)
         for row in rows:
             for index, cell in enumerate(row.cells[: len(wants)]):
@@ -204,7 +205,7 @@ class CaseTable(ScrollView, can_focus=True):
     def layout_widths(self) -> list[int]:
         """The width of each column as drawn now (0: not shown at this size)."""
         if not self._widths:
-            wants = self._wants or [Want(len(_(c.label)), 0) for c in self.columns]
+            wants = self._wants or [Want(cell_width(_(c.label)), 0) for c in self.columns]
             self._widths = column_widths(self.columns, wants, self.scrollable_content_region.width)
         return self._widths
 
