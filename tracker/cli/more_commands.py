@@ -30,7 +30,7 @@ def add_more_commands(
             "the first day it is allowed."
         ),
     )
-    escalate.add_argument("id", metavar=m["ID"])
+    escalate.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     escalate.add_argument("kind", choices=STAGE_KINDS, metavar=m["KIND"], help=" | ".join(STAGE_KINDS))
     escalate.add_argument(
         "--filed", metavar=m["DATE"], default="today", help=_("when it was filed (default: today)")
@@ -60,7 +60,7 @@ def add_more_commands(
             "latest of --stage {kind}. An answer against you opens your deadline to appeal."
         ).format(kind=m["KIND"]),
     )
-    answer.add_argument("id", metavar=m["ID"])
+    answer.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     answer.add_argument(
         "--on", metavar=m["DATE"], required=True, help=_("the day the answer was notified to you")
     )
@@ -79,7 +79,7 @@ def add_more_commands(
             "--not-owed overrides them."
         ),
     )
-    charge.add_argument("id", metavar=m["ID"])
+    charge.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     charge.add_argument("amount", metavar=m["AMOUNT"], help=_("e.g. 79.80"))
     charge.add_argument(
         "--on", metavar=m["DATE"], required=True, help=_("the bill's date (or when it was taken)")
@@ -117,7 +117,7 @@ def add_more_commands(
             "with the holder's name and document from config.toml [me]. Not legal advice."
         ),
     )
-    letter.add_argument("id", metavar=m["ID"])
+    letter.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     letter.add_argument("kind", choices=LETTER_KINDS, metavar=m["KIND"], help=" | ".join(LETTER_KINDS))
     letter.add_argument(
         "--format", "-f", default="md", choices=["md", "txt"], help=_("Markdown (default) or text")
@@ -143,7 +143,7 @@ def add_more_commands(
             "original can be deleted afterwards."
         ),
     )
-    attach.add_argument("id", metavar=m["ID"])
+    attach.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     attach.add_argument("file", metavar=m["FILE"])
     attach.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     attach.add_argument("--json", action="store_true", help=_("print the case as JSON"))

@@ -30,6 +30,13 @@ class Parser(argparse.ArgumentParser):
         # Let relative dates such as "-2d" and "-1w" be values, not unknown options.
         self._negative_number_matcher = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
 
+    def format_help(self) -> str:
+        # argparse ends each section's title with an ASCII colon; Chinese writes "："
+        text = super().format_help()
+        for title in (_("positional arguments"), _("options")):
+            text = text.replace(f"\n{title}:\n", "\n" + _("{label}:").format(label=title) + "\n")
+        return text
+
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(
             _("{prog}: error: {problem} (see {prog} --help)").format(prog=self.prog, problem=message) + "\n"
@@ -218,7 +225,7 @@ def build_parser() -> Parser:
     show.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
     log = commands.add_parser("log", help=_("log a contact with the provider"))
-    log.add_argument("id", metavar=m["ID"], type=case_ref)
+    log.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     log.add_argument("summary", metavar=m["SUMMARY"], help=_("what was said or done"))
     log.add_argument(
         "--channel", "-c", default="phone", choices=CHANNELS, help=_("how you got in touch (default: phone)")
@@ -243,7 +250,7 @@ def build_parser() -> Parser:
             "Record a check's result (by name, any case), or add a check of your own with the state 'add'."
         ),
     )
-    check.add_argument("id", metavar=m["ID"], type=case_ref)
+    check.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     check.add_argument("check", metavar=m["CHECK"], help=_('e.g. "calls blocked"'))
     check.add_argument(
         "state",
@@ -256,21 +263,21 @@ def build_parser() -> Parser:
     check.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
     verify = commands.add_parser("verify", help=_("mark a case verified (required checks passed)"))
-    verify.add_argument("id", metavar=m["ID"], type=case_ref)
+    verify.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     verify.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
     withdraw = commands.add_parser("withdraw", help=_("drop a case (it can be reopened)"))
-    withdraw.add_argument("id", metavar=m["ID"], type=case_ref)
+    withdraw.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     withdraw.add_argument("--reason", default="", metavar=m["REASON"])
 
     reopen = commands.add_parser("reopen", help=_("undo a withdrawal"))
-    reopen.add_argument("id", metavar=m["ID"], type=case_ref)
+    reopen.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
 
     delete = commands.add_parser("delete", help=_("move a case to the trash"))
-    delete.add_argument("id", metavar=m["ID"], type=case_ref)
+    delete.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
 
     restore = commands.add_parser("restore", help=_("bring a case back from the trash"))
-    restore.add_argument("id", metavar=m["ID"], type=case_ref)
+    restore.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
 
     trash = commands.add_parser("trash", help=_("list the cases in the trash"))
     trash.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))

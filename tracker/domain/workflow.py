@@ -454,7 +454,9 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
     _refuse_if_withdrawn(case, _("case {id} is withdrawn: reopen it before you record a check"))
     check = find_check(case.checks, name)
     if check is None:
-        names = ", ".join(quoted(check_label(c.name)) for c in case.checks) or _("none")
+        names = pgettext("list separator", ", ").join(quoted(check_label(c.name)) for c in case.checks) or _(
+            "none"
+        )
         raise NotFound(
             _("case {id} has no check {name} (its checks: {names})").format(
                 id=case.id, name=quoted(name), names=names
