@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Footer, Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from tracker.display import headline, literal
 from tracker.domain.errors import TrackerError
@@ -20,6 +20,7 @@ from tracker.ui.screens.base import TrackerModal
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
@@ -47,7 +48,7 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
                 _("Required: the case is verified only once it passes"), id="required", compact=True
             )
             yield self.keys_note(_("{save} adds it"))
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

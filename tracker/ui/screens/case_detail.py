@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Collapsible, Footer, Static
+from textual.widgets import Collapsible, Static
 
 from tracker.clock import Local
 from tracker.display import cell_width, entry_details, entry_when, fit, headline, literal
@@ -32,6 +32,7 @@ from tracker.ui.path_actions import PathActions, path_widgets
 from tracker.ui.rows import flag_text, status_text
 from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.widgets.checklist import Checklist, check_prompt
+from tracker.ui.widgets.footer import FittingFooter
 
 
 def _grid(rows: list[tuple[str, Text | str]]) -> Table:
@@ -142,7 +143,7 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
             yield Static("", id="details", markup=False)
             yield Static(_("Timeline (newest first)"), classes="section", markup=False)
             yield Static("", id="timeline", markup=False)
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._repaint)

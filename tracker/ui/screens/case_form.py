@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from tracker.display import headline, literal
 from tracker.domain.dates import date_help, parse_date
@@ -27,6 +27,7 @@ from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeTextArea
 
 DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up")
@@ -173,7 +174,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                 _("Notes"),
                 SafeTextArea(case.notes if case else "", id="notes", soft_wrap=True, show_line_numbers=False),
             )
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#provider", Input).focus()

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from tracker.display import headline, literal
 from tracker.domain.dates import date_help, parse_date
@@ -22,6 +22,7 @@ from tracker.ui.screens.base import TrackerModal
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
@@ -76,7 +77,7 @@ class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(_("Código"), FieldInput(placeholder=_("the code they gave for it"), id="code"))
             yield Field(_("Note"), FieldInput(id="note"))
             yield self.keys_note(_("{save} files it"))
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()

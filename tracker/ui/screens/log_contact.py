@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from tracker.display import headline, literal
 from tracker.domain.dates import date_help, parse_date
@@ -24,6 +24,7 @@ from tracker.ui.screens.base import TrackerModal
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 
 
 def when_words(day: date, today: date) -> str:
@@ -91,7 +92,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
                     _("The provider says it is done (status → confirmed)"), id="confirmed", compact=True
                 )
             yield self.keys_note(_("{save} logs it"))
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#summary", Input).focus()

@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from tracker.display import headline, literal
 from tracker.domain.model import Case, CheckState, Status
@@ -25,6 +25,7 @@ from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.widgets.checklist import Checklist, check_prompt
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class VerifyScreen(TrackerModal[bool]):
@@ -58,7 +59,7 @@ class VerifyScreen(TrackerModal[bool]):
                     id="verify",
                 )
                 yield Button(_("Close ({key})").format(key=hub.key_hint("verify.cancel")), id="close")
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def _intro(self) -> str:
         key = services(self).key_hint("verify.cycle_check")

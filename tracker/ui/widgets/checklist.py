@@ -25,7 +25,8 @@ def check_prompt(check: Check) -> Text:
     text.append(" ")
     text.append(literal(check_label(check.name)))
     if check.required:
-        text.append(" " + _("(required)"), style=styles.EMPHASIS)
+        # TRANSLATORS: follows a check's name; keep the leading space if your language puts one there.
+        text.append(_(" (required)"), style=styles.EMPHASIS)
     text.append("  ")
     text.append(check_state_label(check.state), style=style)
     if check.note:
