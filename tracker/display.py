@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from tracker.domain.model import EntryKind, TimelineEntry
-from tracker.i18n import _
+from tracker.i18n import _, pgettext
 
 _KEEP_MULTILINE = {"\n", "\t"}
 
@@ -206,6 +206,12 @@ def entry_when(entry: TimelineEntry, requested_on: date, local: Callable[[dateti
     if entry.kind is EntryKind.CREATED and moment.date() != requested_on:
         return _("{date} (logged {stamp})").format(date=requested_on.isoformat(), stamp=stamp)
     return stamp
+
+
+def details_text(details: list[str]) -> str:
+    """A timeline entry's particulars in one run: "phone; ticket R-1; agent Ana"."""
+    # TRANSLATORS: what goes between a timeline entry's particulars ("phone; ticket R-1").
+    return pgettext("details separator", "; ").join(details)
 
 
 def entry_details(entry: TimelineEntry) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from tracker.cli.terminal import say_json
 from tracker.clock import Local
-from tracker.display import cell_width, entry_details, entry_when, fit, literal, one_line
+from tracker.display import cell_width, details_text, entry_details, entry_when, fit, literal, one_line
 from tracker.domain.caserules import CaseRules
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case, CheckState, Status
@@ -152,7 +152,7 @@ def case_detail(
     for entry in reversed(case.timeline):
         when = entry_when(entry, case.requested_on, local)
         extra = entry_details(entry)
-        suffix = f" [{'; '.join(extra)}]" if extra else ""
+        suffix = f" [{details_text(extra)}]" if extra else ""
         lines.append(f"  {when}  {fit(kinds[entry.kind], kind_width)} {one_line(describe(entry))}{suffix}")
     return "\n".join(lines)
 
@@ -169,9 +169,9 @@ def playbook_days(playbook: Playbook) -> str:
         days = ngettext("{count} calendar day", "{count} calendar days", playbook.provider_days)
     text = days.format(count=playbook.provider_days)
     if playbook.business_days and playbook.country:
-        text += " " + _("({country} holidays skipped)").format(country=playbook.country)
+        text = _("{days} ({country} holidays skipped)").format(days=text, country=playbook.country)
     every = ngettext("follow up every {count} day", "follow up every {count} days", playbook.follow_up_every)
-    return text + ", " + every.format(count=playbook.follow_up_every)
+    return _("{days}, {every}").format(days=text, every=every.format(count=playbook.follow_up_every))
 
 
 def playbook_detail(playbook: Playbook) -> str:

@@ -33,7 +33,7 @@ from tracker.domain.playbooks import Playbook
 from tracker.domain.rules import RuleBook
 from tracker.domain.schedule import scheduled_promise
 from tracker.i18n import _, pgettext
-from tracker.i18n.terms import check_label, check_state_label, find_check, quoted, status_label
+from tracker.i18n.terms import check_label, checks_and_states, find_check, quoted, status_label
 
 ALLOWED: dict[Status, frozenset[Status]] = {
     Status.REQUESTED: frozenset({Status.CONFIRMED, Status.VERIFIED, Status.FAILED, Status.WITHDRAWN}),
@@ -515,14 +515,6 @@ def add_check(case: Case, name: str, now: datetime, required: bool = False) -> C
         )
     )
     return check
-
-
-def checks_and_states(checks: Iterable[Check]) -> str:
-    """ "calls blocked (pending), balance zero (failed)" in the reader's language."""
-    return pgettext("list separator", ", ").join(
-        _("{check} ({state})").format(check=check_label(c.name), state=check_state_label(c.state))
-        for c in checks
-    )
 
 
 def recheck_checks(case: Case, playbook: Playbook) -> list[Check]:

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import BinaryIO
 
 from tracker.clock import Local
-from tracker.display import literal
+from tracker.display import details_text, literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState
 from tracker.i18n import pgettext
@@ -121,7 +121,7 @@ def case_row(case: Case, today: date, local: Local) -> list[str]:
         cell(case.playbook),
         str(case.checks_passed),
         str(len(case.checks)),
-        cell("; ".join(failed)),
+        cell(details_text(failed)),
         _local(last.at, local) if last else "",
         str(case.fee_amount) if case.fee_amount is not None else "",
         cell(case.fee_currency),

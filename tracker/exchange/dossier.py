@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.clock import Local
-from tracker.display import literal
+from tracker.display import details_text, literal
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
 from tracker.domain.model import Action, Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
@@ -369,7 +369,7 @@ def _entry_line(number: int, entry: TimelineEntry, case: Case, local: Local) -> 
         details.append(f"{before} → {after}")
     if entry.next_follow_up is not None and entry.kind in (EntryKind.CONTACT, EntryKind.CREATED):
         details.append(_("next follow-up {day}").format(day=long_date(entry.next_follow_up)))
-    suffix = _(" ({details})").format(details="; ".join(details)) if details else ""
+    suffix = _(" ({details})").format(details=details_text(details)) if details else ""
     summary = md(describe(entry, formats.long_date)) or _("(no summary)")
     when = f"**{local_time(entry.at, local)}**"
     if entry.kind is EntryKind.CREATED and local(entry.at).date() != case.requested_on:

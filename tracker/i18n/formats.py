@@ -72,9 +72,12 @@ def month_and_year(year: int, month: int) -> str:
 
 
 def weekday_date(day: date) -> str:
-    """A date with its weekday, for a preview: Thu, 5 Nov 2026 · jue, 5 nov. 2026 · 2026年11月5日周四"""
-    from babel.dates import format_skeleton
+    """A date with its weekday, for a preview: Thu 05 Nov 2026 · jue, 5 nov. 2026 · 2026年11月5日周四"""
+    from babel.dates import format_date, format_skeleton
 
+    if current_language() == "en":
+        # The form English has always shown (strftime's "%a %d %b %Y").
+        return format_date(day, "EEE dd MMM y", locale=babel_locale())
     return format_skeleton("yMMMEd", day, locale=babel_locale()).translate(_SPACES)
 
 

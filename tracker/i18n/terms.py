@@ -191,6 +191,14 @@ def find_check(checks: Iterable[Check], name: str) -> Check | None:
     return found[0] if found else None
 
 
+def checks_and_states(checks: Iterable[Check]) -> str:
+    """ "calls blocked (pending), balance zero (failed)" in the reader's language."""
+    return pgettext("list separator", ", ").join(
+        _("{check} ({state})").format(check=check_label(c.name), state=check_state_label(c.state))
+        for c in checks
+    )
+
+
 def playbook_title(playbook: Playbook) -> str:
     """A playbook's title: a built-in one's in the reader's language, a user's as written."""
     return _(playbook.title) if playbook.built_in else playbook.title

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Collapsible, Static
 
 from tracker.clock import Local
-from tracker.display import cell_width, entry_details, entry_when, fit, headline, literal
+from tracker.display import cell_width, details_text, entry_details, entry_when, fit, headline, literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
@@ -105,7 +105,7 @@ def timeline_text(case: Case, paint: Painter, local: Local) -> Text:
         text.append(literal(describe(entry), multiline=True))
         extra = entry_details(entry)
         if extra:
-            text.append(f"  [{'; '.join(extra)}]", style=paint.style(styles.MUTED))
+            text.append(f"  [{details_text(extra)}]", style=paint.style(styles.MUTED))
         text.append("\n")
     return text
 

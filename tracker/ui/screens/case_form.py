@@ -18,9 +18,9 @@ from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
-from tracker.i18n import N_, _, ngettext
+from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.i18n.formats import weekday_date
-from tracker.i18n.terms import action_label, channel_label, find_check, playbook_title
+from tracker.i18n.terms import action_label, channel_label, check_label, find_check, playbook_title
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerScreen
@@ -312,7 +312,11 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         added = [t.name for t in playbook.checks if find_check(case.checks, t.name) is None]
         words = [_("Saving moves the case to {playbook}:").format(playbook=playbook.name)]
         if added:
-            words.append(_("its checks {names} are added").format(names=", ".join(literal(n) for n in added)))
+            words.append(
+                _("its checks {names} are added").format(
+                    names=pgettext("list separator", ", ").join(literal(check_label(n)) for n in added)
+                )
+            )
         else:
             words.append(_("the case has its checks already"))
         words.append(_("the case's own checks stay; the promised date is worked out again."))

@@ -39,11 +39,18 @@ def help_table(display: dict[str, str]) -> Table:
         table.add_row("", Text(_(group), style="bold underline"), "")
         for binding in bindings:
             shown = display.get(binding.id or "", binding.key)
-            does = _(binding.tooltip) if binding.tooltip else key_words(binding.description)
+            does = _(binding.tooltip) if binding.tooltip else _help_words(binding.description)
             table.add_row(shown, does, binding.id or "")
     table.add_row("", Text(_("Anywhere"), style="bold underline"), "")
     table.add_row("ctrl+p", _("Command palette: every action by name"), "")
     return table
+
+
+def _help_words(description: str) -> str:
+    """What a binding without a tooltip does: the words the palette uses for it where there
+    are some ("Log contact" → "Registrar contacto"), else the footer's."""
+    fuller = _(description)
+    return fuller if fuller != description else key_words(description)
 
 
 def flags_table() -> Table:

@@ -19,7 +19,7 @@ from tracker.display import headline, literal
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
-from tracker.i18n.terms import check_label, check_state_label
+from tracker.i18n.terms import check_label, checks_and_states
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
@@ -101,16 +101,7 @@ class VerifyScreen(TrackerModal[bool]):
                 else _("This case has no required checks: it can be verified.")
             )
         elif blocking:
-            verdict.update(
-                _("Not yet: {checks}.").format(
-                    checks=", ".join(
-                        _("{check} ({state})").format(
-                            check=literal(check_label(c.name)), state=check_state_label(c.state)
-                        )
-                        for c in blocking
-                    )
-                )
-            )
+            verdict.update(_("Not yet: {checks}.").format(checks=literal(checks_and_states(blocking))))
         else:
             verdict.update(
                 _("Every check here has passed: the recheck can be recorded.")
@@ -152,14 +143,7 @@ class VerifyScreen(TrackerModal[bool]):
         blocking = [checks[i] for i in self._shown(self.case) if checks[i].state is not CheckState.PASSED]
         if blocking:
             self.notify(
-                _("Not yet: {checks}").format(
-                    checks=", ".join(
-                        _("{check} ({state})").format(
-                            check=literal(check_label(c.name)), state=check_state_label(c.state)
-                        )
-                        for c in blocking
-                    )
-                ),
+                _("Not yet: {checks}").format(checks=literal(checks_and_states(blocking))),
                 severity="error",
                 markup=False,
             )
