@@ -281,6 +281,14 @@ class TrackerApp(App[None]):
             answered,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (Textual keeps it for copying): say how to quit, in the reader's language."""
+        self.notify(
+            _("Press {key} to quit tracker.").format(key=self.key_hint("app.quit")),
+            title=_("Do you want to quit?"),
+            markup=False,
+        )
+
     # -- help, the command palette, screenshots --------------------------------
 
     def action_help(self) -> None:
