@@ -88,8 +88,8 @@ SAID = {
         "calls": "calls blocked",
         "balance": "balance zero",
         "said": [
-            "Case 1 added: Movistar Perú; promised by 2026-10-14 (5 business days, Res. 138-2012-CD/OSIPTEL), "
-            "first follow-up 2026-10-15 [OVERDUE, PROVIDER LATE]",
+            "Case 1 added: Movistar Perú; promised by 2026-10-14 (5 business days, "
+            "Res. 138-2012-CD/OSIPTEL), first follow-up 2026-10-15 [OVERDUE, PROVIDER LATE]",
             "1 overdue, 0 due today",
             "Contact logged on case 1 (confirmed); next follow-up 2026-10-22",
             "Case 1: 'calls blocked' passed",
