@@ -81,6 +81,11 @@ class Config:
 KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify", "language", "norm_dates", "me")
 
 
+def _refusal(path: Path, where: str, problem: str) -> InvalidInput:
+    """A setting refused: the file, the setting, what is wrong with it."""
+    return InvalidInput(_("{path}: {field}: {problem}").format(path=path, field=where, problem=problem))
+
+
 def _day(raw: object, where: str, path: Path) -> date:
     # A TOML datetime is a date too, but it would never equal a day: refused.
     if isinstance(raw, date) and not isinstance(raw, datetime):
@@ -88,35 +93,39 @@ def _day(raw: object, where: str, path: Path) -> date:
     try:
         return date.fromisoformat(str(raw))
     except ValueError:
-        raise InvalidInput(f"{path}: {where}: {raw!r} is not a date (YYYY-MM-DD)") from None
+        raise _refusal(path, where, _("{value} is not a date (YYYY-MM-DD)").format(value=repr(raw))) from None
 
 
 def _norm_dates(raw: object, path: Path) -> dict[str, date]:
     if not isinstance(raw, dict):
-        raise InvalidInput(f'{path}: norm_dates: must be a table of "norm id" = "YYYY-MM-DD"')
+        raise _refusal(path, "norm_dates", _('must be a table of "norm id" = "YYYY-MM-DD"'))
     return {str(key): _day(value, f"norm_dates.{key}", path) for key, value in raw.items()}
 
 
 def _holder(raw: object, path: Path) -> Holder:
     if not isinstance(raw, dict):
-        raise InvalidInput(f"{path}: me: must be a table with name and document")
+        raise _refusal(path, "me", _("must be a table with name and document"))
     unknown = sorted(set(raw) - {"name", "document"})
     if unknown:
-        raise InvalidInput(f"{path}: me.{unknown[0]}: not a setting (known: name, document)")
+        raise _refusal(
+            path, f"me.{unknown[0]}", _("not a setting (known: {known})").format(known="name, document")
+        )
     for key in ("name", "document"):
         if not isinstance(raw.get(key, ""), str):
-            raise InvalidInput(f"{path}: me.{key}: must be text")
+            raise _refusal(path, f"me.{key}", _("must be text"))
     return Holder(raw.get("name", ""), raw.get("document", ""))
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
     unknown = sorted(set(data) - set(KNOWN_KEYS))
     if unknown:
-        raise InvalidInput(f"{path}: {unknown[0]}: not a setting (known: {', '.join(KNOWN_KEYS)})")
+        raise _refusal(
+            path, unknown[0], _("not a setting (known: {known})").format(known=", ".join(KNOWN_KEYS))
+        )
     days: set[date] = set()
     raw_days = data.get("extra_days_off", [])
     if not isinstance(raw_days, list):
-        raise InvalidInput(f"{path}: extra_days_off: must be a list of dates")
+        raise _refusal(path, "extra_days_off", _("must be a list of dates"))
     for index, raw in enumerate(raw_days):
         # A TOML datetime is a date too, but it would never equal a day: refused below.
         if isinstance(raw, date) and not isinstance(raw, datetime):
@@ -125,23 +134,23 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
             try:
                 day = date.fromisoformat(str(raw))
             except ValueError:
-                raise InvalidInput(
-                    f"{path}: extra_days_off[{index}]: {raw!r} is not a date (YYYY-MM-DD)"
+                raise _refusal(
+                    path,
+                    f"extra_days_off[{index}]",
+                    _("{value} is not a date (YYYY-MM-DD)").format(value=repr(raw)),
                 ) from None
         try:
             days.add(check_date(day))
         except InvalidInput as exc:
-            raise InvalidInput(
-                _("{path}: extra_days_off[{index}]: {problem}").format(path=path, index=index, problem=exc)
-            ) from None
+            raise _refusal(path, f"extra_days_off[{index}]", str(exc)) from None
     default_playbook = data.get("default_playbook", "generic")
     if not isinstance(default_playbook, str):
-        raise InvalidInput(f"{path}: default_playbook: must be text")
+        raise _refusal(path, "default_playbook", _("must be text"))
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
-        raise InvalidInput(f'{path}: keys: must be a table of "binding id" = "key"')
+        raise _refusal(path, "keys", _('must be a table of "binding id" = "key"'))
     notify = data.get("notify", {})
     if not isinstance(notify, dict):
         raise InvalidInput(_("{path}: notify: must be a table ([notify])").format(path=path))
@@ -192,7 +201,7 @@ def load_config(folder: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"{path}: not valid TOML: {exc}") from None
+        raise InvalidInput(_("{path}: not valid TOML: {problem}").format(path=path, problem=exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path}: cannot be read: {exc}") from None
+        raise InvalidInput(_("{path}: cannot be read: {problem}").format(path=path, problem=exc)) from None
     return parse_config(data, path)

@@ -31,6 +31,7 @@ from tracker.domain.rules import RuleBook, builtin_rulebook
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.domain.workflow import CaseDraft, PlannedDates
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -530,7 +531,9 @@ class Tracker:
                 result = merge.plan(tx, cases, MAX_CASE_ID)
             except merge.NoFreeNumber:
                 raise InvalidInput(
-                    f"no case number is free for the new cases: numbers up to {MAX_CASE_ID} are taken"
+                    _("no case number is free for the new cases: numbers up to {most} are taken").format(
+                        most=f"{MAX_CASE_ID:,}"
+                    )
                 ) from None
             result.dry_run = dry_run
             if dry_run:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from tracker.domain.model import EntryKind, TimelineEntry
-from tracker.i18n import _
+from tracker.i18n import _, pgettext
 
 _KEEP_MULTILINE = {"\n", "\t"}
 
@@ -138,6 +138,73 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…" + " " * (width - 1 - used)
 
 
+# Chinese breaks a line between any two characters, but never before a closing mark
+# nor after an opening one.
+_NO_BREAK_BEFORE = frozenset("，。、；：！？）】」』”’》…%,.;:!?)]}")
+_NO_BREAK_AFTER = frozenset("（【「『“‘《([{")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _tokens(text: str) -> list[tuple[bool, str]]:
+    """Words and wide characters, each with whether a space came before it."""
+    tokens: list[tuple[bool, str]] = []
+    word = ""
+    spaced = False
+    for ch in text:
+        if ch.isspace():
+            if word:
+                tokens.append((spaced, word))
+                word = ""
+            spaced = bool(tokens)
+            continue
+        glued = ch in _NO_BREAK_BEFORE or (word and word[-1] in _NO_BREAK_AFTER)
+        if (_wide(ch) or (word and _wide(word[-1]))) and word and not glued:
+            tokens.append((spaced, word))
+            word, spaced = "", False
+        elif not word and ch in _NO_BREAK_BEFORE and tokens and not spaced:
+            spaced, word = tokens.pop()
+        word += ch
+    if word:
+        tokens.append((spaced, word))
+    return tokens
+
+
+def _head(text: str, width: int) -> str:
+    """The longest start of ``text`` that fits ``width`` columns (at least one character)."""
+    used = 0
+    for index, ch in enumerate(text):
+        used += cell_width(ch)
+        if used > width:
+            return text[: max(index, 1)]
+    return text
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Text in lines of at most ``width`` terminal columns, broken at spaces and, in
+    Chinese, between characters (as people write it); a word longer than a line is cut."""
+    lines: list[str] = []
+    line, used = "", 0
+    for spaced, token in _tokens(text):
+        size = cell_width(token)
+        gap = 1 if spaced and line else 0
+        if line and used + gap + size > width:
+            lines.append(line)
+            line, used, gap = "", 0, 0
+        while size > width and not line:  # a long word (a URL): cut where the line ends
+            head = _head(token, width)
+            lines.append(head)
+            token = token[len(head) :]
+            size = cell_width(token)
+        line += " " * gap + token
+        used += gap + size
+    if line:
+        lines.append(line)
+    return lines
+
+
 def entry_when(entry: TimelineEntry, requested_on: date, local: Callable[[datetime], datetime]) -> str:
     """When a timeline entry happened, in local time (``local``: the clock's). The entry that
     opened a back-dated case is dated by its request date, with when it was written down (as
@@ -149,15 +216,23 @@ def entry_when(entry: TimelineEntry, requested_on: date, local: Callable[[dateti
     return stamp
 
 
+def details_text(details: list[str]) -> str:
+    """A timeline entry's particulars in one run: "phone; ticket R-1; agent Ana"."""
+    # TRANSLATORS: what goes between a timeline entry's particulars ("phone; ticket R-1").
+    return pgettext("details separator", "; ").join(details)
+
+
 def entry_details(entry: TimelineEntry) -> list[str]:
     """The particulars of a timeline entry: channel, ticket, agent, agreed next date."""
+    from tracker.i18n.terms import channel_label
+
     details = []
     if entry.channel:
-        details.append(entry.channel.value)
+        details.append(channel_label(entry.channel))
     if entry.ticket:
-        details.append(f"ticket {one_line(entry.ticket)}")
+        details.append(_("ticket {ticket}").format(ticket=one_line(entry.ticket)))
     if entry.agent:
-        details.append(f"agent {one_line(entry.agent)}")
+        details.append(_("agent {agent}").format(agent=one_line(entry.agent)))
     if entry.next_follow_up and entry.kind is EntryKind.CONTACT:
-        details.append(f"next {entry.next_follow_up.isoformat()}")
+        details.append(_("next {date}").format(date=entry.next_follow_up.isoformat()))
     return details

@@ -57,7 +57,7 @@ def test_db_check_reports_problems(cli: Run, env: Any) -> None:
     raw.close()
     checked = cli("db", "check")
     assert checked.code == 1
-    assert "checks" in checked.out and "1 problem(s) found" in checked.out
+    assert "checks" in checked.out and "1 problem found" in checked.out
 
 
 def test_db_backup_to_a_file(cli: Run, env: Any, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tracker.domain.dates import DATE_HELP, days_until, parse_date
+from tracker.domain.dates import date_help, days_until, parse_date
 from tracker.domain.errors import InvalidInput
 
 TODAY = date(2026, 10, 20)
@@ -84,7 +84,7 @@ def test_impossible_dates(text: str, fragment: str) -> None:
 def test_garbage_is_refused_with_the_accepted_forms(text: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_date(text, TODAY, "when")
-    assert DATE_HELP in str(caught.value)
+    assert date_help() in str(caught.value)
     assert repr(text) in str(caught.value)
     assert caught.value.field == "when"
 

@@ -161,7 +161,7 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(
     assert "  add     case 3: Smart Fit (Membresía mensual)" in lines
     assert "  add     case 4: Netflix (Plan estándar)" in lines
     assert any(
-        line.startswith("  update  case 2: 中国移动: next_follow_up, 1 timeline entry added")
+        line.startswith("  update  case 2: 中国移动: next follow-up, 1 timeline entry added")
         for line in lines
     ), lines
     assert lines[-1] == "Would add 2 cases, update 1, leave 1 unchanged."

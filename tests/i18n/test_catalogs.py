@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -34,8 +34,9 @@ def _messages(catalog: Catalog) -> Iterator[Message]:
 def extracted() -> dict[Key, Message]:
     """What `pybabel extract` finds in the package today (the same options as pyproject.toml)."""
     catalog = Catalog()
+    keywords = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2)}  # pyproject.toml: keywords = "NP_:1c,2"
     for filename, lineno, message, comments, context in extract_from_dir(
-        PACKAGE, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
+        PACKAGE, keywords=keywords, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return {_key(message): message for message in _messages(catalog)}

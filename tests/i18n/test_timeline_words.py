@@ -36,8 +36,17 @@ WORDED = [
         fact(Event.CHECK_RESULT, {"check": "calls blocked", "state": "failed", "note": "entra (sí)"}),
         {
             "en": "Check 'calls blocked': failed (entra (sí))",
-            "zh_CN": "检查项“calls blocked”：未通过（entra (sí)）",
-            "es": "Comprobación “calls blocked”: fallida (entra (sí))",
+            "zh_CN": "检查项“通话已停用”：未通过（entra (sí)）",
+            "es": "Comprobación “llamadas bloqueadas”: fallida (entra (sí))",
+        },
+    ),
+    (
+        # A check the user named is shown as typed, even when its words are a message's.
+        fact(Event.CHECK_ADDED, {"check": "Verify", "required": "no"}),
+        {
+            "en": "Added optional check 'Verify'",
+            "zh_CN": "已添加可选检查项“Verify”",
+            "es": "Se agregó la comprobación opcional “Verify”",
         },
     ),
     (

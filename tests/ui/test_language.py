@@ -30,8 +30,8 @@ async def timeline_on_screen(ui_db: str, ui_config: Path, language: str | None) 
 @pytest.mark.parametrize(
     ("language", "created", "check"),
     [
-        ("es", "Baja solicitada", "Comprobación “calls blocked”: fallida (sigue entrando)"),
-        ("zh_CN", "已申请注销", "检查项“calls blocked”：未通过（sigue entrando）"),
+        ("es", "Baja solicitada", "Comprobación “llamadas bloqueadas”: fallida (sigue entrando)"),
+        ("zh_CN", "已申请注销", "检查项“通话已停用”：未通过（sigue entrando）"),
         ("en", "Cancel requested", "Check 'calls blocked': failed (sigue entrando)"),
     ],
 )

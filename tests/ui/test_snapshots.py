@@ -9,8 +9,10 @@ from datetime import date
 
 import pytest
 
-from tests.ui.conftest import press, seed, settle
+from tests.ui.conftest import TODAY, press, seed, settle
+from tracker.clock import FixedClock
 from tracker.domain.model import CheckState
+from tracker.ui.app import build_app
 
 SIZES = [(120, 40), (80, 24)]
 
@@ -80,6 +82,19 @@ SCREENS: dict[str, tuple[str, ...]] = {
 def test_screen(snap_compare, make_app, populated, screen: str, size) -> None:
     theme = screen.partition("@")[2] or None
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before(*SCREENS[screen], theme=theme))
+
+
+# The main screens in the other languages, at the size where words run out of room first.
+IN_OTHER_LANGUAGES = ["cases", "case", "follow_ups", "new_case", "help"]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "es"])
+@pytest.mark.parametrize("screen", IN_OTHER_LANGUAGES)
+def test_screen_in_language(snap_compare, ui_db, ui_config, populated, screen: str, language: str) -> None:
+    app = build_app(
+        ui_db, clock=FixedClock(TODAY), config_folder=ui_config, watch_interval=0, language=language
+    )
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before(*SCREENS[screen]))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

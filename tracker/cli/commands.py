@@ -22,7 +22,7 @@ from tracker.cli.output import case_detail, case_table, playbook_days, print_jso
 from tracker.cli.terminal import say, stream_bytes, warn, write_bytes
 from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
-from tracker.display import literal
+from tracker.display import cell_width, fit, literal
 from tracker.domain.caserules import provider_deadline
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput, NotFound
@@ -30,7 +30,7 @@ from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
 from tracker.exchange.serialize import case_to_dict
-from tracker.i18n import _
+from tracker.i18n import _, ngettext, pgettext, terms
 from tracker.i18n.path import rule_source
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def _date(text: str | None, today: date, what: str) -> date | None:
     try:
         return parse_date(text, today, what)
     except InvalidInput as exc:
-        raise InvalidInput(f"{what}: {exc}", what) from None
+        raise InvalidInput(_("{option}: {problem}").format(option=what, problem=exc), what) from None
 
 
 def _print_case(tracker: Tracker, case: Case, args: argparse.Namespace, message: str) -> None:
@@ -90,31 +90,47 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     except NotFound as exc:
         if args.playbook:
             raise
-        raise NotFound(f"config.toml: default_playbook: {exc}") from None
+        raise NotFound(
+            _("{path}: {field}: {problem}").format(path="config.toml", field="default_playbook", problem=exc)
+        ) from None
     try:
         case = tracker.add_case(draft)
     except InvalidInput as exc:
         if exc.field != "currency":
             raise
         raise InvalidInput(_("{problem} (give it with --currency)").format(problem=exc), exc.field) from None
-    flags = ", ".join(f.label for f in case_flags(case, today))
+    flags = terms.flag_labels(case_flags(case, today))
     rules = tracker.rules_for(case)
-    source = ""
+    said = {
+        "id": case.id,
+        "provider": literal(case.provider),
+        "promised": case.promised_by.isoformat(),
+        "follow_up": case.next_follow_up.isoformat() if case.next_follow_up else _("none"),
+    }
     if rules.book is not None and draft.promised_by is None:
         first = provider_deadline(case, rules)
-        source = (
-            " (" + (_("the date you chose") if first.scheduled else rule_source(first.rule, rules.book)) + ")"
-        )
-    _print_case(
-        tracker,
-        case,
-        args,
-        f"Case {case.id} added: {literal(case.provider)}; promised by "
-        f"{case.promised_by.isoformat()}{source}, first follow-up "
-        f"{case.next_follow_up.isoformat() if case.next_follow_up else 'none'}"
-        + (f" [{flags}]" if flags else ""),
-    )
+        source = _("the date you chose") if first.scheduled else rule_source(first.rule, rules.book)
+        message = _(
+            "Case {id} added: {provider}; promised by {promised} ({source}), first follow-up {follow_up}"
+        ).format(source=source, **said)
+    else:
+        message = _(
+            "Case {id} added: {provider}; promised by {promised}, first follow-up {follow_up}"
+        ).format(**said)
+    _print_case(tracker, case, args, message + (f" [{flags}]" if flags else ""))
     return 0
+
+
+def due_counts(overdue: int, due: int, within: int) -> str:
+    """ "2 overdue, 1 due today" (or "due within 7 days"), under the table of ``tracker due``."""
+    late = ngettext("{count} overdue", "{count} overdue", overdue).format(count=overdue)
+    if within == 0:
+        coming = ngettext("{count} due today", "{count} due today", due).format(count=due)
+    else:
+        days = ngettext("within {days} day", "within {days} days", within).format(days=within)
+        # TRANSLATORS: {within} is "within 7 days" (translated on its own).
+        coming = ngettext("{count} due {within}", "{count} due {within}", due).format(count=due, within=days)
+    return _("{overdue}, {due}").format(overdue=late, due=coming)
 
 
 def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
@@ -123,7 +139,7 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json([case_to_dict(c, tracker.today()) for c in cases])
     elif not cases:
-        say("No open cases." + ("" if args.all else " (tracker list --all shows closed ones)"))
+        say(_("No cases.") if args.all else _("No open cases. (tracker list --all shows closed ones)"))
     else:
         say(case_table(cases, tracker.today()))
     return 0
@@ -131,7 +147,7 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     if args.within < 0:
-        raise InvalidInput("--within must be zero or more days")
+        raise InvalidInput(_("--within must be zero or more days"))
     tracker = Tracker.open(args.db, clock=clock)
     today = tracker.today()
     if args.json:
@@ -141,14 +157,17 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     summaries = tracker.due_summaries(args.within)
     late = sum(1 for s in summaries if is_overdue(s.facts, today))
     yours = tracker.your_deadline_summaries()
-    if not summaries:
-        say("Nothing due." + (f" (within {args.within} days)" if args.within else ""))
+    if not summaries and args.within:
+        say(
+            ngettext("Nothing due within {days} day.", "Nothing due within {days} days.", args.within).format(
+                days=args.within
+            )
+        )
+    elif not summaries:
+        say(_("Nothing due."))
     else:
         say(case_table(summaries, today))
-        say(
-            f"\n{late} overdue, {len(summaries) - late} due "
-            + ("today" if args.within == 0 else f"within {args.within} days")
-        )
+        say("\n" + due_counts(late, len(summaries) - late, args.within))
     if yours:
         say("\n" + _("Your own deadlines, close or missed:"))
         say(case_table(yours, today))
@@ -174,7 +193,9 @@ def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
     next_date = _date(args.next_date, clock.today(), "--next")
     if not args.summary.strip():
-        raise InvalidInput("SUMMARY cannot be empty: say what happened")
+        raise InvalidInput(
+            _("{summary} cannot be empty: say what happened").format(summary=pgettext("metavar", "SUMMARY"))
+        )
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.log_contact(
         args.id,
@@ -185,10 +206,11 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
         next_follow_up=next_date,
         confirmed=args.confirmed,
     )
-    nxt = case.next_follow_up.isoformat() if case.next_follow_up else "none"
-    _print_case(
-        tracker, case, args, f"Contact logged on case {case.id} ({case.status.value}); next follow-up {nxt}"
+    nxt = case.next_follow_up.isoformat() if case.next_follow_up else _("none")
+    message = _("Contact logged on case {id} ({status}); next follow-up {date}").format(
+        id=case.id, status=terms.status_label(case.status), date=nxt
     )
+    _print_case(tracker, case, args, message)
     return 0
 
 
@@ -196,14 +218,22 @@ def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     if args.state == "add":
         case = tracker.add_check(args.id, args.check, args.required)
-        message = f"Check {literal(args.check)!r} added to case {case.id}"
+        message = _("Check {check} added to case {id}").format(
+            check=terms.quoted(literal(args.check)), id=case.id
+        )
     else:
         case = tracker.set_check(args.id, args.check, STATES[args.state], args.note)
-        check = case.find_check(args.check)
+        check = terms.find_check(case.checks, args.check)
         assert check is not None
-        message = f"Case {case.id}: {literal(check.name)!r} {check.state.value}"
+        name = terms.quoted(literal(terms.check_label(check.name)))
         if check.state is CheckState.FAILED:
-            message += "; the case is failed and needs a follow-up today"
+            message = _("Case {id}: {check} failed; the case is failed and needs a follow-up today").format(
+                id=case.id, check=name
+            )
+        else:
+            message = _("Case {id}: {check} {state}").format(
+                id=case.id, check=name, state=terms.check_state_label(check.state)
+            )
     _print_case(tracker, case, args, message)
     return 0
 
@@ -211,34 +241,37 @@ def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_verify(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.verify(args.id)
-    message = f"Case {case.id} verified."
     if case.next_follow_up:
-        message += f" Recheck after the next bill: {case.next_follow_up.isoformat()}."
+        message = _("Case {id} verified. Recheck after the next bill: {date}.").format(
+            id=case.id, date=case.next_follow_up.isoformat()
+        )
+    else:
+        message = _("Case {id} verified.").format(id=case.id)
     _print_case(tracker, case, args, message)
     return 0
 
 
 def cmd_withdraw(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).withdraw(args.id, args.reason)
-    say(f"Case {case.id} withdrawn. (tracker reopen {case.id} undoes it)")
+    say(_("Case {id} withdrawn. (tracker reopen {id} undoes it)").format(id=case.id))
     return 0
 
 
 def cmd_reopen(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).reopen(args.id)
-    say(f"Case {case.id} reopened ({case.status.value}).")
+    say(_("Case {id} reopened ({status}).").format(id=case.id, status=terms.status_label(case.status)))
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).delete(args.id)
-    say(f"Case {case.id} moved to the trash. (tracker restore {case.id} brings it back)")
+    say(_("Case {id} moved to the trash. (tracker restore {id} brings it back)").format(id=case.id))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
     case = Tracker.open(args.db, clock=clock).restore(args.id)
-    say(f"Case {case.id} restored.")
+    say(_("Case {id} restored.").format(id=case.id))
     return 0
 
 
@@ -248,7 +281,7 @@ def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         print_json([case_to_dict(c, tracker.today()) for c in trashed])
     elif not trashed:
-        say("The trash is empty.")
+        say(_("The trash is empty."))
     else:
         say(case_table(trashed, tracker.today()))
     return 0
@@ -262,9 +295,17 @@ def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     for name in registry.names():
         playbook = registry.get(name)
-        say(f"{name}: {literal(playbook.title)} ({playbook_days(playbook)}; {literal(playbook.source)})")
+        say(
+            _("{name}: {title} ({days}; {source})").format(
+                name=name,
+                title=literal(terms.playbook_title(playbook)),
+                days=playbook_days(playbook),
+                source=literal(terms.playbook_source(playbook)),
+            )
+        )
         for check in playbook.checks:
-            say(f"  - {literal(check.name)}" + (" " + _("(required)") if check.required else ""))
+            shown = literal(terms.check_label(check.name))
+            say("  - " + (_("{check} (required)").format(check=shown) if check.required else shown))
     for problem in registry.problems.values():
         warn(_("tracker: warning: {problem}").format(problem=problem))
     say(_("\nYour own playbooks go in {folder} as NAME.toml.").format(folder=config.playbook_folder))
@@ -282,8 +323,11 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     path = Path(args.output).expanduser()
     count = export_to_path(tracker, args.format, path, **options)
-    what = "case" if count == 1 else "cases"
-    say(f"Exported {count} {what} to {path}")
+    say(
+        ngettext("Exported {count} case to {path}", "Exported {count} cases to {path}", count).format(
+            count=count, path=path
+        )
+    )
     return 0
 
 
@@ -293,7 +337,7 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
 
     if args.file == "-":
         raw = sys.stdin.buffer.read()
-        source = "standard input"
+        source = _("standard input")
     else:
         path = Path(args.file).expanduser()
         raw = importer.read_file(path)
@@ -303,18 +347,26 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     try:
         result = importer.import_document(tracker, raw, dry_run=args.dry_run, progress=bar)
     except InvalidInput as exc:
-        raise InvalidInput(f"{source}: {exc}", exc.field) from None
+        raise InvalidInput(_("{path}: {problem}").format(path=source, problem=exc), exc.field) from None
     finally:
         if bar is not None:
             bar.close()
     if args.dry_run:
-        say("Dry run: nothing was written.")
+        say(_("Dry run: nothing was written."))
         _list_changes(result)
     for old, new in result.renumbered:
-        say(
-            f"Case {old} in the file {'would become' if args.dry_run else 'is now'} "
-            f"case {new} (number {old} was taken)."
-        )
+        if args.dry_run:
+            say(
+                _("Case {old} in the file would become case {new} (number {old} was taken).").format(
+                    old=old, new=new
+                )
+            )
+        else:
+            say(
+                _("Case {old} in the file is now case {new} (number {old} was taken).").format(
+                    old=old, new=new
+                )
+            )
     say(importer.summary(result))
     return 0
 
@@ -323,16 +375,37 @@ _LISTED = 50
 
 
 def _list_changes(result: importer_types.ImportResult) -> None:
+    add, update = pgettext("import plan", "add"), pgettext("import plan", "update")
+    width = max(cell_width(add), cell_width(update)) + 2
     for case in result.added[:_LISTED]:
-        service = f" ({literal(case.service)})" if case.service else ""
-        say(f"  add     case {case.id}: {literal(case.provider)}{service}")
+        if case.service:
+            line = _("case {id}: {provider} ({service})").format(
+                id=case.id, provider=literal(case.provider), service=literal(case.service)
+            )
+        else:
+            line = _("case {id}: {provider}").format(id=case.id, provider=literal(case.provider))
+        say("  " + fit(add, width) + line)
     if len(result.added) > _LISTED:
-        say(f"  ... and {len(result.added) - _LISTED} more to add")
-    for update in result.updated[:_LISTED]:
-        case = update.case
-        say(f"  update  case {case.id}: {literal(case.provider)}: {literal(', '.join(update.changes))}")
+        more = len(result.added) - _LISTED
+        say(
+            "  "
+            + ngettext("... and {count} more to add", "... and {count} more to add", more).format(count=more)
+        )
+    for update_plan in result.updated[:_LISTED]:
+        case = update_plan.case
+        changes = pgettext("list separator", ", ").join(update_plan.changes)
+        line = _("case {id}: {provider}: {changes}").format(
+            id=case.id, provider=literal(case.provider), changes=literal(changes)
+        )
+        say("  " + fit(update, width) + line)
     if len(result.updated) > _LISTED:
-        say(f"  ... and {len(result.updated) - _LISTED} more to update")
+        more = len(result.updated) - _LISTED
+        say(
+            "  "
+            + ngettext("... and {count} more to update", "... and {count} more to update", more).format(
+                count=more
+            )
+        )
 
 
 def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
@@ -351,7 +424,7 @@ def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     path = Path(args.output).expanduser()
     write_private(path, lambda stream: stream.write(text.encode("utf-8")))
-    say(f"Dossier of case {case.id} written to {path}")
+    say(_("Dossier of case {id} written to {path}").format(id=case.id, path=path))
     return 0
 
 
@@ -366,29 +439,37 @@ def cmd_db(args: argparse.Namespace, clock: Clock) -> int:
         for problem in problems:
             say(literal(problem))
         for note in notes:
-            say(f"note: {literal(note)}")
-        say("ok" if not problems else f"{len(problems)} problem(s) found")
+            say(_("note: {note}").format(note=literal(note)))
+        if problems:
+            say(
+                ngettext("{count} problem found", "{count} problems found", len(problems)).format(
+                    count=len(problems)
+                )
+            )
+        else:
+            say(_("ok"))
         return 1 if problems else 0
     if args.db_command == "backup":
         destination = Path(args.file).expanduser() if args.file else None
         written = tracker.backup(destination)
-        say(f"Backed up to {literal(written)}")
+        say(_("Backed up to {path}").format(path=literal(written)))
         return 0
     if args.db_command == "copy":
         return _db_copy(tracker, args.to)
     # upgrade: opening the database applies pending migrations (after a backup copy).
     tracker.open_store()
     if tracker.backup_made and tracker.path is not None:
-        say(f"Upgraded; the previous file was copied to {literal(tracker.backup_made)}")
+        say(_("Upgraded; the previous file was copied to {path}").format(path=literal(tracker.backup_made)))
     elif tracker.backup_made:
-        say(f"Upgraded; the database as it was is saved in {literal(tracker.backup_made)}")
-    say(f"Schema is at revision {tracker.schema_revision()} (the newest).")
+        say(
+            _("Upgraded; the database as it was is saved in {path}").format(path=literal(tracker.backup_made))
+        )
+    say(_("Schema is at revision {revision} (the newest).").format(revision=tracker.schema_revision()))
     return 0
 
 
 def _db_copy(tracker: Tracker, destination: str) -> int:
     from tracker.cli.progress import progress_for
-    from tracker.i18n import _, ngettext
 
     bar = progress_for(sys.stderr)
     try:
@@ -402,7 +483,7 @@ def _db_copy(tracker: Tracker, destination: str) -> int:
     trashed = ngettext("{n} in the trash", "{n} in the trash", copied.trashed).format(n=copied.trashed)
     checks = ngettext("{n} check", "{n} checks", copied.checks).format(n=copied.checks)
     entries = ngettext("{n} timeline entry", "{n} timeline entries", copied.entries).format(n=copied.entries)
-    print(
+    say(
         _("Copied {cases} ({trashed}), {checks} and {entries} from {source} to {target}.").format(
             cases=cases,
             trashed=trashed,

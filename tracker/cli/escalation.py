@@ -28,7 +28,7 @@ def _day(text: str, today: date, option: str) -> date:
     try:
         return parse_date(text, today, option)
     except InvalidInput as exc:
-        raise InvalidInput(f"{option}: {exc}", option) from None
+        raise InvalidInput(_("{option}: {problem}").format(option=option, problem=exc), option) from None
 
 
 def _done(tracker: Tracker, case: Case, args: argparse.Namespace, lines: list[str]) -> int:
@@ -213,7 +213,11 @@ def print_rules(tracker: Tracker, playbook: Playbook) -> None:
     if book is None:
         return
     say()
-    say(_("Rules ({title}); each deadline shown names the rule it comes from:").format(title=book.title))
+    say(
+        _("Rules ({title}); each deadline shown names the rule it comes from:").format(
+            title=terms.rulebook_title(book)
+        )
+    )
     for rule in book.rules:
         norm = book.norm(rule.norm)
         when = ""

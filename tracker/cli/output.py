@@ -9,13 +9,13 @@ from typing import Any
 
 from tracker.cli.terminal import say_json
 from tracker.clock import Local
-from tracker.display import cell_width, entry_details, entry_when, fit, literal, one_line
+from tracker.display import cell_width, details_text, entry_details, entry_when, fit, literal, one_line
 from tracker.domain.caserules import CaseRules
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
-from tracker.domain.model import Case
+from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import _, ngettext
+from tracker.i18n import _, ngettext, pgettext, terms
 from tracker.i18n import path as words
 from tracker.i18n.formats import describe_due
 from tracker.i18n.timeline import describe
@@ -25,34 +25,48 @@ def print_json(data: Any) -> None:
     say_json(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-COLUMNS = (
-    ("ID", 5),
-    ("FLAGS", 24),
-    ("PROVIDER", 18),
-    ("SERVICE", 24),
-    ("STATUS", 9),
-    ("REQUESTED", 10),
-    ("TICKET", 14),
-    ("NEXT", 12),
-    ("CHECKS", 6),
-)
+def _columns() -> list[tuple[str, int]]:
+    """The table's column titles and their least widths (0: as wide as the contents)."""
+    return [
+        (pgettext("table column", "ID"), 0),
+        (pgettext("table column", "FLAGS"), 0),
+        (pgettext("table column", "PROVIDER"), 18),
+        (pgettext("table column", "SERVICE"), 24),
+        (pgettext("table column", "STATUS"), 0),
+        (pgettext("table column", "REQUESTED"), 10),
+        (pgettext("table column", "TICKET"), 14),
+        (pgettext("table column", "NEXT"), 12),
+        (pgettext("table column", "CHECKS"), 6),
+    ]
 
 
 def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
-    """A fixed-width table of cases (whole cases or summary rows); flags are never cut."""
+    """A fixed-width table of cases (whole cases or summary rows); flags are never cut.
+
+    Widths are terminal columns: a Chinese word takes two per character.
+    """
     labels: dict[tuple[Flag, ...], str] = {}
+    statuses: dict[Status, str] = {}
     flag_sets = []
     for case in cases:
         facts = case.facts if isinstance(case, CaseSummary) else FlagFacts.of(case)
         flags = tuple(flags_for(facts, today))
         if flags not in labels:
-            labels[flags] = ", ".join(f.label for f in flags)
+            labels[flags] = terms.flag_labels(flags)
+        if case.status not in statuses:
+            statuses[case.status] = terms.status_label(case.status)
         flag_sets.append(flags)
-    fitted = {
-        "FLAGS": max([len("FLAGS"), *(len(label) for label in labels.values())]),
-        "ID": max([len("ID"), *(len(str(case.id)) for case in cases)]),
-    }
-    columns = [(name, fitted.get(name, width)) for name, width in COLUMNS]
+    wanted = [
+        max([len(str(case.id)) for case in cases], default=0),
+        max([cell_width(label) for label in labels.values()], default=0),
+        0,
+        0,
+        max([cell_width(label) for label in statuses.values()], default=0),
+    ]
+    columns = [
+        (title, max(cell_width(title), least, wanted[index] if index < len(wanted) else 0))
+        for index, (title, least) in enumerate(_columns())
+    ]
     widths = [width for _, width in columns]
     lines = [" ".join(fit(name, width) for name, width in columns).rstrip()]
     for case, flags in zip(cases, flag_sets, strict=True):
@@ -61,7 +75,7 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
             labels[flags],
             one_line(case.provider),
             one_line(case.service),
-            case.status.value,
+            statuses[case.status],
             case.requested_on.isoformat(),
             one_line(case.ticket) or "-",
             describe_due(case.next_follow_up, today) or "-",
@@ -78,26 +92,40 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
     return "\n".join(lines)
 
 
+def _checklist(case: Case) -> list[str]:
+    marks = {CheckState.PENDING: "[ ]", CheckState.PASSED: "[x]", CheckState.FAILED: "[!]"}
+    lines = []
+    for check in case.checks:
+        name = one_line(terms.check_label(check.name))
+        if check.required:
+            name = _("{check} (required)").format(check=name)
+        line = _("{check}: {state}").format(check=name, state=terms.check_state_label(check.state))
+        if check.note:
+            line += f" - {one_line(check.note)}"
+        lines.append(f"  {marks[check.state]} {line}")
+    return lines
+
+
 def case_detail(
     case: Case, today: date, local: Local, rules: CaseRules | None = None, playbook: Playbook | None = None
 ) -> str:
     """Every field, the checklist, the playbook's steps while the case is open, the path past
     the provider's deadline (with the case's ``rules``), the timeline."""
     none = _("none")
-    flags = ", ".join(f.label for f in case_flags(case, today)) or none
+    flags = terms.flag_labels(case_flags(case, today)) or none
     fee = f"{case.fee_amount} {literal(case.fee_currency)}".strip() if case.fee_amount is not None else none
     due = case.next_follow_up.isoformat() if case.next_follow_up else none
     if case.next_follow_up:
-        due += f" ({describe_due(case.next_follow_up, today)})"
+        due = _("{date} ({when})").format(date=due, when=describe_due(case.next_follow_up, today))
     rows = [
         (_("Case"), f"{case.id}  {case.uuid}"),
         (_("Provider"), one_line(case.provider)),
         (_("Service"), one_line(case.service)),
-        (_("Action"), case.action.value),
-        (_("Status"), case.status.value),
+        (_("Action"), terms.action_label(case.action)),
+        (_("Status"), terms.status_label(case.status)),
         (_("Flags"), flags),
         (_("Playbook"), one_line(case.playbook)),
-        (_("Channel"), case.channel.value),
+        (_("Channel"), terms.channel_label(case.channel)),
         (_("Requested"), case.requested_on.isoformat()),
         (_("Ticket"), one_line(case.ticket) or _("none (ask for one)")),
         (_("Promised by"), case.promised_by.isoformat()),
@@ -107,30 +135,30 @@ def case_detail(
         (_("Cancellation fee"), fee),
     ]
     width = max(cell_width(label) for label, _value in rows) + 2
-    lines = [fit(label + ":", width) + value for label, value in rows]
+    lines = [fit(_("{label}:").format(label=label), width) + value for label, value in rows]
     if case.notes:
         lines.append(_("Notes:"))
         lines.extend("  " + line for line in literal(case.notes, multiline=True).splitlines())
     lines.append(_("Checks ({progress} passed):").format(progress=case.progress))
-    marks = {"pending": "[ ]", "passed": "[x]", "failed": "[!]"}
-    for check in case.checks:
-        required = " " + _("(required)") if check.required else ""
-        note = f" - {one_line(check.note)}" if check.note else ""
-        lines.append(
-            f"  {marks[check.state.value]} {one_line(check.name)}{required}: {check.state.value}{note}"
-        )
+    lines += _checklist(case)
     if playbook is not None and case.is_open and playbook.steps:
         lines.append(_("Steps ({playbook} playbook):").format(playbook=literal(playbook.name)))
-        lines.extend(f"  {number}. {literal(step)}" for number, step in enumerate(playbook.steps, start=1))
+        lines.extend(_numbered(terms.playbook_steps(playbook)))
     if rules is not None:
         lines += words.path_lines(case, today, rules)
     lines.append(_("Timeline (newest first):"))
+    kinds = {kind: terms.entry_kind_label(kind) for kind in {entry.kind for entry in case.timeline}}
+    kind_width = max([8, *(cell_width(label) for label in kinds.values())])
     for entry in reversed(case.timeline):
         when = entry_when(entry, case.requested_on, local)
         extra = entry_details(entry)
-        suffix = f" [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"  {when}  {entry.kind.value:<8} {one_line(describe(entry))}{suffix}")
+        suffix = f" [{details_text(extra)}]" if extra else ""
+        lines.append(f"  {when}  {fit(kinds[entry.kind], kind_width)} {one_line(describe(entry))}{suffix}")
     return "\n".join(lines)
+
+
+def _numbered(steps: Sequence[str]) -> list[str]:
+    return [f"  {number}. {literal(step)}" for number, step in enumerate(steps, start=1)]
 
 
 def playbook_days(playbook: Playbook) -> str:
@@ -141,14 +169,14 @@ def playbook_days(playbook: Playbook) -> str:
         days = ngettext("{count} calendar day", "{count} calendar days", playbook.provider_days)
     text = days.format(count=playbook.provider_days)
     if playbook.business_days and playbook.country:
-        text += " " + _("({country} holidays skipped)").format(country=playbook.country)
+        text = _("{days} ({country} holidays skipped)").format(days=text, country=playbook.country)
     every = ngettext("follow up every {count} day", "follow up every {count} days", playbook.follow_up_every)
-    return text + ", " + every.format(count=playbook.follow_up_every)
+    return _("{days}, {every}").format(days=text, every=every.format(count=playbook.follow_up_every))
 
 
 def playbook_detail(playbook: Playbook) -> str:
     """One playbook in full: title, days, checks, steps (``tracker playbooks NAME``)."""
-    lines = [f"{playbook.name}: {literal(playbook.title)}"]
+    lines = [f"{playbook.name}: {literal(terms.playbook_title(playbook))}"]
     lines.append(_("  Provider has: {days}").format(days=playbook_days(playbook)))
     if playbook.recheck_after:
         recheck = ngettext(
@@ -159,7 +187,7 @@ def playbook_detail(playbook: Playbook) -> str:
         lines.append(recheck)
     if playbook.currency:
         lines.append(_("  Cancellation fees in: {currency}").format(currency=playbook.currency))
-    lines.append(_("  Defined in: {source}").format(source=literal(playbook.source)))
+    lines.append(_("  Defined in: {source}").format(source=literal(terms.playbook_source(playbook))))
     lines.append(_("Checks:"))
     for check in playbook.checks:
         marks = []
@@ -167,12 +195,16 @@ def playbook_detail(playbook: Playbook) -> str:
             marks.append(_("required"))
         if check.recheck:
             marks.append(_("checked again at the recheck"))
-        suffix = f" ({', '.join(marks)})" if marks else ""
-        lines.append(f"  - {literal(check.name)}{suffix}")
+        name = literal(terms.check_label(check.name))
+        if marks:
+            name = _("{check} ({marks})").format(
+                check=name, marks=pgettext("list separator", ", ").join(marks)
+            )
+        lines.append(f"  - {name}")
     if not playbook.checks:
         lines.append("  " + _("none"))
     lines.append(_("Steps:"))
-    lines.extend(f"  {number}. {literal(step)}" for number, step in enumerate(playbook.steps, start=1))
+    lines.extend(_numbered(terms.playbook_steps(playbook)))
     if not playbook.steps:
         lines.append("  " + _("none"))
     return "\n".join(lines)

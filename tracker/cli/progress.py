@@ -10,7 +10,12 @@ import sys
 import time
 from typing import TextIO
 
+from tracker.display import fit
+from tracker.i18n import N_, _
+
 WIDTH = 30
+# The stages a job reports, named for people.
+STAGES = {"reading": N_("reading"), "writing": N_("writing"), "copying": N_("copying")}
 # Below this many items a job is quick: no bar.
 MINIMUM = 2000
 
@@ -34,7 +39,8 @@ class ProgressBar:
         filled = WIDTH * done // total if total else WIDTH
         bar = "█" * filled + "░" * (WIDTH - filled)
         percent = 100 * done // total if total else 100
-        self.stream.write(f"\r{stage:<8} {bar} {percent:3d}% ({done:,}/{total:,})")
+        label = fit(_(STAGES[stage]) if stage in STAGES else stage, 10)
+        self.stream.write(f"\r{label} {bar} {percent:3d}% ({done:,}/{total:,})")
         self.stream.flush()
         self.drawn = True
 

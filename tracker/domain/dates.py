@@ -8,11 +8,27 @@ from datetime import date, timedelta
 
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import check_date
+from tracker.i18n import _, ngettext, pgettext
 
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$", re.ASCII)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 
-DATE_HELP = "YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2d or +1w"
+
+def date_words() -> tuple[str, str, str]:
+    """ "today", "yesterday" and "tomorrow" as the reader types them (the English words work too)."""
+    return (
+        pgettext("typed date", "today"),
+        pgettext("typed date", "yesterday"),
+        pgettext("typed date", "tomorrow"),
+    )
+
+
+def date_help() -> str:
+    """How a date may be written, in the reader's language."""
+    today, yesterday, tomorrow = date_words()
+    return _("YYYY-MM-DD, {today}, {yesterday}, {tomorrow}, +3d, -2d or +1w").format(
+        today=today, yesterday=yesterday, tomorrow=tomorrow
+    )
 
 
 def parse_date(text: str, today: date, field: str | None = None) -> date:
@@ -25,11 +41,12 @@ def parse_date(text: str, today: date, field: str | None = None) -> date:
 
 def _parse(text: str, today: date, field: str | None) -> date:
     value = text.strip().lower()
-    if value == "today":
+    today_word, yesterday_word, tomorrow_word = (word.lower() for word in date_words())
+    if value in ("today", today_word):
         return today
-    if value == "yesterday":
+    if value in ("yesterday", yesterday_word):
         return today - timedelta(days=1)
-    if value == "tomorrow":
+    if value in ("tomorrow", tomorrow_word):
         return today + timedelta(days=1)
     relative = _RELATIVE.match(value)
     if relative:
@@ -41,16 +58,30 @@ def _parse(text: str, today: date, field: str | None) -> date:
             return date.max if sign == "+" else date.min  # out of range: refused by the caller
     iso = _ISO.match(value)
     if not iso:
-        raise InvalidInput(f"{text!r} is not a date (use {DATE_HELP})", field)
+        raise InvalidInput(
+            _("{value} is not a date (use {forms})").format(value=repr(text), forms=date_help()), field
+        )
     year, month, day = (int(part) for part in iso.groups())
     if not 1 <= month <= 12:
-        raise InvalidInput(f"{text} is not a date: there is no month {month}", field)
+        raise InvalidInput(
+            _("{value} is not a date: there is no month {month}").format(value=text, month=month), field
+        )
     if year < 1:
-        raise InvalidInput(f"{text} is not a date: there is no year {year}", field)
+        raise InvalidInput(
+            _("{value} is not a date: there is no year {year}").format(value=text, year=year), field
+        )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        month_name = calendar.month_name[month]
-        raise InvalidInput(f"{text} is not a date: {month_name} {year} has {last} days", field)
+        from tracker.i18n.formats import month_and_year
+
+        raise InvalidInput(
+            ngettext(
+                "{value} is not a date: {month} has {days} day",
+                "{value} is not a date: {month} has {days} days",
+                last,
+            ).format(value=text, month=month_and_year(year, month), days=last),
+            field,
+        )
     return date(year, month, day)
 
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Protocol
 
 from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
+from tracker.i18n import _, ngettext
+from tracker.i18n.terms import check_label, check_state_label, field_label, quoted, stage_name
 
 # The fields of a case that come from whichever side wins.
 CASE_FIELDS = (
@@ -134,7 +136,7 @@ def _merge_checks(
         if at is None:
             index[key] = len(merged)
             merged.append(replace(check, id=None))
-            changes.append(f"check {check.name!r} added")
+            changes.append(_("check {name} added").format(name=quoted(check_label(check.name))))
             continue
         mine = merged[at]
         theirs_about = [e for e in incoming_only if _check_name(e) == key]
@@ -149,7 +151,11 @@ def _merge_checks(
         )
         if take and not same:
             merged[at] = replace(check, id=mine.id, name=mine.name)
-            changes.append(f"check {check.name!r} {check.state.value}")
+            changes.append(
+                _("check {name} {state}").format(
+                    name=quoted(check_label(check.name)), state=check_state_label(check.state)
+                )
+            )
     return merged, changes
 
 
@@ -201,12 +207,8 @@ def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str
     owed/not-owed word comes from the side that wins by history."""
     merged: dict[str, list[object]] = {}
     changes: list[str] = []
-    lists = (
-        ("stages", _stage_key, "stage"),
-        ("charges", _charge_key, "charge"),
-        ("attachments", _attachment_key, "attachment"),
-    )
-    for name, key, word in lists:
+    lists = (("stages", _stage_key), ("charges", _charge_key), ("attachments", _attachment_key))
+    for name, key in lists:
         mine: list[object] = list(getattr(stored, name))
         index = {key(item): i for i, item in enumerate(mine)}  # type: ignore[arg-type]
         added = 0
@@ -220,16 +222,30 @@ def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str
             ours = mine[at]
             if isinstance(item, Stage) and isinstance(ours, Stage) and item.answered and not ours.answered:
                 mine[at] = replace(item, id=ours.id)
-                changes.append(f"{item.kind.value} of {item.filed_on.isoformat()} answered")
+                changes.append(
+                    _("{stage} of {day} answered").format(
+                        stage=stage_name(item.kind), day=item.filed_on.isoformat()
+                    )
+                )
             elif isinstance(item, Charge) and isinstance(ours, Charge) and newer and item.owed != ours.owed:
                 mine[at] = replace(ours, owed=item.owed)
-                changes.append(f"charge of {item.on.isoformat()} marked")
+                changes.append(_("charge of {day} marked").format(day=item.on.isoformat()))
         if added:
-            changes.append(f"{added} {word}{'' if added == 1 else 's'} added")
+            changes.append(_added_words(name, added))
         if name == "stages":
             mine.sort(key=lambda s: s.filed_on)  # type: ignore[attr-defined]
         merged[name] = mine
     return merged, changes
+
+
+def _added_words(name: str, count: int) -> str:
+    if name == "stages":
+        words = ngettext("{count} stage added", "{count} stages added", count)
+    elif name == "charges":
+        words = ngettext("{count} charge added", "{count} charges added", count)
+    else:
+        words = ngettext("{count} attachment added", "{count} attachments added", count)
+    return words.format(count=count)
 
 
 def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
@@ -238,24 +254,31 @@ def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
     stored_only = _exclusive(stored.timeline, incoming.timeline)
     incoming_only = _exclusive(incoming.timeline, stored.timeline)
     merged = replace(stored)
-    changes: list[str] = []
+    fields_changed: list[str] = []
     if incoming_wins(stored_only, incoming_only):
         for name in CASE_FIELDS:
             value = getattr(incoming, name)
             if value != getattr(stored, name):
                 setattr(merged, name, value)
-                changes.append(name)
+                fields_changed.append(name)
     merged.checks, check_changes = _merge_checks(stored.checks, incoming.checks, stored_only, incoming_only)
     merged.timeline, added = _weave(stored.timeline, incoming.timeline)
+    if len(fields_changed) > 1 and "updated_at" in fields_changed:
+        fields_changed.remove("updated_at")  # said only when it is the one change
+    changes = [field_label(name) for name in fields_changed]
     changes.extend(check_changes)
     children, child_changes = _merge_children(stored, incoming, incoming_wins(stored_only, incoming_only))
     for name, items in children.items():
         setattr(merged, name, items)
     changes.extend(child_changes)
     if added:
-        changes.append(f"{added} timeline {'entry' if added == 1 else 'entries'} added")
-    if len(changes) > 1 and "updated_at" in changes:
-        changes.remove("updated_at")  # said only when it is the one change
+        changes.append(
+            ngettext("{count} timeline entry added", "{count} timeline entries added", added).format(
+                count=added
+            )
+        )
+    if len(changes) > 1 and fields_changed == ["updated_at"]:
+        changes.remove(field_label("updated_at"))  # said only when it is the one change
     return merged, changes
 
 

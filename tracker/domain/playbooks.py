@@ -19,7 +19,7 @@ from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.limits import MAX_PLAYBOOK_DAYS
 from tracker.domain.rules import Rule, RuleBook, builtin_rulebook
-from tracker.i18n import _
+from tracker.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,11 @@ class Playbook:
     # provider's deadline (e.g. "baja"); without them, provider_days does.
     rulebook: str | None = None
     deadline_rule: str | None = None
+
+    @property
+    def built_in(self) -> bool:
+        """One of tracker's own: its title and steps are worded in the reader's language."""
+        return self.source == "built-in"
 
     @property
     def recheck_checks(self) -> tuple[str, ...]:
@@ -96,7 +101,7 @@ class Playbook:
 
 ESIM_PE = Playbook(
     name="esim-pe",
-    title="Peruvian mobile line or eSIM (Claro, Movistar, Entel, Bitel)",
+    title=N_("Peruvian mobile line or eSIM (Claro, Movistar, Entel, Bitel)"),
     country="PE",
     provider_days=5,
     business_days=True,
@@ -104,25 +109,27 @@ ESIM_PE = Playbook(
     recheck_after=35,
     currency="PEN",
     checks=(
-        CheckTemplate("calls blocked", required=True),
-        CheckTemplate("SMS blocked"),
-        CheckTemplate("mobile data stopped"),
-        CheckTemplate("balance zero", required=True),
-        CheckTemplate("eSIM profile deleted from the device"),
-        CheckTemplate("paired devices unbound"),
-        CheckTemplate("account shows cancelled online"),
-        CheckTemplate("no charge on the next bill", recheck=True),
+        CheckTemplate(N_("calls blocked"), required=True),
+        CheckTemplate(N_("SMS blocked")),
+        CheckTemplate(N_("mobile data stopped")),
+        CheckTemplate(N_("balance zero"), required=True),
+        CheckTemplate(N_("eSIM profile deleted from the device")),
+        CheckTemplate(N_("paired devices unbound")),
+        CheckTemplate(N_("account shows cancelled online")),
+        CheckTemplate(N_("no charge on the next bill"), recheck=True),
     ),
     steps=(
-        "Decide: cancel for good (baja) or only suspend (a suspension can be reactivated).",
-        "Back up what is on the device; ask about fees (a baja in Peru is free and needs no reason).",
-        "Move two-factor codes, WhatsApp and bank links off the number; unpair watches.",
-        "Contact the operator (hotline, web, app or store) with the account holder's ID ready.",
-        "Get the reference code: operators in Peru must give one for every request.",
-        "Delete the eSIM profile from the device once the operator has stopped the line.",
-        "Verify: try a call and an SMS, check balance and service status, watch the next bill.",
-        "If it is not done by the deadline, file a reclamo with the operator (tracker escalate), "
-        "then a queja or an apelación with OSIPTEL.",
+        N_("Decide: cancel for good (baja) or only suspend (a suspension can be reactivated)."),
+        N_("Back up what is on the device; ask about fees (a baja in Peru is free and needs no reason)."),
+        N_("Move two-factor codes, WhatsApp and bank links off the number; unpair watches."),
+        N_("Contact the operator (hotline, web, app or store) with the account holder's ID ready."),
+        N_("Get the reference code: operators in Peru must give one for every request."),
+        N_("Delete the eSIM profile from the device once the operator has stopped the line."),
+        N_("Verify: try a call and an SMS, check balance and service status, watch the next bill."),
+        N_(
+            "If it is not done by the deadline, file a reclamo with the operator (tracker escalate), "
+            "then a queja or an apelación with OSIPTEL."
+        ),
     ),
     rulebook="pe",
     deadline_rule="baja",
@@ -130,21 +137,21 @@ ESIM_PE = Playbook(
 
 SUSPENSION_PE = Playbook(
     name="suspension-pe",
-    title="Temporary suspension of a Peruvian line (15 days to 2 months a year)",
+    title=N_("Temporary suspension of a Peruvian line (15 days to 2 months a year)"),
     country="PE",
     provider_days=5,
     business_days=True,
     follow_up_every=2,
     checks=(
-        CheckTemplate("calls blocked", required=True),
-        CheckTemplate("no charge for the suspended period", required=True),
-        CheckTemplate("service back on the date set"),
+        CheckTemplate(N_("calls blocked"), required=True),
+        CheckTemplate(N_("no charge for the suspended period"), required=True),
+        CheckTemplate(N_("service back on the date set")),
     ),
     steps=(
-        "Choose the dates: at least 15 days and at most 2 months a year, free of charge.",
-        "Ask the operator (any channel) and get the código de pedido.",
-        "The operator has 5 business days, unless you chose a later start.",
-        "The line comes back by itself on the end date; tracker reminds you before it.",
+        N_("Choose the dates: at least 15 days and at most 2 months a year, free of charge."),
+        N_("Ask the operator (any channel) and get the código de pedido."),
+        N_("The operator has 5 business days, unless you chose a later start."),
+        N_("The line comes back by itself on the end date; tracker reminds you before it."),
     ),
     rulebook="pe",
     deadline_rule="suspension",
@@ -152,41 +159,45 @@ SUSPENSION_PE = Playbook(
 
 SUBSCRIPTION = Playbook(
     name="subscription",
-    title="Subscription or membership (streaming, gym, software)",
+    title=N_("Subscription or membership (streaming, gym, software)"),
     provider_days=7,
     business_days=False,
     follow_up_every=7,
     recheck_after=35,
     checks=(
-        CheckTemplate("confirmation received", required=True),
-        CheckTemplate("no new charge", required=True),
-        CheckTemplate("access ended"),
-        CheckTemplate("no charge on the next bill", recheck=True),
+        CheckTemplate(N_("confirmation received"), required=True),
+        CheckTemplate(N_("no new charge"), required=True),
+        CheckTemplate(N_("access ended")),
+        CheckTemplate(N_("no charge on the next bill"), recheck=True),
     ),
     steps=(
-        "Find the cancellation page or the contact for cancellations.",
-        "Note the billing date, so a new charge can be spotted.",
-        "Ask for a written confirmation with a reference number.",
+        N_("Find the cancellation page or the contact for cancellations."),
+        N_("Note the billing date, so a new charge can be spotted."),
+        N_("Ask for a written confirmation with a reference number."),
     ),
 )
 
 GENERIC = Playbook(
     name="generic",
-    title="Anything else",
+    title=N_("Anything else"),
     provider_days=10,
     business_days=False,
     follow_up_every=7,
-    checks=(CheckTemplate("cancellation confirmed", required=True),),
+    checks=(CheckTemplate(N_("cancellation confirmed"), required=True),),
 )
 
 BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUSPENSION_PE, SUBSCRIPTION, GENERIC)
+# The built-in playbooks' check names: stored in English as data, shown in the reader's language.
+BUILT_IN_CHECK_NAMES = frozenset(check.name for playbook in BUILT_IN for check in playbook.checks)
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _CURRENCY = re.compile(r"^(?:[A-Za-z]{3})?$")
 
 
 def _fail(path: Path, where: str, message: str) -> InvalidInput:
-    return InvalidInput(f"playbook {path}: {where}: {message}")
+    return InvalidInput(
+        _("playbook {path}: {field}: {problem}").format(path=path, field=where, problem=message)
+    )
 
 
 def _int_field(
@@ -210,59 +221,67 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
     """A playbook from a TOML document; malformed ones raise naming the file and field."""
     name = data.get("name", path.stem)
     if not isinstance(name, str) or not _NAME.match(name):
-        raise _fail(path, "name", "must be lowercase letters, digits, '-' or '_' (at most 40)")
+        raise _fail(path, "name", _("must be lowercase letters, digits, '-' or '_' (at most 40)"))
     title = data.get("title", name)
     if not isinstance(title, str):
-        raise _fail(path, "title", "must be text")
+        raise _fail(path, "title", _("must be text"))
     country = data.get("country")
     if country is not None and (not isinstance(country, str) or not known_country(country)):
-        raise _fail(path, "country", f"{country!r} is not a country code the holidays package knows")
+        raise _fail(
+            path,
+            "country",
+            _("{value} is not a country code the holidays package knows").format(value=repr(country)),
+        )
     business = data.get("business_days", True)
     if not isinstance(business, bool):
-        raise _fail(path, "business_days", "must be true or false")
+        raise _fail(path, "business_days", _("must be true or false"))
     raw_checks = data.get("checks", [])
     if not isinstance(raw_checks, list):
-        raise _fail(path, "checks", "must be a list of [[checks]] tables")
+        raise _fail(path, "checks", _("must be a list of [[checks]] tables"))
     checks: list[CheckTemplate] = []
     seen: set[str] = set()  # casefolded names: duplicates found in one pass
     for index, raw in enumerate(raw_checks):
         where = f"checks[{index}]"
         if not isinstance(raw, dict):
-            raise _fail(path, where, "must be a table with name and required")
+            raise _fail(path, where, _("must be a table with name and required"))
         check_name = raw.get("name")
         if not isinstance(check_name, str) or not check_name.strip():
-            raise _fail(path, f"{where}.name", "must be non-empty text")
+            raise _fail(path, f"{where}.name", _("must be non-empty text"))
         flags: dict[str, bool] = {}
         for flag in ("required", "recheck"):
             flags[flag] = raw.get(flag, False)
             if not isinstance(flags[flag], bool):
-                raise _fail(path, f"{where}.{flag}", "must be true or false")
+                raise _fail(path, f"{where}.{flag}", _("must be true or false"))
         key = check_name.casefold()
         if key in seen:
-            raise _fail(path, f"{where}.name", f"{check_name!r} appears twice")
+            raise _fail(path, f"{where}.name", _("{value} appears twice").format(value=repr(check_name)))
         seen.add(key)
         checks.append(CheckTemplate(check_name, flags["required"], flags["recheck"]))
     steps = data.get("steps", [])
     if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps):
-        raise _fail(path, "steps", "must be a list of text")
+        raise _fail(path, "steps", _("must be a list of text"))
     currency = data.get("currency", "")
     if not isinstance(currency, str) or not _CURRENCY.match(currency):
-        raise _fail(path, "currency", "must be a three-letter code such as PEN or USD")
+        raise _fail(path, "currency", _("must be a three-letter code such as PEN or USD"))
     rulebook = data.get("rulebook")
     if rulebook is not None:
         if not isinstance(rulebook, str):
-            raise _fail(path, "rulebook", "must be text")
+            raise _fail(path, "rulebook", _("must be text"))
         try:
             book = builtin_rulebook(rulebook)
         except NotFound:
             raise _fail(
-                path, "rulebook", f"{rulebook!r} is not a rule book tracker knows (known: pe)"
+                path,
+                "rulebook",
+                _("{value} is not a rule book tracker knows (known: {known})").format(
+                    value=repr(rulebook), known="pe"
+                ),
             ) from None
     deadline_rule = data.get("deadline_rule")
     if deadline_rule is not None and (
         rulebook is None or not isinstance(deadline_rule, str) or not book.versions(deadline_rule)
     ):
-        raise _fail(path, "deadline_rule", 'must name a rule of the playbook\'s rulebook (e.g. "baja")')
+        raise _fail(path, "deadline_rule", _('must name a rule of the playbook\'s rulebook (e.g. "baja")'))
     unknown = set(data) - {
         "rulebook",
         "deadline_rule",
@@ -278,7 +297,7 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         "currency",
     }
     if unknown:
-        raise _fail(path, sorted(unknown)[0], "is not a playbook field")
+        raise _fail(path, sorted(unknown)[0], _("is not a playbook field"))
     provider_days = _int_field(data, "provider_days", path, 5)
     follow_up_every = _int_field(data, "follow_up_every", path, 3, minimum=1)
     assert provider_days is not None and follow_up_every is not None
@@ -303,9 +322,13 @@ def load_playbook_file(path: Path) -> Playbook:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"playbook {path}: not valid TOML: {exc}") from None
+        raise InvalidInput(
+            _("playbook {path}: not valid TOML: {problem}").format(path=path, problem=exc)
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"playbook {path}: cannot be read: {exc}") from None
+        raise InvalidInput(
+            _("playbook {path}: cannot be read: {problem}").format(path=path, problem=exc)
+        ) from None
     return parse_playbook(data, path)
 
 
@@ -360,7 +383,11 @@ class PlaybookRegistry:
             return playbooks[name]
         if name in self._problems:
             raise self._problems[name]
-        raise NotFound(f"unknown playbook {name!r} (known: {', '.join(self.names())})")
+        raise NotFound(
+            _("unknown playbook {name} (known: {known})").format(
+                name=repr(name), known=", ".join(self.names())
+            )
+        )
 
     def find(self, name: str) -> Playbook | None:
         """The playbook of this name, or None when it is not loaded (gone, or broken)."""

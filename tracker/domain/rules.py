@@ -23,6 +23,7 @@ from typing import Any
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput, NotFound
+from tracker.i18n import _
 
 
 class Unit(StrEnum):
@@ -137,7 +138,11 @@ class RuleBook:
         day, the one whose norm applies from the latest date."""
         candidates = [r for r in self.versions(key) if self.norms[r.norm].in_force(on)]
         if not candidates:
-            raise NotFound(f"rule book {self.name!r} has no rule {key!r} in force on {on.isoformat()}")
+            raise NotFound(
+                _("rule book {book} has no rule {rule} in force on {day}").format(
+                    book=repr(self.name), rule=repr(key), day=on.isoformat()
+                )
+            )
         return max(candidates, key=lambda r: self.norms[r.norm].applies_from or date.min)
 
     def pending_norms(self) -> list[Norm]:
@@ -167,13 +172,15 @@ _UNITS = {unit.value: unit for unit in Unit}
 
 
 def _fail(name: str, where: str, message: str) -> InvalidInput:
-    return InvalidInput(f"rule book {name}: {where}: {message}")
+    return InvalidInput(
+        _("rule book {book}: {field}: {problem}").format(book=name, field=where, problem=message)
+    )
 
 
 def _text(data: Mapping[str, Any], key: str, name: str, where: str, default: str | None = None) -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
-        raise _fail(name, f"{where}{key}", "must be text")
+        raise _fail(name, f"{where}{key}", _("must be text"))
     return value
 
 
@@ -181,16 +188,16 @@ def _decimal(raw: Any, name: str, where: str) -> Decimal:
     try:
         value = Decimal(str(raw))
     except InvalidOperation:
-        raise _fail(name, where, f"{raw!r} is not a number") from None
+        raise _fail(name, where, _("{value} is not a number").format(value=repr(raw))) from None
     if not value.is_finite() or value < 0:
-        raise _fail(name, where, f"{raw!r} must be zero or more")
+        raise _fail(name, where, _("{value} must be zero or more").format(value=repr(raw)))
     return value
 
 
 def _norm(norm_id: str, data: Any, name: str) -> Norm:
     where = f"norms.{norm_id}."
     if not isinstance(data, dict):
-        raise _fail(name, where.rstrip("."), "must be a table")
+        raise _fail(name, where.rstrip("."), _("must be a table"))
     raw_from = data.get("applies_from")
     applies_from: date | None = None
     unknown = False
@@ -199,7 +206,7 @@ def _norm(norm_id: str, data: Any, name: str) -> Norm:
     elif isinstance(raw_from, date):
         applies_from = raw_from
     elif raw_from is not None:
-        raise _fail(name, where + "applies_from", 'must be a date or "unknown"')
+        raise _fail(name, where + "applies_from", _('must be a date or "unknown"'))
     return Norm(
         id=norm_id,
         citation=_text(data, "citation", name, where),
@@ -213,19 +220,19 @@ def _norm(norm_id: str, data: Any, name: str) -> Norm:
 def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
     where = f"rules[{index}]."
     if not isinstance(data, dict):
-        raise _fail(name, where.rstrip("."), "must be a table")
+        raise _fail(name, where.rstrip("."), _("must be a table"))
     units = [key for key in data if key in _UNITS]
     if len(units) != 1:
-        raise _fail(name, where.rstrip("."), "needs exactly one of business_days, days, months")
+        raise _fail(name, where.rstrip("."), _("needs exactly one of business_days, days, months"))
     amount = data[units[0]]
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
-        raise _fail(name, where + units[0], "must be a whole number of at least 0")
+        raise _fail(name, where + units[0], _("must be a whole number of at least 0"))
     norm = _text(data, "norm", name, where)
     if norm not in norms:
-        raise _fail(name, where + "norm", f"{norm!r} is not in [norms]")
+        raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
     unknown = set(data) - {"key", "norm", "article", *_UNITS}
     if unknown:
-        raise _fail(name, where + sorted(unknown)[0], "is not a rule field")
+        raise _fail(name, where + sorted(unknown)[0], _("is not a rule field"))
     return Rule(
         key=_text(data, "key", name, where),
         amount=amount,
@@ -239,11 +246,11 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
     """A rule book from its TOML document; problems name the book and the field."""
     raw_norms = data.get("norms", {})
     if not isinstance(raw_norms, dict):
-        raise _fail(name, "norms", "must be a table of norms")
+        raise _fail(name, "norms", _("must be a table of norms"))
     norms = {norm_id: _norm(norm_id, raw, name) for norm_id, raw in raw_norms.items()}
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
-        raise _fail(name, "rules", "must be a list of [[rules]] tables")
+        raise _fail(name, "rules", _("must be a list of [[rules]] tables"))
     rules = tuple(_rule(i, raw, name, norms) for i, raw in enumerate(raw_rules))
     uit = tuple(
         YearValue(
@@ -272,5 +279,5 @@ def builtin_rulebook(name: str) -> RuleBook:
     """A rule book shipped with tracker (``rulebooks/<name>.toml``)."""
     resource = resources.files("tracker.domain").joinpath("rulebooks", f"{name}.toml")
     if not resource.is_file():
-        raise NotFound(f"no rule book {name!r}")
+        raise NotFound(_("no rule book {name}").format(name=repr(name)))
     return parse_rulebook(tomllib.loads(resource.read_text(encoding="utf-8")), name)

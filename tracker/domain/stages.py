@@ -27,7 +27,7 @@ from tracker.domain.model import (
     Topic,
 )
 from tracker.i18n import _
-from tracker.i18n.terms import stage_name
+from tracker.i18n.terms import rulebook_title, stage_name
 
 
 def _check_day(day: date, case: Case, today: date, what: str) -> None:
@@ -81,7 +81,7 @@ def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
             ).format(filed=reclamo.filed_on.isoformat(), answered=reclamo.answered_on.isoformat())
         )
     if filed_on < allowed:
-        norm = rules.book.norm(answer.rule.norm).citation if answer.rule else rules.book.title
+        norm = rules.book.norm(answer.rule.norm).citation if answer.rule else rulebook_title(rules.book)
         raise NotAllowed(
             _(
                 "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "

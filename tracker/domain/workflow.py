@@ -32,7 +32,8 @@ from tracker.domain.model import (
 from tracker.domain.playbooks import Playbook
 from tracker.domain.rules import RuleBook
 from tracker.domain.schedule import scheduled_promise
-from tracker.i18n import _
+from tracker.i18n import _, pgettext
+from tracker.i18n.terms import check_label, checks_and_states, find_check, quoted, status_label
 
 ALLOWED: dict[Status, frozenset[Status]] = {
     Status.REQUESTED: frozenset({Status.CONFIRMED, Status.VERIFIED, Status.FAILED, Status.WITHDRAWN}),
@@ -64,9 +65,10 @@ class CaseDraft:
     ends_on: date | None = None
 
 
-def require_text(value: str, field: str, label: str) -> str:
+def require_text(value: str, field: str, problem: str) -> str:
+    """``value`` unless it is empty or blank; then ``problem`` (a sentence in the reader's language)."""
     if not value or not value.strip():
-        raise InvalidInput(f"{label} cannot be empty", field)
+        raise InvalidInput(problem, field)
     return value
 
 
@@ -83,13 +85,17 @@ def parse_fee(text: str, field: str = "fee") -> Decimal | None:
     if not value:
         return None
     if value.startswith("-"):
-        raise InvalidInput("the fee must be zero or more", field)
+        raise InvalidInput(_("the fee must be zero or more"), field)
     if not _AMOUNT.match(value):
-        raise InvalidInput(f"{text!r} is not an amount (write it like 29.90)", field)
+        raise InvalidInput(
+            _("{value} is not an amount (write it like 29.90)").format(value=repr(text)), field
+        )
     try:
         return Decimal(value.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        raise InvalidInput(f"{text!r} is not an amount (write it like 29.90)", field) from None
+        raise InvalidInput(
+            _("{value} is not an amount (write it like 29.90)").format(value=repr(text)), field
+        ) from None
 
 
 def draft_problems(draft: CaseDraft, today: date) -> list[tuple[frozenset[str], InvalidInput]]:
@@ -160,8 +166,10 @@ def settle_fee_currency(draft: CaseDraft, playbook: Playbook | None) -> None:
         return
     if playbook is None or not playbook.currency:
         raise InvalidInput(
-            f"a cancellation fee needs its currency (e.g. PEN or USD): "
-            f"the playbook {draft.playbook} does not say which",
+            _(
+                "a cancellation fee needs its currency (e.g. PEN or USD): the playbook {playbook} "
+                "does not say which"
+            ).format(playbook=draft.playbook),
             "currency",
         )
     draft.fee_currency = playbook.currency
@@ -322,14 +330,16 @@ def edit_case(
     ) and "promised_by" not in chosen:
         if playbook is None or calendar is None:
             raise NotAllowed(
-                f"the playbook {case.playbook!r} is not loaded, so the promised date cannot be worked "
-                "out again: give the promised date as well"
+                _(
+                    "the playbook {playbook} is not loaded, so the promised date cannot be worked "
+                    "out again: give the promised date as well"
+                ).format(playbook=repr(case.playbook))
             )
         effective.promised_by = playbook.promised_by(requested_on, calendar, book)
     if new_playbook and (playbook is None or playbook.name != effective.playbook):
         raise ValueError("a new playbook must come with its definition")
     if effective.promised_by is None:
-        raise InvalidInput("the promised date cannot be empty", "promised_by")
+        raise InvalidInput(_("the promised date cannot be empty"), "promised_by")
     changed = [
         name for name in EDITABLE if name != "playbook" and getattr(effective, name) != getattr(case, name)
     ]
@@ -339,7 +349,7 @@ def edit_case(
         changed.append("playbook")
         case.playbook = playbook.name
         for template in playbook.checks:
-            if case.find_check(template.name) is None:
+            if find_check(case.checks, template.name) is None:
                 case.checks.append(Check(template.name, template.required))
     if changed:
         case.updated_at = now
@@ -361,7 +371,11 @@ def _move(case: Case, to: Status, now: datetime, event: Event, params: dict[str,
     if to is case.status:
         return
     if to not in ALLOWED[case.status]:
-        raise NotAllowed(f"a {case.status.value} case cannot become {to.value}")
+        raise NotAllowed(
+            _("a case that is {before} cannot become {after}").format(
+                before=status_label(case.status), after=status_label(to)
+            )
+        )
     case.timeline.append(
         TimelineEntry(
             at=now,
@@ -378,9 +392,10 @@ def _move(case: Case, to: Status, now: datetime, event: Event, params: dict[str,
     case.updated_at = now
 
 
-def _refuse_if_withdrawn(case: Case, doing: str) -> None:
+def _refuse_if_withdrawn(case: Case, problem: str) -> None:
+    """``problem`` (naming the case as {id}) when the case is withdrawn."""
     if case.status is Status.WITHDRAWN:
-        raise NotAllowed(f"case {case.id} is withdrawn: reopen it before you {doing}")
+        raise NotAllowed(problem.format(id=case.id))
 
 
 def log_contact(
@@ -403,11 +418,12 @@ def log_contact(
     ``confirmed`` records that the provider says the cancellation is done. A
     failed case that is contacted again goes back to waiting for the provider.
     """
-    _refuse_if_withdrawn(case, "log a contact")
-    require_text(summary, "summary", "what happened")
+    _refuse_if_withdrawn(case, _("case {id} is withdrawn: reopen it before you log a contact"))
+    require_text(summary, "summary", _("what happened cannot be empty"))
     if next_follow_up is not None and next_follow_up < today:
         raise InvalidInput(
-            f"the next follow-up {next_follow_up.isoformat()} is in the past", "next_follow_up"
+            _("the next follow-up {day} is in the past").format(day=next_follow_up.isoformat()),
+            "next_follow_up",
         )
     if next_follow_up is None and case.status is not Status.VERIFIED:
         next_follow_up = playbook.next_follow_up(today, calendar)
@@ -435,11 +451,17 @@ def log_contact(
 
 def set_check(case: Case, name: str, state: CheckState, now: datetime, today: date, note: str = "") -> Check:
     """Record a check's result. A failed check turns the case ``failed``, due today."""
-    _refuse_if_withdrawn(case, "record a check")
-    check = case.find_check(name)
+    _refuse_if_withdrawn(case, _("case {id} is withdrawn: reopen it before you record a check"))
+    check = find_check(case.checks, name)
     if check is None:
-        names = ", ".join(repr(c.name) for c in case.checks) or "none"
-        raise NotFound(f"case {case.id} has no check {name!r} (its checks: {names})")
+        names = pgettext("list separator", ", ").join(quoted(check_label(c.name)) for c in case.checks) or _(
+            "none"
+        )
+        raise NotFound(
+            _("case {id} has no check {name} (its checks: {names})").format(
+                id=case.id, name=quoted(name), names=names
+            )
+        )
     check.state = state
     check.checked_at = now
     check.note = note
@@ -475,9 +497,11 @@ def _entry_into(case: Case, status: Status) -> TimelineEntry | None:
 
 def add_check(case: Case, name: str, now: datetime, required: bool = False) -> Check:
     """Add a check of the user's own to a case."""
-    require_text(name, "name", "the check's name")
-    if case.find_check(name) is not None:
-        raise InvalidInput(f"case {case.id} already has a check {name!r}", "name")
+    require_text(name, "name", _("the check's name cannot be empty"))
+    if find_check(case.checks, name) is not None:
+        raise InvalidInput(
+            _("case {id} already has a check {name}").format(id=case.id, name=quoted(name)), "name"
+        )
     check = Check(name=name, required=required)
     case.checks.append(check)
     case.updated_at = now
@@ -514,19 +538,24 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
 
     On a verified case whose recheck is pending, records the recheck as done.
     """
-    _refuse_if_withdrawn(case, "verify it")
+    _refuse_if_withdrawn(case, _("case {id} is withdrawn: reopen it before you verify it"))
     if case.status is Status.VERIFIED:
         if case.next_follow_up is None:
-            raise NotAllowed(f"case {case.id} is already verified")
+            raise NotAllowed(_("case {id} is already verified").format(id=case.id))
         if case.next_follow_up > today:
             raise NotAllowed(
-                f"case {case.id} is already verified; its recheck after the next bill is due on "
-                f"{case.next_follow_up.isoformat()}: verify it again on or after that day"
+                _(
+                    "case {id} is already verified; its recheck after the next bill is due on "
+                    "{day}: verify it again on or after that day"
+                ).format(id=case.id, day=case.next_follow_up.isoformat())
             )
         unchecked = [c for c in recheck_checks(case, playbook) if c.state is not CheckState.PASSED]
         if unchecked:
-            listed = ", ".join(f"{c.name} ({c.state.value})" for c in unchecked)
-            raise NotAllowed(f"the recheck of case {case.id} needs these checks passed: {listed}")
+            raise NotAllowed(
+                _("the recheck of case {id} needs these checks passed: {checks}").format(
+                    id=case.id, checks=checks_and_states(unchecked)
+                )
+            )
         case.next_follow_up = None
         case.updated_at = now
         case.timeline.append(
@@ -535,8 +564,11 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         return
     blocking = blocking_checks(case)
     if blocking:
-        listed = ", ".join(f"{c.name} ({c.state.value})" for c in blocking)
-        raise NotAllowed(f"cannot verify case {case.id}: required checks not passed: {listed}")
+        raise NotAllowed(
+            _("cannot verify case {id}: required checks not passed: {checks}").format(
+                id=case.id, checks=checks_and_states(blocking)
+            )
+        )
     case.next_follow_up = playbook.recheck_on(today)
     if case.ends_on is not None and case.ends_on > today:
         # A suspension comes back by itself: remind the user shortly before it does.
@@ -548,7 +580,7 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
 def withdraw(case: Case, now: datetime, reason: str = "") -> None:
     """The user drops the case; it keeps its history and can be reopened."""
     if case.status is Status.WITHDRAWN:
-        raise NotAllowed(f"case {case.id} is already withdrawn")
+        raise NotAllowed(_("case {id} is already withdrawn").format(id=case.id))
     _move(case, Status.WITHDRAWN, now, Event.WITHDRAWN, {"reason": reason})
     case.next_follow_up = None
 
@@ -556,7 +588,7 @@ def withdraw(case: Case, now: datetime, reason: str = "") -> None:
 def reopen(case: Case, now: datetime, today: date) -> None:
     """Undo a withdrawal: back to the status and the follow-up date the case had before."""
     if case.status is not Status.WITHDRAWN:
-        raise NotAllowed(f"case {case.id} is not withdrawn")
+        raise NotAllowed(_("case {id} is not withdrawn").format(id=case.id))
     before = _entry_into(case, Status.WITHDRAWN)
     previous = before.status_from if before and before.status_from else Status.REQUESTED
     follow_up = before.next_follow_up if before else None
@@ -569,7 +601,7 @@ def reopen(case: Case, now: datetime, today: date) -> None:
 def trash(case: Case, now: datetime) -> None:
     """Move the case to the trash; it keeps everything and can be restored."""
     if case.deleted_at is not None:
-        raise NotAllowed(f"case {case.id} is already in the trash")
+        raise NotAllowed(_("case {id} is already in the trash").format(id=case.id))
     case.deleted_at = now
     case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event=Event.TRASHED))
 
@@ -577,6 +609,6 @@ def trash(case: Case, now: datetime) -> None:
 def restore(case: Case, now: datetime) -> None:
     """Bring the case back from the trash."""
     if case.deleted_at is None:
-        raise NotAllowed(f"case {case.id} is not in the trash")
+        raise NotAllowed(_("case {id} is not in the trash").format(id=case.id))
     case.deleted_at = None
     case.timeline.append(TimelineEntry(at=now, kind=EntryKind.TRASH, summary="", event=Event.RESTORED))

@@ -16,13 +16,16 @@ from datetime import date, datetime
 from typing import BinaryIO
 
 from tracker.clock import Local
-from tracker.display import literal
+from tracker.display import details_text, literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState
+from tracker.i18n import pgettext
 from tracker.i18n.formats import describe_due
+from tracker.i18n.terms import action_label, channel_label, check_label, flag_labels, status_label
 
 ENCODING = "utf-8-sig"
 
+# The columns, by their (English) names; the header row is in the reader's language.
 COLUMNS = (
     "id",
     "uuid",
@@ -49,6 +52,37 @@ COLUMNS = (
     "updated_at",
 )
 
+
+def header() -> list[str]:
+    """The header row, in the reader's language (``--json`` is the language-neutral export)."""
+    words = {
+        "id": pgettext("csv column", "id"),
+        "uuid": pgettext("csv column", "uuid"),
+        "provider": pgettext("csv column", "provider"),
+        "service": pgettext("csv column", "service"),
+        "action": pgettext("csv column", "action"),
+        "status": pgettext("csv column", "status"),
+        "flags": pgettext("csv column", "flags"),
+        "requested_on": pgettext("csv column", "requested_on"),
+        "promised_by": pgettext("csv column", "promised_by"),
+        "next_follow_up": pgettext("csv column", "next_follow_up"),
+        "follow_up": pgettext("csv column", "follow_up"),
+        "ticket": pgettext("csv column", "ticket"),
+        "channel": pgettext("csv column", "channel"),
+        "playbook": pgettext("csv column", "playbook"),
+        "checks_passed": pgettext("csv column", "checks_passed"),
+        "checks_total": pgettext("csv column", "checks_total"),
+        "checks_failed": pgettext("csv column", "checks_failed"),
+        "last_contact": pgettext("csv column", "last_contact"),
+        "fee_amount": pgettext("csv column", "fee_amount"),
+        "fee_currency": pgettext("csv column", "fee_currency"),
+        "notes": pgettext("csv column", "notes"),
+        "created_at": pgettext("csv column", "created_at"),
+        "updated_at": pgettext("csv column", "updated_at"),
+    }
+    return [words[name] for name in COLUMNS]
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -68,26 +102,26 @@ def _local(value: datetime | None, local: Local) -> str:
 
 
 def case_row(case: Case, today: date, local: Local) -> list[str]:
-    failed = [c.name for c in case.checks if c.state is CheckState.FAILED]
+    failed = [check_label(c.name) for c in case.checks if c.state is CheckState.FAILED]
     last = case.last_contact()
     return [
         str(case.id or ""),
         case.uuid,
         cell(case.provider),
         cell(case.service),
-        case.action.value,
-        case.status.value,
-        ", ".join(flag.label for flag in case_flags(case, today)),
+        action_label(case.action),
+        status_label(case.status),
+        flag_labels(case_flags(case, today)),
         _day(case.requested_on),
         _day(case.promised_by),
         _day(case.next_follow_up),
         describe_due(case.next_follow_up, today),
         cell(case.ticket),
-        case.channel.value,
+        channel_label(case.channel),
         cell(case.playbook),
         str(case.checks_passed),
         str(len(case.checks)),
-        cell("; ".join(failed)),
+        cell(details_text(failed)),
         _local(last.at, local) if last else "",
         str(case.fee_amount) if case.fee_amount is not None else "",
         cell(case.fee_currency),
@@ -102,7 +136,7 @@ def write_csv(cases: Iterable[Case], today: date, local: Local, stream: BinaryIO
     text = io.TextIOWrapper(stream, encoding=ENCODING, newline="")
     try:
         writer = csv.writer(text)
-        writer.writerow(COLUMNS)
+        writer.writerow(header())
         count = 0
         for case in cases:
             writer.writerow(case_row(case, today, local))

@@ -16,40 +16,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.clock import Local
-from tracker.display import literal
+from tracker.display import details_text, literal
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
-from tracker.domain.model import Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
+from tracker.domain.model import Action, Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
 from tracker.exchange import dossier_path
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
-from tracker.i18n import N_, _, formats
+from tracker.i18n import N_, _, formats, ngettext, pgettext
+from tracker.i18n.terms import check_label, status_label
 from tracker.i18n.timeline import describe
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 STATUS_WORDS = {
-    Status.REQUESTED: "waiting for the provider",
-    Status.CONFIRMED: "the provider says it is done; being verified",
-    Status.VERIFIED: "verified: every required check passed",
-    Status.FAILED: "not done: a check failed",
-    Status.WITHDRAWN: "withdrawn",
+    Status.REQUESTED: N_("waiting for the provider"),
+    Status.CONFIRMED: N_("the provider says it is done; being verified"),
+    Status.VERIFIED: N_("verified: every required check passed"),
+    Status.FAILED: N_("not done: a check failed"),
+    Status.WITHDRAWN: N_("withdrawn"),
 }
 
 # How each channel reads after "made on 6 October 2026 ...".
@@ -63,17 +49,29 @@ CHANNEL_PHRASES = {
     Channel.OTHER: N_("another way"),
 }
 
-KIND_WORDS = {
-    EntryKind.CREATED: "Request",
-    EntryKind.CONTACT: "Contact",
-    EntryKind.STATUS: "Status",
-    EntryKind.CHECK: "Check",
-    EntryKind.EDIT: "Edit",
-    EntryKind.TRASH: "Trash",
-    EntryKind.STAGE: "Stage",
-    EntryKind.CHARGE: "Charge",
-    EntryKind.ATTACHMENT: "File",
-}
+
+def kind_word(kind: EntryKind) -> str:
+    """What a timeline entry is, as the dossier's timeline names it: "Request", "Contact"..."""
+    words = {
+        EntryKind.CREATED: pgettext("dossier entry", "Request"),
+        EntryKind.CONTACT: pgettext("dossier entry", "Contact"),
+        EntryKind.STATUS: pgettext("dossier entry", "Status"),
+        EntryKind.CHECK: pgettext("dossier entry", "Check"),
+        EntryKind.EDIT: pgettext("dossier entry", "Edit"),
+        EntryKind.TRASH: pgettext("dossier entry", "Trash"),
+        EntryKind.STAGE: pgettext("dossier entry", "Stage"),
+        EntryKind.CHARGE: pgettext("dossier entry", "Charge"),
+        EntryKind.ATTACHMENT: pgettext("dossier entry", "File"),
+    }
+    return words[kind]
+
+
+def _verb(case: Case) -> str:
+    """What the provider was asked to do, after "promised to": "cancel", "suspend the line"."""
+    if case.action is Action.SUSPEND:
+        return pgettext("promised to", "suspend")
+    return pgettext("promised to", "cancel")
+
 
 # -- Markdown text -------------------------------------------------------------
 
@@ -108,17 +106,17 @@ def md_lines(text: str) -> list[str]:
 
 
 def long_date(day: date) -> str:
-    """6 October 2026 (the same in every locale)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """6 October 2026 · 6 de octubre de 2026 · 2026年10月6日"""
+    return formats.long_date(day)
 
 
 def local_time(moment: datetime, local: Local) -> str:
     shown = local(moment)
-    return f"{long_date(shown.date())}, {shown.strftime('%H:%M')}"
+    return _("{date}, {time}").format(date=long_date(shown.date()), time=shown.strftime("%H:%M"))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def _business_days(count: int) -> str:
+    return ngettext("{count} business day", "{count} business days", count).format(count=count)
 
 
 def _utc_offset(moment: datetime, local: Local) -> str:
@@ -168,21 +166,36 @@ def milestones(case: Case, local: Local) -> Milestones:
 def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar, marks: Milestones) -> list[str]:
     """The provider's failures, one plain sentence each (already Markdown)."""
     provider = md(case.provider)
-    verb = case.action.value
+    verb = _verb(case)
     deadline = long_date(case.promised_by)
     sentences: list[str] = []
     # Still waiting, or a check showed it is not done: either way not done today.
     if case.status in (Status.REQUESTED, Status.FAILED) and today > case.promised_by:
         late = calendar.between(case.promised_by, today)
         sentences.append(
-            f"{provider} promised to {verb} by {deadline}; "
-            f"{_plural(late, 'business day')} later, on {long_date(today)}, it still had not."
+            _(
+                "{provider} promised to {verb} by {deadline}; {late} later, on {today}, it still had not."
+            ).format(
+                provider=provider,
+                verb=verb,
+                deadline=deadline,
+                late=_business_days(late),
+                today=long_date(today),
+            )
         )
     if marks.said_done is not None and marks.said_done > case.promised_by:
         late = calendar.between(case.promised_by, marks.said_done)
         sentences.append(
-            f"{provider} promised to {verb} by {deadline} but only said it was done on "
-            f"{long_date(marks.said_done)}, {_plural(late, 'business day')} late."
+            _(
+                "{provider} promised to {verb} by {deadline} but only said it was done on {said}, "
+                "{late} late."
+            ).format(
+                provider=provider,
+                verb=verb,
+                deadline=deadline,
+                said=long_date(marks.said_done),
+                late=_business_days(late),
+            )
         )
     elif marks.said_done is None and marks.verified is not None and marks.verified > case.promised_by:
         late = calendar.between(case.promised_by, marks.verified)
@@ -195,7 +208,7 @@ def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar, marks:
                 verb=verb,
                 deadline=deadline,
                 verified=long_date(marks.verified),
-                late=_plural(late, "business day"),
+                late=_business_days(late),
             )
         )
     for check in case.checks:
@@ -203,54 +216,78 @@ def missed_deadlines(case: Case, today: date, calendar: BusinessCalendar, marks:
             continue
         sentences.append(_failed_check_sentence(case, check, calendar, marks, provider))
     if sentences and marks.contacts_after_deadline:
-        times = (
-            "once more"
-            if marks.contacts_after_deadline == 1
-            else f"{marks.contacts_after_deadline} more times"
+        count = marks.contacts_after_deadline
+        sentences.append(
+            ngettext(
+                "After the deadline {provider} was contacted once more (see the timeline).",
+                "After the deadline {provider} was contacted {count} more times (see the timeline).",
+                count,
+            ).format(provider=provider, count=count)
         )
-        sentences.append(f"After the deadline {provider} was contacted {times} (see the timeline).")
     return sentences
 
 
 def _failed_check_sentence(
     case: Case, check: Check, calendar: BusinessCalendar, marks: Milestones, provider: str
 ) -> str:
-    name = md(check.name)
-    note = f" ({md(check.note)})" if check.note.strip() else ""
+    name = md(check_label(check.name))
+    note = _(" ({note})").format(note=md(check.note)) if check.note.strip() else ""
     if check.checked_at is None:
-        return f"The check “{name}” failed{note}."
+        return _("The check “{check}” failed{note}.").format(check=name, note=note)
     day = marks.local(check.checked_at).date()
-    sentence = f"On {long_date(day)} the check “{name}” failed{note}"
+    said = dict(check=name, note=note, day=long_date(day))
+    late = calendar.between(case.promised_by, day) if day > case.promised_by else None
     if marks.said_done is not None and day >= marks.said_done:
-        sentence = (
-            f"{provider} said it was done on {long_date(marks.said_done)}, but on "
-            f"{long_date(day)} the check “{name}” failed{note}"
+        said.update(provider=provider, said=long_date(marks.said_done))
+        if late is not None:
+            return _(
+                "{provider} said it was done on {said}, but on {day} the check “{check}” failed{note}, "
+                "{late} after the deadline."
+            ).format(late=_business_days(late), **said)
+        return _(
+            "{provider} said it was done on {said}, but on {day} the check “{check}” failed{note}."
+        ).format(**said)
+    if late is not None:
+        return _("On {day} the check “{check}” failed{note}, {late} after the deadline.").format(
+            late=_business_days(late), **said
         )
-    if day > case.promised_by:
-        late = calendar.between(case.promised_by, day)
-        sentence += f", {_plural(late, 'business day')} after the deadline"
-    return sentence + "."
+    return _("On {day} the check “{check}” failed{note}.").format(**said)
 
 
 def _facts(case: Case, today: date, calendar: BusinessCalendar, marks: Milestones) -> list[str]:
+    request = (
+        _("to suspend, made on {day} {how}")
+        if case.action is Action.SUSPEND
+        else _("to cancel, made on {day} {how}")
+    )
     lines = [
-        f"- **Provider:** {md(case.provider)}",
-        f"- **Service:** {md(case.service) or 'not given'}",
-        f"- **Request:** to {case.action.value}, made on {long_date(case.requested_on)} "
-        f"{_(CHANNEL_PHRASES[case.channel])}",
+        _("- **Provider:** {provider}").format(provider=md(case.provider)),
+        _("- **Service:** {service}").format(service=md(case.service) or _("not given")),
+        _("- **Request:** {request}").format(
+            request=request.format(day=long_date(case.requested_on), how=_(CHANNEL_PHRASES[case.channel]))
+        ),
     ]
     if marks.tickets:
-        others = ", ".join(md(t) for t in marks.tickets[1:])
-        lines.append(
-            f"- **Reference number:** {md(marks.tickets[0])}" + (f" (later also: {others})" if others else "")
-        )
+        others = pgettext("list separator", ", ").join(md(t) for t in marks.tickets[1:])
+        if others:
+            lines.append(
+                _("- **Reference number:** {ticket} (later also: {others})").format(
+                    ticket=md(marks.tickets[0]), others=others
+                )
+            )
+        else:
+            lines.append(_("- **Reference number:** {ticket}").format(ticket=md(marks.tickets[0])))
     else:
-        lines.append("- **Reference number:** none was given")
+        lines.append(_("- **Reference number:** none was given"))
     allowed = calendar.between(case.requested_on, case.promised_by)
     lines.append(
-        f"- **Deadline:** {long_date(case.promised_by)}, {_plural(allowed, 'business day')} after the request"
+        _("- **Deadline:** {day}, {days} after the request").format(
+            day=long_date(case.promised_by), days=_business_days(allowed)
+        )
     )
-    lines.append(f"- **Status on {long_date(today)}:** {STATUS_WORDS[case.status]}")
+    lines.append(
+        _("- **Status on {day}:** {status}").format(day=long_date(today), status=_(STATUS_WORDS[case.status]))
+    )
     if case.fee_amount is not None:
         lines.append(
             _("- **Cancellation fee:** {amount} {currency}")
@@ -258,34 +295,35 @@ def _facts(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
             .rstrip()
         )
     if case.next_follow_up is not None:
-        lines.append(f"- **Next follow-up:** {long_date(case.next_follow_up)}")
-    lines.append(f"- **Case:** number {case.id}, id `{case.uuid}`")
+        lines.append(_("- **Next follow-up:** {day}").format(day=long_date(case.next_follow_up)))
+    lines.append(_("- **Case:** number {id}, id `{uuid}`").format(id=case.id, uuid=case.uuid))
     return lines
 
 
 def _dates(case: Case, today: date, calendar: BusinessCalendar, marks: Milestones) -> list[str]:
     rows: list[tuple[str, date]] = [
-        ("Requested", case.requested_on),
-        ("Promised by (deadline)", case.promised_by),
+        (pgettext("dossier date", "Requested"), case.requested_on),
+        (pgettext("dossier date", "Promised by (deadline)"), case.promised_by),
     ]
     if marks.said_done is not None:
-        rows.append(("Provider said it was done", marks.said_done))
+        rows.append((pgettext("dossier date", "Provider said it was done"), marks.said_done))
     failed = [c for c in case.checks if c.state is CheckState.FAILED and c.checked_at]
     if failed:
-        rows.append(("A check failed", min(marks.local(c.checked_at).date() for c in failed if c.checked_at)))
+        first_failure = min(marks.local(c.checked_at).date() for c in failed if c.checked_at)
+        rows.append((pgettext("dossier date", "A check failed"), first_failure))
     if marks.verified is not None:
-        rows.append(("Verified", marks.verified))
+        rows.append((pgettext("dossier date", "Verified"), marks.verified))
     if marks.withdrawn is not None:
-        rows.append(("Withdrawn", marks.withdrawn))
+        rows.append((pgettext("dossier date", "Withdrawn"), marks.withdrawn))
     last = case.last_contact()
     if last is not None:
-        rows.append(("Last contact", marks.local(last.at).date()))
-    rows.append(("Today", today))
+        rows.append((pgettext("dossier date", "Last contact"), marks.local(last.at).date()))
+    rows.append((pgettext("dossier date", "Today"), today))
     if case.next_follow_up is not None:
-        rows.append(("Next follow-up", case.next_follow_up))
+        rows.append((pgettext("dossier date", "Next follow-up"), case.next_follow_up))
     rows.sort(key=lambda row: row[1])  # stable: same-day events keep their order
     lines = [
-        "| Event | Date | Days after the request | Business days after the request |",
+        _("| Event | Date | Days after the request | Business days after the request |"),
         "| --- | --- | ---: | ---: |",
     ]
     for label, day in rows:
@@ -297,17 +335,24 @@ def _dates(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
 
 def _checks(case: Case, local: Local) -> list[str]:
     lines: list[str] = []
-    words = {CheckState.PASSED: "passed", CheckState.FAILED: "FAILED", CheckState.PENDING: "not checked yet"}
+    words = {
+        CheckState.PASSED: pgettext("dossier check", "passed"),
+        CheckState.FAILED: pgettext("dossier check", "FAILED"),
+        CheckState.PENDING: pgettext("dossier check", "not checked yet"),
+    }
     for check in case.checks:
-        required = " (required)" if check.required else ""
-        when = (
-            f" on {long_date(local(check.checked_at).date())}"
-            if check.checked_at is not None and check.state is not CheckState.PENDING
-            else ""
-        )
+        name = md(check_label(check.name))
+        if check.required:
+            name = _("{check} (required)").format(check=name)
+        if check.checked_at is not None and check.state is not CheckState.PENDING:
+            line = _("{check}: **{state}** on {day}").format(
+                check=name, state=words[check.state], day=long_date(local(check.checked_at).date())
+            )
+        else:
+            line = _("{check}: **{state}**").format(check=name, state=words[check.state])
         note = f" — {md(check.note)}" if check.note.strip() else ""
-        lines.append(f"- {md(check.name)}{required}: **{words[check.state]}**{when}{note}")
-    return lines or ["No checks."]
+        lines.append(f"- {line}{note}")
+    return lines or [_("No checks.")]
 
 
 def _entry_line(number: int, entry: TimelineEntry, case: Case, local: Local) -> str:
@@ -315,22 +360,26 @@ def _entry_line(number: int, entry: TimelineEntry, case: Case, local: Local) -> 
     if entry.channel is not None:
         details.append(_(CHANNEL_PHRASES[entry.channel]))
     if entry.ticket.strip():
-        details.append(f"ticket {md(entry.ticket)}")
+        details.append(_("ticket {ticket}").format(ticket=md(entry.ticket)))
     if entry.agent.strip():
-        details.append(f"agent {md(entry.agent)}")
+        details.append(_("agent {agent}").format(agent=md(entry.agent)))
     if entry.status_from is not None or entry.status_to is not None:
-        before = entry.status_from.value if entry.status_from else "new"
-        after = entry.status_to.value if entry.status_to else "?"
+        before = status_label(entry.status_from) if entry.status_from else pgettext("case status", "new")
+        after = status_label(entry.status_to) if entry.status_to else "?"
         details.append(f"{before} → {after}")
     if entry.next_follow_up is not None and entry.kind in (EntryKind.CONTACT, EntryKind.CREATED):
-        details.append(f"next follow-up {long_date(entry.next_follow_up)}")
-    suffix = f" ({'; '.join(details)})" if details else ""
-    summary = md(describe(entry, formats.long_date)) or "(no summary)"
+        details.append(_("next follow-up {day}").format(day=long_date(entry.next_follow_up)))
+    suffix = _(" ({details})").format(details=details_text(details)) if details else ""
+    summary = md(describe(entry, formats.long_date)) or _("(no summary)")
     when = f"**{local_time(entry.at, local)}**"
     if entry.kind is EntryKind.CREATED and local(entry.at).date() != case.requested_on:
         # The request was made on its own day; the entry is when it was written down.
-        when = f"**{long_date(case.requested_on)}** (logged {local_time(entry.at, local)})"
-    return f"{number}. {when} — {KIND_WORDS[entry.kind]}: {summary}{suffix}"
+        when = _("**{day}** (logged {time})").format(
+            day=long_date(case.requested_on), time=local_time(entry.at, local)
+        )
+    return _("{number}. {when} — {kind}: {summary}{details}").format(
+        number=number, when=when, kind=kind_word(entry.kind), summary=summary, details=suffix
+    )
 
 
 def render(
@@ -349,17 +398,23 @@ def render(
     if redact:
         case = redact_case(case)
     marks = milestones(case, local)
-    title = md(case.provider) + (f": {md(case.service)}" if case.service.strip() else "")
-    out = [f"# Cancellation case {case.id} — {title}", ""]
-    out += ["## The facts", "", *_facts(case, today, calendar, marks), ""]
+    if case.service.strip():
+        title = _("# Cancellation case {id} — {provider}: {service}").format(
+            id=case.id, provider=md(case.provider), service=md(case.service)
+        )
+    else:
+        title = _("# Cancellation case {id} — {provider}").format(id=case.id, provider=md(case.provider))
+    out = [title, ""]
+    out += [_("## The facts"), "", *_facts(case, today, calendar, marks), ""]
     missed = missed_deadlines(case, today, calendar, marks)
-    out += ["## Missed deadlines", ""]
+    out += [_("## Missed deadlines"), ""]
     if missed:
         out += [f"- {sentence}" for sentence in missed]
     elif marks.said_done is not None:
         out.append(
-            f"None: {md(case.provider)} said it was done on "
-            f"{long_date(marks.said_done)}, within the deadline."
+            _("None: {provider} said it was done on {day}, within the deadline.").format(
+                provider=md(case.provider), day=long_date(marks.said_done)
+            )
         )
     elif marks.verified is not None:
         out.append(
@@ -368,44 +423,55 @@ def render(
             )
         )
     else:
-        out.append(f"None so far: the deadline is {long_date(case.promised_by)}.")
+        out.append(_("None so far: the deadline is {day}.").format(day=long_date(case.promised_by)))
     out.append("")
-    out += [
-        "## Dates",
-        "",
-        *_dates(case, today, calendar, marks),
-        "",
-        "Business days leave out weekends"
-        + (f" and public holidays in {calendar.country}" if calendar.country else "")
-        + (" and the days off in the tracker's settings" if calendar.extra_days_off else "")
-        + ".",
-        "",
-    ]
+    out += [_("## Dates"), "", *_dates(case, today, calendar, marks), "", _days_off_note(calendar), ""]
     if rules is not None:
         # These sections are worded in the reader's language, so are their dates.
         out += dossier_path.stages_section(case, rules, md, formats.long_date)
         out += dossier_path.deadlines_section(case, rules, today, formats.long_date)
         out += dossier_path.charges_section(case, rules, md, formats.long_date)
-    out += [f"## Checks ({case.checks_passed} of {len(case.checks)} passed)", "", *_checks(case, local), ""]
+    heading = _("## Checks ({passed} of {total} passed)").format(
+        passed=case.checks_passed, total=len(case.checks)
+    )
+    out += [heading, "", *_checks(case, local), ""]
     out += dossier_path.attachments_section(case, md, present)
-    out += ["## Timeline", ""]
+    out += [_("## Timeline"), ""]
     if case.timeline:
-        out.append(f"Times are local ({_utc_offset(case.timeline[0].at, local)}).")
+        out.append(_("Times are local ({offset}).").format(offset=_utc_offset(case.timeline[0].at, local)))
         out.append("")
         out += [_entry_line(i, e, case, local) for i, e in enumerate(case.timeline, start=1)]
     else:
-        out.append("Nothing recorded.")
+        out.append(_("Nothing recorded."))
     out.append("")
     if case.notes.strip():
-        out += ["## Notes", ""]
+        out += [_("## Notes"), ""]
         out += [f"> {line}".rstrip() for line in md_lines(case.notes)]
         out.append("")
-    out.append(
-        f"*Prepared on {long_date(today)} from the records kept in tracker"
-        + (", with phone and account numbers masked" if redact else "")
-        + ".*"
-    )
+    if redact:
+        prepared = _(
+            "*Prepared on {day} from the records kept in tracker, with phone and account numbers masked.*"
+        )
+    else:
+        prepared = _("*Prepared on {day} from the records kept in tracker.*")
+    out.append(prepared.format(day=long_date(today)))
     return "\n".join(out) + "\n"
+
+
+def _days_off_note(calendar: BusinessCalendar) -> str:
+    """What business days leave out, under the table of dates."""
+    if calendar.country and calendar.extra_days_off:
+        return _(
+            "Business days leave out weekends and public holidays in {country} and the days off "
+            "in the tracker's settings."
+        ).format(country=calendar.country)
+    if calendar.country:
+        return _("Business days leave out weekends and public holidays in {country}.").format(
+            country=calendar.country
+        )
+    if calendar.extra_days_off:
+        return _("Business days leave out weekends and the days off in the tracker's settings.")
+    return _("Business days leave out weekends.")
 
 
 def dossier(tracker: Tracker, case: Case, *, redact: bool = False) -> str:

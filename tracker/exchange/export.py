@@ -23,6 +23,7 @@ from tracker.domain.model import Case
 from tracker.exchange import csv_export, ics_export, json_format
 from tracker.exchange.files import exports_folder, write_private
 from tracker.exchange.redact import redact_case
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -32,7 +33,12 @@ FORMATS = ("json", "csv", "ics")
 
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise InvalidInput(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})", "format")
+        raise InvalidInput(
+            _("unknown export format {format} (use {known})").format(
+                format=repr(fmt), known=", ".join(FORMATS)
+            ),
+            "format",
+        )
 
 
 def select_cases(tracker: Tracker, fmt: str, include_closed: bool = False) -> Iterator[Case]:

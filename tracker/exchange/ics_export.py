@@ -22,7 +22,10 @@ from icalendar import Alarm, Calendar, Event, Todo
 from tracker.clock import Local
 from tracker.display import unsafe
 from tracker.domain.flags import follow_up_pending
-from tracker.domain.model import Case, Status
+from tracker.domain.model import Action, Case, Status
+from tracker.i18n import _
+from tracker.i18n.terms import action_label, channel_label, status_label
+from tracker.i18n.timeline import describe
 
 PRODID = "-//tracker//cancellation tracker//EN"
 UID_DOMAIN = "tracker"
@@ -52,15 +55,24 @@ def _title(case: Case) -> str:
 
 def _description(case: Case, local: Local) -> str:
     lines = [
-        f"Case {case.id} ({case.status.value}): {case.action.value} {_title(case)}",
-        f"Requested on {case.requested_on.isoformat()} by {case.channel.value}; "
-        f"promised by {case.promised_by.isoformat()}.",
-        f"Ticket: {_one_line(case.ticket) or 'none yet (ask for one)'}",
-        f"Checks passed: {case.checks_passed} of {len(case.checks)}",
+        _("Case {id} ({status}): {action} {title}").format(
+            id=case.id, status=status_label(case.status), action=action_label(case.action), title=_title(case)
+        ),
+        _("Requested on {requested} by {channel}; promised by {promised}.").format(
+            requested=case.requested_on.isoformat(),
+            channel=channel_label(case.channel),
+            promised=case.promised_by.isoformat(),
+        ),
+        _("Ticket: {ticket}").format(ticket=_one_line(case.ticket) or _("none yet (ask for one)")),
+        _("Checks passed: {passed} of {total}").format(passed=case.checks_passed, total=len(case.checks)),
     ]
     last = case.last_contact()
     if last is not None:
-        lines.append(f"Last contact {local(last.at).date().isoformat()}: {_one_line(last.summary)}")
+        lines.append(
+            _("Last contact {day}: {summary}").format(
+                day=local(last.at).date().isoformat(), summary=_one_line(describe(last))
+            )
+        )
     lines.append(f"tracker show {case.id}")
     return "\n".join(lines)
 
@@ -78,15 +90,15 @@ def follow_up_todo(case: Case, local: Local) -> Todo:
     todo = Todo()
     todo.add("uid", follow_up_uid(case))
     _stamp(todo, case)
-    verb = "Recheck" if recheck else "Follow up"
-    todo.add("summary", f"{verb}: {_title(case)}")
+    summary = (_("Recheck: {title}") if recheck else _("Follow up: {title}")).format(title=_title(case))
+    todo.add("summary", summary)
     todo.add("description", _description(case, local))
     todo.add("due", case.next_follow_up)
     todo.add("status", "NEEDS-ACTION")
     todo.add("categories", ["tracker"])
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"{verb}: {_title(case)}")
+    alarm.add("description", summary)
     # Relative to DUE (a date, so its midnight): 09:00 on the day.
     alarm.add("trigger", ALARM_AT, parameters={"RELATED": "END"})
     todo.add_component(alarm)
@@ -97,11 +109,20 @@ def promised_event(case: Case, local: Local) -> Event:
     event = Event()
     event.add("uid", promised_uid(case))
     _stamp(event, case)
-    event.add(
-        "summary",
-        f"Deadline: {_one_line(case.provider)} promised to "
-        f"{case.action.value} {_one_line(case.service) or 'it'}",
-    )
+    service = _one_line(case.service)
+    if case.action is Action.SUSPEND:
+        words = (
+            _("Deadline: {provider} promised to suspend {service}")
+            if service
+            else _("Deadline: {provider} promised to suspend it")
+        )
+    else:
+        words = (
+            _("Deadline: {provider} promised to cancel {service}")
+            if service
+            else _("Deadline: {provider} promised to cancel it")
+        )
+    event.add("summary", words.format(provider=_one_line(case.provider), service=service))
     event.add("description", _description(case, local))
     event.add("dtstart", case.promised_by)
     event.add("dtend", case.promised_by + timedelta(days=1))

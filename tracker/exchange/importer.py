@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tracker.domain.errors import InvalidInput
 from tracker.domain.merge import CaseUpdate, ImportResult, merge_case
 from tracker.exchange import json_format
+from tracker.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -36,15 +37,28 @@ Progress = Callable[[str, int, int], None]
 
 def summary(result: ImportResult) -> str:
     """One line: "Added 3 cases, updated 1, 2 unchanged." (or "Would add ..." when dry)."""
-    added = f"{len(result.added)} {'case' if len(result.added) == 1 else 'cases'}"
+    added = len(result.added)
     if result.dry_run:
-        text = f"Would add {added}, update {len(result.updated)}, leave {result.unchanged} unchanged"
+        text = ngettext(
+            "Would add {added} case, update {updated}, leave {unchanged} unchanged",
+            "Would add {added} cases, update {updated}, leave {unchanged} unchanged",
+            added,
+        )
     else:
-        text = f"Added {added}, updated {len(result.updated)}, {result.unchanged} unchanged"
+        text = ngettext(
+            "Added {added} case, updated {updated}, {unchanged} unchanged",
+            "Added {added} cases, updated {updated}, {unchanged} unchanged",
+            added,
+        )
+    text = text.format(added=added, updated=len(result.updated), unchanged=result.unchanged)
     if result.renumbered:
         many = len(result.renumbered)
-        text += f"; {many} new {'case gets' if many == 1 else 'cases get'} a new number (theirs was taken)"
-    return text + "."
+        text += ngettext(
+            "; {count} new case gets a new number (theirs was taken)",
+            "; {count} new cases get a new number (theirs was taken)",
+            many,
+        ).format(count=many)
+    return _("{summary}.").format(summary=text)
 
 
 def import_document(
@@ -57,8 +71,10 @@ def import_document(
         )
         if document.redacted:
             raise InvalidInput(
-                "this export was made with --redact: its phone and account numbers are masked, "
-                "so importing it would overwrite real data with masked text"
+                _(
+                    "this export was made with --redact: its phone and account numbers are masked, "
+                    "so importing it would overwrite real data with masked text"
+                )
             )
         return tracker.import_cases(
             document.cases,
@@ -84,11 +100,13 @@ def read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
+        raise InvalidInput(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not an export file") from None
+        raise InvalidInput(_("{path} is a folder, not an export file").format(path=path)) from None
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot be read: {exc.strerror}") from None
+        raise InvalidInput(
+            _("{path}: cannot be read: {problem}").format(path=path, problem=exc.strerror)
+        ) from None
 
 
 def import_file(
@@ -102,4 +120,4 @@ def import_file(
     try:
         return import_document(tracker, raw, dry_run=dry_run, progress=progress)
     except InvalidInput as exc:
-        raise InvalidInput(f"{path}: {exc}", exc.field) from None
+        raise InvalidInput(_("{path}: {problem}").format(path=path, problem=exc), exc.field) from None

@@ -70,7 +70,7 @@ from tracker.domain.model import (
     Topic,
 )
 from tracker.exchange.serialize import case_record
-from tracker.i18n import _
+from tracker.i18n import N_, _
 
 FORMAT = "tracker-export"
 VERSION = 2
@@ -189,18 +189,19 @@ def _show(value: Any) -> str:
 
 
 _TYPE_NAMES = {
-    dict: "an object",
-    list: "a list",
-    str: "text",
-    bool: "true or false",
-    int: "a whole number",
-    float: "a number",
+    dict: N_("an object"),
+    list: N_("a list"),
+    str: N_("text"),
+    bool: N_("true or false"),
+    int: N_("a whole number"),
+    float: N_("a number"),
     type(None): "null",
 }
 
 
 def _kind(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
+    name = _TYPE_NAMES.get(type(value))
+    return _(name) if name is not None else type(value).__name__
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -211,16 +212,16 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 def _text(value: Any, name: str) -> str:
     if type(value) is not str:
-        raise _Problem(f"not text but {_kind(value)}", name)
+        raise _Problem(_("not text but {kind}").format(kind=_kind(value)), name)
     if not value.isascii() and _SURROGATE.search(value):
-        raise _Problem("not valid Unicode text (a lone surrogate)", name)
+        raise _Problem(_("not valid Unicode text (a lone surrogate)"), name)
     return value
 
 
 def _name(value: Any, name: str) -> str:
     text = _text(value, name)
     if not text.strip():
-        raise _Problem("cannot be empty", name)
+        raise _Problem(_("cannot be empty"), name)
     return text
 
 
@@ -236,17 +237,17 @@ def _short(value: Any, name: str, limit: int) -> str:
 
 def _bool(value: Any, name: str) -> bool:
     if type(value) is not bool:
-        raise _Problem(f"not true or false but {_kind(value)}", name)
+        raise _Problem(_("not true or false but {kind}").format(kind=_kind(value)), name)
     return value
 
 
 def _date(value: Any, name: str) -> date:
     if type(value) is not str or not _ISO_DATE.match(value):
-        raise _Problem(f"not a date (YYYY-MM-DD): {_show(value)}", name)
+        raise _Problem(_("not a date (YYYY-MM-DD): {value}").format(value=_show(value)), name)
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise _Problem(f"not a date: {_show(value)} does not exist", name) from None
+        raise _Problem(_("not a date: {value} does not exist").format(value=_show(value)), name) from None
     try:
         return check_date(day)
     except InvalidInput as exc:
@@ -259,13 +260,15 @@ def _opt_date(value: Any, name: str) -> date | None:
 
 def _time(value: Any, name: str) -> datetime:
     if type(value) is not str:
-        raise _Problem(f"not a timestamp but {_kind(value)}", name)
+        raise _Problem(_("not a timestamp but {kind}").format(kind=_kind(value)), name)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise _Problem(f"not a timestamp (ISO 8601): {_show(value)}", name) from None
+        raise _Problem(_("not a timestamp (ISO 8601): {value}").format(value=_show(value)), name) from None
     if moment.tzinfo is None:
-        raise _Problem(f"a timestamp needs a time zone (e.g. +00:00): {_show(value)}", name)
+        raise _Problem(
+            _("a timestamp needs a time zone (e.g. +00:00): {value}").format(value=_show(value)), name
+        )
     if moment.tzinfo is not UTC:
         try:
             moment = moment.astimezone(UTC)
@@ -292,7 +295,9 @@ def _enum_reader(enum: type[E]) -> Callable[[Any, str], E]:
     def read(value: Any, name: str) -> E:
         member = values.get(value) if type(value) is str else None
         if member is None:
-            raise _Problem(f"{_show(value)} is not one of {allowed}", name)
+            raise _Problem(
+                _("{value} is not one of {allowed}").format(value=_show(value), allowed=allowed), name
+            )
         return member
 
     return read
@@ -319,20 +324,20 @@ def _opt_status(value: Any, name: str) -> Status | None:
 def _object(value: Any, fields: frozenset[str], order: tuple[str, ...]) -> dict[str, Any]:
     """``value`` as an object with exactly these fields (missing and unknown ones refused)."""
     if type(value) is not dict:
-        raise _Problem(f"not an object but {_kind(value)}")
+        raise _Problem(_("not an object but {kind}").format(kind=_kind(value)))
     if value.keys() != fields:
         for name in order:
             if name not in value:
-                raise _Problem("missing", name)
+                raise _Problem(_("missing"), name)
         unknown = next(name for name in value if name not in fields)
-        raise _Problem("not a field of this format", unknown)
+        raise _Problem(_("not a field of this format"), unknown)
     return value
 
 
 def _items(value: Any, name: str, read: Callable[[Any], T]) -> list[T]:
     """A list field, each item read by ``read``; a problem names the item's index."""
     if type(value) is not list:
-        raise _Problem(f"not a list but {_kind(value)}", name)
+        raise _Problem(_("not a list but {kind}").format(kind=_kind(value)), name)
     items: list[T] = []
     index = 0
     try:
@@ -426,25 +431,25 @@ def _id(value: Any, name: str) -> int | None:
 
 def _uuid(value: Any, name: str) -> str:
     if type(value) is not str:
-        raise _Problem(f"not a UUID but {_kind(value)}", name)
+        raise _Problem(_("not a UUID but {kind}").format(kind=_kind(value)), name)
     try:
         canonical = str(uuid_module.UUID(value))
     except ValueError:
         canonical = ""
     if canonical != value:
-        raise _Problem(f"not a UUID in lowercase 8-4-4-4-12 form: {_show(value)}", name)
+        raise _Problem(_("not a UUID in lowercase 8-4-4-4-12 form: {value}").format(value=_show(value)), name)
     return value
 
 
 def _amount(raw: Any, name: str) -> Decimal:
     if type(raw) is not str:
-        raise _Problem(f'not an amount as text (e.g. "29.90") but {_kind(raw)}', name)
+        raise _Problem(_('not an amount as text (e.g. "29.90") but {kind}').format(kind=_kind(raw)), name)
     try:
         amount = Decimal(raw)
     except InvalidOperation:
-        raise _Problem(f"not an amount: {_show(raw)}", name) from None
+        raise _Problem(_("not an amount: {value}").format(value=_show(raw)), name) from None
     if not amount.is_finite() or amount < 0:
-        raise _Problem(f"must be zero or more: {_show(raw)}", name)
+        raise _Problem(_("must be zero or more: {value}").format(value=_show(raw)), name)
     exponent = amount.as_tuple().exponent
     if amount.adjusted() >= MAX_FEE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_FEE_DECIMALS):
         raise _Problem(
@@ -466,13 +471,13 @@ def _opt_bool(raw: Any, name: str) -> bool | None:
 
 def _sha256(raw: Any, name: str) -> str:
     if type(raw) is not str or not re.fullmatch(r"[0-9a-f]{64}", raw):
-        raise _Problem(f"not a SHA-256 in lowercase hexadecimal: {_show(raw)}", name)
+        raise _Problem(_("not a SHA-256 in lowercase hexadecimal: {value}").format(value=_show(raw)), name)
     return raw
 
 
 def _size(raw: Any, name: str) -> int:
     if type(raw) is not int or not 0 <= raw <= MAX_FILE_SIZE:
-        raise _Problem(f"not a size in bytes: {_show(raw)}", name)
+        raise _Problem(_("not a size in bytes: {value}").format(value=_show(raw)), name)
     return raw
 
 
@@ -497,7 +502,10 @@ def _charge(value: Any) -> Charge:
     data = _object(value, _CHARGE_SET, _CHARGE_FIELDS)
     currency = _text(data["currency"], "currency")
     if not re.fullmatch(r"[A-Z]{3}", currency):
-        raise _Problem(f"not a currency code (three capitals, e.g. PEN): {_show(currency)}", "currency")
+        raise _Problem(
+            _("not a currency code (three capitals, e.g. PEN): {value}").format(value=_show(currency)),
+            "currency",
+        )
     return Charge(
         amount=_amount(data["amount"], "amount"),
         currency=currency,
@@ -547,7 +555,7 @@ def _check(value: Any) -> Check:
 
 def _params(value: Any, name: str) -> dict[str, str]:
     if type(value) is not dict:
-        raise _Problem(f"not an object but {_kind(value)}", name)
+        raise _Problem(_("not an object but {kind}").format(kind=_kind(value)), name)
     for key, item in value.items():
         _text(item, f"{name}.{key}")
     return value
@@ -612,7 +620,11 @@ def _case(value: Any, version: int = VERSION) -> Case:
             key = check.name.strip().casefold()
             if key in seen:
                 raise _Problem(
-                    f"{_show(check.name)} is already checks[{seen[key]}]", "name", f"checks[{index}]"
+                    _("{value} is already {place}").format(
+                        value=_show(check.name), place=f"checks[{seen[key]}]"
+                    ),
+                    "name",
+                    f"checks[{index}]",
                 )
             seen[key] = index
     case.timeline = _items(data["timeline"], "timeline", partial(_entry, version=version))
@@ -630,13 +642,17 @@ def decode(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidInput(f"not UTF-8 text (byte {exc.start})") from None
+        raise InvalidInput(_("not UTF-8 text (byte {position})").format(position=exc.start)) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"not JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        raise InvalidInput(
+            _("not JSON: line {line} column {column}: {problem}").format(
+                line=exc.lineno, column=exc.colno, problem=exc.msg
+            )
+        ) from None
     except RecursionError:
-        raise InvalidInput("not JSON this tracker can read: nested too deeply") from None
+        raise InvalidInput(_("not JSON this tracker can read: nested too deeply")) from None
     except ValueError:
         # Python refuses to read whole numbers of more than 4,300 digits.
         raise InvalidInput(_("not JSON this tracker can read: a number far too long")) from None
@@ -650,35 +666,51 @@ def validate(data: Any, progress: Callable[[int, int], None] | None = None) -> E
     try:
         return _validate(data, progress)
     except _Problem as problem:
-        raise InvalidInput(f"{problem.place}: {problem.message}", problem.place) from None
+        raise InvalidInput(
+            _("{place}: {problem}").format(place=problem.place, problem=problem.message), problem.place
+        ) from None
 
 
 def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportDocument:
     if type(data) is not dict:
-        raise _Problem(f"not a tracker export: the top level is {_kind(data)}, not an object")
+        raise _Problem(
+            _("not a tracker export: the top level is {kind}, not an object").format(kind=_kind(data))
+        )
     if "format" not in data:
-        raise _Problem(f'missing: this is not a tracker export (expected "{FORMAT}")', "format")
+        raise _Problem(
+            _('missing: this is not a tracker export (expected "{format}")').format(format=FORMAT), "format"
+        )
     if data["format"] != FORMAT:
-        raise _Problem(f'{_show(data["format"])} is not a tracker export (expected "{FORMAT}")', "format")
+        raise _Problem(
+            _('{value} is not a tracker export (expected "{format}")').format(
+                value=_show(data["format"]), format=FORMAT
+            ),
+            "format",
+        )
     if "version" not in data:
-        raise _Problem("missing", "version")
+        raise _Problem(_("missing"), "version")
     version = data["version"]
     if type(version) is not int or version not in READABLE:
         if type(version) is int and version > VERSION:
             raise _Problem(
-                f"{version} was written by a newer tracker (this one reads version "
-                f"{VERSION}); upgrade tracker",
+                _(
+                    "{version} was written by a newer tracker (this one reads version {readable}); "
+                    "upgrade tracker"
+                ).format(version=version, readable=VERSION),
                 "version",
             )
         readable = ", ".join(str(v) for v in READABLE)
         raise _Problem(
-            f"{_show(version)} is not a version this tracker reads (it reads {readable})", "version"
+            _("{value} is not a version this tracker reads (it reads {readable})").format(
+                value=_show(version), readable=readable
+            ),
+            "version",
         )
     _object(data, _TOP_SET, _TOP_FIELDS)
     redacted = _bool(data["redacted"], "redacted")
     raw_cases = data["cases"]
     if type(raw_cases) is not list:
-        raise _Problem(f"not a list but {_kind(raw_cases)}", "cases")
+        raise _Problem(_("not a list but {kind}").format(kind=_kind(raw_cases)), "cases")
     total = len(raw_cases)
     cases: list[Case] = []
     by_uuid: dict[str, int] = {}
@@ -689,11 +721,18 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
             case = _case(raw, version)
             earlier = by_uuid.setdefault(case.uuid, index)
             if earlier != index:
-                raise _Problem(f"{case.uuid} is already cases[{earlier}]", "uuid")
+                raise _Problem(
+                    _("{value} is already {place}").format(value=case.uuid, place=f"cases[{earlier}]"), "uuid"
+                )
             if case.id is not None:
                 earlier = by_id.setdefault(case.id, index)
                 if earlier != index:
-                    raise _Problem(f"{case.id} is already the id of cases[{earlier}]", "id")
+                    raise _Problem(
+                        _("{value} is already the id of {place}").format(
+                            value=case.id, place=f"cases[{earlier}]"
+                        ),
+                        "id",
+                    )
             cases.append(case)
             if progress is not None and index % 1000 == 999:
                 progress(index + 1, total)

@@ -3,8 +3,8 @@
 Code marks every string a person reads: ``_("...")`` where it is shown,
 ``ngettext(singular, plural, n)`` for counts, ``pgettext(context, "...")`` for
 the same English words that other languages tell apart (a check's "failed" and
-a case's "failed"), and ``N_("...")`` for module-level constants that are
-translated later, when shown (never at import time, before the language is
+a case's "failed"), and ``N_("...")`` (``NP_(context, "...")``) for module-level
+constants that are translated later, when shown (never at import time, before the language is
 chosen). Never ``_(f"...")``: extraction cannot see it; write
 ``_("Case {id} added").format(id=...)``.
 
@@ -68,4 +68,11 @@ def npgettext(context: str, singular: str, plural: str, count: int) -> str:
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional name extraction looks for
     """Mark ``message`` for translation without translating it (yet)."""
+    return message
+
+
+def NP_(context: str, message: str) -> str:  # noqa: N802 - named after N_; extraction looks for it
+    """:func:`N_` with a context, translated later with ``pgettext(context, message)``: a key
+    binding's footer word ("Back") may need a shorter translation than the same English
+    words elsewhere."""
     return message

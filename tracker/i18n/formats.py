@@ -64,6 +64,23 @@ def short_date(day: date, today: date | None = None) -> str:
     return format_skeleton(skeleton, day, locale=babel_locale()).translate(_SPACES)
 
 
+def month_and_year(year: int, month: int) -> str:
+    """February 2026 · febrero de 2026 · 2026年2月"""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", date(year, month, 1), locale=babel_locale()).translate(_SPACES)
+
+
+def weekday_date(day: date) -> str:
+    """A date with its weekday, for a preview: Thu 05 Nov 2026 · jue, 5 nov. 2026 · 2026年11月5日周四"""
+    from babel.dates import format_date, format_skeleton
+
+    if current_language() == "en":
+        # The form English has always shown (strftime's "%a %d %b %Y").
+        return format_date(day, "EEE dd MMM y", locale=babel_locale())
+    return format_skeleton("yMMMEd", day, locale=babel_locale()).translate(_SPACES)
+
+
 # -- money -----------------------------------------------------------------------
 
 

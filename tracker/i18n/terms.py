@@ -7,7 +7,22 @@ JSON and in the database; these are only for people.
 
 from __future__ import annotations
 
-from tracker.domain.model import Action, Channel, CheckState, EntryKind, Outcome, StageKind, Status, Topic
+from collections.abc import Iterable
+
+from tracker.domain.flags import Flag
+from tracker.domain.model import (
+    Action,
+    Channel,
+    Check,
+    CheckState,
+    EntryKind,
+    Outcome,
+    StageKind,
+    Status,
+    Topic,
+)
+from tracker.domain.playbooks import BUILT_IN_CHECK_NAMES, Playbook
+from tracker.domain.rules import RuleBook
 from tracker.i18n import N_, _, pgettext
 
 
@@ -54,6 +69,29 @@ def action_label(action: Action) -> str:
     return pgettext("action", "cancel")
 
 
+# A flag's name in capitals, as the model's words (JSON keeps the code: "OVERDUE").
+FLAG_LABELS = {
+    Flag.YOUR_DEADLINE: N_("YOUR DEADLINE"),
+    Flag.OVERDUE: N_("OVERDUE"),
+    Flag.DUE_TODAY: N_("DUE TODAY"),
+    Flag.PROVIDER_LATE: N_("PROVIDER LATE"),
+    Flag.ANSWER_LATE: N_("ANSWER LATE"),
+    Flag.NO_TICKET: N_("NO TICKET"),
+    Flag.CHECK_FAILED: N_("CHECK FAILED"),
+    Flag.RECHECK: N_("RECHECK"),
+}
+
+
+def flag_label(flag: Flag) -> str:
+    """A flag as people read it: "OVERDUE", "逾期", "VENCIDO"."""
+    return _(FLAG_LABELS[flag])
+
+
+def flag_labels(flags: Iterable[Flag]) -> str:
+    """Flags in one line, separated by commas."""
+    return pgettext("list separator", ", ").join(flag_label(flag) for flag in flags)
+
+
 def entry_kind_label(kind: EntryKind) -> str:
     """The kind of a timeline entry: "created", "contact", "status", "check", "edit"."""
     labels = {
@@ -85,6 +123,11 @@ def field_label(name: str) -> str:
         "fee_amount": pgettext("case field", "fee"),
         "fee_currency": pgettext("case field", "currency"),
         "playbook": pgettext("case field", "playbook"),
+        "status": pgettext("case field", "status"),
+        "updated_at": pgettext("case field", "last change"),
+        "deleted_at": pgettext("case field", "trash"),
+        "effective_on": pgettext("case field", "chosen date"),
+        "ends_on": pgettext("case field", "end of the suspension"),
     }
     return labels.get(name, name)
 
@@ -119,3 +162,61 @@ def outcome_name(outcome: Outcome) -> str:
 
 def topic_name(topic: Topic) -> str:
     return _(TOPIC_NAMES[topic])
+
+
+# -- names the built-in data gives in English --------------------------------------
+
+
+def check_label(name: str) -> str:
+    """A check's name as shown: a built-in playbook's check in the reader's language
+    ("calls blocked" → "呼叫已停用"); a check the user named, exactly as typed."""
+    return _(name) if name in BUILT_IN_CHECK_NAMES else name
+
+
+def quoted(text: str) -> str:
+    """A name in quotation marks, as the language writes them: 'calls blocked', “llamadas bloqueadas”."""
+    if "'" in text and '"' not in text:
+        # TRANSLATORS: quotation marks around a name that contains an apostrophe.
+        return pgettext("quoted name with an apostrophe", '"{text}"').format(text=text)
+    # TRANSLATORS: quotation marks around a name, e.g. a check's ('calls blocked').
+    return pgettext("quoted name", "'{text}'").format(text=text)
+
+
+def find_check(checks: Iterable[Check], name: str) -> Check | None:
+    """The check called ``name`` as stored or as shown in the reader's language, compared
+    case-insensitively (``tracker check 1 "llamadas bloqueadas" pass``)."""
+    wanted = name.strip().casefold()
+    found = [c for c in checks if c.name.strip().casefold() == wanted]
+    found += [c for c in checks if c.name in BUILT_IN_CHECK_NAMES and _(c.name).strip().casefold() == wanted]
+    return found[0] if found else None
+
+
+def checks_and_states(checks: Iterable[Check]) -> str:
+    """ "calls blocked (pending), balance zero (failed)" in the reader's language."""
+    return pgettext("list separator", ", ").join(
+        _("{check} ({state})").format(check=check_label(c.name), state=check_state_label(c.state))
+        for c in checks
+    )
+
+
+def playbook_title(playbook: Playbook) -> str:
+    """A playbook's title: a built-in one's in the reader's language, a user's as written."""
+    return _(playbook.title) if playbook.built_in else playbook.title
+
+
+def playbook_steps(playbook: Playbook) -> tuple[str, ...]:
+    """A playbook's steps to take before cancelling, worded as :func:`playbook_title`."""
+    return tuple(_(step) for step in playbook.steps) if playbook.built_in else playbook.steps
+
+
+def playbook_source(playbook: Playbook) -> str:
+    """Where a playbook is defined: "built-in", or the user's file."""
+    return _("built-in") if playbook.built_in else playbook.source
+
+
+# The built-in rule books' titles (their norms' citations and titles are names: never translated).
+RULE_BOOK_TITLES = frozenset({N_("Peru: OSIPTEL's rules for telecommunications services")})
+
+
+def rulebook_title(book: RuleBook) -> str:
+    return _(book.title) if book.title in RULE_BOOK_TITLES else book.title

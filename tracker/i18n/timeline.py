@@ -22,7 +22,15 @@ from tracker.domain.events import Event
 from tracker.domain.model import Action, CheckState, Outcome, StageKind, Status, TimelineEntry
 from tracker.i18n import _, pgettext
 from tracker.i18n.formats import money
-from tracker.i18n.terms import check_state_label, field_label, outcome_name, stage_name, status_label
+from tracker.i18n.terms import (
+    check_label,
+    check_state_label,
+    field_label,
+    outcome_name,
+    quoted,
+    stage_name,
+    status_label,
+)
 
 _STAGE_CODES = frozenset(kind.value for kind in StageKind)
 _OUTCOME_CODES = frozenset(outcome.value for outcome in Outcome)
@@ -61,15 +69,6 @@ def describe(entry: TimelineEntry, day: DayFormat = iso_day) -> str:
     return word(entry, day)
 
 
-def quoted(text: str) -> str:
-    """A name in quotation marks, as the language writes them."""
-    if "'" in text and '"' not in text:
-        # TRANSLATORS: quotation marks around a name that contains an apostrophe.
-        return pgettext("quoted name with an apostrophe", '"{text}"').format(text=text)
-    # TRANSLATORS: quotation marks around a name, e.g. a check's ('calls blocked').
-    return pgettext("quoted name", "'{text}'").format(text=text)
-
-
 def join_words(words: list[str]) -> str:
     # TRANSLATORS: what goes between the items of a short list ("provider, ticket").
     return pgettext("list separator", ", ").join(words)
@@ -94,7 +93,7 @@ def _edited(entry: TimelineEntry, day: DayFormat) -> str:
 
 @wording(Event.CHECK_RESULT)
 def _check_result(entry: TimelineEntry, day: DayFormat) -> str:
-    check = quoted(_param(entry, "check"))
+    check = quoted(check_label(_param(entry, "check")))
     raw_state = _param(entry, "state")
     state = check_state_label(CheckState(raw_state)) if raw_state in set(CheckState) else raw_state
     note = _param(entry, "note")
@@ -106,7 +105,7 @@ def _check_result(entry: TimelineEntry, day: DayFormat) -> str:
 
 @wording(Event.CHECK_ADDED)
 def _check_added(entry: TimelineEntry, day: DayFormat) -> str:
-    check = quoted(_param(entry, "check"))
+    check = quoted(check_label(_param(entry, "check")))
     if _param(entry, "required") == "true":
         return _("Added required check {check}").format(check=check)
     return _("Added optional check {check}").format(check=check)
@@ -124,7 +123,9 @@ def _asked_again(entry: TimelineEntry, day: DayFormat) -> str:
 
 @wording(Event.CHECK_FAILED)
 def _check_failed(entry: TimelineEntry, day: DayFormat) -> str:
-    return _("Check {check} failed: follow up today").format(check=quoted(_param(entry, "check")))
+    return _("Check {check} failed: follow up today").format(
+        check=quoted(check_label(_param(entry, "check")))
+    )
 
 
 @wording(Event.FAILURE_CLEARED)

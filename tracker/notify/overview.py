@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import paths
-from tracker.display import headline, literal
+from tracker.display import details_text, headline, literal
 from tracker.i18n import _, ngettext
 from tracker.notify.dispatch import Result, check_channels, send_test
 from tracker.notify.install import installed_timer
@@ -45,7 +45,7 @@ def describe_setup(
     lines += [f"  {name}: {channel_target(name, config)}" for name in names]
     missing = [f"{name} ({', '.join(config.missing(name))})" for name in names if config.missing(name)]
     if missing:
-        lines.append(_("Missing settings: {what}").format(what="; ".join(missing)))
+        lines.append(_("Missing settings: {what}").format(what=details_text(missing)))
     timer = installed_timer(environ)
     when = f"{config.at.hour:02d}:{config.at.minute:02d}"
     if timer is not None:

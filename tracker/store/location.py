@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from tracker.domain.errors import InvalidInput
+from tracker.i18n import _
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
@@ -45,27 +46,34 @@ def resolve(target: str) -> Target:
     if "://" not in target:
         path = Path(target).expanduser()
         return Target("sqlite", f"sqlite:///{path}", path)
-    scheme, _, rest = target.partition("://")
+    scheme, _sep, rest = target.partition("://")
     base = scheme.split("+")[0].lower()
     if base in POSTGRES_SCHEMES:
         driver = scheme.partition("+")[2]
         if driver and driver != "psycopg":
             raise InvalidInput(
-                f"{without_password(target)}: the PostgreSQL driver is psycopg "
-                "(write postgresql+psycopg://user@host/database)"
+                _(
+                    "{target}: the PostgreSQL driver is psycopg (write postgresql+psycopg://user@host/database)"
+                ).format(target=without_password(target))
             )
         return Target("postgresql", target, None)
     if base != "sqlite":
         raise InvalidInput(
-            f"{without_password(target)}: not a database tracker knows "
-            "(a file path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/database)"
+            _(
+                "{target}: not a database tracker knows "
+                "(a file path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/database)"
+            ).format(target=without_password(target))
         )
     parts = urlsplit("sqlite://" + rest)
     if parts.netloc:
-        raise InvalidInput(f"{target!r} is not a SQLite URL (use sqlite:///path/to/file.db)")
+        raise InvalidInput(
+            _("{target} is not a SQLite URL (use sqlite:///path/to/file.db)").format(target=repr(target))
+        )
     database = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
     if not database or database == ":memory:":
         raise InvalidInput(
-            f"{target}: an in-memory database forgets everything when tracker exits; give a file path"
+            _(
+                "{target}: an in-memory database forgets everything when tracker exits; give a file path"
+            ).format(target=target)
         )
     return Target("sqlite", target, Path(database).expanduser())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.domain.errors import StoreError
+from tracker.i18n import ngettext
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -92,8 +93,13 @@ def upgrade_sqlite(path: Path) -> None:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
             if broken:
                 raise StoreError(
-                    f"{path}: the schema upgrade would leave {len(broken)} row(s) pointing at "
-                    "nothing; nothing was changed"
+                    ngettext(
+                        "{path}: the schema upgrade would leave {count} row pointing at nothing; "
+                        "nothing was changed",
+                        "{path}: the schema upgrade would leave {count} rows pointing at nothing; "
+                        "nothing was changed",
+                        len(broken),
+                    ).format(path=path, count=len(broken))
                 )
     finally:
         engine.dispose()

@@ -69,7 +69,15 @@ def inspect(execute: Any) -> State:
     return State("foreign", revision)
 
 
-def refusal(target: Target, state: State) -> InvalidInput | None:
+def refusal(target: Target, state: State, opening: bool = True) -> InvalidInput | None:
+    """Why a database is not tracker's (None when it is); ``opening``: the refusal of an
+    attempt to open it, which says the database was left untouched."""
+    if state.kind == "foreign" and not opening:
+        return InvalidInput(
+            _("{target} holds the tables of another program (give tracker a database of its own)").format(
+                target=target.shown
+            )
+        )
     if state.kind == "foreign":
         return InvalidInput(
             _(
@@ -320,9 +328,9 @@ def check(target: Target) -> tuple[list[str], list[str]]:
         state = inspect(connection.execute)
         if state.kind == "empty":
             return [_("{target} is empty: it holds no tracker data").format(target=target.shown)], []
-        refused = refusal(target, state)
+        refused = refusal(target, state, opening=False)
         if refused is not None:
-            return [str(refused).replace("; it was left untouched", "")], []
+            return [str(refused)], []
         notes = []
         if state.revision != SCHEMA_HEAD:
             notes.append(

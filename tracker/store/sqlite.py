@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.errors import InvalidInput, StoreError
+from tracker.i18n import _
 from tracker.store import sqlite_file
 from tracker.store.base import Connection, Store
 from tracker.store.migrate import SCHEMA_HEAD
@@ -107,7 +108,9 @@ class SqliteStore(Store):
             # No mmap: every worker thread of the TUI has a connection of its own, and each
             # mapping of the file counts again in the process's memory (2.5x at 100,000 cases).
         except sqlite3.Error as exc:
-            raise self._translate(exc) or StoreError(f"cannot open {self._path}: {_reason(exc)}") from None
+            raise self._translate(exc) or StoreError(
+                _("cannot open {path}: {reason}").format(path=self._path, reason=_reason(exc))
+            ) from None
         return connection
 
     def _begin(self, connection: Connection, write: bool) -> None:
@@ -126,21 +129,31 @@ class SqliteStore(Store):
         where = self._path
         if "locked" in text or "busy" in text:
             return StoreError(
-                f"{where} is busy: another tracker kept it locked too long; nothing was changed"
+                _("{path} is busy: another tracker kept it locked too long; nothing was changed").format(
+                    path=where
+                )
             )
         if "readonly" in text or "read-only" in text:
             return StoreError(
-                f"{where} is read-only (check the file's and its folder's permissions); nothing was saved"
+                _(
+                    "{path} is read-only (check the file's and its folder's permissions); nothing was saved"
+                ).format(path=where)
             )
         if "full" in text:
-            return StoreError(f"the disk holding {where} is full; nothing was saved")
+            return StoreError(_("the disk holding {path} is full; nothing was saved").format(path=where))
         if "unable to open" in text:
-            return StoreError(f"cannot open {where} (check that it and its folder still exist and are yours)")
+            return StoreError(
+                _("cannot open {path} (check that it and its folder still exist and are yours)").format(
+                    path=where
+                )
+            )
         if "malformed" in text or "not a database" in text or "corrupt" in text:
-            return StoreError(f"{where} is damaged; run: tracker db check")
+            return StoreError(_("{path} is damaged; run: tracker db check").format(path=where))
         if "disk i/o" in text:
-            return StoreError(f"the disk holding {where} failed to read or write; nothing was saved")
-        return StoreError(f"{where}: {_reason(exc)}")
+            return StoreError(
+                _("the disk holding {path} failed to read or write; nothing was saved").format(path=where)
+            )
+        return StoreError(_("{path}: {reason}").format(path=where, reason=_reason(exc)))
 
     # -- housekeeping ------------------------------------------------------
 
@@ -207,7 +220,7 @@ def open_sqlite(
     try:
         if state.kind in (Kind.MISSING, Kind.EMPTY):
             if not create:
-                raise InvalidInput(f"there is no tracker database at {path}")
+                raise InvalidInput(_("there is no tracker database at {path}").format(path=path))
             sqlite_file.create_owner_only(path, create_parent)
             _ensure_wal(path)
             _migrate(path)
@@ -228,29 +241,31 @@ def check_file(path: Path) -> tuple[list[str], list[str]]:
     path = path.expanduser()
     state = sqlite_file.inspect(path)
     if state.kind is Kind.MISSING:
-        return [f"there is no file at {path}"], []
+        return [_("there is no file at {path}").format(path=path)], []
     if state.kind is Kind.EMPTY:
-        return [f"{path} is empty: it holds no tracker data"], []
-    refused = sqlite_file.refusal(path, state)
+        return [_("{target} is empty: it holds no tracker data").format(target=path)], []
+    refused = sqlite_file.refusal(path, state, opening=False)
     if refused is not None:
-        return [str(refused).replace("; it was left untouched", "")], []
+        return [str(refused)], []
     notes = []
     if state.revision != SCHEMA_HEAD:
         notes.append(
-            f"schema {state.revision}: it will be upgraded (after a backup copy) when tracker opens it"
+            _("schema {revision}: it will be upgraded (after a backup copy) when tracker opens it").format(
+                revision=state.revision
+            )
         )
     try:
         connection = sqlite_file.reader(path)
         try:
             found = [row[0] for row in connection.execute("PRAGMA integrity_check") if row[0] != "ok"]
             found += [
-                f"table {row[0]} row {row[1]}: missing {row[2]}"
+                _("table {table} row {row}: missing {parent}").format(table=row[0], row=row[1], parent=row[2])
                 for row in connection.execute("PRAGMA foreign_key_check")
             ]
         finally:
             connection.close()
     except sqlite3.Error as exc:
-        return [f"{path}: {_reason(exc)}"], notes
+        return [_("{path}: {reason}").format(path=path, reason=_reason(exc))], notes
     return found, notes
 
 

@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 from tracker.domain.errors import InvalidInput, StoreError
+from tracker.i18n import _
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES
 
 BUSY_TIMEOUT_S = 10.0
@@ -59,13 +60,13 @@ def inspect(path: Path) -> FileState:
         if not path.exists():
             return FileState(Kind.MISSING)
         if path.is_dir():
-            raise InvalidInput(f"{path} is a folder, not a database file")
+            raise InvalidInput(_("{path} is a folder, not a database file").format(path=path))
         if path.stat().st_size == 0:
             return FileState(Kind.EMPTY)
     except PermissionError:
-        raise InvalidInput(f"cannot read {path}: permission denied") from None
+        raise InvalidInput(_("cannot read {path}: permission denied").format(path=path)) from None
     if not os.access(path, os.R_OK):
-        raise InvalidInput(f"cannot read {path}: permission denied")
+        raise InvalidInput(_("cannot read {path}: permission denied").format(path=path))
     try:
         connection = reader(path)
     except sqlite3.Error:
@@ -99,15 +100,28 @@ def _classify(connection: sqlite3.Connection) -> FileState:
     return FileState(Kind.FOREIGN, revision)
 
 
-def refusal(path: Path, state: FileState) -> InvalidInput | None:
-    """Why a file cannot be opened as a tracker database (None when it can)."""
+def refusal(path: Path, state: FileState, opening: bool = True) -> InvalidInput | None:
+    """Why a file cannot be opened as a tracker database (None when it can); ``opening``:
+    the refusal of an attempt to open it, which says the file was left untouched."""
     if state.kind is Kind.NOT_SQLITE:
-        return InvalidInput(f"{path} is not a SQLite database (or it is damaged); it was left untouched")
+        if opening:
+            return InvalidInput(
+                _("{path} is not a SQLite database (or it is damaged); it was left untouched").format(
+                    path=path
+                )
+            )
+        return InvalidInput(_("{path} is not a SQLite database (or it is damaged)").format(path=path))
     if state.kind is Kind.FOREIGN:
-        return InvalidInput(f"{path} is a SQLite database of another program; it was left untouched")
+        if opening:
+            return InvalidInput(
+                _("{path} is a SQLite database of another program; it was left untouched").format(path=path)
+            )
+        return InvalidInput(_("{path} is a SQLite database of another program").format(path=path))
     if state.kind is Kind.NEWER:
         return InvalidInput(
-            f"{path} was written by a newer tracker (schema {state.revision}); upgrade tracker to open it"
+            _(
+                "{target} was written by a newer tracker (schema {revision}); upgrade tracker to open it"
+            ).format(target=path, revision=state.revision)
         )
     return None
 
@@ -116,18 +130,28 @@ def create_owner_only(path: Path, create_parent: bool) -> None:
     """Make an empty file readable by its owner only, from the first byte."""
     if not path.parent.is_dir():
         if not create_parent:
-            raise InvalidInput(f"cannot open {path}: the folder {path.parent} does not exist")
+            raise InvalidInput(
+                _("cannot open {path}: the folder {folder} does not exist").format(
+                    path=path, folder=path.parent
+                )
+            )
         try:
             path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise InvalidInput(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+            raise InvalidInput(
+                _("cannot create the folder {folder}: {reason}").format(
+                    folder=path.parent, reason=exc.strerror
+                )
+            ) from None
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:
         pass
     except OSError as exc:
-        raise InvalidInput(f"cannot create {path}: {exc.strerror}") from None
+        raise InvalidInput(
+            _("cannot create {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
 
 
 def _partial_name(destination: Path) -> Path:
@@ -170,16 +194,18 @@ def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
     existing file is never replaced.
     """
     if destination.exists() or destination.is_symlink():
-        raise InvalidInput(f"{destination} already exists; choose another name")
+        raise InvalidInput(_("{file} already exists; choose another name").format(file=destination))
     if not destination.parent.is_dir():
-        raise InvalidInput(f"cannot write {destination}: the folder does not exist")
+        raise InvalidInput(_("cannot write {file}: the folder does not exist").format(file=destination))
     remove_stale_partials(destination.parent)
     partial = _partial_name(destination)
     try:
         fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"cannot write {destination}: {exc.strerror}") from None
+        raise StoreError(
+            _("cannot write {file}: {reason}").format(file=destination, reason=exc.strerror)
+        ) from None
     try:
         target = sqlite3.connect(partial)
         try:
@@ -191,11 +217,17 @@ def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
             os.fsync(handle.fileno())
         _publish(partial, destination)
     except FileExistsError:
-        raise InvalidInput(f"{destination} already exists; choose another name") from None
+        raise InvalidInput(_("{file} already exists; choose another name").format(file=destination)) from None
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot write {destination}: {_sqlite_reason(exc)}; no copy was made") from None
+        raise StoreError(
+            _("cannot write {file}: {reason}; no copy was made").format(
+                file=destination, reason=_sqlite_reason(exc)
+            )
+        ) from None
     except OSError as exc:
-        raise StoreError(f"cannot write {destination}: {exc.strerror}; no copy was made") from None
+        raise StoreError(
+            _("cannot write {file}: {reason}; no copy was made").format(file=destination, reason=exc.strerror)
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()

@@ -17,6 +17,7 @@ from typing import Any
 
 from tracker.domain.errors import NotAllowed, NotFound
 from tracker.domain.model import Case, Check, TimelineEntry
+from tracker.i18n import _
 from tracker.store import case_children
 from tracker.store.base import Codec, Connection
 from tracker.store.listing import ListingQueries
@@ -114,14 +115,16 @@ class Transaction(ListingQueries, ABC):
             # Also an all-digit UUID prefix (1 UUID in 40 starts so) when no case has that number.
             rows = self.rows("SELECT id, deleted_at FROM cases WHERE uuid LIKE ? LIMIT 2", (text + "%",))
             if len(rows) > 1:
-                raise NotFound(f"{shown!r} matches more than one case; give more of the UUID")
+                raise NotFound(
+                    _("{ref} matches more than one case; give more of the UUID").format(ref=repr(shown))
+                )
         elif not rows and not number:
-            raise NotFound(f"no case {shown!r}: give its number or its UUID")
+            raise NotFound(_("no case {ref}: give its number or its UUID").format(ref=repr(shown)))
         if not rows:
-            raise NotFound(f"no case {shown}")
+            raise NotFound(_("no case {ref}").format(ref=shown))
         case_id, deleted_at = rows[0]
         if deleted_at is not None and not include_deleted:
-            raise NotFound(f"case {case_id} is in the trash (tracker restore {case_id})")
+            raise NotFound(_("case {id} is in the trash (tracker restore {id})").format(id=case_id))
         return int(case_id)
 
     def get(self, ref: str | int, *, include_deleted: bool = False, lock: bool = False) -> Case:
@@ -131,7 +134,7 @@ class Transaction(ListingQueries, ABC):
             self.rows("SELECT id FROM cases WHERE id = ?" + self.lock_clause(), (case_id,))
         found = self.load([case_id])
         if not found:
-            raise NotFound(f"no case {case_id}")
+            raise NotFound(_("no case {ref}").format(ref=case_id))
         return found[0]
 
     def load(self, ids: Sequence[int], timeline: bool = True) -> list[Case]:
@@ -354,7 +357,7 @@ class Transaction(ListingQueries, ABC):
         """Delete a case for good (only ever on the user's explicit word, from the trash)."""
         rows = self.rows("SELECT deleted_at FROM cases WHERE id = ?", (case_id,))
         if not rows or rows[0][0] is None:
-            raise NotAllowed(f"case {case_id} is not in the trash; delete it first")
+            raise NotAllowed(_("case {id} is not in the trash; delete it first").format(id=case_id))
         self.execute("DELETE FROM checks WHERE case_id = ?", (case_id,))
         self.execute("DELETE FROM timeline WHERE case_id = ?", (case_id,))
         case_children.delete_children(self, case_id)

@@ -281,6 +281,14 @@ class TrackerApp(App[None]):
             answered,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (Textual keeps it for copying): say how to quit, in the reader's language."""
+        self.notify(
+            _("Press {key} to quit tracker.").format(key=self.key_hint("app.quit")),
+            title=_("Do you want to quit?"),
+            markup=False,
+        )
+
     # -- help, the command palette, screenshots --------------------------------
 
     def action_help(self) -> None:
@@ -307,6 +315,21 @@ class TrackerApp(App[None]):
             )
             return
         self.notify(_("Screenshot written to {path}").format(path=literal(path)), markup=False, timeout=10)
+
+    def action_command_palette(self) -> None:
+        """The command palette, in the reader's language."""
+        from tracker.ui.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (the palette's "Theme"), in the reader's language."""
+        from textual.theme import ThemeProvider
+
+        from tracker.ui.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from tracker.ui.commands import palette_commands

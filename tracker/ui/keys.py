@@ -2,8 +2,9 @@
 
 Screens take their ``BINDINGS`` from here, so Help, the unknown-id check and
 every key hint ("Press d to see them") read the same table. Each binding has an
-``id``: ``config.toml``'s ``[keys]`` remaps it. Descriptions are marked with
-``N_`` and translated when shown (see :class:`tracker.ui.screens.base.Worded`).
+``id``: ``config.toml``'s ``[keys]`` remaps it. Descriptions (the footer's words) are
+marked with ``NP_("key", ...)`` and tooltips with ``N_``, both translated when shown
+(see :func:`tracker.ui.screens.base.worded`).
 """
 
 from __future__ import annotations
@@ -12,35 +13,35 @@ from collections.abc import Callable, Iterable, Mapping
 
 from textual.binding import Binding
 
-from tracker.i18n import N_
+from tracker.i18n import N_, NP_
 
 APP = [
-    Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
-    Binding("question_mark", "help", N_("Help"), id="app.help"),
-    Binding("ctrl+z", "undo", N_("Undo"), id="app.undo", show=False),
+    Binding("ctrl+q", "quit", NP_("key", "Quit"), id="app.quit", priority=True),
+    Binding("question_mark", "help", NP_("key", "Help"), id="app.help"),
+    Binding("ctrl+z", "undo", NP_("key", "Undo"), id="app.undo", show=False),
 ]
 
 TABLE = [
-    Binding("up,k", "cursor(-1)", N_("Up"), id="table.up", show=False),
-    Binding("down,j", "cursor(1)", N_("Down"), id="table.down", show=False),
-    Binding("pageup", "page(-1)", N_("Page up"), id="table.page_up", show=False),
-    Binding("pagedown", "page(1)", N_("Page down"), id="table.page_down", show=False),
-    Binding("home", "jump(0)", N_("First"), id="table.first", show=False),
-    Binding("end", "jump(-1)", N_("Last"), id="table.last", show=False),
-    Binding("enter", "choose", N_("Open the case"), id="table.open", show=False),
+    Binding("up,k", "cursor(-1)", NP_("key", "Up"), id="table.up", show=False),
+    Binding("down,j", "cursor(1)", NP_("key", "Down"), id="table.down", show=False),
+    Binding("pageup", "page(-1)", NP_("key", "Page up"), id="table.page_up", show=False),
+    Binding("pagedown", "page(1)", NP_("key", "Page down"), id="table.page_down", show=False),
+    Binding("home", "jump(0)", NP_("key", "First"), id="table.first", show=False),
+    Binding("end", "jump(-1)", NP_("key", "Last"), id="table.last", show=False),
+    Binding("enter", "choose", NP_("key", "Open the case"), id="table.open", show=False),
 ]
 
 CASES = [
-    Binding("a", "new_case", N_("New"), id="cases.new"),
-    Binding("f", "log_contact", N_("Log contact"), id="cases.log"),
-    Binding("v", "verify", N_("Verify"), id="cases.verify"),
-    Binding("e", "edit", N_("Edit"), id="cases.edit", show=False),
-    Binding("slash", "filter", N_("Filter"), id="cases.filter"),
-    Binding("d", "follow_ups", N_("Follow-ups"), id="cases.follow_ups"),
+    Binding("a", "new_case", NP_("key", "New"), id="cases.new"),
+    Binding("f", "log_contact", NP_("key", "Log contact"), id="cases.log"),
+    Binding("v", "verify", NP_("key", "Verify"), id="cases.verify"),
+    Binding("e", "edit", NP_("key", "Edit"), id="cases.edit", show=False),
+    Binding("slash", "filter", NP_("key", "Filter"), id="cases.filter"),
+    Binding("d", "follow_ups", NP_("key", "Follow-ups"), id="cases.follow_ups"),
     Binding(
         "c",
         "toggle_closed",
-        N_("Show closed"),
+        NP_("key", "Show closed"),
         id="cases.closed",
         show=False,
         tooltip=N_("Show or hide closed cases (verified, withdrawn)"),
@@ -48,59 +49,61 @@ CASES = [
     Binding(
         "x",
         "export",
-        N_("Dossier"),
+        NP_("key", "Dossier"),
         id="cases.export",
         show=False,
         tooltip=N_("Write the case's Markdown dossier"),
     ),
-    Binding("w", "withdraw", N_("Withdraw"), id="cases.withdraw", show=False),
-    Binding("delete", "delete", N_("Delete"), id="cases.delete", show=False),
-    Binding("escape", "clear_filter", N_("Clear filter"), id="cases.clear_filter", show=False),
+    Binding("w", "withdraw", NP_("key", "Withdraw"), id="cases.withdraw", show=False),
+    Binding("delete", "delete", NP_("key", "Delete"), id="cases.delete", show=False),
+    Binding("escape", "clear_filter", NP_("key", "Clear filter"), id="cases.clear_filter", show=False),
 ]
 
 FOLLOW_UPS = [
-    Binding("escape", "app.pop_screen", N_("Back"), id="follow_ups.back"),
-    Binding("f", "log_contact", N_("Log contact"), id="follow_ups.log"),
-    Binding("v", "verify", N_("Verify"), id="follow_ups.verify"),
-    Binding("e", "edit", N_("Edit"), id="follow_ups.edit", show=False),
-    Binding("x", "export", N_("Dossier"), id="follow_ups.export", show=False),
-    Binding("w", "withdraw", N_("Withdraw"), id="follow_ups.withdraw", show=False),
-    Binding("delete", "delete", N_("Delete"), id="follow_ups.delete", show=False),
+    Binding("escape", "app.pop_screen", NP_("key", "Back"), id="follow_ups.back"),
+    Binding("f", "log_contact", NP_("key", "Log contact"), id="follow_ups.log"),
+    Binding("v", "verify", NP_("key", "Verify"), id="follow_ups.verify"),
+    Binding("e", "edit", NP_("key", "Edit"), id="follow_ups.edit", show=False),
+    Binding("x", "export", NP_("key", "Dossier"), id="follow_ups.export", show=False),
+    Binding("w", "withdraw", NP_("key", "Withdraw"), id="follow_ups.withdraw", show=False),
+    Binding("delete", "delete", NP_("key", "Delete"), id="follow_ups.delete", show=False),
 ]
 
 CASE = [
-    Binding("escape", "app.pop_screen", N_("Back"), id="case.back"),
+    Binding("escape", "app.pop_screen", NP_("key", "Back"), id="case.back"),
     Binding(
         "space",
         "cycle_check",
-        N_("Check"),
+        NP_("key", "Check"),
         id="case.cycle_check",
         tooltip=N_("Cycle the highlighted check: pending → passed → failed"),
     ),
-    Binding("f", "log_contact", N_("Log contact"), id="case.log"),
-    Binding("v", "verify", N_("Verify"), id="case.verify"),
-    Binding("e", "edit", N_("Edit"), id="case.edit"),
-    Binding("a", "add_check", N_("Add check"), id="case.add_check", show=False),
-    Binding("s", "next_step", N_("Next step"), id="case.next_step"),
-    Binding("l", "letter", N_("Letter"), id="case.letter", show=False),
-    Binding("x", "export", N_("Dossier"), id="case.export", show=False),
-    Binding("w", "withdraw", N_("Withdraw"), id="case.withdraw", show=False),
-    Binding("delete", "delete", N_("Delete"), id="case.delete", show=False),
+    Binding("f", "log_contact", NP_("key", "Log contact"), id="case.log"),
+    Binding("v", "verify", NP_("key", "Verify"), id="case.verify"),
+    Binding("e", "edit", NP_("key", "Edit"), id="case.edit"),
+    Binding("a", "add_check", NP_("key", "Add check"), id="case.add_check", show=False),
+    Binding("s", "next_step", NP_("key", "Next step"), id="case.next_step"),
+    Binding("l", "letter", NP_("key", "Letter"), id="case.letter", show=False),
+    Binding("x", "export", NP_("key", "Dossier"), id="case.export", show=False),
+    Binding("w", "withdraw", NP_("key", "Withdraw"), id="case.withdraw", show=False),
+    Binding("delete", "delete", NP_("key", "Delete"), id="case.delete", show=False),
     # Priority: the checklist's own page keys would only move its highlight.
-    Binding("pageup", "page(-1)", N_("Page up"), id="case.page_up", show=False, priority=True),
-    Binding("pagedown", "page(1)", N_("Page down"), id="case.page_down", show=False, priority=True),
+    Binding("pageup", "page(-1)", NP_("key", "Page up"), id="case.page_up", show=False, priority=True),
+    Binding("pagedown", "page(1)", NP_("key", "Page down"), id="case.page_down", show=False, priority=True),
 ]
 
 FORM = [
-    Binding("ctrl+s", "save", N_("Save"), id="form.save", priority=True),
-    Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+    Binding("ctrl+s", "save", NP_("key", "Save"), id="form.save", priority=True),
+    Binding("escape", "cancel", NP_("key", "Cancel"), id="form.cancel"),
     # Priority: the move happens before the next keys are handed out, so text typed
     # (or sent by a tool) right after a tab lands in the next field, not this one.
-    Binding("tab", "app.focus_next", N_("Next field"), id="form.next_field", show=False, priority=True),
+    Binding(
+        "tab", "app.focus_next", NP_("key", "Next field"), id="form.next_field", show=False, priority=True
+    ),
     Binding(
         "shift+tab",
         "app.focus_previous",
-        N_("Previous field"),
+        NP_("key", "Previous field"),
         id="form.previous_field",
         show=False,
         priority=True,
@@ -108,21 +111,21 @@ FORM = [
 ]
 
 VERIFY = [
-    Binding("space", "cycle_check", N_("Cycle check"), id="verify.cycle_check"),
-    Binding("v,ctrl+s", "verify", N_("Mark verified"), id="verify.confirm", priority=True),
-    Binding("escape", "close", N_("Close"), id="verify.cancel"),
+    Binding("space", "cycle_check", NP_("key", "Cycle check"), id="verify.cycle_check"),
+    Binding("v,ctrl+s", "verify", NP_("key", "Mark verified"), id="verify.confirm", priority=True),
+    Binding("escape", "close", NP_("key", "Close"), id="verify.cancel"),
 ]
 
 CONFIRM = [
-    Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
-    Binding("escape,n", "answer(False)", N_("No"), id="confirm.no"),
+    Binding("y", "answer(True)", NP_("key", "Yes"), id="confirm.yes"),
+    Binding("escape,n", "answer(False)", NP_("key", "No"), id="confirm.no"),
 ]
 
-IMPORT = [Binding("escape", "cancel", N_("Cancel"), id="import.cancel")]
+IMPORT = [Binding("escape", "cancel", NP_("key", "Cancel"), id="import.cancel")]
 
-LETTER = [Binding("escape", "cancel", N_("Cancel"), id="letter.cancel")]
+LETTER = [Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel")]
 
-HELP = [Binding("escape,question_mark,q", "app.pop_screen", N_("Back"), id="help.back")]
+HELP = [Binding("escape,question_mark,q", "app.pop_screen", NP_("key", "Back"), id="help.back")]
 
 # What Help shows, in this order.
 GROUPS: list[tuple[str, list[Binding]]] = [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class Column:
     """How a column behaves when space is short or spare.
 
-    ``label`` is marked with ``N_`` and translated when shown.
+    ``label`` is marked with ``NP_("column", ...)`` and translated when shown.
     """
 
     label: str

@@ -17,26 +17,29 @@ from tracker.display import literal
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import N_, _
+from tracker.i18n import pgettext, terms
 from tracker.i18n.formats import describe_due
 from tracker.i18n.terms import status_label
 from tracker.ui import styles
 
-# The short forms a narrow table shows (the Help screen lists them).
-SHORT_FLAGS: dict[Flag, str] = {
-    Flag.YOUR_DEADLINE: N_("DEADLINE"),
-    Flag.OVERDUE: N_("OVERDUE"),
-    Flag.DUE_TODAY: N_("TODAY"),
-    Flag.PROVIDER_LATE: N_("LATE"),
-    Flag.ANSWER_LATE: N_("NO REPLY"),
-    Flag.NO_TICKET: N_("NO TKT"),
-    Flag.CHECK_FAILED: N_("FAILED"),
-    Flag.RECHECK: N_("RECHECK"),
-}
+
+def short_flag_label(flag: Flag) -> str:
+    """The short form of a flag a narrow table shows (the Help screen lists them)."""
+    words = {
+        Flag.YOUR_DEADLINE: pgettext("short flag", "DEADLINE"),
+        Flag.OVERDUE: pgettext("short flag", "OVERDUE"),
+        Flag.DUE_TODAY: pgettext("short flag", "TODAY"),
+        Flag.PROVIDER_LATE: pgettext("short flag", "LATE"),
+        Flag.ANSWER_LATE: pgettext("short flag", "NO REPLY"),
+        Flag.NO_TICKET: pgettext("short flag", "NO TKT"),
+        Flag.CHECK_FAILED: pgettext("short flag", "FAILED"),
+        Flag.RECHECK: pgettext("short flag", "RECHECK"),
+    }
+    return words[flag]
 
 
 def flag_label(flag: Flag, short: bool = False) -> str:
-    return _(SHORT_FLAGS[flag]) if short else _(flag.label)
+    return short_flag_label(flag) if short else terms.flag_label(flag)
 
 
 def flag_text(flags: Sequence[Flag], short: bool = False) -> Text:

@@ -7,18 +7,20 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Footer, Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from tracker.display import headline, literal
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case
 from tracker.i18n import N_, _
+from tracker.i18n.terms import find_check
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
@@ -46,7 +48,7 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
                 _("Required: the case is verified only once it passes"), id="required", compact=True
             )
             yield self.keys_note(_("{save} adds it"))
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -60,7 +62,7 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
         if not name.strip():
             field.set_error(_("name the check"))
             return
-        if self.case.find_check(name) is not None:
+        if find_check(self.case.checks, name) is not None:
             field.set_error(_("the case has this check already"))
             return
         field.set_error(None)

@@ -8,17 +8,23 @@ from typing import TypeVar
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
-from tracker.i18n import _
+from tracker.i18n import _, pgettext
 
 ResultType = TypeVar("ResultType")
 
 
+def key_words(description: str) -> str:
+    """A binding's description (the footer's word for it) in the reader's language."""
+    return pgettext("key", description) if description else ""
+
+
 def worded(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-    """Bindings with their descriptions and tooltips translated (they are marked ``N_``)."""
+    """Bindings with their descriptions and tooltips translated (marked ``NP_("key", ...)``
+    and ``N_``)."""
     out: dict[str, ActiveBinding] = {}
     for key, item in active.items():
         binding = item.binding
-        description = _(binding.description) if binding.description else ""
+        description = key_words(binding.description)
         tooltip = _(item.tooltip) if item.tooltip else ""
         out[key] = item._replace(
             binding=dataclasses.replace(binding, description=description, tooltip=tooltip),

@@ -11,17 +11,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Collapsible, Footer, Static
+from textual.widgets import Collapsible, Static
 
 from tracker.clock import Local
-from tracker.display import entry_details, entry_when, headline, literal
+from tracker.display import cell_width, details_text, entry_details, entry_when, fit, headline, literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import recheck_checks, recheck_due
-from tracker.i18n import _, ngettext
+from tracker.i18n import _, ngettext, pgettext
 from tracker.i18n.formats import describe_due
-from tracker.i18n.terms import action_label, channel_label, entry_kind_label
+from tracker.i18n.terms import action_label, channel_label, check_label, entry_kind_label, playbook_steps
 from tracker.i18n.timeline import describe
 from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
@@ -32,6 +32,7 @@ from tracker.ui.path_actions import PathActions, path_widgets
 from tracker.ui.rows import flag_text, status_text
 from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.widgets.checklist import Checklist, check_prompt
+from tracker.ui.widgets.footer import FittingFooter
 
 
 def _grid(rows: list[tuple[str, Text | str]]) -> Table:
@@ -97,20 +98,21 @@ def timeline_text(case: Case, paint: Painter, local: Local) -> Text:
     """The timeline, newest first, in local time (the clock's); a back-dated request is dated
     by its request date."""
     text = Text()
+    width = max([8, *(cell_width(entry_kind_label(entry.kind)) for entry in case.timeline)])
     for entry in reversed(case.timeline):
         text.append(f"{entry_when(entry, case.requested_on, local)}  ", style=paint.style(styles.MUTED))
-        text.append(f"{entry_kind_label(entry.kind):<8} ", style="bold")
+        text.append(fit(entry_kind_label(entry.kind), width) + " ", style="bold")
         text.append(literal(describe(entry), multiline=True))
         extra = entry_details(entry)
         if extra:
-            text.append(f"  [{'; '.join(extra)}]", style=paint.style(styles.MUTED))
+            text.append(f"  [{details_text(extra)}]", style=paint.style(styles.MUTED))
         text.append("\n")
     return text
 
 
 def steps_text(playbook: Playbook) -> Text:
     text = Text()
-    for number, step in enumerate(playbook.steps, start=1):
+    for number, step in enumerate(playbook_steps(playbook), start=1):
         text.append(f"{number}. ", style="bold")
         text.append(literal(step) + "\n")
     return text
@@ -141,7 +143,7 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
             yield Static("", id="details", markup=False)
             yield Static(_("Timeline (newest first)"), classes="section", markup=False)
             yield Static("", id="timeline", markup=False)
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._repaint)
@@ -243,7 +245,9 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
         """On a verified case with a recheck ahead or due: when, and which checks it is about."""
         if case.next_follow_up is None or case.status is not Status.VERIFIED:
             return ""
-        names = ", ".join(literal(c.name) for c in recheck_checks(case, playbook))
+        names = pgettext("list separator", ", ").join(
+            literal(check_label(c.name)) for c in recheck_checks(case, playbook)
+        )
         key = self.services.key_hint("case.verify")
         if recheck_due(case, self.services.tracker.today()):
             if names:
@@ -286,7 +290,9 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
         check = updated.checks[index]
         if check.state is CheckState.FAILED:
             self.notify(
-                _("{check} failed: the case needs a follow-up today.").format(check=literal(check.name)),
+                _("{check} failed: the case needs a follow-up today.").format(
+                    check=literal(check_label(check.name))
+                ),
                 severity="warning",
                 markup=False,
             )

@@ -10,22 +10,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from tracker.display import headline, literal
-from tracker.domain.dates import DATE_HELP, parse_date
+from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
-from tracker.i18n import N_, _
-from tracker.i18n.terms import action_label, channel_label
+from tracker.i18n import N_, _, ngettext, pgettext
+from tracker.i18n.formats import weekday_date
+from tracker.i18n.terms import action_label, channel_label, check_label, find_check, playbook_title
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeTextArea
 
 DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up")
@@ -103,7 +105,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                 _("Playbook"),
                 Select(
                     [
-                        (Text(f"{p.name} — {headline(p.title, 60)}"), p.name)
+                        (Text(f"{p.name} — {headline(playbook_title(p), 60)}"), p.name)
                         for p in (playbooks.get(n) for n in playbooks.names())
                     ],
                     value=default_playbook,
@@ -115,7 +117,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             yield Field(
                 _("Requested on"),
                 FieldInput((case.requested_on if case else today).isoformat(), id="requested_on"),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Field(
                 _("Channel"),
@@ -142,7 +144,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                     placeholder=_("from the playbook"),
                     id="promised_by",
                 ),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Field(
                 _("Next follow-up"),
@@ -151,7 +153,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                     placeholder=_("from the playbook") if not case else _("none"),
                     id="next_follow_up",
                 ),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Static("", id="preview", markup=False)
             yield Field(
@@ -172,7 +174,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                 _("Notes"),
                 SafeTextArea(case.notes if case else "", id="notes", soft_wrap=True, show_line_numbers=False),
             )
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#provider", Input).focus()
@@ -277,17 +279,18 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         except TrackerError as exc:
             preview.update(literal(str(exc)))
             return
+        count = playbook.provider_days
         if playbook.business_days:
-            days = _("{count} business days").format(count=playbook.provider_days)
+            days = ngettext("{count} business day", "{count} business days", count).format(count=count)
         else:
-            days = _("{count} calendar days").format(count=playbook.provider_days)
+            days = ngettext("{count} calendar day", "{count} calendar days", count).format(count=count)
         where = _(", {country} holidays skipped").format(country=playbook.country) if playbook.country else ""
         preview.update(
             _("→ Promised by {promised} ({days}{where}) · first follow-up {follow_up}").format(
-                promised=f"{planned.promised_by:%a %d %b %Y}",
+                promised=weekday_date(planned.promised_by),
                 days=days,
                 where=where,
-                follow_up=f"{planned.next_follow_up:%a %d %b %Y}",
+                follow_up=weekday_date(planned.next_follow_up),
             )
         )
         self.query_one("#promised_by", Input).placeholder = _("from the playbook: {date}").format(
@@ -306,10 +309,14 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             note.update("")
             note.display = False
             return
-        added = [t.name for t in playbook.checks if case.find_check(t.name) is None]
+        added = [t.name for t in playbook.checks if find_check(case.checks, t.name) is None]
         words = [_("Saving moves the case to {playbook}:").format(playbook=playbook.name)]
         if added:
-            words.append(_("its checks {names} are added").format(names=", ".join(literal(n) for n in added)))
+            words.append(
+                _("its checks {names} are added").format(
+                    names=pgettext("list separator", ", ").join(literal(check_label(n)) for n in added)
+                )
+            )
         else:
             words.append(_("the case has its checks already"))
         words.append(_("the case's own checks stay; the promised date is worked out again."))

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tracker.i18n import _
 from tracker.ui.case_actions import CaseActions
@@ -17,6 +17,7 @@ from tracker.ui.layout import Column
 from tracker.ui.messages import DataChanged
 from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.widgets.case_table import CaseTable
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class CaseListScreen(CaseActions, TrackerScreen[None]):
@@ -33,7 +34,7 @@ class CaseListScreen(CaseActions, TrackerScreen[None]):
         table = CaseTable(self.COLUMNS)
         table.empty_message = _("Loading…")
         yield table
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def above_table(self) -> Sequence[Widget]:
         """Widgets between the title bar and the table."""

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tracker.domain.model import Case
-from tracker.i18n import N_, _, ngettext
+from tracker.i18n import NP_, _, ngettext
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.layout import Column
@@ -24,15 +24,15 @@ from tracker.ui.widgets.deadline_panels import NotOwedLine
 from tracker.ui.widgets.safe_text import SafeInput
 
 COLUMNS = (
-    Column(N_("#"), min=1, right=True),
-    Column(N_("Flags"), min=6, shrink=3),
-    Column(N_("Provider"), min=8, max=30, grow=2, shrink=1),
-    Column(N_("Service"), min=8, max=40, grow=3, shrink=1),
-    Column(N_("Status"), drop=6),
-    Column(N_("Requested"), drop=2),
-    Column(N_("Ticket"), min=8, max=30, shrink=4, drop=5),
-    Column(N_("Next")),
-    Column(N_("Checks"), min=3, right=True, drop=3),
+    Column(NP_("column", "#"), min=1, right=True),
+    Column(NP_("column", "Flags"), min=6, shrink=3),
+    Column(NP_("column", "Provider"), min=8, max=30, grow=2, shrink=1),
+    Column(NP_("column", "Service"), min=8, max=40, grow=3, shrink=1),
+    Column(NP_("column", "Status"), drop=6),
+    Column(NP_("column", "Requested"), drop=2),
+    Column(NP_("column", "Ticket"), min=8, max=30, shrink=4, drop=5),
+    Column(NP_("column", "Next")),
+    Column(NP_("column", "Checks"), min=3, right=True, drop=3),
 )
 
 

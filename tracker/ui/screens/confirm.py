@@ -7,12 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from tracker.i18n import _
 from tracker.ui import keys
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class ConfirmScreen(TrackerModal[bool]):
@@ -38,7 +39,7 @@ class ConfirmScreen(TrackerModal[bool]):
                 )
                 yield Button(_("Cancel ({key})").format(key=hub.key_hint("confirm.no")), id="no")
         # This dialog's own keys, not those of the screen underneath.
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -8,10 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from tracker.display import headline, literal
-from tracker.domain.dates import DATE_HELP, parse_date
+from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, StageKind, Topic
 from tracker.i18n import N_, _
@@ -22,6 +22,7 @@ from tracker.ui.screens.base import TrackerModal
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
@@ -62,7 +63,7 @@ class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(
                 _("Filed on"),
                 FieldInput(services(self).tracker.today().isoformat(), id="filed_on"),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Field(
                 _("About (reclamo)"),
@@ -76,7 +77,7 @@ class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(_("Código"), FieldInput(placeholder=_("the code they gave for it"), id="code"))
             yield Field(_("Note"), FieldInput(id="note"))
             yield self.keys_note(_("{save} files it"))
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()

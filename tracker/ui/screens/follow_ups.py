@@ -11,7 +11,7 @@ from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tracker.i18n import N_, ngettext
+from tracker.i18n import N_, NP_, ngettext
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.layout import Column
@@ -22,16 +22,16 @@ from tracker.ui.widgets.case_table import CaseTable
 from tracker.ui.widgets.deadline_panels import YourDeadlines
 
 COLUMNS = (
-    Column(N_("#"), min=1, right=True),
-    Column(N_("Flags"), min=6, shrink=3),
-    Column(N_("Provider"), min=8, max=30, grow=2, shrink=2),
-    Column(N_("Service"), min=8, max=40, grow=2, shrink=2),
-    Column(N_("Status"), drop=6),
-    Column(N_("Requested"), drop=1),
-    Column(N_("Ticket"), min=8, max=30, shrink=4, drop=5),
-    Column(N_("Next")),
-    Column(N_("Checks"), min=3, right=True, drop=3),
-    Column(N_("Last contact"), min=10, max=80, grow=3, shrink=2),
+    Column(NP_("column", "#"), min=1, right=True),
+    Column(NP_("column", "Flags"), min=6, shrink=3),
+    Column(NP_("column", "Provider"), min=8, max=30, grow=2, shrink=2),
+    Column(NP_("column", "Service"), min=8, max=40, grow=2, shrink=2),
+    Column(NP_("column", "Status"), drop=6),
+    Column(NP_("column", "Requested"), drop=1),
+    Column(NP_("column", "Ticket"), min=8, max=30, shrink=4, drop=5),
+    Column(NP_("column", "Next")),
+    Column(NP_("column", "Checks"), min=3, right=True, drop=3),
+    Column(NP_("column", "Last contact"), min=10, max=80, grow=3, shrink=2),
 )
 
 

@@ -9,14 +9,15 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tracker.domain.flags import Flag
 from tracker.i18n import N_, _
 from tracker.ui import keys
 from tracker.ui.rows import flag_label
-from tracker.ui.screens.base import TrackerScreen
+from tracker.ui.screens.base import TrackerScreen, key_words
 from tracker.ui.services import services
+from tracker.ui.widgets.footer import FittingFooter
 
 FLAG_MEANINGS: dict[Flag, str] = {
     Flag.OVERDUE: N_("your follow-up date has passed"),
@@ -38,10 +39,18 @@ def help_table(display: dict[str, str]) -> Table:
         table.add_row("", Text(_(group), style="bold underline"), "")
         for binding in bindings:
             shown = display.get(binding.id or "", binding.key)
-            table.add_row(shown, _(binding.tooltip or binding.description), binding.id or "")
+            does = _(binding.tooltip) if binding.tooltip else _help_words(binding.description)
+            table.add_row(shown, does, binding.id or "")
     table.add_row("", Text(_("Anywhere"), style="bold underline"), "")
     table.add_row("ctrl+p", _("Command palette: every action by name"), "")
     return table
+
+
+def _help_words(description: str) -> str:
+    """What a binding without a tooltip does: the words the palette uses for it where there
+    are some ("Log contact" → "Registrar contacto"), else the footer's."""
+    fuller = _(description)
+    return fuller if fuller != description else key_words(description)
 
 
 def flags_table() -> Table:
@@ -79,4 +88,4 @@ class HelpScreen(TrackerScreen[None]):
                 markup=False,
             )
             yield Static(flags_table())
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)

@@ -14,17 +14,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, ProgressBar, Static
+from textual.widgets import Button, Input, ProgressBar, Static
 
 from tracker.display import literal
 from tracker.domain.errors import TrackerError
 from tracker.exchange.importer import ImportResult, import_file, summary
-from tracker.i18n import _, ngettext
+from tracker.i18n import _, ngettext, pgettext
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import ImportProgress
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
+from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeInput
 
 SHOWN_UPDATES = 5
@@ -64,7 +65,7 @@ class ImportScreen(TrackerModal[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(_("Check the file (enter)"), variant="primary", id="go")
                 yield Button(_("Cancel ({key})").format(key=hub.key_hint("import.cancel")), id="cancel")
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#progress", ProgressBar).display = False
@@ -149,10 +150,12 @@ class ImportScreen(TrackerModal[bool]):
         for update in result.updated[:SHOWN_UPDATES]:
             lines.append(
                 "  "
-                + _("update case {id} {provider}: {changes}").format(
+                + pgettext("import plan", "update")
+                + " "
+                + _("case {id}: {provider}: {changes}").format(
                     id=update.case.id,
                     provider=literal(update.case.provider),
-                    changes=literal(", ".join(update.changes)),
+                    changes=literal(pgettext("list separator", ", ").join(update.changes)),
                 )
             )
         more = len(result.updated) - SHOWN_UPDATES

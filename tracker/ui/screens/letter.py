@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.display import headline, literal
@@ -20,6 +20,7 @@ from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
+from tracker.ui.widgets.footer import FittingFooter
 
 LETTERS = (StageKind.RECLAMO, StageKind.QUEJA, StageKind.APELACION)
 
@@ -45,7 +46,7 @@ class LetterScreen(TrackerModal[None]):
             )
             yield OptionList(*[Option(stage_name(kind), id=kind.value) for kind in LETTERS], id="letters")
             yield Static(_("Not legal advice: read it through before sending it."), markup=False)
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         letters = self.query_one("#letters", OptionList)

@@ -9,13 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from tracker.display import headline, literal
-from tracker.domain.dates import DATE_HELP, parse_date
+from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
 from tracker.i18n import N_, _, ngettext
+from tracker.i18n.formats import weekday_date
 from tracker.i18n.terms import channel_label
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
@@ -23,6 +24,7 @@ from tracker.ui.screens.base import TrackerModal
 from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
+from tracker.ui.widgets.footer import FittingFooter
 
 
 def when_words(day: date, today: date) -> str:
@@ -34,7 +36,7 @@ def when_words(day: date, today: date) -> str:
         relative = _("tomorrow")
     else:
         relative = ngettext("in {count} day", "in {count} days", delta).format(count=delta)
-    return _("→ {date}, {relative}").format(date=f"{day:%a %d %b %Y}", relative=relative)
+    return _("→ {date}, {relative}").format(date=weekday_date(day), relative=relative)
 
 
 class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
@@ -81,7 +83,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(
                 _("Next follow-up"),
                 FieldInput(self.default_next().isoformat(), id="next_follow_up"),
-                hint=DATE_HELP,
+                hint=date_help(),
             )
             yield Static("", id="next-preview", classes="note", markup=False)
             yield Field(_("Agent"), FieldInput(placeholder=_("who you spoke to"), id="agent"))
@@ -90,7 +92,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
                     _("The provider says it is done (status → confirmed)"), id="confirmed", compact=True
                 )
             yield self.keys_note(_("{save} logs it"))
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#summary", Input).focus()

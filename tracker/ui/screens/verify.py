@@ -13,18 +13,19 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from tracker.display import headline, literal
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
-from tracker.i18n.terms import check_state_label
+from tracker.i18n.terms import check_label, checks_and_states
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.widgets.checklist import Checklist, check_prompt
+from tracker.ui.widgets.footer import FittingFooter
 
 
 class VerifyScreen(TrackerModal[bool]):
@@ -58,7 +59,7 @@ class VerifyScreen(TrackerModal[bool]):
                     id="verify",
                 )
                 yield Button(_("Close ({key})").format(key=hub.key_hint("verify.cancel")), id="close")
-        yield Footer(show_command_palette=False)
+        yield FittingFooter(show_command_palette=False)
 
     def _intro(self) -> str:
         key = services(self).key_hint("verify.cycle_check")
@@ -100,14 +101,7 @@ class VerifyScreen(TrackerModal[bool]):
                 else _("This case has no required checks: it can be verified.")
             )
         elif blocking:
-            verdict.update(
-                _("Not yet: {checks}.").format(
-                    checks=", ".join(
-                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
-                        for c in blocking
-                    )
-                )
-            )
+            verdict.update(_("Not yet: {checks}.").format(checks=literal(checks_and_states(blocking))))
         else:
             verdict.update(
                 _("Every check here has passed: the recheck can be recorded.")
@@ -135,7 +129,7 @@ class VerifyScreen(TrackerModal[bool]):
         if check.state is CheckState.FAILED:
             self.notify(
                 _("{check} failed (saved): the case needs a follow-up today.").format(
-                    check=literal(check.name)
+                    check=literal(check_label(check.name))
                 ),
                 severity="warning",
                 markup=False,
@@ -149,12 +143,7 @@ class VerifyScreen(TrackerModal[bool]):
         blocking = [checks[i] for i in self._shown(self.case) if checks[i].state is not CheckState.PASSED]
         if blocking:
             self.notify(
-                _("Not yet: {checks}").format(
-                    checks=", ".join(
-                        _("{check} ({state})").format(check=literal(c.name), state=check_state_label(c.state))
-                        for c in blocking
-                    )
-                ),
+                _("Not yet: {checks}").format(checks=literal(checks_and_states(blocking))),
                 severity="error",
                 markup=False,
             )

@@ -22,13 +22,20 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.i18n import _
+from tracker.display import cell_width
+from tracker.i18n import pgettext
 from tracker.ui import keys
 from tracker.ui.layout import Column, Want, column_widths
 from tracker.ui.painter import Painter
 from tracker.ui.rows import Cell, Row
 from tracker.ui.services import services
 from tracker.ui.styles import MUTED
+
+
+def column_title(column: Column) -> str:
+    """A column's title in the reader's language (marked ``NP_("column", ...)``)."""
+    return pgettext("column", column.label)
+
 
 # How many rows beyond the visible ones to ask for, so moving the cursor rarely waits.
 PREFETCH = 60
@@ -115,7 +122,7 @@ class CaseTable(ScrollView, can_focus=True):
 
     def _measure(self, rows: Iterable[Row]) -> None:
         """Widen what the columns want to fit these rows (never narrowed until the next list)."""
-        wants = self._wants or [Want(len(_(c.label)), 0) for c in self.columns]
+        wants = self._wants or [Want(cell_width(column_title(c)), 0) for c in self.columns]
         before = list(wants)
         for row in rows:
             for index, cell in enumerate(row.cells[: len(wants)]):
@@ -204,7 +211,7 @@ class CaseTable(ScrollView, can_focus=True):
     def layout_widths(self) -> list[int]:
         """The width of each column as drawn now (0: not shown at this size)."""
         if not self._widths:
-            wants = self._wants or [Want(len(_(c.label)), 0) for c in self.columns]
+            wants = self._wants or [Want(cell_width(column_title(c)), 0) for c in self.columns]
             self._widths = column_widths(self.columns, wants, self.scrollable_content_region.width)
         return self._widths
 
@@ -262,7 +269,7 @@ class CaseTable(ScrollView, can_focus=True):
             self._painter = services(self).painter(base.bgcolor)
         if y == 0:
             header = self.get_component_rich_style("case-table--header")
-            labels = [Cell(Text(_(c.label))) for c in self.columns]
+            labels = [Cell(Text(column_title(c))) for c in self.columns]
             return self._line(labels, widths, base + header)
         index = round(self.scroll_y) + y - 1
         if not self.entries:

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from tracker.display import literal
 from tracker.domain.model import Check, CheckState
 from tracker.i18n import _
-from tracker.i18n.terms import check_state_label
+from tracker.i18n.terms import check_label, check_state_label
 from tracker.ui import styles
 
 MARKS = {CheckState.PENDING: "[ ]", CheckState.PASSED: "[✓]", CheckState.FAILED: "[✗]"}
@@ -23,9 +23,10 @@ def check_prompt(check: Check) -> Text:
     text = Text(no_wrap=False)
     text.append(MARKS[check.state], style=style)
     text.append(" ")
-    text.append(literal(check.name))
+    text.append(literal(check_label(check.name)))
     if check.required:
-        text.append(" " + _("(required)"), style=styles.EMPHASIS)
+        # TRANSLATORS: follows a check's name; keep the leading space if your language puts one there.
+        text.append(_(" (required)"), style=styles.EMPHASIS)
     text.append("  ")
     text.append(check_state_label(check.state), style=style)
     if check.note:
