@@ -6,7 +6,6 @@ from datetime import date
 
 from tracker.domain.model import Status
 from tracker.domain.reminders import Reminder, ReminderKind, follow_up_reminder
-from tracker.notify import message as message_module
 from tracker.notify.message import LISTED, build_message, trial_message
 
 TODAY = date(2026, 10, 20)
