@@ -9,15 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.cli.escalation import (
-    cmd_answer,
-    cmd_attach,
-    cmd_bundle,
-    cmd_charge,
-    cmd_escalate,
-    cmd_letter,
-    print_rules,
-)
 from tracker.cli.output import case_detail, case_table, playbook_days, print_json
 from tracker.cli.terminal import say, stream_bytes, warn, write_bytes
 from tracker.clock import Clock, SystemClock
@@ -31,7 +22,6 @@ from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
 from tracker.exchange.serialize import case_to_dict
 from tracker.i18n import _, ngettext, pgettext, terms
-from tracker.i18n.path import rule_source
 
 if TYPE_CHECKING:
     from tracker.exchange import importer as importer_types
@@ -109,6 +99,8 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     }
     if rules.book is not None and draft.promised_by is None:
         first = provider_deadline(case, rules)
+        from tracker.i18n.path import rule_source
+
         source = _("the date you chose") if first.scheduled else rule_source(first.rule, rules.book)
         message = _(
             "Case {id} added: {provider}; promised by {promised} ({source}), first follow-up {follow_up}"
@@ -291,6 +283,8 @@ def cmd_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock, defer=True)  # config and playbooks only
     registry, config = tracker.playbooks, tracker.config
     if args.name:
+        from tracker.cli.escalation import print_rules
+
         print_rules(tracker, registry.get(args.name))
         return 0
     for name in registry.names():
@@ -417,6 +411,8 @@ def cmd_report(args: argparse.Namespace, clock: Clock) -> int:
     if args.bundle is not None:
         if args.output is not None:
             raise InvalidInput(_("give --bundle or --output, not both"))
+        from tracker.cli.escalation import cmd_bundle
+
         return cmd_bundle(tracker, case, Path(args.bundle).expanduser(), args.redact)
     text = dossier(tracker, case, redact=args.redact)
     if args.output is None:
@@ -502,6 +498,18 @@ def cmd_notify(args: argparse.Namespace, clock: Clock) -> int:
     return run_notify(args, clock)
 
 
+def _escalation(name: str) -> Callable[[argparse.Namespace, Clock], int]:
+    """A command of the Peruvian path, loaded when it runs (the everyday ones never need it)."""
+
+    def command(args: argparse.Namespace, clock: Clock) -> int:
+        from tracker.cli import escalation
+
+        run_it: Callable[[argparse.Namespace, Clock], int] = getattr(escalation, name)
+        return run_it(args, clock)
+
+    return command
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "add": cmd_add,
     "list": cmd_list,
@@ -521,16 +529,31 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Clock], int]] = {
     "import": cmd_import,
     "report": cmd_report,
     "notify": cmd_notify,
-    "escalate": cmd_escalate,
-    "answer": cmd_answer,
-    "charge": cmd_charge,
-    "letter": cmd_letter,
-    "attach": cmd_attach,
+    "escalate": _escalation("cmd_escalate"),
+    "answer": _escalation("cmd_answer"),
+    "charge": _escalation("cmd_charge"),
+    "letter": _escalation("cmd_letter"),
+    "attach": _escalation("cmd_attach"),
 }
 
 
 # The commands that write to the database: their work is done once they return.
-_CHANGING = frozenset({"add", "log", "check", "verify", "withdraw", "reopen", "delete", "restore"})
+_CHANGING = frozenset(
+    {
+        "add",
+        "log",
+        "check",
+        "verify",
+        "withdraw",
+        "reopen",
+        "delete",
+        "restore",
+        "escalate",
+        "answer",
+        "charge",
+        "attach",
+    }
+)
 
 
 def changes_data(args: object) -> bool:

@@ -8,7 +8,6 @@ built-in one.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -319,6 +318,8 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
 
 
 def load_playbook_file(path: Path) -> Playbook:
+    import tomllib  # only when the user has playbooks of their own
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

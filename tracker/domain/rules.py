@@ -11,14 +11,12 @@ key.
 from __future__ import annotations
 
 import calendar as month_calendar
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from tracker.domain.businessdays import BusinessCalendar
@@ -277,6 +275,10 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
 @cache
 def builtin_rulebook(name: str) -> RuleBook:
     """A rule book shipped with tracker (``rulebooks/<name>.toml``)."""
+    # Read only when a Peruvian case needs its rules: most commands never do.
+    import tomllib
+    from importlib import resources
+
     resource = resources.files("tracker.domain").joinpath("rulebooks", f"{name}.toml")
     if not resource.is_file():
         raise NotFound(_("no rule book {name}").format(name=repr(name)))
