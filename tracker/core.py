@@ -21,13 +21,11 @@ from typing import TYPE_CHECKING, TypeVar
 from tracker import paths
 from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
-from tracker.domain import charges, deadlines, evidence, stages, workflow
+from tracker.domain import workflow
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
-from tracker.domain.caserules import CaseRules
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
-from tracker.domain.rules import RuleBook, builtin_rulebook
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.domain.workflow import CaseDraft, PlannedDates
@@ -36,8 +34,11 @@ from tracker.i18n import _
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from tracker.domain import charges, deadlines
+    from tracker.domain.caserules import CaseRules
     from tracker.domain.merge import ImportResult
     from tracker.domain.reminders import Reminder
+    from tracker.domain.rules import RuleBook
     from tracker.store import Target
     from tracker.store.base import Store
     from tracker.store.blobs import BlobStore
@@ -172,11 +173,15 @@ class Tracker:
         """The playbook's rule book with the norm dates the user set, or None."""
         if playbook.rulebook is None:
             return None
+        from tracker.domain.rules import builtin_rulebook
+
         return builtin_rulebook(playbook.rulebook).with_dates(self.config.norm_dates)
 
     def rules_for(self, case: Case) -> CaseRules:
         """What ``case`` is measured against: its playbook, calendar and rule book."""
         playbook = self.playbooks.for_case(case.playbook)
+        from tracker.domain.caserules import CaseRules
+
         return CaseRules(playbook, self.calendar(playbook), self.rulebook(playbook), self.local_day)
 
     # -- reading -------------------------------------------------------------
@@ -307,7 +312,7 @@ class Tracker:
             before = copy.deepcopy(case)
             result = change(case)
             # The deadline dates kept on the case for lists and flags follow what changed.
-            deadlines.refresh(case, self.rules_for(case))
+            self.refresh_deadline_dates(case)
             return tx.save(case, before), result
 
     def add_case(self, draft: CaseDraft) -> Case:
@@ -411,6 +416,8 @@ class Tracker:
         note: str = "",
     ) -> Case:
         """File a reclamo, queja, apelación or OSIPTEL form on a case."""
+        from tracker.domain import stages
+
         return self.update(
             ref,
             lambda case: stages.escalate(
@@ -439,6 +446,8 @@ class Tracker:
         note: str = "",
     ) -> Case:
         """Record the answer to the case's latest stage (of ``kind`` when given)."""
+        from tracker.domain import stages
+
         return self.update(
             ref,
             lambda case: stages.answer(
@@ -465,6 +474,8 @@ class Tracker:
         owed: bool | None = None,
         note: str = "",
     ) -> Case:
+        from tracker.domain import charges
+
         return self.update(
             ref,
             lambda case: charges.add_charge(
@@ -474,6 +485,8 @@ class Tracker:
 
     def set_charge_owed(self, ref: str | int, number: int, owed: bool | None) -> Case:
         """The user's word on a charge (numbered from 1): owed, not owed, or None for the rules'."""
+        from tracker.domain import charges
+
         return self.update(ref, lambda case: charges.set_charge_owed(case, number, owed, self.now()))[0]
 
     @property
@@ -488,22 +501,30 @@ class Tracker:
         """Copy a file into the attachments folder and record it on the case."""
         self.get(ref)  # an unknown case is refused before anything is copied
         stored = self.blobs.put(source)
+        from tracker.domain import evidence
+
         return self.update(
             ref, lambda case: evidence.attach(case, source.name, stored.sha256, stored.size, self.now(), note)
         )
 
     def refresh_deadline_dates(self, case: Case) -> None:
         """Bring the deadline dates stored on a case (for lists) up to date with the rules."""
+        from tracker.domain import deadlines
+
         deadlines.refresh(case, self.rules_for(case))
 
     def not_owed_overview(self) -> charges.NotOwedOverview:
         """Money not owed across the live cases: totals by currency and how many cases."""
         cases = self._read(lambda tx: tx.load(tx.ids_with_charges()))
+        from tracker.domain import charges
+
         return charges.overview(charges.not_owed_totals(c, self.rules_for(c)) for c in cases)
 
     def user_deadlines(self) -> list[tuple[Case, deadlines.Deadline]]:
         """The user's own open deadlines on live cases, soonest first."""
         cases = self._read(lambda tx: tx.load(tx.user_deadline_ids()))
+        from tracker.domain import deadlines
+
         found = [(c, d) for c in cases for d in deadlines.user_deadlines(c, self.rules_for(c))]
         return sorted(found, key=lambda pair: (pair[1].due, pair[0].id or 0))
 

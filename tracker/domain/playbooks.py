@@ -12,13 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country_holidays, known_country
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.limits import MAX_PLAYBOOK_DAYS
-from tracker.domain.rules import Rule, RuleBook, builtin_rulebook
 from tracker.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tracker.domain.rules import Rule, RuleBook
 
 
 @dataclass(frozen=True)
@@ -267,6 +269,8 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         if not isinstance(rulebook, str):
             raise _fail(path, "rulebook", _("must be text"))
         try:
+            from tracker.domain.rules import builtin_rulebook  # a user playbook naming a rule book
+
             book = builtin_rulebook(rulebook)
         except NotFound:
             raise _fail(
