@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import check_date
 from tracker.i18n import _
-from tracker.notify_config import NotifyConfig, parse_notify
+
+if TYPE_CHECKING:
+    from tracker.notify_config import NotifyConfig
 
 EXAMPLE = """\
 # tracker's settings. Every key is optional.
@@ -68,10 +71,23 @@ class Config:
     default_playbook: str = "generic"
     keys: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
-    notify: NotifyConfig = field(default_factory=lambda: NotifyConfig())
+    # The [notify] table as written, checked when the file is loaded; parsed on use,
+    # so that commands other than `notify` do not load the reminders' settings.
+    notify_table: dict[str, Any] = field(default_factory=dict)
     language: str | None = None
     norm_dates: dict[str, date] = field(default_factory=dict)
     me: Holder = field(default_factory=Holder)
+
+    @cached_property
+    def notify(self) -> NotifyConfig:
+        """The reminders' settings (``[notify]``)."""
+        from tracker.notify_config import parse_notify
+
+        return parse_notify(self.notify_table, self._file)
+
+    @property
+    def _file(self) -> Path:
+        return (self.folder or Path()) / "config.toml"
 
     @property
     def playbook_folder(self) -> Path | None:
@@ -154,6 +170,10 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     notify = data.get("notify", {})
     if not isinstance(notify, dict):
         raise InvalidInput(_("{path}: notify: must be a table ([notify])").format(path=path))
+    if notify:
+        from tracker.notify_config import parse_notify
+
+        parse_notify(notify, path)  # refused at load, like every other setting
     language = data.get("language")
     if language is not None and not isinstance(language, str):
         raise InvalidInput(_('{path}: language: must be text, e.g. "es"').format(path=path))
@@ -162,7 +182,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         default_playbook,
         dict(keys),
         path.parent,
-        parse_notify(notify, path),
+        dict(notify),
         language,
         norm_dates=_norm_dates(data.get("norm_dates", {}), path),
         me=_holder(data.get("me", {}), path),

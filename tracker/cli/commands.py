@@ -7,20 +7,18 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.cli.output import case_detail, case_table, playbook_days, print_json
 from tracker.cli.terminal import say, stream_bytes, warn, write_bytes
 from tracker.clock import Clock, SystemClock
 from tracker.core import Tracker
 from tracker.display import cell_width, fit, literal
-from tracker.domain.caserules import provider_deadline
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.workflow import CaseDraft, parse_fee
-from tracker.exchange.serialize import case_to_dict
 from tracker.i18n import _, ngettext, pgettext, terms
 
 if TYPE_CHECKING:
@@ -45,9 +43,16 @@ def _date(text: str | None, today: date, what: str) -> date | None:
         raise InvalidInput(_("{option}: {problem}").format(option=what, problem=exc), what) from None
 
 
+def _case_to_dict(case: Case, today: date, **options: Any) -> dict[str, Any]:
+    """A case as the JSON output gives it (the exchange format loads only for ``--json``)."""
+    from tracker.exchange.serialize import case_to_dict
+
+    return case_to_dict(case, today, **options)
+
+
 def _print_case(tracker: Tracker, case: Case, args: argparse.Namespace, message: str) -> None:
     if getattr(args, "json", False):
-        print_json(case_to_dict(case, tracker.today(), timeline=True, rules=tracker.rules_for(case)))
+        print_json(_case_to_dict(case, tracker.today(), timeline=True, rules=tracker.rules_for(case)))
     else:
         say(message)
 
@@ -98,8 +103,10 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
         "follow_up": case.next_follow_up.isoformat() if case.next_follow_up else _("none"),
     }
     if rules.book is not None and draft.promised_by is None:
-        first = provider_deadline(case, rules)
+        from tracker.domain.caserules import provider_deadline
         from tracker.i18n.path import rule_source
+
+        first = provider_deadline(case, rules)
 
         source = _("the date you chose") if first.scheduled else rule_source(first.rule, rules.book)
         message = _(
@@ -129,7 +136,7 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     cases = tracker.open_cases(include_closed=args.all)
     if args.json:
-        print_json([case_to_dict(c, tracker.today()) for c in cases])
+        print_json([_case_to_dict(c, tracker.today()) for c in cases])
     elif not cases:
         say(_("No cases.") if args.all else _("No open cases. (tracker list --all shows closed ones)"))
     else:
@@ -144,7 +151,7 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     today = tracker.today()
     if args.json:
         cases = tracker.due_cases(args.within)
-        print_json([case_to_dict(c, today) for c in cases])
+        print_json([_case_to_dict(c, today) for c in cases])
         return 1 if any(is_overdue(FlagFacts.of(c), today) for c in cases) else 0
     summaries = tracker.due_summaries(args.within)
     late = sum(1 for s in summaries if is_overdue(s.facts, today))
@@ -172,7 +179,7 @@ def cmd_show(args: argparse.Namespace, clock: Clock) -> int:
     case = tracker.get(args.id)
     rules = tracker.rules_for(case)
     if args.json:
-        print_json(case_to_dict(case, tracker.today(), timeline=True, rules=rules))
+        print_json(_case_to_dict(case, tracker.today(), timeline=True, rules=rules))
     else:
         say(
             case_detail(
@@ -271,7 +278,7 @@ def cmd_trash(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     trashed = tracker.trash()
     if args.json:
-        print_json([case_to_dict(c, tracker.today()) for c in trashed])
+        print_json([_case_to_dict(c, tracker.today()) for c in trashed])
     elif not trashed:
         say(_("The trash is empty."))
     else:

@@ -3,33 +3,115 @@ deadline (escalate, answer, charge, letter, attach), exchanges, reminders, the d
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping
-from typing import Any
 
 from tracker.cli.arguments import case_ref
+from tracker.cli.grammar import CHANNELS, Commands, Parser, add_commands
 from tracker.domain.model import Outcome, StageKind, Topic
 from tracker.i18n import _
-from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
 
 STAGE_KINDS = [k.value for k in StageKind]
 LETTER_KINDS = [k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM]
 
 
-def add_more_commands(
-    commands: Any, m: Mapping[str, str], channels: list[str], parser_class: type[argparse.ArgumentParser]
-) -> list[argparse.ArgumentParser]:
-    """Add the commands past the everyday ones to ``commands`` (argparse's subparsers);
-    ``m``: the metavars in the reader's language. Returns the ``db`` command's actions."""
-    escalate = commands.add_parser(
+def add_more_commands(commands: Commands) -> None:
+    """Add the commands past the everyday ones to ``commands``."""
+    m = commands.metavars
+    commands.add_parser(
         "escalate",
         help=_("file a reclamo, queja, apelación or OSIPTEL form on a case"),
         description=_(
-            "Record a stage past the provider's deadline. A queja for silence is "
-            "refused until the operator's deadline to answer the reclamo has passed, naming "
-            "the first day it is allowed."
+            "Record a stage past the provider's deadline. A queja for silence is refused until "
+            "the operator's deadline to answer the reclamo has passed, naming the first day it is "
+            "allowed."
         ),
+        fill=_fill_escalate,
     )
+    commands.add_parser(
+        "answer",
+        help=_("record the answer to the case's latest stage"),
+        description=_(
+            "Record the answer (resolution) to the case's latest stage, or to the latest of "
+            "--stage {kind}. An answer against you opens your deadline to appeal."
+        ).format(kind=m["KIND"]),
+        fill=_fill_answer,
+    )
+    commands.add_parser(
+        "charge",
+        help=_("record what the provider billed or took"),
+        description=_(
+            "Record a charge. The rules say whether it is owed (in Peru: bills issued after the "
+            "request, while the baja is not carried out, are not); --owed or --not-owed overrides "
+            "them."
+        ),
+        fill=_fill_charge,
+    )
+    commands.add_parser(
+        "letter",
+        help=_("write the reclamo, queja or apelación in Spanish, filled from the case"),
+        description=_(
+            "Write a letter to the operator (or to OSIPTEL's TRASU through it), in Spanish, from "
+            "the case's facts, dates, códigos, deadlines and charges not owed, with the holder's "
+            "name and document from config.toml [me]. Not legal advice."
+        ),
+        fill=_fill_letter,
+    )
+    commands.add_parser(
+        "attach",
+        help=_("keep a file as evidence on a case (stored under its SHA-256)"),
+        description=_(
+            "Copy a file (a screenshot of the constancia, an e-mail, a PDF bill) into the "
+            "attachments folder beside the database, under its SHA-256, owner-only. The original "
+            "can be deleted afterwards."
+        ),
+        fill=_fill_attach,
+    )
+    commands.add_parser(
+        "export",
+        help=_("export cases as JSON (a full backup), CSV or iCalendar"),
+        description=_(
+            "Export cases. JSON holds everything (closed cases and the trash too) and can be "
+            "imported again; CSV (one row per case) and iCalendar (follow-ups as to-dos with an "
+            "alarm, promised dates as all-day events) hold the open cases, or all of them with "
+            "--all."
+        ),
+        fill=_fill_export,
+    )
+    commands.add_parser(
+        "import",
+        help=_("import a JSON export (merges by UUID, no duplicates)"),
+        description=_(
+            "Import a JSON export made by tracker export. The whole file is checked first; any "
+            "problem refuses it, naming its place, and nothing is written. Cases are merged by "
+            "UUID: new ones are added, known ones updated, missing timeline entries added."
+        ),
+        fill=_fill_import,
+    )
+    commands.add_parser(
+        "report",
+        help=_("a Markdown dossier of one case, for a complaint"),
+        description=_(
+            "A Markdown dossier of one case: the facts, the dates with business days elapsed, the "
+            "provider's missed deadlines, the checks, the whole timeline."
+        ),
+        fill=_fill_report,
+    )
+    commands.add_parser(
+        "notify",
+        help=_("remind me of follow-ups due: desktop, ntfy, e-mail or a command"),
+        description=_(
+            "Send one message naming the follow-ups overdue and due today, through the channels "
+            "set up under [notify] in config.toml. Each reminder is announced once a day per "
+            "channel; nothing is sent when nothing is due. Exit status: 0 when every channel "
+            "delivered (or had nothing new to say), 1 when a channel failed, 2 for a usage or "
+            "config error."
+        ),
+        fill=_fill_notify,
+    )
+    commands.add_parser("db", help=_("the database: path, check, backup, upgrade, copy"), fill=_fill_db)
+
+
+def _fill_escalate(escalate: Parser, m: Mapping[str, str]) -> None:
     escalate.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     escalate.add_argument("kind", choices=STAGE_KINDS, metavar=m["KIND"], help=" | ".join(STAGE_KINDS))
     escalate.add_argument(
@@ -48,18 +130,12 @@ def add_more_commands(
         metavar=m["AMOUNT"],
         help=_("billing: the amount in dispute (it sets the operator's days)"),
     )
-    escalate.add_argument("--channel", "-c", choices=channels, help=_("how it was filed"))
+    escalate.add_argument("--channel", "-c", choices=CHANNELS, help=_("how it was filed"))
     escalate.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     escalate.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
-    answer = commands.add_parser(
-        "answer",
-        help=_("record the answer to the case's latest stage"),
-        description=_(
-            "Record the answer (resolution) to the case's latest stage, or to the "
-            "latest of --stage {kind}. An answer against you opens your deadline to appeal."
-        ).format(kind=m["KIND"]),
-    )
+
+def _fill_answer(answer: Parser, m: Mapping[str, str]) -> None:
     answer.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     answer.add_argument(
         "--on", metavar=m["DATE"], required=True, help=_("the day the answer was notified to you")
@@ -70,15 +146,8 @@ def add_more_commands(
     answer.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     answer.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
-    charge = commands.add_parser(
-        "charge",
-        help=_("record what the provider billed or took"),
-        description=_(
-            "Record a charge. The rules say whether it is owed (in Peru: bills issued "
-            "after the request, while the baja is not carried out, are not); --owed or "
-            "--not-owed overrides them."
-        ),
-    )
+
+def _fill_charge(charge: Parser, m: Mapping[str, str]) -> None:
     charge.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     charge.add_argument("amount", metavar=m["AMOUNT"], help=_("e.g. 79.80"))
     charge.add_argument(
@@ -108,15 +177,8 @@ def add_more_commands(
     charge.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     charge.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
-    letter = commands.add_parser(
-        "letter",
-        help=_("write the reclamo, queja or apelación in Spanish, filled from the case"),
-        description=_(
-            "Write a letter to the operator (or to OSIPTEL's TRASU through it), in "
-            "Spanish, from the case's facts, dates, códigos, deadlines and charges not owed, "
-            "with the holder's name and document from config.toml [me]. Not legal advice."
-        ),
-    )
+
+def _fill_letter(letter: Parser, m: Mapping[str, str]) -> None:
     letter.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     letter.add_argument("kind", choices=LETTER_KINDS, metavar=m["KIND"], help=" | ".join(LETTER_KINDS))
     letter.add_argument(
@@ -134,30 +196,15 @@ def add_more_commands(
         help=_("mask phone, account and document numbers down to their last four"),
     )
 
-    attach = commands.add_parser(
-        "attach",
-        help=_("keep a file as evidence on a case (stored under its SHA-256)"),
-        description=_(
-            "Copy a file (a screenshot of the constancia, an e-mail, a PDF bill) into "
-            "the attachments folder beside the database, under its SHA-256, owner-only. The "
-            "original can be deleted afterwards."
-        ),
-    )
+
+def _fill_attach(attach: Parser, m: Mapping[str, str]) -> None:
     attach.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     attach.add_argument("file", metavar=m["FILE"])
     attach.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     attach.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
-    export = commands.add_parser(
-        "export",
-        help=_("export cases as JSON (a full backup), CSV or iCalendar"),
-        description=_(
-            "Export cases. JSON holds everything (closed cases and the trash too) "
-            "and can be imported again; CSV (one row per case) and iCalendar (follow-ups as "
-            "to-dos with an alarm, promised dates as all-day events) hold the open cases, "
-            "or all of them with --all."
-        ),
-    )
+
+def _fill_export(export: Parser, m: Mapping[str, str]) -> None:
     export.add_argument(
         "--format", "-f", default="json", choices=["json", "csv", "ics"], help=_("json (default), csv or ics")
     )
@@ -176,29 +223,15 @@ def add_more_commands(
         "--all", action="store_true", help=_("csv and ics: include closed cases (json always has everything)")
     )
 
-    import_ = commands.add_parser(
-        "import",
-        help=_("import a JSON export (merges by UUID, no duplicates)"),
-        description=_(
-            "Import a JSON export made by tracker export. The whole file is checked "
-            "first; any problem refuses it, naming its place, and nothing is written. Cases "
-            "are merged by UUID: new ones are added, known ones updated, missing timeline "
-            "entries added."
-        ),
-    )
+
+def _fill_import(import_: Parser, m: Mapping[str, str]) -> None:
     import_.add_argument("file", metavar=m["FILE"], help=_("the export file ('-' reads standard input)"))
     import_.add_argument(
         "--dry-run", "-n", action="store_true", help=_("say what would be added and changed; write nothing")
     )
 
-    report = commands.add_parser(
-        "report",
-        help=_("a Markdown dossier of one case, for a complaint"),
-        description=_(
-            "A Markdown dossier of one case: the facts, the dates with business "
-            "days elapsed, the provider's missed deadlines, the checks, the whole timeline."
-        ),
-    )
+
+def _fill_report(report: Parser, m: Mapping[str, str]) -> None:
     report.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     report.add_argument(
         "--redact",
@@ -217,17 +250,10 @@ def add_more_commands(
         help=_("write one zip: the dossier, the letters and the attached files, with their SHA-256 sums"),
     )
 
-    notify = commands.add_parser(
-        "notify",
-        help=_("remind me of follow-ups due: desktop, ntfy, e-mail or a command"),
-        description=_(
-            "Send one message naming the follow-ups overdue and due today, through the "
-            "channels set up under [notify] in config.toml. Each reminder is announced once a day "
-            "per channel; nothing is sent when nothing is due. Exit status: 0 when every channel "
-            "delivered (or had nothing new to say), 1 when a channel failed, 2 for a usage or "
-            "config error."
-        ),
-    )
+
+def _fill_notify(notify: Parser, m: Mapping[str, str]) -> None:
+    from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
+
     notify.add_argument(
         "--via",
         action="append",
@@ -251,10 +277,9 @@ def add_more_commands(
     )
     notify_mode.add_argument("--uninstall", action="store_true", help=_("remove what --install set up"))
 
-    db = commands.add_parser("db", help=_("the database: path, check, backup, upgrade, copy"))
-    db_commands = db.add_subparsers(
-        dest="db_command", metavar=m["ACTION"], required=True, parser_class=parser_class
-    )
+
+def _fill_db(db: Parser, m: Mapping[str, str]) -> None:
+    db_commands = add_commands(db, m, dest="db_command", metavar=m["ACTION"], required=True)
     db_commands.add_parser("path", help=_("print where the database is"))
     db_commands.add_parser(
         "check", help=_("check the database for damage and inconsistencies; changes nothing")
@@ -276,4 +301,3 @@ def add_more_commands(
         metavar=m["PATH_OR_URL"],
         help=_("the database to fill: a file or postgresql+psycopg://user@host/database"),
     )
-    return list(db_commands.choices.values())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,8 @@ if TYPE_CHECKING:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     say_json(json.dumps(data, ensure_ascii=False, indent=2))
 
 

@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-import re
-import sys
-from collections.abc import Sequence
-from typing import Any, NoReturn
+from collections.abc import Mapping, Sequence
 
 from tracker import __version__
 from tracker.cli.arguments import case_ref, within_days
-from tracker.cli.help_format import CellHelpFormatter, speak_our_language
+from tracker.cli.grammar import CHANNELS, Parser, add_commands, add_language_option
+from tracker.cli.help_format import speak_our_language
 from tracker.cli.more_commands import add_more_commands
 from tracker.domain.dates import date_help
 from tracker.domain.limits import MAX_WITHIN_DAYS
-from tracker.domain.model import Action, Channel
+from tracker.domain.model import Action
 from tracker.i18n import _, pgettext
-
-CHANNELS = [c.value for c in Channel]
-EXIT_USAGE = 2
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line on stderr, exit status 2."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", CellHelpFormatter)
-        super().__init__(*args, **kwargs)
-        # Let relative dates such as "-2d" and "-1w" be values, not unknown options.
-        self._negative_number_matcher = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
-
-    def format_help(self) -> str:
-        # argparse ends each section's title with an ASCII colon; Chinese writes "："
-        text = super().format_help()
-        for title in (_("positional arguments"), _("options")):
-            text = text.replace(f"\n{title}:\n", "\n" + _("{label}:").format(label=title) + "\n")
-        return text
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(
-            _("{prog}: error: {problem} (see {prog} --help)").format(prog=self.prog, problem=message) + "\n"
-        )
-        raise SystemExit(EXIT_USAGE)
 
 
 def language_option(arguments: Sequence[str]) -> str | None:
@@ -117,16 +88,59 @@ def build_parser() -> Parser:
             "(default: $TRACKER_DB)"
         ),
     )
-    _add_language_option(parser, m)
-    commands = parser.add_subparsers(dest="command", metavar=m["COMMAND"], parser_class=Parser)
+    add_language_option(parser, m)
+    commands = add_commands(parser, m, dest="command", metavar=m["COMMAND"])
 
-    add = commands.add_parser(
+    commands.add_parser(
         "add",
         help=_("log a new cancellation case"),
         description=_(
             "Log a new case. The playbook fills in the checks, the promised date and the first follow-up."
         ),
+        fill=_fill_add,
     )
+    commands.add_parser("list", help=_("list cases, most urgent first"), fill=_fill_listing)
+    commands.add_parser(
+        "due",
+        help=_("follow-ups overdue or due today; exits 1 when any is overdue"),
+        description=_(
+            "Follow-ups that are overdue or due today. Exit status: 0 when nothing is overdue, 1 "
+            "when something is (for cron: tracker due || notify-send ...)."
+        ),
+        fill=_fill_due,
+    )
+    commands.add_parser("show", help=_("one case: fields, checks, timeline"), fill=_fill_show)
+    commands.add_parser("log", help=_("log a contact with the provider"), fill=_fill_log)
+    commands.add_parser(
+        "check",
+        help=_("record a verification check"),
+        description=_(
+            "Record a check's result (by name, any case), or add a check of your own with the state 'add'."
+        ),
+        fill=_fill_check,
+    )
+    commands.add_parser("verify", help=_("mark a case verified (required checks passed)"), fill=_fill_verify)
+    commands.add_parser("withdraw", help=_("drop a case (it can be reopened)"), fill=_fill_withdraw)
+    commands.add_parser("reopen", help=_("undo a withdrawal"), fill=_fill_reopen)
+    commands.add_parser("delete", help=_("move a case to the trash"), fill=_fill_delete)
+    commands.add_parser("restore", help=_("bring a case back from the trash"), fill=_fill_restore)
+    commands.add_parser("trash", help=_("list the cases in the trash"), fill=_fill_trash)
+    commands.add_parser(
+        "playbooks",
+        help=_("list the playbooks and their checks, or show one in full"),
+        description=_(
+            "Without {name}, every playbook and its checks; with {name}, that playbook in full: "
+            "its title, days, checks, the steps to take and, for a Peruvian playbook, every rule "
+            "with the norm it comes from."
+        ).format(name=m["NAME"]),
+        fill=_fill_playbooks,
+    )
+
+    add_more_commands(commands)
+    return parser
+
+
+def _fill_add(add: Parser, m: Mapping[str, str]) -> None:
     add.add_argument(
         "provider", metavar=m["PROVIDER"], help=_('who you are cancelling with, e.g. "Movistar Perú"')
     )
@@ -197,18 +211,13 @@ def build_parser() -> Parser:
     )
     add.add_argument("--json", action="store_true", help=_("print the new case as JSON"))
 
-    listing = commands.add_parser("list", help=_("list cases, most urgent first"))
+
+def _fill_listing(listing: Parser, m: Mapping[str, str]) -> None:
     listing.add_argument("--all", action="store_true", help=_("include closed cases"))
     listing.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
-    due = commands.add_parser(
-        "due",
-        help=_("follow-ups overdue or due today; exits 1 when any is overdue"),
-        description=_(
-            "Follow-ups that are overdue or due today. Exit status: 0 when "
-            "nothing is overdue, 1 when something is (for cron: tracker due || notify-send ...)."
-        ),
-    )
+
+def _fill_due(due: Parser, m: Mapping[str, str]) -> None:
     due.add_argument(
         "--within",
         type=within_days,
@@ -220,11 +229,13 @@ def build_parser() -> Parser:
     )
     due.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
-    show = commands.add_parser("show", help=_("one case: fields, checks, timeline"))
+
+def _fill_show(show: Parser, m: Mapping[str, str]) -> None:
     show.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     show.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
-    log = commands.add_parser("log", help=_("log a contact with the provider"))
+
+def _fill_log(log: Parser, m: Mapping[str, str]) -> None:
     log.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     log.add_argument("summary", metavar=m["SUMMARY"], help=_("what was said or done"))
     log.add_argument(
@@ -243,13 +254,8 @@ def build_parser() -> Parser:
     log.add_argument("--confirmed", action="store_true", help=_("the provider says the cancellation is done"))
     log.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
-    check = commands.add_parser(
-        "check",
-        help=_("record a verification check"),
-        description=_(
-            "Record a check's result (by name, any case), or add a check of your own with the state 'add'."
-        ),
-    )
+
+def _fill_check(check: Parser, m: Mapping[str, str]) -> None:
     check.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     check.add_argument("check", metavar=m["CHECK"], help=_('e.g. "calls blocked"'))
     check.add_argument(
@@ -262,51 +268,32 @@ def build_parser() -> Parser:
     check.add_argument("--required", action="store_true", help=_("with 'add': a required check"))
     check.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
-    verify = commands.add_parser("verify", help=_("mark a case verified (required checks passed)"))
+
+def _fill_verify(verify: Parser, m: Mapping[str, str]) -> None:
     verify.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     verify.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
-    withdraw = commands.add_parser("withdraw", help=_("drop a case (it can be reopened)"))
+
+def _fill_withdraw(withdraw: Parser, m: Mapping[str, str]) -> None:
     withdraw.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     withdraw.add_argument("--reason", default="", metavar=m["REASON"])
 
-    reopen = commands.add_parser("reopen", help=_("undo a withdrawal"))
+
+def _fill_reopen(reopen: Parser, m: Mapping[str, str]) -> None:
     reopen.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
 
-    delete = commands.add_parser("delete", help=_("move a case to the trash"))
+
+def _fill_delete(delete: Parser, m: Mapping[str, str]) -> None:
     delete.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
 
-    restore = commands.add_parser("restore", help=_("bring a case back from the trash"))
+
+def _fill_restore(restore: Parser, m: Mapping[str, str]) -> None:
     restore.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
 
-    trash = commands.add_parser("trash", help=_("list the cases in the trash"))
+
+def _fill_trash(trash: Parser, m: Mapping[str, str]) -> None:
     trash.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
 
-    playbooks = commands.add_parser(
-        "playbooks",
-        help=_("list the playbooks and their checks, or show one in full"),
-        description=_(
-            "Without {name}, every playbook and its checks; with {name}, that playbook "
-            "in full: its title, days, checks, the steps to take and, for a Peruvian playbook, "
-            "every rule with the norm it comes from."
-        ).format(name=m["NAME"]),
-    )
+
+def _fill_playbooks(playbooks: Parser, m: Mapping[str, str]) -> None:
     playbooks.add_argument("name", nargs="?", metavar=m["NAME"], help=_("one playbook, e.g. esim-pe"))
-
-    db_actions = add_more_commands(commands, m, CHANNELS, Parser)
-    # --lang after the command too (tracker due --lang es); not given there, it leaves
-    # the value given before the command alone.
-    for command_parser in [*commands.choices.values(), *db_actions]:
-        _add_language_option(command_parser, m, default=argparse.SUPPRESS)
-    return parser
-
-
-def _add_language_option(
-    parser: argparse.ArgumentParser, m: dict[str, str], default: str | None = None
-) -> None:
-    parser.add_argument(
-        "--lang",
-        metavar=m["LANG"],
-        default=default,
-        help=_("en, zh_CN or es (default: $TRACKER_LANG, else language in config.toml, else your locale)"),
-    )

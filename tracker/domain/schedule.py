@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput
 from tracker.domain.playbooks import Playbook
-from tracker.domain.rules import RuleBook
 from tracker.i18n import _
+
+if TYPE_CHECKING:
+    from tracker.domain.rules import RuleBook
 
 
 def scheduled_promise(

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
@@ -30,10 +31,12 @@ from tracker.domain.model import (
     TimelineEntry,
 )
 from tracker.domain.playbooks import Playbook
-from tracker.domain.rules import RuleBook
 from tracker.domain.schedule import scheduled_promise
 from tracker.i18n import _, pgettext
 from tracker.i18n.terms import check_label, checks_and_states, find_check, quoted, status_label
+
+if TYPE_CHECKING:
+    from tracker.domain.rules import RuleBook
 
 ALLOWED: dict[Status, frozenset[Status]] = {
     Status.REQUESTED: frozenset({Status.CONFIRMED, Status.VERIFIED, Status.FAILED, Status.WITHDRAWN}),

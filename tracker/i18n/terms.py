@@ -8,6 +8,7 @@ JSON and in the database; these are only for people.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from tracker.domain.flags import Flag
 from tracker.domain.model import (
@@ -22,8 +23,10 @@ from tracker.domain.model import (
     Topic,
 )
 from tracker.domain.playbooks import BUILT_IN_CHECK_NAMES, Playbook
-from tracker.domain.rules import RuleBook
 from tracker.i18n import N_, _, pgettext
+
+if TYPE_CHECKING:
+    from tracker.domain.rules import RuleBook
 
 
 def status_label(status: Status) -> str:
