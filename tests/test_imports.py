@@ -124,3 +124,43 @@ def test_commands_on_sqlite_load_nothing_of_postgresql(tmp_path) -> None:  # noq
     loaded = loaded_after(code)
     assert "psycopg" not in tops(loaded) and "psycopg_binary" not in tops(loaded)
     assert not {m for m in loaded if m.startswith("tracker.store.postgres")}
+
+
+def test_everyday_commands_load_only_what_they_use(tmp_path) -> None:  # noqa: ANN001
+    """The speed goal (tests/bench/commands.py): on cases with no Peruvian stage or charge,
+    the everyday commands load neither the rule books nor the exchange formats, the
+    reminders' settings, JSON or (on Linux) platformdirs."""
+    setup = f"""
+        import os
+        os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
+        os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
+        from tracker.cli import main
+        assert main(["add", "Movistar"]) == 0  # creating the database runs Alembic: not timed
+        print("[]")
+    """
+    loaded_after(setup)
+    code = f"""
+        import json, os, sys
+        os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
+        os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
+        os.environ["XDG_CACHE_HOME"] = {str(tmp_path / "cache")!r}
+        from tracker.cli import main
+        assert main(["add", "Claro", "--ticket", "T-1"]) == 0
+        for argv in (["list"], ["due"], ["log", "1", "called"], ["check", "1", "calls blocked", "pass"],
+                     ["verify", "1"], ["list", "--all"]):
+            assert main(argv) in (0, 1, 2), argv
+        print(json.dumps(sorted(sys.modules)))
+    """
+    loaded = loaded_after(code)
+    unwanted = {
+        "tracker.domain.rules",
+        "tracker.domain.deadlines",
+        "tracker.domain.caserules",
+        "tracker.exchange.serialize",
+        "tracker.notify_config",
+        "tomllib",
+        "importlib.resources",
+    }
+    if sys.platform == "linux":
+        unwanted.add("platformdirs")
+    assert not unwanted & loaded, sorted(unwanted & loaded)

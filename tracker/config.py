@@ -67,6 +67,8 @@ class Holder:
 
 @dataclass
 class Config:
+    """The settings in ``config.toml`` (defaults where the file is silent)."""
+
     extra_days_off: frozenset[date] = frozenset()
     default_playbook: str = "generic"
     keys: dict[str, str] = field(default_factory=dict)

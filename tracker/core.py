@@ -21,14 +21,12 @@ from typing import TYPE_CHECKING, TypeVar
 from tracker import paths
 from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
-from tracker.domain import workflow
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
-from tracker.domain.workflow import CaseDraft, PlannedDates
 from tracker.i18n import _
 
 if TYPE_CHECKING:
@@ -39,6 +37,7 @@ if TYPE_CHECKING:
     from tracker.domain.merge import ImportResult
     from tracker.domain.reminders import Reminder
     from tracker.domain.rules import RuleBook
+    from tracker.domain.workflow import CaseDraft, PlannedDates
     from tracker.store import Target
     from tracker.store.base import Store
     from tracker.store.blobs import BlobStore
@@ -162,6 +161,8 @@ class Tracker:
 
     def plan(self, draft: CaseDraft) -> PlannedDates:
         """The promised date and first follow-up a draft would get (for live previews)."""
+        from tracker.domain import workflow
+
         playbook = self.playbooks.get(draft.playbook)
         return workflow.plan_dates(
             draft, playbook, self.calendar(playbook), self.today(), self.rulebook(playbook)
@@ -201,6 +202,11 @@ class Tracker:
         """Live cases, most urgent first (closed ones only when asked); no timelines."""
         today = self.today()
         return self._read(lambda tx: tx.load(tx.ordered_ids(today, include_closed), timeline=False))
+
+    def open_summaries(self, include_closed: bool = False) -> list[CaseSummary]:
+        """Like :meth:`open_cases`, as summary rows (no checks or timeline): the fast path."""
+        today = self.today()
+        return self._read(lambda tx: tx.ordered_summaries(today, include_closed))
 
     def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
         """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
@@ -316,6 +322,8 @@ class Tracker:
             return tx.save(case, before), result
 
     def add_case(self, draft: CaseDraft) -> Case:
+        from tracker.domain import workflow
+
         playbook = self.playbooks.get(draft.playbook)
         case = workflow.open_case(
             draft, playbook, self.calendar(playbook), self.now(), self.today(), self.rulebook(playbook)
@@ -330,8 +338,10 @@ class Tracker:
 
     def edit_case(self, ref: str | int, draft: CaseDraft, fields: Sequence[str]) -> Case:
         """Write the ``fields`` the user changed (valued from ``draft``) onto the case as it is now."""
+        from tracker.domain import workflow
 
         def change(case: Case) -> list[str]:
+
             if "playbook" in fields and draft.playbook != case.playbook:
                 playbook: Playbook | None = self.playbooks.get(draft.playbook)
             else:
@@ -353,7 +363,10 @@ class Tracker:
         next_follow_up: date | None = None,
         confirmed: bool = False,
     ) -> Case:
+        from tracker.domain import workflow
+
         def change(case: Case) -> None:
+
             playbook = self.playbooks.for_case(case.playbook)
             workflow.log_contact(
                 case,
@@ -372,14 +385,20 @@ class Tracker:
         return self.update(ref, change)[0]
 
     def set_check(self, ref: str | int, name: str, state: CheckState, note: str = "") -> Case:
+        from tracker.domain import workflow
+
         return self.update(
             ref, lambda case: workflow.set_check(case, name, state, self.now(), self.today(), note)
         )[0]
 
     def add_check(self, ref: str | int, name: str, required: bool = False) -> Case:
+        from tracker.domain import workflow
+
         return self.update(ref, lambda case: workflow.add_check(case, name, self.now(), required))[0]
 
     def verify(self, ref: str | int) -> Case:
+        from tracker.domain import workflow
+
         return self.update(
             ref,
             lambda case: workflow.verify(
@@ -388,16 +407,24 @@ class Tracker:
         )[0]
 
     def withdraw(self, ref: str | int, reason: str = "") -> Case:
+        from tracker.domain import workflow
+
         return self.update(ref, lambda case: workflow.withdraw(case, self.now(), reason))[0]
 
     def reopen(self, ref: str | int) -> Case:
+        from tracker.domain import workflow
+
         return self.update(ref, lambda case: workflow.reopen(case, self.now(), self.today()))[0]
 
     def delete(self, ref: str | int) -> Case:
         """Move a case to the trash; it can be restored."""
+        from tracker.domain import workflow
+
         return self.update(ref, lambda case: workflow.trash(case, self.now()))[0]
 
     def restore(self, ref: str | int) -> Case:
+        from tracker.domain import workflow
+
         return self.update(ref, lambda case: workflow.restore(case, self.now()), include_deleted=True)[0]
 
     # -- imports ---------------------------------------------------------------
@@ -509,6 +536,11 @@ class Tracker:
 
     def refresh_deadline_dates(self, case: Case) -> None:
         """Bring the deadline dates stored on a case (for lists) up to date with the rules."""
+        if not case.stages and not case.charges:
+            # Only stages and charges carry the deadlines these dates keep (the test
+            # of deadlines.refresh holds it): most writes need not load the rules.
+            case.answer_due = case.user_due = case.user_alert_on = None
+            return
         from tracker.domain import deadlines
 
         deadlines.refresh(case, self.rules_for(case))

@@ -43,6 +43,8 @@ class SmtpServer:
 
 @dataclass(frozen=True)
 class NotifyConfig:
+    """The ``[notify]`` settings, checked: which channels, when, and each channel's address."""
+
     via: tuple[str, ...] | None = None
     at: time = time(9, 0)
     ntfy_url: str = ""

@@ -19,7 +19,7 @@ from tracker.domain.charges import add_charge, is_not_owed, not_owed_totals
 from tracker.domain.deadlines import Step, Whose, case_deadlines, next_step, stage_views
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
 from tracker.domain.flags import Flag, case_flags
-from tracker.domain.model import Case, Outcome, StageKind, Status, Topic
+from tracker.domain.model import Action, Case, CheckState, Outcome, StageKind, Status, Topic
 from tracker.domain.playbooks import ESIM_PE, GENERIC
 from tracker.domain.rules import builtin_rulebook
 from tracker.domain.stages import answer, escalate
@@ -288,3 +288,39 @@ def test_stage_guards() -> None:
         ("stage.filed", "reclamo"),
         ("stage.answered", "reclamo"),
     ]
+
+
+@pytest.mark.parametrize("kind", ["baja", "confirmed", "verified", "suspension"])
+def test_without_stages_or_charges_a_case_keeps_no_deadline_dates(kind: str) -> None:
+    """What lets the core skip the rules on most writes (Tracker.refresh_deadline_dates):
+    only stages and charges carry the answer and user deadlines kept on the case, however
+    late the provider is and whatever the case's status or playbook."""
+    from tracker.domain.playbooks import SUSPENSION_PE
+    from tracker.domain.workflow import verify
+
+    if kind == "suspension":
+        requested = date(2026, 7, 20)
+        draft = CaseDraft(
+            "Claro",
+            "línea",
+            requested,
+            playbook="suspension-pe",
+            action=Action.SUSPEND,
+            effective_on=date(2026, 7, 27),
+            ends_on=date(2026, 8, 31),
+        )
+        rules = CaseRules(SUSPENSION_PE, PE, BOOK)
+        case = open_case(draft, SUSPENSION_PE, PE, at(requested), requested, BOOK)
+        assert case.ends_on == date(2026, 8, 31)
+    else:
+        case, rules = movistar(), RULES
+        day = date(2026, 9, 15)  # long past the promised 30 July
+        if kind in ("confirmed", "verified"):
+            log_contact(case, "dicen que ya está", ESIM_PE, PE, at(day), day, confirmed=True)
+        if kind == "verified":
+            for check in case.checks:
+                check.state = CheckState.PASSED
+            verify(case, ESIM_PE, at(day), day)
+    case.answer_due = case.user_due = case.user_alert_on = date(2026, 1, 1)  # stale values
+    deadlines.refresh(case, rules)
+    assert (case.answer_due, case.user_due, case.user_alert_on) == (None, None, None)

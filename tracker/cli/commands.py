@@ -18,7 +18,6 @@ from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
-from tracker.domain.workflow import CaseDraft, parse_fee
 from tracker.i18n import _, ngettext, pgettext, terms
 
 if TYPE_CHECKING:
@@ -60,6 +59,8 @@ def _print_case(tracker: Tracker, case: Case, args: argparse.Namespace, message:
 def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     today = clock.today()
     # Everything the user typed is checked before the database is touched.
+    from tracker.domain.workflow import CaseDraft, parse_fee
+
     draft = CaseDraft(
         provider=args.provider,
         service=args.service,
@@ -95,20 +96,19 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
             raise
         raise InvalidInput(_("{problem} (give it with --currency)").format(problem=exc), exc.field) from None
     flags = terms.flag_labels(case_flags(case, today))
-    rules = tracker.rules_for(case)
+    book = tracker.rulebook(tracker.playbooks.for_case(case.playbook))
     said = {
         "id": case.id,
         "provider": literal(case.provider),
         "promised": case.promised_by.isoformat(),
         "follow_up": case.next_follow_up.isoformat() if case.next_follow_up else _("none"),
     }
-    if rules.book is not None and draft.promised_by is None:
+    if book is not None and draft.promised_by is None:
         from tracker.domain.caserules import provider_deadline
         from tracker.i18n.path import rule_source
 
-        first = provider_deadline(case, rules)
-
-        source = _("the date you chose") if first.scheduled else rule_source(first.rule, rules.book)
+        first = provider_deadline(case, tracker.rules_for(case))
+        source = _("the date you chose") if first.scheduled else rule_source(first.rule, book)
         message = _(
             "Case {id} added: {provider}; promised by {promised} ({source}), first follow-up {follow_up}"
         ).format(source=source, **said)
@@ -134,13 +134,14 @@ def due_counts(overdue: int, due: int, within: int) -> str:
 
 def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
-    cases = tracker.open_cases(include_closed=args.all)
     if args.json:
-        print_json([_case_to_dict(c, tracker.today()) for c in cases])
-    elif not cases:
+        print_json([_case_to_dict(c, tracker.today()) for c in tracker.open_cases(include_closed=args.all)])
+        return 0
+    rows = tracker.open_summaries(include_closed=args.all)
+    if not rows:
         say(_("No cases.") if args.all else _("No open cases. (tracker list --all shows closed ones)"))
     else:
-        say(case_table(cases, tracker.today()))
+        say(case_table(rows, tracker.today()))
     return 0
 
 

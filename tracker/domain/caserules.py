@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.model import Action, Case, Status
 from tracker.domain.playbooks import Playbook
-from tracker.domain.rules import Rule, RuleBook
+
+if TYPE_CHECKING:
+    from tracker.domain.rules import Rule, RuleBook
 
 
 def _utc_day(moment: datetime) -> date:

@@ -262,6 +262,8 @@ class Step(StrEnum):
 
 @dataclass(frozen=True)
 class NextStep:
+    """What to do next on a case, from when, and the deadline it answers to."""
+
     step: Step
     on: date
     deadline: Deadline | None = None  # the deadline the step waits for or must meet

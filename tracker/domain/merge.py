@@ -71,6 +71,8 @@ class CaseUpdate:
 
 @dataclass
 class ImportResult:
+    """What an import added, updated and renumbered (or would, on a dry run)."""
+
     added: list[Case] = field(default_factory=list)
     updated: list[CaseUpdate] = field(default_factory=list)
     unchanged: int = 0

@@ -82,6 +82,8 @@ class Outcome(StrEnum):
 
 @dataclass
 class Check:
+    """One check that proves a cancellation is over, and its state."""
+
     name: str
     required: bool = False
     state: CheckState = CheckState.PENDING
@@ -172,6 +174,8 @@ def new_uuid() -> str:
 
 @dataclass
 class Case:
+    """One cancellation: what, with whom, the dates, the checks and the timeline."""
+
     provider: str
     service: str
     requested_on: date

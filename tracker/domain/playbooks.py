@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CheckTemplate:
+    """A check a playbook gives every new case."""
+
     name: str
     required: bool = False
     recheck: bool = False  # checked again at the recheck after the next bill
@@ -32,6 +34,8 @@ class CheckTemplate:
 
 @dataclass(frozen=True)
 class Playbook:
+    """How one kind of cancellation goes: its checks, days, cadence and country."""
+
     name: str
     title: str
     checks: tuple[CheckTemplate, ...] = ()

@@ -26,6 +26,8 @@ class ReminderKind(StrEnum):
 
 @dataclass(frozen=True)
 class Reminder:
+    """One thing to remind the user of: a follow-up or a deadline, on a case, on a day."""
+
     kind: ReminderKind
     case_id: int
     case_uuid: str

@@ -180,6 +180,8 @@ def settle_fee_currency(draft: CaseDraft, playbook: Playbook | None) -> None:
 
 @dataclass(frozen=True)
 class PlannedDates:
+    """The provider's deadline and the first follow-up a new case gets."""
+
     promised_by: date
     next_follow_up: date
 

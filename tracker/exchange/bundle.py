@@ -23,6 +23,8 @@ LETTERS = (StageKind.RECLAMO, StageKind.QUEJA, StageKind.APELACION)
 
 @dataclass
 class BundleResult:
+    """What went into a bundle, and what could not."""
+
     files: list[str] = field(default_factory=list)
     attachments: int = 0
     missing: list[str] = field(default_factory=list)  # attachments not in the folder

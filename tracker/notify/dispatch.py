@@ -32,6 +32,8 @@ class Result(StrEnum):
 
 @dataclass
 class Delivery:
+    """How one channel fared: sent, nothing new, or failed (and why)."""
+
     channel: str
     result: Result
     message: Message | None = None

@@ -38,6 +38,8 @@ class LedgerBusy(TrackerError):
 
 @dataclass
 class Ledger:
+    """What each channel has already announced today."""
+
     day: date
     announced: dict[str, set[str]] = field(default_factory=dict)
     unreadable: bool = False  # the file was damaged and is started afresh

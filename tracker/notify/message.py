@@ -22,6 +22,8 @@ LISTED = 20
 
 @dataclass(frozen=True)
 class Message:
+    """One reminder message: a title, a body, and whether it is urgent."""
+
     title: str
     body: str
     urgent: bool  # something is overdue or a deadline of the user's is near

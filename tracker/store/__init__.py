@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Opened:
+    """An open store, and the backup made when opening it migrated the database."""
+
     store: Store
     #: Where the copy made before a migration went, when opening migrated the database.
     backup_made: str | None

@@ -26,6 +26,8 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 @dataclass(frozen=True)
 class StoredFile:
+    """A file kept in the attachments folder: its SHA-256 and size."""
+
     sha256: str
     size: int
 

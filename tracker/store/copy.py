@@ -19,6 +19,8 @@ from tracker.store.base import Store
 
 @dataclass
 class Copied:
+    """What a copy between databases moved, by kind."""
+
     #: Both databases as shown to people (a file, or a URL without its password).
     source: str
     destination: str

@@ -175,6 +175,15 @@ class ListingQueries:
             {"due": self.codec.date_in(horizon), "t": self.codec.date_in(today)},
         )
 
+    def ordered_summaries(self, today: date, include_closed: bool = False) -> list[CaseSummary]:
+        """Summary rows of the live cases in urgency order (closed ones only when asked)."""
+        where = "deleted_at IS NULL" if include_closed else f"deleted_at IS NULL AND NOT {CLOSED}"
+        rows = self.rows(
+            f"SELECT {_SUMMARY} FROM cases WHERE {where} ORDER BY {URGENCY_ORDER}",
+            {"t": self.codec.date_in(today)},
+        )
+        return [self._summary(row) for row in rows]
+
     def due_summaries(self, today: date, within_days: int) -> list[CaseSummary]:
         """Summary rows of what :meth:`due_ids` lists, in the same order, in one query."""
         horizon = today + timedelta(days=within_days)

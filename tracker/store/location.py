@@ -18,6 +18,8 @@ POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 @dataclass(frozen=True)
 class Target:
+    """A database to open: the backend, its URL and, for SQLite, its file."""
+
     backend: str  # "sqlite" or "postgresql"
     url: str
     path: Path | None  # the file, for SQLite

@@ -43,6 +43,8 @@ _RELATIONS = """
 
 @dataclass(frozen=True)
 class State:
+    """What a PostgreSQL database holds, and its revision."""
+
     kind: str  # "empty", "ours", "newer" or "foreign"
     revision: str | None = None
 

@@ -6,7 +6,6 @@ them into what it stores (SQLite: ISO text and integers; PostgreSQL: its own typ
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -146,12 +145,16 @@ def params_to_text(params: dict[str, str]) -> str:
     (as migration 0003 writes them)."""
     if not params:
         return _NO_PARAMS
+    import json
+
     return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def params_from_text(text: str) -> dict[str, str]:
     if not text or text == _NO_PARAMS:
         return {}
+    import json
+
     params = json.loads(text)
     return {str(key): str(value) for key, value in params.items()}
 

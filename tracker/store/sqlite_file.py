@@ -34,6 +34,8 @@ class Kind(Enum):
 
 @dataclass(frozen=True)
 class FileState:
+    """What a file holds (nothing, ours, a newer tracker's, another program's) and its revision."""
+
     kind: Kind
     revision: str | None = None
 

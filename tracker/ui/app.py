@@ -35,6 +35,8 @@ PREFETCH_AFTER = 0.08
 
 @dataclass
 class Undo:
+    """What the last action was, and how to take it back."""
+
     description: str
     run: Callable[[], object]
 

@@ -42,6 +42,8 @@ class Query:
 
 @dataclass(frozen=True)
 class Listed:
+    """One list's answer: the matching ids in order, the counts, the rows drawn so far."""
+
     ids: array  # type: ignore[type-arg]
     stats: ListStats
     rows: dict[int, Row]

@@ -20,6 +20,8 @@ TIMEOUT = 60
 
 @dataclass
 class CommandChannel:
+    """Hands the message to a command of the user's on its standard input."""
+
     argv: tuple[str, ...]
     environ: Mapping[str, str]
     name: str = "command"

@@ -28,6 +28,8 @@ TIMEOUT = 20
 
 @dataclass
 class DesktopChannel:
+    """Shows the message through the desktop's own notifications."""
+
     name: str = "desktop"
 
     def send(self, message: Message) -> None:

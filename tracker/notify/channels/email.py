@@ -31,6 +31,8 @@ KEYRING_SERVICE = "tracker"
 
 @dataclass
 class EmailChannel:
+    """Sends the message by e-mail through the user's SMTP server."""
+
     server: SmtpServer
     to: str
     sender: str

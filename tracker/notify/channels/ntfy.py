@@ -26,6 +26,8 @@ TIMEOUT = 20
 
 @dataclass
 class NtfyChannel:
+    """Posts the message to an ntfy topic."""
+
     url: str
     token: str = ""
     name: str = "ntfy"
