@@ -129,7 +129,9 @@ def test_commands_on_sqlite_load_nothing_of_postgresql(tmp_path) -> None:  # noq
 def test_everyday_commands_load_only_what_they_use(tmp_path) -> None:  # noqa: ANN001
     """The speed goal (tests/bench/commands.py): on cases with no Peruvian stage or charge,
     the everyday commands load neither the rule books nor the exchange formats, the
-    reminders' settings, JSON or (on Linux) platformdirs."""
+    reminders' settings, JSON or (on Linux) platformdirs; nor the standard library's
+    dataclasses (with inspect), calendar or shutil, whose import alone cost more than
+    a bare interpreter's start."""
     setup = f"""
         import os
         os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
@@ -160,6 +162,10 @@ def test_everyday_commands_load_only_what_they_use(tmp_path) -> None:  # noqa: A
         "tracker.notify_config",
         "tomllib",
         "importlib.resources",
+        "dataclasses",
+        "inspect",
+        "calendar",
+        "shutil",
     }
     if sys.platform == "linux":
         unwanted.add("platformdirs")

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Protocol
 
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
+from tracker.records import record
 
 # A clock's ``local``: an aware moment as local time.
 Local = Callable[[datetime], datetime]
@@ -70,7 +70,7 @@ class SystemClock:
         return moment.astimezone(UTC)
 
 
-@dataclass
+@record
 class FixedClock:
     """A clock that always says the same day; ``now`` is noon of it in its zone unless given.
 

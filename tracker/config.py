@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import check_date
 from tracker.i18n import _
+from tracker.records import field, record
 
 if TYPE_CHECKING:
     from tracker.notify_config import NotifyConfig
@@ -57,7 +57,7 @@ default_playbook = "esim-pe"
 """
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Holder:
     """The account holder, as letters name them: full name and identity document."""
 
@@ -65,7 +65,7 @@ class Holder:
     document: str = ""
 
 
-@dataclass
+@record
 class Config:
     """The settings in ``config.toml`` (defaults where the file is silent)."""
 

@@ -13,7 +13,6 @@ import copy
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -28,6 +27,7 @@ from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.i18n import _
+from tracker.records import record
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -50,7 +50,7 @@ T = TypeVar("T")
 MAX_CASE_ID = 2**63 - 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Changes:
     """The answer to :meth:`Tracker.poll_changes`."""
 

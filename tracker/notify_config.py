@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
+from tracker.records import record
 
 CHANNELS = ("desktop", "ntfy", "email", "command")
 DEFAULT_PASSWORD_ENV = "TRACKER_SMTP_PASSWORD"
@@ -27,7 +27,7 @@ _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SmtpServer:
     """Where mail goes: ``smtp://user@host:587`` (STARTTLS) or ``smtps://`` (TLS from the start)."""
 
@@ -41,7 +41,7 @@ class SmtpServer:
         return f"{self.host}:{self.port}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NotifyConfig:
     """The ``[notify]`` settings, checked: which channels, when, and each channel's address."""
 

@@ -95,3 +95,13 @@ def test_garbage_is_refused_with_the_accepted_forms(text: str) -> None:
 )
 def test_days_until_counts_calendar_days(due: date | None, expected: int | None) -> None:
     assert days_until(due, TODAY) == expected
+
+
+def test_days_in_month_agrees_with_the_calendar_module() -> None:
+    import calendar
+
+    from tracker.domain.dates import days_in_month
+
+    for year in (1, 4, 100, 400, 1900, 2000, 2024, 2026, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -14,6 +13,7 @@ from tracker.domain.events import Event
 from tracker.domain.model import Action, Case, Channel, CheckState, EntryKind, Status
 from tracker.domain.playbooks import ESIM_PE, GENERIC, SUBSCRIPTION, Playbook
 from tracker.domain.workflow import CaseDraft
+from tracker.records import replace
 
 TODAY = date(2026, 10, 20)
 NOW = datetime(2026, 10, 20, 15, 30, tzinfo=UTC)

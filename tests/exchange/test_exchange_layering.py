@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from exchange_helpers import add_story, open_tracker
 
 from tracker.domain.model import Case
+from tracker.records import replace
 
 MODULES = (
     "csv_export",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from tracker.core import Tracker
 from tracker.domain.model import Case, EntryKind
 from tracker.exchange.importer import import_file
 from tracker.exchange.json_format import document_text
+from tracker.records import replace
 from tracker.store import open_store, resolve
 
 DATA = Path(__file__).resolve().parents[1] / "data"

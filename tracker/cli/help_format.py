@@ -10,7 +10,9 @@ English (where columns and characters agree) is laid out exactly as argparse doe
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,6 +49,20 @@ def _plural_words(count: int) -> str:
     return ngettext("expected %s argument", "expected %s arguments", count)
 
 
+def terminal_width() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it: $COLUMNS, the terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def speak_our_language() -> None:
     """Let argparse word its usage, help and errors from tracker's catalogs.
 
@@ -64,6 +80,15 @@ _USAGE_PART = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")
 
 class CellHelpFormatter(argparse.HelpFormatter):
     """argparse's layout, measured in terminal columns."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        # argparse asks shutil for the width, and every parser makes a formatter: shutil
+        # (with zlib, bz2 and lzma) would load at every start. The same answer, from os.
+        super().__init__(
+            prog, indent_increment, max_help_position, terminal_width() - 2 if width is None else width
+        )
 
     def _format_usage(
         self, usage: str | None, actions: Iterable[argparse.Action], groups: Any, prefix: str | None

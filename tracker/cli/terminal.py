@@ -17,13 +17,13 @@ import errno
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from tracker.display import json_text, literal
+from tracker.records import record
 
 
-@dataclass
+@record
 class OutputState:
     """What happened to the output: the first error, if any."""
 

@@ -1,1 +1,1 @@
-"""Plain dataclasses and pure rules. Imports neither textual nor sqlalchemy."""
+"""Plain records (tracker.records) and pure rules. Imports neither textual nor sqlalchemy."""

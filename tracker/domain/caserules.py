@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.model import Action, Case, Status
 from tracker.domain.playbooks import Playbook
+from tracker.records import field, record
 
 if TYPE_CHECKING:
     from tracker.domain.rules import Rule, RuleBook
@@ -19,7 +19,7 @@ def _utc_day(moment: datetime) -> date:
     return moment.astimezone(UTC).date()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CaseRules:
     """The rules a case is held to. ``local_day`` turns a stored UTC timestamp into the
     user's day (the clock gives it; UTC by default, for tests)."""
@@ -35,7 +35,7 @@ class CaseRules:
         return self.book is not None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ProviderDeadline:
     """The provider's first deadline: carry out the baja (or suspension), and the rule for it."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -13,6 +12,7 @@ from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.events import Event
 from tracker.domain.model import Action, Case, Charge, EntryKind, TimelineEntry
 from tracker.i18n import _
+from tracker.records import record
 
 # ISO 4217 codes in use. A typo such as "PNE" is refused rather than totalled apart.
 _ISO_4217 = """
@@ -88,7 +88,7 @@ def not_owed_totals(case: Case, rules: CaseRules) -> dict[str, Decimal]:
     return dict(sorted(totals.items()))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NotOwedOverview:
     """Money not owed across cases: totals by currency, and how many cases hold some."""
 

@@ -8,7 +8,6 @@ appeal; a charge not owed leaves the user a year to reclaim it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -16,6 +15,7 @@ from tracker.domain.caserules import CaseRules, ProviderDeadline, carried_out_on
 from tracker.domain.charges import is_not_owed
 from tracker.domain.model import Case, Outcome, Stage, StageKind, Status, Topic
 from tracker.domain.rules import Rule, RuleBook
+from tracker.records import record
 
 # A user's deadline counts as close this many business days before it.
 ALERT_BUSINESS_DAYS = 5
@@ -32,7 +32,7 @@ class Whose(StrEnum):
     USER = "user"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Deadline:
     """``what`` must happen by ``due`` (the last day), by ``whose`` side, under ``rule``.
 
@@ -140,7 +140,7 @@ def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
     return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StageView:
     """A stage with the two dates people ask about: the answer's deadline and the appeal's."""
 
@@ -260,7 +260,7 @@ class Step(StrEnum):
     OSIPTEL_FORM = "osiptel-form"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NextStep:
     """What to do next on a case, from when, and the deadline it answers to."""
 

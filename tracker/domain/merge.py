@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, fields, replace
 from typing import Protocol
 
 from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
 from tracker.i18n import _, ngettext
 from tracker.i18n.terms import check_label, check_state_label, field_label, quoted, stage_name
+from tracker.records import field, fields, record, replace
 
 # The fields of a case that come from whichever side wins.
 CASE_FIELDS = (
@@ -61,7 +61,7 @@ class StoredCases(Protocol):
     def max_id(self) -> int: ...
 
 
-@dataclass
+@record
 class CaseUpdate:
     """A stored case the import changes: the merged case and what changed, in words."""
 
@@ -69,7 +69,7 @@ class CaseUpdate:
     changes: list[str]
 
 
-@dataclass
+@record
 class ImportResult:
     """What an import added, updated and renumbered (or would, on a dry run)."""
 
@@ -82,7 +82,7 @@ class ImportResult:
 
 
 # What makes two entries the same entry: everything but the database id.
-_ENTRY_KEY = tuple(f.name for f in fields(TimelineEntry) if f.name != "id")
+_ENTRY_KEY = tuple(name for name in fields(TimelineEntry) if name != "id")
 
 
 def entry_key(entry: TimelineEntry) -> tuple[object, ...]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+
+from tracker.records import field, record
 
 
 class Status(StrEnum):
@@ -80,7 +81,7 @@ class Outcome(StrEnum):
     PARCIAL = "parcial"  # fundado en parte
 
 
-@dataclass
+@record
 class Check:
     """One check that proves a cancellation is over, and its state."""
 
@@ -92,7 +93,7 @@ class Check:
     id: int | None = None
 
 
-@dataclass
+@record
 class TimelineEntry:
     """One line of a case's append-only paper trail.
 
@@ -117,7 +118,7 @@ class TimelineEntry:
     id: int | None = None
 
 
-@dataclass
+@record
 class Stage:
     """A reclamo, queja, apelación or OSIPTEL form filed on a case, and its answer."""
 
@@ -139,7 +140,7 @@ class Stage:
         return self.answered_on is not None
 
 
-@dataclass
+@record
 class Charge:
     """Money the provider billed or took. ``owed`` is the user's own word on it; None
     lets the rules decide (see :mod:`tracker.domain.charges`)."""
@@ -154,7 +155,7 @@ class Charge:
     id: int | None = None
 
 
-@dataclass
+@record
 class Attachment:
     """A file kept as evidence, stored under its SHA-256 in the data folder."""
 
@@ -172,7 +173,7 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
-@dataclass
+@record
 class Case:
     """One cancellation: what, with whom, the dates, the checks and the timeline."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,12 +17,13 @@ from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.limits import MAX_PLAYBOOK_DAYS
 from tracker.i18n import N_, _
+from tracker.records import record
 
 if TYPE_CHECKING:
     from tracker.domain.rules import Rule, RuleBook
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CheckTemplate:
     """A check a playbook gives every new case."""
 
@@ -32,7 +32,7 @@ class CheckTemplate:
     recheck: bool = False  # checked again at the recheck after the next bill
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Playbook:
     """How one kind of cancellation goes: its checks, days, cadence and country."""
 

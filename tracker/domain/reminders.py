@@ -8,11 +8,11 @@ event code of their own, worded where the message is built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from tracker.domain.model import Status
+from tracker.records import field, record
 
 FOLLOW_UP = "follow_up"
 RECHECK = "recheck"
@@ -24,7 +24,7 @@ class ReminderKind(StrEnum):
     DUE_TODAY = "due_today"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reminder:
     """One thing to remind the user of: a follow-up or a deadline, on a case, on a day."""
 

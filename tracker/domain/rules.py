@@ -10,9 +10,7 @@ key.
 
 from __future__ import annotations
 
-import calendar as month_calendar
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -20,8 +18,10 @@ from functools import cache
 from typing import Any
 
 from tracker.domain.businessdays import BusinessCalendar
+from tracker.domain.dates import days_in_month
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.i18n import _
+from tracker.records import field, record, replace
 
 
 class Unit(StrEnum):
@@ -34,11 +34,11 @@ def add_months(start: date, months: int) -> date:
     """The same day ``months`` later, or the month's last day when it is shorter (31 Jan + 1 = 28 Feb)."""
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
-    last = month_calendar.monthrange(year, month + 1)[1]
+    last = days_in_month(year, month + 1)
     return date(year, month + 1, min(start.day, last))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Norm:
     """A norm that sets rules, e.g. Res. 138-2012-CD/OSIPTEL."""
 
@@ -59,7 +59,7 @@ class Norm:
         return not self.date_unknown
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     """One deadline: ``amount`` units, set by ``norm`` (an id in the rule book)."""
 
@@ -91,7 +91,7 @@ class Rule:
         return end - timedelta(days=self.amount)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class YearValue:
     """A value that changes by year (the UIT), with its source."""
 
@@ -100,7 +100,7 @@ class YearValue:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleBook:
     """The rules of one country's regulator, as loaded from its TOML file."""
 

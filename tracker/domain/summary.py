@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
 from tracker.domain.flags import FlagFacts
 from tracker.domain.model import Status
+from tracker.records import record
 
 
 class CaseSummary(NamedTuple):
@@ -53,7 +53,7 @@ class CaseSummary(NamedTuple):
         return f"{self.checks_passed}/{self.checks_total}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ListStats:
     """The summary line: open, overdue, due today, verified, closed ones hidden."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from tracker.domain.playbooks import Playbook
 from tracker.domain.schedule import scheduled_promise
 from tracker.i18n import _, pgettext
 from tracker.i18n.terms import check_label, checks_and_states, find_check, quoted, status_label
+from tracker.records import record
 
 if TYPE_CHECKING:
     from tracker.domain.rules import RuleBook
@@ -47,7 +47,7 @@ ALLOWED: dict[Status, frozenset[Status]] = {
 }
 
 
-@dataclass
+@record
 class CaseDraft:
     """What the user fills in for a new case (or an edit); validated by :func:`open_case`."""
 
@@ -178,7 +178,7 @@ def settle_fee_currency(draft: CaseDraft, playbook: Playbook | None) -> None:
     draft.fee_currency = playbook.currency
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PlannedDates:
     """The provider's deadline and the first follow-up a new case gets."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -14,6 +13,7 @@ from tracker.domain.model import Case, StageKind
 from tracker.exchange.dossier import dossier
 from tracker.exchange.files import slug, write_private
 from tracker.exchange.letters import letter_filename, letter_for
+from tracker.records import field, record
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 LETTERS = (StageKind.RECLAMO, StageKind.QUEJA, StageKind.APELACION)
 
 
-@dataclass
+@record
 class BundleResult:
     """What went into a bundle, and what could not."""
 

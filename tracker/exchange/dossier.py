@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from tracker.exchange.redact import redact_case
 from tracker.i18n import N_, _, formats, ngettext, pgettext
 from tracker.i18n.terms import check_label, status_label
 from tracker.i18n.timeline import describe
+from tracker.records import record
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -124,7 +124,7 @@ def _utc_offset(moment: datetime, local: Local) -> str:
     return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Milestones:
     """The days that matter in a case's story, read from its timeline."""
 

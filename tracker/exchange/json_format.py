@@ -32,7 +32,6 @@ import json
 import re
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -71,6 +70,7 @@ from tracker.domain.model import (
 )
 from tracker.exchange.serialize import case_record
 from tracker.i18n import N_, _
+from tracker.records import record
 
 FORMAT = "tracker-export"
 VERSION = 2
@@ -158,7 +158,7 @@ def document_text(cases: Iterable[Case], redacted: bool = False) -> str:
 # -- reading -------------------------------------------------------------------
 
 
-@dataclass
+@record
 class ExportDocument:
     """A validated export: its cases as domain objects, in file order."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +27,7 @@ from tracker.domain.model import Action, Case, Channel, Outcome, Stage, StageKin
 from tracker.domain.rules import Rule, RuleBook, Unit
 from tracker.exchange.dossier import md
 from tracker.exchange.redact import redact as mask
+from tracker.records import field, record
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -117,7 +117,7 @@ def con(preposition: str, phrase: str) -> str:
 # -- the document --------------------------------------------------------------------
 
 
-@dataclass
+@record
 class Letter:
     """A letter as blocks, rendered as Markdown or plain text."""
 
@@ -162,7 +162,7 @@ class Letter:
         return re.sub(r"\n{3,}", "\n\n", body)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Facts:
     """What every letter says about the request, worked out once."""
 

@@ -15,9 +15,9 @@ whole.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tracker.domain.model import Case, Check, TimelineEntry
+from tracker.records import replace
 
 MASK = "•"
 KEEP = 4

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from tracker.i18n import ENGLISH, LANGUAGES, _, activate
+from tracker.records import record
 
 # Environment variables read for the locale, strongest first (as GNU gettext reads them).
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -20,7 +20,7 @@ _CHINESE_TRADITIONAL = {"tw", "hk", "mo", "hant"}
 _warned: set[str] = set()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Choice:
     """The language in use, where it came from, and what was asked for in vain."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +18,7 @@ from tracker.notify import ledger
 from tracker.notify.channels import Channel, DeliveryFailed, open_channel, require_settings
 from tracker.notify.message import Message, build_message, trial_message
 from tracker.notify_config import NotifyConfig
+from tracker.records import field, record
 
 Opener = Callable[[str, NotifyConfig, Mapping[str, str]], Channel]
 
@@ -30,7 +30,7 @@ class Result(StrEnum):
     WOULD_SEND = "would_send"  # --dry-run
 
 
-@dataclass
+@record
 class Delivery:
     """How one channel fared: sent, nothing new, or failed (and why)."""
 
@@ -41,7 +41,7 @@ class Delivery:
     reason: str = ""  # why it failed, one line
 
 
-@dataclass
+@record
 class Round:
     """What one run did: everything due today, and what happened on each channel."""
 

@@ -13,12 +13,12 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
 from tracker.domain.errors import TrackerError
 from tracker.i18n import _
+from tracker.records import field, record
 
 UNIT = "tracker-notify"
 TIMER = f"{UNIT}.timer"
@@ -34,7 +34,7 @@ class InstallFailed(TrackerError):
     """systemctl refused, or a unit file could not be written."""
 
 
-@dataclass
+@record
 class Plan:
     """What --install did (or, with --dry-run, would do)."""
 

@@ -18,7 +18,6 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -26,6 +25,7 @@ from typing import IO
 from tracker.domain.errors import TrackerError
 from tracker.domain.reminders import Reminder
 from tracker.i18n import _
+from tracker.records import field, record
 
 FILE_NAME = "notify-ledger.json"
 LOCK_NAME = "notify-ledger.lock"
@@ -36,7 +36,7 @@ class LedgerBusy(TrackerError):
     """Another ``tracker notify`` kept the ledger locked for too long."""
 
 
-@dataclass
+@record
 class Ledger:
     """What each channel has already announced today."""
 

@@ -8,19 +8,19 @@ phone or account number, and a message may travel through a public ntfy server.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from tracker.display import headline
 from tracker.domain.reminders import RECHECK, Reminder, ReminderKind
 from tracker.i18n import _, ngettext
 from tracker.i18n.path import DEADLINE_WORDS
+from tracker.records import record
 
 # At most this many cases are listed; a notification bubble shows little more.
 LISTED = 20
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Message:
     """One reminder message: a title, a body, and whether it is urgent."""
 

@@ -7,18 +7,18 @@ which one it talks to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.records import record
 from tracker.store.location import Target, resolve
 
 if TYPE_CHECKING:
     from tracker.store.base import Store
 
 
-@dataclass
+@record
 class Opened:
     """An open store, and the backup made when opening it migrated the database."""
 

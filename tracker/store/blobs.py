@@ -13,18 +13,18 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
+from tracker.records import record
 
 _CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StoredFile:
     """A file kept in the attachments folder: its SHA-256 and size."""
 

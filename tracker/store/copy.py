@@ -9,15 +9,15 @@ destination against other writers, so the copy is whole or not there at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case
 from tracker.i18n import _
+from tracker.records import record
 from tracker.store.base import Store
 
 
-@dataclass
+@record
 class Copied:
     """What a copy between databases moved, by kind."""
 

@@ -6,17 +6,17 @@ error messages cost nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
+from tracker.records import record
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Target:
     """A database to open: the backend, its URL and, for SQLite, its file."""
 

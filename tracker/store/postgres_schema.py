@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from tracker import paths
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import N_, _
+from tracker.records import record
 from tracker.store import postgres_link as link
 from tracker.store.location import Target
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, SCHEMA_HEAD
@@ -41,7 +41,7 @@ _RELATIONS = """
 """
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class State:
     """What a PostgreSQL database holds, and its revision."""
 

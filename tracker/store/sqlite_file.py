@@ -12,12 +12,12 @@ import contextlib
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import _
+from tracker.records import record
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES
 
 BUSY_TIMEOUT_S = 10.0
@@ -32,7 +32,7 @@ class Kind(Enum):
     NOT_SQLITE = "not sqlite"  # another kind of file, or damaged beyond reading
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileState:
     """What a file holds (nothing, ours, a newer tracker's, another program's) and its revision."""
 

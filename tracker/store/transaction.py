@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from tracker.domain.errors import NotAllowed, NotFound
 from tracker.domain.model import Case, Check, TimelineEntry
 from tracker.i18n import _
+from tracker.records import replace
 from tracker.store import case_children
 from tracker.store.base import Codec, Connection
 from tracker.store.listing import ListingQueries

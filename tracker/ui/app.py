@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,6 +17,7 @@ from textual.timer import Timer
 from tracker.clock import Clock
 from tracker.display import literal
 from tracker.i18n import _
+from tracker.records import record
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 PREFETCH_AFTER = 0.08
 
 
-@dataclass
+@record
 class Undo:
     """What the last action was, and how to take it back."""
 

@@ -7,10 +7,11 @@ there is, so it is tested without a screen.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from tracker.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Column:
     """How a column behaves when space is short or spare.
 
@@ -26,7 +27,7 @@ class Column:
     right: bool = False  # numbers line up on the right
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Want:
     """What a column's contents ask for: their full width and their shortest form."""
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import threading
 from array import array
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.domain.search import SearchIndex, filter_ids
 from tracker.domain.summary import ListStats
 from tracker.i18n import _, ngettext
+from tracker.records import record
 from tracker.ui.rows import Row, case_row
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def load_rows(tracker: Tracker, ids: list[int], today: date) -> dict[int, Row]:
     return {i: case_row(s, today) for i, s in tracker.summaries(ids).items()}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Query:
     """What the Cases screen asks for: a fresh read, or a filter keystroke over the last one."""
 
@@ -40,7 +40,7 @@ class Query:
     fresh: bool
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Listed:
     """One list's answer: the matching ids in order, the counts, the rows drawn so far."""
 

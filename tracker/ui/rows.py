@@ -7,7 +7,6 @@ table resolves them against the theme in force when it draws them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -20,6 +19,7 @@ from tracker.domain.summary import CaseSummary
 from tracker.i18n import pgettext, terms
 from tracker.i18n.formats import describe_due
 from tracker.i18n.terms import status_label
+from tracker.records import record
 from tracker.ui import styles
 
 
@@ -86,7 +86,7 @@ class Cell(NamedTuple):
         return self.full.plain
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     """One rendered table row, keyed by case id."""
 

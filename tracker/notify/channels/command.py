@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig
+from tracker.records import record
 
 TIMEOUT = 60
 
 
-@dataclass
+@record
 class CommandChannel:
     """Hands the message to a command of the user's on its standard input."""
 

@@ -14,19 +14,19 @@ import logging
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig
+from tracker.records import record
 
 APP_NAME = "tracker"
 TIMEOUT = 20
 
 
-@dataclass
+@record
 class DesktopChannel:
     """Shows the message through the desktop's own notifications."""
 
@@ -59,13 +59,13 @@ class _Captured(logging.Handler):
         super().__init__(logging.WARNING)
         self.records: list[logging.LogRecord] = []
 
-    def emit(self, record: logging.LogRecord) -> None:
+    def emit(self, record: logging.LogRecord) -> None:  # noqa: F811 - logging names the argument
         self.records.append(record)
 
     def reason(self) -> str:
-        for record in reversed(self.records):
-            if record.exc_info and record.exc_info[1] is not None:
-                return one_line(str(record.exc_info[1]) or type(record.exc_info[1]).__name__)
+        for logged in reversed(self.records):
+            if logged.exc_info and logged.exc_info[1] is not None:
+                return one_line(str(logged.exc_info[1]) or type(logged.exc_info[1]).__name__)
         return one_line(self.records[-1].getMessage()) if self.records else ""
 
 

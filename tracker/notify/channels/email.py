@@ -15,7 +15,6 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Mapping
-from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from typing import Any
@@ -24,12 +23,13 @@ from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig, SmtpServer
+from tracker.records import record
 
 TIMEOUT = 30
 KEYRING_SERVICE = "tracker"
 
 
-@dataclass
+@record
 class EmailChannel:
     """Sends the message by e-mail through the user's SMTP server."""
 

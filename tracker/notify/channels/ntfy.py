@@ -12,7 +12,6 @@ import ssl
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
-from dataclasses import dataclass
 from email.header import Header
 from urllib.parse import urlsplit
 
@@ -20,11 +19,12 @@ from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig
+from tracker.records import record
 
 TIMEOUT = 20
 
 
-@dataclass
+@record
 class NtfyChannel:
     """Posts the message to an ntfy topic."""
 
