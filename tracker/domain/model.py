@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tracker.records import field, record
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # loaded where amounts are read or written, not by every command
 
 
 class Status(StrEnum):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ from tracker.domain.dates import days_until
 from tracker.i18n import current_language, ngettext, pgettext
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from babel import Locale
 
 # The CLDR locale each language formats with: English writes day-month-year

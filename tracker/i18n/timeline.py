@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from tracker.domain.events import Event
 from tracker.domain.model import Action, CheckState, Outcome, StageKind, Status, TimelineEntry
@@ -200,6 +199,8 @@ def _stage(entry: TimelineEntry) -> str:
 
 
 def _amount(entry: TimelineEntry) -> str:
+    from decimal import Decimal, InvalidOperation
+
     try:
         return money(Decimal(_param(entry, "amount")), _param(entry, "currency"))
     except (InvalidOperation, ValueError):
