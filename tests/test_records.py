@@ -108,3 +108,22 @@ def test_a_record_does_not_inherit_another_records_fields() -> None:
             """Fields from a base record are not supported."""
 
             label: str = ""
+
+
+def test_records_of_one_field_and_of_none_compare_and_hash_by_value() -> None:
+    @record(frozen=True)
+    class Single:
+        """One field: its values are still a tuple."""
+
+        value: str
+
+    @record(frozen=True)
+    class Empty:
+        """No field at all."""
+
+    assert Single("a") == Single("a") != Single("b")
+    assert hash(Single("a")) == hash(("a",))
+    assert repr(Single("a")) == f"{Single.__qualname__}(value='a')"
+    assert Empty() == Empty()
+    assert hash(Empty()) == hash(())
+    assert repr(Empty()) == f"{Empty.__qualname__}()"

@@ -5,10 +5,10 @@
 these machines that was about a seventh of every command's start-up. A record
 is the part of that idea tracker uses: fields in the order they are declared,
 each with a default or a default factory or neither, ``frozen=True`` for
-values that never change, and ``__init__``, ``__repr__``, ``__eq__`` (and,
-when frozen, ``__hash__`` and the guards against assignment) written as one
-block of code per class. Type checkers read ``@record`` as ``@dataclass``
-(PEP 681, ``dataclass_transform``).
+values that never change, an ``__init__`` written for each class (one small
+compile), and ``__repr__``, ``__eq__`` (and, when frozen, ``__hash__`` and the
+guards against assignment) shared by every record. Type checkers read
+``@record`` as ``@dataclass`` (PEP 681, ``dataclass_transform``).
 
 Like a dataclass: a method the class defines itself is kept; a non-frozen
 record compares by value and is unhashable; a frozen one hashes by value;
@@ -19,6 +19,7 @@ does not inherit another record's fields (tracker has no such class).
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
@@ -90,7 +91,7 @@ def _make(cls: type[T], frozen: bool) -> type[T]:
     if any("__record_fields__" in base.__dict__ for base in cls.__mro__[1:]):
         raise TypeError(f"{cls.__name__}: a record does not inherit another record's fields")
     names: list[str] = []
-    namespace: dict[str, Any] = {"MISSING": MISSING, "FrozenRecordError": FrozenRecordError}
+    namespace: dict[str, Any] = {"MISSING": MISSING}
     own = cls.__dict__.get("__annotations__", {})
     for name, annotation in own.items():
         if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
@@ -124,41 +125,67 @@ def _make(cls: type[T], frozen: bool) -> type[T]:
         else:
             parameters.append(name)
         assignments.append(assign.format(name=name, value=value))
-    mine = tuple(f"self.{name}" for name in names)
-    theirs = tuple(f"other.{name}" for name in names)
-    shown = ", ".join(f"{name}={{self.{name}!r}}" for name in names)
-    lines = [
+    source = [
         f"def __init__(self, {', '.join(parameters)}):" if parameters else "def __init__(self):",
         *(f"    {line}" for line in assignments or ["pass"]),
-        "def __repr__(self):",
-        f"    return f'{{self.__class__.__qualname__}}({shown})'",
-        "def __eq__(self, other):",
-        "    if other.__class__ is self.__class__:",
-        f"        return ({', '.join(mine)},) == ({', '.join(theirs)},)",
-        "    return NotImplemented",
     ]
+    exec("\n".join(source), namespace)  # noqa: S102 - code built above from the class's own field names
+    methods: dict[str, Callable[..., Any]] = {
+        "__init__": namespace["__init__"],
+        "__repr__": _repr,
+        "__eq__": _eq,
+    }
+    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
     if frozen:
-        lines += [
-            "def __setattr__(self, name, value):",
-            "    raise FrozenRecordError(f'cannot assign to field {name!r}')",
-            "def __delattr__(self, name):",
-            "    raise FrozenRecordError(f'cannot delete field {name!r}')",
-            "def __hash__(self):",
-            f"    return hash(({', '.join(mine)},))",
-        ]
-    exec("\n".join(lines), namespace)  # noqa: S102 - code built above from the class's own field names
-    methods = ["__init__", "__repr__", "__eq__"]
-    if frozen:
-        methods += ["__setattr__", "__delattr__", "__hash__"]
-    for method in methods:
-        if method in cls.__dict__:
-            continue
-        function = namespace[method]
-        function.__qualname__ = f"{cls.__qualname__}.{method}"
-        setattr(cls, method, function)
+        methods.update(__setattr__=_refuse_assignment, __delattr__=_refuse_deletion, __hash__=_hash)
+    for method, function in methods.items():
+        if method not in cls.__dict__:
+            setattr(cls, method, function)
     made: Any = cls  # the attributes below are a record's, not the declared class's
     if not frozen and "__hash__" not in cls.__dict__:
         made.__hash__ = None  # compared by value, so not hashable
     made.__record_fields__ = tuple(names)
+    made.__record_values__ = _values_of(tuple(names))
     setattr(made, "__match_args__", tuple(names))  # noqa: B010 - mypy refuses the plain assignment
     return cls
+
+
+# Shared by every record: only ``__init__`` is written for each class, so that making
+# a class costs one small compile. They read the fields through ``__record_values__``,
+# an ``operator.attrgetter`` (C code) that gives the field values as a tuple, read from
+# the class (a function read from an instance would be bound to it).
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
+    if len(names) == 1:
+        (name,) = names
+        return lambda value: (getattr(value, name),)
+    if not names:
+        return lambda value: ()
+    return attrgetter(*names)
+
+
+def _eq(self: Any, other: Any) -> Any:  # a bool, or NotImplemented for another class
+    if other.__class__ is self.__class__:
+        return self.__class__.__record_values__(self) == self.__class__.__record_values__(other)
+    return NotImplemented
+
+
+def _hash(self: Any) -> int:
+    return hash(self.__class__.__record_values__(self))
+
+
+def _repr(self: Any) -> str:
+    shown = ", ".join(
+        f"{name}={value!r}"
+        for name, value in zip(self.__record_fields__, self.__class__.__record_values__(self), strict=True)
+    )
+    return f"{self.__class__.__qualname__}({shown})"
+
+
+def _refuse_assignment(self: Any, name: str, value: object) -> None:
+    raise FrozenRecordError(f"cannot assign to field {name!r}")
+
+
+def _refuse_deletion(self: Any, name: str) -> None:
+    raise FrozenRecordError(f"cannot delete field {name!r}")

@@ -70,3 +70,17 @@ def test_every_case_gets_its_own_uuid() -> None:
     first, second = make_case(), make_case()
     assert first.uuid != second.uuid
     assert len(first.uuid) == 36
+
+
+def test_new_uuid_is_a_random_version_4_uuid_in_the_standard_form() -> None:
+    import uuid
+
+    from tracker.domain.model import new_uuid
+
+    made = {new_uuid() for _ in range(200)}
+    assert len(made) == 200
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
