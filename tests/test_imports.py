@@ -170,3 +170,34 @@ def test_everyday_commands_load_only_what_they_use(tmp_path) -> None:  # noqa: A
     if sys.platform == "linux":
         unwanted.add("platformdirs")
     assert not unwanted & loaded, sorted(unwanted & loaded)
+
+
+def test_a_peruvian_case_is_shown_without_loading_tomllib(tmp_path) -> None:  # noqa: ANN001
+    """The speed goal (tests/bench/commands.py): once the book is cached, commands on a
+    Peruvian case do not load tomllib."""
+    environment = f"""
+        import json, os, sys
+        os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
+        os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
+        os.environ["XDG_CACHE_HOME"] = {str(tmp_path / "cache")!r}
+        from tracker.cli import main
+    """
+    first = (
+        environment
+        + """
+        assert main(["add", "Movistar", "--playbook", "esim-pe"]) == 0
+        print(json.dumps(sorted(sys.modules)))
+    """
+    )
+    assert "tomllib" in loaded_after(first)  # the first reading fills the cache
+    later = (
+        environment
+        + """
+        assert main(["show", "1"]) == 0
+        assert main(["log", "1", "called", "--ticket", "R-1"]) == 0
+        print(json.dumps(sorted(sys.modules)))
+    """
+    )
+    loaded = loaded_after(later)
+    assert "tracker.domain.rules" in loaded
+    assert "tomllib" not in loaded

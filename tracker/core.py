@@ -77,6 +77,7 @@ class Tracker:
         self._store: Store | None = None
         self._lock = threading.Lock()
         self._holidays: HolidaySource | None = None
+        self._rulebooks: dict[str, RuleBook] = {}
         # What poll_changes saw last: the change token, and why the database was unreachable.
         self._token: object = None
         self._lost: str | None = None
@@ -174,9 +175,12 @@ class Tracker:
         """The playbook's rule book with the norm dates the user set, or None."""
         if playbook.rulebook is None:
             return None
-        from tracker.domain.rules import builtin_rulebook
+        book = self._rulebooks.get(playbook.rulebook)
+        if book is None:
+            from tracker.rulebook_cache import cached_rulebook
 
-        return builtin_rulebook(playbook.rulebook).with_dates(self.config.norm_dates)
+            book = self._rulebooks[playbook.rulebook] = cached_rulebook(playbook.rulebook, paths.cache_dir())
+        return book.with_dates(self.config.norm_dates)
 
     def rules_for(self, case: Case) -> CaseRules:
         """What ``case`` is measured against: its playbook, calendar and rule book."""

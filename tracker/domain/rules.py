@@ -15,13 +15,16 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.dates import days_in_month
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.i18n import _
 from tracker.records import field, record, replace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Unit(StrEnum):
@@ -274,11 +277,8 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
     )
 
 
-@cache
-def builtin_rulebook(name: str) -> RuleBook:
-    """A rule book shipped with tracker (``rulebooks/<name>.toml``)."""
-    # Read only when a Peruvian case needs its rules: most commands never do.
-    import tomllib
+def builtin_rulebook_file(name: str) -> Path:
+    """Where the rule book ``name`` shipped with tracker lives (``rulebooks/<name>.toml``)."""
     from pathlib import Path
 
     # Beside this module (the wheel keeps package data there); importlib.resources
@@ -286,4 +286,16 @@ def builtin_rulebook(name: str) -> RuleBook:
     resource = Path(__file__).with_name("rulebooks") / f"{name}.toml"
     if not name.replace("-", "").replace("_", "").isalnum() or not resource.is_file():
         raise NotFound(_("no rule book {name}").format(name=repr(name)))
-    return parse_rulebook(tomllib.loads(resource.read_text(encoding="utf-8")), name)
+    return resource
+
+
+@cache
+def builtin_rulebook(name: str) -> RuleBook:
+    """A rule book shipped with tracker, read from its TOML file.
+
+    Commands go through :mod:`tracker.rulebook_cache`, which keeps the parsed
+    document and so spares them loading ``tomllib``.
+    """
+    import tomllib
+
+    return parse_rulebook(tomllib.loads(builtin_rulebook_file(name).read_text(encoding="utf-8")), name)

@@ -1,0 +1,50 @@
+"""The rule books shipped with tracker, kept parsed in a small JSON file.
+
+A Peruvian case needs its rule book at almost every command, and reading it from
+TOML loads ``tomllib`` first (about 5 ms on these machines, more than the rest of
+the rule book's work). The parsed document is kept in the user's cache folder,
+keyed by the TOML file's path, size and modification time: an upgraded tracker,
+or an edited file, is read from TOML again. A cache that cannot be read or
+written only costs that time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.rules import RuleBook, builtin_rulebook_file, parse_rulebook
+
+
+def cached_rulebook(name: str, folder: Path) -> RuleBook:
+    """The rule book ``name``, from the cache in ``folder`` when it is current."""
+    source = builtin_rulebook_file(name)
+    return parse_rulebook(_document(source, folder / f"rulebook-{name}.json"), name)
+
+
+def _document(source: Path, kept: Path) -> dict[str, Any]:
+    stat = source.stat()
+    key = f"{source}:{stat.st_size}:{stat.st_mtime_ns}"
+    with contextlib.suppress(OSError, ValueError):
+        stored = json.loads(kept.read_text(encoding="utf-8"))
+        if (
+            isinstance(stored, dict)
+            and stored.get("source") == key
+            and isinstance(stored.get("document"), dict)
+        ):
+            document: dict[str, Any] = stored["document"]
+            return document
+    import tomllib
+
+    document = tomllib.loads(source.read_text(encoding="utf-8"))
+    # TOML dates and times have no JSON form: such a book is read from TOML every time.
+    with contextlib.suppress(OSError, TypeError, ValueError):
+        text = json.dumps({"source": key, "document": document}, ensure_ascii=False)
+        kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, kept)
+    return document
