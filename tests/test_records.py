@@ -127,3 +127,42 @@ def test_records_of_one_field_and_of_none_compare_and_hash_by_value() -> None:
     assert Empty() == Empty()
     assert hash(Empty()) == hash(())
     assert repr(Empty()) == f"{Empty.__qualname__}()"
+
+
+def test_a_frozen_record_with_its_own_eq_still_hashes_by_value() -> None:
+    @record(frozen=True)
+    class Named:
+        """Compares names case-insensitively, as dataclasses allow."""
+
+        name: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Named) and self.name.lower() == other.name.lower()
+
+    assert Named("A") == Named("a")
+    assert hash(Named("a")) == hash(("a",))
+
+
+def test_field_names_cannot_clash_with_the_generated_init() -> None:
+    @record(frozen=True)
+    class Odd:
+        """Field names that the generated __init__ must not mistake for its own."""
+
+        self: int
+        object: int = 0
+        MISSING: list[int] = field(default_factory=list)
+        factory_MISSING: int = 5
+
+    odd = Odd(1, 2, [3])
+    assert (odd.self, odd.object, odd.MISSING, odd.factory_MISSING) == (1, 2, [3], 5)
+    assert Odd(1).MISSING == []
+
+
+def test_unhashable_defaults_are_refused_as_dataclasses_refuse_them() -> None:
+    with pytest.raises(ValueError, match="default_factory"):
+
+        @record
+        class Shared:
+            """A list given through field(default=...) is still shared."""
+
+            items: list[str] = field(default=[])  # noqa: B008

@@ -84,70 +84,77 @@ def record(cls: type[T] | None = None, /, *, frozen: bool = False) -> Any:
     return _make(cls, frozen)
 
 
-_MUTABLE_DEFAULTS = (list, dict, set, bytearray)
-
-
 def _make(cls: type[T], frozen: bool) -> type[T]:
     if any("__record_fields__" in base.__dict__ for base in cls.__mro__[1:]):
         raise TypeError(f"{cls.__name__}: a record does not inherit another record's fields")
-    names: list[str] = []
-    namespace: dict[str, Any] = {"MISSING": MISSING}
-    own = cls.__dict__.get("__annotations__", {})
-    for name, annotation in own.items():
-        if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
-            continue
-        if name not in names:
-            names.append(name)
+    annotations = cls.__dict__.get("__annotations__", {})
+    names = [name for name, annotation in annotations.items() if not _is_class_var(annotation)]
+    # Every name of the generated __init__'s own starts with two underscores, which no
+    # field's may: a field can be called "self", "object" or "MISSING".
+    namespace: dict[str, Any] = {"__MISSING": MISSING, "__set": object.__setattr__}
     parameters: list[str] = []
     assignments: list[str] = []
-    assign = "object.__setattr__(self, {name!r}, {value})" if frozen else "self.{name} = {value}"
+    assign = "__set(__self, {name!r}, {value})" if frozen else "__self.{name} = {value}"
     for name in names:
+        if name.startswith("__"):
+            raise TypeError(f"{cls.__name__}.{name}: a field's name may not start with two underscores")
         declared = cls.__dict__.get(name, MISSING)
+        default, factory = (
+            (declared.default, declared.default_factory) if isinstance(declared, Field) else (declared, None)
+        )
         value = name
-        if isinstance(declared, Field):
-            if declared.default_factory is not None:
-                namespace[f"factory_{name}"] = declared.default_factory
-                parameters.append(f"{name}=MISSING")
-                value = f"factory_{name}() if {name} is MISSING else {name}"
-                delattr(cls, name)
-            elif declared.default is not MISSING:
-                namespace[f"default_{name}"] = declared.default
-                parameters.append(f"{name}=default_{name}")
-                setattr(cls, name, declared.default)
-            else:
-                parameters.append(name)
-                delattr(cls, name)
-        elif declared is not MISSING:
-            if isinstance(declared, _MUTABLE_DEFAULTS):
+        if factory is not None:
+            namespace[f"__factory_{name}"] = factory
+            parameters.append(f"{name}=__MISSING")
+            value = f"__factory_{name}() if {name} is __MISSING else {name}"
+        elif default is not MISSING:
+            # As dataclasses: an unhashable default (a list, a dict, a mutable record) would
+            # be one object shared by every instance.
+            if type(default).__hash__ is None:
                 raise ValueError(f"{cls.__name__}.{name}: a mutable default is shared; use default_factory")
-            namespace[f"default_{name}"] = declared
-            parameters.append(f"{name}=default_{name}")
+            namespace[f"__default_{name}"] = default
+            parameters.append(f"{name}=__default_{name}")
         else:
             parameters.append(name)
+        if factory is None and default is not MISSING:
+            setattr(cls, name, default)
+        elif name in cls.__dict__:
+            delattr(cls, name)
         assignments.append(assign.format(name=name, value=value))
     source = [
-        f"def __init__(self, {', '.join(parameters)}):" if parameters else "def __init__(self):",
+        f"def __init__(__self, {', '.join(parameters)}):" if parameters else "def __init__(__self):",
         *(f"    {line}" for line in assignments or ["pass"]),
     ]
     exec("\n".join(source), namespace)  # noqa: S102 - code built above from the class's own field names
-    methods: dict[str, Callable[..., Any]] = {
-        "__init__": namespace["__init__"],
-        "__repr__": _repr,
-        "__eq__": _eq,
-    }
     namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    methods: dict[str, Any] = {"__init__": namespace["__init__"], "__repr__": _repr, "__eq__": _eq}
+    # As dataclasses: the class's own __hash__ counts only when it wrote one (Python sets
+    # it to None by itself in a class that defines __eq__).
+    own_hash = cls.__dict__.get("__hash__", MISSING)
+    wrote_hash = not (own_hash is MISSING or (own_hash is None and "__eq__" in cls.__dict__))
     if frozen:
-        methods.update(__setattr__=_refuse_assignment, __delattr__=_refuse_deletion, __hash__=_hash)
+        for guard in ("__setattr__", "__delattr__"):
+            if guard in cls.__dict__:
+                raise TypeError(f"{cls.__name__}: a frozen record cannot define {guard}")
+        methods.update(__setattr__=_refuse_assignment, __delattr__=_refuse_deletion)
+        if not wrote_hash:
+            methods["__hash__"] = _hash
+    elif not wrote_hash:
+        methods["__hash__"] = None  # compared by value, so not hashable
     for method, function in methods.items():
-        if method not in cls.__dict__:
+        if method not in cls.__dict__ or (method == "__hash__" and not wrote_hash):
             setattr(cls, method, function)
     made: Any = cls  # the attributes below are a record's, not the declared class's
-    if not frozen and "__hash__" not in cls.__dict__:
-        made.__hash__ = None  # compared by value, so not hashable
     made.__record_fields__ = tuple(names)
     made.__record_values__ = _values_of(tuple(names))
-    setattr(made, "__match_args__", tuple(names))  # noqa: B010 - mypy refuses the plain assignment
+    if "__match_args__" not in cls.__dict__:
+        setattr(made, "__match_args__", tuple(names))  # noqa: B010 - mypy refuses the plain assignment
     return cls
+
+
+def _is_class_var(annotation: object) -> bool:
+    """``ClassVar[...]``, however typing was imported (``ClassVar``, ``typing.ClassVar``, ``t.ClassVar``)."""
+    return str(annotation).split("[", 1)[0].rsplit(".", 1)[-1].strip() == "ClassVar"
 
 
 # Shared by every record: only ``__init__`` is written for each class, so that making

@@ -3,8 +3,8 @@
 A Peruvian case needs its rule book at almost every command, and reading it from
 TOML loads ``tomllib`` first (about 5 ms on these machines, more than the rest of
 the rule book's work). The parsed document is kept in the user's cache folder,
-keyed by the TOML file's path, size and modification time: an upgraded tracker,
-or an edited file, is read from TOML again. A cache that cannot be read or
+keyed by tracker's version and the TOML file's path, size and modification time:
+an upgraded tracker, or an edited file, is read from TOML again. A cache that cannot be read or
 written only costs that time.
 """
 
@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from tracker import __version__
 from tracker.domain.rules import RuleBook, builtin_rulebook_file, parse_rulebook
 
 
@@ -27,7 +28,7 @@ def cached_rulebook(name: str, folder: Path) -> RuleBook:
 
 def _document(source: Path, kept: Path) -> dict[str, Any]:
     stat = source.stat()
-    key = f"{source}:{stat.st_size}:{stat.st_mtime_ns}"
+    key = f"{__version__}:{source}:{stat.st_size}:{stat.st_mtime_ns}"
     with contextlib.suppress(OSError, ValueError):
         stored = json.loads(kept.read_text(encoding="utf-8"))
         if (
@@ -41,10 +42,13 @@ def _document(source: Path, kept: Path) -> dict[str, Any]:
 
     document = tomllib.loads(source.read_text(encoding="utf-8"))
     # TOML dates and times have no JSON form: such a book is read from TOML every time.
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}")
     with contextlib.suppress(OSError, TypeError, ValueError):
         text = json.dumps({"source": key, "document": document}, ensure_ascii=False)
         kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, kept)
+        try:
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, kept)
+        finally:
+            partial.unlink(missing_ok=True)
     return document

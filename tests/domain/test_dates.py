@@ -105,3 +105,11 @@ def test_days_in_month_agrees_with_the_calendar_module() -> None:
     for year in (1, 4, 100, 400, 1900, 2000, 2024, 2026, 2100, 9999):
         for month in range(1, 13):
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)
+
+
+def test_days_in_month_refuses_a_month_that_does_not_exist() -> None:
+    from tracker.domain.dates import days_in_month
+
+    for month in (0, 13, -1):
+        with pytest.raises(ValueError):
+            days_in_month(2026, month)

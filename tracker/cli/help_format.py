@@ -58,9 +58,10 @@ def terminal_width() -> int:
     if columns > 0:
         return columns
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
     except (AttributeError, ValueError, OSError):
-        return 80
+        columns = 0
+    return columns or 80  # a terminal that reports 0 columns does not know its width
 
 
 def speak_our_language() -> None:

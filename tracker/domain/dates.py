@@ -18,6 +18,8 @@ def days_in_month(year: int, month: int) -> int:
 
     Here rather than ``calendar.monthrange``: ``calendar`` costs every command's start-up.
     """
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}")
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31
