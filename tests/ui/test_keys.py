@@ -13,9 +13,9 @@ from tracker.clock import FixedClock
 from tracker.i18n import activate
 from tracker.ui import keys
 from tracker.ui.app import build_app
+from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.confirm import ConfirmScreen
-from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.follow_ups import FollowUpsScreen
 from tracker.ui.widgets.case_table import CaseTable
 
