@@ -85,6 +85,17 @@ class Outcome(StrEnum):
     PARCIAL = "parcial"  # fundado en parte
 
 
+def new_uid() -> str:
+    """A random identity for one check, stage, charge, attachment or timeline entry:
+    16 bytes from ``os.urandom`` as 32 lowercase hexadecimal digits.
+
+    It is made when the item is entered and never changes, so two copies of the
+    tracker can tell "the same charge" from "another charge of the same amount on
+    the same day" when they are merged (tracker.domain.merge).
+    """
+    return os.urandom(16).hex()
+
+
 @record
 class Check:
     """One check that proves a cancellation is over, and its state."""
@@ -94,6 +105,7 @@ class Check:
     state: CheckState = CheckState.PENDING
     checked_at: datetime | None = None
     note: str = ""
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
 
@@ -119,6 +131,7 @@ class TimelineEntry:
     status_to: Status | None = None
     event: str = ""
     params: dict[str, str] = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
 
@@ -137,6 +150,7 @@ class Stage:
     outcome: Outcome | None = None
     answer_code: str = ""  # the resolution's number
     answer_note: str = ""
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
     @property
@@ -156,6 +170,7 @@ class Charge:
     period_end: date | None = None
     owed: bool | None = None
     note: str = ""
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
 
@@ -168,6 +183,7 @@ class Attachment:
     size: int
     added_at: datetime
     note: str = ""
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
 

@@ -20,6 +20,11 @@ Reading is strict: every field must be present with the right type, unknown
 fields are refused, and the first problem is reported with its place, e.g.
 ``cases[12].requested_on: not a date: "2026-02-30"``.
 
+Version 3 gave every check, timeline entry, stage, charge and attachment its
+``uid``, the identity it was given when entered, so that merging tells two
+look-alike charges apart (:mod:`tracker.domain.merge`). What a version 1 or 2
+file holds has no identity (``uid`` ""), and merging falls back on its content.
+
 Version 2 gave timeline entries ``event`` and ``params`` (facts, worded when
 shown). Version 1 files still import: their entries have neither, and the
 English summaries the program wrote then are read back as facts
@@ -73,10 +78,11 @@ from tracker.i18n import N_, _
 from tracker.records import record
 
 FORMAT = "tracker-export"
-VERSION = 2
+VERSION = 3
 # Versions this tracker reads: 1 has no event and params on timeline entries, nor chosen
-# dates, stages, charges or attachments; such files still import.
-READABLE = (1, 2)
+# dates, stages, charges or attachments; 2 has no identities (``uid``) on checks, entries,
+# stages, charges and attachments; such files still import.
+READABLE = (1, 2, 3)
 # An attached file's size in bytes: what a 64-bit integer holds.
 MAX_FILE_SIZE = 2**63 - 1
 
@@ -414,6 +420,50 @@ _CASE_SET, _CHECK_SET, _ENTRY_SET, _ENTRY_SET_V1, _FEE_SET, _TOP_SET = (
 _CASE_SET_V1, _STAGE_SET, _CHARGE_SET, _ATTACHMENT_SET = (
     frozenset(f) for f in (_CASE_FIELDS_V1, _STAGE_FIELDS, _CHARGE_FIELDS, _ATTACHMENT_FIELDS)
 )
+# Since version 3 each item of a case's lists carries its identity.
+_UID = "uid"
+_WITH_UID: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {
+    order: (frozenset((*order, _UID)), (*order, _UID))
+    for order in (_STAGE_FIELDS, _CHARGE_FIELDS, _ATTACHMENT_FIELDS, _CHECK_FIELDS, _ENTRY_FIELDS)
+}
+
+
+def _fields(order: tuple[str, ...], plain: frozenset[str], version: int) -> dict[str, Any]:
+    """The object reader's arguments for a case's list item in this version."""
+    if version >= 3:
+        fields, with_uid = _WITH_UID[order]
+        return {"fields": fields, "order": with_uid}
+    return {"fields": plain, "order": order}
+
+
+_UID_TEXT = re.compile(r"[0-9a-f]{32}")
+
+
+def _uid(data: dict[str, Any], version: int) -> str:
+    """The item's identity: 32 lowercase hexadecimal digits; "" before version 3."""
+    if version < 3:
+        return ""
+    raw = data[_UID]
+    if type(raw) is not str or not _UID_TEXT.fullmatch(raw):
+        raise _Problem(
+            _("not an identity (32 lowercase hexadecimal digits): {value}").format(value=_show(raw)), _UID
+        )
+    return raw
+
+
+def _unique_uids(items: list[Any], name: str) -> None:
+    """No two items of one list share an identity (a merge pairs items by it)."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if not item.uid:
+            continue
+        earlier = seen.setdefault(item.uid, index)
+        if earlier != index:
+            raise _Problem(
+                _("{value} is already {place}").format(value=item.uid, place=f"{name}[{earlier}]"),
+                _UID,
+                f"{name}[{index}]",
+            )
 
 
 def _id(value: Any, name: str) -> int | None:
@@ -481,9 +531,10 @@ def _size(raw: Any, name: str) -> int:
     return raw
 
 
-def _stage(value: Any) -> Stage:
-    data = _object(value, _STAGE_SET, _STAGE_FIELDS)
+def _stage(value: Any, version: int = VERSION) -> Stage:
+    data = _object(value, **_fields(_STAGE_FIELDS, _STAGE_SET, version))
     return Stage(
+        uid=_uid(data, version),
         kind=_stage_kind(data["kind"], "kind"),
         filed_on=_date(data["filed_on"], "filed_on"),
         channel=_opt_channel(data["channel"], "channel"),
@@ -498,8 +549,8 @@ def _stage(value: Any) -> Stage:
     )
 
 
-def _charge(value: Any) -> Charge:
-    data = _object(value, _CHARGE_SET, _CHARGE_FIELDS)
+def _charge(value: Any, version: int = VERSION) -> Charge:
+    data = _object(value, **_fields(_CHARGE_FIELDS, _CHARGE_SET, version))
     currency = _text(data["currency"], "currency")
     if not re.fullmatch(r"[A-Z]{3}", currency):
         raise _Problem(
@@ -507,6 +558,7 @@ def _charge(value: Any) -> Charge:
             "currency",
         )
     return Charge(
+        uid=_uid(data, version),
         amount=_amount(data["amount"], "amount"),
         currency=currency,
         on=_date(data["on"], "on"),
@@ -517,9 +569,10 @@ def _charge(value: Any) -> Charge:
     )
 
 
-def _attachment(value: Any) -> Attachment:
-    data = _object(value, _ATTACHMENT_SET, _ATTACHMENT_FIELDS)
+def _attachment(value: Any, version: int = VERSION) -> Attachment:
+    data = _object(value, **_fields(_ATTACHMENT_FIELDS, _ATTACHMENT_SET, version))
     return Attachment(
+        uid=_uid(data, version),
         name=_name(data["name"], "name"),
         sha256=_sha256(data["sha256"], "sha256"),
         size=_size(data["size"], "size"),
@@ -542,9 +595,10 @@ def _fee(value: Any) -> tuple[Decimal | None, str]:
     return _amount(raw, "fee.amount"), currency
 
 
-def _check(value: Any) -> Check:
-    data = _object(value, _CHECK_SET, _CHECK_FIELDS)
+def _check(value: Any, version: int = VERSION) -> Check:
+    data = _object(value, **_fields(_CHECK_FIELDS, _CHECK_SET, version))
     return Check(
+        uid=_uid(data, version),
         name=_name(data["name"], "name"),
         required=_bool(data["required"], "required"),
         state=_state(data["state"], "state"),
@@ -564,12 +618,14 @@ def _params(value: Any, name: str) -> dict[str, str]:
 def _entry(value: Any, version: int = VERSION) -> TimelineEntry:
     if version == 1:
         entry = _entry_fields(_object(value, _ENTRY_SET_V1, _ENTRY_FIELDS_V1))
+        entry.uid = ""
         fact = to_fact(entry.kind.value, entry.summary) if entry.kind is not EntryKind.CONTACT else None
         if fact is not None:
             entry.event, entry.params, entry.summary = str(fact[0]), fact[1], ""
         return entry
-    data = _object(value, _ENTRY_SET, _ENTRY_FIELDS)
+    data = _object(value, **_fields(_ENTRY_FIELDS, _ENTRY_SET, version))
     entry = _entry_fields(data)
+    entry.uid = _uid(data, version)
     entry.event = _short(data["event"], "event", MAX_EVENT)
     entry.params = _params(data["params"], "params")
     return entry
@@ -613,7 +669,7 @@ def _case(value: Any, version: int = VERSION) -> Case:
         deleted_at=_opt_time(data["deleted_at"], "deleted_at"),
     )
     case.fee_amount, case.fee_currency = _fee(data["fee"])
-    case.checks = _items(data["checks"], "checks", _check)
+    case.checks = _items(data["checks"], "checks", partial(_check, version=version))
     if len(case.checks) > 1:
         seen: dict[str, int] = {}
         for index, check in enumerate(case.checks):
@@ -631,9 +687,11 @@ def _case(value: Any, version: int = VERSION) -> Case:
     if version >= 2:
         case.effective_on = _opt_date(data["effective_on"], "effective_on")
         case.ends_on = _opt_date(data["ends_on"], "ends_on")
-        case.stages = _items(data["stages"], "stages", _stage)
-        case.charges = _items(data["charges"], "charges", _charge)
-        case.attachments = _items(data["attachments"], "attachments", _attachment)
+        case.stages = _items(data["stages"], "stages", partial(_stage, version=version))
+        case.charges = _items(data["charges"], "charges", partial(_charge, version=version))
+        case.attachments = _items(data["attachments"], "attachments", partial(_attachment, version=version))
+    for name in ("checks", "timeline", "stages", "charges", "attachments"):
+        _unique_uids(getattr(case, name), name)
     return case
 
 

@@ -117,6 +117,7 @@ class CheckRow(Base):
     state: Mapped[str] = mapped_column(String(16))
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str] = mapped_column(String(32), server_default="")  # since 0005
 
     case: Mapped[CaseRow] = relationship(back_populates="checks")
 
@@ -139,6 +140,8 @@ class EntryRow(Base):
     # tracker.domain.events); params is a JSON object of text values.
     event: Mapped[str] = mapped_column(String(40), default="", server_default="")
     params: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    # Since 0005: the entry's own identity (tracker.domain.model.new_uid), as for the other children.
+    uid: Mapped[str] = mapped_column(String(32), server_default="")
 
     case: Mapped[CaseRow] = relationship(back_populates="timeline")
 
@@ -164,6 +167,7 @@ class StageRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     answer_code: Mapped[str] = mapped_column(Text, default="")
     answer_note: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str] = mapped_column(String(32), server_default="")
 
 
 class ChargeRow(Base):
@@ -179,6 +183,7 @@ class ChargeRow(Base):
     period_end: Mapped[date | None] = mapped_column(Date)
     owed: Mapped[bool | None] = mapped_column(Boolean)
     note: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str] = mapped_column(String(32), server_default="")
 
 
 class AttachmentRow(Base):
@@ -192,3 +197,4 @@ class AttachmentRow(Base):
     size: Mapped[int] = mapped_column(ID)  # bytes: a file can pass 2 GiB
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str] = mapped_column(String(32), server_default="")

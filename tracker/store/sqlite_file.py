@@ -18,7 +18,7 @@ from pathlib import Path
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import _
 from tracker.records import record
-from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES
+from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, looks_newer
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -97,7 +97,7 @@ def _classify(connection: sqlite3.Connection) -> FileState:
             return FileState(Kind.FOREIGN, revision)
     if revision in KNOWN_REVISIONS:
         return FileState(Kind.OURS, revision)
-    if revision is not None and revision.isdigit() and len(revision) == 4:
+    if looks_newer(revision):
         return FileState(Kind.NEWER, revision)
     return FileState(Kind.FOREIGN, revision)
 
