@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tracker.cli.arguments import case_ref
-from tracker.cli.grammar import CHANNELS, Commands, Parser, add_commands
+from tracker.cli.argparse_glue import Commands, Parser, add_commands
+from tracker.cli.arguments import CHANNELS, case_ref
 from tracker.domain.model import Outcome, StageKind, Topic
 from tracker.i18n import _
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tracker import __version__
-from tracker.cli.arguments import case_ref, within_days
-from tracker.cli.grammar import CHANNELS, Parser, add_commands, add_language_option
+from tracker.cli.argparse_glue import Parser, add_commands
+from tracker.cli.arguments import CHANNELS, add_language_option, case_ref, within_days
 from tracker.cli.help_format import speak_our_language
 from tracker.cli.more_commands import add_more_commands
 from tracker.domain.dates import date_help
@@ -27,6 +27,29 @@ def language_option(arguments: Sequence[str]) -> str | None:
         elif argument.startswith("--lang="):
             found = argument.removeprefix("--lang=")
     return found
+
+
+# The options before the command that take a value, and those that need every command's help.
+_TAKES_VALUE = ("--db", "--lang")
+
+
+def command_word(arguments: Sequence[str]) -> str | None:
+    """The command the arguments name, found before they are parsed, so that only its topic's
+    grammar is built; None for --help, --version and anything unsure (then every command's is)."""
+    values_next = False
+    for argument in arguments:
+        if values_next:
+            values_next = False
+            continue
+        if argument == "-" or not argument.startswith("-"):
+            return argument
+        option, equals, _value = argument.partition("=")
+        # argparse takes any unambiguous prefix of an option: --la for --lang.
+        if option.startswith("--") and len(option) > 2 and any(o.startswith(option) for o in _TAKES_VALUE):
+            values_next = not equals
+            continue
+        return None  # --help, --version, "--" or an option argparse will refuse
+    return None
 
 
 def metavar_words() -> dict[str, str]:
@@ -62,8 +85,14 @@ def metavar_words() -> dict[str, str]:
     }
 
 
-def build_parser() -> Parser:
-    """The grammar, its help worded in the language chosen (call after choosing it)."""
+def build_parser(arguments: Sequence[str] | None = None) -> Parser:
+    """The grammar, its help worded in the language chosen (call after choosing it).
+
+    Given the arguments, only the commands of the topics up to the named command's own
+    are registered; otherwise (and for --help or a name that is no command's) all are.
+    """
+    from tracker.cli.registry import commands_up_to
+
     speak_our_language()
     m = metavar_words()
     parser = Parser(
@@ -90,6 +119,10 @@ def build_parser() -> Parser:
     )
     add_language_option(parser, m)
     commands = add_commands(parser, m, dest="command", metavar=m["COMMAND"])
+    for command in commands_up_to(None if arguments is None else command_word(arguments)):
+        commands.add_parser(
+            command.name, help=_(command.help), description=command.described(m), fill=command.arguments
+        )
 
     commands.add_parser(
         "add",

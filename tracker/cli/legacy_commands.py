@@ -564,7 +564,7 @@ _CHANGING = frozenset(
 )
 
 
-def changes_data(args: object) -> bool:
+def changes_data(args: argparse.Namespace) -> bool:
     """Whether the command ``args`` names changes the user's data (or writes a backup)."""
     command = getattr(args, "command", None)
     if command == "import":

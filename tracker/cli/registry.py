@@ -1,0 +1,61 @@
+"""Where each command is found: the topic modules, in the order ``tracker --help`` lists them.
+
+A command line runs one command, so only the topics up to the one that declares it
+are imported: ``tracker due`` loads the cases topic and never escalation's or the
+exchange's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from tracker.cli.command_spec import Command
+
+TOPICS: tuple[str, ...] = ()
+
+
+def topic_commands(topic: str) -> tuple[Command, ...]:
+    """The commands the topic module ``tracker.cli.commands.<topic>`` declares."""
+    module = importlib.import_module(f"tracker.cli.commands.{topic}")
+    commands: tuple[Command, ...] = module.COMMANDS
+    return commands
+
+
+def commands_up_to(name: str | None) -> list[Command]:
+    """Every command in order, or when ``name`` is one's, those of the topics up to its own."""
+    found: list[Command] = []
+    for topic in TOPICS:
+        found += topic_commands(topic)
+        if name is not None and any(command.name == name for command in found):
+            break
+    return found
+
+
+def find(name: str) -> Command | None:
+    for command in commands_up_to(name):
+        if command.name == name:
+            return command
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command ``args`` names; its exit status."""
+    from tracker.clock import SystemClock
+
+    command = find(args.command)
+    if command is None:
+        from tracker.cli.legacy_commands import run as run_legacy
+
+        return run_legacy(args)
+    return command.handler(args, SystemClock())
+
+
+def changes_data(args: argparse.Namespace) -> bool:
+    """Whether the command ``args`` names has changed the user's data (or written a backup)."""
+    command = find(args.command)
+    if command is None:
+        from tracker.cli.legacy_commands import changes_data as legacy_changes
+
+        return legacy_changes(args)
+    return command.writes(args)
