@@ -12,7 +12,7 @@ import importlib
 
 from tracker.cli.command_spec import Command
 
-TOPICS: tuple[str, ...] = ()
+TOPICS = ("cases", "checks", "lifecycle", "playbooks", "escalation", "evidence", "exchange", "notify", "db")
 
 
 def topic_commands(topic: str) -> tuple[Command, ...]:
@@ -32,30 +32,21 @@ def commands_up_to(name: str | None) -> list[Command]:
     return found
 
 
-def find(name: str) -> Command | None:
+def find(name: str) -> Command:
+    """The command called ``name``."""
     for command in commands_up_to(name):
         if command.name == name:
             return command
-    return None
+    raise LookupError(name)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the command ``args`` names; its exit status."""
     from tracker.clock import SystemClock
 
-    command = find(args.command)
-    if command is None:
-        from tracker.cli.legacy_commands import run as run_legacy
-
-        return run_legacy(args)
-    return command.handler(args, SystemClock())
+    return find(args.command).handler(args, SystemClock())
 
 
 def changes_data(args: argparse.Namespace) -> bool:
     """Whether the command ``args`` names has changed the user's data (or written a backup)."""
-    command = find(args.command)
-    if command is None:
-        from tracker.cli.legacy_commands import changes_data as legacy_changes
-
-        return legacy_changes(args)
-    return command.writes(args)
+    return find(args.command).writes(args)
