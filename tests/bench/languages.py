@@ -12,6 +12,7 @@ and amount it formats.
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import subprocess
@@ -76,9 +77,7 @@ def main() -> bool:
         for language in ("en", "zh_CN", "es"):
             for argv in (["--help"], ["due"]):
                 ours, base = median_pair(
-                    lambda argv=argv, language=language: run_once(
-                        [*tracker, "--lang", language, *argv], env, ok_codes=(0, 1)
-                    ),
+                    functools.partial(run_once, [*tracker, "--lang", language, *argv], env, ok_codes=(0, 1)),
                     bare,
                 )
                 ok &= report(f"tracker --lang {language} {' '.join(argv)}", ours, base, LIMIT)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.notify.conftest import NtfyServer, SmtpServer, free_port, start_smtp, write_program
+from tests.helpers.notify import NtfyServer, SmtpServer, free_port, start_smtp, write_program
 from tracker.notify.channels import DeliveryFailed, open_channel
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig

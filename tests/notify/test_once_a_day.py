@@ -11,7 +11,7 @@ from pathlib import Path
 from tracker.domain.model import Status
 from tracker.domain.reminders import Reminder, follow_up_reminder
 from tracker.notify.channels import DeliveryFailed
-from tracker.notify.dispatch import Result, notify_round
+from tracker.notify.dispatch import Result, Round, notify_round
 from tracker.notify.ledger import FILE_NAME, read_ledger
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig
@@ -46,7 +46,13 @@ def due(case_id: int, on: date, today: date) -> Reminder:
     return follow_up_reminder(case_id, f"uuid-{case_id}", f"Provider {case_id}", Status.REQUESTED, on, today)
 
 
-def run(folder: Path, reminders: list[Reminder], today: date, recorder: Recorder, names=("ntfy", "email")):  # noqa: ANN001, ANN201
+def run(
+    folder: Path,
+    reminders: list[Reminder],
+    today: date,
+    recorder: Recorder,
+    names: tuple[str, ...] = ("ntfy", "email"),
+) -> Round:
     return notify_round(reminders, today, names, CONFIG, folder, environ={}, opener=recorder.open)
 
 

@@ -14,7 +14,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine
 
-from tests.store.conftest import Repo, open_sqlite_store
+from tests.helpers.store import Repo, open_sqlite_store
 from tracker.domain.events import Event
 from tracker.domain.model import EntryKind
 from tracker.i18n import activate

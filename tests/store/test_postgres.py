@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.store import NOW, Repo, open_target
 from tests.postgres_server import PASSWORD, PASSWORD_USER, Server, database_name, dump_rows, dump_rows_of
-from tests.store.conftest import NOW, Repo, open_target
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Case
 from tracker.store import check_target, migrate, open_store, resolve
