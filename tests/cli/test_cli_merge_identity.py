@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import Run
+from tests.helpers.cli import Run
 
 
 def _show(cli: Run, *db: str) -> dict[str, Any]:
