@@ -28,6 +28,7 @@ from tracker.domain.model import (
 )
 from tracker.i18n import _
 from tracker.i18n.terms import rulebook_title, stage_name
+from tracker.records import replace
 
 
 def _check_day(day: date, case: Case, today: date, what: str) -> None:
@@ -117,6 +118,46 @@ def _guard_apelacion(case: Case, filed_on: date) -> None:
         )
 
 
+def check_stage(stage: Stage) -> None:
+    """What every stage is, however it comes in: filed by ``escalate``, answered by
+    ``answer``, or read from an import. InvalidInput naming the field at fault.
+
+    Only the stage's own facts are checked here: the day it was filed against today
+    and the guards of the path (a queja only after the deadline ...) belong to the
+    moment a user files it, and an export read on another day, in another time zone
+    or under a newer rule book must still import.
+    """
+    if stage.topic is not None and stage.kind is not StageKind.RECLAMO:
+        raise InvalidInput(_("only a reclamo has a topic"), "topic")
+    if stage.amount is not None and (stage.amount <= 0 or stage.amount.is_signed()):
+        raise InvalidInput(_("the amount must be more than zero"), "amount")
+    if stage.answered_on is None:
+        if stage.outcome is not None or stage.answer_code or stage.answer_note:
+            raise InvalidInput(
+                _(
+                    "the {kind} filed on {filed} has an answer's outcome, number or note but no answer date"
+                ).format(kind=stage_name(stage.kind), filed=stage.filed_on.isoformat()),
+                "answered_on",
+            )
+        return
+    if stage.outcome is None:
+        raise InvalidInput(
+            _(
+                "the answer to the {kind} filed on {filed} has no outcome (fundado, infundado or parcial)"
+            ).format(kind=stage_name(stage.kind), filed=stage.filed_on.isoformat()),
+            "outcome",
+        )
+    if stage.answered_on < stage.filed_on:
+        raise InvalidInput(
+            _("the answer's date {on} is before the {kind} was filed ({filed})").format(
+                on=stage.answered_on.isoformat(),
+                kind=stage_name(stage.kind),
+                filed=stage.filed_on.isoformat(),
+            ),
+            "answered_on",
+        )
+
+
 def escalate(
     case: Case,
     kind: StageKind,
@@ -136,10 +177,7 @@ def escalate(
         raise NotAllowed(_("case {id} is withdrawn: reopen it first").format(id=case.id))
     _require_rules(case, rules)
     _check_day(filed_on, case, today, _("the filing date"))
-    if topic is not None and kind is not StageKind.RECLAMO:
-        raise InvalidInput(_("only a reclamo has a topic"), "topic")
-    if amount is not None and amount <= 0:
-        raise InvalidInput(_("the amount must be more than zero"), "amount")
+    check_stage(Stage(kind=kind, filed_on=filed_on, topic=topic, amount=amount))
     if kind is StageKind.QUEJA:
         _guard_queja(case, filed_on, rules)
     elif kind is StageKind.APELACION:
@@ -215,13 +253,10 @@ def answer(
             ),
             "on",
         )
-    if on < stage.filed_on:
-        raise InvalidInput(
-            _("the answer's date {on} is before the {kind} was filed ({filed})").format(
-                on=on.isoformat(), kind=stage_name(stage.kind), filed=stage.filed_on.isoformat()
-            ),
-            "on",
-        )
+    try:
+        check_stage(replace(stage, answered_on=on, outcome=outcome, answer_code=code, answer_note=note))
+    except InvalidInput as refused:
+        raise InvalidInput(str(refused), "on" if refused.field == "answered_on" else refused.field) from None
     stage.answered_on = on
     stage.outcome = outcome
     stage.answer_code = code

@@ -44,7 +44,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from tracker.display import json_text
-from tracker.domain.errors import InvalidInput
+from tracker.domain.errors import InvalidInput, NotAllowed
 from tracker.domain.legacy_entries import to_fact
 from tracker.domain.limits import (
     MAX_CASE_ID,
@@ -498,7 +498,7 @@ def _amount(raw: Any, name: str) -> Decimal:
         amount = Decimal(raw)
     except InvalidOperation:
         raise _Problem(_("not an amount: {value}").format(value=_show(raw)), name) from None
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite() or amount < 0 or amount.is_signed():
         raise _Problem(_("must be zero or more: {value}").format(value=_show(raw)), name)
     exponent = amount.as_tuple().exponent
     if amount.adjusted() >= MAX_FEE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_FEE_DECIMALS):
@@ -692,7 +692,35 @@ def _case(value: Any, version: int = VERSION) -> Case:
         case.attachments = _items(data["attachments"], "attachments", partial(_attachment, version=version))
     for name in ("checks", "timeline", "stages", "charges", "attachments"):
         _unique_uids(getattr(case, name), name)
+    _keep_the_rules(case)
     return case
+
+
+def _keep_the_rules(case: Case) -> None:
+    """Stages, charges and attachments pass the same checks as when a command enters them
+    (tracker.domain's one check per kind), so an import cannot hold what ``show`` would
+    contradict: an answer before its filing, an answer without an outcome, "-0"."""
+    from tracker.domain.charges import check_charge
+    from tracker.domain.evidence import check_attachment
+    from tracker.domain.stages import check_stage
+
+    checks: tuple[tuple[str, list[Any], Callable[[int, Any], None]], ...] = (
+        ("stages", case.stages, lambda _index, stage: check_stage(stage)),
+        ("charges", case.charges, lambda _index, charge: check_charge(charge)),
+        (
+            "attachments",
+            case.attachments,
+            lambda index, attachment: check_attachment(attachment, case.attachments[:index], case.id),
+        ),
+    )
+    for name, items, check in checks:
+        for index, item in enumerate(items):
+            try:
+                check(index, item)
+            except (InvalidInput, NotAllowed) as refused:
+                field = getattr(refused, "field", None) or ""
+                problem = _Problem(str(refused), *([field] if field else []))
+                raise problem.at(f"{name}[{index}]") from None
 
 
 def decode(raw: bytes) -> Any:
