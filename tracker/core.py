@@ -22,6 +22,7 @@ from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
 from tracker.domain.errors import InvalidInput, StoreError
+from tracker.domain.limits import check_case_dates
 from tracker.domain.model import Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.search import SearchIndex
@@ -323,6 +324,7 @@ class Tracker:
             result = change(case)
             # The deadline dates kept on the case for lists and flags follow what changed.
             self.refresh_deadline_dates(case)
+            check_case_dates(case)
             return tx.save(case, before), result
 
     def add_case(self, draft: CaseDraft) -> Case:
@@ -332,6 +334,8 @@ class Tracker:
         case = workflow.open_case(
             draft, playbook, self.calendar(playbook), self.now(), self.today(), self.rulebook(playbook)
         )
+        self.refresh_deadline_dates(case)
+        check_case_dates(case)
         with self.store.write() as tx:
             return tx.add(case)
 
@@ -597,6 +601,12 @@ class Tracker:
                 return result
             for case in [*result.added, *(update.case for update in result.updated)]:
                 self.refresh_deadline_dates(case)
+                try:
+                    check_case_dates(case)
+                except InvalidInput as refused:
+                    raise InvalidInput(
+                        _("case {id}: {problem}").format(id=case.id, problem=refused), refused.field
+                    ) from None
             total = len(result.added) + len(result.updated)
             for done, update in enumerate(result.updated, start=1):
                 tx.replace(update.case)
