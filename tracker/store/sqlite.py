@@ -224,6 +224,10 @@ def open_sqlite(
             sqlite_file.create_owner_only(path, create_parent)
             _ensure_wal(path)
             _migrate(path)
+            # SQLite gives -wal and -shm the mode of the database file, but ones left from
+            # before the file was made owner-only keep theirs.
+            for suffix in ("-wal", "-shm"):
+                sqlite_file.make_owner_only(path.with_name(path.name + suffix))
         elif state.revision != SCHEMA_HEAD:
             backup_made = _backup_before_migrating(path, state.revision, now or datetime.now(UTC))
             _migrate(path)

@@ -129,7 +129,9 @@ def refusal(path: Path, state: FileState, opening: bool = True) -> InvalidInput 
 
 
 def create_owner_only(path: Path, create_parent: bool) -> None:
-    """Make an empty file readable by its owner only, from the first byte."""
+    """Make an empty file readable by its owner only, from the first byte; a file that is
+    there already (one the user made with ``touch``, 0644 under the usual umask) is made
+    owner-only too before tracker writes a case into it."""
     if not path.parent.is_dir():
         if not create_parent:
             raise InvalidInput(
@@ -149,11 +151,36 @@ def create_owner_only(path: Path, create_parent: bool) -> None:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:
-        pass
+        make_owner_only(path)
     except OSError as exc:
         raise InvalidInput(
             _("cannot create {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from None
+
+
+def make_owner_only(path: Path) -> None:
+    """Take away every permission but the owner's from a file tracker keeps cases in.
+
+    Through a descriptor opened without following a link, so that it is the file
+    itself whose mode changes; one whose owner is someone else (chmod refused) is
+    not initialised at all: the cases would stay readable by others."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InvalidInput(_("cannot open {path}: {reason}").format(path=path, reason=exc.strerror)) from None
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except OSError as exc:
+        raise InvalidInput(
+            _("cannot make {path} readable by its owner only: {reason}").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
+    finally:
+        os.close(fd)
 
 
 def _partial_name(destination: Path) -> Path:
