@@ -40,13 +40,55 @@ class FileState:
     revision: str | None = None
 
 
+def folder_writable(folder: Path) -> bool:
+    """Whether tracker may make files in the database's folder (SQLite's -wal and -shm, copies).
+
+    A function of its own so that tests, which run as root (who may write into any
+    folder but a read-only file system's), can say no."""
+    return os.access(folder, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that reads a database whose folder is read-only, where SQLite allows it.
+
+    A WAL database is read through its -wal and -shm when both are there. When there
+    is no -wal (or an empty one: everything is in the file), nobody can be writing it,
+    since a writer would have to make a -wal in that folder, so the file is read as
+    immutable, which needs no -shm. A -wal with changes but no -shm cannot be read."""
+    uri = path.resolve().as_uri()
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if wal.exists() and shm.exists():
+        return f"{uri}?mode=ro"
+    if wal.exists() and wal.stat().st_size > 0:
+        raise InvalidInput(
+            _(
+                "cannot read {path}: its folder {folder} is read-only, and its last changes are "
+                "still in {wal} (make the folder writable once, and tracker writes them back)"
+            ).format(path=path, folder=path.parent, wal=wal.name)
+        )
+    return f"{uri}?mode=ro&immutable=1"
+
+
+def read_only_refusal(path: Path) -> InvalidInput:
+    """Why a change to the database in a read-only folder is refused, in one line."""
+    return InvalidInput(
+        _(
+            "{path} can only be read: its folder {folder} is read-only, so nothing can be saved "
+            "(make the folder writable to change the cases)"
+        ).format(path=path, folder=path.parent)
+    )
+
+
 def reader(path: Path) -> sqlite3.Connection:
     """A connection to read an existing file, never creating it.
 
     Read-write when the file allows it, although nothing is written: a read-only
     connection to a WAL database leaves -wal and -shm files behind, where a
     read-write one, the last to close, removes them and leaves the folder as it was.
+    In a read-only folder, read-only as :func:`read_only_uri` says.
     """
+    if not folder_writable(path.parent):
+        return sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
     uri = path.resolve().as_uri()
     try:
         connection = sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
