@@ -37,7 +37,7 @@ def ntfy() -> Iterator[NtfyServer]:
     state = NtfyServer("")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_POST(self) -> None:  # the name http.server calls
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length).decode("utf-8")
             state.posted.append(Posted(self.path, dict(self.headers.items()), body))
@@ -46,7 +46,7 @@ def ntfy() -> Iterator[NtfyServer]:
             self.end_headers()
             self.wfile.write(b'{"error":"forbidden"}' if state.status >= 400 else b'{"id":"x"}')
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+        def log_message(self, format: str, *args: Any) -> None:  # quiet
             return
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -104,7 +104,7 @@ def start_smtp(certificate_authority: Any, *, starttls: bool = True) -> tuple[An
     state = SmtpServer(free_port(), "me@example.com", "s3cret-pass")
 
     class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
             mail = message_from_bytes(envelope.content.replace(b"\r\n", b"\n"), policy=policy.default)
             assert isinstance(mail, EmailMessage)
             state.received.append(mail)

@@ -40,7 +40,7 @@ def units() -> Path:
     return Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user"
 
 
-def test_install_writes_a_timer_and_enables_it(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_install_writes_a_timer_and_enables_it(cli: Run, env, systemctl: Path) -> None:
     (env.config_dir / "config.toml").write_text('[notify]\nat = "07:45"\n', encoding="utf-8")
     result = cli("notify", "--install")
     assert result.code == 0, result.err
@@ -61,7 +61,7 @@ def test_install_writes_a_timer_and_enables_it(cli: Run, env, systemctl: Path) -
     assert "tracker notify runs every day at 07:45" in result.out
 
 
-def test_uninstall_stops_and_removes_it(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_uninstall_stops_and_removes_it(cli: Run, env, systemctl: Path) -> None:
     cli("notify", "--install")
     systemctl.unlink()
     result = cli("notify", "--uninstall")
@@ -76,13 +76,13 @@ def test_uninstall_stops_and_removes_it(cli: Run, env, systemctl: Path) -> None:
     assert f"Removed {units() / 'tracker-notify.timer'}" in result.out
 
 
-def test_uninstall_with_nothing_installed(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_uninstall_with_nothing_installed(cli: Run, env, systemctl: Path) -> None:
     result = cli("notify", "--uninstall")
     assert (result.code, result.out) == (0, "No systemd timer was installed.\n")
     assert systemctl.read_text(encoding="utf-8").splitlines() == ["--user show-environment"]
 
 
-def test_install_dry_run_shows_the_units_and_writes_nothing(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_install_dry_run_shows_the_units_and_writes_nothing(cli: Run, env, systemctl: Path) -> None:
     result = cli("notify", "--install", "--dry-run")
     assert result.code == 0
     assert "  OnCalendar=*-*-* 09:00:00" in result.out.splitlines()
@@ -93,7 +93,7 @@ def test_install_dry_run_shows_the_units_and_writes_nothing(cli: Run, env, syste
 def test_without_systemd_the_crontab_line_is_printed_and_nothing_written(
     cli: Run,
     env,
-    no_systemd: Path,  # noqa: ANN001
+    no_systemd: Path,
 ) -> None:
     result = cli("--db", str(env.db), "notify", "--install")
     assert result.code == 0
@@ -109,13 +109,13 @@ def test_without_systemd_the_crontab_line_is_printed_and_nothing_written(
     assert no_systemd.read_text(encoding="utf-8").splitlines() == ["--user show-environment"]
 
 
-def test_uninstall_without_systemd_says_to_remove_the_crontab_line(cli: Run, env, no_systemd: Path) -> None:  # noqa: ANN001
+def test_uninstall_without_systemd_says_to_remove_the_crontab_line(cli: Run, env, no_systemd: Path) -> None:
     result = cli("notify", "--uninstall")
     assert result.code == 0
     assert "If you added the crontab line, remove it with crontab -e:" in result.out
 
 
-def test_systemctl_refusing_is_one_line_and_status_1(cli: Run, env, fake_bin: Path) -> None:  # noqa: ANN001
+def test_systemctl_refusing_is_one_line_and_status_1(cli: Run, env, fake_bin: Path) -> None:
     write_program(
         fake_bin,
         "systemctl",

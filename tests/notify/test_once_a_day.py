@@ -46,7 +46,7 @@ def due(case_id: int, on: date, today: date) -> Reminder:
     return follow_up_reminder(case_id, f"uuid-{case_id}", f"Provider {case_id}", Status.REQUESTED, on, today)
 
 
-def run(folder: Path, reminders: list[Reminder], today: date, recorder: Recorder, names=("ntfy", "email")):  # noqa: ANN001, ANN201
+def run(folder: Path, reminders: list[Reminder], today: date, recorder: Recorder, names=("ntfy", "email")):
     return notify_round(reminders, today, names, CONFIG, folder, environ={}, opener=recorder.open)
 
 
