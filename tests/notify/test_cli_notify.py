@@ -169,7 +169,10 @@ def test_two_overlapping_runs_announce_once(env, tmp_path: Path) -> None:
         )
 
     runs = [start()]
-    time.sleep(0.3)
+    # The second starts once the first is sending (its channel has opened the file).
+    deadline = time.monotonic() + 60
+    while not got.exists() and runs[0].poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
     runs.append(start())
     outputs = [run.communicate(timeout=60) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
