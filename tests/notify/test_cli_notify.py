@@ -178,3 +178,31 @@ def test_two_overlapping_runs_announce_once(env, tmp_path: Path) -> None:  # noq
         "command: sent (1 reminder)\n",
     ]
     assert got.read_text(encoding="utf-8").count("tracker: 1 follow-up overdue") == 1
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed_sends_no_token_elsewhere_and_is_tried_again(
+    cli: Run,
+    env,  # noqa: ANN001
+    ntfy: NtfyServer,
+    elsewhere: NtfyServer,
+    status: int,
+) -> None:
+    configure(env, f'ntfy_url = "{ntfy.url}"\nntfy_token_env = "NTFY_TOKEN"\n')
+    env.monkeypatch.setenv("NTFY_TOKEN", "tk_secret")
+    ntfy.status, ntfy.location = status, elsewhere.url
+    cli(*OVERDUE_ADD)
+    result = cli("notify")
+    assert result.code == 1
+    assert result.error_lines == [
+        f"tracker: notify: ntfy: {ntfy.url.split('/')[2]} redirects to {elsewhere.url} ({status});"
+        " not followed, nothing sent: set ntfy_url to it"
+    ]
+    assert result.out == ""
+    assert elsewhere.posted == []  # neither the token nor a body-less GET went to the other origin
+    assert [p.method for p in ntfy.posted] == ["POST"]
+    assert not ledger_path().exists() or "follow_up" not in ledger_path().read_text(encoding="utf-8")
+    ntfy.status, ntfy.location = 200, ""
+    again = cli("notify")  # not recorded as sent: the next run tries again
+    assert (again.code, again.out) == (0, "ntfy: sent (1 reminder)\n")
+    assert ntfy.posted[-1].body.startswith("Overdue:")
