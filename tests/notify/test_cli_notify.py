@@ -206,3 +206,28 @@ def test_a_redirect_is_not_followed_sends_no_token_elsewhere_and_is_tried_again(
     again = cli("notify")  # not recorded as sent: the next run tries again
     assert (again.code, again.out) == (0, "ntfy: sent (1 reminder)\n")
     assert ntfy.posted[-1].body.startswith("Overdue:")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1:8080/tópico", "must be plain ASCII with no spaces"),
+        ("http://127.0.0.1:abc/t", "the port must be a number from 1 to 65535"),
+        ("http://127.0.0.1:65536/t", "the port must be a number from 1 to 65535"),
+        ("http://[::1/t", "the server is not a valid name or [IPv6] address"),
+    ],
+)
+def test_a_bad_ntfy_url_is_refused_in_one_line_when_the_config_is_read(
+    cli: Run,
+    env,  # noqa: ANN001
+    url: str,
+    reason: str,
+) -> None:
+    configure(env, f'ntfy_url = "{url}"\ncommand = "true"\n')
+    cli(*OVERDUE_ADD)
+    result = cli("notify")
+    assert result.code == 2
+    assert len(result.error_lines) == 1
+    assert "internal error" not in result.err
+    assert f"notify.ntfy_url: {reason}" in result.err
+    assert result.out == ""

@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
+from tracker.notify_config import NotifyConfig, parse_ntfy_url
 from tracker.records import record
 
 TIMEOUT = 20
@@ -47,9 +47,14 @@ class NtfyChannel:
         }
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        request = urllib.request.Request(
-            self.url, data=message.body.encode("utf-8"), headers=headers, method="POST"
-        )
+        try:
+            # Checked again here: a config built elsewhere than config.toml must fail this channel alone.
+            parse_ntfy_url(self.url)
+            request = urllib.request.Request(
+                self.url, data=message.body.encode("utf-8"), headers=headers, method="POST"
+            )
+        except ValueError as exc:
+            raise DeliveryFailed(_("ntfy_url {reason}").format(reason=one_line(str(exc)))) from None
         where = urlsplit(self.url).netloc
         try:
             with urllib.request.build_opener(_NoRedirect).open(request, timeout=TIMEOUT) as response:
