@@ -231,3 +231,39 @@ def test_a_bad_ntfy_url_is_refused_in_one_line_when_the_config_is_read(
     assert "internal error" not in result.err
     assert f"notify.ntfy_url: {reason}" in result.err
     assert result.out == ""
+
+
+@pytest.mark.parametrize("how", ["ledger is a folder", "data folder is a file", "read-only folder"])
+def test_a_ledger_that_cannot_be_written_sends_nothing_and_names_the_ledger(
+    cli: Run,
+    env,  # noqa: ANN001
+    tmp_path: Path,
+    how: str,
+) -> None:
+    got = tmp_path / "got.txt"
+    configure(env, f"command = \"sh -c 'cat >> {got}'\"\n")
+    cli(*OVERDUE_ADD)
+    ledger = ledger_path()
+    if how == "ledger is a folder":
+        ledger.mkdir(parents=True)
+    elif how == "data folder is a file":
+        ledger.parent.parent.mkdir(parents=True, exist_ok=True)
+        ledger.parent.write_text("", encoding="utf-8")
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes in a read-only folder")
+        ledger.parent.mkdir(parents=True)
+        ledger.parent.chmod(0o555)
+    try:
+        for _run in range(2):
+            result = cli("notify")
+            assert result.code == 1
+            assert len(result.error_lines) == 1, result.err
+            assert result.err.startswith(f"tracker: notify: {ledger}: cannot be written (")
+            assert result.err.rstrip().endswith("; nothing was sent")
+            assert ".notify-ledger." not in result.err  # never the temporary file's name
+            assert result.out == ""
+            assert not got.exists()  # nothing sent that could not be recorded
+    finally:
+        if how == "read-only folder":
+            ledger.parent.chmod(0o755)

@@ -12,7 +12,7 @@ from tracker.core import Tracker
 from tracker.display import literal
 from tracker.i18n import _, ngettext
 from tracker.notify.dispatch import Delivery, Result, check_channels, notify_round, send_test
-from tracker.notify.ledger import LedgerBusy
+from tracker.notify.ledger import LedgerBusy, LedgerUnwritable
 
 EXIT_FAILED = 1
 
@@ -30,7 +30,7 @@ def run_notify(args: argparse.Namespace, clock: Clock) -> int:
     due = tracker.reminders()
     try:
         outcome = notify_round(due, tracker.today(), names, config, paths.data_dir(), dry_run=args.dry_run)
-    except LedgerBusy as exc:
+    except (LedgerBusy, LedgerUnwritable) as exc:
         _fail_line(literal(str(exc)))
         return EXIT_FAILED
     if outcome.ledger_was_damaged:
