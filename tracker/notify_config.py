@@ -115,7 +115,7 @@ def parse_ntfy_url(url: str) -> str:
     if not url.isascii() or any(ch.isspace() or not ch.isprintable() for ch in url):
         raise ValueError(
             _(
-                "must be plain ASCII with no spaces: %-encode other characters"
+                "must be plain ASCII with no spaces: percent-encode other characters"
                 " (a topic is letters, digits, - and _)"
             )
         )
