@@ -15,13 +15,15 @@ class Posted:
     path: str
     headers: dict[str, str]
     body: str
+    method: str = "POST"
 
 
 @dataclass
 class NtfyServer:
     url: str
-    posted: list[Posted] = field(default_factory=list)
+    posted: list[Posted] = field(default_factory=list)  # every request, whatever its method
     status: int = 200  # what the next requests are answered with
+    location: str = ""  # with a 3xx status: where the answer points
 
 
 def free_port() -> int:

@@ -179,3 +179,92 @@ def test_two_overlapping_runs_announce_once(env: TrackerEnv, tmp_path: Path) -> 
         "command: sent (1 reminder)\n",
     ]
     assert got.read_text(encoding="utf-8").count("tracker: 1 follow-up overdue") == 1
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed_sends_no_token_elsewhere_and_is_tried_again(
+    cli: Run,
+    env: TrackerEnv,
+    ntfy: NtfyServer,
+    elsewhere: NtfyServer,
+    status: int,
+) -> None:
+    configure(env, f'ntfy_url = "{ntfy.url}"\nntfy_token_env = "NTFY_TOKEN"\n')
+    env.monkeypatch.setenv("NTFY_TOKEN", "tk_secret")
+    ntfy.status, ntfy.location = status, elsewhere.url
+    cli(*OVERDUE_ADD)
+    result = cli("notify")
+    assert result.code == 1
+    assert result.error_lines == [
+        f"tracker: notify: ntfy: {ntfy.url.split('/')[2]} redirects to {elsewhere.url} ({status});"
+        " not followed, nothing sent: set ntfy_url to it"
+    ]
+    assert result.out == ""
+    assert elsewhere.posted == []  # neither the token nor a body-less GET went to the other origin
+    assert [p.method for p in ntfy.posted] == ["POST"]
+    assert not ledger_path().exists() or "follow_up" not in ledger_path().read_text(encoding="utf-8")
+    ntfy.status, ntfy.location = 200, ""
+    again = cli("notify")  # not recorded as sent: the next run tries again
+    assert (again.code, again.out) == (0, "ntfy: sent (1 reminder)\n")
+    assert ntfy.posted[-1].body.startswith("Overdue:")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1:8080/tópico", "must be plain ASCII with no spaces"),
+        ("http://127.0.0.1:abc/t", "the port must be a number from 1 to 65535"),
+        ("http://127.0.0.1:65536/t", "the port must be a number from 1 to 65535"),
+        ("http://[::1/t", "the server is not a valid name or [IPv6] address"),
+    ],
+)
+def test_a_bad_ntfy_url_is_refused_in_one_line_when_the_config_is_read(
+    cli: Run,
+    env: TrackerEnv,
+    url: str,
+    reason: str,
+) -> None:
+    configure(env, f'ntfy_url = "{url}"\ncommand = "true"\n')
+    cli(*OVERDUE_ADD)
+    result = cli("notify")
+    assert result.code == 2
+    assert len(result.error_lines) == 1
+    assert "internal error" not in result.err
+    assert f"notify.ntfy_url: {reason}" in result.err
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("how", ["ledger is a folder", "data folder is a file", "read-only folder"])
+def test_a_ledger_that_cannot_be_written_sends_nothing_and_names_the_ledger(
+    cli: Run,
+    env: TrackerEnv,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    got = tmp_path / "got.txt"
+    configure(env, f"command = \"sh -c 'cat >> {got}'\"\n")
+    cli(*OVERDUE_ADD)
+    ledger = ledger_path()
+    if how == "ledger is a folder":
+        ledger.mkdir(parents=True)
+    elif how == "data folder is a file":
+        ledger.parent.parent.mkdir(parents=True, exist_ok=True)
+        ledger.parent.write_text("", encoding="utf-8")
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes in a read-only folder")
+        ledger.parent.mkdir(parents=True)
+        ledger.parent.chmod(0o555)
+    try:
+        for _run in range(2):
+            result = cli("notify")
+            assert result.code == 1
+            assert len(result.error_lines) == 1, result.err
+            assert result.err.startswith(f"tracker: notify: {ledger}: cannot be written (")
+            assert result.err.rstrip().endswith("; nothing was sent")
+            assert ".notify-ledger." not in result.err  # never the temporary file's name
+            assert result.out == ""
+            assert not got.exists()  # nothing sent that could not be recorded
+    finally:
+        if how == "read-only folder":
+            ledger.parent.chmod(0o755)
