@@ -11,14 +11,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tracker.domain.model import OPEN_STATUSES, Status
 from tracker.domain.search import SearchIndex, filter_ids, search_text
 from tracker.domain.summary import CaseSummary, ListStats
-
-if TYPE_CHECKING:
-    from tracker.store.base import Codec
+from tracker.store.driver import Codec
 
 # Bound parameters per "IN (...)": well below every backend's limit.
 CHUNK = 900

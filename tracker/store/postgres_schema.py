@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+import tracker.store.postgres_link as link
 from tracker import paths
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import N_, _
 from tracker.records import record
-from tracker.store import postgres_link as link
 from tracker.store.location import Target
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, SCHEMA_HEAD
 
