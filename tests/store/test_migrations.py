@@ -21,7 +21,7 @@ from tests.store.conftest import Repo, problems
 from tracker.domain.model import CheckState, EntryKind, Status
 from tracker.store import Opened, migrate, open_store, postgres_schema, resolve
 from tracker.store.base import Store
-from tracker.store.schema import Base
+from tracker.store.schema import metadata
 
 OPENED_AT = datetime(2026, 10, 20, 12, 0, 0, tzinfo=UTC)
 
@@ -36,7 +36,7 @@ def schema_diff(target: str) -> list:  # type: ignore[type-arg]
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            return compare_metadata(MigrationContext.configure(connection), metadata)
     finally:
         engine.dispose()
 
