@@ -22,6 +22,8 @@ MODULES = (
     "ics_export",
     "importer",
     "json_format",
+    "json_checks",
+    "json_layout",
     "redact",
     "serialize",
 )
