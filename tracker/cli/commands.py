@@ -105,7 +105,7 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     }
     if book is not None and draft.promised_by is None:
         from tracker.domain.caserules import provider_deadline
-        from tracker.i18n.path import rule_source
+        from tracker.wording.escalation import rule_source
 
         first = provider_deadline(case, tracker.rules_for(case))
         source = _("the date you chose") if first.scheduled else rule_source(first.rule, book)

@@ -21,7 +21,7 @@ from tracker.domain.model import Case, Channel, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook
 from tracker.exchange.serialize import case_to_dict
 from tracker.i18n import _, formats, ngettext, terms
-from tracker.i18n import path as words
+from tracker.wording import escalation as words
 
 
 def _day(text: str, today: date, option: str) -> date:

@@ -83,7 +83,7 @@ def _parse(text: str, today: date, field: str | None) -> date:
         )
     last = days_in_month(year, month)
     if not 1 <= day <= last:
-        from tracker.i18n.formats import month_and_year
+        from tracker.wording.formats import month_and_year
 
         raise InvalidInput(
             ngettext(
@@ -100,7 +100,7 @@ def days_until(due: date | None, today: date) -> int | None:
     """Days from ``today`` to ``due``: negative when it has passed, None when there is no date.
 
     The words ("3d overdue", "today", "in 2d") are the reader's language's:
-    ``tracker.i18n.formats.describe_due``.
+    ``tracker.wording.formats.describe_due``.
     """
     if due is None:
         return None

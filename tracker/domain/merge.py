@@ -24,8 +24,8 @@ from typing import Protocol
 
 from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
 from tracker.i18n import _, ngettext
-from tracker.i18n.terms import check_label, check_state_label, field_label, quoted, stage_name
 from tracker.records import field, fields, record, replace
+from tracker.wording.terms import check_label, check_state_label, field_label, quoted, stage_name
 
 # The fields of a case that come from whichever side wins.
 CASE_FIELDS = (

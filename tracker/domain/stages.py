@@ -27,7 +27,7 @@ from tracker.domain.model import (
     Topic,
 )
 from tracker.i18n import _
-from tracker.i18n.terms import rulebook_title, stage_name
+from tracker.wording.terms import rulebook_title, stage_name
 
 
 def _check_day(day: date, case: Case, today: date, what: str) -> None:

@@ -32,8 +32,8 @@ from tracker.domain.model import (
 from tracker.domain.playbooks import Playbook
 from tracker.domain.schedule import scheduled_promise
 from tracker.i18n import _, pgettext
-from tracker.i18n.terms import check_label, checks_and_states, find_check, quoted, status_label
 from tracker.records import record
+from tracker.wording.terms import check_label, checks_and_states, find_check, quoted, status_label
 
 if TYPE_CHECKING:
     from tracker.domain.rules import RuleBook
