@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from tests import postgres_server
 from tracker.clock import FixedClock
 from tracker.i18n import activate
+from tracker.wording import phrases  # noqa: F401  # installs the words of the domain's facts, as every front end does
 
 # A Tuesday, a few days after the example request (2026-10-06).
 TODAY = date(2026, 10, 20)

@@ -18,7 +18,9 @@ from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.flags import FlagFacts, case_flags, is_overdue
 from tracker.domain.model import Action, Case, Channel, CheckState
-from tracker.i18n import _, ngettext, pgettext, terms
+from tracker.domain.playbooks import find_check
+from tracker.i18n import _, ngettext, pgettext
+from tracker.wording import terms
 
 if TYPE_CHECKING:
     from tracker.exchange import importer as importer_types
@@ -223,7 +225,7 @@ def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
         )
     else:
         case = tracker.set_check(args.id, args.check, STATES[args.state], args.note)
-        check = terms.find_check(case.checks, args.check)
+        check = find_check(case.checks, args.check)
         assert check is not None
         name = terms.quoted(literal(terms.check_label(check.name)))
         if check.state is CheckState.FAILED:

@@ -20,8 +20,9 @@ from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case, Channel, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook
 from tracker.exchange.serialize import case_to_dict
-from tracker.i18n import _, formats, ngettext, terms
+from tracker.i18n import _, ngettext
 from tracker.wording import escalation as words
+from tracker.wording import formats, terms
 
 
 def _day(text: str, today: date, option: str) -> date:

@@ -13,7 +13,8 @@ from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import _, ngettext, pgettext, terms
+from tracker.i18n import _, ngettext, pgettext
+from tracker.wording import terms
 from tracker.wording.entries import details_text, entry_details, entry_when
 from tracker.wording.formats import describe_due
 from tracker.wording.timeline import describe

@@ -22,8 +22,9 @@ from tracker.domain.model import Action, Case, Channel, Check, CheckState, Entry
 from tracker.exchange import dossier_path
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
-from tracker.i18n import N_, _, formats, ngettext, pgettext
+from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.records import record
+from tracker.wording import formats
 from tracker.wording.entries import details_text
 from tracker.wording.terms import check_label, status_label
 from tracker.wording.timeline import describe

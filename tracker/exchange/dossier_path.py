@@ -12,8 +12,9 @@ from tracker.domain.caserules import CaseRules
 from tracker.domain.charges import is_not_owed, not_owed_totals
 from tracker.domain.deadlines import case_deadlines, next_step, stage_views
 from tracker.domain.model import Case
-from tracker.i18n import _, formats, ngettext, terms
+from tracker.i18n import _, ngettext
 from tracker.wording import escalation as words
+from tracker.wording import formats, terms
 
 Escape = Callable[[str], str]
 

@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Static
 from tracker.display import headline, literal
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case
+from tracker.domain.playbooks import find_check
 from tracker.i18n import N_, _
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
@@ -20,7 +21,6 @@ from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
-from tracker.wording.terms import find_check
 
 
 class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):

@@ -25,7 +25,8 @@ from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.widgets.checklist import Checklist, check_prompt
 from tracker.ui.widgets.footer import FittingFooter
-from tracker.wording.terms import check_label, checks_and_states
+from tracker.wording.phrases import checks_and_states
+from tracker.wording.terms import check_label
 
 
 class VerifyScreen(TrackerModal[bool]):
