@@ -201,3 +201,36 @@ def test_a_peruvian_case_is_shown_without_loading_tomllib(tmp_path) -> None:  # 
     loaded = loaded_after(later)
     assert "tracker.domain.rules" in loaded
     assert "tomllib" not in loaded
+
+
+def test_an_everyday_command_loads_only_its_own_topic(tmp_path) -> None:  # noqa: ANN001
+    """The command line registers only the topics up to the command's own
+    (tracker.cli.registry): the everyday commands load neither the escalation's, the
+    exchange's nor the other topics' modules; --help loads every topic, but no handler's
+    imports (the database, the output tables)."""
+    code = f"""
+        import json, os, sys
+        os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
+        os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
+        from tracker.cli import main
+        for argv in (["add", "Claro"], ["due"], ["list"], ["show", "1"], ["add", "--help"]):
+            try:
+                assert main(argv) in (0, 1), argv
+            except SystemExit as exit_:
+                assert exit_.code in (0, None), exit_.code
+        print(json.dumps(sorted(sys.modules)))
+    """
+    topics = {m for m in loaded_after(code) if m.startswith("tracker.cli.commands.")}
+    assert topics == {"tracker.cli.commands.cases"}
+    help_code = """
+        import json, sys
+        from tracker.cli import main
+        try:
+            main(["--help"])
+        except SystemExit as exit_:
+            assert exit_.code in (0, None), exit_.code
+        print(json.dumps(sorted(sys.modules)))
+    """
+    loaded = loaded_after(help_code)
+    assert "tracker.cli.commands.db" in loaded and "tracker.cli.commands.escalation" in loaded
+    assert not {"tracker.core", "tracker.cli.output", "tracker.exchange", "tracker.notify"} & loaded

@@ -6,10 +6,16 @@ import io
 from datetime import date
 
 from textual.binding import Binding
+from textual.widgets import Button
 
 from tests.ui.conftest import TODAY, press, seed, settle
+from tracker.clock import FixedClock
+from tracker.i18n import activate
 from tracker.ui import keys
+from tracker.ui.app import build_app
 from tracker.ui.screens.case_detail import CaseScreen
+from tracker.ui.screens.case_form import CaseFormScreen
+from tracker.ui.screens.confirm import ConfirmScreen
 from tracker.ui.screens.follow_ups import FollowUpsScreen
 from tracker.ui.widgets.case_table import CaseTable
 
@@ -119,3 +125,30 @@ async def test_help_lists_the_keys_in_force_and_the_short_flags(make_app, tracke
     assert "table.open" in text
     no_ticket = next(line for line in text.splitlines() if "NO TICKET" in line)
     assert "NO TKT" in no_ticket
+
+
+def test_spanish_answers_yes_with_s_and_english_with_y() -> None:
+    activate("es")
+    try:
+        assert keys.key_hint("confirm.yes", {}, str) == "s"
+        assert keys.key_hint("confirm.yes", {"confirm.yes": "j"}, str) == "j"  # the config still wins
+        assert keys.key_hint("confirm.no", {}, str) == "escape"
+    finally:
+        activate("en")
+    assert keys.key_hint("confirm.yes", {}, str) == "y"
+
+
+async def test_a_spanish_question_names_s_and_takes_it(ui_db, ui_config, tracker) -> None:
+    app = build_app(ui_db, clock=FixedClock(TODAY), config_folder=ui_config, watch_interval=0, language="es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        assert isinstance(app.screen, CaseFormScreen)
+        app.screen.query_one("#provider").value = "Bitel"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert str(app.screen.query_one("#yes", Button).label).endswith("(s)")
+        await press(pilot, "y")
+        assert isinstance(app.screen, ConfirmScreen)  # y is not "sí"
+        await press(pilot, "s")
+        assert not isinstance(app.screen, (ConfirmScreen, CaseFormScreen))

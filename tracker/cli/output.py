@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.terminal import say_json
+from tracker.cli.terminal import say, say_json
 from tracker.clock import Local
 from tracker.display import cell_width, fit, literal, one_line
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
@@ -20,6 +20,7 @@ from tracker.wording.formats import describe_due
 from tracker.wording.timeline import describe
 
 if TYPE_CHECKING:
+    from tracker.core import Tracker
     from tracker.domain.caserules import CaseRules
 
 
@@ -214,3 +215,18 @@ def playbook_detail(playbook: Playbook) -> str:
     if not playbook.steps:
         lines.append("  " + _("none"))
     return "\n".join(lines)
+
+
+def case_json(case: Case, today: date, **options: Any) -> dict[str, Any]:
+    """A case as the JSON output gives it (the exchange format loads only for ``--json``)."""
+    from tracker.exchange.serialize import case_to_dict
+
+    return case_to_dict(case, today, **options)
+
+
+def print_case(tracker: Tracker, case: Case, as_json: bool, message: str) -> None:
+    """What a command that changed a case reports: ``message``, or with --json the case in full."""
+    if as_json:
+        print_json(case_json(case, tracker.today(), timeline=True, rules=tracker.rules_for(case)))
+    else:
+        say(message)

@@ -68,10 +68,10 @@ class TrackerApp(App[None]):
     def on_mount(self) -> None:
         from tracker.ui.screens.cases import CasesScreen
 
-        keymap = self.tracker.config.keys
+        keymap = {**keys.language_keys(), **self.tracker.config.keys}
         if keymap:
             self.set_keymap(keymap)
-        unknown = keys.unknown_ids(keymap)
+        unknown = keys.unknown_ids(self.tracker.config.keys)
         if unknown:
             self.notify(
                 _("config.toml [keys]: no binding is called {ids}; press {help} to see them all.").format(
