@@ -44,7 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         code = run(args)
     except TrackerError as exc:
-        terminal.warn(_("tracker: error: {problem}").format(problem=exc))
+        from tracker.wording.phrases import words  # the domain's facts in the reader's words
+
+        terminal.warn(_("tracker: error: {problem}").format(problem=words(exc)))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
