@@ -134,12 +134,12 @@ def test_a_file_that_is_not_sqlite_is_left_untouched(cli: Run, env: Any, tmp_pat
 
 
 def test_internal_errors_are_one_line_too(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tracker.cli import commands
+    from tracker.core import Tracker
 
-    def broken(*_args: object) -> int:
+    def broken(*_args: object, **_options: object) -> Tracker:
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(commands.COMMANDS, "list", broken)
+    monkeypatch.setattr(Tracker, "open", broken)
     result = cli("list")
     assert result.code == 70
     assert result.error_lines == [

@@ -87,6 +87,7 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(
 ) -> None:
     here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Movistar", ticket="T-1", playbook="esim-pe"))
+    assert case.id is not None
     export_to_path(here, "json", tmp_path / "mine.json")
     # The other device (clock a day ahead) imports it, edits the ticket, exports.
     ahead = FixedClock(TODAY, datetime.combine(TODAY + timedelta(days=1), datetime.min.time(), tzinfo=UTC))
@@ -119,6 +120,7 @@ def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(
 ) -> None:
     here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
     case = here.add_case(CaseDraft(provider="Claro"))
+    assert case.id is not None
     export_to_path(here, "json", tmp_path / "before.json")
     here.delete(case.id)
     result = import_file(here, tmp_path / "before.json")

@@ -7,8 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from exchange_helpers import STORY_TODAY, on, open_tracker
-
+from tests.helpers.exchange import STORY_TODAY, on, open_tracker
 from tracker.core import Tracker
 from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.workflow import CaseDraft

@@ -81,8 +81,9 @@ def test_every_message_is_translated_with_the_same_placeholders(
         message = translated[key]
         if message.fuzzy:
             problems.append(f"{key}: fuzzy (check the translation, then drop the flag)")
-        ids = list(original.id) if isinstance(original.id, tuple) else [original.id]
-        strings = list(message.string) if isinstance(message.string, tuple) else [message.string]
+        # Babel types an id and a translation as str, a tuple of plural forms, or a list.
+        ids = list(original.id) if isinstance(original.id, tuple | list) else [original.id]
+        strings = list(message.string) if isinstance(message.string, tuple | list) else [message.string]
         if isinstance(original.id, tuple) and len(strings) != catalog.num_plurals:
             problems.append(f"{key}: {len(strings)} plural forms, {language} has {catalog.num_plurals}")
         expected = placeholders(ids[-1])

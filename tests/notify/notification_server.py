@@ -1,13 +1,15 @@
 """A desktop notification server on a private D-Bus, as GNOME or KDE would run one.
 
 No ``from __future__ import annotations`` here: dbus-fast reads the D-Bus
-signatures from the annotations themselves.
+signatures from the annotations themselves (which is why mypy is told, in
+pyproject.toml, not to read them as types here).
 """
 
 import asyncio
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,11 +28,11 @@ class Shown:
 @dataclass
 class NotificationServer:
     address: str
-    shown: list = field(default_factory=list)
+    shown: list[Shown] = field(default_factory=list)
 
 
 class Notifications(ServiceInterface):
-    def __init__(self, shown: list) -> None:
+    def __init__(self, shown: list[Shown]) -> None:
         super().__init__("org.freedesktop.Notifications")
         self.shown = shown
 
@@ -71,7 +73,7 @@ class Notifications(ServiceInterface):
         return [0, ""]
 
 
-def start(folder: Path):
+def start(folder: Path) -> tuple[NotificationServer | None, Callable[[], None]]:
     """A private bus daemon and a notification server on it; returns (server, stop)."""
     daemon = shutil.which("dbus-daemon")
     if daemon is None:
@@ -82,6 +84,7 @@ def start(folder: Path):
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert process.stdout is not None
     address = process.stdout.readline().strip()
     server = NotificationServer(address)
     loop = asyncio.new_event_loop()

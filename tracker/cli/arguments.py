@@ -1,12 +1,19 @@
-"""Argument types of the command line: what a value must look like, refused in one line."""
+"""Arguments of the command line: what a value must look like, refused in one line, and
+the options every command shares."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
+from datetime import date
 
+from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import MAX_WITHIN_DAYS, check_case_ref, check_count
+from tracker.domain.model import Channel
 from tracker.i18n import _
+
+CHANNELS = [c.value for c in Channel]
 
 
 def case_ref(text: str) -> str:
@@ -31,3 +38,22 @@ def within_days(text: str) -> int:
         return check_count(int(value), "--within", 0, MAX_WITHIN_DAYS)
     except InvalidInput:
         raise problem from None
+
+
+def option_date(text: str, today: date, option: str) -> date:
+    """A date option's value (``--requested -2d``), refused with the option's name in front."""
+    try:
+        return parse_date(text, today, option)
+    except InvalidInput as exc:
+        raise InvalidInput(_("{option}: {problem}").format(option=option, problem=exc), option) from None
+
+
+def add_language_option(
+    parser: argparse.ArgumentParser, m: Mapping[str, str], default: str | None = None
+) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar=m["LANG"],
+        default=default,
+        help=_("en, zh_CN or es (default: $TRACKER_LANG, else language in config.toml, else your locale)"),
+    )

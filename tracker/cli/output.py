@@ -6,18 +6,21 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.terminal import say_json
+from tracker.cli.terminal import say, say_json
 from tracker.clock import Local
-from tracker.display import cell_width, details_text, entry_details, entry_when, fit, literal, one_line
+from tracker.display import cell_width, fit, literal, one_line
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import _, ngettext, pgettext, terms
-from tracker.i18n.formats import describe_due
-from tracker.i18n.timeline import describe
+from tracker.i18n import _, ngettext, pgettext
+from tracker.wording import terms
+from tracker.wording.entries import details_text, entry_details, entry_when
+from tracker.wording.formats import describe_due
+from tracker.wording.timeline import describe
 
 if TYPE_CHECKING:
+    from tracker.core import Tracker
     from tracker.domain.caserules import CaseRules
 
 
@@ -147,7 +150,7 @@ def case_detail(
         lines.append(_("Steps ({playbook} playbook):").format(playbook=literal(playbook.name)))
         lines.extend(_numbered(terms.playbook_steps(playbook)))
     if rules is not None:
-        from tracker.i18n import path as words  # the Peruvian path's words, only when needed
+        from tracker.wording import escalation as words  # the Peruvian path's words, only when needed
 
         lines += words.path_lines(case, today, rules)
     lines.append(_("Timeline (newest first):"))
@@ -212,3 +215,18 @@ def playbook_detail(playbook: Playbook) -> str:
     if not playbook.steps:
         lines.append("  " + _("none"))
     return "\n".join(lines)
+
+
+def case_json(case: Case, today: date, **options: Any) -> dict[str, Any]:
+    """A case as the JSON output gives it (the exchange format loads only for ``--json``)."""
+    from tracker.exchange.serialize import case_to_dict
+
+    return case_to_dict(case, today, **options)
+
+
+def print_case(tracker: Tracker, case: Case, as_json: bool, message: str) -> None:
+    """What a command that changed a case reports: ``message``, or with --json the case in full."""
+    if as_json:
+        print_json(case_json(case, tracker.today(), timeline=True, rules=tracker.rules_for(case)))
+    else:
+        say(message)

@@ -14,12 +14,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
+import tracker.store.case_children as case_children
 from tracker.domain.errors import NotAllowed, NotFound
 from tracker.domain.model import Case, Check, TimelineEntry
 from tracker.i18n import _
 from tracker.records import replace
-from tracker.store import case_children
-from tracker.store.base import Codec, Connection
+from tracker.store.driver import Codec, Connection
 from tracker.store.listing import ListingQueries
 from tracker.store.rows import (
     CASE_COLUMNS,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from textual.binding import Binding
 
-from tracker.i18n import N_, NP_
+from tracker.i18n import N_, NP_, current_language
 
 APP = [
     Binding("ctrl+q", "quit", NP_("key", "Quit"), id="app.quit", priority=True),
@@ -159,6 +159,16 @@ def default_keys() -> dict[str, str]:
     return keys
 
 
+# Keys that answer in the reader's own words: a Spanish reader says "sí", so yes is `s`
+# there. By binding id; the config's [keys] still win over these.
+LANGUAGE_KEYS: dict[str, dict[str, str]] = {"es": {"confirm.yes": "s"}}
+
+
+def language_keys() -> dict[str, str]:
+    """The bindings whose default key the language in use changes, and their keys."""
+    return dict(LANGUAGE_KEYS.get(current_language(), {}))
+
+
 def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
     """The ids in a ``[keys]`` table that name no binding (a typo would be ignored otherwise)."""
     known = default_keys()
@@ -166,8 +176,8 @@ def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
 
 
 def keys_for(binding_id: str, keymap: Mapping[str, str]) -> list[str]:
-    """The keys in force for a binding: the config's, else the default ones."""
-    keys = keymap.get(binding_id) or default_keys().get(binding_id, "")
+    """The keys in force for a binding: the config's, else the language's, else the default ones."""
+    keys = keymap.get(binding_id) or language_keys().get(binding_id) or default_keys().get(binding_id, "")
     return [key.strip() for key in keys.split(",") if key.strip()]
 
 

@@ -1,5 +1,11 @@
-"""The parts the command line's grammar is built from: a parser that reports usage
-errors as one line, and subcommands whose arguments are added only when used."""
+"""Where the command line leans on argparse's insides, in one place.
+
+A parser that reports usage errors as one line and takes relative dates such as
+``-2d`` as values (argparse's private ``_negative_number_matcher``), and
+subcommands whose arguments are added only when used (a subclass of argparse's
+private ``_SubParsersAction``). ``tests/cli/test_argparse_glue.py`` pins the
+argparse behaviour both rely on, so that a new Python that changes it fails there.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,9 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NoReturn
 
-from tracker.domain.model import Channel
+from tracker.cli.arguments import add_language_option
 from tracker.i18n import _
 
-CHANNELS = [c.value for c in Channel]
 EXIT_USAGE = 2
 
 
@@ -93,14 +98,3 @@ def add_commands(parser: argparse.ArgumentParser, m: Mapping[str, str], **option
     subparsers: Any = parser.add_subparsers  # typeshed knows only argparse's own keywords
     commands: Commands = subparsers(parser_class=Parser, action=Commands, metavars=m, **options)
     return commands
-
-
-def add_language_option(
-    parser: argparse.ArgumentParser, m: Mapping[str, str], default: str | None = None
-) -> None:
-    parser.add_argument(
-        "--lang",
-        metavar=m["LANG"],
-        default=default,
-        help=_("en, zh_CN or es (default: $TRACKER_LANG, else language in config.toml, else your locale)"),
-    )

@@ -1,4 +1,5 @@
-"""Cases found in review: refusals that must not create files, exit status on rechecks."""
+"""What the command line makes of odd input: a refusal in one line that creates no file, or,
+for a decimal comma, the amount meant."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.conftest import Run
+from tests.helpers.cli import Run
 
 
 def test_an_unknown_playbook_creates_no_database(cli: Run, env: Any) -> None:
@@ -24,22 +25,6 @@ def test_an_in_memory_database_is_refused_with_a_reason(cli: Run, env: Any) -> N
     assert result.code == 2
     assert "in-memory database forgets everything" in result.err
     assert len(result.error_lines) == 1
-
-
-def test_due_exits_1_when_a_recheck_is_overdue(cli: Run, env: Any) -> None:
-    env.set_today("2026-10-06")
-    added = cli("add", "Netflix", "--playbook", "subscription", "--json").json()
-    cli("check", str(added["id"]), "confirmation received", "pass")
-    cli("check", str(added["id"]), "no new charge", "pass")
-    verified = cli("verify", str(added["id"]), "--json").json()
-    recheck = verified["next_follow_up"]
-    assert recheck == "2026-11-10"
-    env.set_today("2026-11-10")
-    assert cli("due").code == 0  # due today, not overdue
-    env.set_today("2026-11-11")
-    late = cli("due", "--json")
-    assert late.code == 1
-    assert late.json()[0]["flags"] == ["RECHECK"]
 
 
 def test_an_unknown_setting_in_the_config_is_named(cli: Run, env: Any) -> None:

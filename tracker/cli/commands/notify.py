@@ -4,20 +4,57 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from tracker import paths
+from tracker.cli.command_spec import Command
 from tracker.cli.terminal import say, warn
-from tracker.clock import Clock
-from tracker.core import Tracker
 from tracker.display import literal
-from tracker.i18n import _, ngettext
-from tracker.notify.dispatch import Delivery, Result, check_channels, notify_round, send_test
-from tracker.notify.ledger import LedgerBusy
+from tracker.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from tracker.cli.argparse_glue import Parser
+    from tracker.clock import Clock
+    from tracker.core import Tracker
+    from tracker.notify.dispatch import Delivery
+
+
+def _notify_arguments(notify: Parser, m: Mapping[str, str]) -> None:
+    from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
+
+    notify.add_argument(
+        "--via",
+        action="append",
+        choices=NOTIFY_CHANNELS,
+        metavar=m["CHANNEL"],
+        help=_("send through this channel only (repeatable): {channels}").format(
+            channels=", ".join(NOTIFY_CHANNELS)
+        ),
+    )
+    notify.add_argument(
+        "--dry-run", "-n", action="store_true", help=_("show what would be sent (or installed); send nothing")
+    )
+    notify_mode = notify.add_mutually_exclusive_group()
+    notify_mode.add_argument(
+        "--test", action="store_true", help=_("send a test message through each channel (any day)")
+    )
+    notify_mode.add_argument(
+        "--install",
+        action="store_true",
+        help=_("run it every day by itself: a systemd user timer, else the crontab line to add"),
+    )
+    notify_mode.add_argument("--uninstall", action="store_true", help=_("remove what --install set up"))
+
 
 EXIT_FAILED = 1
 
 
-def run_notify(args: argparse.Namespace, clock: Clock) -> int:
+def notify(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.core import Tracker
+    from tracker.notify.dispatch import check_channels, notify_round, send_test
+    from tracker.notify.ledger import LedgerBusy, LedgerUnwritable
+
     tracker = Tracker.open(args.db, clock=clock, defer=True)  # config first: refuse a bad one early
     config = tracker.config.notify
     names = tuple(dict.fromkeys(args.via)) if args.via else config.channels()
@@ -30,7 +67,7 @@ def run_notify(args: argparse.Namespace, clock: Clock) -> int:
     due = tracker.reminders()
     try:
         outcome = notify_round(due, tracker.today(), names, config, paths.data_dir(), dry_run=args.dry_run)
-    except LedgerBusy as exc:
+    except (LedgerBusy, LedgerUnwritable) as exc:
         _fail_line(literal(str(exc)))
         return EXIT_FAILED
     if outcome.ledger_was_damaged:
@@ -52,6 +89,8 @@ def run_notify(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _report(deliveries: list[Delivery], *, test: bool) -> int:
+    from tracker.notify.dispatch import Result
+
     for delivery in deliveries:
         if delivery.result is Result.FAILED:
             _fail_line(f"{delivery.channel}: {literal(delivery.reason)}")
@@ -131,3 +170,20 @@ def _install(args: argparse.Namespace, tracker: Tracker) -> int:
     elif not plan.removed:
         say(_("No systemd timer was installed."))
     return 0
+
+
+COMMANDS = (
+    Command(
+        "notify",
+        N_("remind me of follow-ups due: desktop, ntfy, e-mail or a command"),
+        notify,
+        _notify_arguments,
+        description=N_(
+            "Send one message naming the follow-ups overdue and due today, through the channels "
+            "set up under [notify] in config.toml. Each reminder is announced once a day per "
+            "channel; nothing is sent when nothing is due. Exit status: 0 when every channel "
+            "delivered (or had nothing new to say), 1 when a channel failed, 2 for a usage or "
+            "config error."
+        ),
+    ),
+)

@@ -1,0 +1,318 @@
+"""The escalation past the provider's deadline: file a stage, record its answer, a charge,
+and write the letter for the operator or OSIPTEL."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.cli.arguments import CHANNELS, option_date
+from tracker.cli.command_spec import Command, always
+from tracker.cli.terminal import say
+from tracker.domain.errors import InvalidInput
+from tracker.domain.model import Channel, Outcome, StageKind, Topic
+from tracker.i18n import N_, _
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from tracker.cli.argparse_glue import Parser
+    from tracker.clock import Clock
+
+STAGE_KINDS = [k.value for k in StageKind]
+LETTER_KINDS = [k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM]
+
+
+def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
+    escalate.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
+    escalate.add_argument("kind", choices=STAGE_KINDS, metavar=m["KIND"], help=" | ".join(STAGE_KINDS))
+    escalate.add_argument(
+        "--filed", metavar=m["DATE"], default="today", help=_("when it was filed (default: today)")
+    )
+    escalate.add_argument(
+        "--code", default="", metavar=m["CODE"], help=_("the código the operator or OSIPTEL gave for it")
+    )
+    escalate.add_argument(
+        "--topic",
+        choices=[t.value for t in Topic],
+        help=_("a reclamo's subject: baja (default), billing or quality; it sets the operator's days"),
+    )
+    escalate.add_argument(
+        "--amount",
+        metavar=m["AMOUNT"],
+        help=_("billing: the amount in dispute (it sets the operator's days)"),
+    )
+    escalate.add_argument("--channel", "-c", choices=CHANNELS, help=_("how it was filed"))
+    escalate.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    escalate.add_argument("--json", action="store_true", help=_("print the case as JSON"))
+
+
+def escalate(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.cli.output import print_case
+    from tracker.core import Tracker
+    from tracker.domain.charges import parse_amount
+    from tracker.domain.deadlines import stage_views
+    from tracker.wording import escalation as words
+    from tracker.wording import terms
+
+    today = clock.today()
+    filed = option_date(args.filed, today, "--filed")
+    amount = parse_amount(args.amount, "--amount") if args.amount is not None else None
+    kind = StageKind(args.kind)
+    tracker = Tracker.open(args.db, clock=clock)
+    case = tracker.escalate(
+        args.id,
+        kind,
+        filed,
+        code=args.code,
+        topic=Topic(args.topic) if args.topic else None,
+        amount=amount,
+        channel=Channel(args.channel) if args.channel else None,
+        note=args.note,
+    )
+    rules = tracker.rules_for(case)
+    index = max(i for i, s in enumerate(case.stages) if s.kind is kind and s.filed_on == filed)
+    view = stage_views(case, rules)[index]
+    lines = [
+        _("Case {id}: {stage} filed on {day}.").format(
+            id=case.id, stage=terms.stage_name(kind), day=filed.isoformat()
+        )
+    ]
+    lines += ["  " + words.deadline_line(d, rules.book) for d in view.deadlines]
+    print_case(tracker, case, args.json, "\n".join(lines))
+    return 0
+
+
+def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
+    answer.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
+    answer.add_argument(
+        "--on", metavar=m["DATE"], required=True, help=_("the day the answer was notified to you")
+    )
+    answer.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
+    answer.add_argument("--stage", choices=STAGE_KINDS, help=_("answer the latest stage of this kind"))
+    answer.add_argument("--code", default="", metavar=m["CODE"], help=_("the resolution's number"))
+    answer.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    answer.add_argument("--json", action="store_true", help=_("print the case as JSON"))
+
+
+def answer(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.cli.output import print_case
+    from tracker.core import Tracker
+    from tracker.domain.deadlines import stage_views
+    from tracker.wording import escalation as words
+    from tracker.wording import terms
+
+    on = option_date(args.on, clock.today(), "--on")
+    tracker = Tracker.open(args.db, clock=clock)
+    kind = StageKind(args.stage) if args.stage else None
+    case = tracker.answer(args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note)
+    rules = tracker.rules_for(case)
+    answered = max(
+        (
+            v
+            for v in stage_views(case, rules)
+            if v.stage.answered_on == on and (kind is None or v.stage.kind is kind)
+        ),
+        key=lambda v: v.index,
+    )
+    stage = answered.stage
+    assert stage.outcome is not None
+    lines = [
+        _("Case {id}: answer to the {stage} of {filed}: {outcome}, notified on {day}.").format(
+            id=case.id,
+            stage=terms.stage_name(stage.kind),
+            filed=stage.filed_on.isoformat(),
+            outcome=terms.outcome_name(stage.outcome),
+            day=on.isoformat(),
+        )
+    ]
+    late = [d for d in answered.deadlines if d.what.endswith(".answer") and on > d.due]
+    if late:
+        lines.append("  " + _("It came late: the deadline was {due}.").format(due=late[0].due.isoformat()))
+    appeal = [d for d in answered.deadlines if d.what == "apelacion.file"]
+    if appeal:
+        deadline = appeal[0]
+        lines.append(
+            "  "
+            + _("Your deadline: {what}, by {due} ({source}).").format(
+                what=words.deadline_what(deadline),
+                due=deadline.due.isoformat(),
+                source=words.rule_source(deadline.rule, rules.book),
+            )
+        )
+    print_case(tracker, case, args.json, "\n".join(lines))
+    return 0
+
+
+def _charge_arguments(charge: Parser, m: Mapping[str, str]) -> None:
+    charge.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
+    charge.add_argument("amount", metavar=m["AMOUNT"], help=_("e.g. 79.80"))
+    charge.add_argument(
+        "--on", metavar=m["DATE"], required=True, help=_("the bill's date (or when it was taken)")
+    )
+    charge.add_argument(
+        "--currency",
+        metavar=m["CURRENCY"],
+        help=_("ISO code, e.g. PEN (default: the rule book's, PEN in Peru)"),
+    )
+    charge.add_argument(
+        "--period",
+        metavar=m["FROM..TO"],
+        help=_("the period billed, YYYY-MM-DD..YYYY-MM-DD"),
+    )
+    owed = charge.add_mutually_exclusive_group()
+    owed.add_argument(
+        "--owed", dest="owed", action="store_const", const=True, help=_("owed, whatever the rules say")
+    )
+    owed.add_argument(
+        "--not-owed",
+        dest="owed",
+        action="store_const",
+        const=False,
+        help=_("not owed, whatever the rules say"),
+    )
+    charge.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    charge.add_argument("--json", action="store_true", help=_("print the case as JSON"))
+
+
+def _period(text: str | None, today: date) -> tuple[date, date] | None:
+    if text is None:
+        return None
+    start, sep, end = text.partition("..")
+    if not sep:
+        raise InvalidInput(_("--period: write it as YYYY-MM-DD..YYYY-MM-DD"), "--period")
+    return option_date(start, today, "--period"), option_date(end, today, "--period")
+
+
+def charge(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.cli.output import print_case
+    from tracker.core import Tracker
+    from tracker.domain.charges import is_not_owed, not_owed_totals, parse_amount
+    from tracker.wording import escalation as words
+    from tracker.wording import formats
+
+    today = clock.today()
+    amount = parse_amount(args.amount, "AMOUNT")
+    on = option_date(args.on, today, "--on")
+    period = _period(args.period, today)
+    tracker = Tracker.open(args.db, clock=clock)
+    currency = args.currency
+    if currency is None:
+        case = tracker.get(args.id)
+        book = tracker.rules_for(case).book
+        currency = book.currency if book is not None and book.currency else case.fee_currency
+        if not currency:
+            raise InvalidInput(_("give the charge's currency with --currency (e.g. PEN, USD)"), "--currency")
+    case = tracker.add_charge(args.id, amount, currency, on, period=period, owed=args.owed, note=args.note)
+    rules = tracker.rules_for(case)
+    recorded = next(c for c in reversed(case.charges) if c.on == on and c.amount == amount)
+    owed = not is_not_owed(case, recorded, rules)
+    if args.owed is not None:
+        state = _("owed (your word)") if owed else _("not owed (your word)")
+    else:
+        state = _("owed by the rules") if owed else _("not owed by the rules")
+    lines = [
+        _("Case {id}: charge of {money} on {day} recorded: {state}.").format(
+            id=case.id,
+            money=formats.money(recorded.amount, recorded.currency),
+            day=on.isoformat(),
+            state=state,
+        ),
+        "  " + _("Not owed on this case: {total}.").format(total=words.totals(not_owed_totals(case, rules))),
+    ]
+    print_case(tracker, case, args.json, "\n".join(lines))
+    return 0
+
+
+def _letter_arguments(letter: Parser, m: Mapping[str, str]) -> None:
+    letter.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
+    letter.add_argument("kind", choices=LETTER_KINDS, metavar=m["KIND"], help=" | ".join(LETTER_KINDS))
+    letter.add_argument(
+        "--format", "-f", default="md", choices=["md", "txt"], help=_("Markdown (default) or text")
+    )
+    letter.add_argument(
+        "--output",
+        "-o",
+        metavar=m["FILE"],
+        help=_("write to {file} instead of standard output").format(file=m["FILE"]),
+    )
+    letter.add_argument(
+        "--redact",
+        action="store_true",
+        help=_("mask phone, account and document numbers down to their last four"),
+    )
+
+
+def letter(args: argparse.Namespace, clock: Clock) -> int:
+    from tracker.core import Tracker
+    from tracker.exchange.files import write_private
+    from tracker.exchange.letters import letter_for
+    from tracker.wording import terms
+
+    tracker = Tracker.open(args.db, clock=clock)
+    case = tracker.get(args.id, include_deleted=True)
+    text = letter_for(tracker, case, StageKind(args.kind), fmt=args.format, redact=args.redact)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.output).expanduser()
+    write_private(path, lambda stream: stream.write(text.encode("utf-8")))
+    say(
+        _("Letter ({kind}) of case {id} written to {path}").format(
+            kind=terms.stage_name(StageKind(args.kind)), id=case.id, path=path
+        )
+    )
+    return 0
+
+
+COMMANDS = (
+    Command(
+        "escalate",
+        N_("file a reclamo, queja, apelación or OSIPTEL form on a case"),
+        escalate,
+        _escalate_arguments,
+        description=N_(
+            "Record a stage past the provider's deadline. A queja for silence is refused until "
+            "the operator's deadline to answer the reclamo has passed, naming the first day it is "
+            "allowed."
+        ),
+        writes=always,
+    ),
+    Command(
+        "answer",
+        N_("record the answer to the case's latest stage"),
+        answer,
+        _answer_arguments,
+        description=N_(
+            "Record the answer (resolution) to the case's latest stage, or to the latest of "
+            "--stage {kind}. An answer against you opens your deadline to appeal."
+        ),
+        writes=always,
+    ),
+    Command(
+        "charge",
+        N_("record what the provider billed or took"),
+        charge,
+        _charge_arguments,
+        description=N_(
+            "Record a charge. The rules say whether it is owed (in Peru: bills issued after the "
+            "request, while the baja is not carried out, are not); --owed or --not-owed overrides "
+            "them."
+        ),
+        writes=always,
+    ),
+    Command(
+        "letter",
+        N_("write the reclamo, queja or apelación in Spanish, filled from the case"),
+        letter,
+        _letter_arguments,
+        description=N_(
+            "Write a letter to the operator (or to OSIPTEL's TRASU through it), in Spanish, from "
+            "the case's facts, dates, códigos, deadlines and charges not owed, with the holder's "
+            "name and document from config.toml [me]. Not legal advice."
+        ),
+    ),
+)
