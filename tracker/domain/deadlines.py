@@ -20,7 +20,8 @@ from tracker.records import record
 # A user's deadline counts as close this many business days before it.
 ALERT_BUSINESS_DAYS = 5
 
-AGAINST_USER = (Outcome.INFUNDADO, Outcome.PARCIAL)
+# Answers that can be appealed: an improcedente one lies open to appeal as an infundado does.
+AGAINST_USER = (Outcome.INFUNDADO, Outcome.PARCIAL, Outcome.IMPROCEDENTE)
 
 # Steps inside the other side whose day the user never learns (only the final answer is
 # notified): shown for reference, never called met or missed.
@@ -97,6 +98,16 @@ def _appeal_filed(case: Case, answered_on: date) -> date | None:
     return None
 
 
+def _filed_again(case: Case, index: int) -> date | None:
+    """The day a stage declared inadmisible was filed again, fixed (the next of its kind)."""
+    stage = case.stages[index]
+    assert stage.answered_on is not None
+    for later in case.stages[index + 1 :]:
+        if later.kind is stage.kind and later.filed_on >= stage.answered_on:
+            return later.filed_on
+    return None
+
+
 def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
     """The deadlines a stage sets: the provider's first, then the user's appeal if any."""
     book = rules.book
@@ -137,6 +148,20 @@ def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
         forwarded = chain("apelacion.forward", "apelacion.forward", stage.filed_on)
         resolved = chain("apelacion.resolve", "apelacion.resolve", forwarded)
         chain("apelacion.answer", "apelacion.notify", resolved)
+    if stage.answered_on is not None and stage.outcome is Outcome.INADMISIBLE:
+        # Not admitted as filed: the user fixes what the answer asks and files it again.
+        fix = book.rule("inadmisible.fix", stage.answered_on)
+        out.append(
+            Deadline(
+                "inadmisible.fix",
+                fix.due(stage.answered_on, calendar),
+                Whose.USER,
+                fix,
+                stage.answered_on,
+                stage=index,
+                done_on=_filed_again(case, index),
+            )
+        )
     return out
 
 
@@ -258,6 +283,7 @@ class Step(StrEnum):
     QUEJA = "queja"  # allowed from ``on``
     APELACION = "apelacion"  # by ``on``
     OSIPTEL_FORM = "osiptel-form"
+    FIX = "fix"  # fix what an inadmisible answer asks and file again, by ``on``
 
 
 @record(frozen=True)
@@ -286,9 +312,11 @@ def next_step(case: Case, rules: CaseRules, today: date) -> NextStep | None:
         return None
     views = stage_views(case, rules)
     # The user's own window to appeal comes before anything the other side still owes.
-    appeals = [d for v in views for d in v.deadlines if d.what == "apelacion.file" and d.open]
-    if appeals:
-        return NextStep(Step.APELACION, appeals[-1].due, appeals[-1])
+    mine = [d for v in views for d in v.deadlines if d.whose is Whose.USER and d.open]
+    if mine:
+        latest = mine[-1]
+        step = Step.FIX if latest.what == "inadmisible.fix" else Step.APELACION
+        return NextStep(step, latest.due, latest)
     for view in reversed(views):
         stage = view.stage
         if stage.kind is StageKind.OSIPTEL_FORM:

@@ -83,6 +83,10 @@ class Outcome(StrEnum):
     FUNDADO = "fundado"
     INFUNDADO = "infundado"
     PARCIAL = "parcial"  # fundado en parte
+    # Not decided on its merits: the claim does not lie (it can be appealed like infundado).
+    IMPROCEDENTE = "improcedente"
+    # Not admitted as filed: the user is asked to fix something within a short time.
+    INADMISIBLE = "inadmisible"
 
 
 @record

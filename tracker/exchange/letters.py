@@ -68,6 +68,8 @@ RESULTADOS = {
     Outcome.FUNDADO: "fundado",
     Outcome.INFUNDADO: "infundado",
     Outcome.PARCIAL: "fundado en parte",
+    Outcome.IMPROCEDENTE: "improcedente",
+    Outcome.INADMISIBLE: "inadmisible",
 }
 
 AVISO = (

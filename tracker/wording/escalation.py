@@ -40,6 +40,7 @@ DEADLINE_WORDS = {
     "apelacion.answer": N_("notify TRASU's answer to the apelación"),
     "apelacion.file": N_("file an apelación against the answer"),
     "reclamo.billing.file": N_("file a billing reclamo about the charge"),
+    "inadmisible.fix": N_("fix what the inadmisible answer asks and file again"),
 }
 
 WHOSE_WORDS = {Whose.PROVIDER: N_("provider"), Whose.USER: N_("you")}
@@ -76,6 +77,10 @@ def rule_source(rule: Rule | None, book: RuleBook | None) -> str:
         return _("the playbook's days")
     norm = book.norm(rule.norm)
     cited = norm.citation + (f", {rule.article}" if rule.article else "")
+    if rule.unsourced:
+        return _("{period}, unsourced: the period was not found in {norm}").format(
+            period=period(rule), norm=cited
+        )
     return _("{period}, {norm}").format(period=period(rule), norm=cited)
 
 
@@ -127,6 +132,10 @@ def next_step(step: NextStep, case_id: int | None = None) -> str:
         )
     if step.step is Step.APELACION:
         return _("file an apelación by {day} (tracker letter {id} apelacion)").format(day=day, id=ref)
+    if step.step is Step.FIX:
+        return _(
+            "fix what the answer asks and file it again by {day} (the answer's own period prevails)"
+        ).format(day=day)
     return _("OSIPTEL's form (Quiero salirme)")
 
 

@@ -101,7 +101,7 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
 def answer(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import print_case
     from tracker.core import Tracker
-    from tracker.domain.deadlines import stage_views
+    from tracker.domain.deadlines import Whose, stage_views
     from tracker.wording import escalation as words
     from tracker.wording import terms
 
@@ -132,9 +132,7 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     late = [d for d in answered.deadlines if d.what.endswith(".answer") and on > d.due]
     if late:
         lines.append("  " + _("It came late: the deadline was {due}.").format(due=late[0].due.isoformat()))
-    appeal = [d for d in answered.deadlines if d.what == "apelacion.file"]
-    if appeal:
-        deadline = appeal[0]
+    for deadline in (d for d in answered.deadlines if d.whose is Whose.USER):
         lines.append(
             "  "
             + _("Your deadline: {what}, by {due} ({source}).").format(

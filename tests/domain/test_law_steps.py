@@ -1,0 +1,86 @@
+"""Issue 18 §3, the law's steps: outcomes, the queja guard on both dates, the reclamo for a
+baja nobody asked for, late and repeated stages. Dates worked by hand across Peru's
+holidays: Thu 23 July (Air Force), Tue 28 and Wed 29 July (Independence), Thu 6 August
+(Junín), Sun 30 August (Santa Rosa), Thu 8 October (Angamos)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from tracker.domain import deadlines
+from tracker.domain.businessdays import BusinessCalendar
+from tracker.domain.caserules import CaseRules
+from tracker.domain.deadlines import Step, Whose, next_step, stage_views
+from tracker.domain.errors import NotAllowed
+from tracker.domain.model import Case, Outcome, StageKind
+from tracker.domain.playbooks import ESIM_PE
+from tracker.domain.rules import builtin_rulebook
+from tracker.domain.stages import answer, escalate
+from tracker.domain.workflow import CaseDraft, open_case
+
+PE = BusinessCalendar("PE")
+BOOK = builtin_rulebook("pe")
+RULES = CaseRules(ESIM_PE, PE, BOOK)
+
+
+def at(day: date) -> datetime:
+    return datetime.combine(day, time(15), tzinfo=UTC)
+
+
+def claro(requested: date = date(2026, 7, 20)) -> Case:
+    draft = CaseDraft("Claro Perú", "eSIM +51 987 654 321", requested, ticket="CP-1", playbook="esim-pe")
+    case = open_case(draft, ESIM_PE, PE, at(requested), requested, BOOK)
+    case.id = 1
+    return case
+
+
+def file(case: Case, kind: StageKind, day: date, **options: object) -> None:
+    escalate(case, kind, day, RULES, at(day), day, **options)  # type: ignore[arg-type]
+    deadlines.refresh(case, RULES)
+
+
+def answered(case: Case, day: date, outcome: Outcome, **options: object) -> None:
+    answer(case, day, outcome, RULES, at(day), day, **options)  # type: ignore[arg-type]
+    deadlines.refresh(case, RULES)
+
+
+# -- outcomes ------------------------------------------------------------------------
+
+
+def test_an_improcedente_answer_can_be_appealed_like_an_infundado_one() -> None:
+    case = claro()
+    file(case, StageKind.RECLAMO, date(2026, 7, 31))
+    answered(case, date(2026, 9, 18), Outcome.IMPROCEDENTE)
+    # 15 business days after Fri 18 Sep: 21-25 (5), 28-30, 1, 2 Oct (10), 5-7 (13),
+    # 8 Angamos, 9 (14), 12 (15).
+    view = stage_views(case, RULES)[0]
+    assert view.appeal_due == date(2026, 10, 12)
+    assert next_step(case, RULES, date(2026, 9, 21)).step is Step.APELACION  # type: ignore[union-attr]
+    file(case, StageKind.APELACION, date(2026, 10, 9))
+    assert [s.kind for s in case.stages] == [StageKind.RECLAMO, StageKind.APELACION]
+
+
+def test_an_inadmisible_answer_gives_the_user_a_short_time_to_fix_and_file_again() -> None:
+    case = claro()
+    file(case, StageKind.RECLAMO, date(2026, 7, 31))
+    # Notified Wed 5 Aug; 2 business days: 6 Aug Junín, Fri 7 (1), Mon 10 (2).
+    answered(case, date(2026, 8, 5), Outcome.INADMISIBLE)
+    fix = stage_views(case, RULES)[0].deadlines[-1]
+    assert (fix.what, fix.whose, fix.due, fix.rule_id) == (
+        "inadmisible.fix",
+        Whose.USER,
+        date(2026, 8, 10),
+        "inadmisible.fix@osiptel-099-2022",
+    )
+    assert fix.rule is not None and fix.rule.unsourced
+    assert case.user_due == date(2026, 8, 10)
+    assert next_step(case, RULES, date(2026, 8, 6)) == deadlines.NextStep(Step.FIX, date(2026, 8, 10), fix)
+    # Not against the user on the merits: nothing to appeal yet.
+    with pytest.raises(NotAllowed):
+        file(case, StageKind.APELACION, date(2026, 8, 7))
+    # Filing the reclamo again, fixed, meets the user's deadline.
+    file(case, StageKind.RECLAMO, date(2026, 8, 10))
+    assert stage_views(case, RULES)[0].deadlines[-1].done_on == date(2026, 8, 10)
+    assert case.user_due is None
