@@ -475,8 +475,10 @@ class Tracker:
         kind: StageKind | None = None,
         code: str = "",
         note: str = "",
+        issued: date | None = None,
     ) -> Case:
-        """Record the answer to the case's latest stage (of ``kind`` when given)."""
+        """Record the answer to the case's latest stage (of ``kind`` when given), notified on
+        ``on`` and issued on ``issued`` when known."""
         from tracker.domain import stages
 
         return self.update(
@@ -491,6 +493,7 @@ class Tracker:
                 kind=kind,
                 code=code,
                 note=note,
+                issued=issued,
             ),
         )[0]
 

@@ -13,7 +13,7 @@ from tracker.domain import deadlines
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
 from tracker.domain.deadlines import Step, Whose, next_step, stage_views
-from tracker.domain.errors import NotAllowed
+from tracker.domain.errors import InvalidInput, NotAllowed
 from tracker.domain.model import Case, Outcome, StageKind
 from tracker.domain.playbooks import ESIM_PE
 from tracker.domain.rules import builtin_rulebook
@@ -84,3 +84,50 @@ def test_an_inadmisible_answer_gives_the_user_a_short_time_to_fix_and_file_again
     file(case, StageKind.RECLAMO, date(2026, 8, 10))
     assert stage_views(case, RULES)[0].deadlines[-1].done_on == date(2026, 8, 10)
     assert case.user_due is None
+
+
+# -- the queja guard: issued and notified ------------------------------------------
+
+
+def test_a_queja_lies_when_the_answer_was_issued_late_though_notified_in_time() -> None:
+    case = claro()
+    file(case, StageKind.RECLAMO, date(2026, 7, 31))
+    # Resolve by Mon 31 Aug (20 business days, 6 Aug Junín skipped), notify by Mon 7 Sep.
+    # Issued Tue 1 Sep (one day late), notified Fri 4 Sep (in time).
+    answered(case, date(2026, 9, 4), Outcome.INFUNDADO, issued=date(2026, 9, 1))
+    resolve = stage_views(case, RULES)[0].deadlines[0]
+    assert (resolve.what, resolve.due, resolve.done_on) == (
+        "reclamo.resolve",
+        date(2026, 8, 31),
+        date(2026, 9, 1),
+    )
+    assert resolve.missed(date(2026, 9, 4))
+    file(case, StageKind.QUEJA, date(2026, 9, 4))
+    assert [s.kind for s in case.stages] == [StageKind.RECLAMO, StageKind.QUEJA]
+    assert case.stages[0].issued_on == date(2026, 9, 1)
+
+
+def test_a_queja_is_refused_when_issued_and_notified_in_time() -> None:
+    case = claro()
+    file(case, StageKind.RECLAMO, date(2026, 7, 31))
+    answered(case, date(2026, 9, 4), Outcome.INFUNDADO, issued=date(2026, 8, 31))
+    with pytest.raises(NotAllowed, match="within its deadline"):
+        file(case, StageKind.QUEJA, date(2026, 9, 8))
+
+
+def test_a_queja_lies_when_notified_late_whatever_the_issue_date() -> None:
+    case = claro()
+    file(case, StageKind.RECLAMO, date(2026, 7, 31))
+    answered(case, date(2026, 9, 8), Outcome.INFUNDADO, issued=date(2026, 8, 28))
+    file(case, StageKind.QUEJA, date(2026, 9, 8))
+    assert case.stages[-1].kind is StageKind.QUEJA
+
+
+def test_the_issue_date_lies_between_the_filing_and_the_notification() -> None:
+    case = claro()
+    file(case, StageKind.RECLAMO, date(2026, 7, 31))
+    with pytest.raises(InvalidInput, match="issued"):
+        answered(case, date(2026, 9, 4), Outcome.INFUNDADO, issued=date(2026, 9, 7))
+    with pytest.raises(InvalidInput, match="issued"):
+        answered(case, date(2026, 9, 4), Outcome.INFUNDADO, issued=date(2026, 7, 30))
+    assert case.stages[0].answered_on is None

@@ -60,8 +60,9 @@ class Deadline:
 
     @property
     def tracked(self) -> bool:
-        """Whether the user can know if it was met (see INTERMEDIATE)."""
-        return self.what not in INTERMEDIATE
+        """Whether the user can know if it was met (see INTERMEDIATE): an intermediate step
+        is, once the user knows the day it was done (the day an answer was issued)."""
+        return self.what not in INTERMEDIATE or self.done_on is not None
 
     def missed(self, today: date) -> bool:
         """Not met: still open after its day, or met late (never for an untracked step)."""
@@ -121,7 +122,10 @@ def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
     def chain(what: str, key: str, start: date, rule: Rule | None = None) -> date:
         rule = rule or book.rule(key, stage.filed_on)
         due = rule.due(start, calendar)
-        met = None if what in INTERMEDIATE else done
+        met = done
+        if what in INTERMEDIATE:
+            # Only the answer's issue date tells when it was resolved; forwarding stays unknown.
+            met = stage.issued_on if what.endswith(".resolve") else None
         out.append(Deadline(what, due, Whose.PROVIDER, rule, start, stage=index, done_on=met))
         return due
 

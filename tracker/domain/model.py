@@ -141,6 +141,9 @@ class Stage:
     outcome: Outcome | None = None
     answer_code: str = ""  # the resolution's number
     answer_note: str = ""
+    # The day the answer was issued (dated), when the user knows it: silence applies when
+    # the answer was issued late even if it was notified in time, and the other way round.
+    issued_on: date | None = None
     id: int | None = None
 
     @property

@@ -52,6 +52,9 @@ def stages_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable
             else:
                 # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
                 line += _(" Answered {outcome}{code}, notified on {day}.").format(**said)
+            if stage.issued_on is not None:
+                # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+                line += _(" The answer is dated {day}.").format(day=long_date(stage.issued_on))
         elif view.answer_due is not None:
             # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
             line += _(" No answer yet; due by {day}.").format(day=long_date(view.answer_due))

@@ -91,6 +91,11 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
     answer.add_argument(
         "--on", metavar=m["DATE"], required=True, help=_("the day the answer was notified to you")
     )
+    answer.add_argument(
+        "--issued",
+        metavar=m["DATE"],
+        help=_("the day the answer was issued (its date): a queja lies if it was issued late"),
+    )
     answer.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
     answer.add_argument("--stage", choices=STAGE_KINDS, help=_("answer the latest stage of this kind"))
     answer.add_argument("--code", default="", metavar=m["CODE"], help=_("the resolution's number"))
@@ -106,9 +111,12 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.wording import terms
 
     on = option_date(args.on, clock.today(), "--on")
+    issued = option_date(args.issued, clock.today(), "--issued") if args.issued else None
     tracker = Tracker.open(args.db, clock=clock)
     kind = StageKind(args.stage) if args.stage else None
-    case = tracker.answer(args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note)
+    case = tracker.answer(
+        args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note, issued=issued
+    )
     rules = tracker.rules_for(case)
     answered = max(
         (
@@ -132,6 +140,14 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     late = [d for d in answered.deadlines if d.what.endswith(".answer") and on > d.due]
     if late:
         lines.append("  " + _("It came late: the deadline was {due}.").format(due=late[0].due.isoformat()))
+    issued_late = [d for d in answered.deadlines if d.what.endswith(".resolve") and d.missed(on)]
+    if issued_late:
+        lines.append(
+            "  "
+            + _("It was issued late: the deadline to issue it was {due}.").format(
+                due=issued_late[0].due.isoformat()
+            )
+        )
     for deadline in (d for d in answered.deadlines if d.whose is Whose.USER):
         lines.append(
             "  "
