@@ -14,7 +14,7 @@ from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
 from tracker.domain.deadlines import Step, Whose, next_step, stage_views
 from tracker.domain.errors import InvalidInput, NotAllowed
-from tracker.domain.model import Case, Outcome, StageKind
+from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.playbooks import ESIM_PE
 from tracker.domain.rules import builtin_rulebook
 from tracker.domain.stages import answer, escalate
@@ -131,3 +131,18 @@ def test_the_issue_date_lies_between_the_filing_and_the_notification() -> None:
     with pytest.raises(InvalidInput, match="issued"):
         answered(case, date(2026, 9, 4), Outcome.INFUNDADO, issued=date(2026, 7, 30))
     assert case.stages[0].answered_on is None
+
+
+# -- a baja or cut-off the user did not ask for -----------------------------------------
+
+
+def test_a_reclamo_about_an_unrequested_cut_off_is_resolved_in_3_business_days() -> None:
+    case = claro()
+    # Filed Wed 22 July: Thu 23 Air Force, Fri 24 (1), Mon 27 (2), 28-29 Independence, Thu 30 (3);
+    # then 5 to notify: 31 (1), Aug 3, 4, 5 (4), 6 Junín, Fri 7 (5).
+    file(case, StageKind.RECLAMO, date(2026, 7, 22), topic=Topic.UNREQUESTED)
+    view = stage_views(case, RULES)[0]
+    assert [(d.what, d.due, d.rule_id) for d in view.deadlines] == [
+        ("reclamo.resolve", date(2026, 7, 30), "reclamo.resolve.unrequested@osiptel-099-2022"),
+        ("reclamo.answer", date(2026, 8, 7), "reclamo.notify@osiptel-099-2022"),
+    ]

@@ -77,6 +77,8 @@ class Topic(StrEnum):
     BAJA = "baja"
     BILLING = "billing"
     QUALITY = "quality"
+    # A baja, suspension or cut-off the user did not ask for: resolved soonest.
+    UNREQUESTED = "unrequested"
 
 
 class Outcome(StrEnum):

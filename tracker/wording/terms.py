@@ -153,6 +153,7 @@ TOPIC_NAMES = {
     Topic.BAJA: N_("baja not carried out"),
     Topic.BILLING: N_("billing"),
     Topic.QUALITY: N_("service quality"),
+    Topic.UNREQUESTED: N_("baja or cut-off you did not ask for"),
 }
 
 

@@ -38,7 +38,10 @@ def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
     escalate.add_argument(
         "--topic",
         choices=[t.value for t in Topic],
-        help=_("a reclamo's subject: baja (default), billing or quality; it sets the operator's days"),
+        help=_(
+            "a reclamo's subject: baja (default, not carried out), billing, quality, or unrequested "
+            "(a baja or cut-off you did not ask for); it sets the operator's days"
+        ),
     )
     escalate.add_argument(
         "--amount",
