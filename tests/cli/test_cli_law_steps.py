@@ -62,3 +62,32 @@ def test_an_export_written_before_the_issue_date_still_imports(
     imported = cli("import", str(exported))
     assert imported.code == 0, imported.err
     assert cli("show", "2", "--json").json()["stages"][0]["issued_on"] is None
+
+
+def test_a_late_and_a_repeated_apelacion_warn_and_are_marked(claro: Run, env: TrackerEnv) -> None:
+    cli = claro
+    env.set_today("2026-09-18")
+    assert cli("answer", "1", "--on", "2026-09-18", "--outcome", "improcedente").code == 0
+    env.set_today("2026-10-13")
+    late = cli("escalate", "1", "apelacion", "--filed", "2026-10-13")
+    assert late.code == 0, late.err
+    assert late.error_lines == [
+        "tracker: warning: late: the deadline to file an apelación against the answer was 2026-10-12"
+    ]
+    again = cli("escalate", "1", "apelacion", "--filed", "2026-10-13")
+    assert again.code == 0, again.err
+    assert again.error_lines == [
+        "tracker: warning: late: the deadline to file an apelación against the answer was 2026-10-12; "
+        "a second apelación against the same answer (the first was filed on 2026-10-13): "
+        "it sets no deadlines of its own"
+    ]
+    stages = cli("show", "1", "--json").json()["stages"]
+    window = {"window": "apelacion.file", "due": "2026-10-12", "past_due": True}
+    assert stages[1]["late"] == {**window, "repeat_of": None}
+    assert stages[2]["late"] == {**window, "repeat_of": 1}
+    assert stages[2]["answer_due"] is None and stages[0]["late"] is None
+    shown = cli("show", "1").out
+    assert "late: the deadline to file an apelación against the answer was 2026-10-12" in shown
+    dossier = cli("report", "1").out
+    assert "Marked: late: the deadline to file an apelación against the answer was" in dossier
+    assert dossier.count("Marked:") == 2

@@ -146,3 +146,47 @@ def test_a_reclamo_about_an_unrequested_cut_off_is_resolved_in_3_business_days()
         ("reclamo.resolve", date(2026, 7, 30), "reclamo.resolve.unrequested@osiptel-099-2022"),
         ("reclamo.answer", date(2026, 8, 7), "reclamo.notify@osiptel-099-2022"),
     ]
+
+
+# -- late and repeated stages ------------------------------------------------------
+
+
+def _infundado_on_18_september() -> Case:
+    case = claro()
+    file(case, StageKind.RECLAMO, date(2026, 7, 31))
+    # Appeal window: 15 business days after Fri 18 Sep, 8 Oct Angamos skipped: Mon 12 Oct.
+    answered(case, date(2026, 9, 18), Outcome.INFUNDADO)
+    return case
+
+
+def test_an_apelacion_after_its_window_is_recorded_and_marked_late() -> None:
+    case = _infundado_on_18_september()
+    file(case, StageKind.APELACION, date(2026, 10, 13))
+    view = stage_views(case, RULES)[1]
+    assert view.late is not None and view.late.repeat_of is None and view.late.past_due
+    assert (view.late.window.what, view.late.window.due) == ("apelacion.file", date(2026, 10, 12))
+    # It happened, so TRASU's deadlines run: forwarded in 5 (14-16, 19, 20 Oct).
+    assert view.deadlines[0].due == date(2026, 10, 20)
+    # The window itself reads as met late.
+    window = stage_views(case, RULES)[0].deadlines[-1]
+    assert window.done_on == date(2026, 10, 13) and window.missed(date(2026, 10, 13))
+
+
+def test_an_apelacion_on_the_last_day_is_not_late() -> None:
+    case = _infundado_on_18_september()
+    file(case, StageKind.APELACION, date(2026, 10, 12))
+    assert stage_views(case, RULES)[1].late is None
+
+
+def test_a_second_apelacion_against_the_same_answer_is_marked_and_sets_no_deadlines() -> None:
+    case = _infundado_on_18_september()
+    file(case, StageKind.APELACION, date(2026, 10, 9))
+    first_answer_due = case.answer_due
+    file(case, StageKind.APELACION, date(2026, 10, 12))
+    views = stage_views(case, RULES)
+    assert views[1].late is None and views[1].deadlines
+    second = views[2]
+    assert second.late is not None and second.late.repeat_of == 1 and not second.late.past_due
+    assert second.deadlines == () and second.answer_due is None
+    assert case.answer_due == first_answer_due
+    assert next_step(case, RULES, date(2026, 10, 13)) is not None

@@ -99,6 +99,32 @@ def _appeal_filed(case: Case, answered_on: date) -> date | None:
     return None
 
 
+def appealed_answer(case: Case, index: int) -> int | None:
+    """The reclamo an apelación lies against (its index): the last one answered by the day
+    the apelación was filed; None when there is none."""
+    filed_on = case.stages[index].filed_on
+    found = None
+    for i, stage in enumerate(case.stages):
+        if (
+            stage.kind is StageKind.RECLAMO
+            and stage.answered_on is not None
+            and stage.answered_on <= filed_on
+        ):
+            found = i
+    return found
+
+
+def earlier_appeal(case: Case, index: int) -> int | None:
+    """An apelación filed before this one against the same answer (its index), or None."""
+    target = appealed_answer(case, index)
+    if target is None:
+        return None
+    for i, stage in enumerate(case.stages[:index]):
+        if stage.kind is StageKind.APELACION and appealed_answer(case, i) == target:
+            return i
+    return None
+
+
 def _filed_again(case: Case, index: int) -> date | None:
     """The day a stage declared inadmisible was filed again, fixed (the next of its kind)."""
     stage = case.stages[index]
@@ -148,7 +174,8 @@ def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
     elif stage.kind is StageKind.QUEJA:
         forwarded = chain("queja.forward", "queja.forward", stage.filed_on)
         chain("queja.answer", "queja.resolve", forwarded)
-    elif stage.kind is StageKind.APELACION:
+    elif stage.kind is StageKind.APELACION and earlier_appeal(case, index) is None:
+        # A second apelación against the same answer sets TRASU no deadlines of its own.
         forwarded = chain("apelacion.forward", "apelacion.forward", stage.filed_on)
         resolved = chain("apelacion.resolve", "apelacion.resolve", forwarded)
         chain("apelacion.answer", "apelacion.notify", resolved)
@@ -170,14 +197,45 @@ def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
 
 
 @record(frozen=True)
+class Late:
+    """A stage filed when the user's own deadline for it (``window``) had passed, or again
+    against an answer that was already appealed (``repeat_of``, the first one's index).
+    It is recorded all the same, because it happened, and marked."""
+
+    window: Deadline  # the user's deadline to file it
+    past_due: bool  # filed after that deadline
+    repeat_of: int | None = None
+
+
+def stage_late(case: Case, index: int, rules: CaseRules) -> Late | None:
+    """Whether the stage at ``index`` came late or repeats an earlier one (apelaciones)."""
+    stage = case.stages[index]
+    if stage.kind is not StageKind.APELACION or rules.book is None:
+        return None
+    target = appealed_answer(case, index)
+    if target is None:
+        return None
+    window = next((d for d in stage_deadlines(case, target, rules) if d.what == "apelacion.file"), None)
+    if window is None:
+        return None
+    first = earlier_appeal(case, index)
+    past_due = stage.filed_on > window.due
+    if first is None and not past_due:
+        return None
+    return Late(window, past_due, repeat_of=first)
+
+
+@record(frozen=True)
 class StageView:
-    """A stage with the two dates people ask about: the answer's deadline and the appeal's."""
+    """A stage with the two dates people ask about: the answer's deadline and the appeal's,
+    and whether it came late."""
 
     stage: Stage
     index: int
     answer_due: date | None
     appeal_due: date | None
     deadlines: tuple[Deadline, ...]
+    late: Late | None = None
 
 
 def stage_views(case: Case, rules: CaseRules) -> list[StageView]:
@@ -186,7 +244,8 @@ def stage_views(case: Case, rules: CaseRules) -> list[StageView]:
         deadlines = stage_deadlines(case, index, rules)
         answer = next((d.due for d in deadlines if d.what.endswith(".answer")), None)
         appeal = next((d.due for d in deadlines if d.what == "apelacion.file"), None)
-        views.append(StageView(stage, index, answer, appeal, tuple(deadlines)))
+        late = stage_late(case, index, rules)
+        views.append(StageView(stage, index, answer, appeal, tuple(deadlines), late))
     return views
 
 
@@ -323,8 +382,10 @@ def next_step(case: Case, rules: CaseRules, today: date) -> NextStep | None:
         return NextStep(step, latest.due, latest)
     for view in reversed(views):
         stage = view.stage
-        if stage.kind is StageKind.OSIPTEL_FORM:
-            continue
+        if stage.kind is StageKind.OSIPTEL_FORM or (
+            view.late is not None and view.late.repeat_of is not None
+        ):
+            continue  # a repeated apelación waits on nothing of its own
         if stage.answered_on is None:
             answer = next(d for d in view.deadlines if d.what.endswith(".answer"))
             if stage.kind is StageKind.RECLAMO and not _queja_after(case, stage):

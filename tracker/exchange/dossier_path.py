@@ -61,6 +61,9 @@ def stages_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable
         if view.appeal_due is not None:
             # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
             line += _(" An apelación could be filed until {day}.").format(day=long_date(view.appeal_due))
+        if view.late is not None:
+            # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+            line += _(" Marked: {why}.").format(why=words.late_words(view.late, case, long_date))
         if stage.note.strip():
             line += f" — {md(stage.note)}"
         lines.append(line)

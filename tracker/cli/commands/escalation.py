@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.arguments import CHANNELS, option_date
 from tracker.cli.command_spec import Command, always
-from tracker.cli.terminal import say
+from tracker.cli.terminal import say, warn
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Channel, Outcome, StageKind, Topic
 from tracker.i18n import N_, _
@@ -85,6 +85,9 @@ def escalate(args: argparse.Namespace, clock: Clock) -> int:
         )
     ]
     lines += ["  " + words.deadline_line(d, rules.book) for d in view.deadlines]
+    if view.late is not None:
+        # Recorded all the same, because it happened; the user hears at once what it missed.
+        warn(_("tracker: warning: {problem}").format(problem=words.late_words(view.late, case)))
     print_case(tracker, case, args.json, "\n".join(lines))
     return 0
 
