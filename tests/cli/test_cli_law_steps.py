@@ -91,3 +91,20 @@ def test_a_late_and_a_repeated_apelacion_warn_and_are_marked(claro: Run, env: Tr
     dossier = cli("report", "1").out
     assert "Marked: late: the deadline to file an apelación against the answer was" in dossier
     assert dossier.count("Marked:") == 2
+
+
+def test_a_suspension_is_stored_as_one_with_the_suspension_checks(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-20")
+    added = cli("add", "Claro Perú", "-p", "suspension-pe", "--until", "2026-08-31", "--json")
+    assert added.code == 0, added.err
+    case = added.json()
+    assert (case["action"], case["playbook"], case["ends_on"]) == ("suspend", "suspension-pe", "2026-08-31")
+    # Asked to suspend an esim-pe line: the suspension's playbook, not "eSIM profile deleted".
+    asked = cli(
+        "add", "Movistar Perú", "-p", "esim-pe", "--action", "suspend", "--until", "2026-08-31", "--json"
+    )
+    assert asked.code == 0, asked.err
+    case = asked.json()
+    assert (case["action"], case["playbook"]) == ("suspend", "suspension-pe")
+    names = [c["name"] for c in case["checks"]]
+    assert "calls blocked" in names and not any("eSIM" in name for name in names)

@@ -190,3 +190,17 @@ def test_a_second_apelacion_against_the_same_answer_is_marked_and_sets_no_deadli
     assert second.deadlines == () and second.answer_due is None
     assert case.answer_due == first_answer_due
     assert next_step(case, RULES, date(2026, 10, 13)) is not None
+
+
+# -- suspension ----------------------------------------------------------------------
+
+
+def test_a_case_on_the_suspension_playbook_is_a_suspension() -> None:
+    from tracker.domain.model import Action
+    from tracker.domain.playbooks import SUSPENSION_PE
+
+    draft = CaseDraft("Claro Perú", requested_on=date(2026, 7, 20), playbook="suspension-pe")
+    draft.ends_on = date(2026, 8, 31)
+    case = open_case(draft, SUSPENSION_PE, PE, at(date(2026, 7, 20)), date(2026, 7, 20), BOOK)
+    assert case.action is Action.SUSPEND
+    assert case.timeline[0].params["action"] == "suspend"
