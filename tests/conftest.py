@@ -18,6 +18,7 @@ from tests.helpers.cli import Result, Run
 from tests.helpers.env import TODAY, TrackerEnv
 from tracker.clock import FixedClock
 from tracker.i18n import activate
+from tracker.wording import phrases  # noqa: F401  # installs the words of the domain's facts, as every front end does
 
 # Property tests stay fast and deterministic enough for CI; no example database in the repo.
 settings.register_profile(

@@ -46,7 +46,7 @@ def compile_po():
 out["compile es from tracker.po (Babel)"] = ms(compile_po)
 from datetime import date
 from decimal import Decimal
-from tracker.i18n.formats import long_date, money
+from tracker.wording.formats import long_date, money
 out["first long_date (locale data)"] = ms(lambda: long_date(date(2026, 10, 14)))
 out["then long_date"] = ms(lambda: long_date(date(2026, 10, 15)))
 out["first money"] = ms(lambda: money(Decimal("29.90"), "PEN"))

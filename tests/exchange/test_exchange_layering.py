@@ -21,6 +21,8 @@ MODULES = (
     "ics_export",
     "importer",
     "json_format",
+    "json_checks",
+    "json_layout",
     "redact",
     "serialize",
 )

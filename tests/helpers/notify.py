@@ -15,13 +15,15 @@ class Posted:
     path: str
     headers: dict[str, str]
     body: str
+    method: str = "POST"
 
 
 @dataclass
 class NtfyServer:
     url: str
-    posted: list[Posted] = field(default_factory=list)
+    posted: list[Posted] = field(default_factory=list)  # every request, whatever its method
     status: int = 200  # what the next requests are answered with
+    location: str = ""  # with a 3xx status: where the answer points
 
 
 def free_port() -> int:
@@ -52,7 +54,7 @@ def start_smtp(certificate_authority: Any, *, starttls: bool = True) -> tuple[An
     state = SmtpServer(free_port(), "me@example.com", "s3cret-pass")
 
     class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
             mail = message_from_bytes(envelope.content.replace(b"\r\n", b"\n"), policy=policy.default)
             assert isinstance(mail, EmailMessage)
             state.received.append(mail)

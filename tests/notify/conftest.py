@@ -13,33 +13,58 @@ import pytest
 from tests.helpers.notify import NtfyServer, Posted, SmtpServer, start_smtp
 
 
-@pytest.fixture
-def ntfy() -> Iterator[NtfyServer]:
-    """An HTTP server on 127.0.0.1 that records what is posted to it, like an ntfy topic."""
+def serve_ntfy(host: str = "127.0.0.1") -> tuple[NtfyServer, Any]:
+    """An HTTP server on ``host`` that records every request, like an ntfy topic; returns it and its stop."""
     state = NtfyServer("")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_POST(self) -> None:  # the name http.server calls
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length).decode("utf-8")
-            state.posted.append(Posted(self.path, dict(self.headers.items()), body))
+            state.posted.append(Posted(self.path, dict(self.headers.items()), body, self.command))
             self.send_response(state.status)
+            if state.location:
+                self.send_header("Location", state.location)
             self.send_header("Content-Type", "application/json")
             self.end_headers()
             self.wfile.write(b'{"error":"forbidden"}' if state.status >= 400 else b'{"id":"x"}')
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+        do_GET = do_POST  # a redirected POST arrives as a GET
+        do_PUT = do_POST
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/tracker-test-topic"
+    server = ThreadingHTTPServer((host, 0), Handler)
+    state.url = f"http://{host}:{server.server_address[1]}/tracker-test-topic"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return state, stop
+
+
+@pytest.fixture
+def ntfy() -> Iterator[NtfyServer]:
+    """An HTTP server on 127.0.0.1 that records what is posted to it, like an ntfy topic."""
+    state, stop = serve_ntfy()
     try:
         yield state
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
+
+
+@pytest.fixture
+def elsewhere() -> Iterator[NtfyServer]:
+    """A second server, another origin than ``ntfy`` (another port), that a redirect may point to."""
+    state, stop = serve_ntfy()
+    try:
+        yield state
+    finally:
+        stop()
 
 
 @pytest.fixture(scope="session")

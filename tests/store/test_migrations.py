@@ -23,7 +23,7 @@ from tests.helpers.store import Repo, problems
 from tracker.domain.model import CheckState, EntryKind, Status
 from tracker.store import Opened, migrate, open_store, postgres_schema, resolve
 from tracker.store.base import Store
-from tracker.store.schema import Base
+from tracker.store.schema import metadata
 
 OPENED_AT = datetime(2026, 10, 20, 12, 0, 0, tzinfo=UTC)
 
@@ -38,7 +38,7 @@ def schema_diff(target: str) -> list[Any]:
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            diff: list[Any] = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            diff: list[Any] = compare_metadata(MigrationContext.configure(connection), metadata)
             return diff
     finally:
         engine.dispose()

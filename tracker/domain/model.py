@@ -77,12 +77,18 @@ class Topic(StrEnum):
     BAJA = "baja"
     BILLING = "billing"
     QUALITY = "quality"
+    # A baja, suspension or cut-off the user did not ask for: resolved soonest.
+    UNREQUESTED = "unrequested"
 
 
 class Outcome(StrEnum):
     FUNDADO = "fundado"
     INFUNDADO = "infundado"
     PARCIAL = "parcial"  # fundado en parte
+    # Not decided on its merits: the claim does not lie (it can be appealed like infundado).
+    IMPROCEDENTE = "improcedente"
+    # Not admitted as filed: the user is asked to fix something within a short time.
+    INADMISIBLE = "inadmisible"
 
 
 def new_uid() -> str:
@@ -150,6 +156,9 @@ class Stage:
     outcome: Outcome | None = None
     answer_code: str = ""  # the resolution's number
     answer_note: str = ""
+    # The day the answer was issued (dated), when the user knows it: silence applies when
+    # the answer was issued late even if it was notified in time, and the other way round.
+    issued_on: date | None = None
     uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
@@ -265,6 +274,14 @@ class Case:
             if kind is None or stage.kind is kind:
                 return stage
         return None
+
+    def note_change(self, entry: TimelineEntry) -> None:
+        """A change to the case: ``entry`` says what happened, and the case was last changed then.
+
+        Every change the user makes goes through here, so none is made without its entry.
+        """
+        self.timeline.append(entry)
+        self.updated_at = entry.at
 
     def last_contact(self) -> TimelineEntry | None:
         for entry in reversed(self.timeline):

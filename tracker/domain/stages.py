@@ -26,8 +26,8 @@ from tracker.domain.model import (
     TimelineEntry,
     Topic,
 )
+from tracker.domain.phrases import BookTitle, Phrase
 from tracker.i18n import _
-from tracker.i18n.terms import rulebook_title, stage_name
 from tracker.records import replace
 
 
@@ -72,8 +72,13 @@ def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
         )
     assert rules.book is not None
     index = case.stages.index(reclamo)
-    answer = next(d for d in stage_deadlines(case, index, rules) if d.what == "reclamo.answer")
+    made = stage_deadlines(case, index, rules)
+    resolve = next(d for d in made if d.what == "reclamo.resolve")
+    answer = next(d for d in made if d.what == "reclamo.answer")
     allowed = rules.calendar.add(answer.due, 1)
+    if reclamo.issued_on is not None and reclamo.issued_on > resolve.due:
+        # Issued late: silence applies even though it was notified in time.
+        return
     if reclamo.answered_on is not None and reclamo.answered_on < allowed:
         raise NotAllowed(
             _(
@@ -82,12 +87,13 @@ def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
             ).format(filed=reclamo.filed_on.isoformat(), answered=reclamo.answered_on.isoformat())
         )
     if filed_on < allowed:
-        norm = rules.book.norm(answer.rule.norm).citation if answer.rule else rulebook_title(rules.book)
+        norm = rules.book.norm(answer.rule.norm).citation if answer.rule else BookTitle(rules.book.title)
         raise NotAllowed(
-            _(
-                "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
-                "({norm}); a queja is allowed from {allowed}"
-            ).format(
+            Phrase(
+                _(
+                    "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
+                    "({norm}); a queja is allowed from {allowed}"
+                ),
                 due=answer.due.isoformat(),
                 filed=reclamo.filed_on.isoformat(),
                 norm=norm,
@@ -131,30 +137,51 @@ def check_stage(stage: Stage) -> None:
         raise InvalidInput(_("only a reclamo has a topic"), "topic")
     if stage.amount is not None and (stage.amount <= 0 or stage.amount.is_signed()):
         raise InvalidInput(_("the amount must be more than zero"), "amount")
+    filed = stage.filed_on.isoformat()
     if stage.answered_on is None:
-        if stage.outcome is not None or stage.answer_code or stage.answer_note:
+        if stage.outcome is not None or stage.answer_code or stage.answer_note or stage.issued_on is not None:
             raise InvalidInput(
-                _(
-                    "the {kind} filed on {filed} has an answer's outcome, number or note but no answer date"
-                ).format(kind=stage_name(stage.kind), filed=stage.filed_on.isoformat()),
+                Phrase(
+                    _(
+                        "the {kind} filed on {filed} has an answer's outcome, number or note "
+                        "but no answer date"
+                    ),
+                    kind=stage.kind,
+                    filed=filed,
+                ),
                 "answered_on",
             )
         return
     if stage.outcome is None:
         raise InvalidInput(
-            _(
-                "the answer to the {kind} filed on {filed} has no outcome (fundado, infundado or parcial)"
-            ).format(kind=stage_name(stage.kind), filed=stage.filed_on.isoformat()),
+            Phrase(
+                _("the answer to the {kind} filed on {filed} has no outcome"), kind=stage.kind, filed=filed
+            ),
             "outcome",
         )
     if stage.answered_on < stage.filed_on:
         raise InvalidInput(
-            _("the answer's date {on} is before the {kind} was filed ({filed})").format(
+            Phrase(
+                _("the answer's date {on} is before the {kind} was filed ({filed})"),
                 on=stage.answered_on.isoformat(),
-                kind=stage_name(stage.kind),
-                filed=stage.filed_on.isoformat(),
+                kind=stage.kind,
+                filed=filed,
             ),
             "answered_on",
+        )
+    if stage.issued_on is not None and not stage.filed_on <= stage.issued_on <= stage.answered_on:
+        raise InvalidInput(
+            Phrase(
+                _(
+                    "the day the answer was issued ({issued}) must lie between the filing of the "
+                    "{kind} ({filed}) and the day it was notified ({on})"
+                ),
+                issued=stage.issued_on.isoformat(),
+                kind=stage.kind,
+                filed=filed,
+                on=stage.answered_on.isoformat(),
+            ),
+            "issued_on",
         )
 
 
@@ -190,7 +217,6 @@ def escalate(
     # Stages are kept in filing order; one filed the same day goes after the others.
     position = sum(1 for s in case.stages if s.filed_on <= filed_on)
     case.stages.insert(position, stage)
-    case.updated_at = now
     params = {"kind": kind.value, "filed_on": filed_on.isoformat()}
     for key, value in (
         ("code", code),
@@ -200,7 +226,7 @@ def escalate(
     ):
         if value:
             params[key] = value
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(
             at=now,
             kind=EntryKind.STAGE,
@@ -228,20 +254,24 @@ def answer(
     kind: StageKind | None = None,
     code: str = "",
     note: str = "",
+    issued: date | None = None,
 ) -> Stage:
-    """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``."""
+    """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``
+    and, when known, issued on ``issued``."""
     stage = case.latest_stage(kind)
     if stage is None:
-        what = stage_name(kind) if kind else _("stage")
         raise NotFound(
-            _("case {id} has no {what} to answer: file it first with tracker escalate").format(
-                id=case.id, what=what
+            Phrase(
+                _("case {id} has no {what} to answer: file it first with tracker escalate"),
+                id=case.id,
+                what=kind or _("stage"),
             )
         )
     if stage.answered_on is not None:
         raise NotAllowed(
-            _("the {kind} filed on {filed} was already answered on {answered}").format(
-                kind=stage_name(stage.kind),
+            Phrase(
+                _("the {kind} filed on {filed} was already answered on {answered}"),
+                kind=stage.kind,
                 filed=stage.filed_on.isoformat(),
                 answered=stage.answered_on.isoformat(),
             )
@@ -254,19 +284,26 @@ def answer(
             "on",
         )
     try:
-        check_stage(replace(stage, answered_on=on, outcome=outcome, answer_code=code, answer_note=note))
+        check_stage(
+            replace(
+                stage, answered_on=on, issued_on=issued, outcome=outcome, answer_code=code, answer_note=note
+            )
+        )
     except InvalidInput as refused:
-        raise InvalidInput(str(refused), "on" if refused.field == "answered_on" else refused.field) from None
+        field = {"answered_on": "on", "issued_on": "issued"}.get(refused.field or "", refused.field)
+        raise InvalidInput(refused.args[0], field) from None
     stage.answered_on = on
+    stage.issued_on = issued
     stage.outcome = outcome
     stage.answer_code = code
     stage.answer_note = note
-    case.updated_at = now
     params = {"kind": stage.kind.value, "filed_on": stage.filed_on.isoformat(), "on": on.isoformat()}
     params["outcome"] = outcome.value
+    if issued is not None:
+        params["issued"] = issued.isoformat()
     if code:
         params["code"] = code
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(at=now, kind=EntryKind.STAGE, summary=note, event=Event.STAGE_ANSWERED, params=params)
     )
     if case.is_open:

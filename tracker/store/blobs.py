@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
+from tracker.private_files import make_private_folder
 from tracker.records import record
 
 _CHUNK = 1 << 20
@@ -73,7 +74,7 @@ class BlobStore:
             return self._copy(stream, source)
 
     def _copy(self, stream: BinaryIO, source: Path) -> StoredFile:
-        self._make_folder()
+        make_private_folder(self.folder, InvalidInput)
         digest = hashlib.sha256()
         size = 0
         fd, temporary = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=self.folder)
@@ -101,16 +102,6 @@ class BlobStore:
                 )
             ) from None
         return StoredFile(sha256, size)
-
-    def _make_folder(self) -> None:
-        try:
-            self.folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        except OSError as exc:
-            raise InvalidInput(
-                _("cannot create the folder {folder}: {reason}").format(
-                    folder=self.folder, reason=exc.strerror
-                )
-            ) from None
 
     def verify(self, sha256: str) -> bool:
         """Whether the stored file is there and still has its hash."""

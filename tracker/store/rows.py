@@ -21,7 +21,7 @@ from tracker.domain.model import (
     TimelineEntry,
     new_uid,
 )
-from tracker.store.base import Codec
+from tracker.store.driver import Codec
 
 CASE_COLUMNS = (
     "id",

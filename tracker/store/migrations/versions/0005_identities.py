@@ -7,7 +7,7 @@ digits, as tracker.domain.model.new_uid makes them), and every new row gets one
 when it is entered.
 
 Revision ID: 0005_identities
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-07
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_identities"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -20,8 +20,8 @@ from datetime import date
 from tracker.domain.events import Event
 from tracker.domain.model import Action, CheckState, Outcome, StageKind, Status, TimelineEntry
 from tracker.i18n import _, pgettext
-from tracker.i18n.formats import money
-from tracker.i18n.terms import (
+from tracker.wording.formats import money
+from tracker.wording.terms import (
     check_label,
     check_state_label,
     field_label,
@@ -217,9 +217,17 @@ def _stage_filed(entry: TimelineEntry, day: DayFormat) -> str:
 def _stage_answered(entry: TimelineEntry, day: DayFormat) -> str:
     outcome = _param(entry, "outcome")
     said_outcome = outcome_name(Outcome(outcome)) if outcome in _OUTCOME_CODES else outcome
-    said = _("Answer to the {stage}: {outcome}, notified on {day}").format(
-        stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
-    )
+    if entry.params.get("issued"):
+        said = _("Answer to the {stage}: {outcome}, issued on {issued}, notified on {day}").format(
+            stage=_stage(entry),
+            outcome=said_outcome,
+            issued=_on(entry, "issued", day),
+            day=_on(entry, "on", day),
+        )
+    else:
+        said = _("Answer to the {stage}: {outcome}, notified on {day}").format(
+            stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
+        )
     return _with_note(said, entry)
 
 
