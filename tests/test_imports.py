@@ -159,7 +159,7 @@ def test_everyday_commands_load_only_what_they_use(tmp_path) -> None:  # noqa: A
         "tracker.domain.deadlines",
         "tracker.domain.caserules",
         "tracker.exchange.serialize",
-        "tracker.notify_config",
+        "tracker.config.notify",
         "tomllib",
         "importlib.resources",
         "dataclasses",

@@ -155,7 +155,7 @@ class Tracker:
 
     def calendar(self, playbook: Playbook) -> BusinessCalendar:
         if self._holidays is None:
-            from tracker.holiday_cache import CachedHolidays
+            from tracker.caches.holidays import CachedHolidays
 
             self._holidays = CachedHolidays(paths.cache_dir())
         return playbook.calendar(self.config.extra_days_off, self._holidays)
@@ -177,7 +177,7 @@ class Tracker:
             return None
         book = self._rulebooks.get(playbook.rulebook)
         if book is None:
-            from tracker.rulebook_cache import cached_rulebook
+            from tracker.caches.rulebooks import cached_rulebook
 
             book = self._rulebooks[playbook.rulebook] = cached_rulebook(playbook.rulebook, paths.cache_dir())
         return book.with_dates(self.config.norm_dates)

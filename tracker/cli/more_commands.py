@@ -252,7 +252,7 @@ def _fill_report(report: Parser, m: Mapping[str, str]) -> None:
 
 
 def _fill_notify(notify: Parser, m: Mapping[str, str]) -> None:
-    from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
+    from tracker.config.notify import CHANNELS as NOTIFY_CHANNELS
 
     notify.add_argument(
         "--via",

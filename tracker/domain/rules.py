@@ -293,7 +293,7 @@ def builtin_rulebook_file(name: str) -> Path:
 def builtin_rulebook(name: str) -> RuleBook:
     """A rule book shipped with tracker, read from its TOML file.
 
-    Commands go through :mod:`tracker.rulebook_cache`, which keeps the parsed
+    Commands go through :mod:`tracker.caches.rulebooks`, which keeps the parsed
     document and so spares them loading ``tomllib``.
     """
     import tomllib

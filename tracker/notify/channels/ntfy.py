@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from email.header import Header
 from urllib.parse import urlsplit
 
+from tracker.config.notify import NotifyConfig
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
 from tracker.records import record
 
 TIMEOUT = 20
