@@ -1,4 +1,4 @@
-"""The path past the deadline in the TUI: the ladder and the next step on the Case screen,
+"""The escalation past the deadline in the TUI: the ladder and the next step on the Case screen,
 letters from it, the user's deadlines on Follow-ups, the money not owed on Cases."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ async def test_the_case_screen_shows_the_ladder_and_files_the_next_step(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CaseScreen)
-        shown = str(screen.query_one("#path").render())
+        shown = str(screen.query_one("#escalation").render())
         assert "reclamo (baja not carried out) filed 2026-10-15, código REC-77" in shown
         assert "answer due 2026-11-19" in shown
         assert "Next step: file a queja for silence, allowed since 2026-11-20" in shown
@@ -77,7 +77,7 @@ async def test_the_case_screen_shows_the_ladder_and_files_the_next_step(
         assert isinstance(app.screen, CaseScreen)
         stages = tracker.get(reclamo_case.id).stages
         assert [(s.kind, s.code) for s in stages] == [(StageKind.RECLAMO, "REC-77"), (StageKind.QUEJA, "Q-1")]
-        assert "queja filed 2026-11-20, código Q-1" in str(app.screen.query_one("#path").render())
+        assert "queja filed 2026-11-20, código Q-1" in str(app.screen.query_one("#escalation").render())
 
 
 async def test_a_letter_from_the_case_screen(make_app, tracker, reclamo_case, ui_db: str) -> None:
@@ -124,7 +124,7 @@ async def test_nothing_new_shows_on_cases_without_any_of_it(make_app, tracker) -
         assert not app.screen.query_one(NotOwedLine).display
         await pilot.press("enter")
         await settle(pilot)
-        assert not app.screen.query_one("#path").display
+        assert not app.screen.query_one("#escalation").display
         await pilot.press("escape", "d")
         await settle(pilot)
         assert not app.screen.query_one(YourDeadlines).display
