@@ -29,7 +29,7 @@ async def test_steps_show_while_the_case_is_open(make_app, tracker) -> None:
         assert "8 steps of esim-pe" in str(steps.title)
         assert "5. Get the reference code" in text_of(app.screen, "#steps-text")
         app.pop_screen()
-        tracker.withdraw(case.id)
+        tracker.cases.withdraw(case.id)
         app.open_case(case.id)
         await settle(pilot)
         assert not app.screen.query_one("#steps", Collapsible).display
@@ -49,7 +49,7 @@ async def test_a_back_dated_request_is_dated_by_its_request_day(make_app, tracke
 async def test_page_keys_scroll_the_case_from_the_checklist(make_app, tracker) -> None:
     case = seed(tracker, "Movistar", requested=date(2026, 11, 2))
     for day in range(6):
-        tracker.log_contact(case.id, f"call {day}")
+        tracker.cases.log_contact(case.id, f"call {day}")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -95,8 +95,8 @@ async def test_adding_a_check_the_case_has_is_refused_at_the_field(make_app, tra
 def _verified_with_recheck_due(tracker):  # type: ignore[no-untyped-def]
     case = seed(tracker, "Movistar", requested=TODAY - timedelta(days=60))
     for name in ("calls blocked", "balance zero"):
-        tracker.set_check(case.id, name, CheckState.PASSED)
-    tracker.verify(case.id)
+        tracker.cases.set_check(case.id, name, CheckState.PASSED)
+    tracker.cases.verify(case.id)
     # The recheck after the next bill has come.
     return tracker.update(case.id, lambda stored: setattr(stored, "next_follow_up", TODAY))[0]
 

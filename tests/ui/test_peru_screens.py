@@ -23,8 +23,8 @@ def reclamo_case(tracker):  # type: ignore[no-untyped-def]
     business days to 12 November (1 November a Sunday), notified by 19 November; the
     August-style bill of 5 November is not owed. Today is 2026-11-23: a queja is allowed."""
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
-    tracker.escalate(case.id, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
-    tracker.add_charge(case.id, Decimal("79.80"), "PEN", date(2026, 11, 5))
+    tracker.escalation.file(case.id, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
+    tracker.escalation.add_charge(case.id, Decimal("79.80"), "PEN", date(2026, 11, 5))
     return case
 
 
@@ -100,7 +100,7 @@ async def test_a_letter_from_the_case_screen(make_app, tracker, reclamo_case, ui
 async def test_follow_ups_list_the_users_deadlines_and_cases_the_money_not_owed(
     make_app, tracker, reclamo_case
 ) -> None:
-    tracker.answer(reclamo_case.id, date(2026, 11, 20), Outcome.INFUNDADO, kind=StageKind.RECLAMO)
+    tracker.escalation.answer(reclamo_case.id, date(2026, 11, 20), Outcome.INFUNDADO, kind=StageKind.RECLAMO)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -90,7 +90,7 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
             _("{path}: {field}: {problem}").format(path="config.toml", field="default_playbook", problem=exc)
         ) from None
     try:
-        case = tracker.add_case(draft)
+        case = tracker.cases.add(draft)
     except InvalidInput as exc:
         if exc.field != "currency":
             raise
@@ -197,7 +197,7 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
             _("{summary} cannot be empty: say what happened").format(summary=pgettext("metavar", "SUMMARY"))
         )
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.log_contact(
+    case = tracker.cases.log_contact(
         args.id,
         args.summary,
         channel=Channel(args.channel),
@@ -217,12 +217,12 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     if args.state == "add":
-        case = tracker.add_check(args.id, args.check, args.required)
+        case = tracker.cases.add_check(args.id, args.check, args.required)
         message = _("Check {check} added to case {id}").format(
             check=terms.quoted(literal(args.check)), id=case.id
         )
     else:
-        case = tracker.set_check(args.id, args.check, STATES[args.state], args.note)
+        case = tracker.cases.set_check(args.id, args.check, STATES[args.state], args.note)
         check = terms.find_check(case.checks, args.check)
         assert check is not None
         name = terms.quoted(literal(terms.check_label(check.name)))
@@ -240,7 +240,7 @@ def cmd_check(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_verify(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.verify(args.id)
+    case = tracker.cases.verify(args.id)
     if case.next_follow_up:
         message = _("Case {id} verified. Recheck after the next bill: {date}.").format(
             id=case.id, date=case.next_follow_up.isoformat()
@@ -252,25 +252,25 @@ def cmd_verify(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_withdraw(args: argparse.Namespace, clock: Clock) -> int:
-    case = Tracker.open(args.db, clock=clock).withdraw(args.id, args.reason)
+    case = Tracker.open(args.db, clock=clock).cases.withdraw(args.id, args.reason)
     say(_("Case {id} withdrawn. (tracker reopen {id} undoes it)").format(id=case.id))
     return 0
 
 
 def cmd_reopen(args: argparse.Namespace, clock: Clock) -> int:
-    case = Tracker.open(args.db, clock=clock).reopen(args.id)
+    case = Tracker.open(args.db, clock=clock).cases.reopen(args.id)
     say(_("Case {id} reopened ({status}).").format(id=case.id, status=terms.status_label(case.status)))
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, clock: Clock) -> int:
-    case = Tracker.open(args.db, clock=clock).delete(args.id)
+    case = Tracker.open(args.db, clock=clock).cases.delete(args.id)
     say(_("Case {id} moved to the trash. (tracker restore {id} brings it back)").format(id=case.id))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
-    case = Tracker.open(args.db, clock=clock).restore(args.id)
+    case = Tracker.open(args.db, clock=clock).cases.restore(args.id)
     say(_("Case {id} restored.").format(id=case.id))
     return 0
 

@@ -45,7 +45,7 @@ def cmd_escalate(args: argparse.Namespace, clock: Clock) -> int:
     amount = parse_amount(args.amount, "--amount") if args.amount is not None else None
     kind = StageKind(args.kind)
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.escalate(
+    case = tracker.escalation.file(
         args.id,
         kind,
         filed,
@@ -71,7 +71,9 @@ def cmd_answer(args: argparse.Namespace, clock: Clock) -> int:
     on = _day(args.on, clock.today(), "--on")
     tracker = Tracker.open(args.db, clock=clock)
     kind = StageKind(args.stage) if args.stage else None
-    case = tracker.answer(args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note)
+    case = tracker.escalation.answer(
+        args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note
+    )
     rules = tracker.rules_for(case)
     answered = max(
         (
@@ -131,7 +133,9 @@ def cmd_charge(args: argparse.Namespace, clock: Clock) -> int:
         currency = book.currency if book is not None and book.currency else case.fee_currency
         if not currency:
             raise InvalidInput(_("give the charge's currency with --currency (e.g. PEN, USD)"), "--currency")
-    case = tracker.add_charge(args.id, amount, currency, on, period=period, owed=args.owed, note=args.note)
+    case = tracker.escalation.add_charge(
+        args.id, amount, currency, on, period=period, owed=args.owed, note=args.note
+    )
     rules = tracker.rules_for(case)
     charge = next(c for c in reversed(case.charges) if c.on == on and c.amount == amount)
     owed = not is_not_owed(case, charge, rules)
@@ -151,13 +155,13 @@ def cmd_charge(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_attach(args: argparse.Namespace, clock: Clock) -> int:
     source = Path(args.file).expanduser()
     tracker = Tracker.open(args.db, clock=clock)
-    case, attachment = tracker.attach(args.id, source, args.note)
+    case, attachment = tracker.evidence.attach(args.id, source, args.note)
     size = ngettext("{n} byte", "{n} bytes", attachment.size).format(n=f"{attachment.size:,}")
     lines = [
         _("Case {id}: {name} attached ({size}), SHA-256 {sha256}.").format(
             id=case.id, name=literal(attachment.name), size=size, sha256=attachment.sha256
         ),
-        "  " + _("Kept in {folder}; the original can go.").format(folder=tracker.blobs.folder),
+        "  " + _("Kept in {folder}; the original can go.").format(folder=tracker.evidence.blobs.folder),
     ]
     return _done(tracker, case, args, lines)
 

@@ -484,7 +484,7 @@ def dossier(tracker: Tracker, case: Case, *, redact: bool = False) -> str:
         local=tracker.clock.local,
         redact=redact,
         rules=rules,
-        present=tracker.blobs.has,
+        present=tracker.evidence.blobs.has,
     )
 
 

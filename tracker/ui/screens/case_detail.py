@@ -278,7 +278,7 @@ class CaseScreen(EscalationActions, CaseActions, TrackerScreen[None]):
         check = case.checks[index]
         run_job(
             self,
-            partial(self.services.tracker.set_check, self.case_id, check.name, check.state.cycled()),
+            partial(self.services.tracker.cases.set_check, self.case_id, check.name, check.state.cycled()),
             partial(self._cycled, index),
         )
 
