@@ -180,7 +180,7 @@ class Tracker:
             from tracker.rulebook_cache import cached_rulebook
 
             book = self._rulebooks[playbook.rulebook] = cached_rulebook(playbook.rulebook, paths.cache_dir())
-        return book.with_dates(self.config.norm_dates)
+        return book.with_dates(self.config.norm_dates).with_line(self.config.not_owed_from)
 
     def rules_for(self, case: Case) -> CaseRules:
         """What ``case`` is measured against: its playbook, calendar and rule book."""
@@ -512,6 +512,16 @@ class Tracker:
             lambda case: charges.add_charge(
                 case, amount, currency, on, self.now(), self.today(), period=period, owed=owed, note=note
             ),
+        )[0]
+
+    def complete_charge(
+        self, ref: str | int, number: int, *, period: tuple[date, date] | None = None
+    ) -> Case:
+        """Give a recorded charge (numbered from 1) what it lacked."""
+        from tracker.domain import charges
+
+        return self.update(
+            ref, lambda case: charges.complete_charge(case, number, self.now(), period=period)
         )[0]
 
     def set_charge_owed(self, ref: str | int, number: int, owed: bool | None) -> Case:
