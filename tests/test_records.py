@@ -98,7 +98,7 @@ def test_mutable_plain_defaults_are_refused() -> None:
         class Shared:
             """A list shared by every instance would be a bug."""
 
-            items: list[str] = []  # noqa: RUF012
+            items: list[str] = []
 
 
 def test_a_record_does_not_inherit_another_records_fields() -> None:
@@ -166,4 +166,4 @@ def test_unhashable_defaults_are_refused_as_dataclasses_refuse_them() -> None:
         class Shared:
             """A list given through field(default=...) is still shared."""
 
-            items: list[str] = field(default=[])  # noqa: B008
+            items: list[str] = field(default=[])

@@ -42,7 +42,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
                 writing.add_case(CaseDraft(provider=f"Concurrent {n}"))
                 n += 1
                 written.append(n)
-        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+        except BaseException as exc:  # reported by the test below
             problems.append(exc)
         finally:
             writing.close()
