@@ -274,7 +274,8 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
             _("Charges (not owed: {total}):").format(total=totals(not_owed_totals(case, rules))), Part.HEADING
         )
         line = owed_line(case, rules)
-        add("  " + line_sentence(line, line.day.isoformat()) + ".")
+        used = line_sentence(line, line.day.isoformat())
+        add("  " + _("The line used: {line}{source}.").format(line=used, source=""))
         for number, charge in enumerate(case.charges, start=1):
             period = (
                 (charge.period_start.isoformat(), charge.period_end.isoformat())
