@@ -31,7 +31,9 @@ def test_a_request_whose_promised_date_would_pass_the_last_day_is_refused_where_
     tracker = open_tracker(tmp_path / "t.db", day=date(2099, 12, 31))
     try:
         with pytest.raises(InvalidInput, match="2100-01-07") as refused:
-            tracker.add_case(CaseDraft(provider="Claro", requested_on=date(2099, 12, 30), playbook="esim-pe"))
+            tracker.cases.add(
+                CaseDraft(provider="Claro", requested_on=date(2099, 12, 30), playbook="esim-pe")
+            )
         assert refused.value.field == "promised_by"
         assert list(tracker.all_cases()) == []
     finally:
@@ -66,7 +68,7 @@ def test_an_export_of_accepted_cases_imports_again(
     target = open_tracker(folder / "target.db", day=today)
     try:
         try:
-            case = source.add_case(
+            case = source.cases.add(
                 CaseDraft(provider="Claro", requested_on=requested, playbook=playbook, action=action)
             )
         except REFUSED:
@@ -77,15 +79,15 @@ def test_an_export_of_accepted_cases_imports_again(
             on(source, max(day, today).isoformat())
             try:
                 if step == "charge":
-                    source.add_charge(case.id, Decimal("79.80"), "PEN", day)
+                    source.escalation.add_charge(case.id, Decimal("79.80"), "PEN", day)
                 elif step == "reclamo":
-                    source.escalate(case.id, StageKind.RECLAMO, day)
+                    source.escalation.file(case.id, StageKind.RECLAMO, day)
                 elif step == "answer":
-                    source.answer(case.id, day, Outcome.INFUNDADO)
+                    source.escalation.answer(case.id, day, Outcome.INFUNDADO)
                 elif step == "contact":
-                    source.log_contact(case.id, "llamé", next_follow_up=day)
+                    source.cases.log_contact(case.id, "llamé", next_follow_up=day)
                 else:
-                    source.verify(case.id)
+                    source.cases.verify(case.id)
             except REFUSED:
                 continue  # a refused step changes nothing
         exported = document_text(source.all_cases()).encode()
