@@ -31,7 +31,7 @@ STAGE_COLUMNS = (
     "answer_code",
     "answer_note",
     "issued_on",  # since 0008
-    "uid",  # since 0005_identities
+    "uid",  # since 0005
 )
 CHARGE_COLUMNS = (
     "case_id",
