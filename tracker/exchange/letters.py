@@ -25,6 +25,7 @@ from tracker.domain.deadlines import AGAINST_USER, stage_views
 from tracker.domain.errors import NotAllowed
 from tracker.domain.model import Action, Case, Channel, Outcome, Stage, StageKind, Status, Topic
 from tracker.domain.rules import Rule, RuleBook, Unit
+from tracker.domain.tickets import Codes, request_codes
 from tracker.exchange.dossier import md
 from tracker.exchange.redact import redact as mask
 from tracker.records import field, record
@@ -107,6 +108,11 @@ def norma(book: RuleBook, rule: Rule) -> str:
     return f"{determiner} {norm.title} ({norm.citation}{article})"
 
 
+def _enumerate(items: list[str]) -> str:
+    """ "A", "A y B", "A, B y C"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} y {items[-1]}"
+
+
 def con(preposition: str, phrase: str) -> str:
     """ "a" + "el TUO" gives "al TUO"; "de" + "el" gives "del"."""
     if phrase.startswith("el ") and preposition in ("a", "de"):
@@ -175,6 +181,7 @@ class Facts:
     done: date | None
     charges: list[str]
     total: str
+    codes: Codes  # the códigos given by the letter's date, the request's first
 
 
 def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
@@ -196,7 +203,8 @@ def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
             period = f" (periodo del {fecha(charge.period_start)} al {fecha(charge.period_end)})"
         charges.append(f"{soles(charge.amount, charge.currency)}, cobro del {fecha(charge.on)}{period}")
     total = " y ".join(soles(amount, currency) for currency, amount in sorted(told.items()))
-    return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total)
+    codes = request_codes(case, rules.local_day, until=as_of)
+    return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total, codes)
 
 
 def _opening(letter: Letter, dated: date, to: list[str], subject: list[str]) -> None:
@@ -226,9 +234,10 @@ def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -
     """The request, the deadline the norm set, and what happened since."""
     book = rules.book
     channel = CANALES[case.channel]
+    codes = facts.codes
     ticket = (
-        f", con código de pedido {letter.code(case.ticket)}"
-        if case.ticket.strip()
+        f", con código de pedido {letter.code(codes.request)}"
+        if codes.request
         else "; la empresa operadora no me entregó el código de pedido que está obligada a dar"
     )
     chosen = f" con efecto al {fecha(case.effective_on)}" if case.effective_on else ""
@@ -236,6 +245,12 @@ def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -
         f"El {fecha(case.requested_on)} solicité {facts.accion} del servicio {_service(case, letter)}"
         f"{chosen}{' ' + channel if channel else ''}{ticket}."
     ]
+    if codes.later:
+        items.append(
+            "En comunicaciones posteriores sobre el mismo pedido, la empresa operadora me dio "
+            f"{'los códigos' if len(codes.later) > 1 else 'el código'} "
+            f"{_enumerate([letter.code(c) for c in codes.later])}."
+        )
     if facts.rule is not None and book is not None:
         according = "Conforme " + con("a", norma(book, facts.rule))
         if case.effective_on is not None and facts.due == case.effective_on:
@@ -384,8 +399,8 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: 
         Topic.QUALITY: "Asunto: Reclamo por calidad del servicio",
     }[topic]
     refs = [f"Servicio: {_service(case, letter)}"]
-    if case.ticket.strip():
-        refs.append(f"Código de pedido: {letter.code(case.ticket)}")
+    if facts.codes.request:
+        refs.append(f"Código de pedido: {letter.code(facts.codes.request)}")
     if reclamo is not None and reclamo.code.strip():
         refs.append(f"Código de reclamo: {letter.code(reclamo.code)}")
     _opening(letter, dated, _to_operator(case, letter), [subject, *refs])
