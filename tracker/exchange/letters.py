@@ -460,9 +460,16 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, name: str, document: st
     letter.heading("I. HECHOS")
     reclamo_items, _late = _reclamo_facts(case, rules, reclamo, letter, dated)
     items = _request_facts(case, rules, facts, letter) + reclamo_items
+    answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= dated else None
+    why = (
+        "sin que se me notificara la resolución"
+        if answered_on is None
+        else f"y la resolución recién se me notificó el {fecha(answered_on)}"
+    )
     items.append(
-        f"Presento esta queja a partir del día hábil siguiente al vencimiento de dicho plazo, el "
-        f"{fecha(allowed)}."
+        f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para notificarme la resolución "
+        f"de mi reclamo venció el {fecha(view.deadlines[1].due)} {why}; la queja puede presentarse desde "
+        f"el {fecha(allowed)}, día hábil siguiente a su vencimiento."
     )
     letter.numbered(items)
     letter.heading("II. PEDIDO")
@@ -508,10 +515,9 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document
     letter.para(
         f"Yo, {name}, identificado(a) con {document}, titular del servicio {_service(case, letter)}, "
         f"interpongo RECURSO DE APELACIÓN contra la resolución {number}, notificada el "
-        f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. Lo presento "
-        f"dentro del plazo de {plazo(window.rule)} contados desde el día hábil siguiente a la notificación, "
-        f"que vence el {fecha(window.due)}, conforme {con('a', norma(rules.book, window.rule))}; y solicito "
-        f"que sea elevado al TRASU dentro de los {plazo(forward)} siguientes."
+        f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. "
+        f"{_appeal_in_time(dated, window.due, window.rule, rules.book)} Solicito que sea elevado al "
+        f"TRASU dentro de los {plazo(forward)} siguientes."
     )
     letter.heading("I. HECHOS")
     reclamo_items, late = _reclamo_facts(case, rules, reclamo, letter, dated)
@@ -546,6 +552,16 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document
     letter.numbered(asks)
     _annexes(case, letter)
     _closing(letter, name, document)
+
+
+def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:
+    """The day the apelación is presented, and whether that is within its window: a letter
+    never claims a day or a timeliness that is not the case's."""
+    span = f"plazo de {plazo(rule)} contados desde el día hábil siguiente a la notificación"
+    law = f"conforme {con('a', norma(book, rule))}"
+    if dated <= due:
+        return f"Lo presento el {fecha(dated)}, dentro del {span}, que vence el {fecha(due)}, {law}."
+    return f"Lo presento el {fecha(dated)}; el {span} venció el {fecha(due)}, {law}."
 
 
 def letter_for(
