@@ -7,8 +7,10 @@ with código de pedido CP-2026-553190, and a later ticket logged on 7 August.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from tests.helpers.exchange import on
+from tests.helpers.env import TrackerEnv
+from tests.helpers.exchange import Run, on, open_tracker
 from tracker.core import Tracker
 from tracker.domain.model import Case, Channel, Outcome, StageKind
 from tracker.domain.workflow import CaseDraft
@@ -118,3 +120,96 @@ def test_an_apelacion_in_time_says_so_with_its_day(tracker: Tracker) -> None:
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.APELACION)
     assert "Lo presento el 20 de julio de 2026, dentro del plazo de quince (15) días hábiles" in text
     assert "que vence el 5 de agosto de 2026" in text
+
+
+FULL_ME = """\
+[me]
+name = "Ana Quispe Mamani"
+document_type = "DNI"
+document = "45678912"
+address = "Av. Arequipa 1234, dpto. 501, Lince"
+city = "Lima"
+email = "ana.quispe@example.com"
+phone = "987 111 222"
+gender = "f"
+"""
+
+
+def with_config(db_path: Path, text: str) -> Tracker:
+    """A tracker on ``db_path`` whose config.toml holds ``text``."""
+    folder = db_path.parent / "config"
+    folder.mkdir(exist_ok=True)
+    (folder / "config.toml").write_text(text, encoding="utf-8")
+    return open_tracker(db_path)
+
+
+def test_the_letter_carries_the_whole_holder_and_is_signed_in_the_city(db_path: Path) -> None:
+    tracker = with_config(db_path, FULL_ME)
+    case_id = claro(tracker)
+    on(tracker, "2026-08-20")
+    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 20))
+    text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO)
+    assert text.startswith("Lima, 20 de agosto de 2026\n")
+    assert "Fecha:" not in text
+    assert (
+        "Yo, Ana Quispe Mamani, identificada con DNI N.° 45678912, con domicilio en "
+        "Av. Arequipa 1234, dpto. 501, Lince, titular del servicio eSIM 987 654 321" in text
+    )
+    assert "se me notifique por correo electrónico, a la dirección ana.quispe@example.com" in text
+    assert "Teléfono de contacto: 987 111 222." in text
+    assert "Firma: ____" in text
+    assert text.index("Firma:") < text.index("Ana Quispe Mamani  \nDNI N.° 45678912")
+    tracker.close()
+
+
+def test_without_the_holder_the_letter_has_placeholders_and_no_email_authorisation(
+    tracker: Tracker,
+) -> None:
+    case_id = claro(tracker)
+    on(tracker, "2026-08-20")
+    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 20))
+    text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO, fmt="txt")
+    assert text.startswith("[ciudad], 20 de agosto de 2026\n")
+    assert "Yo, [nombre completo del titular], identificado(a) con [tipo y número" in text
+    assert "con domicilio en [domicilio]" in text
+    assert "correo electrónico" not in text
+
+
+def test_the_letter_command_names_the_missing_fields_in_one_line(run: Run, env: TrackerEnv) -> None:
+    (env.config_dir / "config.toml").write_text('[me]\nname = "Ana"\n', encoding="utf-8")
+    env.set_today("2026-07-27")
+    assert run("add", "Claro", "-p", "esim-pe", "-t", "CP-1").code == 0
+    env.set_today("2026-08-20")
+    assert run("escalate", "1", "reclamo").code == 0
+    written = run("letter", "1", "reclamo")
+    assert written.code == 0 and "Yo, Ana, identificado(a)" in written.text
+    assert written.err.count("\n") == 1, written.err
+    assert "document number, address, city" in written.err
+    assert "tracker me --document … --address … --city …" in written.err
+    complete = env.config_dir / "config.toml"
+    complete.write_text(FULL_ME, encoding="utf-8")
+    assert run("letter", "1", "reclamo").err == ""
+
+
+def test_tracker_me_sets_the_holder_and_keeps_the_rest_of_the_file(run: Run, env: TrackerEnv) -> None:
+    path = env.config_dir / "config.toml"
+    path.write_text(
+        '# mine\ndefault_playbook = "esim-pe"  # the usual\n\n[me]\n# name = "example"\n'
+        'document = "DNI 1"\n\n[keys]\n"cases.new" = "a"\n',
+        encoding="utf-8",
+    )
+    saved = run("me", "--name", 'Ana "la" Quispe', "--city", "Lima", "--gender", "f")
+    assert saved.code == 0, saved.err
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('# mine\ndefault_playbook = "esim-pe"  # the usual\n\n[me]\n')
+    assert 'name = "Ana \\"la\\" Quispe"\ndocument = "DNI 1"\ncity = "Lima"\ngender = "f"\n' in text
+    assert text.endswith('[keys]\n"cases.new" = "a"\n')
+    shown = run("me")
+    assert 'Ana "la" Quispe' in shown.text and "set them with tracker me --address …" in shown.text
+    assert run("me", "--gender", "x").code == 2
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_tracker_me_makes_the_file_when_there_is_none(run: Run, env: TrackerEnv) -> None:
+    assert run("me", "--name", "Ana").code == 0
+    assert (env.config_dir / "config.toml").read_text(encoding="utf-8") == '[me]\nname = "Ana"\n'

@@ -207,23 +207,58 @@ def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
     return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total, codes)
 
 
-def _opening(letter: Letter, dated: date, to: list[str], subject: list[str]) -> None:
-    letter.block([f"Fecha: {fecha(dated)}"])
+def _opening(letter: Letter, signer: Signer, dated: date, to: list[str], subject: list[str]) -> None:
+    letter.block([f"{signer.city}, {fecha(dated)}"])
     letter.block([*to, "Presente.-"])
     letter.block([f"**{subject[0]}**" if letter.markdown else subject[0], *subject[1:]])
     letter.para("De mi consideración:")
 
 
-def _holder(letter: Letter, holder: Holder) -> tuple[str, str]:
-    name = letter.user(holder.name) if holder.name.strip() else "[nombre completo del titular]"
-    document = holder.document.strip()
-    if not document:
-        shown = "[tipo y número de documento de identidad]"
-    elif document.isdigit():
-        shown = "DNI N.° " + letter.user(document)
-    else:
-        shown = letter.user(document)
-    return name, shown
+@record(frozen=True)
+class Signer:
+    """The holder as the letter shows them: their data, or a placeholder for what is missing."""
+
+    name: str
+    document: str
+    identified: str  # "identificada", "identificado" or "identificado(a)"
+    address: str
+    city: str
+    email: str  # empty: no e-mail, no authorisation to notify by e-mail
+    phone: str
+
+    def yo(self, service: str) -> str:
+        """ "Yo, NAME, identificada con DNI N.° …, con domicilio en …, titular del servicio …" """
+        return (
+            f"Yo, {self.name}, {self.identified} con {self.document}, con domicilio en {self.address}, "
+            f"titular del servicio {service}"
+        )
+
+
+def _document(letter: Letter, holder: Holder) -> str:
+    number = holder.document.strip()
+    kind = holder.document_type.strip()
+    if not number:
+        return "[tipo y número de documento de identidad]"
+    if kind:
+        return f"{letter.user(kind)} N.° {letter.user(number)}"
+    if number.isdigit():
+        return "DNI N.° " + letter.user(number)
+    return letter.user(number)  # "DNI 45678912", as written before document_type
+
+
+def _signer(letter: Letter, holder: Holder) -> Signer:
+    def shown(value: str, placeholder: str) -> str:
+        return letter.user(value) if value.strip() else placeholder
+
+    return Signer(
+        name=shown(holder.name, "[nombre completo del titular]"),
+        document=_document(letter, holder),
+        identified={"f": "identificada", "m": "identificado"}.get(holder.gender, "identificado(a)"),
+        address=shown(holder.address, "[domicilio]"),
+        city=shown(holder.city, "[ciudad]"),
+        email=letter.user(holder.email) if holder.email.strip() else "",
+        phone=letter.user(holder.phone) if holder.phone.strip() else "",
+    )
 
 
 def _service(case: Case, letter: Letter) -> str:
@@ -345,9 +380,18 @@ def _annexes(case: Case, letter: Letter) -> None:
     )
 
 
-def _closing(letter: Letter, name: str, document: str) -> None:
+def _closing(letter: Letter, signer: Signer) -> None:
+    """Where to notify the holder, the signature line and the notice that this is no advice."""
+    if signer.email:
+        letter.para(
+            "Autorizo expresamente que se me notifique por correo electrónico, a la dirección "
+            f"{signer.email}, toda comunicación y resolución referida a este trámite."
+        )
+    if signer.phone:
+        letter.para(f"Teléfono de contacto: {signer.phone}.")
     letter.para("Atentamente,")
-    letter.block([name, document])
+    letter.lines += ["", ""]
+    letter.block(["Firma: " + "_" * 32, signer.name, signer.document])
     letter.lines += ["---" if letter.markdown else "-" * 40, "", f"*{AVISO}*" if letter.markdown else AVISO]
 
 
@@ -375,19 +419,19 @@ def render_letter(
             "the letters are for Peruvian operators (playbooks esim-pe, suspension-pe)"
         )
     letter = Letter(markdown, redact)
-    name, document = _holder(letter, holder)
+    signer = _signer(letter, holder)
     if kind is StageKind.RECLAMO:
-        _reclamo(case, rules, letter, name, document, today)
+        _reclamo(case, rules, letter, signer, today)
     elif kind is StageKind.QUEJA:
-        _queja(case, rules, letter, name, document, today)
+        _queja(case, rules, letter, signer, today)
     elif kind is StageKind.APELACION:
-        _apelacion(case, rules, letter, name, document, today)
+        _apelacion(case, rules, letter, signer, today)
     else:
         raise NotAllowed("OSIPTEL's form is filled in on its web page; there is no letter for it")
     return letter.text()
 
 
-def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: str, today: date) -> None:
+def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     assert rules.book is not None
     reclamo = case.latest_stage(StageKind.RECLAMO)
     topic = reclamo.topic if reclamo is not None and reclamo.topic is not None else Topic.BAJA
@@ -403,10 +447,10 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: 
         refs.append(f"Código de pedido: {letter.code(facts.codes.request)}")
     if reclamo is not None and reclamo.code.strip():
         refs.append(f"Código de reclamo: {letter.code(reclamo.code)}")
-    _opening(letter, dated, _to_operator(case, letter), [subject, *refs])
+    _opening(letter, signer, dated, _to_operator(case, letter), [subject, *refs])
     reglamento = norma(rules.book, rules.book.rule("reclamo.notify", dated))
     letter.para(
-        f"Yo, {name}, identificado(a) con {document}, titular del servicio {_service(case, letter)}, "
+        f"{signer.yo(_service(case, letter))}, "
         f"presento el siguiente RECLAMO, conforme {con('a', reglamento)}."
     )
     letter.heading("I. HECHOS")
@@ -428,10 +472,10 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: 
         )
     letter.numbered(asks)
     _annexes(case, letter)
-    _closing(letter, name, document)
+    _closing(letter, signer)
 
 
-def _queja(case: Case, rules: CaseRules, letter: Letter, name: str, document: str, today: date) -> None:
+def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     reclamo = case.latest_stage(StageKind.RECLAMO)
     if reclamo is None:
         raise NotAllowed(
@@ -451,9 +495,11 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, name: str, document: st
     if reclamo.code.strip():
         subject.append(f"Código de reclamo: {letter.code(reclamo.code)}")
     subject.append(f"Servicio: {_service(case, letter)}")
-    _opening(letter, dated, ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"], subject)
+    _opening(
+        letter, signer, dated, ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"], subject
+    )
     letter.para(
-        f"Yo, {name}, identificado(a) con {document}, titular del servicio {_service(case, letter)}, "
+        f"{signer.yo(_service(case, letter))}, "
         f"presento QUEJA contra {letter.user(case.provider)} porque no me notificó la resolución de mi "
         "reclamo dentro del plazo legal, y solicito que se aplique el silencio administrativo positivo."
     )
@@ -479,10 +525,10 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, name: str, document: st
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
     _annexes(case, letter)
-    _closing(letter, name, document)
+    _closing(letter, signer)
 
 
-def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document: str, today: date) -> None:
+def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     assert rules.book is not None
     answered = [s for s in case.stages if s.kind is StageKind.RECLAMO and s.answered_on is not None]
     if not answered or answered[-1].outcome not in AGAINST_USER:
@@ -508,12 +554,13 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document
     subject.append(f"Servicio: {_service(case, letter)}")
     _opening(
         letter,
+        signer,
         dated,
         ["Señores", letter.user(case.provider), f"Para su elevación al {TRASU}"],
         subject,
     )
     letter.para(
-        f"Yo, {name}, identificado(a) con {document}, titular del servicio {_service(case, letter)}, "
+        f"{signer.yo(_service(case, letter))}, "
         f"interpongo RECURSO DE APELACIÓN contra la resolución {number}, notificada el "
         f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. "
         f"{_appeal_in_time(dated, window.due, window.rule, rules.book)} Solicito que sea elevado al "
@@ -551,7 +598,7 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
     _annexes(case, letter)
-    _closing(letter, name, document)
+    _closing(letter, signer)
 
 
 def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:

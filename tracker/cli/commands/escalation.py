@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.arguments import CHANNELS, option_date
 from tracker.cli.command_spec import Command, always
-from tracker.cli.terminal import say
+from tracker.cli.terminal import say, warn
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Channel, Outcome, StageKind, Topic
 from tracker.i18n import N_, _
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from tracker.cli.argparse_glue import Parser
     from tracker.clock import Clock
+    from tracker.core import Tracker
 
 STAGE_KINDS = [k.value for k in StageKind]
 LETTER_KINDS = [k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM]
@@ -246,6 +247,17 @@ def _letter_arguments(letter: Parser, m: Mapping[str, str]) -> None:
     )
 
 
+def _missing_holder(tracker: Tracker) -> None:
+    """One line on standard error when the letter has placeholders for the holder's data."""
+    from tracker import paths
+    from tracker.wording.holder import missing_line
+
+    missing = tracker.config.me.missing()
+    if missing:
+        folder = tracker.config.folder or paths.config_dir()
+        warn(missing_line(missing, str(folder / "config.toml")))
+
+
 def letter(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.exchange.files import write_private
@@ -255,6 +267,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
     text = letter_for(tracker, case, StageKind(args.kind), fmt=args.format, redact=args.redact)
+    _missing_holder(tracker)
     if args.output is None:
         sys.stdout.write(text)
         return 0
