@@ -12,14 +12,14 @@ from __future__ import annotations
 import copy
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tracker import paths
 from tracker.clock import Clock, SystemClock
-from tracker.config import Config, load_config
+from tracker.config import Config, Holder, load_config
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
@@ -136,6 +136,15 @@ class Tracker:
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+    # -- settings ------------------------------------------------------------
+
+    def set_holder(self, values: Mapping[str, str]) -> Holder:
+        """Write the holder's data (``[me]`` keys) into config.toml; the letters use it from now on."""
+        from tracker.holder_settings import set_holder
+
+        self.config.me = set_holder(self.config.folder or paths.config_dir(), values)
+        return self.config.me
 
     # -- dates -------------------------------------------------------------
 
