@@ -213,3 +213,24 @@ def test_tracker_me_sets_the_holder_and_keeps_the_rest_of_the_file(run: Run, env
 def test_tracker_me_makes_the_file_when_there_is_none(run: Run, env: TrackerEnv) -> None:
     assert run("me", "--name", "Ana").code == 0
     assert (env.config_dir / "config.toml").read_text(encoding="utf-8") == '[me]\nname = "Ana"\n'
+
+
+def test_anexos_name_each_attachment_by_its_note(tracker: Tracker, tmp_path: Path) -> None:
+    case_id = claro(tracker)
+    receipt = tmp_path / "scan-0042.pdf"
+    receipt.write_bytes(b"%PDF receipt")
+    screenshot = tmp_path / "IMG_2201.png"
+    screenshot.write_bytes(b"png")
+    on(tracker, "2026-08-20")
+    tracker.attach(case_id, receipt, note="Recibo de agosto con el cobro posterior a la baja")
+    tracker.attach(case_id, screenshot)
+    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 20))
+    case = fresh(tracker, case_id)
+    text = letter_for(tracker, case, StageKind.RECLAMO, fmt="txt")
+    assert (
+        "- Anexo 1-A: Recibo de agosto con el cobro posterior a la baja (archivo scan-0042.pdf)\n"
+        "- Anexo 1-B: Archivo IMG_2201.png\n" in text
+    )
+    markdown = letter_for(tracker, case, StageKind.RECLAMO)
+    digest = case.attachments[0].sha256[:16]
+    assert f"baja (archivo scan-0042.pdf, SHA-256 {digest}…)" in markdown

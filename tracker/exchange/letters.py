@@ -371,13 +371,30 @@ def _asks(case: Case, facts: Facts, *, ordered: bool) -> list[str]:
 
 
 def _annexes(case: Case, letter: Letter) -> None:
+    """Each attachment by what the user said it is (its note), then its file; the hash in
+    Markdown, so that the copy handed in can be matched with the file kept."""
     if not case.attachments:
         return
     letter.heading("ANEXOS")
-    letter.numbered(
-        f"{letter.user(a.name)} (SHA-256 {a.sha256[:16]}…)" if letter.markdown else f"{letter.user(a.name)}"
-        for a in case.attachments
-    )
+    items = []
+    for number, attached in enumerate(case.attachments, start=1):
+        note = " ".join(attached.note.split())
+        digest = [f"SHA-256 {attached.sha256[:16]}…"] if letter.markdown else []
+        if note:
+            what = f"{letter.user(note)} ({', '.join([f'archivo {letter.user(attached.name)}', *digest])})"
+        else:
+            what = f"Archivo {letter.user(attached.name)}" + (f" ({digest[0]})" if digest else "")
+        items.append(f"Anexo 1-{_letra(number)}: {what}")
+    letter.bullets(items)
+
+
+def _letra(number: int) -> str:
+    """1 → "A", 26 → "Z", 27 → "AA": the annexes' letters, as Peruvian escritos number them."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _closing(letter: Letter, signer: Signer) -> None:
