@@ -234,3 +234,51 @@ def test_anexos_name_each_attachment_by_its_note(tracker: Tracker, tmp_path: Pat
     markdown = letter_for(tracker, case, StageKind.RECLAMO)
     digest = case.attachments[0].sha256[:16]
     assert f"baja (archivo scan-0042.pdf, SHA-256 {digest}…)" in markdown
+
+
+TUO_76 = (
+    "el numeral i) del artículo 76 del TUO de las Condiciones de Uso de los Servicios Públicos "
+    "de Telecomunicaciones (Res. 138-2012-CD/OSIPTEL)"
+)
+
+
+def test_the_letters_cite_the_article_the_rule_book_knows(tracker: Tracker) -> None:
+    case_id = movistar_with_reclamo(tracker)
+    on(tracker, "2026-07-10")
+    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
+    on(tracker, "2026-07-20")
+    tracker.escalate(case_id, StageKind.APELACION, date(2026, 7, 20))
+    case = fresh(tracker, case_id)
+    reclamo = letter_for(tracker, case, StageKind.RECLAMO)
+    assert f"Conforme a{TUO_76[1:]}, la empresa operadora debía ejecutar la baja" in reclamo
+    apelacion = letter_for(tracker, case, StageKind.APELACION)
+    assert f"debe ejecutarla en el plazo que fija {TUO_76}." in apelacion
+
+
+def test_a_rule_without_a_source_is_stated_but_not_cited_as_law(tracker: Tracker) -> None:
+    case_id = movistar_with_reclamo(tracker)
+    on(tracker, "2026-07-10")
+    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
+    on(tracker, "2026-07-20")
+    tracker.escalate(case_id, StageKind.APELACION, date(2026, 7, 20))
+    text = letter_for(tracker, fresh(tracker, case_id), StageKind.APELACION)
+    # The 15 days to appeal and the 20 to resolve a baja reclamo have no source in the book.
+    assert "notificación, que vence el 5 de agosto de 2026. Solicito" in text
+    assert "La empresa operadora tenía veinte (20) días hábiles para resolverlo" in text
+    # The 5 days to notify have one (Andina / gob.pe).
+    assert (
+        "y, conforme al TUO del Reglamento para la Atención de Gestiones y Reclamos de Usuarios de "
+        "Servicios Públicos de Telecomunicaciones (Res. 099-2022-CD/OSIPTEL), cinco (5) días hábiles más"
+        in text
+    )
+
+
+def test_every_rule_names_its_source_and_playbooks_shows_it(tracker: Tracker, run: Run) -> None:
+    case = tracker.add_case(CaseDraft(provider="Bitel", playbook="esim-pe"))
+    book = tracker.rules_for(case).book
+    assert book is not None
+    assert all(rule.source for rule in book.rules)
+    assert {r.key for r in book.rules if not r.sourced} >= {"apelacion.window", "queja.resolve"}
+    shown = run("playbooks", "esim-pe").text
+    assert "source: numeral i) del artículo 76; OSIPTEL's sanction of Bitel" in shown
+    assert "not sourced: " in shown

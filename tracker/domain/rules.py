@@ -70,7 +70,11 @@ class Rule:
     amount: int
     unit: Unit
     norm: str
-    article: str = ""
+    article: str = ""  # where in the norm: "numeral i) del artículo 76"
+    source: str = ""  # where the rule (its days, its article) was found
+    # False: no source this book cites confirms the rule; it is used for the dates, and
+    # the letters state its days without citing it as law.
+    sourced: bool = True
 
     @property
     def id(self) -> str:
@@ -233,15 +237,20 @@ def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
     norm = _text(data, "norm", name, where)
     if norm not in norms:
         raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
-    unknown = set(data) - {"key", "norm", "article", *_UNITS}
+    unknown = set(data) - {"key", "norm", "article", "source", "sourced", *_UNITS}
     if unknown:
         raise _fail(name, where + sorted(unknown)[0], _("is not a rule field"))
+    sourced = data.get("sourced", True)
+    if not isinstance(sourced, bool):
+        raise _fail(name, where + "sourced", _("must be true or false"))
     return Rule(
         key=_text(data, "key", name, where),
         amount=amount,
         unit=_UNITS[units[0]],
         norm=norm,
         article=_text(data, "article", name, where, ""),
+        source=_text(data, "source", name, where, ""),
+        sourced=sourced,
     )
 
 

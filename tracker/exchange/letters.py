@@ -101,11 +101,21 @@ def soles(amount: Decimal, currency: str) -> str:
 
 
 def norma(book: RuleBook, rule: Rule) -> str:
-    """The norm with its determiner: "el TUO de ... (Res. 138-2012-CD/OSIPTEL)", "la Norma de ..."."""
+    """The norm with its determiner, and the article where the rule book knows it: "el numeral
+    i) del artículo 76 del TUO de ... (Res. 138-2012-CD/OSIPTEL)", "la Norma de ... (...)"."""
     norm = book.norm(rule.norm)
-    article = f", {rule.article}" if rule.article else ""
     determiner = "la" if norm.title.split(" ", 1)[0] in ("Norma", "Resolución", "Directiva") else "el"
-    return f"{determiner} {norm.title} ({norm.citation}{article})"
+    cited = f"{determiner} {norm.title} ({norm.citation})"
+    # "numeral ...", "artículo ...", "literal ...": all take "el".
+    return f"el {rule.article} {con('de', cited)}" if rule.article else cited
+
+
+def cita(book: RuleBook | None, rule: Rule | None) -> str | None:
+    """The norm to cite for a rule, or None when the rule book has no source for it: a rule
+    that is not sourced is never cited as law (its days are still stated)."""
+    if book is None or rule is None or not rule.sourced:
+        return None
+    return norma(book, rule)
 
 
 def _enumerate(items: list[str]) -> str:
@@ -287,15 +297,15 @@ def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -
             f"{_enumerate([letter.code(c) for c in codes.later])}."
         )
     if facts.rule is not None and book is not None:
-        according = "Conforme " + con("a", norma(book, facts.rule))
+        cited = cita(book, facts.rule)
         if case.effective_on is not None and facts.due == case.effective_on:
             items.append(
-                f"{according}, elegí esa fecha con la anticipación que la norma permite, por lo que "
-                f"{facts.accion} debía ejecutarse el {fecha(facts.due)}."
+                f"Elegí esa fecha, por lo que {facts.accion} debía ejecutarse el {fecha(facts.due)}."
             )
         else:
+            according = f"Conforme {con('a', cited)}, la" if cited else "La"
             items.append(
-                f"{according}, la empresa operadora debía ejecutar {facts.accion} en un plazo máximo de "
+                f"{according} empresa operadora debía ejecutar {facts.accion} en un plazo máximo de "
                 f"{plazo(facts.rule)}, es decir, a más tardar el {fecha(facts.due)}."
             )
     if facts.pending:
@@ -323,9 +333,13 @@ def _reclamo_facts(
     code = f", con código de reclamo {letter.code(reclamo.code)}" if reclamo.code.strip() else ""
     items = [f"El {fecha(reclamo.filed_on)} presenté un reclamo ante la empresa operadora{code}."]
     assert resolve.rule is not None and notify.rule is not None
+    to_resolve, to_notify = cita(book, resolve.rule), cita(book, notify.rule)
+    both = to_resolve is not None and to_resolve == to_notify
+    opening = f"De acuerdo con {to_resolve}, la" if to_resolve else "La"
+    notify_cited = f", conforme {con('a', to_notify)}," if to_notify and not both else ""
     items.append(
-        f"De acuerdo con {norma(book, resolve.rule)}, la empresa operadora tenía {plazo(resolve.rule)} para "
-        f"resolverlo, hasta el {fecha(resolve.due)}, y {plazo(notify.rule)} más para notificarme la "
+        f"{opening} empresa operadora tenía {plazo(resolve.rule)} para resolverlo, hasta el "
+        f"{fecha(resolve.due)}, y{notify_cited} {plazo(notify.rule)} más para notificarme la "
         f"resolución, hasta el {fecha(notify.due)}."
     )
     answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= as_of else None
@@ -591,8 +605,12 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
     if facts.rule is not None:
         grounds.append(
             f"{facts.accion.capitalize()} es un derecho del abonado: es gratuita, no requiere expresar "
-            "causa y la empresa operadora debe ejecutarla en el plazo que fija "
-            f"{norma(rules.book, facts.rule)}. "
+            "causa y la empresa operadora debe ejecutarla en "
+            + (
+                f"el plazo que fija {cited}. "
+                if (cited := cita(rules.book, facts.rule))
+                else f"{plazo(facts.rule)}. "
+            )
             + (
                 "No lo hizo."
                 if facts.done is None or facts.done > facts.due
@@ -622,10 +640,11 @@ def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:
     """The day the apelación is presented, and whether that is within its window: a letter
     never claims a day or a timeliness that is not the case's."""
     span = f"plazo de {plazo(rule)} contados desde el día hábil siguiente a la notificación"
-    law = f"conforme {con('a', norma(book, rule))}"
+    cited = cita(book, rule)
+    law = f", conforme {con('a', cited)}" if cited else ""
     if dated <= due:
-        return f"Lo presento el {fecha(dated)}, dentro del {span}, que vence el {fecha(due)}, {law}."
-    return f"Lo presento el {fecha(dated)}; el {span} venció el {fecha(due)}, {law}."
+        return f"Lo presento el {fecha(dated)}, dentro del {span}, que vence el {fecha(due)}{law}."
+    return f"Lo presento el {fecha(dated)}; el {span} venció el {fecha(due)}{law}."
 
 
 def letter_for(
