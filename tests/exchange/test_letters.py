@@ -85,6 +85,16 @@ def movistar_with_reclamo(tracker: Tracker) -> int:
     return case.id
 
 
+def appealed(tracker: Tracker, filed: str) -> int:
+    """The reclamo answered infundado on 10 July (RES-9), appealed on ``filed``."""
+    case_id = movistar_with_reclamo(tracker)
+    on(tracker, "2026-07-10")
+    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
+    on(tracker, filed)
+    tracker.escalate(case_id, StageKind.APELACION, date.fromisoformat(filed))
+    return case_id
+
+
 def test_a_queja_says_it_is_presented_on_its_filed_day_and_why_it_is_allowed(
     tracker: Tracker,
 ) -> None:
@@ -100,11 +110,7 @@ def test_a_queja_says_it_is_presented_on_its_filed_day_and_why_it_is_allowed(
 
 
 def test_an_apelacion_filed_late_does_not_say_it_is_in_time(tracker: Tracker) -> None:
-    case_id = movistar_with_reclamo(tracker)
-    on(tracker, "2026-07-10")
-    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
-    on(tracker, "2026-09-01")
-    tracker.escalate(case_id, StageKind.APELACION, date(2026, 9, 1))
+    case_id = appealed(tracker, "2026-09-01")
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.APELACION)
     assert "Lo presento el 1 de setiembre de 2026; el plazo de quince (15) días hábiles" in text
     assert "venció el 5 de agosto de 2026" in text
@@ -112,11 +118,7 @@ def test_an_apelacion_filed_late_does_not_say_it_is_in_time(tracker: Tracker) ->
 
 
 def test_an_apelacion_in_time_says_so_with_its_day(tracker: Tracker) -> None:
-    case_id = movistar_with_reclamo(tracker)
-    on(tracker, "2026-07-10")
-    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
-    on(tracker, "2026-07-20")
-    tracker.escalate(case_id, StageKind.APELACION, date(2026, 7, 20))
+    case_id = appealed(tracker, "2026-07-20")
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.APELACION)
     assert "Lo presento el 20 de julio de 2026, dentro del plazo de quince (15) días hábiles" in text
     assert "que vence el 5 de agosto de 2026" in text
@@ -243,11 +245,7 @@ TUO_76 = (
 
 
 def test_the_letters_cite_the_article_the_rule_book_knows(tracker: Tracker) -> None:
-    case_id = movistar_with_reclamo(tracker)
-    on(tracker, "2026-07-10")
-    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
-    on(tracker, "2026-07-20")
-    tracker.escalate(case_id, StageKind.APELACION, date(2026, 7, 20))
+    case_id = appealed(tracker, "2026-07-20")
     case = fresh(tracker, case_id)
     reclamo = letter_for(tracker, case, StageKind.RECLAMO)
     assert f"Conforme a{TUO_76[1:]}, la empresa operadora debía ejecutar la baja" in reclamo
@@ -256,11 +254,7 @@ def test_the_letters_cite_the_article_the_rule_book_knows(tracker: Tracker) -> N
 
 
 def test_a_rule_without_a_source_is_stated_but_not_cited_as_law(tracker: Tracker) -> None:
-    case_id = movistar_with_reclamo(tracker)
-    on(tracker, "2026-07-10")
-    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
-    on(tracker, "2026-07-20")
-    tracker.escalate(case_id, StageKind.APELACION, date(2026, 7, 20))
+    case_id = appealed(tracker, "2026-07-20")
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.APELACION)
     # The 15 days to appeal and the 20 to resolve a baja reclamo have no source in the book.
     assert "notificación, que vence el 5 de agosto de 2026. Solicito" in text
