@@ -484,6 +484,7 @@ class Tracker:
         kind: StageKind | None = None,
         code: str = "",
         note: str = "",
+        reason: str = "",
     ) -> Case:
         """Record the answer to the case's latest stage (of ``kind`` when given)."""
         from tracker.domain import stages
@@ -500,6 +501,7 @@ class Tracker:
                 kind=kind,
                 code=code,
                 note=note,
+                reason=reason,
             ),
         )[0]
 

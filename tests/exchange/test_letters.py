@@ -6,6 +6,7 @@ with código de pedido CP-2026-553190, and a later ticket logged on 7 August.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -276,3 +277,54 @@ def test_every_rule_names_its_source_and_playbooks_shows_it(tracker: Tracker, ru
     shown = run("playbooks", "esim-pe").text
     assert "source: numeral i) del artículo 76; OSIPTEL's sanction of Bitel" in shown
     assert "not sourced: " in shown
+
+
+def answered_with(tracker: Tracker, reason: str) -> Case:
+    """The reclamo of 10 June answered infundado on 10 July for ``reason``; appealed on 20 July."""
+    case_id = movistar_with_reclamo(tracker)
+    on(tracker, "2026-07-10")
+    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9", reason=reason)
+    on(tracker, "2026-07-20")
+    tracker.escalate(case_id, StageKind.APELACION, date(2026, 7, 20))
+    return fresh(tracker, case_id)
+
+
+def test_the_apelacion_answers_a_debt_given_as_the_reason(tracker: Tracker) -> None:
+    case = answered_with(tracker, "El abonado registra DEUDA pendiente de pago")
+    text = letter_for(tracker, case, StageKind.APELACION)
+    grounds = text[text.index("II. FUNDAMENTOS") : text.index("III. PEDIDO")]
+    assert "sostiene, en síntesis, que «El abonado registra DEUDA pendiente de pago»." in grounds
+    assert "La existencia de una deuda no impide ni condiciona la baja del servicio" in grounds
+    # Its source is the press quoting OSIPTEL's regional offices: not cited as law.
+    assert "Así lo establece" not in grounds
+
+
+def test_a_reason_the_rule_book_cannot_answer_leaves_a_placeholder(tracker: Tracker) -> None:
+    case = answered_with(tracker, "la línea fue portada")
+    text = letter_for(tracker, case, StageKind.APELACION)
+    assert "«la línea fue portada». [Explique por qué ese motivo no es válido.]" in text
+
+
+def test_answer_reason_from_the_command_line_and_through_an_export(
+    run: Run, env: TrackerEnv, tmp_path: Path
+) -> None:
+    env.set_today("2026-06-01")
+    assert run("add", "Bitel", "-p", "esim-pe").code == 0
+    env.set_today("2026-06-10")
+    assert run("escalate", "1", "reclamo").code == 0
+    env.set_today("2026-07-10")
+    answered = run("answer", "1", "--on", "2026-07-10", "--outcome", "infundado", "--reason", "deuda")
+    assert answered.code == 0, answered.err
+    assert run("show", "1", "--json").json()["stages"][0]["answer_reason"] == "deuda"
+    exported = tmp_path / "out.json"
+    assert run("export", "--format", "json", "-o", str(exported)).code == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["cases"][0]["stages"][0]["answer_reason"] == "deuda"
+    # An export made before schema 0007 has no answer_reason: it still imports.
+    del data["cases"][0]["stages"][0]["answer_reason"]
+    data["cases"][0]["uuid"] = "00000000-0000-4000-8000-00000000abcd"
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    imported = run("import", str(older))
+    assert imported.code == 0, imported.err
+    assert run("show", "2", "--json").json()["stages"][0]["answer_reason"] == ""

@@ -137,6 +137,7 @@ class Stage:
     outcome: Outcome | None = None
     answer_code: str = ""  # the resolution's number
     answer_note: str = ""
+    answer_reason: str = ""  # the reason the answer gives, in the user's words (an apelación answers it)
     id: int | None = None
 
     @property

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.dates import days_in_month
 from tracker.domain.errors import InvalidInput, NotFound
+from tracker.domain.replies import Reply, parse_replies
 from tracker.i18n import _
 from tracker.records import field, record, replace
 
@@ -122,6 +123,8 @@ class RuleBook:
     billing_norm: str = ""
     charges_not_owed_after: str = "promised"
     charges_norm: str = ""
+    # What an apelación answers to an operator's reasons ([[replies]]).
+    replies: tuple[Reply, ...] = ()
     # Norm ids the user dated in config.toml that this book does not have.
     unknown_dated: tuple[str, ...] = field(default=())
 
@@ -283,6 +286,9 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
         billing_norm=str(billing.get("norm", "")),
         charges_not_owed_after=_text(data, "charges_not_owed_after", name, "", "promised"),
         charges_norm=_text(data, "charges_rule_norm", name, "", ""),
+        replies=parse_replies(
+            data.get("replies", []), norms, lambda where, problem: _fail(name, where, problem)
+        ),
     )
 
 

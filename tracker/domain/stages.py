@@ -190,8 +190,10 @@ def answer(
     kind: StageKind | None = None,
     code: str = "",
     note: str = "",
+    reason: str = "",
 ) -> Stage:
-    """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``."""
+    """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``;
+    ``reason``: the reason it gives, as the user sums it up."""
     stage = case.latest_stage(kind)
     if stage is None:
         raise NotFound(
@@ -231,6 +233,7 @@ def answer(
     stage.outcome = outcome
     stage.answer_code = code
     stage.answer_note = note
+    stage.answer_reason = reason
     params = {"kind": stage.kind.value, "filed_on": stage.filed_on.isoformat(), "on": on.isoformat()}
     params["outcome"] = outcome.value
     if code:

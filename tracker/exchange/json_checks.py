@@ -283,6 +283,7 @@ _STAGE_FIELDS = (
     "outcome",
     "answer_code",
     "answer_note",
+    "answer_reason",
 )
 _CHARGE_FIELDS = ("amount", "currency", "on", "period_start", "period_end", "owed", "note")
 _ATTACHMENT_FIELDS = ("name", "sha256", "size", "added_at", "note")
@@ -306,6 +307,7 @@ _CASE_SET, _CHECK_SET, _ENTRY_SET, _ENTRY_SET_V1, _FEE_SET = (
 _CASE_SET_V1, _STAGE_SET, _CHARGE_SET, _ATTACHMENT_SET = (
     frozenset(f) for f in (_CASE_FIELDS_V1, _STAGE_FIELDS, _CHARGE_FIELDS, _ATTACHMENT_FIELDS)
 )
+_STAGE_SET_OLD = _STAGE_SET - {"answer_reason"}
 
 
 def _id(value: Any, name: str) -> int | None:
@@ -374,7 +376,9 @@ def _size(raw: Any, name: str) -> int:
 
 
 def _stage(value: Any) -> Stage:
-    data = exact_object(value, _STAGE_SET, _STAGE_FIELDS)
+    # answer_reason came with schema 0007: an export made before it has none.
+    old = type(value) is dict and "answer_reason" not in value
+    data = exact_object(value, _STAGE_SET_OLD if old else _STAGE_SET, _STAGE_FIELDS)
     return Stage(
         kind=_stage_kind(data["kind"], "kind"),
         filed_on=_date(data["filed_on"], "filed_on"),
@@ -387,6 +391,7 @@ def _stage(value: Any) -> Stage:
         outcome=None if data["outcome"] is None else _outcome(data["outcome"], "outcome"),
         answer_code=_text(data["answer_code"], "answer_code"),
         answer_note=_text(data["answer_note"], "answer_note"),
+        answer_reason=_text(data.get("answer_reason", ""), "answer_reason"),
     )
 
 

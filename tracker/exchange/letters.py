@@ -617,6 +617,7 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
                 else f"Se ejecutó el {fecha(facts.done)}."
             )
         )
+    grounds += _answer_to_reason(reclamo, rules.book, letter)
     if facts.charges:
         grounds.append(
             f"Los cobros emitidos después de mi solicitud, mientras {facts.accion} no se ejecutaba, no "
@@ -634,6 +635,26 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
     letter.numbered(asks)
     _annexes(case, letter)
     _closing(letter, signer)
+
+
+def _answer_to_reason(reclamo: Stage, book: RuleBook, letter: Letter) -> list[str]:
+    """The reason the answer gave, as the user recorded it, and the rule book's reply to it; a
+    placeholder for the user's own reply when the book has none."""
+    from tracker.domain.replies import reply_to
+
+    reason = " ".join(reclamo.answer_reason.split())
+    if not reason:
+        return []
+    said = f"La resolución apelada sostiene, en síntesis, que «{letter.user(reason)}»."
+    reply = reply_to(book.replies, reason)
+    if reply is None:
+        return [f"{said} [Explique por qué ese motivo no es válido.]"]
+    cited = ""
+    if reply.norm:
+        norm = book.norm(reply.norm)
+        where = f"el {reply.article} de " if reply.article else ""
+        cited = f" Así lo establece {where}{norm.title} ({norm.citation})."
+    return [f"{said} {reply.text}{cited}"]
 
 
 def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:

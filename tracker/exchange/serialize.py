@@ -59,6 +59,7 @@ def stage_to_dict(stage: Stage) -> dict[str, Any]:
         "outcome": stage.outcome.value if stage.outcome else None,
         "answer_code": stage.answer_code,
         "answer_note": stage.answer_note,
+        "answer_reason": stage.answer_reason,
     }
 
 

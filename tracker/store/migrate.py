@@ -19,10 +19,18 @@ if TYPE_CHECKING:
 
 # Every revision in migrations/versions, oldest first; a test keeps this in step with
 # the files, so that opening an up-to-date database never has to load Alembic.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0007_answer_reason")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def is_revision_id(revision: str) -> bool:
+    """Whether ``revision`` has the form of tracker's revision ids ("0004", "0007_answer_reason"):
+    one that is not known is a newer tracker's."""
+    number, sep, name = revision.partition("_")
+    return len(number) == 4 and number.isdigit() and (not sep or name.isidentifier())
+
 
 # A database is ours when it has our tables with (at least) these columns, there since 0001.
 OUR_TABLES = {

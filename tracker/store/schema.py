@@ -149,6 +149,7 @@ stages = Table(
     Column("outcome", String(16)),
     Column("answer_code", Text, nullable=False),
     Column("answer_note", Text, nullable=False),
+    Column("answer_reason", Text, nullable=False, server_default=""),
 )
 
 charges = Table(

@@ -19,7 +19,7 @@ from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import _
 from tracker.private_files import create_private_file, make_private_folder
 from tracker.records import record
-from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES
+from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, is_revision_id
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -98,7 +98,7 @@ def _classify(connection: sqlite3.Connection) -> FileState:
             return FileState(Kind.FOREIGN, revision)
     if revision in KNOWN_REVISIONS:
         return FileState(Kind.OURS, revision)
-    if revision is not None and revision.isdigit() and len(revision) == 4:
+    if revision is not None and is_revision_id(revision):
         return FileState(Kind.NEWER, revision)
     return FileState(Kind.FOREIGN, revision)
 

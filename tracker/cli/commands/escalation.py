@@ -95,6 +95,12 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
     answer.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
     answer.add_argument("--stage", choices=STAGE_KINDS, help=_("answer the latest stage of this kind"))
     answer.add_argument("--code", default="", metavar=m["CODE"], help=_("the resolution's number"))
+    answer.add_argument(
+        "--reason",
+        default="",
+        metavar=m["REASON"],
+        help=_("the reason the answer gives, in a few words (the apelación answers it)"),
+    )
     answer.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     answer.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
@@ -109,7 +115,9 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     on = option_date(args.on, clock.today(), "--on")
     tracker = Tracker.open(args.db, clock=clock)
     kind = StageKind(args.stage) if args.stage else None
-    case = tracker.answer(args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note)
+    case = tracker.answer(
+        args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note, reason=args.reason
+    )
     rules = tracker.rules_for(case)
     answered = max(
         (
