@@ -10,172 +10,45 @@ whatever language the tracker speaks: none of the text here goes through
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.config import Holder
-from tracker.display import literal
 from tracker.domain.caserules import CaseRules, carried_out_on, provider_deadline
 from tracker.domain.charges import is_not_owed
 from tracker.domain.deadlines import AGAINST_USER, stage_views
 from tracker.domain.errors import NotAllowed
-from tracker.domain.model import Action, Case, Channel, Outcome, Stage, StageKind, Status, Topic
-from tracker.domain.rules import Rule, RuleBook, Unit
+from tracker.domain.model import Action, Case, Stage, StageKind, Status, Topic
+from tracker.domain.rules import Rule, RuleBook
 from tracker.domain.tickets import Codes, request_codes
-from tracker.exchange.dossier import md
-from tracker.exchange.redact import redact as mask
-from tracker.records import field, record
+from tracker.exchange.letter_document import (
+    TRASU,
+    Letter,
+    Signer,
+    annexes,
+    closing,
+    opening,
+    service_of,
+    signer_for,
+    to_operator,
+)
+from tracker.exchange.letter_spanish import (
+    CANALES,
+    RESULTADOS,
+    cita,
+    con,
+    enumerate_es,
+    fecha,
+    norma,
+    plazo,
+    soles,
+)
+from tracker.records import record
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
-
-MESES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "setiembre",  # the form used in Peru's official documents
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
-
-_NUMEROS = (
-    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
-    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro "
-    "veinticinco veintiséis veintisiete veintiocho veintinueve treinta"
-)
-NUMEROS = _NUMEROS.split()
-
-CANALES = {
-    Channel.PHONE: "por vía telefónica",
-    Channel.WEB: "a través de la página web",
-    Channel.APP: "a través del aplicativo",
-    Channel.STORE: "de manera presencial, en tienda",
-    Channel.EMAIL: "por correo electrónico",
-    Channel.CHAT: "por chat",
-    Channel.OTHER: "",
-}
-
-RESULTADOS = {
-    Outcome.FUNDADO: "fundado",
-    Outcome.INFUNDADO: "infundado",
-    Outcome.PARCIAL: "fundado en parte",
-}
-
-AVISO = (
-    "Este escrito fue preparado con tracker a partir de los datos que registró el propio usuario. "
-    "No constituye asesoría legal: verifique los hechos, las fechas y los plazos antes de presentarlo."
-)
-
-
-def fecha(day: date) -> str:
-    """31 de julio de 2026."""
-    return f"{day.day} de {MESES[day.month - 1]} de {day.year}"
-
-
-def plazo(rule: Rule) -> str:
-    """ "cinco (5) días hábiles", "un (1) día hábil", "un (1) mes"."""
-    n = rule.amount
-    word = "un" if n == 1 else (NUMEROS[n] if n < len(NUMEROS) else str(n))
-    if rule.unit is Unit.BUSINESS_DAYS:
-        unit = "día hábil" if n == 1 else "días hábiles"
-    elif rule.unit is Unit.MONTHS:
-        unit = "mes" if n == 1 else "meses"
-    else:
-        unit = "día calendario" if n == 1 else "días calendario"
-    return f"{word} ({n}) {unit}"
-
-
-def soles(amount: Decimal, currency: str) -> str:
-    shown = f"{amount.quantize(Decimal('0.01')):,}"
-    return f"S/ {shown}" if currency == "PEN" else f"{currency} {shown}"
-
-
-def norma(book: RuleBook, rule: Rule) -> str:
-    """The norm with its determiner, and the article where the rule book knows it: "el numeral
-    i) del artículo 76 del TUO de ... (Res. 138-2012-CD/OSIPTEL)", "la Norma de ... (...)"."""
-    norm = book.norm(rule.norm)
-    determiner = "la" if norm.title.split(" ", 1)[0] in ("Norma", "Resolución", "Directiva") else "el"
-    cited = f"{determiner} {norm.title} ({norm.citation})"
-    # "numeral ...", "artículo ...", "literal ...": all take "el".
-    return f"el {rule.article} {con('de', cited)}" if rule.article else cited
-
-
-def cita(book: RuleBook | None, rule: Rule | None) -> str | None:
-    """The norm to cite for a rule, or None when the rule book has no source for it: a rule
-    that is not sourced is never cited as law (its days are still stated)."""
-    if book is None or rule is None or not rule.sourced:
-        return None
-    return norma(book, rule)
-
-
-def _enumerate(items: list[str]) -> str:
-    """ "A", "A y B", "A, B y C"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} y {items[-1]}"
-
-
-def con(preposition: str, phrase: str) -> str:
-    """ "a" + "el TUO" gives "al TUO"; "de" + "el" gives "del"."""
-    if phrase.startswith("el ") and preposition in ("a", "de"):
-        return f"{preposition}l {phrase[3:]}"
-    return f"{preposition} {phrase}"
-
-
-# -- the document --------------------------------------------------------------------
-
-
-@record
-class Letter:
-    """A letter as blocks, rendered as Markdown or plain text."""
-
-    markdown: bool
-    redact: bool
-    lines: list[str] = field(default_factory=list)
-
-    def user(self, text: str) -> str:
-        """User text (provider, service, códigos, names): masked if asked, escaped for Markdown."""
-        shown = mask(text) if self.redact else text
-        return md(shown) if self.markdown else literal(" ".join(shown.split()))
-
-    def code(self, text: str) -> str:
-        """A código or resolution number: never masked (the operator needs it whole)."""
-        return md(text) if self.markdown else literal(" ".join(text.split()))
-
-    def title(self, text: str) -> None:
-        self.lines += [f"# {text}" if self.markdown else text.upper(), ""]
-
-    def heading(self, text: str) -> None:
-        self.lines += [f"## {text}" if self.markdown else text, ""]
-
-    def para(self, text: str) -> None:
-        self.lines += [text, ""]
-
-    def block(self, rows: Iterable[str]) -> None:
-        rows = list(rows)
-        if self.markdown:
-            rows = [row + "  " for row in rows[:-1]] + rows[-1:]  # hard line breaks
-        self.lines += [*rows, ""]
-
-    def numbered(self, items: Iterable[str]) -> None:
-        self.lines += [f"{n}. {item}" for n, item in enumerate(items, start=1)]
-        self.lines.append("")
-
-    def bullets(self, items: Iterable[str]) -> None:
-        self.lines += [f"- {item}" for item in items]
-        self.lines.append("")
-
-    def text(self) -> str:
-        body = "\n".join(self.lines).rstrip() + "\n"
-        return re.sub(r"\n{3,}", "\n\n", body)
 
 
 @record(frozen=True)
@@ -217,64 +90,6 @@ def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
     return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total, codes)
 
 
-def _opening(letter: Letter, signer: Signer, dated: date, to: list[str], subject: list[str]) -> None:
-    letter.block([f"{signer.city}, {fecha(dated)}"])
-    letter.block([*to, "Presente.-"])
-    letter.block([f"**{subject[0]}**" if letter.markdown else subject[0], *subject[1:]])
-    letter.para("De mi consideración:")
-
-
-@record(frozen=True)
-class Signer:
-    """The holder as the letter shows them: their data, or a placeholder for what is missing."""
-
-    name: str
-    document: str
-    identified: str  # "identificada", "identificado" or "identificado(a)"
-    address: str
-    city: str
-    email: str  # empty: no e-mail, no authorisation to notify by e-mail
-    phone: str
-
-    def yo(self, service: str) -> str:
-        """ "Yo, NAME, identificada con DNI N.° …, con domicilio en …, titular del servicio …" """
-        return (
-            f"Yo, {self.name}, {self.identified} con {self.document}, con domicilio en {self.address}, "
-            f"titular del servicio {service}"
-        )
-
-
-def _document(letter: Letter, holder: Holder) -> str:
-    number = holder.document.strip()
-    kind = holder.document_type.strip()
-    if not number:
-        return "[tipo y número de documento de identidad]"
-    if kind:
-        return f"{letter.user(kind)} N.° {letter.user(number)}"
-    if number.isdigit():
-        return "DNI N.° " + letter.user(number)
-    return letter.user(number)  # "DNI 45678912", as written before document_type
-
-
-def _signer(letter: Letter, holder: Holder) -> Signer:
-    def shown(value: str, placeholder: str) -> str:
-        return letter.user(value) if value.strip() else placeholder
-
-    return Signer(
-        name=shown(holder.name, "[nombre completo del titular]"),
-        document=_document(letter, holder),
-        identified={"f": "identificada", "m": "identificado"}.get(holder.gender, "identificado(a)"),
-        address=shown(holder.address, "[domicilio]"),
-        city=shown(holder.city, "[ciudad]"),
-        email=letter.user(holder.email) if holder.email.strip() else "",
-        phone=letter.user(holder.phone) if holder.phone.strip() else "",
-    )
-
-
-def _service(case: Case, letter: Letter) -> str:
-    return letter.user(case.service) if case.service.strip() else "[servicio y número]"
-
-
 def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -> list[str]:
     """The request, the deadline the norm set, and what happened since."""
     book = rules.book
@@ -287,14 +102,14 @@ def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -
     )
     chosen = f" con efecto al {fecha(case.effective_on)}" if case.effective_on else ""
     items = [
-        f"El {fecha(case.requested_on)} solicité {facts.accion} del servicio {_service(case, letter)}"
+        f"El {fecha(case.requested_on)} solicité {facts.accion} del servicio {service_of(case, letter)}"
         f"{chosen}{' ' + channel if channel else ''}{ticket}."
     ]
     if codes.later:
         items.append(
             "En comunicaciones posteriores sobre el mismo pedido, la empresa operadora me dio "
             f"{'los códigos' if len(codes.later) > 1 else 'el código'} "
-            f"{_enumerate([letter.code(c) for c in codes.later])}."
+            f"{enumerate_es([letter.code(c) for c in codes.later])}."
         )
     if facts.rule is not None and book is not None:
         cited = cita(book, facts.rule)
@@ -384,55 +199,6 @@ def _asks(case: Case, facts: Facts, *, ordered: bool) -> list[str]:
     return asks
 
 
-def _annexes(case: Case, letter: Letter) -> None:
-    """Each attachment by what the user said it is (its note), then its file; the hash in
-    Markdown, so that the copy handed in can be matched with the file kept."""
-    if not case.attachments:
-        return
-    letter.heading("ANEXOS")
-    items = []
-    for number, attached in enumerate(case.attachments, start=1):
-        note = " ".join(attached.note.split())
-        digest = [f"SHA-256 {attached.sha256[:16]}…"] if letter.markdown else []
-        if note:
-            what = f"{letter.user(note)} ({', '.join([f'archivo {letter.user(attached.name)}', *digest])})"
-        else:
-            what = f"Archivo {letter.user(attached.name)}" + (f" ({digest[0]})" if digest else "")
-        items.append(f"Anexo 1-{_letra(number)}: {what}")
-    letter.bullets(items)
-
-
-def _letra(number: int) -> str:
-    """1 → "A", 26 → "Z", 27 → "AA": the annexes' letters, as Peruvian escritos number them."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _closing(letter: Letter, signer: Signer) -> None:
-    """Where to notify the holder, the signature line and the notice that this is no advice."""
-    if signer.email:
-        letter.para(
-            "Autorizo expresamente que se me notifique por correo electrónico, a la dirección "
-            f"{signer.email}, toda comunicación y resolución referida a este trámite."
-        )
-    if signer.phone:
-        letter.para(f"Teléfono de contacto: {signer.phone}.")
-    letter.para("Atentamente,")
-    letter.lines += ["", ""]
-    letter.block(["Firma: " + "_" * 32, signer.name, signer.document])
-    letter.lines += ["---" if letter.markdown else "-" * 40, "", f"*{AVISO}*" if letter.markdown else AVISO]
-
-
-def _to_operator(case: Case, letter: Letter) -> list[str]:
-    return ["Señores", letter.user(case.provider)]
-
-
-TRASU = "Tribunal Administrativo de Solución de Reclamos de Usuarios (TRASU) del OSIPTEL"
-
-
 def render_letter(
     case: Case,
     kind: StageKind,
@@ -450,7 +216,7 @@ def render_letter(
             "the letters are for Peruvian operators (playbooks esim-pe, suspension-pe)"
         )
     letter = Letter(markdown, redact)
-    signer = _signer(letter, holder)
+    signer = signer_for(letter, holder)
     if kind is StageKind.RECLAMO:
         _reclamo(case, rules, letter, signer, today)
     elif kind is StageKind.QUEJA:
@@ -473,15 +239,15 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
         Topic.BILLING: "Asunto: Reclamo por facturación",
         Topic.QUALITY: "Asunto: Reclamo por calidad del servicio",
     }[topic]
-    refs = [f"Servicio: {_service(case, letter)}"]
+    refs = [f"Servicio: {service_of(case, letter)}"]
     if facts.codes.request:
         refs.append(f"Código de pedido: {letter.code(facts.codes.request)}")
     if reclamo is not None and reclamo.code.strip():
         refs.append(f"Código de reclamo: {letter.code(reclamo.code)}")
-    _opening(letter, signer, dated, _to_operator(case, letter), [subject, *refs])
+    opening(letter, signer, dated, to_operator(case, letter), [subject, *refs])
     reglamento = norma(rules.book, rules.book.rule("reclamo.notify", dated))
     letter.para(
-        f"{signer.yo(_service(case, letter))}, "
+        f"{signer.yo(service_of(case, letter))}, "
         f"presento el siguiente RECLAMO, conforme {con('a', reglamento)}."
     )
     letter.heading("I. HECHOS")
@@ -502,8 +268,8 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
             "Que se me entregue el código de reclamo y se me notifique la resolución dentro del plazo legal."
         )
     letter.numbered(asks)
-    _annexes(case, letter)
-    _closing(letter, signer)
+    annexes(case, letter)
+    closing(letter, signer)
 
 
 def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
@@ -525,12 +291,12 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     subject = ["Asunto: Queja por silencio administrativo positivo"]
     if reclamo.code.strip():
         subject.append(f"Código de reclamo: {letter.code(reclamo.code)}")
-    subject.append(f"Servicio: {_service(case, letter)}")
-    _opening(
+    subject.append(f"Servicio: {service_of(case, letter)}")
+    opening(
         letter, signer, dated, ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"], subject
     )
     letter.para(
-        f"{signer.yo(_service(case, letter))}, "
+        f"{signer.yo(service_of(case, letter))}, "
         f"presento QUEJA contra {letter.user(case.provider)} porque no me notificó la resolución de mi "
         "reclamo dentro del plazo legal, y solicito que se aplique el silencio administrativo positivo."
     )
@@ -555,8 +321,8 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     ]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
-    _annexes(case, letter)
-    _closing(letter, signer)
+    annexes(case, letter)
+    closing(letter, signer)
 
 
 def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
@@ -582,8 +348,8 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
     subject = [f"Asunto: Recurso de apelación contra la resolución {number}"]
     if reclamo.code.strip():
         subject.append(f"Código de reclamo: {letter.code(reclamo.code)}")
-    subject.append(f"Servicio: {_service(case, letter)}")
-    _opening(
+    subject.append(f"Servicio: {service_of(case, letter)}")
+    opening(
         letter,
         signer,
         dated,
@@ -591,7 +357,7 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
         subject,
     )
     letter.para(
-        f"{signer.yo(_service(case, letter))}, "
+        f"{signer.yo(service_of(case, letter))}, "
         f"interpongo RECURSO DE APELACIÓN contra la resolución {number}, notificada el "
         f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. "
         f"{_appeal_in_time(dated, window.due, window.rule, rules.book)} Solicito que sea elevado al "
@@ -633,8 +399,8 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
     asks = [f"Que se revoque la resolución {number} y se declare fundado mi reclamo."]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
-    _annexes(case, letter)
-    _closing(letter, signer)
+    annexes(case, letter)
+    closing(letter, signer)
 
 
 def _answer_to_reason(reclamo: Stage, book: RuleBook, letter: Letter) -> list[str]:
