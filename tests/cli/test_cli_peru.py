@@ -173,6 +173,7 @@ def test_evidence_survives_the_original_and_the_bundle_checks_out(
     assert root == "caso-1-movistar-peru"
     assert set(files) == {
         "dossier-case-1.md",
+        "cartas/baja-caso-1.md",
         "cartas/reclamo-caso-1.md",
         f"adjuntos/{digest[:12]}-constancia.png",
         "SHA256SUMS",

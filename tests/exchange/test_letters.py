@@ -328,3 +328,46 @@ def test_answer_reason_from_the_command_line_and_through_an_export(
     imported = run("import", str(older))
     assert imported.code == 0, imported.err
     assert run("show", "2", "--json").json()["stages"][0]["answer_reason"] == ""
+
+
+def test_the_baja_request_carries_the_holder_the_service_and_asks_for_the_codigo(
+    db_path: Path,
+) -> None:
+    tracker = with_config(db_path, FULL_ME)
+    on(tracker, "2026-08-20")
+    case = tracker.add_case(
+        CaseDraft(provider="Bitel", service="Línea 912 345 678", playbook="esim-pe", channel=Channel.STORE)
+    )
+    text = letter_for(tracker, case, "baja")
+    assert text.startswith("Lima, 20 de agosto de 2026\n")
+    assert "**Asunto: Solicitud de baja del servicio**" in text
+    assert "titular del servicio Línea 912 345 678, solicito la BAJA del servicio." in text
+    assert (
+        f"en el plazo máximo de cinco (5) días hábiles, conforme a{TUO_76[1:]}, es decir, a más "
+        "tardar el 27 de agosto de 2026." in text
+    )
+    assert "Que se me entregue el código de pedido de esta solicitud, conforme al artículo 3 del TUO" in text
+    assert "se me notifique por correo electrónico, a la dirección ana.quispe@example.com" in text
+    assert "Firma: ____" in text
+    tracker.close()
+
+
+def test_the_baja_request_on_a_chosen_date(tracker: Tracker) -> None:
+    on(tracker, "2026-08-20")
+    case = tracker.add_case(
+        CaseDraft(provider="Movistar Perú", playbook="esim-pe", effective_on=date(2026, 9, 15))
+    )
+    text = letter_for(tracker, case, "baja", fmt="txt")
+    assert "solicito la BAJA del servicio con efecto al 15 de setiembre de 2026." in text
+    assert "1. Que se ejecute la baja del servicio el 15 de setiembre de 2026, fecha que elegí." in text
+    assert "Que se me confirme por escrito" in text  # no e-mail set
+
+
+def test_the_letters_refusals_are_in_the_readers_language(run: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-08-20")
+    assert run("add", "Bitel", "-p", "esim-pe").code == 0
+    refused = run("--lang", "es", "letter", "1", "queja")
+    assert refused.code == 2
+    assert "una queja por falta de respuesta requiere antes un reclamo" in refused.err
+    written = run("--lang", "zh_CN", "letter", "1", "baja")
+    assert written.code == 0 and "Solicitud de baja" in written.text  # the letter stays Spanish

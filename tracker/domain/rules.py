@@ -100,6 +100,17 @@ class Rule:
 
 
 @record(frozen=True)
+class Provision:
+    """A duty the law sets that is no deadline (e.g. a código de pedido for every request):
+    the norm and article a letter cites for it, and where that was found."""
+
+    key: str
+    norm: str
+    article: str = ""
+    source: str = ""
+
+
+@record(frozen=True)
 class YearValue:
     """A value that changes by year (the UIT), with its source."""
 
@@ -125,6 +136,7 @@ class RuleBook:
     charges_norm: str = ""
     # What an apelación answers to an operator's reasons ([[replies]]).
     replies: tuple[Reply, ...] = ()
+    provisions: Mapping[str, Provision] = field(default_factory=dict)
     # Norm ids the user dated in config.toml that this book does not have.
     unknown_dated: tuple[str, ...] = field(default=())
 
@@ -154,6 +166,9 @@ class RuleBook:
                 )
             )
         return max(candidates, key=lambda r: self.norms[r.norm].applies_from or date.min)
+
+    def provision(self, key: str) -> Provision | None:
+        return self.provisions.get(key)
 
     def pending_norms(self) -> list[Norm]:
         """Norms whose start date is unknown and not set by the user: not applied yet."""
@@ -257,6 +272,23 @@ def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
     )
 
 
+def _provisions(raw: Any, name: str, norms: Mapping[str, Norm]) -> dict[str, Provision]:
+    if not isinstance(raw, dict):
+        raise _fail(name, "provisions", _("must be a table"))
+    provisions = {}
+    for key, data in raw.items():
+        where = f"provisions.{key}."
+        if not isinstance(data, dict):
+            raise _fail(name, where.rstrip("."), _("must be a table"))
+        norm = _text(data, "norm", name, where)
+        if norm not in norms:
+            raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
+        provisions[key] = Provision(
+            key, norm, _text(data, "article", name, where, ""), _text(data, "source", name, where, "")
+        )
+    return provisions
+
+
 def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
     """A rule book from its TOML document; problems name the book and the field."""
     raw_norms = data.get("norms", {})
@@ -286,6 +318,7 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
         billing_norm=str(billing.get("norm", "")),
         charges_not_owed_after=_text(data, "charges_not_owed_after", name, "", "promised"),
         charges_norm=_text(data, "charges_rule_norm", name, "", ""),
+        provisions=_provisions(data.get("provisions", {}), name, norms),
         replies=parse_replies(
             data.get("replies", []), norms, lambda where, problem: _fail(name, where, problem)
         ),

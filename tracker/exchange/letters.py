@@ -1,11 +1,13 @@
-"""The reclamo, the queja and the apelación, written in Spanish from the case.
+"""The letters, written in Spanish from the case: the baja request (letter_baja), the
+reclamo, the queja and the apelación.
 
 NOT FOR TRANSLATION. These letters go to a Peruvian operator and to OSIPTEL's
 tribunal (TRASU), whose working language is Spanish, so they are Spanish
-whatever language the tracker speaks: none of the text here goes through
-``tracker.i18n``. The wording follows the way such letters are written in Peru
-(dates as "31 de julio de 2026", "setiembre", terms in words and figures,
-"cinco (5) días hábiles"), and every deadline names the norm that sets it.
+whatever language the tracker speaks: no letter text goes through ``tracker.i18n``.
+A refusal to write one is for the reader, and is in the reader's language. The
+wording follows the way such letters are written in Peru (dates as "31 de julio de
+2026", "setiembre", terms in words and figures, "cinco (5) días hábiles"), and a
+deadline names the norm that sets it where the rule book has a source for it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tracker.domain.errors import NotAllowed
 from tracker.domain.model import Action, Case, Stage, StageKind, Status, Topic
 from tracker.domain.rules import Rule, RuleBook
 from tracker.domain.tickets import Codes, request_codes
+from tracker.exchange.letter_baja import baja_request
 from tracker.exchange.letter_document import (
     TRASU,
     Letter,
@@ -45,7 +48,13 @@ from tracker.exchange.letter_spanish import (
     plazo,
     soles,
 )
+from tracker.i18n import _
 from tracker.records import record
+
+# The letters, by the name `tracker letter ID KIND` takes: the baja request, then a
+# letter for each stage that has one (OSIPTEL's form is filled in on its web page).
+BAJA = "baja"
+LETTER_KINDS = (BAJA, StageKind.RECLAMO.value, StageKind.QUEJA.value, StageKind.APELACION.value)
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -201,7 +210,7 @@ def _asks(case: Case, facts: Facts, *, ordered: bool) -> list[str]:
 
 def render_letter(
     case: Case,
-    kind: StageKind,
+    kind: str,
     rules: CaseRules,
     holder: Holder,
     today: date,
@@ -209,22 +218,27 @@ def render_letter(
     markdown: bool = True,
     redact: bool = False,
 ) -> str:
-    """The letter of ``kind`` (reclamo, queja, apelacion) for the case, in Spanish."""
+    """The letter of ``kind`` (baja, or a stage: reclamo, queja, apelacion) for the case, in
+    Spanish; a refusal says why in the reader's language."""
     if rules.book is None:
         raise NotAllowed(
-            f"case {case.id} follows the playbook {case.playbook}, which has no OSIPTEL rules: "
-            "the letters are for Peruvian operators (playbooks esim-pe, suspension-pe)"
+            _(
+                "case {id} follows the playbook {playbook}, which has no OSIPTEL rules: "
+                "the letters are for Peruvian operators (playbooks esim-pe, suspension-pe)"
+            ).format(id=case.id, playbook=case.playbook)
         )
     letter = Letter(markdown, redact)
     signer = signer_for(letter, holder)
-    if kind is StageKind.RECLAMO:
+    if kind == BAJA:
+        baja_request(case, rules, letter, signer)
+    elif kind == StageKind.RECLAMO:
         _reclamo(case, rules, letter, signer, today)
-    elif kind is StageKind.QUEJA:
+    elif kind == StageKind.QUEJA:
         _queja(case, rules, letter, signer, today)
-    elif kind is StageKind.APELACION:
+    elif kind == StageKind.APELACION:
         _apelacion(case, rules, letter, signer, today)
     else:
-        raise NotAllowed("OSIPTEL's form is filled in on its web page; there is no letter for it")
+        raise NotAllowed(_("OSIPTEL's form is filled in on its web page; there is no letter for it"))
     return letter.text()
 
 
@@ -276,7 +290,9 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     reclamo = case.latest_stage(StageKind.RECLAMO)
     if reclamo is None:
         raise NotAllowed(
-            f"a queja for silence needs a reclamo first: file one with tracker escalate {case.id} reclamo"
+            _(
+                "a queja for silence needs a reclamo first: file one with tracker escalate {id} reclamo"
+            ).format(id=case.id)
         )
     queja = case.latest_stage(StageKind.QUEJA)
     view = stage_views(case, rules)[case.stages.index(reclamo)]
@@ -284,9 +300,17 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     dated = queja.filed_on if queja is not None and queja.filed_on >= reclamo.filed_on else today
     facts = _facts(case, rules, dated)
     if dated < allowed:
+        notify = view.deadlines[1]
         raise NotAllowed(
-            f"too early for a queja: the operator has until {view.deadlines[1].due.isoformat()} to answer "
-            f"the reclamo of {reclamo.filed_on.isoformat()}; a queja is allowed from {allowed.isoformat()}"
+            _(
+                "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
+                "({norm}); a queja is allowed from {allowed}"
+            ).format(
+                due=notify.due.isoformat(),
+                filed=reclamo.filed_on.isoformat(),
+                norm=rules.book.norm(notify.rule.norm).citation if rules.book and notify.rule else "",
+                allowed=allowed.isoformat(),
+            )
         )
     subject = ["Asunto: Queja por silencio administrativo positivo"]
     if reclamo.code.strip():
@@ -328,10 +352,18 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
 def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     assert rules.book is not None
     answered = [s for s in case.stages if s.kind is StageKind.RECLAMO and s.answered_on is not None]
-    if not answered or answered[-1].outcome not in AGAINST_USER:
+    if not answered:
         raise NotAllowed(
-            "an apelación lies against an answer to a reclamo that went against you: "
-            f"record it first with tracker answer {case.id} --on DATE --outcome infundado"
+            _(
+                "an apelación needs a reclamo answered first: record the answer with tracker answer {id}"
+            ).format(id=case.id)
+        )
+    if answered[-1].outcome not in AGAINST_USER:
+        raise NotAllowed(
+            _(
+                "the reclamo was declared fundado: there is nothing to appeal "
+                "(a queja applies if it is not complied with)"
+            )
         )
     reclamo = answered[-1]
     assert reclamo.answered_on is not None and reclamo.outcome is not None
@@ -434,9 +466,7 @@ def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:
     return f"Lo presento el {fecha(dated)}; el {span} venció el {fecha(due)}{law}."
 
 
-def letter_for(
-    tracker: Tracker, case: Case, kind: StageKind, *, fmt: str = "md", redact: bool = False
-) -> str:
+def letter_for(tracker: Tracker, case: Case, kind: str, *, fmt: str = "md", redact: bool = False) -> str:
     """The letter of ``kind`` for a case, with the tracker's rules, holder and today."""
     return render_letter(
         case,
@@ -449,11 +479,11 @@ def letter_for(
     )
 
 
-def letter_filename(case: Case, kind: StageKind, fmt: str = "md") -> str:
-    return f"{kind.value}-caso-{case.id}.{fmt}"
+def letter_filename(case: Case, kind: str, fmt: str = "md") -> str:
+    return f"{kind}-caso-{case.id}.{fmt}"
 
 
-def write_letter(tracker: Tracker, case: Case, kind: StageKind, folder: Path | None = None) -> Path:
+def write_letter(tracker: Tracker, case: Case, kind: str, folder: Path | None = None) -> Path:
     """Write the letter as Markdown in the exports folder (beside the database) and return
     its path; one written earlier for the same case and kind is replaced."""
     from tracker.exchange.files import exports_folder, write_private

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from tracker.core import Tracker
 
 STAGE_KINDS = [k.value for k in StageKind]
-LETTER_KINDS = [k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM]
+# As tracker.exchange.letters.LETTER_KINDS (not imported: the exchange loads on use).
+LETTER_KINDS = ["baja", *(k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM)]
 
 
 def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
@@ -274,7 +275,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
 
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
-    text = letter_for(tracker, case, StageKind(args.kind), fmt=args.format, redact=args.redact)
+    text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact)
     _missing_holder(tracker)
     if args.output is None:
         sys.stdout.write(text)
@@ -283,7 +284,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
     write_private(path, lambda stream: stream.write(text.encode("utf-8")))
     say(
         _("Letter ({kind}) of case {id} written to {path}").format(
-            kind=terms.stage_name(StageKind(args.kind)), id=case.id, path=path
+            kind=terms.letter_name(args.kind), id=case.id, path=path
         )
     )
     return 0
@@ -327,13 +328,14 @@ COMMANDS = (
     ),
     Command(
         "letter",
-        N_("write the reclamo, queja or apelación in Spanish, filled from the case"),
+        N_("write the baja request, reclamo, queja or apelación in Spanish, filled from the case"),
         letter,
         _letter_arguments,
         description=N_(
             "Write a letter to the operator (or to OSIPTEL's TRASU through it), in Spanish, from "
             "the case's facts, dates, códigos, deadlines and charges not owed, with the holder's "
-            "name and document from config.toml [me]. Not legal advice."
+            "data from config.toml [me] (tracker me). baja is the written request itself, for a "
+            "store or an e-mail. Not legal advice."
         ),
     ),
 )
