@@ -14,10 +14,10 @@ from tracker.domain.workflow import CaseDraft
 def test_the_answers_reason_is_stored_and_read_back(db_target: str, tmp_path: Path) -> None:
     clock = FixedClock(date(2026, 9, 10))
     tracker = Tracker.open(db_target, clock=clock, config_folder=tmp_path / "config")
-    case = tracker.add_case(CaseDraft(provider="Bitel", playbook="esim-pe", requested_on=date(2026, 6, 1)))
+    case = tracker.cases.add(CaseDraft(provider="Bitel", playbook="esim-pe", requested_on=date(2026, 6, 1)))
     assert case.id is not None
-    tracker.escalate(case.id, StageKind.RECLAMO, date(2026, 6, 10))
-    tracker.answer(case.id, date(2026, 9, 10), Outcome.INFUNDADO, reason="tiene deuda pendiente")
+    tracker.escalation.file(case.id, StageKind.RECLAMO, date(2026, 6, 10))
+    tracker.escalation.answer(case.id, date(2026, 9, 10), Outcome.INFUNDADO, reason="tiene deuda pendiente")
     tracker.close()
     again = Tracker.open(db_target, clock=clock, config_folder=tmp_path / "config")
     assert again.get(case.id).stages[0].answer_reason == "tiene deuda pendiente"

@@ -22,7 +22,7 @@ from tracker.exchange.letters import letter_for
 def claro(tracker: Tracker) -> int:
     """The issue's case: added on 27 July with its código, a later ticket on 7 August."""
     on(tracker, "2026-07-27")
-    case = tracker.add_case(
+    case = tracker.cases.add(
         CaseDraft(
             provider="Claro Perú",
             service="eSIM 987 654 321",
@@ -34,7 +34,7 @@ def claro(tracker: Tracker) -> int:
     )
     assert case.id is not None
     on(tracker, "2026-08-07")
-    tracker.log_contact(case.id, "Llamé: me dieron otro número", ticket="CP-2026-560001")
+    tracker.cases.log_contact(case.id, "Llamé: me dieron otro número", ticket="CP-2026-560001")
     return case.id
 
 
@@ -47,7 +47,7 @@ def test_the_reclamo_names_the_code_the_request_got_and_later_codes_as_later(
 ) -> None:
     case_id = claro(tracker)
     on(tracker, "2026-08-20")
-    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 20), code="R-77")
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 20), code="R-77")
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO)
     assert "Código de pedido: CP-2026-553190" in text
     assert "de manera presencial, en tienda, con código de pedido CP-2026-553190." in text
@@ -60,7 +60,7 @@ def test_a_code_given_after_the_letters_date_is_not_told(tracker: Tracker) -> No
     case_id = claro(tracker)
     # The reclamo was filed on 4 August, before the later ticket of 7 August.
     on(tracker, "2026-08-20")
-    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 4), code="R-76")
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 4), code="R-76")
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO)
     assert "CP-2026-553190" in text and "CP-2026-560001" not in text
 
@@ -77,12 +77,12 @@ def movistar_with_reclamo(tracker: Tracker) -> int:
     29 June a holiday), notified by 16 July (5 more). An answer notified on 10 July may be
     appealed until 5 August (15 business days; 23, 28 and 29 July are holidays)."""
     on(tracker, "2026-06-01")
-    case = tracker.add_case(
+    case = tracker.cases.add(
         CaseDraft(provider="Movistar Perú", service="línea 999", ticket="CP-1", playbook="esim-pe")
     )
     assert case.id is not None
     on(tracker, "2026-06-10")
-    tracker.escalate(case.id, StageKind.RECLAMO, date(2026, 6, 10), code="R-1")
+    tracker.escalation.file(case.id, StageKind.RECLAMO, date(2026, 6, 10), code="R-1")
     return case.id
 
 
@@ -90,9 +90,9 @@ def appealed(tracker: Tracker, filed: str) -> int:
     """The reclamo answered infundado on 10 July (RES-9), appealed on ``filed``."""
     case_id = movistar_with_reclamo(tracker)
     on(tracker, "2026-07-10")
-    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
+    tracker.escalation.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9")
     on(tracker, filed)
-    tracker.escalate(case_id, StageKind.APELACION, date.fromisoformat(filed))
+    tracker.escalation.file(case_id, StageKind.APELACION, date.fromisoformat(filed))
     return case_id
 
 
@@ -101,7 +101,7 @@ def test_a_queja_says_it_is_presented_on_its_filed_day_and_why_it_is_allowed(
 ) -> None:
     case_id = movistar_with_reclamo(tracker)
     on(tracker, "2026-09-01")
-    tracker.escalate(case_id, StageKind.QUEJA, date(2026, 9, 1))
+    tracker.escalation.file(case_id, StageKind.QUEJA, date(2026, 9, 1))
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.QUEJA)
     assert "Presento esta queja el 1 de setiembre de 2026." in text
     assert "venció el 16 de julio de 2026 sin que se me notificara la resolución" in text
@@ -150,7 +150,7 @@ def test_the_letter_carries_the_whole_holder_and_is_signed_in_the_city(db_path: 
     tracker = with_config(db_path, FULL_ME)
     case_id = claro(tracker)
     on(tracker, "2026-08-20")
-    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 20))
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 20))
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO)
     assert text.startswith("Lima, 20 de agosto de 2026\n")
     assert "Fecha:" not in text
@@ -170,7 +170,7 @@ def test_without_the_holder_the_letter_has_placeholders_and_no_email_authorisati
 ) -> None:
     case_id = claro(tracker)
     on(tracker, "2026-08-20")
-    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 20))
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 20))
     text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO, fmt="txt")
     assert text.startswith("[ciudad], 20 de agosto de 2026\n")
     assert "Yo, [nombre completo del titular], identificado(a) con [tipo y número" in text
@@ -225,9 +225,9 @@ def test_anexos_name_each_attachment_by_its_note(tracker: Tracker, tmp_path: Pat
     screenshot = tmp_path / "IMG_2201.png"
     screenshot.write_bytes(b"png")
     on(tracker, "2026-08-20")
-    tracker.attach(case_id, receipt, note="Recibo de agosto con el cobro posterior a la baja")
-    tracker.attach(case_id, screenshot)
-    tracker.escalate(case_id, StageKind.RECLAMO, date(2026, 8, 20))
+    tracker.evidence.attach(case_id, receipt, note="Recibo de agosto con el cobro posterior a la baja")
+    tracker.evidence.attach(case_id, screenshot)
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 20))
     case = fresh(tracker, case_id)
     text = letter_for(tracker, case, StageKind.RECLAMO, fmt="txt")
     assert (
@@ -269,11 +269,11 @@ def test_a_rule_without_a_source_is_stated_but_not_cited_as_law(tracker: Tracker
 
 
 def test_every_rule_names_its_source_and_playbooks_shows_it(tracker: Tracker, run: Run) -> None:
-    case = tracker.add_case(CaseDraft(provider="Bitel", playbook="esim-pe"))
+    case = tracker.cases.add(CaseDraft(provider="Bitel", playbook="esim-pe"))
     book = tracker.rules_for(case).book
     assert book is not None
     assert all(rule.source for rule in book.rules)
-    assert {r.key for r in book.rules if not r.sourced} >= {"apelacion.window", "queja.resolve"}
+    assert {r.key for r in book.rules if r.unsourced} >= {"apelacion.window", "queja.resolve"}
     shown = run("playbooks", "esim-pe").text
     assert "source: numeral i) del artículo 76; OSIPTEL's sanction of Bitel" in shown
     assert "not sourced: " in shown
@@ -283,9 +283,9 @@ def answered_with(tracker: Tracker, reason: str) -> Case:
     """The reclamo of 10 June answered infundado on 10 July for ``reason``; appealed on 20 July."""
     case_id = movistar_with_reclamo(tracker)
     on(tracker, "2026-07-10")
-    tracker.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9", reason=reason)
+    tracker.escalation.answer(case_id, date(2026, 7, 10), Outcome.INFUNDADO, code="RES-9", reason=reason)
     on(tracker, "2026-07-20")
-    tracker.escalate(case_id, StageKind.APELACION, date(2026, 7, 20))
+    tracker.escalation.file(case_id, StageKind.APELACION, date(2026, 7, 20))
     return fresh(tracker, case_id)
 
 
@@ -335,7 +335,7 @@ def test_the_baja_request_carries_the_holder_the_service_and_asks_for_the_codigo
 ) -> None:
     tracker = with_config(db_path, FULL_ME)
     on(tracker, "2026-08-20")
-    case = tracker.add_case(
+    case = tracker.cases.add(
         CaseDraft(provider="Bitel", service="Línea 912 345 678", playbook="esim-pe", channel=Channel.STORE)
     )
     text = letter_for(tracker, case, "baja")
@@ -354,7 +354,7 @@ def test_the_baja_request_carries_the_holder_the_service_and_asks_for_the_codigo
 
 def test_the_baja_request_on_a_chosen_date(tracker: Tracker) -> None:
     on(tracker, "2026-08-20")
-    case = tracker.add_case(
+    case = tracker.cases.add(
         CaseDraft(provider="Movistar Perú", playbook="esim-pe", effective_on=date(2026, 9, 15))
     )
     text = letter_for(tracker, case, "baja", fmt="txt")
@@ -371,3 +371,19 @@ def test_the_letters_refusals_are_in_the_readers_language(run: Run, env: Tracker
     assert "una queja por falta de respuesta requiere antes un reclamo" in refused.err
     written = run("--lang", "zh_CN", "letter", "1", "baja")
     assert written.code == 0 and "Solicitud de baja" in written.text  # the letter stays Spanish
+
+
+def test_a_queja_for_an_answer_issued_late_says_so(tracker: Tracker) -> None:
+    case_id = movistar_with_reclamo(tracker)
+    # Issued on 14 July, after the 9 July deadline to resolve; notified on 15 July, in time.
+    on(tracker, "2026-07-15")
+    tracker.escalation.answer(
+        case_id, date(2026, 7, 15), Outcome.INFUNDADO, issued=date(2026, 7, 14), code="RES-9"
+    )
+    tracker.escalation.file(case_id, StageKind.QUEJA, date(2026, 7, 15))
+    text = letter_for(tracker, fresh(tracker, case_id), StageKind.QUEJA)
+    assert "porque no emitió la resolución de mi reclamo dentro del plazo legal" in text
+    assert (
+        "Presento esta queja el 15 de julio de 2026. Procede porque el plazo para resolver mi reclamo "
+        "venció el 9 de julio de 2026 y la resolución recién fue emitida el 14 de julio de 2026"
+    ) in text

@@ -73,9 +73,9 @@ class Rule:
     norm: str
     article: str = ""  # where in the norm: "numeral i) del artículo 76"
     source: str = ""  # where the rule (its days, its article) was found
-    # False: no source this book cites confirms the rule; it is used for the dates, and
-    # the letters state its days without citing it as law.
-    sourced: bool = True
+    # No source was found that sets this rule for this step: shown as such wherever it is
+    # cited, and the letters state its days without citing it as law.
+    unsourced: bool = False
 
     @property
     def id(self) -> str:
@@ -255,12 +255,12 @@ def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
     norm = _text(data, "norm", name, where)
     if norm not in norms:
         raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
-    unknown = set(data) - {"key", "norm", "article", "source", "sourced", *_UNITS}
+    unknown = set(data) - {"key", "norm", "article", "source", "unsourced", *_UNITS}
     if unknown:
         raise _fail(name, where + sorted(unknown)[0], _("is not a rule field"))
-    sourced = data.get("sourced", True)
-    if not isinstance(sourced, bool):
-        raise _fail(name, where + "sourced", _("must be true or false"))
+    unsourced = data.get("unsourced", False)
+    if not isinstance(unsourced, bool):
+        raise _fail(name, where + "unsourced", _("must be true or false"))
     return Rule(
         key=_text(data, "key", name, where),
         amount=amount,
@@ -268,7 +268,7 @@ def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
         norm=norm,
         article=_text(data, "article", name, where, ""),
         source=_text(data, "source", name, where, ""),
-        sourced=sourced,
+        unsourced=unsourced,
     )
 
 
@@ -330,7 +330,7 @@ def builtin_rulebook_file(name: str) -> Path:
     from pathlib import Path
 
     # Beside this module (the wheel keeps package data there); importlib.resources
-    # would cost a write command 5 ms of imports to find the same file.
+    # would cost a write command its imports to find the same file (see tests/bench).
     resource = Path(__file__).with_name("rulebooks") / f"{name}.toml"
     if not name.replace("-", "").replace("_", "").isalnum() or not resource.is_file():
         raise NotFound(_("no rule book {name}").format(name=repr(name)))
@@ -341,7 +341,7 @@ def builtin_rulebook_file(name: str) -> Path:
 def builtin_rulebook(name: str) -> RuleBook:
     """A rule book shipped with tracker, read from its TOML file.
 
-    Commands go through :mod:`tracker.rulebook_cache`, which keeps the parsed
+    Commands go through :mod:`tracker.caches.rulebooks`, which keeps the parsed
     document and so spares them loading ``tomllib``.
     """
     import tomllib

@@ -47,6 +47,8 @@ RESULTADOS = {
     Outcome.FUNDADO: "fundado",
     Outcome.INFUNDADO: "infundado",
     Outcome.PARCIAL: "fundado en parte",
+    Outcome.IMPROCEDENTE: "improcedente",
+    Outcome.INADMISIBLE: "inadmisible",
 }
 
 
@@ -86,7 +88,7 @@ def norma(book: RuleBook, rule: Rule) -> str:
 def cita(book: RuleBook | None, rule: Rule | None) -> str | None:
     """The norm to cite for a rule, or None when the rule book has no source for it: a rule
     that is not sourced is never cited as law (its days are still stated)."""
-    if book is None or rule is None or not rule.sourced:
+    if book is None or rule is None or rule.unsourced:
         return None
     return norma(book, rule)
 

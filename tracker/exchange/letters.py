@@ -12,6 +12,7 @@ deadline names the norm that sets it where the rule book has a source for it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from tracker.config import Holder
 from tracker.domain.caserules import CaseRules, carried_out_on, provider_deadline
 from tracker.domain.charges import is_not_owed
-from tracker.domain.deadlines import AGAINST_USER, stage_views
+from tracker.domain.deadlines import AGAINST_USER, Deadline, stage_views
 from tracker.domain.errors import NotAllowed
 from tracker.domain.model import Action, Case, Stage, StageKind, Status, Topic
 from tracker.domain.rules import Rule, RuleBook
@@ -146,6 +147,12 @@ def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -
     return items
 
 
+def _reclamo_deadlines(deadlines: Sequence[Deadline]) -> tuple[Deadline, Deadline]:
+    """A reclamo's deadlines to resolve it and to notify the answer."""
+    resolve = next(d for d in deadlines if d.what == "reclamo.resolve")
+    return resolve, next(d for d in deadlines if d.what == "reclamo.answer")
+
+
 def _reclamo_facts(
     case: Case, rules: CaseRules, reclamo: Stage, letter: Letter, as_of: date
 ) -> tuple[list[str], bool]:
@@ -153,7 +160,7 @@ def _reclamo_facts(
     assert rules.book is not None
     book = rules.book
     view = stage_views(case, rules)[case.stages.index(reclamo)]
-    resolve, notify = view.deadlines[0], view.deadlines[1]
+    resolve, notify = _reclamo_deadlines(view.deadlines)
     code = f", con código de reclamo {letter.code(reclamo.code)}" if reclamo.code.strip() else ""
     items = [f"El {fecha(reclamo.filed_on)} presenté un reclamo ante la empresa operadora{code}."]
     assert resolve.rule is not None and notify.rule is not None
@@ -252,6 +259,7 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
         Topic.BAJA: f"Asunto: Reclamo por {facts.tramite} del servicio no ejecutada",
         Topic.BILLING: "Asunto: Reclamo por facturación",
         Topic.QUALITY: "Asunto: Reclamo por calidad del servicio",
+        Topic.UNREQUESTED: "Asunto: Reclamo por baja, suspensión o corte del servicio no solicitados",
     }[topic]
     refs = [f"Servicio: {service_of(case, letter)}"]
     if facts.codes.request:
@@ -270,12 +278,13 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
     asks = _asks(case, facts, ordered=False)
     if reclamo is not None:
         view = stage_views(case, rules)[case.stages.index(reclamo)]
-        resolve, notify = view.deadlines[0].rule, view.deadlines[1].rule
+        resolve_deadline, notify_deadline = _reclamo_deadlines(view.deadlines)
+        resolve, notify = resolve_deadline.rule, notify_deadline.rule
         assert resolve is not None and notify is not None
         asks.append(
             f"Que se me notifique la resolución de este reclamo dentro del plazo de {plazo(resolve)} para "
             f"resolverlo y {plazo(notify)} para notificarlo, es decir, a más tardar el "
-            f"{fecha(view.deadlines[1].due)}."
+            f"{fecha(notify_deadline.due)}."
         )
     else:
         asks.append(
@@ -296,11 +305,15 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
         )
     queja = case.latest_stage(StageKind.QUEJA)
     view = stage_views(case, rules)[case.stages.index(reclamo)]
-    allowed = rules.calendar.add(view.deadlines[1].due, 1)
+    resolve, notify = _reclamo_deadlines(view.deadlines)
+    allowed = rules.calendar.add(notify.due, 1)
     dated = queja.filed_on if queja is not None and queja.filed_on >= reclamo.filed_on else today
     facts = _facts(case, rules, dated)
-    if dated < allowed:
-        notify = view.deadlines[1]
+    # As the domain's guard: issued after its deadline, silence applies even when the
+    # answer was notified in time.
+    issued = reclamo.issued_on if reclamo.issued_on and reclamo.issued_on <= dated else None
+    issued_late = issued is not None and issued > resolve.due
+    if dated < allowed and not issued_late:
         raise NotAllowed(
             _(
                 "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
@@ -319,25 +332,34 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     opening(
         letter, signer, dated, ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"], subject
     )
+    failed = "no emitió" if issued_late else "no me notificó"
     letter.para(
         f"{signer.yo(service_of(case, letter))}, "
-        f"presento QUEJA contra {letter.user(case.provider)} porque no me notificó la resolución de mi "
+        f"presento QUEJA contra {letter.user(case.provider)} porque {failed} la resolución de mi "
         "reclamo dentro del plazo legal, y solicito que se aplique el silencio administrativo positivo."
     )
     letter.heading("I. HECHOS")
     reclamo_items, _late = _reclamo_facts(case, rules, reclamo, letter, dated)
     items = _request_facts(case, rules, facts, letter) + reclamo_items
-    answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= dated else None
-    why = (
-        "sin que se me notificara la resolución"
-        if answered_on is None
-        else f"y la resolución recién se me notificó el {fecha(answered_on)}"
-    )
-    items.append(
-        f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para notificarme la resolución "
-        f"de mi reclamo venció el {fecha(view.deadlines[1].due)} {why}; la queja puede presentarse desde "
-        f"el {fecha(allowed)}, día hábil siguiente a su vencimiento."
-    )
+    if issued_late:
+        assert issued is not None
+        items.append(
+            f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para resolver mi reclamo "
+            f"venció el {fecha(resolve.due)} y la resolución recién fue emitida el {fecha(issued)}, "
+            "fuera de ese plazo."
+        )
+    else:
+        answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= dated else None
+        why = (
+            "sin que se me notificara la resolución"
+            if answered_on is None
+            else f"y la resolución recién se me notificó el {fecha(answered_on)}"
+        )
+        items.append(
+            f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para notificarme la "
+            f"resolución de mi reclamo venció el {fecha(notify.due)} {why}; la queja puede presentarse "
+            f"desde el {fecha(allowed)}, día hábil siguiente a su vencimiento."
+        )
     letter.numbered(items)
     letter.heading("II. PEDIDO")
     asks = [

@@ -149,6 +149,9 @@ stages = Table(
     Column("outcome", String(16)),
     Column("answer_code", Text, nullable=False),
     Column("answer_note", Text, nullable=False),
+    # since 0008: the day the answer was issued (answered_on is the day it was notified)
+    Column("issued_on", Date),
+    # since 0007_answer_reason: the reason the answer gives (answer --reason)
     Column("answer_reason", Text, nullable=False, server_default=""),
 )
 

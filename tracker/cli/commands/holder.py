@@ -41,7 +41,7 @@ def _writes(args: argparse.Namespace) -> bool:
 def me(args: argparse.Namespace, clock: Clock) -> int:
     from tracker import paths
     from tracker.config import load_config
-    from tracker.holder_settings import set_holder
+    from tracker.config.holder import set_holder
     from tracker.wording.holder import holder_label, missing_line
 
     folder = paths.config_dir()

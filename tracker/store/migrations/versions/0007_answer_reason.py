@@ -1,7 +1,7 @@
 """The reason an answer gives (``tracker answer --reason``), for the apelación to answer it.
 
 Revision ID: 0007_answer_reason
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-07
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_answer_reason"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

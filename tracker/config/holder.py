@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from tracker.config import HOLDER_KEYS, Holder, load_config, parse_config
+from tracker.config.settings import HOLDER_KEYS, Holder, load_config, parse_config
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
 
