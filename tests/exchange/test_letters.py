@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from tests.helpers.env import TrackerEnv
 from tests.helpers.exchange import Run, on, open_tracker
 from tracker.core import Tracker
-from tracker.domain.model import Case, Channel, Outcome, StageKind
+from tracker.domain.model import Case, Channel, Outcome, StageKind, Topic
 from tracker.domain.workflow import CaseDraft
 from tracker.exchange.dossier import dossier
 from tracker.exchange.letters import letter_for
@@ -387,3 +388,16 @@ def test_a_queja_for_an_answer_issued_late_says_so(tracker: Tracker) -> None:
         "Presento esta queja el 15 de julio de 2026. Procede porque el plazo para resolver mi reclamo "
         "venció el 9 de julio de 2026 y la resolución recién fue emitida el 14 de julio de 2026"
     ) in text
+
+
+def test_a_billing_reclamo_names_the_bill_and_asks_for_what_the_case_lacks(tracker: Tracker) -> None:
+    case_id = claro(tracker)
+    on(tracker, "2026-08-20")
+    tracker.escalation.add_charge(case_id, Decimal("49.90"), "PEN", date(2026, 8, 10))
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 20), topic=Topic.BILLING)
+    text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO, fmt="txt")
+    assert "Asunto: Reclamo por facturación" in text
+    assert (
+        "Recibo: [número del recibo], emitido el 10 de agosto de 2026, con vencimiento el "
+        "[fecha de vencimiento]" in text
+    )

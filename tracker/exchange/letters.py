@@ -249,6 +249,24 @@ def render_letter(
     return letter.text()
 
 
+def _receipts(case: Case, as_of: date) -> list[str]:
+    """The bills a billing reclamo is about: the reclamo rules (art. 49) ask for the receipt's
+    number or its issue or due date.
+
+    HOOK (issue 18 §1, "Bills"; branch money): when Charge gains ``receipt`` and ``due_on``
+    (``charge --receipt/--due``), name each receipt here as "Recibo N.° {receipt}, emitido el
+    {fecha(on)}, con vencimiento el {fecha(due_on)}". Until then the issue date is the only
+    fact the case holds, and the number and due date are left for the user to fill in.
+    """
+    bills = [c for c in case.charges if c.on <= as_of]
+    if not bills:
+        return ["Recibo: [número del recibo, fecha de emisión y fecha de vencimiento]"]
+    return [
+        f"Recibo: [número del recibo], emitido el {fecha(c.on)}, con vencimiento el [fecha de vencimiento]"
+        for c in bills
+    ]
+
+
 def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     assert rules.book is not None
     reclamo = case.latest_stage(StageKind.RECLAMO)
@@ -266,6 +284,8 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
         refs.append(f"Código de pedido: {letter.code(facts.codes.request)}")
     if reclamo is not None and reclamo.code.strip():
         refs.append(f"Código de reclamo: {letter.code(reclamo.code)}")
+    if topic is Topic.BILLING:
+        refs += _receipts(case, dated)
     opening(letter, signer, dated, to_operator(case, letter), [subject, *refs])
     reglamento = norma(rules.book, rules.book.rule("reclamo.notify", dated))
     letter.para(
