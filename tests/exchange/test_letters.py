@@ -401,3 +401,18 @@ def test_a_billing_reclamo_names_the_bill_and_asks_for_what_the_case_lacks(track
         "Recibo: [número del recibo], emitido el 10 de agosto de 2026, con vencimiento el "
         "[fecha de vencimiento]" in text
     )
+
+
+def test_an_attachment_added_after_the_letters_date_is_not_an_annex(tracker: Tracker, tmp_path: Path) -> None:
+    case_id = claro(tracker)
+    early, late = tmp_path / "constancia.pdf", tmp_path / "captura.png"
+    early.write_bytes(b"pdf")
+    late.write_bytes(b"png")
+    on(tracker, "2026-08-04")
+    tracker.evidence.attach(case_id, early, note="Constancia de la solicitud")
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 4))
+    on(tracker, "2026-08-20")
+    tracker.evidence.attach(case_id, late, note="Captura del 20 de agosto")
+    text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO, fmt="txt")
+    assert "Anexo 1-A: Constancia de la solicitud (archivo constancia.pdf)" in text
+    assert "Captura del 20 de agosto" not in text

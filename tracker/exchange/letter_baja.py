@@ -70,5 +70,5 @@ def baja_request(case: Case, rules: CaseRules, letter: Letter, signer: Signer) -
     asks.append(f"Que se me confirme {how} la fecha en que la {tramite} quede ejecutada.")
     letter.heading("PEDIDO")
     letter.numbered(asks)
-    annexes(case, letter)
+    annexes(case, letter, dated, rules.local_day)
     closing(letter, signer)

@@ -6,8 +6,8 @@ NOT FOR TRANSLATION: see :mod:`tracker.exchange.letters`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
 
 from tracker.config import Holder
 from tracker.display import literal
@@ -126,14 +126,16 @@ def service_of(case: Case, letter: Letter) -> str:
     return letter.user(case.service) if case.service.strip() else "[servicio y número]"
 
 
-def annexes(case: Case, letter: Letter) -> None:
-    """Each attachment by what the user said it is (its note), then its file; the hash in
-    Markdown, so that the copy handed in can be matched with the file kept."""
-    if not case.attachments:
+def annexes(case: Case, letter: Letter, as_of: date, local_day: Callable[[datetime], date]) -> None:
+    """Each attachment kept by the letter's date (``as_of``), by what the user said it is (its
+    note), then its file; the hash in Markdown, so that the copy handed in can be matched
+    with the file kept."""
+    kept = [a for a in case.attachments if local_day(a.added_at) <= as_of]
+    if not kept:
         return
     letter.heading("ANEXOS")
     items = []
-    for number, attached in enumerate(case.attachments, start=1):
+    for number, attached in enumerate(kept, start=1):
         note = " ".join(attached.note.split())
         digest = [f"SHA-256 {attached.sha256[:16]}…"] if letter.markdown else []
         if note:

@@ -311,7 +311,7 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
             "Que se me entregue el código de reclamo y se me notifique la resolución dentro del plazo legal."
         )
     letter.numbered(asks)
-    annexes(case, letter)
+    annexes(case, letter, dated, rules.local_day)
     closing(letter, signer)
 
 
@@ -387,7 +387,7 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     ]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
-    annexes(case, letter)
+    annexes(case, letter, dated, rules.local_day)
     closing(letter, signer)
 
 
@@ -473,7 +473,7 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
     asks = [f"Que se revoque la resolución {number} y se declare fundado mi reclamo."]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
-    annexes(case, letter)
+    annexes(case, letter, dated, rules.local_day)
     closing(letter, signer)
 
 
