@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tracker.domain.reminders import Reminder
     from tracker.domain.rules import RuleBook
     from tracker.domain.workflow import CaseDraft, PlannedDates
+    from tracker.live_files import LiveFiles
     from tracker.store import Target
     from tracker.store.base import Store
     from tracker.store.blobs import BlobStore
@@ -520,6 +521,12 @@ class Tracker:
 
         return self.update(ref, lambda case: charges.set_charge_owed(case, number, owed, self.now()))[0]
 
+    def live_files(self) -> LiveFiles:
+        """What no output may be written over: the database, its companions, the attachments."""
+        from tracker.live_files import live_files
+
+        return live_files(self.path, self.blobs.folder)
+
     @property
     def blobs(self) -> BlobStore:
         """Attached files, in ``attachments/`` beside the database."""
@@ -614,6 +621,10 @@ class Tracker:
 
     def backup(self, destination: Path | None = None) -> str:
         """A safe copy of the database while in use; returns where it went."""
+        if destination is not None:
+            from tracker.live_files import refuse_live
+
+            refuse_live(destination, self.live_files())
         return self.store.backup(destination, self.local_now())
 
     def check_database(self) -> tuple[list[str], list[str]]:
@@ -635,12 +646,13 @@ class Tracker:
         from tracker.store.location import resolve
 
         target = resolve(destination)
-        same_file = (
-            target.path is not None
-            and self.target.path is not None
-            and (target.path.resolve() == self.target.path.resolve())
-        )
-        if same_file or target.url == self.target.url:
+        if target.path is not None:
+            from tracker.live_files import refuse_live, same_file
+
+            if self.target.path is not None and same_file(target.path, self.target.path):
+                raise InvalidInput(_("{target} is the database being copied").format(target=target.shown))
+            refuse_live(target.path, self.live_files())
+        if target.url == self.target.url:
             raise InvalidInput(_("{target} is the database being copied").format(target=target.shown))
         source = self.store
         opened = open_store(target, create=True, now=self.local_now())

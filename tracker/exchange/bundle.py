@@ -77,7 +77,7 @@ def write_bundle(tracker: Tracker, case: Case, path: Path, *, redact: bool = Fal
             for name, data in contents:
                 archive.writestr(_member(folder, name, day), data)
 
-    write_private(path, write)
+    write_private(path, write, live=tracker.live_files())
     return result
 
 

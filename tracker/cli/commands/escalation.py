@@ -259,7 +259,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
         sys.stdout.write(text)
         return 0
     path = Path(args.output).expanduser()
-    write_private(path, lambda stream: stream.write(text.encode("utf-8")))
+    write_private(path, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files())
     say(
         _("Letter ({kind}) of case {id} written to {path}").format(
             kind=terms.stage_name(StageKind(args.kind)), id=case.id, path=path

@@ -183,7 +183,7 @@ def write_report(args: argparse.Namespace, clock: Clock) -> int:
         write_bytes(text.encode("utf-8"))
         return 0
     path = Path(args.output).expanduser()
-    write_private(path, lambda stream: stream.write(text.encode("utf-8")))
+    write_private(path, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files())
     say(_("Dossier of case {id} written to {path}").format(id=case.id, path=path))
     return 0
 
