@@ -627,12 +627,22 @@ class Tracker:
             refuse_live(destination, self.live_files())
         return self.store.backup(destination, self.local_now())
 
-    def check_database(self) -> tuple[list[str], list[str]]:
+    def check_database(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[str], list[str]]:
         """What is wrong with the database (empty when it is sound) and notes, found
-        without creating, changing or migrating anything."""
+        without creating, changing or migrating anything (beyond sweeping the partial
+        copies a killed ``attach`` left). Every stored file is read and checked
+        against its SHA-256: ``progress(done, total)`` counts them."""
         from tracker.store import check_target
 
-        return check_target(self.target)
+        problems, notes = check_target(self.target)
+        if problems or notes:
+            return problems, notes  # damaged, or not at the newest schema: files are checked once it opens
+        from tracker.store.evidence_check import check_evidence
+
+        found, more = check_evidence(self.store, self.blobs, progress)
+        return problems + found, notes + more
 
     def schema_revision(self) -> str | None:
         return self.store.revision()

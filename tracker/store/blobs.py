@@ -13,15 +13,22 @@ import os
 import re
 import stat
 import tempfile
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
-from tracker.records import record
+from tracker.records import field, record
 
 _CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# A copy on its way in: ``.incoming-<pid>-<random>.part`` (older versions: no pid).
+_PARTIAL = re.compile(r"^\.incoming-(?:(\d+)-)?[A-Za-z0-9_]+\.part$")
+# A partial untouched this long is abandoned, whoever wrote it: a live copy writes
+# (and so touches it) every moment, however large the file.
+PARTIAL_AGE_S = 15 * 60
 
 
 @record(frozen=True)
@@ -76,7 +83,8 @@ class BlobStore:
         self._make_folder()
         digest = hashlib.sha256()
         size = 0
-        fd, temporary = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=self.folder)
+        self.sweep_partials()
+        fd, temporary = tempfile.mkstemp(prefix=f".incoming-{os.getpid()}-", suffix=".part", dir=self.folder)
         try:
             with os.fdopen(fd, "wb") as out:
                 while chunk := stream.read(_CHUNK):
@@ -122,3 +130,88 @@ class BlobStore:
             while chunk := stream.read(_CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256
+
+    def sweep_partials(self) -> list[str]:
+        """Remove the partial copies that a killed ``attach`` left; the names removed.
+
+        Only our own partials (``.incoming-...part``), and only when their writer
+        is gone or they have not been touched for :data:`PARTIAL_AGE_S` seconds.
+        """
+        removed: list[str] = []
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return removed
+        for entry in entries:
+            if _PARTIAL.match(entry.name) and _abandoned(entry):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(entry.name)
+        return removed
+
+    def audit(self, expected: Mapping[str, int], progress: Callable[[int, int], None] | None = None) -> Audit:
+        """Compare the folder with ``expected`` (SHA-256 → size): every stored file is read
+        and hashed. Partials of a killed copy are swept first."""
+        audit = Audit(swept=self.sweep_partials())
+        present: dict[str, os.DirEntry[str]] = {}
+        try:
+            entries = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            entries = []
+        for entry in entries:
+            if _SHA256.match(entry.name) and entry.is_file(follow_symlinks=False):
+                present[entry.name] = entry
+            elif _PARTIAL.match(entry.name):
+                audit.in_progress.append(entry.name)
+            else:
+                audit.stray.append(entry.name)
+        total = len(expected)
+        for done, (sha256, size) in enumerate(sorted(expected.items()), start=1):
+            found = present.pop(sha256, None)
+            if found is None:
+                audit.missing.append(sha256)
+            elif found.stat(follow_symlinks=False).st_size != size or not self.verify(sha256):
+                audit.changed.append(sha256)
+            if progress is not None:
+                progress(done, total)
+        audit.unused = sorted(present)
+        audit.stray.sort()
+        return audit
+
+
+@record
+class Audit:
+    """What :meth:`BlobStore.audit` found, by SHA-256 (or file name, for the rest)."""
+
+    missing: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    #: Files that are neither a stored file nor a copy of ours on its way in.
+    stray: list[str] = field(default_factory=list)
+    #: Stored files no case lists (kept: nothing is deleted silently).
+    unused: list[str] = field(default_factory=list)
+    #: Partial copies being written now by a live ``attach``.
+    in_progress: list[str] = field(default_factory=list)
+    #: Partial copies of a killed ``attach``, removed.
+    swept: list[str] = field(default_factory=list)
+
+
+def _abandoned(entry: os.DirEntry[str]) -> bool:
+    try:
+        touched = entry.stat(follow_symlinks=False).st_mtime
+    except OSError:
+        return False
+    if time.time() - touched > PARTIAL_AGE_S:
+        return True
+    match = _PARTIAL.match(entry.name)
+    if match is None or match.group(1) is None:
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, someone else's
+    return False

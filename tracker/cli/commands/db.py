@@ -54,7 +54,16 @@ def database(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     if args.db_command == "check":
         # Creates nothing, changes nothing: a missing or empty file is a problem, not a new database.
-        problems, notes = tracker.check_database()
+        from tracker.cli.progress import progress_for
+
+        bar = progress_for(sys.stderr)
+        try:
+            problems, notes = tracker.check_database(
+                None if bar is None else (lambda done, total: bar("checking", done, total))
+            )
+        finally:
+            if bar is not None:
+                bar.close()
         for problem in problems:
             say(literal(problem))
         for note in notes:
