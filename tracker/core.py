@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from tracker.live_files import LiveFiles
     from tracker.store import Target
     from tracker.store.base import Store
-    from tracker.store.blobs import BlobStore
+    from tracker.store.blobs import BlobStore, Carried
     from tracker.store.copy import Copied
     from tracker.store.transaction import Transaction
 
@@ -49,6 +49,20 @@ T = TypeVar("T")
 
 # The largest case number: what both backends' integer keys hold.
 MAX_CASE_ID = 2**63 - 1
+
+
+@record(frozen=True)
+class BackedUp:
+    """Where a backup went, and what became of the attached files."""
+
+    #: The copy of the database (and, for a server, how to restore it).
+    written: str
+    #: The attached files carried beside the copy; None when they were left where they are.
+    files: Carried | None
+    #: The attachments folder of the database that was backed up.
+    folder: Path
+    #: Whether the cases hold any attached file at all.
+    attached: bool = True
 
 
 @record(frozen=True)
@@ -530,10 +544,9 @@ class Tracker:
     @property
     def blobs(self) -> BlobStore:
         """Attached files, in ``attachments/`` beside the database."""
-        from tracker.store.blobs import BlobStore
+        from tracker.store.blobs import BlobStore, attachments_folder
 
-        folder = self.path.parent if self.path is not None else paths.data_dir()
-        return BlobStore(folder / "attachments")
+        return BlobStore(attachments_folder(self.path))
 
     def attach(self, ref: str | int, source: Path, note: str = "") -> tuple[Case, Attachment]:
         """Copy a file into the attachments folder and record it on the case."""
@@ -619,13 +632,37 @@ class Tracker:
 
     # -- the database itself -----------------------------------------------------
 
-    def backup(self, destination: Path | None = None) -> str:
-        """A safe copy of the database while in use; returns where it went."""
+    def backup(
+        self, destination: Path | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> BackedUp:
+        """A safe copy of the database while in use, and its evidence: the attached files
+        go to ``attachments/`` beside the copy (where its ``db check`` and bundles look),
+        checked against their SHA-256 on the way; ``progress`` counts them."""
         if destination is not None:
             from tracker.live_files import refuse_live
 
             refuse_live(destination, self.live_files())
-        return self.store.backup(destination, self.local_now())
+        written = self.store.backup(destination, self.local_now())
+        from tracker.store.evidence_check import attached_files
+
+        if not attached_files(self.store):
+            return BackedUp(written, None, self.blobs.folder, attached=False)
+        if destination is None and self.path is None:
+            # A server's default backup goes to the backups folder; its evidence stays where it is.
+            return BackedUp(written, None, self.blobs.folder)
+        beside = destination if destination is not None else Path(written)
+        from tracker.live_files import same_file
+        from tracker.store.blobs import BlobStore, attachments_folder
+
+        folder = attachments_folder(beside)
+        if same_file(folder, self.blobs.folder):
+            return BackedUp(written, None, self.blobs.folder)  # beside the database: one folder for both
+        return BackedUp(written, self._carry(BlobStore(folder), progress), self.blobs.folder)
+
+    def _carry(self, into: BlobStore, progress: Callable[[int, int], None] | None) -> Carried:
+        from tracker.store.evidence_check import attached_files
+
+        return self.blobs.carry(attached_files(self.store), into, progress)
 
     def check_database(
         self, progress: Callable[[int, int], None] | None = None
@@ -667,6 +704,10 @@ class Tracker:
         source = self.store
         opened = open_store(target, create=True, now=self.local_now())
         try:
-            return copy_cases(source, opened.store, progress)
+            copied = copy_cases(source, opened.store, progress)
         finally:
             opened.store.close()
+        from tracker.store.blobs import BlobStore, attachments_folder
+
+        copied.files = self._carry(BlobStore(attachments_folder(target.path)), progress)
+        return copied

@@ -14,10 +14,11 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
+from tracker import paths
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
 from tracker.records import field, record
@@ -79,7 +80,9 @@ class BlobStore:
         with os.fdopen(fd, "rb") as stream:
             return self._copy(stream, source)
 
-    def _copy(self, stream: BinaryIO, source: Path) -> StoredFile:
+    def _copy(self, stream: BinaryIO, source: Path, expected: str | None = None) -> StoredFile:
+        """Stream into a partial copy, then give it its SHA-256 as name. With ``expected``,
+        bytes that do not hash to it are not kept (the copy is a StoredFile of the real hash)."""
         self._make_folder()
         digest = hashlib.sha256()
         size = 0
@@ -95,7 +98,7 @@ class BlobStore:
                 os.fsync(out.fileno())
             sha256 = digest.hexdigest()
             final = self.path(sha256)
-            if final.exists():
+            if final.exists() or (expected is not None and sha256 != expected):
                 os.unlink(temporary)
             else:
                 os.chmod(temporary, 0o400)
@@ -109,6 +112,32 @@ class BlobStore:
                 )
             ) from None
         return StoredFile(sha256, size)
+
+    def carry(
+        self, wanted: Iterable[str], into: BlobStore, progress: Callable[[int, int], None] | None = None
+    ) -> Carried:
+        """Copy the stored files ``wanted`` (SHA-256s) into another folder, each checked
+        against its hash on the way: the evidence of a copied or backed-up database."""
+        carried = Carried(into.folder)
+        hashes = sorted(set(wanted))
+        for done, sha256 in enumerate(hashes, start=1):
+            if progress is not None:
+                progress(done, len(hashes))
+            if into.has(sha256):
+                carried.present += 1
+                continue
+            source = self.path(sha256)
+            try:
+                stream = source.open("rb")
+            except OSError:
+                carried.missing.append(sha256)
+                continue
+            with stream:
+                if into._copy(stream, source, expected=sha256).sha256 != sha256:
+                    carried.changed.append(sha256)
+                    continue
+            carried.copied += 1
+        return carried
 
     def _make_folder(self) -> None:
         try:
@@ -177,6 +206,23 @@ class BlobStore:
         audit.unused = sorted(present)
         audit.stray.sort()
         return audit
+
+
+@record
+class Carried:
+    """What :meth:`BlobStore.carry` did: files copied, already there, and left out."""
+
+    folder: Path
+    copied: int = 0
+    present: int = 0
+    missing: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+def attachments_folder(database: Path | None) -> Path:
+    """Where a database's attached files are: ``attachments/`` beside its file, or in the
+    user's data folder for a database server."""
+    return (database.parent if database is not None else paths.data_dir()) / "attachments"
 
 
 @record

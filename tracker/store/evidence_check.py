@@ -14,6 +14,12 @@ from tracker.store.base import Store
 from tracker.store.blobs import BlobStore
 
 
+def attached_files(store: Store) -> list[str]:
+    """The SHA-256 of every file the cases hold, the trash included."""
+    with store.read() as reading:
+        return [str(row[0]) for row in reading.rows("SELECT DISTINCT sha256 FROM attachments")]
+
+
 def check_evidence(
     store: Store, blobs: BlobStore, progress: Callable[[int, int], None] | None = None
 ) -> tuple[list[str], list[str]]:
