@@ -601,6 +601,7 @@ class Tracker:
         """
         from tracker.domain import merge
 
+        self._check_imported_files(cases)
         with self.store.read() if dry_run else self.store.write() as tx:
             if not dry_run:
                 tx.lock_all_cases()
@@ -629,6 +630,31 @@ class Tracker:
                 progress=None if progress is None else (lambda count: progress(replaced + count, total)),
             )
             return result
+
+    def _check_imported_files(self, cases: Sequence[Case]) -> None:
+        """An imported attachment's size must be its file's: the one stored under its
+        SHA-256 here, and the one any other entry of the import gives it."""
+        blobs = self.blobs
+        sizes: dict[str, int] = {}
+        for case in cases:
+            for attachment in case.attachments:
+                known = sizes.setdefault(attachment.sha256, attachment.size)
+                stored = blobs.size(attachment.sha256)
+                if stored is not None:
+                    known = stored
+                if attachment.size != known:
+                    raise InvalidInput(
+                        _(
+                            "case {id}: attachment {name} says {size} bytes, but its file (SHA-256 "
+                            "{sha256}) has {known}"
+                        ).format(
+                            id=case.id,
+                            name=attachment.name,
+                            size=attachment.size,
+                            sha256=attachment.sha256,
+                            known=known,
+                        )
+                    )
 
     # -- the database itself -----------------------------------------------------
 

@@ -54,6 +54,14 @@ class BlobStore:
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
+    def size(self, sha256: str) -> int | None:
+        """The size of the stored file, None when it is not here."""
+        try:
+            found = os.stat(self.path(sha256))
+        except (OSError, ValueError):
+            return None
+        return found.st_size if stat.S_ISREG(found.st_mode) else None
+
     def put(self, source: Path) -> StoredFile:
         """Copy a readable regular file in; InvalidInput (one line) for anything else."""
         try:
