@@ -15,6 +15,7 @@ from tracker.exchange.files import slug, write_private
 from tracker.exchange.letters import letter_filename, letter_for
 from tracker.i18n import _
 from tracker.records import field, record
+from tracker.regular_files import open_regular
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -130,7 +131,7 @@ def _stream_in(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: Path) 
     """Copy a stored file into the archive chunk by chunk; its SHA-256 as read."""
     digest = hashlib.sha256()
     try:
-        with source.open("rb") as stream, archive.open(member, "w", force_zip64=True) as out:
+        with open_regular(source) as stream, archive.open(member, "w", force_zip64=True) as out:
             while chunk := stream.read(_CHUNK):
                 digest.update(chunk)
                 out.write(chunk)

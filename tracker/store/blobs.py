@@ -22,6 +22,7 @@ from tracker import paths
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
 from tracker.records import field, record
+from tracker.regular_files import NotARegularFile, open_regular
 
 _CHUNK = 1 << 20
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -65,27 +66,21 @@ class BlobStore:
     def put(self, source: Path) -> StoredFile:
         """Copy a readable regular file in; InvalidInput (one line) for anything else."""
         try:
-            # O_NONBLOCK: opening a named pipe must not hang; it is refused below.
-            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            # Opened without blocking: a named pipe is refused, never waited on.
+            stream = open_regular(source)
         except FileNotFoundError:
             raise InvalidInput(_("{path}: no such file").format(path=source)) from None
         except PermissionError:
             raise InvalidInput(_("{path}: cannot be read (permission denied)").format(path=source)) from None
+        except IsADirectoryError:
+            raise InvalidInput(_("{path} is a folder, not a file").format(path=source)) from None
+        except NotARegularFile:
+            raise InvalidInput(_("{path} is not a regular file").format(path=source)) from None
         except OSError as exc:
             raise InvalidInput(
                 _("{path}: cannot be read: {reason}").format(path=source, reason=exc.strerror)
             ) from None
-        try:
-            mode = os.fstat(fd).st_mode
-        except OSError:
-            os.close(fd)
-            raise
-        if not stat.S_ISREG(mode):
-            os.close(fd)
-            if stat.S_ISDIR(mode):
-                raise InvalidInput(_("{path} is a folder, not a file").format(path=source))
-            raise InvalidInput(_("{path} is not a regular file").format(path=source))
-        with os.fdopen(fd, "rb") as stream:
+        with stream:
             return self._copy(stream, source)
 
     def _copy(self, stream: BinaryIO, source: Path, expected: str | None = None) -> StoredFile:
@@ -136,7 +131,7 @@ class BlobStore:
                 continue
             source = self.path(sha256)
             try:
-                stream = source.open("rb")
+                stream = open_regular(source)
             except OSError:
                 carried.missing.append(sha256)
                 continue
@@ -159,11 +154,12 @@ class BlobStore:
 
     def verify(self, sha256: str) -> bool:
         """Whether the stored file is there and still has its hash."""
-        path = self.path(sha256)
-        if not path.is_file():
+        try:
+            stream = open_regular(self.path(sha256))
+        except OSError:
             return False
         digest = hashlib.sha256()
-        with path.open("rb") as stream:
+        with stream:
             while chunk := stream.read(_CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256
