@@ -1,4 +1,5 @@
-"""Fixtures shared by every test folder: a fixed day, a database under tmp_path, a clean env."""
+"""Fixtures shared by every test folder: a fixed day, a database under tmp_path, a clean env,
+the command line run in-process."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from tests import postgres_server
+from tests.helpers.cli import Result, Run
+from tests.helpers.env import TODAY, TrackerEnv
 from tracker.clock import FixedClock
 from tracker.i18n import activate
-
-# A Tuesday, a few days after the issue's example request (2026-10-06).
-TODAY = date(2026, 10, 20)
+from tracker.wording import phrases  # noqa: F401  # installs the words of the domain's facts, as every front end does
 
 # Property tests stay fast and deterministic enough for CI; no example database in the repo.
 settings.register_profile(
@@ -141,31 +141,6 @@ def new_db_target(backend: str, tmp_path: Path, request: pytest.FixtureRequest) 
     return make
 
 
-@dataclass
-class TrackerEnv:
-    """The environment the command line sees: its database, config folder and today."""
-
-    target: str
-    config_dir: Path
-    monkeypatch: pytest.MonkeyPatch
-    backend: str = "sqlite"
-
-    def nothing_stored(self) -> bool:
-        """No database file was made (SQLite), or the database holds no case (PostgreSQL)."""
-        if self.backend == "sqlite":
-            return not Path(self.target).exists()
-        return postgres_server.dump_rows(self.target, tables=("cases",)) == []
-
-    @property
-    def db(self) -> Path:
-        """The SQLite file (for tests about files, which are ``sqlite_only``)."""
-        assert self.backend == "sqlite", "a test about the SQLite file must be marked sqlite_only"
-        return Path(self.target)
-
-    def set_today(self, day: date | str) -> None:
-        self.monkeypatch.setenv("TRACKER_TODAY", day.isoformat() if isinstance(day, date) else day)
-
-
 @pytest.fixture
 def env(
     tmp_path: Path, db_target: str, backend: str, monkeypatch: pytest.MonkeyPatch
@@ -186,6 +161,23 @@ def env(
     yield TrackerEnv(db_target, config_dir, monkeypatch, backend)
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def cli(env: TrackerEnv, capsys: pytest.CaptureFixture[str]) -> Run:
+    """``cli("add", "Movistar")`` runs ``tracker add Movistar`` with the test's env."""
+    from tracker.cli import main
+
+    def run(*argv: str) -> Result:
+        capsys.readouterr()
+        try:
+            code = main(list(argv))
+        except SystemExit as exit_:  # argparse: --help, --version and usage errors
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
 
 
 def _dump(target: Path | str) -> list[str]:

@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -94,7 +95,7 @@ def test_help_in_another_language_loads_its_catalog_but_not_babel(language: str)
     assert not {"babel", "sqlalchemy", "textual"} & tops(loaded_after(code))
 
 
-def test_a_command_does_not_load_textual(tmp_path) -> None:  # noqa: ANN001
+def test_a_command_does_not_load_textual(tmp_path: Path) -> None:
     code = f"""
         import json, os, sys
         os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
@@ -109,7 +110,7 @@ def test_a_command_does_not_load_textual(tmp_path) -> None:  # noqa: ANN001
     assert not {"textual", "babel"} & tops(loaded_after(code))
 
 
-def test_commands_on_sqlite_load_nothing_of_postgresql(tmp_path) -> None:  # noqa: ANN001
+def test_commands_on_sqlite_load_nothing_of_postgresql(tmp_path: Path) -> None:
     """The speed goal: PostgreSQL's driver and code load only for a PostgreSQL database."""
     code = f"""
         import json, os, sys
@@ -126,7 +127,7 @@ def test_commands_on_sqlite_load_nothing_of_postgresql(tmp_path) -> None:  # noq
     assert not {m for m in loaded if m.startswith("tracker.store.postgres")}
 
 
-def test_everyday_commands_load_only_what_they_use(tmp_path) -> None:  # noqa: ANN001
+def test_everyday_commands_load_only_what_they_use(tmp_path: Path) -> None:
     """The speed goal (tests/bench/commands.py): on cases with no Peruvian stage or charge,
     the everyday commands load neither the rule books nor the exchange formats, the
     reminders' settings, JSON or (on Linux) platformdirs; nor the standard library's
@@ -172,7 +173,7 @@ def test_everyday_commands_load_only_what_they_use(tmp_path) -> None:  # noqa: A
     assert not unwanted & loaded, sorted(unwanted & loaded)
 
 
-def test_a_peruvian_case_is_shown_without_loading_tomllib(tmp_path) -> None:  # noqa: ANN001
+def test_a_peruvian_case_is_shown_without_loading_tomllib(tmp_path: Path) -> None:
     """The speed goal (tests/bench/commands.py): once the book is cached, commands on a
     Peruvian case do not load tomllib."""
     environment = f"""
@@ -203,7 +204,7 @@ def test_a_peruvian_case_is_shown_without_loading_tomllib(tmp_path) -> None:  # 
     assert "tomllib" not in loaded
 
 
-def test_an_everyday_command_loads_only_its_own_topic(tmp_path) -> None:  # noqa: ANN001
+def test_an_everyday_command_loads_only_its_own_topic(tmp_path: Path) -> None:
     """The command line registers only the topics up to the command's own
     (tracker.cli.registry): the everyday commands load neither the escalation's, the
     exchange's nor the other topics' modules; --help loads every topic, but no handler's

@@ -70,7 +70,8 @@ def test_fixed_clock_now_is_noon_in_its_zone() -> None:
 def test_system_clock_today_is_the_local_day_of_now(machine_zone: None) -> None:
     clock = SystemClock("")
     local_now = clock.local(clock.now())
-    assert local_now.utcoffset() is not None and local_now.utcoffset().total_seconds() == 14 * 3600
+    offset = local_now.utcoffset()
+    assert offset is not None and offset.total_seconds() == 14 * 3600
     assert clock.today() == local_now.date()
 
 
@@ -98,6 +99,7 @@ def evening_case(tmp_path: Path, machine_zone: None) -> Tracker:
     case = tracker.add_case(CaseDraft(provider="Claro", playbook="generic"))
     clock.fixed_today = date(2026, 10, 8)
     clock.fixed_now = datetime(2026, 10, 9, 2, 30, tzinfo=UTC)
+    assert case.id is not None
     tracker.log_contact(case.id, "Called in the evening", channel=Channel.PHONE)
     clock.fixed_now = None
     return tracker

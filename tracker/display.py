@@ -1,13 +1,9 @@
-"""Showing user text and dates to people, the same way in the command line and the TUI."""
+"""Showing user text to people safely, the same way in the command line and the TUI: terminal-safe
+text, widths, cutting and wrapping. Words of the model are :mod:`tracker.wording`'s."""
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
-from datetime import date, datetime
-
-from tracker.domain.model import EntryKind, TimelineEntry
-from tracker.i18n import _, pgettext
 
 _KEEP_MULTILINE = {"\n", "\t"}
 
@@ -203,36 +199,3 @@ def wrap(text: str, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines
-
-
-def entry_when(entry: TimelineEntry, requested_on: date, local: Callable[[datetime], datetime]) -> str:
-    """When a timeline entry happened, in local time (``local``: the clock's). The entry that
-    opened a back-dated case is dated by its request date, with when it was written down (as
-    the dossier does)."""
-    moment = local(entry.at)
-    stamp = moment.strftime("%Y-%m-%d %H:%M")
-    if entry.kind is EntryKind.CREATED and moment.date() != requested_on:
-        return _("{date} (logged {stamp})").format(date=requested_on.isoformat(), stamp=stamp)
-    return stamp
-
-
-def details_text(details: list[str]) -> str:
-    """A timeline entry's particulars in one run: "phone; ticket R-1; agent Ana"."""
-    # TRANSLATORS: what goes between a timeline entry's particulars ("phone; ticket R-1").
-    return pgettext("details separator", "; ").join(details)
-
-
-def entry_details(entry: TimelineEntry) -> list[str]:
-    """The particulars of a timeline entry: channel, ticket, agent, agreed next date."""
-    from tracker.i18n.terms import channel_label
-
-    details = []
-    if entry.channel:
-        details.append(channel_label(entry.channel))
-    if entry.ticket:
-        details.append(_("ticket {ticket}").format(ticket=one_line(entry.ticket)))
-    if entry.agent:
-        details.append(_("agent {agent}").format(agent=one_line(entry.agent)))
-    if entry.next_follow_up and entry.kind is EntryKind.CONTACT:
-        details.append(_("next {date}").format(date=entry.next_follow_up.isoformat()))
-    return details

@@ -86,7 +86,10 @@ class NotifyConfig:
 
 def parse_smtp_url(url: str) -> SmtpServer:
     """``smtp://user@host:port`` as its parts; raises :class:`ValueError` with the reason."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise ValueError(_("the server is not a valid name or [IPv6] address")) from None
     if parts.scheme not in ("smtp", "smtps"):
         raise ValueError(_("must start with smtp:// (STARTTLS) or smtps:// (TLS)"))
     if parts.password is not None:
@@ -105,6 +108,42 @@ def parse_smtp_url(url: str) -> SmtpServer:
     return SmtpServer(
         parts.hostname, port or (465 if implicit else 587), unquote(parts.username or ""), implicit
     )
+
+
+def parse_ntfy_url(url: str) -> str:
+    """An ntfy topic's address, checked as http.client needs it; raises :class:`ValueError` with why."""
+    if not url.isascii() or any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise ValueError(
+            _(
+                "must be plain ASCII with no spaces: percent-encode other characters"
+                " (a topic is letters, digits, - and _)"
+            )
+        )
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        if "port" in str(exc).lower():
+            raise ValueError(_("the port must be a number from 1 to 65535")) from None
+        raise ValueError(_("the server is not a valid name or [IPv6] address")) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(_("must be an http:// or https:// address of a topic"))
+    if parts.password is not None:
+        raise ValueError(_("holds a password; use ntfy_token_env instead"))
+    if port == 0 or parts.netloc.endswith(":"):
+        raise ValueError(_("the port must be a number from 1 to 65535"))
+    host_and_port = parts.netloc.rpartition("@")[2]
+    bracketed = re.fullmatch(r"\[([^\[\]]*)\](?::\d+)?", host_and_port)
+    try:
+        if bracketed:
+            import ipaddress  # only for an address in brackets: most commands never need it
+
+            ipaddress.IPv6Address(bracketed[1].split("%", 1)[0])
+        elif not re.fullmatch(r"[^\[\]:]+(?::\d+)?", host_and_port):
+            raise ValueError(host_and_port)
+    except ValueError:
+        raise ValueError(_("the server is not a valid name or [IPv6] address")) from None
+    return url
 
 
 def parse_notify(data: dict[str, Any], path: Path) -> NotifyConfig:
@@ -145,11 +184,11 @@ def parse_notify(data: dict[str, Any], path: Path) -> NotifyConfig:
         values["at"] = _parse_at(data["at"], refuse)
     if "command" in data:
         values["command"] = _parse_command(data["command"], refuse)
-    url = values.get("ntfy_url", "")
-    if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname):
-        raise refuse("ntfy_url", _("must be an http:// or https:// address of a topic"))
-    if url and urlsplit(url).password is not None:
-        raise refuse("ntfy_url", _("holds a password; use ntfy_token_env instead"))
+    if values.get("ntfy_url"):
+        try:
+            parse_ntfy_url(values["ntfy_url"])
+        except ValueError as exc:
+            raise refuse("ntfy_url", str(exc)) from None
     for key in ("email_to", "email_from"):
         if values.get(key) and not _ADDRESS.match(values[key]):
             raise refuse(key, _("{value!r} is not an e-mail address").format(value=values[key]))

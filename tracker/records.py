@@ -125,7 +125,7 @@ def _make(cls: type[T], frozen: bool) -> type[T]:
         f"def __init__(__self, {', '.join(parameters)}):" if parameters else "def __init__(__self):",
         *(f"    {line}" for line in assignments or ["pass"]),
     ]
-    exec("\n".join(source), namespace)  # noqa: S102 - code built above from the class's own field names
+    exec("\n".join(source), namespace)  # code built above from the class's own field names
     namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
     methods: dict[str, Any] = {"__init__": namespace["__init__"], "__repr__": _repr, "__eq__": _eq}
     # As dataclasses: the class's own __hash__ counts only when it wrote one (Python sets

@@ -13,8 +13,14 @@ import asyncio
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from tests.bench.common import dataset
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.screen import Screen
 
 VERBOSE = "-v" in sys.argv
 
@@ -38,17 +44,18 @@ async def measure(db: str) -> dict[str, list[float]]:
     probe: dict[str, object] = {"done": None, "at": None}
     display = app._display
 
-    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+    def spy(screen: Screen[Any], renderable: RenderableType | None) -> None:
         done = probe["done"]
         if renderable is not None and probe["at"] is None and callable(done) and done():
             probe["at"] = time.perf_counter()
-        return display(screen, renderable)
+        display(screen, renderable)
 
     app._display = spy  # type: ignore[method-assign]
 
-    async def timed(name: str, key: str, done, character: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    async def timed(name: str, key: str, done: Callable[..., bool], character: str | None = None) -> None:
         probe["done"], probe["at"] = done, None
         start = time.perf_counter()
+        assert app._driver is not None
         app._driver.send_message(events.Key(key, character))  # as a terminal would
         deadline = start + 10
         while probe["at"] is None:

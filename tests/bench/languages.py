@@ -12,6 +12,7 @@ and amount it formats.
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import subprocess
@@ -45,7 +46,7 @@ def compile_po():
 out["compile es from tracker.po (Babel)"] = ms(compile_po)
 from datetime import date
 from decimal import Decimal
-from tracker.i18n.formats import long_date, money
+from tracker.wording.formats import long_date, money
 out["first long_date (locale data)"] = ms(lambda: long_date(date(2026, 10, 14)))
 out["then long_date"] = ms(lambda: long_date(date(2026, 10, 15)))
 out["first money"] = ms(lambda: money(Decimal("29.90"), "PEN"))
@@ -76,9 +77,7 @@ def main() -> bool:
         for language in ("en", "zh_CN", "es"):
             for argv in (["--help"], ["due"]):
                 ours, base = median_pair(
-                    lambda argv=argv, language=language: run_once(
-                        [*tracker, "--lang", language, *argv], env, ok_codes=(0, 1)
-                    ),
+                    functools.partial(run_once, [*tracker, "--lang", language, *argv], env, ok_codes=(0, 1)),
                     bare,
                 )
                 ok &= report(f"tracker --lang {language} {' '.join(argv)}", ours, base, LIMIT)

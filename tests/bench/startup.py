@@ -32,7 +32,8 @@ def loaded(argv: list[str], env: dict[str, str]) -> list[str]:
     done = subprocess.run(
         [python(), "-c", PROBE, *argv], capture_output=True, text=True, env={**os.environ, **env}
     )
-    return json.loads(done.stderr.strip().splitlines()[-1])
+    modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return modules
 
 
 def main() -> bool:

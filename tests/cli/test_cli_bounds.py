@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, case_record, export_document
+
+from tests.helpers.cli import Run, case_record, export_document
 
 
 def _refused(result: Any, fragment: str) -> None:

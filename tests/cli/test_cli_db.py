@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.store.conftest import NOW, Repo
+from tests.helpers.store import NOW, Repo
 from tracker.store import migrate, open_store, resolve
 from tracker.store.base import Store
 from tracker.store.sqlite import check_file

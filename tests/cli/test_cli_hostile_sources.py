@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, case_record, export_document
+
+from tests.helpers.cli import Run, case_record, export_document
 
 # What a terminal would act on: ESC and BEL (OSC title), C1 CSI, DEL, a bidi override.
 HOSTILE = "\x1b]2;PWNED\x07\x9b2J\x7f\u202e"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.conftest import Run
+from tests.helpers.cli import Run
 
 
 def test_an_unknown_playbook_creates_no_database(cli: Run, env: Any) -> None:

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from tests.cli.conftest import ISSUE_ADD, Run
-from tests.conftest import TrackerEnv
+from tests.helpers.cli import ISSUE_ADD, Run
+from tests.helpers.env import TrackerEnv
 
 # `tracker show`'s timeline heading in each language.
 TIMELINE_HEADINGS = (
@@ -167,6 +167,7 @@ def test_chinese_output_has_no_english_left(cli: Run, env: TrackerEnv) -> None:
     ):
         text += cli("--lang", "zh_CN", *(a.format(**said) for a in argv)).out
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert commands is not None
     typed_back = set(commands) | {"help", "version", "db", "lang", "json", "within", "path"}
     allowed = typed_back | {
         # what the user typed in the journey

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, case_record, export_document
 
+from tests.helpers.cli import Run, case_record, export_document
 from tracker.core import Tracker
 
 SCRIPT = [sys.executable, "-m", "tracker"]

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
 
+from tests.helpers.cli import Run
 from tracker import paths
 
 MOVISTAR = ("add", "Movistar Perú", "--service", "eSIM +51 987 654 321", "--ticket", "CP-778812")
@@ -177,7 +177,8 @@ def test_evidence_survives_the_original_and_the_bundle_checks_out(
         f"adjuntos/{digest[:12]}-constancia.png",
         "SHA256SUMS",
     }
-    sums = dict(reversed(line.split("  ", 1)) for line in files["SHA256SUMS"].decode().splitlines())
+    lines = files["SHA256SUMS"].decode().splitlines()
+    sums = {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
     for name, data in files.items():
         if name != "SHA256SUMS":
             assert sums[name] == hashlib.sha256(data).hexdigest()

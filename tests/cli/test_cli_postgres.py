@@ -174,3 +174,63 @@ def test_copy_refuses_a_database_that_holds_cases_and_itself(
     assert "is the database being copied" in refused(
         cli("--db", rich_sqlite, "db", "copy", "--to", rich_sqlite)
     )
+
+
+def test_no_error_shows_the_password_whatever_the_url(
+    cli: Run, pg_server: Server, with_password: str
+) -> None:
+    name = database_name(with_password)
+    socket = f"host={pg_server.folder}&port={pg_server.port}"
+    secrets = ("pa%ss", "S3cretPW", "pa%zzS3cret")
+    urls = [
+        # psycopg's own message quotes a password it cannot decode
+        f"postgresql+psycopg://{PASSWORD_USER}:pa%ss@/{name}?{socket}",
+        f"postgresql+psycopg://{PASSWORD_USER}:pa%zzS3cret@/{name}?{socket}",
+        # a URL no parser reads: never printed whole
+        "postgresql+psycopg://u:S3cretPW@[::1/tracker",
+        f"postgresql+psycopg://{PASSWORD_USER}:S3cretPW@localhost:99999/{name}",
+        f"postgresql+psycopg://{PASSWORD_USER}:S3cretPW@localhost:abc/{name}",
+        f"postgresql+psycopg://{PASSWORD_USER}:S3cretPW@/{name}?{socket}&sslmode=bogus",
+        f"postgresql+psycopg://{PASSWORD_USER}@/{name}?{socket}&password=S3cretPW&bogus=1",
+    ]
+    for url in urls:
+        for argv in (("list",), ("add", "X"), ("db", "check")):
+            result = cli("--db", url, *argv)
+            assert result.code == 2, (url, argv, result.err)
+            assert len(result.error_lines) == 1, (url, result.err)
+            assert "internal error" not in result.err
+            assert not any(secret in result.err + result.out for secret in secrets), result.err
+        shown = cli("--db", url, "db", "path")
+        assert shown.code == 0 and "***" in shown.out, (url, shown.out, shown.err)
+        assert not any(secret in shown.out + shown.err for secret in secrets)
+
+
+def test_postgresql_errors_name_their_real_cause(cli: Run, pg_server: Server, pg_database: str) -> None:
+    name = database_name(pg_database)
+    socket = f"host={pg_server.folder}&port={pg_server.port}"
+    unknown = refused(cli("--db", f"postgresql+psycopg://nobody@/{name}?{socket}", "list"))
+    assert unknown.rstrip().endswith("has no user 'nobody'")
+    sslmode = refused(cli("--db", f"postgresql+psycopg://postgres@/{name}?{socket}&sslmode=bogus", "list"))
+    assert "sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full" in sslmode
+    for port in ("abc", "99999", "0"):
+        bad_port = refused(
+            cli("--db", f"postgresql+psycopg://postgres@/{name}?host={pg_server.folder}&port={port}", "list")
+        )
+        assert "the port must be a number from 1 to 65535" in bad_port, bad_port
+        assert "lost the connection" not in bad_port
+    tcp = refused(cli("--db", f"postgresql+psycopg://postgres@localhost:abc/{name}", "list"))
+    assert "the port must be a number from 1 to 65535" in tcp
+
+
+def test_a_driver_error_that_reaches_the_command_line_untranslated_shows_no_password() -> None:
+    import psycopg
+
+    from tracker.cli.failures import describe
+
+    for text in (
+        'end of string reached in URI: "postgresql://u:S3cretPW@[::1/tracker"',
+        "invalid connection option in: host=db password=S3cretPW",
+        'bad: "postgresql://u@db/t?password=S3cretPW&x=1"',
+    ):
+        line, _status = describe(psycopg.ProgrammingError(text))
+        assert "S3cretPW" not in line and "***" in line, line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.cli.conftest import Run
+from tests.helpers.cli import Run
 
 
 def test_due_exits_1_when_a_recheck_is_overdue(cli: Run, env: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.cli.conftest import ISSUE_ADD, Run
+from tests.helpers.cli import ISSUE_ADD, Run
 
 
 def test_playbooks_name_shows_one_playbook_in_full(cli: Run, env: Any) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,7 +46,7 @@ def finish(processes: list[subprocess.Popen[str]]) -> None:
         assert process.returncode == 0, (out, err)
 
 
-def shown(env: dict[str, str], ref: str) -> dict[str, object]:
+def shown(env: dict[str, str], ref: str) -> dict[str, Any]:
     result = subprocess.run(
         [sys.executable, "-m", "tracker", "show", ref, "--json"],
         env=env,
@@ -82,12 +83,12 @@ def test_checks_and_a_contact_written_at_once_are_all_kept(cli_env: dict[str, st
             ]
         )
         case = shown(cli_env, ref)
-        states = {c["name"]: c["state"] for c in case["checks"]}  # type: ignore[attr-defined, index]
+        states = {c["name"]: c["state"] for c in case["checks"]}
         assert states["calls blocked"] == "passed"
         assert states["balance zero"] == "passed"
         assert states["SMS blocked"] == "failed"
         assert case["ticket"] == f"TK-{round_}"
-        kinds = [e["kind"] for e in case["timeline"]]  # type: ignore[attr-defined, index]
+        kinds = [e["kind"] for e in case["timeline"]]
         assert kinds.count("check") == 3 and kinds.count("contact") == 1
 
 
@@ -97,9 +98,9 @@ def test_eight_checks_added_at_once_are_eight_checks(cli_env: dict[str, str]) ->
     )
     finish([start(cli_env, "check", "1", f"mine{n}", "add") for n in range(8)])
     case = shown(cli_env, "1")
-    names = {c["name"] for c in case["checks"]}  # type: ignore[attr-defined, index]
+    names = {c["name"] for c in case["checks"]}
     assert {f"mine{n}" for n in range(8)} <= names
-    added = [e for e in case["timeline"] if e["kind"] == "check"]  # type: ignore[attr-defined, index]
+    added = [e for e in case["timeline"] if e["kind"] == "check"]
     assert len(added) == 8
 
 
@@ -111,6 +112,7 @@ def test_an_edit_saves_only_what_the_user_changed(tmp_path: Path, db_target: str
     other = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     try:
         case = window.add_case(CaseDraft(provider="Movistar", ticket="T-OLD", playbook="esim-pe"))
+        assert case.id is not None
         initial = draft_of(window.get(case.id))  # the form opens
         other.log_contact(case.id, "new ticket given", ticket="T-NEW", next_follow_up=date(2026, 12, 10))
         # The form still shows what it loaded; the user changes the provider only.
@@ -140,6 +142,7 @@ def test_a_check_set_from_two_trackers_in_turn_keeps_both(tmp_path: Path, db_tar
     second = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     try:
         case = first.add_case(CaseDraft(provider="Entel", playbook="esim-pe"))
+        assert case.id is not None
         stale = first.get(case.id)  # what a screen showed a moment ago
         second.set_check(case.id, "balance zero", CheckState.PASSED)
         first.set_check(stale.id, "calls blocked", CheckState.PASSED)  # type: ignore[arg-type]
@@ -163,6 +166,7 @@ def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(
     clock = FixedClock(TODAY)
     tracker = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     case = tracker.add_case(CaseDraft(provider="Smart Fit", playbook="gym"))
+    assert case.id is not None
     tracker.close()
     (playbooks / "gym.toml").write_text("this is not = = toml", encoding="utf-8")  # broken since
     tracker = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
@@ -194,6 +198,7 @@ def test_an_edit_is_held_only_to_the_fields_it_changes(tmp_path: Path) -> None:
     tracker = Tracker.open(str(tmp_path / "t.db"), clock=FixedClock(TODAY), config_folder=tmp_path)
     try:
         case = tracker.add_case(CaseDraft(provider="Claro", playbook="esim-pe"))
+        assert case.id is not None
         with tracker.store.write() as tx:  # as another time zone's "today" stored it
             tx.execute("UPDATE cases SET requested_on = '2026-10-21' WHERE id = ?", (case.id,))
         initial = draft_of(tracker.get(case.id))

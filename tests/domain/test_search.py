@@ -42,7 +42,7 @@ def test_filter_keeps_the_order_given() -> None:
     st.lists(st.tuples(st.text(), st.text(), st.text(), st.text()), max_size=20),
     st.text(min_size=1, max_size=4),
 )
-def test_the_index_agrees_with_a_plain_search(cases, query) -> None:  # type: ignore[no-untyped-def]
+def test_the_index_agrees_with_a_plain_search(cases: list[tuple[str, str, str, str]], query: str) -> None:
     index = index_of(*cases)
     needle = fold(query.strip()).replace("\x00", " ")
     expected = {

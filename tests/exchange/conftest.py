@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import STORY_TODAY, Ran, Run, add_story, open_tracker
 
+from tests.helpers.exchange import STORY_TODAY, Ran, Run, add_story, open_tracker
 from tracker.cli import main
 from tracker.core import Tracker
 from tracker.domain.model import Case

@@ -8,8 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from exchange_helpers import Run, open_tracker
-
+from tests.helpers.exchange import Run, open_tracker
 from tracker.domain.workflow import CaseDraft
 from tracker.store.sqlite import check_file
 
@@ -17,7 +16,8 @@ from tracker.store.sqlite import check_file
 def _count(path: Path) -> int:
     connection = sqlite3.connect(path)
     try:
-        return connection.execute("SELECT count(*) FROM cases").fetchone()[0]
+        count: int = connection.execute("SELECT count(*) FROM cases").fetchone()[0]
+        return count
     finally:
         connection.close()
 
@@ -42,7 +42,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
                 writing.add_case(CaseDraft(provider=f"Concurrent {n}"))
                 n += 1
                 written.append(n)
-        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+        except BaseException as exc:  # reported by the test below
             problems.append(exc)
         finally:
             writing.close()

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import Run
 
+from tests.helpers.exchange import Run
 from tracker.core import Tracker
 from tracker.domain.errors import InvalidInput
 from tracker.domain.workflow import CaseDraft
@@ -93,7 +93,7 @@ def _exported(tracker: Tracker, tmp_path: Path) -> Any:
 
 
 def _fresh(tmp_path: Path, name: str) -> Tracker:
-    from exchange_helpers import open_tracker
+    from tests.helpers.exchange import open_tracker
 
     folder = tmp_path / name
     folder.mkdir()

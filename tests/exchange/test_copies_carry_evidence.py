@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import Run
+
+from tests.helpers.exchange import Run
 
 
 def _attach(run: Run, tmp_path: Path, name: str, text: str) -> Path:

@@ -6,8 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from exchange_helpers import Run
-
+from tests.helpers.exchange import Run
 from tracker.domain.model import Case
 from tracker.exchange.csv_export import COLUMNS, cell
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import Run, on
 
+from tests.helpers.exchange import Run, on
 from tracker.core import Tracker
 from tracker.domain.model import Case, CheckState
 from tracker.domain.workflow import CaseDraft
@@ -176,6 +176,7 @@ def test_report_to_a_file_and_errors(run: Run, story_env: dict[str, Case], tmp_p
 def test_a_failed_check_without_a_confirmation(tracker: Tracker, story: Any) -> None:
     on(tracker, "2026-11-02")
     case = tracker.add_case(CaseDraft(provider="Claro", playbook="esim-pe", ticket="C-7"))
+    assert case.id is not None
     on(tracker, "2026-11-16")
     tracker.set_check(case.id, "balance zero", CheckState.FAILED, note="S/ 25 charged")
     on(tracker, "2026-11-20")
@@ -192,6 +193,7 @@ def test_a_failed_check_without_a_confirmation(tracker: Tracker, story: Any) -> 
 def test_a_case_only_confirmed_is_not_said_to_be_undone(tracker: Tracker, story: Any) -> None:
     on(tracker, "2026-11-02")
     case = tracker.add_case(CaseDraft(provider="Bitel", playbook="esim-pe", ticket="B-1"))
+    assert case.id is not None
     on(tracker, "2026-11-06")
     tracker.log_contact(case.id, "Done, they say", confirmed=True)
     on(tracker, "2026-11-20")

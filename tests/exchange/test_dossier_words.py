@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from exchange_helpers import on
-
+from tests.helpers.exchange import on
 from tracker.core import Tracker
 from tracker.domain.model import Channel, CheckState
 from tracker.domain.workflow import CaseDraft
@@ -32,6 +31,7 @@ def test_a_case_verified_without_the_provider_saying_so_is_not_said_to_be_confir
 ) -> None:
     on(tracker, "2026-11-02")
     case = tracker.add_case(CaseDraft(provider="Bitel", playbook="generic", ticket="B-1"))
+    assert case.id is not None
     on(tracker, "2026-11-05")
     tracker.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
     tracker.verify(case.id)
@@ -47,6 +47,7 @@ def test_a_late_verification_is_stated_without_putting_words_in_the_providers_mo
 ) -> None:
     on(tracker, "2026-11-02")
     case = tracker.add_case(CaseDraft(provider="Bitel", playbook="generic", ticket="B-1"))
+    assert case.id is not None
     on(tracker, "2026-11-20")  # generic: 10 calendar days, deadline 12 November
     tracker.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
     tracker.verify(case.id)

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import Run
 
+from tests.helpers.exchange import Run
 from tracker.store.blobs import PARTIAL_AGE_S
 
 

@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from exchange_helpers import add_story, open_tracker
-
+from tests.helpers.exchange import add_story, open_tracker
 from tracker.domain.model import Case
 from tracker.records import replace
 
@@ -22,6 +21,8 @@ MODULES = (
     "ics_export",
     "importer",
     "json_format",
+    "json_checks",
+    "json_layout",
     "redact",
     "serialize",
 )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from exchange_helpers import Run
 from icalendar import Calendar
 
+from tests.helpers.exchange import Run
 from tracker.domain.model import Case
 
 

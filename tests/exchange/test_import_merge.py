@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import Run, add_story, on, open_tracker
 
+from tests.helpers.exchange import Run, add_story, on, open_tracker
 from tracker.cli.progress import ProgressBar, progress_for
 from tracker.core import Tracker
 from tracker.domain.model import Case, CheckState
@@ -22,7 +22,7 @@ from tracker.exchange.importer import import_document, import_file, merge_case
 def _counts(path: Path) -> tuple[int, int, int]:
     connection = sqlite3.connect(path)
     try:
-        return tuple(  # type: ignore[return-value]
+        return tuple(
             connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("cases", "checks", "timeline")
         )
@@ -57,6 +57,7 @@ def test_a_newer_export_updates_the_case_and_adds_only_the_missing_entries(
     backup = open_tracker(tmp_path / "backup.db")
     import_file(backup, old_export)
     movistar = story["movistar"]
+    assert movistar.id is not None
     on(tracker, "2026-11-23")
     tracker.log_contact(movistar.id, "Dicen que ya está", ticket="R-2026-00099", confirmed=True)
     tracker.set_check(movistar.id, "calls blocked", CheckState.PASSED, note="ya no entra")
@@ -85,6 +86,7 @@ def test_an_older_file_never_rolls_back_a_newer_case(
     old_export = tmp_path / "old.json"
     export_to_path(tracker, "json", old_export)
     movistar = story["movistar"]
+    assert movistar.id is not None
     on(tracker, "2026-11-23")
     tracker.log_contact(movistar.id, "Dicen que ya está", confirmed=True)
     before = tracker.get(movistar.id)
@@ -97,6 +99,7 @@ def test_entries_only_in_the_file_are_woven_in_without_duplicates(
     tracker: Tracker, story: dict[str, Case]
 ) -> None:
     stored = story["movistar"]
+    assert stored.id is not None
     incoming = tracker.get(stored.id)
     # The file knows an extra contact after the second entry, and lacks the last one.
     extra = incoming.timeline[1].__class__(
@@ -150,6 +153,7 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(
     half_path.write_text(json.dumps(half), encoding="utf-8")
     assert run("--db", str(target), "import", str(half_path)).code == 0
     on(tracker, "2026-11-21")
+    assert story_env["china"].id is not None
     tracker.log_contact(story_env["china"].id, "Chat: 已经取消了")
     assert run("export", "-o", str(export)).code == 0
     before = db_dump(target)

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import Run
 
+from tests.helpers.exchange import Run
 from tracker.domain.model import Case
 
 Doc = dict[str, Any]
@@ -109,7 +109,8 @@ BROKEN: list[tuple[str, Callable[[Doc], None], str]] = [
 def good(run: Run, story_env: dict[str, Case]) -> Doc:
     exported = run("export")
     assert exported.code == 0
-    return exported.json()
+    document: Doc = exported.json()
+    return document
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from exchange_helpers import Run, open_tracker
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.exchange import Run, open_tracker
 from tracker.core import Tracker
 from tracker.domain.limits import END_MOMENT, FIRST_DAY, FIRST_MOMENT, LAST_DAY
 from tracker.domain.model import (

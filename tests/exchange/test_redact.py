@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from exchange_helpers import Run
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.helpers.exchange import Run
 from tracker.domain.model import Case
 from tracker.exchange.redact import redact, redact_case
 

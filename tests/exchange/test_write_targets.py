@@ -11,8 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from exchange_helpers import Run
 
+from tests.helpers.exchange import Run
 from tracker.domain.errors import InvalidInput
 from tracker.exchange.files import write_private
 from tracker.live_files import live_files

@@ -61,7 +61,7 @@ def test_the_template_is_current(extracted: dict[Key, Message]) -> None:
     template = _read_po(LOCALE_DIR / f"{DOMAIN}.pot")
     in_template = {_key(m): m.id for m in _messages(template)}
     assert sorted(in_template, key=str) == sorted(extracted, key=str), (
-        "tracker.pot is out of date: run `pybabel extract` and `pybabel update` (README, Development)"
+        "tracker.pot is out of date: run `pybabel extract` and `pybabel update` (docs/DEVELOPMENT.md)"
     )
     assert in_template == {key: message.id for key, message in extracted.items()}
 
@@ -81,8 +81,9 @@ def test_every_message_is_translated_with_the_same_placeholders(
         message = translated[key]
         if message.fuzzy:
             problems.append(f"{key}: fuzzy (check the translation, then drop the flag)")
-        ids = list(original.id) if isinstance(original.id, tuple) else [original.id]
-        strings = list(message.string) if isinstance(message.string, tuple) else [message.string]
+        # Babel types an id and a translation as str, a tuple of plural forms, or a list.
+        ids = list(original.id) if isinstance(original.id, tuple | list) else [original.id]
+        strings = list(message.string) if isinstance(message.string, tuple | list) else [message.string]
         if isinstance(original.id, tuple) and len(strings) != catalog.num_plurals:
             problems.append(f"{key}: {len(strings)} plural forms, {language} has {catalog.num_plurals}")
         expected = placeholders(ids[-1])

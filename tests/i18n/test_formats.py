@@ -9,7 +9,7 @@ import pytest
 
 from tracker.display import cell_width
 from tracker.i18n import LANGUAGES, activate
-from tracker.i18n.formats import (
+from tracker.wording.formats import (
     currency_symbol,
     describe_due,
     due_words,

@@ -11,7 +11,7 @@ from tracker.domain.events import Event
 from tracker.domain.legacy_entries import to_english
 from tracker.domain.model import EntryKind, Status, TimelineEntry
 from tracker.i18n import activate
-from tracker.i18n.timeline import describe
+from tracker.wording.timeline import describe
 
 AT = datetime(2026, 10, 20, 15, tzinfo=UTC)
 

@@ -2,81 +2,69 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.cli.conftest import cli  # noqa: F401 - tracker's command line, run in-process
+from tests.helpers.notify import NtfyServer, Posted, SmtpServer, start_smtp
 
 
-@dataclass
-class Posted:
-    path: str
-    headers: dict[str, str]
-    body: str
+def serve_ntfy(host: str = "127.0.0.1") -> tuple[NtfyServer, Any]:
+    """An HTTP server on ``host`` that records every request, like an ntfy topic; returns it and its stop."""
+    state = NtfyServer("")
 
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # the name http.server calls
+            length = int(self.headers.get("Content-Length", "0"))
+            body = self.rfile.read(length).decode("utf-8")
+            state.posted.append(Posted(self.path, dict(self.headers.items()), body, self.command))
+            self.send_response(state.status)
+            if state.location:
+                self.send_header("Location", state.location)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'{"error":"forbidden"}' if state.status >= 400 else b'{"id":"x"}')
 
-@dataclass
-class NtfyServer:
-    url: str
-    posted: list[Posted] = field(default_factory=list)
-    status: int = 200  # what the next requests are answered with
+        do_GET = do_POST  # a redirected POST arrives as a GET
+        do_PUT = do_POST
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet
+            return
+
+    server = ThreadingHTTPServer((host, 0), Handler)
+    state.url = f"http://{host}:{server.server_address[1]}/tracker-test-topic"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return state, stop
 
 
 @pytest.fixture
 def ntfy() -> Iterator[NtfyServer]:
     """An HTTP server on 127.0.0.1 that records what is posted to it, like an ntfy topic."""
-    state = NtfyServer("")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length).decode("utf-8")
-            state.posted.append(Posted(self.path, dict(self.headers.items()), body))
-            self.send_response(state.status)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(b'{"error":"forbidden"}' if state.status >= 400 else b'{"id":"x"}')
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
-            return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/tracker-test-topic"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    state, stop = serve_ntfy()
     try:
         yield state
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@dataclass
-class SmtpServer:
-    port: int
-    user: str
-    password: str
-    received: list[EmailMessage] = field(default_factory=list)
-    envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"smtp://{self.user}@127.0.0.1:{self.port}"
+@pytest.fixture
+def elsewhere() -> Iterator[NtfyServer]:
+    """A second server, another origin than ``ntfy`` (another port), that a redirect may point to."""
+    state, stop = serve_ntfy()
+    try:
+        yield state
+    finally:
+        stop()
 
 
 @pytest.fixture(scope="session")
@@ -93,40 +81,6 @@ def trusted_ca(certificate_authority: Any, tmp_path: Path, monkeypatch: pytest.M
     certificate_authority.cert_pem.write_to_path(str(path))
     monkeypatch.setenv("SSL_CERT_FILE", str(path))
     return path
-
-
-def start_smtp(certificate_authority: Any, *, starttls: bool = True) -> tuple[Any, SmtpServer]:
-    import ssl
-
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.smtp import AuthResult, LoginPassword
-
-    state = SmtpServer(free_port(), "me@example.com", "s3cret-pass")
-
-    class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-            mail = message_from_bytes(envelope.content.replace(b"\r\n", b"\n"), policy=policy.default)
-            assert isinstance(mail, EmailMessage)
-            state.received.append(mail)
-            state.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
-            return "250 OK"
-
-    def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-        ok = (
-            isinstance(data, LoginPassword)
-            and data.login.decode() == state.user
-            and data.password.decode() == state.password
-        )
-        return AuthResult(success=ok, handled=False)
-
-    options: dict[str, Any] = {"authenticator": authenticate, "auth_require_tls": starttls}
-    if starttls:
-        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        certificate_authority.issue_cert("localhost", "127.0.0.1").configure_cert(context)
-        options.update(tls_context=context, require_starttls=True)
-    controller = Controller(Handler(), hostname="127.0.0.1", port=state.port, **options)
-    controller.start()
-    return controller, state
 
 
 @pytest.fixture
@@ -146,10 +100,3 @@ def fake_bin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("PATH", f"{folder}:{Path('/usr/bin')}:{Path('/bin')}")
     return folder
-
-
-def write_program(folder: Path, name: str, script: str) -> Path:
-    path = folder / name
-    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
-    path.chmod(0o755)
-    return path

@@ -1,13 +1,15 @@
 """A desktop notification server on a private D-Bus, as GNOME or KDE would run one.
 
 No ``from __future__ import annotations`` here: dbus-fast reads the D-Bus
-signatures from the annotations themselves.
+signatures from the annotations themselves (which is why mypy is told, in
+pyproject.toml, not to read them as types here).
 """
 
 import asyncio
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,20 +28,20 @@ class Shown:
 @dataclass
 class NotificationServer:
     address: str
-    shown: list = field(default_factory=list)
+    shown: list[Shown] = field(default_factory=list)
 
 
 class Notifications(ServiceInterface):
-    def __init__(self, shown: list) -> None:
+    def __init__(self, shown: list[Shown]) -> None:
         super().__init__("org.freedesktop.Notifications")
         self.shown = shown
 
     @method()
-    def GetCapabilities(self) -> "as":  # noqa: N802, F722 - D-Bus names and signatures
+    def GetCapabilities(self) -> "as":  # noqa: F722 - D-Bus names and signatures
         return ["body", "body-markup"]
 
     @method()
-    def Notify(  # noqa: N802
+    def Notify(
         self,
         app_name: "s",  # noqa: F821
         replaces_id: "u",  # noqa: F821
@@ -55,23 +57,23 @@ class Notifications(ServiceInterface):
         return len(self.shown)
 
     @method()
-    def CloseNotification(self, notification_id: "u") -> None:  # noqa: N802, F821
+    def CloseNotification(self, notification_id: "u") -> None:  # noqa: F821
         return None
 
     @method()
-    def GetServerInformation(self) -> "ssss":  # noqa: N802, F821
+    def GetServerInformation(self) -> "ssss":  # noqa: F821
         return ["test-server", "tracker tests", "1.0", "1.2"]
 
     @signal()
-    def NotificationClosed(self) -> "uu":  # noqa: N802, F821
+    def NotificationClosed(self) -> "uu":  # noqa: F821
         return [0, 0]
 
     @signal()
-    def ActionInvoked(self) -> "us":  # noqa: N802, F821
+    def ActionInvoked(self) -> "us":  # noqa: F821
         return [0, ""]
 
 
-def start(folder: Path):
+def start(folder: Path) -> tuple[NotificationServer | None, Callable[[], None]]:
     """A private bus daemon and a notification server on it; returns (server, stop)."""
     daemon = shutil.which("dbus-daemon")
     if daemon is None:
@@ -82,6 +84,7 @@ def start(folder: Path):
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert process.stdout is not None
     address = process.stdout.readline().strip()
     server = NotificationServer(address)
     loop = asyncio.new_event_loop()

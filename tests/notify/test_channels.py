@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.notify.conftest import NtfyServer, SmtpServer, free_port, start_smtp, write_program
+from tests.helpers.notify import NtfyServer, SmtpServer, free_port, start_smtp, write_program
 from tracker.notify.channels import DeliveryFailed, open_channel
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig
@@ -181,6 +183,60 @@ def test_command_failing_says_its_status_and_last_words() -> None:
     with pytest.raises(DeliveryFailed) as failed:
         send("command", NotifyConfig(command=("sh", "-c", "echo 'quota exceeded' >&2; exit 3")))
     assert str(failed.value) == "sh exited with status 3: quota exceeded"
+
+
+def gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended (a zombie not yet reaped by init counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_command_that_leaves_a_child_behind_is_judged_by_its_exit_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from tracker.notify.channels import command
+
+    monkeypatch.setattr(command, "TIMEOUT", 20)
+    out, pid_file = tmp_path / "got.txt", tmp_path / "child.pid"
+    # Delivers, then leaves a child that keeps standard output and error open, and exits 0.
+    script = f"cat > '{out}'; sleep 60 & echo $! > '{pid_file}'; exit 0"
+    started = time.monotonic()
+    try:
+        send("command", NotifyConfig(command=("sh", "-c", script)))
+        took = time.monotonic() - started
+    finally:
+        child = int(pid_file.read_text(encoding="utf-8"))
+        alive_after_send = not gone(child)
+        os.kill(child, signal.SIGKILL)
+    assert took < 10
+    assert out.read_text(encoding="utf-8") == MESSAGE.text
+    assert alive_after_send  # the program's own business: tracker does not kill what it left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_command_that_overruns_is_stopped_with_its_children(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from tracker.notify.channels import command
+
+    monkeypatch.setattr(command, "TIMEOUT", 1)
+    pid_file = tmp_path / "child.pid"
+    script = f"sleep 60 & echo $! > '{pid_file}'; wait"
+    with pytest.raises(DeliveryFailed, match="^sh: still running after 1 s; stopped$"):
+        send("command", NotifyConfig(command=("sh", "-c", script)))
+    child = int(pid_file.read_text(encoding="utf-8"))
+    deadline = time.monotonic() + 5
+    while not gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gone(child)
 
 
 def test_command_not_found() -> None:

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Run
-from tests.notify.conftest import NtfyServer, SmtpServer, free_port
+from tests.helpers.cli import Run
+from tests.helpers.env import TrackerEnv
+from tests.helpers.notify import NtfyServer, SmtpServer, free_port
 
 OVERDUE_ADD = ("add", "Movistar Perú", "--requested", "2026-10-01", "--next", "2026-10-15", "--ticket", "R-1")
 TODAY_ADD = ("add", "Claro", "--requested", "2026-10-10", "--next", "2026-10-20", "--ticket", "C-9")
 
 
-def configure(env, text: str) -> None:  # noqa: ANN001
+def configure(env: TrackerEnv, text: str) -> None:
     (env.config_dir / "config.toml").write_text("[notify]\n" + text, encoding="utf-8")
 
 
@@ -27,10 +28,10 @@ def ledger_path() -> Path:
 
 def test_twice_in_a_day_then_the_next_day(
     cli: Run,
-    env,
+    env: TrackerEnv,
     ntfy: NtfyServer,
     smtp: SmtpServer,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     configure(
         env,
@@ -69,9 +70,9 @@ def test_twice_in_a_day_then_the_next_day(
 
 def test_a_failing_channel_is_one_line_the_others_still_go_and_the_status_is_1(
     cli: Run,
-    env,
+    env: TrackerEnv,
     ntfy: NtfyServer,
-    tmp_path: Path,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     port = free_port()
     got = tmp_path / "got.txt"
@@ -96,7 +97,7 @@ def test_a_failing_channel_is_one_line_the_others_still_go_and_the_status_is_1(
     ]
 
 
-def test_nothing_due_sends_nothing(cli: Run, env, ntfy: NtfyServer) -> None:  # noqa: ANN001
+def test_nothing_due_sends_nothing(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:
     configure(env, f'ntfy_url = "{ntfy.url}"\n')
     cli("add", "Entel", "--next", "2026-10-25")
     result = cli("notify")
@@ -105,7 +106,7 @@ def test_nothing_due_sends_nothing(cli: Run, env, ntfy: NtfyServer) -> None:  # 
     assert not ledger_path().exists()
 
 
-def test_dry_run_shows_the_message_and_sends_nothing(cli: Run, env, ntfy: NtfyServer) -> None:  # noqa: ANN001
+def test_dry_run_shows_the_message_and_sends_nothing(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:
     configure(env, f'ntfy_url = "{ntfy.url}"\n')
     cli(*OVERDUE_ADD)
     result = cli("notify", "--dry-run")
@@ -120,7 +121,7 @@ def test_dry_run_shows_the_message_and_sends_nothing(cli: Run, env, ntfy: NtfySe
     assert cli("notify").out == "ntfy: sent (1 reminder)\n"  # the dry run announced nothing
 
 
-def test_test_sends_through_each_channel_every_time(cli: Run, env, ntfy: NtfyServer) -> None:  # noqa: ANN001
+def test_test_sends_through_each_channel_every_time(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:
     configure(env, f'ntfy_url = "{ntfy.url}"\n')
     for _attempt in range(2):
         result = cli("notify", "--test")
@@ -139,15 +140,15 @@ def test_test_sends_through_each_channel_every_time(cli: Run, env, ntfy: NtfySer
     ],
 )
 def test_usage_and_config_errors_exit_2(
-    cli: Run, env, config: str, argv: tuple[str, ...], error: str
-) -> None:  # noqa: ANN001
+    cli: Run, env: TrackerEnv, config: str, argv: tuple[str, ...], error: str
+) -> None:
     configure(env, config + "\n")
     result = cli(*argv)
     assert result.code == 2
     assert len(result.error_lines) == 1 and error in result.err
 
 
-def test_two_overlapping_runs_announce_once(env, tmp_path: Path) -> None:  # noqa: ANN001
+def test_two_overlapping_runs_announce_once(env: TrackerEnv, tmp_path: Path) -> None:
     """Two processes at once (the timer and a manual run): one message, never two."""
     got = tmp_path / "got.txt"
     # The channel takes a second, so the second run starts while the first is sending.
@@ -169,7 +170,10 @@ def test_two_overlapping_runs_announce_once(env, tmp_path: Path) -> None:  # noq
         )
 
     runs = [start()]
-    time.sleep(0.3)
+    # The second starts once the first is sending (its channel has opened the file).
+    deadline = time.monotonic() + 60
+    while not got.exists() and runs[0].poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
     runs.append(start())
     outputs = [run.communicate(timeout=60) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
@@ -178,3 +182,92 @@ def test_two_overlapping_runs_announce_once(env, tmp_path: Path) -> None:  # noq
         "command: sent (1 reminder)\n",
     ]
     assert got.read_text(encoding="utf-8").count("tracker: 1 follow-up overdue") == 1
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed_sends_no_token_elsewhere_and_is_tried_again(
+    cli: Run,
+    env: TrackerEnv,
+    ntfy: NtfyServer,
+    elsewhere: NtfyServer,
+    status: int,
+) -> None:
+    configure(env, f'ntfy_url = "{ntfy.url}"\nntfy_token_env = "NTFY_TOKEN"\n')
+    env.monkeypatch.setenv("NTFY_TOKEN", "tk_secret")
+    ntfy.status, ntfy.location = status, elsewhere.url
+    cli(*OVERDUE_ADD)
+    result = cli("notify")
+    assert result.code == 1
+    assert result.error_lines == [
+        f"tracker: notify: ntfy: {ntfy.url.split('/')[2]} redirects to {elsewhere.url} ({status});"
+        " not followed, nothing sent: set ntfy_url to it"
+    ]
+    assert result.out == ""
+    assert elsewhere.posted == []  # neither the token nor a body-less GET went to the other origin
+    assert [p.method for p in ntfy.posted] == ["POST"]
+    assert not ledger_path().exists() or "follow_up" not in ledger_path().read_text(encoding="utf-8")
+    ntfy.status, ntfy.location = 200, ""
+    again = cli("notify")  # not recorded as sent: the next run tries again
+    assert (again.code, again.out) == (0, "ntfy: sent (1 reminder)\n")
+    assert ntfy.posted[-1].body.startswith("Overdue:")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1:8080/tópico", "must be plain ASCII with no spaces"),
+        ("http://127.0.0.1:abc/t", "the port must be a number from 1 to 65535"),
+        ("http://127.0.0.1:65536/t", "the port must be a number from 1 to 65535"),
+        ("http://[::1/t", "the server is not a valid name or [IPv6] address"),
+    ],
+)
+def test_a_bad_ntfy_url_is_refused_in_one_line_when_the_config_is_read(
+    cli: Run,
+    env: TrackerEnv,
+    url: str,
+    reason: str,
+) -> None:
+    configure(env, f'ntfy_url = "{url}"\ncommand = "true"\n')
+    cli(*OVERDUE_ADD)
+    result = cli("notify")
+    assert result.code == 2
+    assert len(result.error_lines) == 1
+    assert "internal error" not in result.err
+    assert f"notify.ntfy_url: {reason}" in result.err
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("how", ["ledger is a folder", "data folder is a file", "read-only folder"])
+def test_a_ledger_that_cannot_be_written_sends_nothing_and_names_the_ledger(
+    cli: Run,
+    env: TrackerEnv,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    got = tmp_path / "got.txt"
+    configure(env, f"command = \"sh -c 'cat >> {got}'\"\n")
+    cli(*OVERDUE_ADD)
+    ledger = ledger_path()
+    if how == "ledger is a folder":
+        ledger.mkdir(parents=True)
+    elif how == "data folder is a file":
+        ledger.parent.parent.mkdir(parents=True, exist_ok=True)
+        ledger.parent.write_text("", encoding="utf-8")
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes in a read-only folder")
+        ledger.parent.mkdir(parents=True)
+        ledger.parent.chmod(0o555)
+    try:
+        for _run in range(2):
+            result = cli("notify")
+            assert result.code == 1
+            assert len(result.error_lines) == 1, result.err
+            assert result.err.startswith(f"tracker: notify: {ledger}: cannot be written (")
+            assert result.err.rstrip().endswith("; nothing was sent")
+            assert ".notify-ledger." not in result.err  # never the temporary file's name
+            assert result.out == ""
+            assert not got.exists()  # nothing sent that could not be recorded
+    finally:
+        if how == "read-only folder":
+            ledger.parent.chmod(0o755)

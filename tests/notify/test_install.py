@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Run
-from tests.notify.conftest import write_program
+from tests.helpers.cli import Run
+from tests.helpers.env import TrackerEnv
+from tests.helpers.notify import write_program
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def units() -> Path:
     return Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user"
 
 
-def test_install_writes_a_timer_and_enables_it(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_install_writes_a_timer_and_enables_it(cli: Run, env: TrackerEnv, systemctl: Path) -> None:
     (env.config_dir / "config.toml").write_text('[notify]\nat = "07:45"\n', encoding="utf-8")
     result = cli("notify", "--install")
     assert result.code == 0, result.err
@@ -61,7 +62,7 @@ def test_install_writes_a_timer_and_enables_it(cli: Run, env, systemctl: Path) -
     assert "tracker notify runs every day at 07:45" in result.out
 
 
-def test_uninstall_stops_and_removes_it(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_uninstall_stops_and_removes_it(cli: Run, env: TrackerEnv, systemctl: Path) -> None:
     cli("notify", "--install")
     systemctl.unlink()
     result = cli("notify", "--uninstall")
@@ -76,13 +77,15 @@ def test_uninstall_stops_and_removes_it(cli: Run, env, systemctl: Path) -> None:
     assert f"Removed {units() / 'tracker-notify.timer'}" in result.out
 
 
-def test_uninstall_with_nothing_installed(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_uninstall_with_nothing_installed(cli: Run, env: TrackerEnv, systemctl: Path) -> None:
     result = cli("notify", "--uninstall")
     assert (result.code, result.out) == (0, "No systemd timer was installed.\n")
     assert systemctl.read_text(encoding="utf-8").splitlines() == ["--user show-environment"]
 
 
-def test_install_dry_run_shows_the_units_and_writes_nothing(cli: Run, env, systemctl: Path) -> None:  # noqa: ANN001
+def test_install_dry_run_shows_the_units_and_writes_nothing(
+    cli: Run, env: TrackerEnv, systemctl: Path
+) -> None:
     result = cli("notify", "--install", "--dry-run")
     assert result.code == 0
     assert "  OnCalendar=*-*-* 09:00:00" in result.out.splitlines()
@@ -92,8 +95,8 @@ def test_install_dry_run_shows_the_units_and_writes_nothing(cli: Run, env, syste
 
 def test_without_systemd_the_crontab_line_is_printed_and_nothing_written(
     cli: Run,
-    env,
-    no_systemd: Path,  # noqa: ANN001
+    env: TrackerEnv,
+    no_systemd: Path,
 ) -> None:
     result = cli("--db", str(env.db), "notify", "--install")
     assert result.code == 0
@@ -109,13 +112,15 @@ def test_without_systemd_the_crontab_line_is_printed_and_nothing_written(
     assert no_systemd.read_text(encoding="utf-8").splitlines() == ["--user show-environment"]
 
 
-def test_uninstall_without_systemd_says_to_remove_the_crontab_line(cli: Run, env, no_systemd: Path) -> None:  # noqa: ANN001
+def test_uninstall_without_systemd_says_to_remove_the_crontab_line(
+    cli: Run, env: TrackerEnv, no_systemd: Path
+) -> None:
     result = cli("notify", "--uninstall")
     assert result.code == 0
     assert "If you added the crontab line, remove it with crontab -e:" in result.out
 
 
-def test_systemctl_refusing_is_one_line_and_status_1(cli: Run, env, fake_bin: Path) -> None:  # noqa: ANN001
+def test_systemctl_refusing_is_one_line_and_status_1(cli: Run, env: TrackerEnv, fake_bin: Path) -> None:
     write_program(
         fake_bin,
         "systemctl",
@@ -142,3 +147,88 @@ def test_paths_with_spaces_and_percent_signs_are_quoted_for_systemd_and_cron() -
     assert cron_line(command, {}, time(9, 5)) == (
         "5 9 * * * '/opt/my tools/python' -m tracker --db /data/100\\%.db notify"
     )
+
+
+NEWLINE_DB = "/tmp/evil\n* * * * * touch /tmp/pwned #.db"
+
+
+@pytest.mark.parametrize("where", ["--db", "TRACKER_DB", "TRACKER_CONFIG_DIR"])
+@pytest.mark.parametrize("manager", ["systemd", "cron"])
+def test_a_control_character_in_a_path_is_refused_and_nothing_installed(
+    cli: Run,
+    env: TrackerEnv,
+    fake_bin: Path,
+    tmp_path: Path,
+    where: str,
+    manager: str,
+) -> None:
+    log = tmp_path / "systemctl.log"
+    failing = 'echo "Failed to connect to bus" >&2; exit 1\n' if manager == "cron" else ""
+    write_program(fake_bin, "systemctl", f'echo "$*" >> "{log}"\n{failing}')
+    argv = ["notify", "--install"]
+    if where == "--db":
+        argv = ["--db", NEWLINE_DB, *argv]
+    elif where == "TRACKER_DB":
+        env.monkeypatch.setenv("TRACKER_DB", NEWLINE_DB)
+    else:
+        folder = tmp_path / "conf\rig"
+        folder.mkdir()
+        env.monkeypatch.setenv("TRACKER_CONFIG_DIR", str(folder))
+    result = cli(*argv)
+    assert result.code == 2
+    assert len(result.error_lines) == 1, result.err
+    assert "holds a control character" in result.err and "nothing installed" in result.err
+    assert "* * * * * touch" not in result.out
+    assert not units().exists()
+    assert "enable" not in (log.read_text(encoding="utf-8") if log.exists() else "")
+
+
+def cron_hands_to_the_shell(line: str) -> str:
+    """What cron (Vixie/cronie) gives /bin/sh for a crontab line: \\% becomes %, a bare % ends it."""
+    command = line.split(" ", 5)[5]
+    out: list[str] = []
+    escaped = False
+    for ch in command:
+        if escaped:
+            out[-1:] = [ch] if ch == "%" else [out[-1], ch]
+            escaped = False
+            continue
+        if ch == "%":
+            break  # the rest would be standard input
+        out.append(ch)
+        escaped = ch == "\\"
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/data/100%.db", "/data/a\\%b.db", "/data/%%", '/data/it\'s $HOME `id` "q".db', "/data/trailing\\"],
+)
+def test_the_crontab_line_gives_the_program_each_path_unchanged(path: str) -> None:
+    import subprocess
+    from datetime import time
+
+    from tracker.notify.install import cron_line
+
+    program = ["sh", "-c", 'printf "%s\\n" "$@" "$TRACKER_DB"', "sh", "--db", path]
+    line = cron_line(program, {"TRACKER_DB": path}, time(9, 5))
+    assert line.startswith("5 9 * * * ") and "\n" not in line
+    done = subprocess.run(
+        ["/bin/sh", "-c", cron_hands_to_the_shell(line)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["--db", path, path]
+
+
+def test_systemd_escapes_dollar_and_percent_as_each_setting_reads_them() -> None:
+    from tracker.notify.install import service_text
+
+    db = '/data/$HOME 100% "q" \\x.db'
+    service = service_text(
+        ["/usr/bin/python3", "-m", "tracker", "--db", db, "notify"], {"TRACKER_DB": db}, Path("/c/notify.env")
+    )
+    # ExecStart= expands $VAR and %x: both doubled (systemd.service(5), systemd.unit(5)).
+    assert (
+        'ExecStart=/usr/bin/python3 -m tracker --db "/data/$$HOME 100%% \\"q\\" \\\\x.db" notify\n' in service
+    )
+    # Environment=: %x is expanded, "$" has no special meaning (systemd.exec(5)): not doubled.
+    assert 'Environment="TRACKER_DB=/data/$HOME 100%% \\"q\\" \\\\x.db"\n' in service

@@ -70,6 +70,19 @@ def test_smtps_defaults_to_port_465() -> None:
         ('at = "25:00"', 'notify.at: must be a time of day as HH:MM, e.g. "09:00"'),
         ('ntfy_url = "ntfy.sh/topic"', "notify.ntfy_url: must be an http:// or https:// address"),
         ('ntfy_url = "https://u:secret@ntfy.sh/t"', "notify.ntfy_url: holds a password"),
+        ('ntfy_url = "https://ntfy.sh/tópico"', "notify.ntfy_url: must be plain ASCII with no spaces"),
+        ('ntfy_url = "https://ntfy.sh/my topic"', "notify.ntfy_url: must be plain ASCII with no spaces"),
+        ('ntfy_url = "https://ntfy.sh:abc/t"', "notify.ntfy_url: the port must be a number from 1 to 65535"),
+        (
+            'ntfy_url = "https://ntfy.sh:99999/t"',
+            "notify.ntfy_url: the port must be a number from 1 to 65535",
+        ),
+        ('ntfy_url = "https://ntfy.sh:0/t"', "notify.ntfy_url: the port must be a number from 1 to 65535"),
+        ('ntfy_url = "https://ntfy.sh:/t"', "notify.ntfy_url: the port must be a number from 1 to 65535"),
+        ('ntfy_url = "http://[::1/t"', "notify.ntfy_url: the server is not a valid name or [IPv6] address"),
+        ('ntfy_url = "http://[zz]/t"', "notify.ntfy_url: the server is not a valid name or [IPv6] address"),
+        ('ntfy_url = "http://[::1]x/t"', "notify.ntfy_url: the server is not a valid name or [IPv6] address"),
+        ('smtp_url = "smtp://[::1"', "notify.smtp_url: the server is not a valid name or [IPv6] address"),
         ('email_to = "not an address"', "notify.email_to: 'not an address' is not an e-mail address"),
         ('smtp_url = "smtp://me:hunter2@mail.example.com"', "notify.smtp_url: holds a password"),
         ('smtp_url = "http://mail.example.com"', "notify.smtp_url: must start with smtp://"),
@@ -90,6 +103,13 @@ def test_refusals_name_the_file_and_key(text: str, expected: str) -> None:
     assert message.startswith(f"{PATH}: ")
     assert expected in message
     assert "hunter2" not in message and "secret" not in message
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1]:8080/topic", "https://ntfy.sh/alerts-42", "http://[fe80::1%25eth0]/t"]
+)
+def test_good_ntfy_addresses_pass(url: str) -> None:
+    assert notify(f'ntfy_url = "{url}"\n').ntfy_url == url
 
 
 def test_notify_must_be_a_table() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from tracker.domain.model import Status
 from tracker.domain.reminders import Reminder, follow_up_reminder
 from tracker.notify.channels import DeliveryFailed
-from tracker.notify.dispatch import Result, notify_round
+from tracker.notify.dispatch import Result, Round, notify_round
 from tracker.notify.ledger import FILE_NAME, read_ledger
 from tracker.notify.message import Message
 from tracker.notify_config import NotifyConfig
@@ -46,7 +46,13 @@ def due(case_id: int, on: date, today: date) -> Reminder:
     return follow_up_reminder(case_id, f"uuid-{case_id}", f"Provider {case_id}", Status.REQUESTED, on, today)
 
 
-def run(folder: Path, reminders: list[Reminder], today: date, recorder: Recorder, names=("ntfy", "email")):  # noqa: ANN001, ANN201
+def run(
+    folder: Path,
+    reminders: list[Reminder],
+    today: date,
+    recorder: Recorder,
+    names: tuple[str, ...] = ("ntfy", "email"),
+) -> Round:
     return notify_round(reminders, today, names, CONFIG, folder, environ={}, opener=recorder.open)
 
 
@@ -130,3 +136,28 @@ def test_a_damaged_record_starts_afresh_and_says_so(tmp_path: Path) -> None:
 def test_the_record_is_owner_only(tmp_path: Path) -> None:
     run(tmp_path, [due(1, MONDAY, TUESDAY)], TUESDAY, Recorder(), names=("ntfy",))
     assert (tmp_path / FILE_NAME).stat().st_mode & 0o077 == 0
+
+
+BAD_NTFY_URLS = [
+    "http://127.0.0.1:8080/tópico",
+    "http://127.0.0.1:abc/t",
+    "http://127.0.0.1:99999/t",
+    "http://[::1/t",
+    "http://[zz]/t",
+    "http://ex ample.com/t",
+]
+
+
+def test_a_bad_ntfy_address_fails_that_channel_alone_and_the_others_go(tmp_path: Path) -> None:
+    # A config that did not come through config.toml's checks: the round must still go on.
+    got = tmp_path / "got.txt"
+    for url in BAD_NTFY_URLS:
+        config = NotifyConfig(ntfy_url=url, command=("sh", "-c", f"cat >> {got}"))
+        outcome = notify_round(
+            [due(1, MONDAY, TUESDAY)], TUESDAY, ("ntfy", "command"), config, tmp_path / url[-6:], environ={}
+        )
+        ntfy, command = outcome.deliveries
+        assert ntfy.result is Result.FAILED and ntfy.reason.startswith("ntfy_url "), (url, ntfy.reason)
+        assert "\n" not in ntfy.reason
+        assert command.result is Result.SENT
+    assert got.read_text(encoding="utf-8").count("tracker: 1 follow-up overdue") == len(BAD_NTFY_URLS)

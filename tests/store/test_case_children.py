@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from tests.store.conftest import Repo
+from tests.helpers.store import Repo
 from tracker.domain.model import Attachment, Case, Channel, Charge, Outcome, Stage, StageKind, Topic
 
 TABLES = ("stages", "charges", "attachments")

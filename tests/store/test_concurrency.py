@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from tests.store.conftest import NOW, Repo, open_target
+from tests.helpers.store import NOW, Repo, open_target
 from tracker.domain import workflow
 from tracker.domain.model import Case, CheckState
 from tracker.store.base import Store
@@ -32,14 +32,14 @@ def two_stores(db_target: str) -> Iterator[tuple[Store, Store]]:
     second.close()
 
 
-def in_thread(work: Callable[[], None]) -> tuple[threading.Thread, threading.Event, list[BaseException]]:
+def in_thread(work: Callable[[], object]) -> tuple[threading.Thread, threading.Event, list[BaseException]]:
     done = threading.Event()
     errors: list[BaseException] = []
 
     def run() -> None:
         try:
             work()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
+        except BaseException as exc:  # handed to the test
             errors.append(exc)
         finally:
             done.set()
@@ -101,7 +101,7 @@ def test_an_import_keeps_other_writers_out_until_it_ends(
         assert done.is_set() and errors == []
     stored = {c.provider: c.id for c in Repo(first).iter_all()}
     # The case added while the import held the table gets a number after the imported one.
-    assert stored["imported"] == 100 and stored["added meanwhile"] == 101  # type: ignore[operator]
+    assert stored["imported"] == 100 and stored["added meanwhile"] == 101
 
 
 def test_two_imports_at_once_run_one_after_the_other(

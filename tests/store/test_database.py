@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.conftest import NOW, Repo, problems
+from tests.helpers.store import NOW, CaseFactory, Repo, problems
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.store import migrate, open_store, resolve
 from tracker.store.base import Store
@@ -36,7 +36,7 @@ def open_database(target: str, **options: object) -> Store:
     return open_store(resolve(target), now=NOW, **options).store  # type: ignore[arg-type]
 
 
-def test_a_new_database_is_owner_only(db_path: Path, make_case) -> None:
+def test_a_new_database_is_owner_only(db_path: Path, make_case: CaseFactory) -> None:
     database = open_database(str(db_path))
     try:
         Repo(database).add(make_case())
@@ -62,6 +62,7 @@ def test_pragmas(database: Store) -> None:
         assert tx.rows("PRAGMA journal_mode")[0][0] == "wal"
         assert tx.rows("PRAGMA busy_timeout")[0][0] > 0
     # WAL is a property of the file: any other program sees it too.
+    assert database.path is not None
     raw = sqlite3.connect(database.path)
     try:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -149,7 +150,9 @@ def test_another_programs_database_is_refused_and_untouched(tmp_path: Path) -> N
     assert fingerprint(tmp_path) == before
 
 
-def test_a_database_from_a_newer_tracker_is_refused_and_untouched(db_path: Path, make_case) -> None:
+def test_a_database_from_a_newer_tracker_is_refused_and_untouched(
+    db_path: Path, make_case: CaseFactory
+) -> None:
     database = open_database(str(db_path))
     Repo(database).add(make_case())
     database.close()
@@ -183,7 +186,7 @@ def test_targets_as_paths_and_urls(tmp_path: Path) -> None:
         database.close()
 
 
-def test_backup_is_a_valid_owner_only_copy(database: Store, make_case, tmp_path: Path) -> None:
+def test_backup_is_a_valid_owner_only_copy(database: Store, make_case: CaseFactory, tmp_path: Path) -> None:
     repo = Repo(database)
     for name in ("one", "two", "tres 🎉"):
         repo.add(make_case(name))
@@ -205,7 +208,7 @@ def test_backup_is_a_valid_owner_only_copy(database: Store, make_case, tmp_path:
 
 
 def test_a_backup_onto_a_full_disk_leaves_no_file_behind(
-    database: Store, make_case, small_disk: Path
+    database: Store, make_case: CaseFactory, small_disk: Path
 ) -> None:
     """A copy that cannot be finished leaves nothing, not a 0-byte or half file."""
     Repo(database).add_many(make_case(f"p{i}", notes="x" * 3000) for i in range(60))
@@ -215,7 +218,7 @@ def test_a_backup_onto_a_full_disk_leaves_no_file_behind(
 
 
 def test_a_killed_backup_leaves_only_a_hidden_partial_that_the_next_one_removes(
-    database: Store, make_case, tmp_path: Path
+    database: Store, make_case: CaseFactory, tmp_path: Path
 ) -> None:
     Repo(database).add(make_case())
     folder = tmp_path / "backups"
@@ -231,6 +234,7 @@ def test_a_killed_backup_leaves_only_a_hidden_partial_that_the_next_one_removes(
 
 
 def test_integrity_problems_reports_dangling_rows(database: Store) -> None:
+    assert database.path is not None
     raw = sqlite3.connect(database.path)
     raw.execute("PRAGMA foreign_keys=OFF")
     raw.execute(
@@ -282,7 +286,9 @@ def test_db_check_on_a_missing_or_empty_file_is_a_problem_and_creates_nothing(
     assert fingerprint(tmp_path) == before
 
 
-def test_db_check_lists_what_is_wrong_with_a_damaged_file(database: Store, make_case, tmp_path: Path) -> None:
+def test_db_check_lists_what_is_wrong_with_a_damaged_file(
+    database: Store, make_case: CaseFactory, tmp_path: Path
+) -> None:
     Repo(database).add_many(make_case(f"p{i}", notes="x" * 3000) for i in range(60))
     copy = tmp_path / "copy.db"
     database.backup(copy, NOW)

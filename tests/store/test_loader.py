@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
-from tests.store.conftest import Repo
+from tests.helpers.store import CaseFactory, Repo
 from tracker.domain.model import Action, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
 from tracker.store.base import Store
 
 NOW = datetime(2026, 10, 20, 12, 0, 0, 123456, tzinfo=UTC)
 
 
-def test_in_order_matches_get(database: Store, repo: Repo, make_case) -> None:
+def test_in_order_matches_get(database: Store, repo: Repo, make_case: CaseFactory) -> None:
     lima = timezone(timedelta(hours=-5))
     stored = []
     for i in range(5):

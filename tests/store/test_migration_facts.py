@@ -14,12 +14,12 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine
 
-from tests.store.conftest import Repo, open_sqlite_store
+from tests.helpers.store import Repo, open_sqlite_store
 from tracker.domain.events import Event
 from tracker.domain.model import EntryKind
 from tracker.i18n import activate
-from tracker.i18n.timeline import describe
 from tracker.store import migrate
+from tracker.wording.timeline import describe
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COLUMNS_0002 = (

@@ -10,6 +10,7 @@ import sys
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -17,11 +18,11 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
-from tests.store.conftest import Repo, problems
+from tests.helpers.store import Repo, problems
 from tracker.domain.model import CheckState, EntryKind, Status
 from tracker.store import Opened, migrate, open_store, postgres_schema, resolve
 from tracker.store.base import Store
-from tracker.store.schema import Base
+from tracker.store.schema import metadata
 
 OPENED_AT = datetime(2026, 10, 20, 12, 0, 0, tzinfo=UTC)
 
@@ -30,13 +31,14 @@ def open_database(path: str, now: datetime = OPENED_AT) -> Opened:
     return open_store(resolve(path), now=now)
 
 
-def schema_diff(target: str) -> list:  # type: ignore[type-arg]
+def schema_diff(target: str) -> list[Any]:
     resolved = resolve(target)
     url = resolved.url if resolved.backend == "sqlite" else postgres_schema.sqlalchemy_url(resolved)
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            diff: list[Any] = compare_metadata(MigrationContext.configure(connection), metadata)
+            return diff
     finally:
         engine.dispose()
 
@@ -158,6 +160,7 @@ def make_0001_database(path: Path, cases: list[tuple] = CASES_0001) -> None:  # 
         with engine.begin() as connection:
             migrate.run_upgrade(connection, "0001")
             raw = connection.connection.driver_connection
+            assert raw is not None
             raw.executemany(f"INSERT INTO cases VALUES ({', '.join('?' * 17)})", cases)
             raw.executemany(f"INSERT INTO checks VALUES ({', '.join('?' * 8)})", CHECKS_0001)
             raw.executemany(f"INSERT INTO timeline VALUES ({', '.join('?' * 11)})", TIMELINE_0001)

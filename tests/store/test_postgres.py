@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.store import NOW, Repo, open_target
 from tests.postgres_server import PASSWORD, PASSWORD_USER, Server, database_name, dump_rows, dump_rows_of
-from tests.store.conftest import NOW, Repo, open_target
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Case
 from tracker.store import check_target, migrate, open_store, resolve
@@ -110,7 +110,7 @@ def test_two_trackers_opening_an_empty_database_at_once_make_it_once(empty: str)
             opened = open_store(resolve(empty), now=NOW)
             results.append(opened.store.revision())
             opened.store.close()
-        except Exception as exc:  # noqa: BLE001 - handed to the test
+        except Exception as exc:  # handed to the test
             results.append(exc)
 
     threads = [threading.Thread(target=opening) for _ in range(3)]
@@ -297,7 +297,7 @@ def test_after_a_restart_the_first_write_on_every_thread_works(
             barrier.wait(30)  # every thread has a connection open
             barrier.wait(30)  # the server was restarted
             repo.add(make_case(f"second {n}"))
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
+        except BaseException as exc:  # handed to the test
             failures.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(3)]
@@ -396,3 +396,33 @@ def test_without_the_driver_it_says_how_to_install_it(pg_database: str) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setitem(sys.modules, "psycopg", None)
         assert "pip install 'tracker[postgres]'" in refusal(pg_database)
+
+
+def test_a_connection_lost_in_the_middle_of_executemany_is_one_line(
+    pg_server: Server, pg_database: str
+) -> None:
+    # psycopg logs "error ignored terminating <Pipeline>" when its pipeline fails again on
+    # the way out; with no handler, Python prints that on stderr. A process of its own: the
+    # test session's logging would catch the record before stderr does.
+    import sys
+
+    code = f"""
+from datetime import UTC, datetime
+import psycopg
+from tracker.store import open_store, resolve
+store = open_store(resolve({pg_database!r}), now=datetime.now(UTC)).store
+try:
+    with store.write() as tx:
+        pid = tx.rows("SELECT pg_backend_pid()")[0][0]
+        admin = "host={pg_server.folder} port={pg_server.port} user=postgres dbname=postgres"
+        with psycopg.connect(admin, autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s, 10000)", (pid,))  # waits till it is gone
+        tx.execute_many("INSERT INTO checks (case_id) VALUES (?)", [(1,), (2,)])
+except Exception as exc:
+    print(type(exc).__name__, exc)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.stdout.startswith("StoreError lost the connection to the PostgreSQL server"), done.stdout
+    assert done.stderr == ""

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import TODAY
+from tests.helpers.env import TODAY
 from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.domain.workflow import CaseDraft

@@ -8,6 +8,7 @@ of it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -16,11 +17,14 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import monochrome_style
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.helpers.ui import TODAY, seed, settle
+from tracker.core import Tracker
 from tracker.domain.flags import Flag, case_flags
 from tracker.domain.model import CheckState, Outcome, StageKind
+from tracker.ui.app import TrackerApp
 from tracker.ui.painter import AA, contrast, luminance, readable
 
 THEMES = ["textual-dark", "textual-light"]
@@ -82,15 +86,18 @@ def too_faint(segments: list[Segment], grey: bool) -> list[str]:
 
 
 @pytest.fixture
-def every_flag(tracker):  # type: ignore[no-untyped-def]
+def every_flag(tracker: Tracker) -> Tracker:
     """Cases that between them show every flag, one of them all the open ones at once."""
     late = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="")
+    assert late.id is not None
     tracker.set_check(late.id, "calls blocked", CheckState.FAILED)
     tracker.log_contact(late.id, "called", next_follow_up=TODAY)
     _set_next(tracker, late.id, date(2026, 11, 20))
     today = seed(tracker, "Claro", requested=date(2026, 11, 16), number=2)
+    assert today.id is not None
     tracker.log_contact(today.id, "called", next_follow_up=TODAY)
     recheck = seed(tracker, "Netflix", requested=date(2026, 9, 1), playbook="subscription", number=3)
+    assert recheck.id is not None
     for check in ("confirmation received", "no new charge"):
         tracker.set_check(recheck.id, check, CheckState.PASSED)
     tracker.verify(recheck.id)
@@ -98,9 +105,11 @@ def every_flag(tracker):  # type: ignore[no-untyped-def]
     # Past the provider's deadline: a reclamo unanswered past its deadline (19 November),
     # and one answered against the user, whose appeal window closes within days.
     silent = seed(tracker, "Entel", requested=date(2026, 10, 6), number=4)
+    assert silent.id is not None
     tracker.escalate(silent.id, StageKind.RECLAMO, date(2026, 10, 15))
     tracker.add_charge(silent.id, Decimal("79.80"), "PEN", date(2026, 11, 5))  # not owed
     appeal = seed(tracker, "Bitel", requested=date(2026, 9, 1), number=5)
+    assert appeal.id is not None
     tracker.escalate(appeal.id, StageKind.RECLAMO, date(2026, 9, 7))
     tracker.answer(appeal.id, date(2026, 11, 2), Outcome.INFUNDADO)
     shown = set()
@@ -110,12 +119,14 @@ def every_flag(tracker):  # type: ignore[no-untyped-def]
     return tracker
 
 
-def _set_next(tracker, case_id: int, day: date) -> None:  # type: ignore[no-untyped-def]
+def _set_next(tracker: Tracker, case_id: int, day: date) -> None:
     """Move a case's next follow-up, as a case stored that way would have it."""
     tracker.update(case_id, lambda case: setattr(case, "next_follow_up", day))
 
 
-async def _measure(app, pilot, grey: bool, expect: tuple[str, ...] = ()) -> list[str]:  # type: ignore[no-untyped-def]
+async def _measure(
+    app: TrackerApp, pilot: Pilot[None], grey: bool, expect: tuple[str, ...] = ()
+) -> list[str]:
     """What reads below AA on the screen now; ``expect`` are words that must be among those measured."""
     await settle(pilot)
     app.clear_notifications()
@@ -134,7 +145,9 @@ async def _measure(app, pilot, grey: bool, expect: tuple[str, ...] = ()) -> list
 
 @pytest.mark.parametrize("grey", [False, True], ids=["colour", "NO_COLOR"])
 @pytest.mark.parametrize("theme", THEMES)
-async def test_the_cases_screen_reads_at_aa(make_app, every_flag, theme, grey) -> None:
+async def test_the_cases_screen_reads_at_aa(
+    make_app: Callable[[], TrackerApp], every_flag: Tracker, theme: str, grey: bool
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = theme
@@ -147,7 +160,9 @@ async def test_the_cases_screen_reads_at_aa(make_app, every_flag, theme, grey) -
 
 @pytest.mark.parametrize("grey", [False, True], ids=["colour", "NO_COLOR"])
 @pytest.mark.parametrize("theme", THEMES)
-async def test_the_case_and_verify_screens_read_at_aa(make_app, every_flag, theme, grey) -> None:
+async def test_the_case_and_verify_screens_read_at_aa(
+    make_app: Callable[[], TrackerApp], every_flag: Tracker, theme: str, grey: bool
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = theme
@@ -163,7 +178,9 @@ async def test_the_case_and_verify_screens_read_at_aa(make_app, every_flag, them
 
 
 @pytest.mark.parametrize("theme", THEMES)
-async def test_the_follow_ups_screen_reads_at_aa(make_app, every_flag, theme) -> None:
+async def test_the_follow_ups_screen_reads_at_aa(
+    make_app: Callable[[], TrackerApp], every_flag: Tracker, theme: str
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme

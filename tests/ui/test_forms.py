@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from textual import events
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
-from tests.ui.conftest import TODAY, press, seed, settle
+from tests.helpers.ui import TODAY, press, seed, settle
+from tracker.core import Tracker
+from tracker.ui.app import TrackerApp
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.cases import CasesScreen
 from tracker.ui.screens.confirm import ConfirmScreen
 from tracker.ui.screens.log_contact import LogContactScreen
 
 
-async def test_ctrl_q_with_typing_asks_first(make_app, tracker) -> None:
+async def test_ctrl_q_with_typing_asks_first(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -31,7 +34,9 @@ async def test_ctrl_q_with_typing_asks_first(make_app, tracker) -> None:
         assert not app.is_running
 
 
-async def test_ctrl_q_with_nothing_typed_quits_at_once(make_app, tracker) -> None:
+async def test_ctrl_q_with_nothing_typed_quits_at_once(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -40,7 +45,9 @@ async def test_ctrl_q_with_nothing_typed_quits_at_once(make_app, tracker) -> Non
         assert not app.is_running
 
 
-async def test_keys_sent_all_at_once_after_tab_land_in_the_next_field(make_app, tracker) -> None:
+async def test_keys_sent_all_at_once_after_tab_land_in_the_next_field(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -55,7 +62,9 @@ async def test_keys_sent_all_at_once_after_tab_land_in_the_next_field(make_app, 
     assert values == ["Entel", "Postpago", "T-9"]
 
 
-async def test_pasted_text_with_tabs_fills_the_fields_in_turn(make_app, tracker) -> None:
+async def test_pasted_text_with_tabs_fills_the_fields_in_turn(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -67,7 +76,9 @@ async def test_pasted_text_with_tabs_fills_the_fields_in_turn(make_app, tracker)
     assert values == ["Entel", "Postpago", "T-9"]
 
 
-async def test_log_contact_previews_the_next_date(make_app, tracker) -> None:
+async def test_log_contact_previews_the_next_date(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     seed(tracker, "Movistar", requested=TODAY)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -86,14 +97,16 @@ async def test_log_contact_previews_the_next_date(make_app, tracker) -> None:
         assert str(preview.render()) == "→ Tue 24 Nov 2026, tomorrow"
 
 
-async def test_a_fee_takes_the_playbooks_currency(make_app, tracker) -> None:
+async def test_a_fee_takes_the_playbooks_currency(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "a")
         form = app.screen
         form.query_one("#provider", Input).value = "Movistar"
-        form.query_one("#playbook").value = "esim-pe"
+        form.query_one("#playbook", Select).value = "esim-pe"
         form.query_one("#fee", Input).value = "120"
         await settle(pilot)
         assert form.query_one("#currency", Input).placeholder == "from the playbook: PEN"
@@ -103,14 +116,17 @@ async def test_a_fee_takes_the_playbooks_currency(make_app, tracker) -> None:
     assert (case.fee_amount, case.fee_currency) == (Decimal("120"), "PEN")
 
 
-async def test_a_fee_without_any_currency_is_refused_at_the_field(make_app, tracker) -> None:
+async def test_a_fee_without_any_currency_is_refused_at_the_field(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "a")
         form = app.screen
+        assert isinstance(form, CaseFormScreen)
         form.query_one("#provider", Input).value = "Gym"
-        form.query_one("#playbook").value = "generic"
+        form.query_one("#playbook", Select).value = "generic"
         form.query_one("#fee", Input).value = "120"
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CaseFormScreen)
@@ -119,7 +135,9 @@ async def test_a_fee_without_any_currency_is_refused_at_the_field(make_app, trac
     assert tracker.open_cases() == []
 
 
-async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tracker) -> None:
+async def test_edit_says_what_a_new_playbook_will_do_before_saving(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     case = seed(tracker, "Netflix", requested=TODAY, playbook="subscription")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -128,7 +146,7 @@ async def test_edit_says_what_a_new_playbook_will_do_before_saving(make_app, tra
         form = app.screen
         note = form.query_one("#playbook-note", Static)
         assert not note.display
-        form.query_one("#playbook").value = "esim-pe"
+        form.query_one("#playbook", Select).value = "esim-pe"
         await settle(pilot)
         said = str(note.render())
         assert note.display and "Saving moves the case to esim-pe" in said

@@ -6,9 +6,15 @@ stored playbook name, a note in the edit form, text pasted into a field.
 
 from __future__ import annotations
 
-from tests.ui.conftest import TODAY, settle
+from collections.abc import Callable
+
+from textual.widgets import Input
+
+from tests.helpers.ui import TODAY, settle
+from tracker.core import Tracker
 from tracker.domain import workflow
 from tracker.domain.workflow import CaseDraft
+from tracker.ui.app import TrackerApp
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.case_form import CaseFormScreen
 
@@ -19,7 +25,9 @@ def _drawn_safely(svg: str) -> bool:
     return not any(ch in svg for ch in UNSAFE)
 
 
-async def test_stored_text_and_typed_text_are_drawn_literally(make_app, tracker) -> None:
+async def test_stored_text_and_typed_text_are_drawn_literally(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     playbook = tracker.playbooks.get("generic")
     draft = CaseDraft(provider="Claro", notes="note \x1b[31mred\x9b \u202eevil", playbook="generic")
     case = workflow.open_case(draft, playbook, tracker.calendar(playbook), tracker.now(), TODAY)
@@ -40,7 +48,7 @@ async def test_stored_text_and_typed_text_are_drawn_literally(make_app, tracker)
         assert isinstance(form, CaseFormScreen)
         assert _drawn_safely(app.export_screenshot())
         # Pasted into a field: kept as pasted, drawn as visible characters.
-        provider = form.query_one("#provider")
+        provider = form.query_one("#provider", Input)
         provider.value = "pasted\x1b]2;X\x07"
         await settle(pilot)
         shown = app.export_screenshot()

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.ui.conftest import TODAY, press, seed, settle
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from tests.helpers.ui import TODAY, press, seed, settle
+from tracker.core import Tracker
 from tracker.domain.flags import Flag, case_flags
 from tracker.domain.model import CheckState, Status
+from tracker.ui.app import TrackerApp
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.cases import CasesScreen
@@ -15,33 +22,34 @@ from tracker.ui.screens.follow_ups import FollowUpsScreen
 from tracker.ui.screens.log_contact import LogContactScreen
 from tracker.ui.screens.verify import VerifyScreen
 from tracker.ui.widgets.case_table import CaseTable
+from tracker.ui.widgets.checklist import Checklist
 
 
 def row_text(table: CaseTable, case_id: int) -> str:
     return " | ".join(cell.plain for cell in table.rows[case_id].cells)
 
 
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+def screen_text(app: App[None]) -> str:
     """What the terminal shows now, as plain text."""
     return app.export_screenshot(simplify=True)
 
 
-async def type_into(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+async def type_into(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*[("space" if ch == " " else ch) for ch in text])
 
 
-async def test_log_a_new_case_through_the_form(make_app, tracker) -> None:
+async def test_log_a_new_case_through_the_form(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "a")
         form = app.screen
         assert isinstance(form, CaseFormScreen)
-        form.query_one("#provider").value = "Movistar Perú"
-        form.query_one("#service").value = "eSIM +51 987 654 321"
-        form.query_one("#ticket").value = "R-2026-00042"
-        form.query_one("#playbook").value = "esim-pe"
-        form.query_one("#requested_on").value = "2026-10-06"
+        form.query_one("#provider", Input).value = "Movistar Perú"
+        form.query_one("#service", Input).value = "eSIM +51 987 654 321"
+        form.query_one("#ticket", Input).value = "R-2026-00042"
+        form.query_one("#playbook", Select).value = "esim-pe"
+        form.query_one("#requested_on", Input).value = "2026-10-06"
         await settle(pilot)
         assert "Promised by Wed 14 Oct 2026" in str(form.query_one("#preview").render())
         await press(pilot, "ctrl+s")
@@ -51,12 +59,13 @@ async def test_log_a_new_case_through_the_form(make_app, tracker) -> None:
         assert case.promised_by == date(2026, 10, 14)
         assert len(case.checks) == 8
         assert table.current_case_id == case.id
+        assert case.id is not None
         text = row_text(table, case.id)
         assert "Movistar Perú" in text and "OVERDUE" in text and "PROVIDER LATE" in text
         assert "39d overdue" in text and "0/8" in text
 
 
-async def test_typing_in_the_form_really_types(make_app, tracker) -> None:
+async def test_typing_in_the_form_really_types(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -69,51 +78,57 @@ async def test_typing_in_the_form_really_types(make_app, tracker) -> None:
     assert (case.provider, case.service, case.requested_on) == ("Entel", "Postpago", TODAY)
 
 
-async def test_a_bad_date_is_refused_at_the_field_and_nothing_typed_is_lost(make_app, tracker):
+async def test_a_bad_date_is_refused_at_the_field_and_nothing_typed_is_lost(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "a")
         form = app.screen
-        form.query_one("#provider").value = "Claro"
-        form.query_one("#service").value = "Línea 中文 🎉"
-        form.query_one("#ticket").value = "[bold]x[/bold]"
-        form.query_one("#requested_on").value = "2026-02-30"
+        assert isinstance(form, CaseFormScreen)
+        form.query_one("#provider", Input).value = "Claro"
+        form.query_one("#service", Input).value = "Línea 中文 🎉"
+        form.query_one("#ticket", Input).value = "[bold]x[/bold]"
+        form.query_one("#requested_on", Input).value = "2026-02-30"
         await settle(pilot)
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CaseFormScreen)
         field = form.field("requested_on")
         assert "February 2026 has 28 days" in field.error
         assert form.field("provider").error == ""
-        assert form.query_one("#provider").value == "Claro"
-        assert form.query_one("#service").value == "Línea 中文 🎉"
-        assert form.query_one("#ticket").value == "[bold]x[/bold]"
+        assert form.query_one("#provider", Input).value == "Claro"
+        assert form.query_one("#service", Input).value == "Línea 中文 🎉"
+        assert form.query_one("#ticket", Input).value == "[bold]x[/bold]"
         assert app.focused is form.query_one("#requested_on")
         assert tracker.open_cases(include_closed=True) == []
         # Fixing the date saves the case with every other field as typed.
-        form.query_one("#requested_on").value = "2026-11-20"
+        form.query_one("#requested_on", Input).value = "2026-11-20"
         await press(pilot, "ctrl+s")
     (case,) = tracker.open_cases()
     assert (case.service, case.ticket) == ("Línea 中文 🎉", "[bold]x[/bold]")
 
 
-async def test_escape_asks_before_throwing_typed_text_away(make_app, tracker) -> None:
+async def test_escape_asks_before_throwing_typed_text_away(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "a")
-        app.screen.query_one("#provider").value = "Bitel"
+        app.screen.query_one("#provider", Input).value = "Bitel"
         await press(pilot, "escape")
         await press(pilot, "n")
         assert isinstance(app.screen, CaseFormScreen)
-        assert app.screen.query_one("#provider").value == "Bitel"
+        assert app.screen.query_one("#provider", Input).value == "Bitel"
         await press(pilot, "escape")
         await press(pilot, "y")
         assert isinstance(app.screen, CasesScreen)
 
 
-async def test_follow_up_an_overdue_case(make_app, tracker) -> None:
+async def test_follow_up_an_overdue_case(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6))
+    assert case.id is not None
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -128,9 +143,9 @@ async def test_follow_up_an_overdue_case(make_app, tracker) -> None:
         dialog = app.screen
         assert isinstance(dialog, LogContactScreen)
         # The default next follow-up follows the playbook's cadence (2 business days).
-        assert dialog.query_one("#next_follow_up").value == "2026-11-25"
-        dialog.query_one("#summary").value = "Agent says the line is cut"
-        dialog.query_one("#ticket").value = "R-2026-00077"
+        assert dialog.query_one("#next_follow_up", Input).value == "2026-11-25"
+        dialog.query_one("#summary", Input).value = "Agent says the line is cut"
+        dialog.query_one("#ticket", Input).value = "R-2026-00077"
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, FollowUpsScreen)
         assert list(table.entries) == ["Next 7 days (1)", case.id]
@@ -143,8 +158,11 @@ async def test_follow_up_an_overdue_case(make_app, tracker) -> None:
     assert Flag.OVERDUE not in case_flags(stored, TODAY)
 
 
-async def test_tick_the_required_checks_and_verify(make_app, tracker) -> None:
+async def test_tick_the_required_checks_and_verify(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     case = seed(tracker, "Movistar Perú", requested=date(2026, 11, 10))
+    assert case.id is not None
     other = seed(tracker, "Claro", requested=date(2026, 11, 20), number=2)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -175,8 +193,11 @@ async def test_tick_the_required_checks_and_verify(make_app, tracker) -> None:
     assert stored.find_check("balance zero").state is CheckState.PASSED
 
 
-async def test_space_cycles_a_check_through_failed(make_app, tracker) -> None:
+async def test_space_cycles_a_check_through_failed(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     case = seed(tracker, "Entel", requested=TODAY - timedelta(days=1))
+    assert case.id is not None
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -188,8 +209,9 @@ async def test_space_cycles_a_check_through_failed(make_app, tracker) -> None:
     assert stored.next_follow_up == TODAY
 
 
-async def test_withdraw_asks_and_can_be_undone(make_app, tracker) -> None:
+async def test_withdraw_asks_and_can_be_undone(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     case = seed(tracker, "Bitel", requested=TODAY)
+    assert case.id is not None
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -202,8 +224,9 @@ async def test_withdraw_asks_and_can_be_undone(make_app, tracker) -> None:
         assert list(app.screen.query_one(CaseTable).entries) == [case.id]
 
 
-async def test_delete_asks_and_can_be_undone(make_app, tracker) -> None:
+async def test_delete_asks_and_can_be_undone(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     case = seed(tracker, "Bitel", requested=TODAY)
+    assert case.id is not None
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -218,9 +241,12 @@ async def test_delete_asks_and_can_be_undone(make_app, tracker) -> None:
         assert list(app.screen.query_one(CaseTable).entries) == [case.id]
 
 
-async def test_filter_as_you_type_and_closed_cases(make_app, tracker) -> None:
+async def test_filter_as_you_type_and_closed_cases(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     movistar = seed(tracker, "Movistar", requested=TODAY)
     claro = seed(tracker, "Claro", requested=TODAY, number=2)
+    assert claro.id is not None
     tracker.withdraw(claro.id)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -235,19 +261,22 @@ async def test_filter_as_you_type_and_closed_cases(make_app, tracker) -> None:
         assert set(table.entries) == {movistar.id, claro.id}
 
 
-async def test_user_text_is_shown_literally(make_app, tracker) -> None:
+async def test_user_text_is_shown_literally(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     case = seed(tracker, "[bold]x[/bold]", requested=TODAY, service="a\x1b[31mred 中文")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(CaseTable)
+        assert case.id is not None
         cells = table.rows[case.id].cells
         assert cells[2].plain == "[bold]x[/bold]"
         assert cells[3].plain == "a\\x1b[31mred 中文"
         assert "\x1b" not in "".join(seg.text for seg in table.render_line(1))
 
 
-async def test_a_case_added_elsewhere_appears_without_restart(make_app, tracker) -> None:
+async def test_a_case_added_elsewhere_appears_without_restart(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -258,7 +287,9 @@ async def test_a_case_added_elsewhere_appears_without_restart(make_app, tracker)
         assert list(app.screen.query_one(CaseTable).entries) == [added.id]
 
 
-async def test_overdue_follow_ups_are_announced_at_start(make_app, tracker, notices) -> None:
+async def test_overdue_follow_ups_are_announced_at_start(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, notices: list[str]
+) -> None:
     seed(tracker, "Movistar", requested=date(2026, 10, 6))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -266,7 +297,9 @@ async def test_overdue_follow_ups_are_announced_at_start(make_app, tracker, noti
         assert "1 follow-up overdue. Press d to see it." in notices
 
 
-async def test_keys_can_be_remapped_from_the_config(make_app, tracker, ui_config) -> None:
+async def test_keys_can_be_remapped_from_the_config(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, ui_config: Path
+) -> None:
     (ui_config / "config.toml").write_text('[keys]\n"cases.new" = "n"\n')
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -275,7 +308,9 @@ async def test_keys_can_be_remapped_from_the_config(make_app, tracker, ui_config
         assert isinstance(app.screen, CaseFormScreen)
 
 
-async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path, notices):
+async def test_x_writes_the_dossier_and_says_where(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, tmp_path: Path, notices: list[str]
+) -> None:
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -289,7 +324,9 @@ async def test_x_writes_the_dossier_and_says_where(make_app, tracker, tmp_path, 
     assert "Movistar Perú" in text and case.uuid in text
 
 
-async def test_import_from_the_palette_checks_first_then_imports(make_app, tracker, tmp_path):
+async def test_import_from_the_palette_checks_first_then_imports(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, tmp_path: Path
+) -> None:
     from tracker.exchange.export import export_to_path
     from tracker.ui.screens.import_file import ImportScreen
 
@@ -304,7 +341,7 @@ async def test_import_from_the_palette_checks_first_then_imports(make_app, track
         await settle(pilot)
         app.push_screen(ImportScreen())
         await settle(pilot)
-        app.screen.query_one("#path").value = str(exported)
+        app.screen.query_one("#path", Input).value = str(exported)
         await press(pilot, "enter")
         assert "Would add 1 case" in str(app.screen.query_one("#verdict").render())
         assert tracker.open_cases() == []
@@ -315,8 +352,11 @@ async def test_import_from_the_palette_checks_first_then_imports(make_app, track
         assert len(app.screen.query_one(CaseTable).entries) == 1
 
 
-async def test_enter_opens_a_case_without_touching_its_checks(make_app, tracker) -> None:
+async def test_enter_opens_a_case_without_touching_its_checks(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     case = seed(tracker, "Movistar Perú", requested=date(2026, 11, 10))
+    assert case.id is not None
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -325,7 +365,7 @@ async def test_enter_opens_a_case_without_touching_its_checks(make_app, tracker)
             assert isinstance(app.screen, CaseScreen)
             await press(pilot, "escape")
             await press(pilot, "f")
-            app.screen.query_one("#summary").value = "called"
+            app.screen.query_one("#summary", Input).value = "called"
             await press(pilot, "ctrl+s")
         await press(pilot, "enter")
         assert isinstance(app.screen, CaseScreen)
@@ -334,9 +374,13 @@ async def test_enter_opens_a_case_without_touching_its_checks(make_app, tracker)
     assert not [e for e in stored.timeline if e.kind.value == "check"]
 
 
-async def test_a_second_case_opens_with_its_own_checklist(make_app, tracker) -> None:
+async def test_a_second_case_opens_with_its_own_checklist(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     first = seed(tracker, "Movistar", requested=date(2026, 11, 10))
+    assert first.id is not None
     second = seed(tracker, "Claro", requested=date(2026, 11, 10), number=2)
+    assert second.id is not None
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -347,14 +391,16 @@ async def test_a_second_case_opens_with_its_own_checklist(make_app, tracker) -> 
         await settle(pilot)
         app.open_case(second.id)
         await settle(pilot)
-        checks = app.screen.query_one("#checks")
+        checks = app.screen.query_one("#checks", Checklist)
         assert checks.option_count == 8 and checks.highlighted == 0
         await press(pilot, "space")
     assert tracker.get(second.id).checks[0].state is CheckState.PASSED
     assert {c.state for c in tracker.get(first.id).checks} == {CheckState.PENDING}
 
 
-async def test_a_5000_character_provider_does_not_swamp_titles(make_app, tracker) -> None:
+async def test_a_5000_character_provider_does_not_swamp_titles(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     seed(tracker, "[bold]x[/bold]" + "P" * 5000, requested=TODAY)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from textual.binding import Binding
-from textual.widgets import Button
+from textual.widgets import Button, Input
 
-from tests.ui.conftest import TODAY, press, seed, settle
+from tests.helpers.ui import TODAY, press, seed, settle
 from tracker.clock import FixedClock
+from tracker.core import Tracker
 from tracker.i18n import activate
 from tracker.ui import keys
-from tracker.ui.app import build_app
+from tracker.ui.app import TrackerApp, build_app
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.confirm import ConfirmScreen
@@ -36,7 +39,7 @@ def test_a_hint_names_the_first_key_in_force() -> None:
 
 
 async def test_remapped_keys_are_named_in_the_notice_and_the_empty_table(
-    make_app, tracker, ui_config, notices
+    make_app: Callable[[], TrackerApp], tracker: Tracker, ui_config: Path, notices: list[str]
 ) -> None:
     (ui_config / "config.toml").write_text('[keys]\n"cases.follow_ups" = "F,d"\n"cases.new" = "n"\n')
     app = make_app()
@@ -53,7 +56,9 @@ async def test_remapped_keys_are_named_in_the_notice_and_the_empty_table(
     assert "1 follow-up overdue. Press F to see it." in notices
 
 
-async def test_an_unknown_binding_id_is_reported_in_one_line(make_app, tracker, ui_config, notices) -> None:
+async def test_an_unknown_binding_id_is_reported_in_one_line(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, ui_config: Path, notices: list[str]
+) -> None:
     (ui_config / "config.toml").write_text('[keys]\n"cases.nwe" = "n"\n')
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -61,7 +66,9 @@ async def test_an_unknown_binding_id_is_reported_in_one_line(make_app, tracker, 
     assert 'config.toml [keys]: no binding is called "cases.nwe"; press ? to see them all.' in notices
 
 
-async def test_the_table_keys_can_be_remapped_too(make_app, tracker, ui_config) -> None:
+async def test_the_table_keys_can_be_remapped_too(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, ui_config: Path
+) -> None:
     (ui_config / "config.toml").write_text('[keys]\n"table.open" = "o"\n"table.down" = "n"\n')
     first = seed(tracker, "Movistar", requested=TODAY)
     second = seed(tracker, "Claro", requested=TODAY, number=2)
@@ -75,7 +82,9 @@ async def test_the_table_keys_can_be_remapped_too(make_app, tracker, ui_config) 
         assert app.screen.case_id == second.id
 
 
-async def test_the_palette_names_the_keys_in_force(make_app, tracker, ui_config) -> None:
+async def test_the_palette_names_the_keys_in_force(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, ui_config: Path
+) -> None:
     from tracker.ui.commands import palette_commands
 
     (ui_config / "config.toml").write_text('[keys]\n"cases.new" = "n"\n')
@@ -91,7 +100,9 @@ async def test_the_palette_names_the_keys_in_force(make_app, tracker, ui_config)
     assert {"Theme", "Screenshot", "Quit", "Import", "Help"} <= set(system)
 
 
-async def test_the_screenshot_goes_beside_the_exports_and_says_where(make_app, tracker, tmp_path, notices):
+async def test_the_screenshot_goes_beside_the_exports_and_says_where(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, tmp_path: Path, notices: list[str]
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -103,7 +114,9 @@ async def test_the_screenshot_goes_beside_the_exports_and_says_where(make_app, t
     assert "tracker" in (tmp_path / "exports" / path.rsplit("/", 1)[1]).read_text(encoding="utf-8")
 
 
-async def test_help_lists_the_keys_in_force_and_the_short_flags(make_app, tracker, ui_config) -> None:
+async def test_help_lists_the_keys_in_force_and_the_short_flags(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, ui_config: Path
+) -> None:
     from rich.console import Console
 
     from tracker.ui.screens.help import HelpScreen, flags_table, help_table, keys_in_force
@@ -138,13 +151,13 @@ def test_spanish_answers_yes_with_s_and_english_with_y() -> None:
     assert keys.key_hint("confirm.yes", {}, str) == "y"
 
 
-async def test_a_spanish_question_names_s_and_takes_it(ui_db, ui_config, tracker) -> None:
+async def test_a_spanish_question_names_s_and_takes_it(ui_db: str, ui_config: Path, tracker: Tracker) -> None:
     app = build_app(ui_db, clock=FixedClock(TODAY), config_folder=ui_config, watch_interval=0, language="es")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "a")
         assert isinstance(app.screen, CaseFormScreen)
-        app.screen.query_one("#provider").value = "Bitel"
+        app.screen.query_one("#provider", Input).value = "Bitel"
         await press(pilot, "escape")
         assert isinstance(app.screen, ConfirmScreen)
         assert str(app.screen.query_one("#yes", Button).label).endswith("(s)")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.helpers.ui import TODAY, seed, settle
 from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.domain.model import CheckState

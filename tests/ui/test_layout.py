@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from tests.ui.conftest import TODAY, seed, settle
+from tests.helpers.ui import TODAY, seed, settle
+from tracker.core import Tracker
 from tracker.domain.model import CheckState
+from tracker.ui.app import TrackerApp
 from tracker.ui.layout import Column, Want, column_widths
 from tracker.ui.screens.cases import COLUMNS
 from tracker.ui.widgets.case_table import CaseTable
@@ -49,7 +52,7 @@ def test_a_ticket_shrinks_then_goes_before_the_screen_overflows() -> None:
     assert column_widths(columns, wants, 30) == [1, 12, 8 + 7, 0]
 
 
-async def _table_text(make_app, size: tuple[int, int]) -> str:  # type: ignore[no-untyped-def]
+async def _table_text(make_app: Callable[[], TrackerApp], size: tuple[int, int]) -> str:
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -58,10 +61,14 @@ async def _table_text(make_app, size: tuple[int, int]) -> str:  # type: ignore[n
     return "\n".join(lines)
 
 
-async def test_at_120_columns_every_flag_and_the_whole_ticket_show(make_app, tracker) -> None:
+async def test_at_120_columns_every_flag_and_the_whole_ticket_show(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     late = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="")
+    assert late.id is not None
     tracker.log_contact(late.id, "new ticket", ticket="R-2026-11-00042", next_follow_up=TODAY)
     other = seed(tracker, "Claro", requested=date(2026, 10, 6), ticket="", number=2)
+    assert other.id is not None
     tracker.set_check(other.id, "calls blocked", CheckState.FAILED)
     tracker.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
     text = await _table_text(make_app, (120, 40))
@@ -73,8 +80,11 @@ async def test_at_120_columns_every_flag_and_the_whole_ticket_show(make_app, tra
     assert len(header) == 120
 
 
-async def test_at_80_columns_flags_take_their_short_form(make_app, tracker) -> None:
+async def test_at_80_columns_flags_take_their_short_form(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     other = seed(tracker, "Claro", requested=date(2026, 10, 6), ticket="", number=2)
+    assert other.id is not None
     tracker.set_check(other.id, "calls blocked", CheckState.FAILED)
     tracker.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
     seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")

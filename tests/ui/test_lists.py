@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.widgets import Static
 
-from tests.ui.conftest import TODAY, press, seed, settle
+from tests.helpers.ui import TODAY, press, seed, settle
+from tracker.core import Tracker
 from tracker.domain.model import Status
+from tracker.ui.app import TrackerApp
 from tracker.ui.screens.confirm import ConfirmScreen
 from tracker.ui.screens.follow_ups import FollowUpsScreen
 from tracker.ui.widgets.case_table import CaseTable
 
 
-async def test_the_filter_finds_every_ticket_the_case_has_had(make_app, tracker) -> None:
+async def test_the_filter_finds_every_ticket_the_case_has_had(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     old = seed(tracker, "Movistar", requested=TODAY, ticket="R-OLD-1")
+    assert old.id is not None
     tracker.log_contact(old.id, "new ticket given", ticket="R-NEW-2")
     seed(tracker, "Claro", requested=TODAY, ticket="C-3", number=2)
     app = make_app()
@@ -26,7 +32,7 @@ async def test_the_filter_finds_every_ticket_the_case_has_had(make_app, tracker)
         assert "filter: 1 match" in str(app.screen.query_one("#summary", Static).render())
 
 
-async def test_one_follow_up_is_one(make_app, tracker) -> None:
+async def test_one_follow_up_is_one(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     seed(tracker, "Movistar", requested=date(2026, 10, 6))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -35,8 +41,11 @@ async def test_one_follow_up_is_one(make_app, tracker) -> None:
         assert str(app.screen.query_one("#summary", Static).render()) == "1 follow-up up to 2026-11-30"
 
 
-async def test_withdraw_and_delete_work_on_follow_ups(make_app, tracker) -> None:
+async def test_withdraw_and_delete_work_on_follow_ups(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     first = seed(tracker, "Movistar", requested=date(2026, 10, 6))
+    assert first.id is not None
     second = seed(tracker, "Claro", requested=date(2026, 10, 6), number=2)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

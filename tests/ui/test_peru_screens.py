@@ -3,14 +3,19 @@ letters from it, the user's deadlines on Follow-ups, the money not owed on Cases
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.widgets import Input, Select
 
-from tests.ui.conftest import seed, settle
-from tracker.domain.model import Outcome, StageKind
+from tests.helpers.ui import seed, settle
+from tracker.core import Tracker
+from tracker.domain.model import Case, Outcome, StageKind
+from tracker.ui.app import TrackerApp
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.escalate import EscalateScreen
 from tracker.ui.screens.letter import LetterScreen
@@ -18,31 +23,33 @@ from tracker.ui.widgets.deadline_panels import NotOwedLine, YourDeadlines
 
 
 @pytest.fixture
-def reclamo_case(tracker):  # type: ignore[no-untyped-def]
+def reclamo_case(tracker: Tracker) -> Case:
     """Requested 2026-10-06 (promised 14 October); a reclamo on Thursday 15 October: 20
     business days to 12 November (1 November a Sunday), notified by 19 November; the
     August-style bill of 5 November is not owed. Today is 2026-11-23: a queja is allowed."""
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
+    assert case.id is not None
     tracker.escalate(case.id, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
     tracker.add_charge(case.id, Decimal("79.80"), "PEN", date(2026, 11, 5))
     return case
 
 
-def record_notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+def record_notices(app: TrackerApp) -> list[str]:
     """What the app tells the user, as it is told."""
     seen: list[str] = []
     original = app.notify
 
-    def notify(message, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
         seen.append(str(message))
-        return original(message, *args, **kwargs)
+        original(message, *args, **kwargs)
 
-    app.notify = notify
+    # Recorded on this one app only.
+    app.notify = notify  # type: ignore[method-assign]
     return seen
 
 
 async def test_the_case_screen_shows_the_ladder_and_files_the_next_step(
-    make_app, tracker, reclamo_case
+    make_app: Callable[[], TrackerApp], tracker: Tracker, reclamo_case: Case
 ) -> None:
     app = make_app()
     notices = record_notices(app)
@@ -62,16 +69,17 @@ async def test_the_case_screen_shows_the_ladder_and_files_the_next_step(
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, EscalateScreen)
-        assert dialog.query_one("#kind").value == "queja"
+        assert dialog.query_one("#kind", Select).value == "queja"
         # A day too early is refused, saying from when; nothing is written.
-        dialog.query_one("#filed_on").value = "2026-11-19"
+        dialog.query_one("#filed_on", Input).value = "2026-11-19"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is dialog
         assert any("a queja is allowed from 2026-11-20" in notice for notice in notices)
+        assert reclamo_case.id is not None
         assert [s.kind for s in tracker.get(reclamo_case.id).stages] == [StageKind.RECLAMO]
-        dialog.query_one("#filed_on").value = "2026-11-20"
-        dialog.query_one("#code").value = "Q-1"
+        dialog.query_one("#filed_on", Input).value = "2026-11-20"
+        dialog.query_one("#code", Input).value = "Q-1"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
@@ -80,7 +88,9 @@ async def test_the_case_screen_shows_the_ladder_and_files_the_next_step(
         assert "queja filed 2026-11-20, código Q-1" in str(app.screen.query_one("#path").render())
 
 
-async def test_a_letter_from_the_case_screen(make_app, tracker, reclamo_case, ui_db: str) -> None:
+async def test_a_letter_from_the_case_screen(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, reclamo_case: Case, ui_db: str
+) -> None:
     app = make_app()
     notices = record_notices(app)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -98,8 +108,9 @@ async def test_a_letter_from_the_case_screen(make_app, tracker, reclamo_case, ui
 
 
 async def test_follow_ups_list_the_users_deadlines_and_cases_the_money_not_owed(
-    make_app, tracker, reclamo_case
+    make_app: Callable[[], TrackerApp], tracker: Tracker, reclamo_case: Case
 ) -> None:
+    assert reclamo_case.id is not None
     tracker.answer(reclamo_case.id, date(2026, 11, 20), Outcome.INFUNDADO, kind=StageKind.RECLAMO)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -116,7 +127,9 @@ async def test_follow_ups_list_the_users_deadlines_and_cases_the_money_not_owed(
         assert "case 1 · Movistar Perú: 2026-12-15  you: file an apelación against the answer" in text
 
 
-async def test_nothing_new_shows_on_cases_without_any_of_it(make_app, tracker) -> None:
+async def test_nothing_new_shows_on_cases_without_any_of_it(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
     seed(tracker, "Netflix", requested=date(2026, 11, 20), playbook="subscription")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

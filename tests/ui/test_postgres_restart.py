@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
+from tests.helpers.ui import TODAY, settle
 from tests.postgres_server import Server
-from tests.ui.conftest import TODAY, settle
 from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.ui.app import TrackerApp, build_app
@@ -33,15 +36,15 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     notices: list[str] = []
     original = TrackerApp.notify
 
-    def notify(self, message, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def notify(self: TrackerApp, message: str, *args: Any, **kwargs: Any) -> None:
         notices.append(f"{kwargs.get('title', '')}: {message}")
-        return original(self, message, *args, **kwargs)
+        original(self, message, *args, **kwargs)
 
     monkeypatch.setattr(TrackerApp, "notify", notify)
     return notices
 
 
-async def wait_for(pilot, shown: list[str], text: str, seconds: float = 15) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(pilot: Pilot[None], shown: list[str], text: str, seconds: float = 15) -> None:
     for _ in range(int(seconds / 0.1)):
         if any(text in notice for notice in shown):
             return
@@ -60,14 +63,14 @@ async def test_a_form_survives_the_server_going_away_and_saves_when_it_is_back(
         await settle(pilot)
         form = app.screen
         assert isinstance(form, CaseFormScreen)
-        form.query_one("#provider").value = "Entel, typed while the server restarts"
+        form.query_one("#provider", Input).value = "Entel, typed while the server restarts"
         server.stop()
         await wait_for(pilot, shown, "Database unreachable")
         assert sum("Database unreachable" in notice for notice in shown) == 1  # said once
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form  # not saved, not lost
-        assert form.query_one("#provider").value == "Entel, typed while the server restarts"
+        assert form.query_one("#provider", Input).value == "Entel, typed while the server restarts"
         assert "cannot reach the PostgreSQL server" in shown[-1]
         server.start()
         await wait_for(pilot, shown, "Connected to the database again")

@@ -5,21 +5,27 @@ Cursors do not blink in tests (see ``no_cursor_blink`` in conftest.py).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
-from tests.ui.conftest import TODAY, press, seed, settle
+from tests.helpers.ui import TODAY, press, seed, settle
 from tracker.clock import FixedClock
+from tracker.core import Tracker
 from tracker.domain.model import CheckState
-from tracker.ui.app import build_app
+from tracker.ui.app import TrackerApp, build_app
 
 SIZES = [(120, 40), (80, 24)]
 
 
 @pytest.fixture
-def populated(tracker):  # type: ignore[no-untyped-def]
+def populated(tracker: Tracker) -> Tracker:
     overdue = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
+    assert overdue.id is not None
     seed(tracker, "Claro", requested=date(2026, 11, 16), ticket="", number=2, service="Línea prepago 中文 🎉")
     seed(
         tracker,
@@ -43,8 +49,8 @@ def populated(tracker):  # type: ignore[no-untyped-def]
     return tracker
 
 
-def run_before(*keys: str, theme: str | None = None):  # type: ignore[no-untyped-def]
-    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+def run_before(*keys: str, theme: str | None = None) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def before(pilot: Pilot[None]) -> None:
         if theme:
             pilot.app.theme = theme
         await settle(pilot)
@@ -79,7 +85,13 @@ SCREENS: dict[str, tuple[str, ...]] = {
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_screen(snap_compare, make_app, populated, screen: str, size) -> None:
+def test_screen(
+    snap_compare: Callable[..., bool],
+    make_app: Callable[[], TrackerApp],
+    populated: Tracker,
+    screen: str,
+    size: tuple[int, int],
+) -> None:
     theme = screen.partition("@")[2] or None
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before(*SCREENS[screen], theme=theme))
 
@@ -90,7 +102,14 @@ IN_OTHER_LANGUAGES = ["cases", "case", "follow_ups", "new_case", "help"]
 
 @pytest.mark.parametrize("language", ["zh_CN", "es"])
 @pytest.mark.parametrize("screen", IN_OTHER_LANGUAGES)
-def test_screen_in_language(snap_compare, ui_db, ui_config, populated, screen: str, language: str) -> None:
+def test_screen_in_language(
+    snap_compare: Callable[..., bool],
+    ui_db: str,
+    ui_config: Path,
+    populated: Tracker,
+    screen: str,
+    language: str,
+) -> None:
     app = build_app(
         ui_db, clock=FixedClock(TODAY), config_folder=ui_config, watch_interval=0, language=language
     )
@@ -98,26 +117,36 @@ def test_screen_in_language(snap_compare, ui_db, ui_config, populated, screen: s
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_import_dialog(snap_compare, make_app, populated, size) -> None:
-    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_import_dialog(
+    snap_compare: Callable[..., bool],
+    make_app: Callable[[], TrackerApp],
+    populated: Tracker,
+    size: tuple[int, int],
+) -> None:
+    async def before(pilot: Pilot[None]) -> None:
         from tracker.ui.screens.import_file import ImportScreen
 
         await run_before()(pilot)
         pilot.app.push_screen(ImportScreen())
         await settle(pilot)
-        pilot.app.screen.query_one("#path").value = "/nonexistent/backup.json"
+        pilot.app.screen.query_one("#path", Input).value = "/nonexistent/backup.json"
         await press(pilot, "enter")
 
     assert snap_compare(make_app(), terminal_size=size, run_before=before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_empty_database(snap_compare, make_app, tracker, size) -> None:
+def test_empty_database(
+    snap_compare: Callable[..., bool],
+    make_app: Callable[[], TrackerApp],
+    tracker: Tracker,
+    size: tuple[int, int],
+) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before())
 
 
 @pytest.fixture
-def past_the_deadline(populated):  # type: ignore[no-untyped-def]
+def past_the_deadline(populated: Tracker) -> Tracker:
     """Movistar's reclamo of 15 October answered infundado on 20 November; a bill not owed."""
     from decimal import Decimal
 
@@ -130,14 +159,19 @@ def past_the_deadline(populated):  # type: ignore[no-untyped-def]
     return tracker
 
 
-def test_follow_ups_with_the_users_deadlines(snap_compare, make_app, past_the_deadline) -> None:
+def test_follow_ups_with_the_users_deadlines(
+    snap_compare: Callable[..., bool], make_app: Callable[[], TrackerApp], past_the_deadline: Tracker
+) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before("d"))
 
 
-def test_next_step_dialog(snap_compare, make_app, past_the_deadline) -> None:
-    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+def test_next_step_dialog(
+    snap_compare: Callable[..., bool], make_app: Callable[[], TrackerApp], past_the_deadline: Tracker
+) -> None:
+    async def before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         pilot.app.clear_notifications()
+        assert isinstance(pilot.app, TrackerApp)
         pilot.app.open_case(1)  # Movistar, whatever its place in the list
         await settle(pilot)
         await pilot.press("s")

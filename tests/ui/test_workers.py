@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
-from tests.ui.conftest import settle
+from tests.helpers.ui import settle
+from tracker.core import Tracker
 from tracker.exchange.importer import ImportResult
+from tracker.ui.app import TrackerApp
 from tracker.ui.screens import import_file as import_module
 from tracker.ui.screens.import_file import ImportScreen
 
@@ -22,7 +26,9 @@ class SlowImport:
         self.finished = threading.Event()
         self.outcome = ""
 
-    def __call__(self, tracker, path: Path, *, dry_run: bool, progress) -> ImportResult:  # type: ignore[no-untyped-def]
+    def __call__(
+        self, tracker: Tracker, path: Path, *, dry_run: bool, progress: Callable[[str, int, int], None]
+    ) -> ImportResult:
         if dry_run:
             return ImportResult(dry_run=True)
         self.started.set()
@@ -47,14 +53,18 @@ def slow_import(monkeypatch: pytest.MonkeyPatch) -> SlowImport:
 
 
 async def test_escape_closes_the_import_at_once_and_it_writes_nothing(
-    make_app, tracker, tmp_path, slow_import, notices
+    make_app: Callable[[], TrackerApp],
+    tracker: Tracker,
+    tmp_path: Path,
+    slow_import: SlowImport,
+    notices: list[str],
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.push_screen(ImportScreen())
         await settle(pilot)
-        app.screen.query_one("#path").value = str(tmp_path / "backup.json")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "backup.json")
         await pilot.press("enter")  # the dry run
         await settle(pilot)
         await pilot.press("enter")  # the import itself, slow

@@ -44,11 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         code = run(args)
     except TrackerError as exc:
-        terminal.warn(_("tracker: error: {problem}").format(problem=exc))
+        from tracker.wording.phrases import words  # the domain's facts in the reader's words
+
+        terminal.warn(_("tracker: error: {problem}").format(problem=words(exc)))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
+    except Exception as exc:  # the user gets one line, not a traceback
         if os.environ.get("TRACKER_DEBUG"):
             raise
         from tracker.cli.failures import describe

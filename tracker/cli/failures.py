@@ -7,6 +7,8 @@ SQL statement a database error carries (it holds the user's data).
 
 from __future__ import annotations
 
+import re
+
 from tracker.i18n import _
 
 EXIT_IO = 74  # sysexits.h EX_IOERR: a file could not be read or written
@@ -23,7 +25,7 @@ def describe(exc: BaseException) -> tuple[str, int]:
         return _("error: {problem}").format(problem=reason), EXIT_IO
     database_error = _database_error(exc)
     if database_error is not None:
-        message = str(database_error)
+        message = _without_secrets(str(database_error))
         if "locked" in message or "busy" in message:
             return _("error: the database is busy ({reason}); try again").format(
                 reason=message
@@ -35,6 +37,18 @@ def describe(exc: BaseException) -> tuple[str, int]:
         ),
         EXIT_INTERNAL,
     )
+
+
+# A URL's password (libpq quotes a URL it could not read) up to its last "@", and a
+# ``password=`` setting, in a driver's text. The store masks what it knows; this is the
+# last guard for what reaches the command line untranslated.
+_URL_PASSWORD = re.compile(r"(://[^/\s\"'@:]*:)[^\s\"']*@")
+_PASSWORD_SETTING = re.compile(r"(password\s*=\s*)('[^']*'|[^\s&\"']+)", re.IGNORECASE)
+
+
+def _without_secrets(text: str) -> str:
+    """A driver's text the store did not translate, with any password in it masked."""
+    return _PASSWORD_SETTING.sub(r"\1***", _URL_PASSWORD.sub(r"\1***@", text))
 
 
 # Database drivers, known by their module (the command line imports none of them).

@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.cli.terminal import say, say_json
 from tracker.clock import Local
-from tracker.display import cell_width, details_text, entry_details, entry_when, fit, literal, one_line
+from tracker.display import cell_width, fit, literal, one_line
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import _, ngettext, pgettext, terms
-from tracker.i18n.formats import describe_due
-from tracker.i18n.timeline import describe
+from tracker.i18n import _, ngettext, pgettext
+from tracker.wording import terms
+from tracker.wording.entries import details_text, entry_details, entry_when
+from tracker.wording.formats import describe_due
+from tracker.wording.timeline import describe
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -148,7 +150,7 @@ def case_detail(
         lines.append(_("Steps ({playbook} playbook):").format(playbook=literal(playbook.name)))
         lines.extend(_numbered(terms.playbook_steps(playbook)))
     if rules is not None:
-        from tracker.i18n import path as words  # the Peruvian path's words, only when needed
+        from tracker.wording import escalation as words  # the Peruvian path's words, only when needed
 
         lines += words.path_lines(case, today, rules)
     lines.append(_("Timeline (newest first):"))

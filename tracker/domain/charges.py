@@ -147,11 +147,10 @@ def add_charge(
     )
     case.charges.append(charge)
     case.charges.sort(key=lambda c: c.on)
-    case.updated_at = now
     params = {"amount": str(amount), "currency": currency, "on": on.isoformat()}
     if owed is not None:
         params["owed"] = "yes" if owed else "no"
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(at=now, kind=EntryKind.CHARGE, summary=note, event=Event.CHARGE_ADDED, params=params)
     )
     return charge
@@ -167,9 +166,8 @@ def set_charge_owed(case: Case, number: int, owed: bool | None, now: datetime) -
         )
     charge = case.charges[number - 1]
     charge.owed = owed
-    case.updated_at = now
     word = "rules" if owed is None else ("yes" if owed else "no")
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(
             at=now,
             kind=EntryKind.CHARGE,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import check_date
+from tracker.domain.phrases import Month, Phrase
 from tracker.i18n import _, ngettext, pgettext
 
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$", re.ASCII)
@@ -83,14 +84,17 @@ def _parse(text: str, today: date, field: str | None) -> date:
         )
     last = days_in_month(year, month)
     if not 1 <= day <= last:
-        from tracker.i18n.formats import month_and_year
-
         raise InvalidInput(
-            ngettext(
-                "{value} is not a date: {month} has {days} day",
-                "{value} is not a date: {month} has {days} days",
-                last,
-            ).format(value=text, month=month_and_year(year, month), days=last),
+            Phrase(
+                ngettext(
+                    "{value} is not a date: {month} has {days} day",
+                    "{value} is not a date: {month} has {days} days",
+                    last,
+                ),
+                value=text,
+                month=Month(year, month),
+                days=last,
+            ),
             field,
         )
     return date(year, month, day)
@@ -100,7 +104,7 @@ def days_until(due: date | None, today: date) -> int | None:
     """Days from ``today`` to ``due``: negative when it has passed, None when there is no date.
 
     The words ("3d overdue", "today", "in 2d") are the reader's language's:
-    ``tracker.i18n.formats.describe_due``.
+    ``tracker.wording.formats.describe_due``.
     """
     if due is None:
         return None

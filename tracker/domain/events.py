@@ -2,7 +2,7 @@
 
 A :class:`~tracker.domain.model.TimelineEntry` written by the program carries one
 of these codes in ``event`` and its particulars in ``params`` (text values, the
-keys listed below); ``tracker.i18n.timeline`` words it in the reader's language.
+keys listed below); ``tracker.wording.timeline`` words it in the reader's language.
 Entries the user writes (a contact) have no event: their ``summary`` is the text.
 """
 

@@ -26,8 +26,7 @@ def attach(case: Case, name: str, sha256: str, size: int, now: datetime, note: s
             )
     attachment = Attachment(name=name, sha256=sha256, size=size, added_at=now, note=note)
     case.attachments.append(attachment)
-    case.updated_at = now
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(
             at=now,
             kind=EntryKind.ATTACHMENT,

@@ -23,8 +23,8 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
+from tracker.domain.phrases import CheckName, FieldName, Phrase, Quoted
 from tracker.i18n import _, ngettext
-from tracker.i18n.terms import check_label, check_state_label, field_label, quoted, stage_name
 from tracker.records import field, fields, record, replace
 
 # The fields of a case that come from whichever side wins.
@@ -63,7 +63,8 @@ class StoredCases(Protocol):
 
 @record
 class CaseUpdate:
-    """A stored case the import changes: the merged case and what changed, in words."""
+    """A stored case the import changes: the merged case and what changed, in words (the
+    wording layer's, through :mod:`tracker.domain.phrases`)."""
 
     case: Case
     changes: list[str]
@@ -127,9 +128,9 @@ def _merge_checks(
     incoming: list[Check],
     stored_only: list[TimelineEntry],
     incoming_only: list[TimelineEntry],
-) -> tuple[list[Check], list[str]]:
+) -> tuple[list[Check], list[Phrase]]:
     merged = list(stored)
-    changes: list[str] = []
+    changes: list[Phrase] = []
     index = {c.name.strip().casefold(): i for i, c in enumerate(merged)}
     case_winner = incoming_wins(stored_only, incoming_only)
     for check in incoming:
@@ -138,7 +139,7 @@ def _merge_checks(
         if at is None:
             index[key] = len(merged)
             merged.append(replace(check, id=None))
-            changes.append(_("check {name} added").format(name=quoted(check_label(check.name))))
+            changes.append(Phrase(_("check {name} added"), name=Quoted(CheckName(check.name))))
             continue
         mine = merged[at]
         theirs_about = [e for e in incoming_only if _check_name(e) == key]
@@ -154,9 +155,7 @@ def _merge_checks(
         if take and not same:
             merged[at] = replace(check, id=mine.id, name=mine.name)
             changes.append(
-                _("check {name} {state}").format(
-                    name=quoted(check_label(check.name)), state=check_state_label(check.state)
-                )
+                Phrase(_("check {name} {state}"), name=Quoted(CheckName(check.name)), state=check.state)
             )
     return merged, changes
 
@@ -203,12 +202,14 @@ def _attachment_key(attachment: Attachment) -> tuple[object, ...]:
     return (attachment.sha256,)
 
 
-def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str, list[object]], list[str]]:
+def _merge_children(
+    stored: Case, incoming: Case, newer: bool
+) -> tuple[dict[str, list[object]], list[Phrase]]:
     """Stages, charges and attachments of both sides: those only in the copy are added;
     for one on both sides an answer the stored stage lacks is taken, and a charge's
     owed/not-owed word comes from the side that wins by history."""
     merged: dict[str, list[object]] = {}
-    changes: list[str] = []
+    changes: list[Phrase] = []
     lists = (("stages", _stage_key), ("charges", _charge_key), ("attachments", _attachment_key))
     for name, key in lists:
         mine: list[object] = list(getattr(stored, name))
@@ -225,13 +226,11 @@ def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str
             if isinstance(item, Stage) and isinstance(ours, Stage) and item.answered and not ours.answered:
                 mine[at] = replace(item, id=ours.id)
                 changes.append(
-                    _("{stage} of {day} answered").format(
-                        stage=stage_name(item.kind), day=item.filed_on.isoformat()
-                    )
+                    Phrase(_("{stage} of {day} answered"), stage=item.kind, day=item.filed_on.isoformat())
                 )
             elif isinstance(item, Charge) and isinstance(ours, Charge) and newer and item.owed != ours.owed:
                 mine[at] = replace(ours, owed=item.owed)
-                changes.append(_("charge of {day} marked").format(day=item.on.isoformat()))
+                changes.append(Phrase(_("charge of {day} marked"), day=item.on.isoformat()))
         if added:
             changes.append(_added_words(name, added))
         if name == "stages":
@@ -240,14 +239,14 @@ def _merge_children(stored: Case, incoming: Case, newer: bool) -> tuple[dict[str
     return merged, changes
 
 
-def _added_words(name: str, count: int) -> str:
+def _added_words(name: str, count: int) -> Phrase:
     if name == "stages":
         words = ngettext("{count} stage added", "{count} stages added", count)
     elif name == "charges":
         words = ngettext("{count} charge added", "{count} charges added", count)
     else:
         words = ngettext("{count} attachment added", "{count} attachments added", count)
-    return words.format(count=count)
+    return Phrase(words, count=count)
 
 
 def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
@@ -267,7 +266,7 @@ def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
     merged.timeline, added = _weave(stored.timeline, incoming.timeline)
     if len(fields_changed) > 1 and "updated_at" in fields_changed:
         fields_changed.remove("updated_at")  # said only when it is the one change
-    changes = [field_label(name) for name in fields_changed]
+    changes = [Phrase("{field}", field=FieldName(name)) for name in fields_changed]
     changes.extend(check_changes)
     children, child_changes = _merge_children(stored, incoming, incoming_wins(stored_only, incoming_only))
     for name, items in children.items():
@@ -275,13 +274,13 @@ def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
     changes.extend(child_changes)
     if added:
         changes.append(
-            ngettext("{count} timeline entry added", "{count} timeline entries added", added).format(
-                count=added
+            Phrase(
+                ngettext("{count} timeline entry added", "{count} timeline entries added", added), count=added
             )
         )
     if len(changes) > 1 and fields_changed == ["updated_at"]:
-        changes.remove(field_label("updated_at"))  # said only when it is the one change
-    return merged, changes
+        del changes[0]  # the last change (updated_at) is said only when it is the one change
+    return merged, [str(change) for change in changes]
 
 
 def plan(stored_cases: StoredCases, cases: Sequence[Case], max_id: int) -> ImportResult:

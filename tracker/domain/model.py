@@ -250,6 +250,14 @@ class Case:
                 return stage
         return None
 
+    def note_change(self, entry: TimelineEntry) -> None:
+        """A change to the case: ``entry`` says what happened, and the case was last changed then.
+
+        Every change the user makes goes through here, so none is made without its entry.
+        """
+        self.timeline.append(entry)
+        self.updated_at = entry.at
+
     def last_contact(self) -> TimelineEntry | None:
         for entry in reversed(self.timeline):
             if entry.kind is EntryKind.CONTACT:

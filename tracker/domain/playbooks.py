@@ -20,6 +20,7 @@ from tracker.i18n import N_, _
 from tracker.records import record
 
 if TYPE_CHECKING:
+    from tracker.domain.model import Check
     from tracker.domain.rules import Rule, RuleBook
 
 
@@ -194,6 +195,16 @@ GENERIC = Playbook(
 BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUSPENSION_PE, SUBSCRIPTION, GENERIC)
 # The built-in playbooks' check names: stored in English as data, shown in the reader's language.
 BUILT_IN_CHECK_NAMES = frozenset(check.name for playbook in BUILT_IN for check in playbook.checks)
+
+
+def find_check(checks: Iterable[Check], name: str) -> Check | None:
+    """The check called ``name`` as stored or as shown in the reader's language, compared
+    case-insensitively (``tracker check 1 "llamadas bloqueadas" pass``)."""
+    wanted = name.strip().casefold()
+    found = [c for c in checks if c.name.strip().casefold() == wanted]
+    found += [c for c in checks if c.name in BUILT_IN_CHECK_NAMES and _(c.name).strip().casefold() == wanted]
+    return found[0] if found else None
+
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _CURRENCY = re.compile(r"^(?:[A-Za-z]{3})?$")

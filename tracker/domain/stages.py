@@ -26,8 +26,8 @@ from tracker.domain.model import (
     TimelineEntry,
     Topic,
 )
+from tracker.domain.phrases import BookTitle, Phrase
 from tracker.i18n import _
-from tracker.i18n.terms import rulebook_title, stage_name
 
 
 def _check_day(day: date, case: Case, today: date, what: str) -> None:
@@ -81,12 +81,13 @@ def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
             ).format(filed=reclamo.filed_on.isoformat(), answered=reclamo.answered_on.isoformat())
         )
     if filed_on < allowed:
-        norm = rules.book.norm(answer.rule.norm).citation if answer.rule else rulebook_title(rules.book)
+        norm = rules.book.norm(answer.rule.norm).citation if answer.rule else BookTitle(rules.book.title)
         raise NotAllowed(
-            _(
-                "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
-                "({norm}); a queja is allowed from {allowed}"
-            ).format(
+            Phrase(
+                _(
+                    "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
+                    "({norm}); a queja is allowed from {allowed}"
+                ),
                 due=answer.due.isoformat(),
                 filed=reclamo.filed_on.isoformat(),
                 norm=norm,
@@ -152,7 +153,6 @@ def escalate(
     # Stages are kept in filing order; one filed the same day goes after the others.
     position = sum(1 for s in case.stages if s.filed_on <= filed_on)
     case.stages.insert(position, stage)
-    case.updated_at = now
     params = {"kind": kind.value, "filed_on": filed_on.isoformat()}
     for key, value in (
         ("code", code),
@@ -162,7 +162,7 @@ def escalate(
     ):
         if value:
             params[key] = value
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(
             at=now,
             kind=EntryKind.STAGE,
@@ -194,16 +194,18 @@ def answer(
     """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``."""
     stage = case.latest_stage(kind)
     if stage is None:
-        what = stage_name(kind) if kind else _("stage")
         raise NotFound(
-            _("case {id} has no {what} to answer: file it first with tracker escalate").format(
-                id=case.id, what=what
+            Phrase(
+                _("case {id} has no {what} to answer: file it first with tracker escalate"),
+                id=case.id,
+                what=kind or _("stage"),
             )
         )
     if stage.answered_on is not None:
         raise NotAllowed(
-            _("the {kind} filed on {filed} was already answered on {answered}").format(
-                kind=stage_name(stage.kind),
+            Phrase(
+                _("the {kind} filed on {filed} was already answered on {answered}"),
+                kind=stage.kind,
                 filed=stage.filed_on.isoformat(),
                 answered=stage.answered_on.isoformat(),
             )
@@ -217,8 +219,11 @@ def answer(
         )
     if on < stage.filed_on:
         raise InvalidInput(
-            _("the answer's date {on} is before the {kind} was filed ({filed})").format(
-                on=on.isoformat(), kind=stage_name(stage.kind), filed=stage.filed_on.isoformat()
+            Phrase(
+                _("the answer's date {on} is before the {kind} was filed ({filed})"),
+                on=on.isoformat(),
+                kind=stage.kind,
+                filed=stage.filed_on.isoformat(),
             ),
             "on",
         )
@@ -226,12 +231,11 @@ def answer(
     stage.outcome = outcome
     stage.answer_code = code
     stage.answer_note = note
-    case.updated_at = now
     params = {"kind": stage.kind.value, "filed_on": stage.filed_on.isoformat(), "on": on.isoformat()}
     params["outcome"] = outcome.value
     if code:
         params["code"] = code
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(at=now, kind=EntryKind.STAGE, summary=note, event=Event.STAGE_ANSWERED, params=params)
     )
     if case.is_open:

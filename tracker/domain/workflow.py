@@ -29,10 +29,10 @@ from tracker.domain.model import (
     Status,
     TimelineEntry,
 )
-from tracker.domain.playbooks import Playbook
+from tracker.domain.phrases import CheckName, Listed, Phrase, Quoted, checks_and_states
+from tracker.domain.playbooks import Playbook, find_check
 from tracker.domain.schedule import scheduled_promise
-from tracker.i18n import _, pgettext
-from tracker.i18n.terms import check_label, checks_and_states, find_check, quoted, status_label
+from tracker.i18n import _
 from tracker.records import record
 
 if TYPE_CHECKING:
@@ -357,8 +357,7 @@ def edit_case(
             if find_check(case.checks, template.name) is None:
                 case.checks.append(Check(template.name, template.required))
     if changed:
-        case.updated_at = now
-        case.timeline.append(
+        case.note_change(
             TimelineEntry(
                 at=now,
                 kind=EntryKind.EDIT,
@@ -377,11 +376,9 @@ def _move(case: Case, to: Status, now: datetime, event: Event, params: dict[str,
         return
     if to not in ALLOWED[case.status]:
         raise NotAllowed(
-            _("a case that is {before} cannot become {after}").format(
-                before=status_label(case.status), after=status_label(to)
-            )
+            Phrase(_("a case that is {before} cannot become {after}"), before=case.status, after=to)
         )
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(
             at=now,
             kind=EntryKind.STATUS,
@@ -394,7 +391,6 @@ def _move(case: Case, to: Status, now: datetime, event: Event, params: dict[str,
         )
     )
     case.status = to
-    case.updated_at = now
 
 
 def _refuse_if_withdrawn(case: Case, problem: str) -> None:
@@ -441,12 +437,11 @@ def log_contact(
         agent=agent,
         next_follow_up=next_follow_up,
     )
-    case.timeline.append(entry)
+    case.note_change(entry)
     if ticket.strip():
         case.ticket = ticket
     if next_follow_up is not None:
         case.next_follow_up = next_follow_up
-    case.updated_at = now
     if confirmed and case.status in (Status.REQUESTED, Status.FAILED):
         _move(case, Status.CONFIRMED, now, Event.PROVIDER_CONFIRMED)
     elif case.status is Status.FAILED:
@@ -459,19 +454,19 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
     _refuse_if_withdrawn(case, _("case {id} is withdrawn: reopen it before you record a check"))
     check = find_check(case.checks, name)
     if check is None:
-        names = pgettext("list separator", ", ").join(quoted(check_label(c.name)) for c in case.checks) or _(
-            "none"
-        )
+        names = Listed(tuple(Quoted(CheckName(c.name)) for c in case.checks), empty=_("none"))
         raise NotFound(
-            _("case {id} has no check {name} (its checks: {names})").format(
-                id=case.id, name=quoted(name), names=names
+            Phrase(
+                _("case {id} has no check {name} (its checks: {names})"),
+                id=case.id,
+                name=Quoted(name),
+                names=names,
             )
         )
     check.state = state
     check.checked_at = now
     check.note = note
-    case.updated_at = now
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(
             at=now,
             kind=EntryKind.CHECK,
@@ -505,12 +500,11 @@ def add_check(case: Case, name: str, now: datetime, required: bool = False) -> C
     require_text(name, "name", _("the check's name cannot be empty"))
     if find_check(case.checks, name) is not None:
         raise InvalidInput(
-            _("case {id} already has a check {name}").format(id=case.id, name=quoted(name)), "name"
+            Phrase(_("case {id} already has a check {name}"), id=case.id, name=Quoted(name)), "name"
         )
     check = Check(name=name, required=required)
     case.checks.append(check)
-    case.updated_at = now
-    case.timeline.append(
+    case.note_change(
         TimelineEntry(
             at=now,
             kind=EntryKind.CHECK,
@@ -557,21 +551,22 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         unchecked = [c for c in recheck_checks(case, playbook) if c.state is not CheckState.PASSED]
         if unchecked:
             raise NotAllowed(
-                _("the recheck of case {id} needs these checks passed: {checks}").format(
-                    id=case.id, checks=checks_and_states(unchecked)
+                Phrase(
+                    _("the recheck of case {id} needs these checks passed: {checks}"),
+                    id=case.id,
+                    checks=checks_and_states(unchecked),
                 )
             )
         case.next_follow_up = None
-        case.updated_at = now
-        case.timeline.append(
-            TimelineEntry(at=now, kind=EntryKind.STATUS, summary="", event=Event.RECHECK_DONE)
-        )
+        case.note_change(TimelineEntry(at=now, kind=EntryKind.STATUS, summary="", event=Event.RECHECK_DONE))
         return
     blocking = blocking_checks(case)
     if blocking:
         raise NotAllowed(
-            _("cannot verify case {id}: required checks not passed: {checks}").format(
-                id=case.id, checks=checks_and_states(blocking)
+            Phrase(
+                _("cannot verify case {id}: required checks not passed: {checks}"),
+                id=case.id,
+                checks=checks_and_states(blocking),
             )
         )
     case.next_follow_up = playbook.recheck_on(today)

@@ -16,12 +16,13 @@ from datetime import date, datetime
 from typing import BinaryIO
 
 from tracker.clock import Local
-from tracker.display import details_text, literal
+from tracker.display import literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState
 from tracker.i18n import pgettext
-from tracker.i18n.formats import describe_due
-from tracker.i18n.terms import action_label, channel_label, check_label, flag_labels, status_label
+from tracker.wording.entries import details_text
+from tracker.wording.formats import describe_due
+from tracker.wording.terms import action_label, channel_label, check_label, flag_labels, status_label
 
 ENCODING = "utf-8-sig"
 

@@ -15,17 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.clock import Local
-from tracker.display import details_text, literal
+from tracker.display import literal
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
 from tracker.domain.model import Action, Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
 from tracker.exchange import dossier_path
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
-from tracker.i18n import N_, _, formats, ngettext, pgettext
-from tracker.i18n.terms import check_label, status_label
-from tracker.i18n.timeline import describe
+from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.records import record
+from tracker.wording import formats
+from tracker.wording.entries import details_text
+from tracker.wording.terms import check_label, status_label
+from tracker.wording.timeline import describe
 
 if TYPE_CHECKING:
     from tracker.core import Tracker

@@ -1,6 +1,6 @@
 """The dossier's sections for the path past the deadline: stages, deadlines, charges, files.
 
-Markdown lines, user text escaped; the words come from :mod:`tracker.i18n.path`.
+Markdown lines, user text escaped; the words come from :mod:`tracker.wording.escalation`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from tracker.domain.caserules import CaseRules
 from tracker.domain.charges import is_not_owed, not_owed_totals
 from tracker.domain.deadlines import case_deadlines, next_step, stage_views
 from tracker.domain.model import Case
-from tracker.i18n import _, formats, ngettext, terms
-from tracker.i18n import path as words
+from tracker.i18n import _, ngettext
+from tracker.wording import escalation as words
+from tracker.wording import formats, terms
 
 Escape = Callable[[str], str]
 

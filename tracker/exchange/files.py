@@ -16,6 +16,7 @@ from tracker import paths
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
 from tracker.live_files import LiveFiles, refuse_live
+from tracker.private_files import make_private_folder
 
 T = TypeVar("T")
 
@@ -87,12 +88,7 @@ def _replace_whole(path: Path, write: Callable[[BinaryIO], T], make_folder: bool
             raise InvalidInput(
                 _("cannot write {path}: the folder {folder} does not exist").format(path=path, folder=folder)
             )
-        try:
-            folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        except OSError as exc:
-            raise InvalidInput(
-                _("cannot create the folder {folder}: {reason}").format(folder=folder, reason=exc.strerror)
-            ) from None
+        make_private_folder(folder, InvalidInput)
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:

@@ -24,8 +24,8 @@ from tracker.display import unsafe
 from tracker.domain.flags import follow_up_pending
 from tracker.domain.model import Action, Case, Status
 from tracker.i18n import _
-from tracker.i18n.terms import action_label, channel_label, status_label
-from tracker.i18n.timeline import describe
+from tracker.wording.terms import action_label, channel_label, status_label
+from tracker.wording.timeline import describe
 
 PRODID = "-//tracker//cancellation tracker//EN"
 UID_DOMAIN = "tracker"

@@ -12,11 +12,11 @@ import re
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import time
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.i18n import _
 from tracker.records import field, record
 
@@ -80,11 +80,45 @@ def systemd_running(run: Runner = run_systemctl) -> tuple[bool, str]:
     return True, ""
 
 
-def _systemd_word(word: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9_@+=:,./-]+", word):
-        word = '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    # % starts a specifier and $ a variable in unit files.
-    return word.replace("%", "%%").replace("$", "$$")
+def refuse_control_characters(values: Iterable[str]) -> None:
+    """Refuse (``InvalidInput``) a path or value that a unit file or a crontab line cannot carry.
+
+    A newline would end the line: in a crontab it starts a second job, in a unit a
+    second setting. No quoting in either format takes one back.
+    """
+    from tracker.display import literal
+
+    for value in values:
+        if any(_is_control(ch) for ch in value):
+            raise InvalidInput(
+                _(
+                    "{value} holds a control character (such as a newline), which a systemd unit"
+                    " or a crontab line cannot carry; nothing installed"
+                ).format(value=literal(value))
+            )
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F or ch in "\u2028\u2029"
+
+
+def _systemd_quoted(word: str) -> str:
+    """``word`` as one word for systemd.syntax(7): in double quotes, with C-style escapes, if needed."""
+    if re.fullmatch(r"[A-Za-z0-9_@+=:,./-]+", word):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _exec_word(word: str) -> str:
+    # ExecStart=: % starts a specifier and $ a variable (systemd.service(5)); doubled, each is itself.
+    return _systemd_quoted(word).replace("%", "%%").replace("$", "$$")
+
+
+def _environment_word(name: str, value: str) -> str:
+    # Environment=: specifiers are expanded, but "$" has no special meaning (systemd.exec(5)),
+    # so doubling it would double it in the value.
+    return _systemd_quoted(f"{name}={value}").replace("%", "%%")
 
 
 def service_text(command: Sequence[str], environment: Mapping[str, str], env_file: Path) -> str:
@@ -95,9 +129,9 @@ def service_text(command: Sequence[str], environment: Mapping[str, str], env_fil
         "",
         "[Service]",
         "Type=oneshot",
-        "ExecStart=" + " ".join(_systemd_word(word) for word in command),
+        "ExecStart=" + " ".join(_exec_word(word) for word in command),
     ]
-    lines += [f"Environment={_systemd_word(f'{k}={v}')}" for k, v in sorted(environment.items())]
+    lines += [f"Environment={_environment_word(k, v)}" for k, v in sorted(environment.items())]
     # Secrets (TRACKER_SMTP_PASSWORD, a ntfy token) may go in this owner-only file, if wanted.
     # The file name is taken whole (no quoting); only specifiers need escaping.
     lines.append("EnvironmentFile=-" + str(env_file).replace("%", "%%"))
@@ -121,10 +155,21 @@ def timer_text(at: time) -> str:
 
 
 def cron_line(command: Sequence[str], environment: Mapping[str, str], at: time) -> str:
-    words = [f"{k}={shlex.quote(v)}" for k, v in sorted(environment.items())]
-    words += [shlex.quote(word) for word in command]
-    # cron reads % as a newline.
-    return f"{at.minute} {at.hour} * * * " + " ".join(words).replace("%", "\\%")
+    words = [f"{k}={_cron_word(v)}" for k, v in sorted(environment.items())]
+    words += [_cron_word(word) for word in command]
+    return f"{at.minute} {at.hour} * * * " + " ".join(words)
+
+
+def _cron_word(word: str) -> str:
+    """``word`` for the shell cron hands the line to, with each % written as cron wants it.
+
+    cron turns an unescaped % into a newline and ``\\%`` into %, and has no escape for a
+    backslash: so each % stands outside the shell's quotes, after a quote, never after
+    a backslash of the word's own.
+    """
+    if "%" not in word:
+        return shlex.quote(word)
+    return "\\%".join(shlex.quote(part) if part else "" for part in word.split("%"))
 
 
 def install(
@@ -137,6 +182,7 @@ def install(
     dry_run: bool = False,
     run: Runner = run_systemctl,
 ) -> Plan:
+    refuse_control_characters([*command, *environment.values(), str(config_folder / ENV_FILE)])
     running, why_not = systemd_running(run)
     if not running:
         return Plan(False, why_not, cron_line=cron_line(command, environment, at))
@@ -184,6 +230,7 @@ def uninstall(
             ["systemctl", "--user", "daemon-reload"],
         ]
     if not running:
+        refuse_control_characters([*command, *environment.values()])
         plan.cron_line = cron_line(command, environment, at)
     if dry_run:
         return plan

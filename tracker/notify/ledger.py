@@ -36,6 +36,10 @@ class LedgerBusy(TrackerError):
     """Another ``tracker notify`` kept the ledger locked for too long."""
 
 
+class LedgerUnwritable(TrackerError):
+    """The ledger cannot be written: what is sent could not be recorded."""
+
+
 @record
 class Ledger:
     """What each channel has already announced today."""
@@ -94,20 +98,45 @@ def write_ledger(folder: Path, ledger: Ledger) -> None:
 def held(folder: Path, today: date, wait: float = 120.0) -> Iterator[Ledger]:
     """Today's ledger under an exclusive lock; what the block recorded is written on leaving it.
 
-    Raises :class:`LedgerBusy` after ``wait`` seconds of another run holding it.
+    The ledger is rewritten as it stands before the block runs: a ledger that cannot
+    be written would have every run send the same reminders again, so nothing is sent
+    (:class:`LedgerUnwritable`). Raises :class:`LedgerBusy` after ``wait`` seconds of
+    another run holding it.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK_NAME, "a+b") as lock_file:
+    path = folder / FILE_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock_file = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise LedgerUnwritable(_unwritable(path, exc, sent=False)) from None
+    with lock_file:
         _lock(lock_file, wait, folder / LOCK_NAME)
         try:
             ledger = read_ledger(folder, today)
             try:
+                write_ledger(folder, ledger)
+            except OSError as exc:
+                raise LedgerUnwritable(_unwritable(path, exc, sent=False)) from None
+            try:
                 yield ledger
             finally:
                 # What was delivered stays delivered, even if the run stops after it.
-                write_ledger(folder, ledger)
+                try:
+                    write_ledger(folder, ledger)
+                except OSError as exc:
+                    raise LedgerUnwritable(_unwritable(path, exc, sent=True)) from None
         finally:
             _unlock(lock_file)
+
+
+def _unwritable(path: Path, exc: OSError, *, sent: bool) -> str:
+    # The error names the ledger, never the temporary file it is written through.
+    reason = exc.strerror or type(exc).__name__
+    if sent:
+        return _("{path}: cannot be written ({reason}); what was just sent is not recorded").format(
+            path=path, reason=reason
+        )
+    return _("{path}: cannot be written ({reason}); nothing was sent").format(path=path, reason=reason)
 
 
 def _lock(stream: IO[bytes], wait: float, path: Path) -> None:

@@ -13,8 +13,8 @@ from datetime import date
 from tracker.display import headline
 from tracker.domain.reminders import RECHECK, Reminder, ReminderKind
 from tracker.i18n import _, ngettext
-from tracker.i18n.path import DEADLINE_WORDS
 from tracker.records import record
+from tracker.wording.escalation import DEADLINE_WORDS
 
 # At most this many cases are listed; a notification bubble shows little more.
 LISTED = 20

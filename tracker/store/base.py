@@ -19,36 +19,15 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from tracker.domain.errors import StoreError
+from tracker.store.driver import Codec, Connection
 
 if TYPE_CHECKING:
     from tracker.store.transaction import Transaction
-
-
-class Connection(Protocol):
-    """The DB-API connection both drivers (sqlite3, psycopg) provide."""
-
-    def execute(self, sql: str, params: Any = ...) -> Any: ...
-
-    def close(self) -> None: ...
-
-
-class Codec(Protocol):
-    """How a backend stores dates, times and booleans."""
-
-    def date_in(self, value: date) -> object: ...
-
-    def date_out(self, value: Any) -> date: ...
-
-    def time_in(self, value: datetime) -> object: ...
-
-    def time_out(self, value: Any) -> datetime: ...
-
-    def bool_in(self, value: bool) -> object: ...
 
 
 class Store(ABC):
@@ -134,7 +113,7 @@ class Store(ABC):
         except BaseException as exc:
             try:
                 self._end(connection, commit=False)
-            except Exception:  # noqa: BLE001 - the first error is the one to report
+            except Exception:  # the first error is the one to report
                 self._forget_connection()
             translated = self._translate(exc) if isinstance(exc, Exception) else None
             if translated is not None:

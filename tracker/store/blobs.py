@@ -21,6 +21,7 @@ from typing import BinaryIO
 from tracker import paths
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
+from tracker.private_files import make_private_folder
 from tracker.records import field, record
 from tracker.regular_files import NotARegularFile, open_regular
 
@@ -86,7 +87,7 @@ class BlobStore:
     def _copy(self, stream: BinaryIO, source: Path, expected: str | None = None) -> StoredFile:
         """Stream into a partial copy, then give it its SHA-256 as name. With ``expected``,
         bytes that do not hash to it are not kept (the copy is a StoredFile of the real hash)."""
-        self._make_folder()
+        make_private_folder(self.folder, InvalidInput)
         digest = hashlib.sha256()
         size = 0
         self.sweep_partials()
@@ -141,16 +142,6 @@ class BlobStore:
                     continue
             carried.copied += 1
         return carried
-
-    def _make_folder(self) -> None:
-        try:
-            self.folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        except OSError as exc:
-            raise InvalidInput(
-                _("cannot create the folder {folder}: {reason}").format(
-                    folder=self.folder, reason=exc.strerror
-                )
-            ) from None
 
     def verify(self, sha256: str) -> bool:
         """Whether the stored file is there and still has its hash."""

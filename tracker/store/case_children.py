@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tracker.domain.model import Attachment, Case, Channel, Charge, Outcome, Stage, StageKind, Topic
-from tracker.store.base import Codec
-
-if TYPE_CHECKING:
-    from tracker.store.transaction import Transaction
+from tracker.store.driver import Codec, Statements
 
 STAGE_COLUMNS = (
     "case_id",
@@ -149,7 +146,7 @@ _READERS = (
 )
 
 
-def load_children(tx: Transaction, cases: Sequence[Case]) -> None:
+def load_children(tx: Statements, cases: Sequence[Case]) -> None:
     """Fill the stages, charges and attachments of these stored cases."""
     by_id = {case.id: case for case in cases if case.id is not None}
     ids = list(by_id)
@@ -167,7 +164,7 @@ def load_children(tx: Transaction, cases: Sequence[Case]) -> None:
                 getattr(by_id[row[1]], attribute).append(from_row(row, tx.codec))
 
 
-def insert_children(tx: Transaction, cases: Sequence[tuple[int, Case]]) -> None:
+def insert_children(tx: Statements, cases: Sequence[tuple[int, Case]]) -> None:
     """Store the children of each ``(case id, case)`` (new rows)."""
     codec = tx.codec
     writers = (
@@ -193,13 +190,13 @@ def insert_children(tx: Transaction, cases: Sequence[tuple[int, Case]]) -> None:
         )
 
 
-def replace_children(tx: Transaction, case_id: int, case: Case) -> None:
+def replace_children(tx: Statements, case_id: int, case: Case) -> None:
     """The case's stored children become exactly the case's."""
     delete_children(tx, case_id)
     insert_children(tx, [(case_id, case)])
 
 
-def delete_children(tx: Transaction, case_id: int) -> None:
+def delete_children(tx: Statements, case_id: int) -> None:
     for table in TABLES:
         tx.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
 
@@ -216,7 +213,7 @@ def children_changed(case: Case, before: Case) -> bool:
     )
 
 
-def ids_with_charges(tx: Transaction) -> list[int]:
+def ids_with_charges(tx: Statements) -> list[int]:
     """Live cases that have at least one charge, by id."""
     rows = tx.rows(
         "SELECT DISTINCT charges.case_id FROM charges JOIN cases ON cases.id = charges.case_id "

@@ -11,14 +11,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tracker.domain.model import OPEN_STATUSES, Status
 from tracker.domain.search import SearchIndex, filter_ids, search_text
 from tracker.domain.summary import CaseSummary, ListStats
-
-if TYPE_CHECKING:
-    from tracker.store.base import Codec
+from tracker.store.driver import Codec
 
 # Bound parameters per "IN (...)": well below every backend's limit.
 CHUNK = 900
@@ -46,7 +44,8 @@ URGENCY_ORDER = f"""
          WHEN {PENDING} THEN next_follow_up ELSE '9999-12-31' END,
     id"""
 
-_SUMMARY = (
+# The cases columns a list row is read from (tests/store/test_schema_columns.py checks them).
+SUMMARY = (
     "id, uuid, provider, service, status, requested_on, ticket, promised_by, "
     "next_follow_up, notes, checks_total, checks_passed, checks_failed, "
     "answer_due, user_due, user_alert_on"
@@ -135,7 +134,7 @@ class ListingQueries:
     def your_deadline_summaries(self, today: date) -> list[CaseSummary]:
         """Cases whose own deadline is close or missed (flag YOUR DEADLINE), soonest first."""
         rows = self.rows(
-            f"SELECT {_SUMMARY} FROM cases WHERE user_due IS NOT NULL "
+            f"SELECT {SUMMARY} FROM cases WHERE user_due IS NOT NULL "
             f"AND {self.likely('deleted_at IS NULL')} AND {YOURS} ORDER BY user_due, id",
             {"t": self.codec.date_in(today)},
         )
@@ -179,7 +178,7 @@ class ListingQueries:
         """Summary rows of the live cases in urgency order (closed ones only when asked)."""
         where = "deleted_at IS NULL" if include_closed else f"deleted_at IS NULL AND NOT {CLOSED}"
         rows = self.rows(
-            f"SELECT {_SUMMARY} FROM cases WHERE {where} ORDER BY {URGENCY_ORDER}",
+            f"SELECT {SUMMARY} FROM cases WHERE {where} ORDER BY {URGENCY_ORDER}",
             {"t": self.codec.date_in(today)},
         )
         return [self._summary(row) for row in rows]
@@ -191,7 +190,7 @@ class ListingQueries:
         # then the index's own order: no sort needed.
         order = "next_follow_up, id" if within_days == 0 else URGENCY_ORDER
         rows = self.rows(
-            f"SELECT {_SUMMARY} FROM cases WHERE {self._due_by()} ORDER BY {order}",
+            f"SELECT {SUMMARY} FROM cases WHERE {self._due_by()} ORDER BY {order}",
             {"due": self.codec.date_in(horizon), "t": self.codec.date_in(today)},
         )
         return [self._summary(row) for row in rows]
@@ -203,7 +202,7 @@ class ListingQueries:
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
             marks = ", ".join("?" * len(chunk))
-            for row in self.rows(f"SELECT {_SUMMARY} FROM cases WHERE id IN ({marks})", chunk):
+            for row in self.rows(f"SELECT {SUMMARY} FROM cases WHERE id IN ({marks})", chunk):
                 found[row[0]] = self._summary(row)
         return found
 

@@ -6,8 +6,9 @@ error messages cost nothing.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
@@ -31,16 +32,51 @@ class Target:
 
 
 def without_password(url: str) -> str:
-    """A URL safe to print: any password replaced by ``***``."""
-    parts = urlsplit(url)
-    if parts.password is None:
+    """A URL safe to print: any password replaced by ``***``, whether or not the URL parses.
+
+    Read as text, never through a URL parser, which refuses what a user may well type
+    (``[::1`` with no bracket closed, a port that is not a number) and would leave the
+    whole URL to be printed. The password is everything from the first ``:`` of the
+    user's part to the last ``@``: when in doubt, more is hidden, never less.
+    """
+    scheme, separator, rest = url.partition("://")
+    if not separator:
         return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    port = f":{parts.port}" if parts.port else ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}{port}"))
+    span = _password_span(rest)
+    if span is not None:
+        rest = rest[: span[0]] + "***" + rest[span[1] :]
+    return scheme + separator + _QUERY_PASSWORD.sub(r"\1***", rest)
+
+
+def passwords(url: str) -> list[str]:
+    """Every spelling of the URL's password(s) a message might quote, longest first."""
+    rest = url.partition("://")[2]
+    found = [match[2] for match in _QUERY_PASSWORD.finditer(rest)]
+    span = _password_span(rest)
+    if span is not None:
+        found.append(rest[span[0] : span[1]])
+    spellings = {spelling for secret in found for spelling in (secret, unquote(secret)) if spelling}
+    return sorted(spellings, key=len, reverse=True)
+
+
+def scrub(text: str, url: str) -> str:
+    """``text`` (a driver's message, say) with the URL's password taken out wherever it shows."""
+    for secret in passwords(url):
+        text = text.replace(secret, "***")
+    return text
+
+
+def _password_span(rest: str) -> tuple[int, int] | None:
+    """Where the password is in what follows ``scheme://`` (start, end), if there is one."""
+    first_at, last_at = rest.find("@"), rest.rfind("@")
+    colon = rest.find(":")
+    if first_at == -1 or colon == -1 or colon > first_at:
+        return None
+    return colon + 1, last_at
+
+
+# libpq also takes a password as a query parameter: ``?password=...``.
+_QUERY_PASSWORD = re.compile(r"([?&]password=)([^&#]*)", re.IGNORECASE)
 
 
 def resolve(target: str) -> Target:

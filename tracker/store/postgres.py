@@ -21,9 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import tracker.store.postgres_link as link
 from tracker.domain.errors import StoreError
-from tracker.store import postgres_link as link
-from tracker.store.base import Connection, Store
+from tracker.store.base import Store
+from tracker.store.driver import Connection
 from tracker.store.location import Target
 from tracker.store.transaction import Transaction
 

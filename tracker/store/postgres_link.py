@@ -8,14 +8,14 @@ never shown whole: it may quote connection details.
 
 from __future__ import annotations
 
+import logging
 import re
 import shlex
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import unquote, urlsplit
 
 from tracker.domain.errors import StoreError
 from tracker.i18n import N_, _
-from tracker.store.location import Target
+from tracker.store.location import Target, scrub
 
 if TYPE_CHECKING:
     import psycopg
@@ -52,7 +52,21 @@ def driver() -> Any:
         raise StoreError(
             _("PostgreSQL needs the psycopg driver, which is not installed: pip install 'tracker[postgres]'")
         ) from None
+    _quiet(psycopg)
     return psycopg
+
+
+def _quiet(psycopg: Any) -> None:
+    """Keep psycopg's log off stderr: with no handler of its own, Python prints its warnings there.
+
+    psycopg logs "error ignored terminating <Pipeline ...>" when a pipeline (executemany)
+    fails a second time on its way out of an error: the first error is the one raised,
+    and the one the user is told, in one line. A handler configured on the root logger
+    (for debugging) still receives the record.
+    """
+    logger = logging.getLogger(psycopg.__name__)
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def conninfo(target: Target) -> str:
@@ -61,10 +75,22 @@ def conninfo(target: Target) -> str:
 
 
 def _parts(target: Target) -> dict[str, Any]:
-    """host, port, user and dbname as libpq reads them (the URL's query included)."""
+    """host, port, user and dbname as libpq reads them (the URL's query included).
+
+    A URL libpq cannot read is one :class:`StoreError` line, its password hidden: libpq's
+    own message quotes the part it stumbled on, which may be the password or the whole URL.
+    """
+    psycopg = driver()
     from psycopg.conninfo import conninfo_to_dict
 
-    return dict(conninfo_to_dict(conninfo(target)))
+    try:
+        return dict(conninfo_to_dict(conninfo(target)))
+    except psycopg.Error as exc:
+        raise StoreError(
+            _("{target} is not a PostgreSQL URL libpq can read: {reason}").format(
+                target=target.shown, reason=_scrubbed(str(exc), target)
+            )
+        ) from None
 
 
 def server_name(target: Target) -> str:
@@ -115,6 +141,7 @@ def connect(target: Target) -> psycopg.Connection[Any]:
     """A new connection, autocommit at the driver: every transaction is a BEGIN of ours,
     so none is ever left open by a statement run outside one."""
     module = driver()
+    _parts(target)  # a URL libpq cannot read is told as such, before any connection
     try:
         connection: psycopg.Connection[Any] = module.connect(
             conninfo(target),
@@ -124,7 +151,7 @@ def connect(target: Target) -> psycopg.Connection[Any]:
             options=f"-c lock_timeout={LOCK_TIMEOUT_MS}",
         )
     except module.Error as exc:
-        raise explain(exc, target) or StoreError(_scrubbed(str(exc), target)) from None
+        raise explain(exc, target, connecting=True) or StoreError(_scrubbed(str(exc), target)) from None
     _register_text_adapters(connection)
     return connection
 
@@ -137,31 +164,40 @@ def lost(exc: BaseException) -> bool:
     return isinstance(exc, psycopg.OperationalError) and getattr(exc, "sqlstate", None) is None
 
 
-_QUOTED = re.compile(r'"([^"]*)"')
+# The role in the server's own words; the message names the socket or host before it.
+_ROLE = re.compile(r'role "([^"]*)" does not exist')
+# libpq's prefix when a connection could not even be set up; what follows is the cause.
+_BAD_CONNECTION = "connection is bad: "
 
 
-def explain(exc: BaseException, target: Target) -> StoreError | None:
+def explain(exc: BaseException, target: Target, *, connecting: bool = False) -> StoreError | None:
     """A driver error as one line for the user; None for errors that are not about the
-    server or the connection (integrity errors, programming errors), which stay as they are."""
+    server or the connection (integrity errors, programming errors), which stay as they are.
+
+    ``connecting``: the error came while opening a connection, so a connection without a
+    server's answer was never made, not lost (a bad sslmode, a bad port)."""
     psycopg = driver()
     if not isinstance(exc, psycopg.Error) or isinstance(exc, psycopg.IntegrityError):
         return None
-    text = str(exc)
+    text = _scrubbed(str(exc), target)  # before any sentence is formed from it
+    detail = _first_line(text)
+    if detail.startswith(_BAD_CONNECTION):
+        detail = detail[len(_BAD_CONNECTION) :]
     words = {
         "server": server_name(target),
         "name": database_name(target),
-        "detail": _first_line(text),
+        "detail": detail,
         "createdb": createdb_command(target),
     }
-    found = _QUOTED.search(text)
-    words["role"] = found.group(1) if found else ""
-    message = _sentence(exc, text.lower(), psycopg.errors)
+    found = _ROLE.search(text)
+    words["role"] = found.group(1) if found else str(_parts(target).get("user") or "")
+    message = _sentence(exc, text.lower(), psycopg.errors, connecting)
     if message is None:
-        return StoreError(f"{words['server']}: {_scrubbed(words['detail'], target)}")
+        return StoreError(f"{words['server']}: {detail}")
     return StoreError(_(message).format(**words))
 
 
-def _sentence(exc: BaseException, text: str, errors: Any) -> str | None:
+def _sentence(exc: BaseException, text: str, errors: Any, connecting: bool = False) -> str | None:
     """Which sentence (untranslated, with {server}, {name}, {role}, {detail}) says what happened."""
     if "password authentication failed" in text:
         return N_("the server {server} refused the password (check the user and password)")
@@ -173,6 +209,10 @@ def _sentence(exc: BaseException, text: str, errors: Any) -> str | None:
         return N_("there is no database '{name}' on {server}; create it first, e.g.: {createdb}")
     if "fatal" in text and "role" in text and "does not exist" in text:
         return N_("the server {server} has no user '{role}'")
+    if "invalid port number" in text or 'for connection option "port"' in text or "servname not" in text:
+        return N_("{server}: the port must be a number from 1 to 65535")
+    if "invalid sslmode value" in text:
+        return N_("{server}: sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full")
     if "failed to resolve host" in text or "could not translate host name" in text:
         return N_("cannot find the host of {server} (check its name)")
     if "timeout expired" in text:
@@ -189,6 +229,9 @@ def _sentence(exc: BaseException, text: str, errors: Any) -> str | None:
         return N_("{server} is read-only (a standby?); nothing was saved")
     if isinstance(exc, errors.DiskFull | errors.OutOfMemory):
         return N_("the server {server} is out of space; nothing was saved")
+    if connecting and lost(exc):
+        # No server said no: libpq refused a setting (sslmode, port) or could not connect.
+        return N_("cannot connect to the PostgreSQL server {server}: {detail}")
     if lost(exc):
         return N_(
             "lost the connection to the PostgreSQL server {server} (restarted or unreachable); "
@@ -202,8 +245,5 @@ def _first_line(text: str) -> str:
 
 
 def _scrubbed(text: str, target: Target) -> str:
-    """The driver's text with the password taken out, should it ever quote it."""
-    password = urlsplit(conninfo(target)).password
-    for secret in {password, unquote(password)} if password else ():
-        text = text.replace(secret, "***")
-    return _first_line(text)
+    """The driver's text with the password taken out, should it quote it or the URL."""
+    return _first_line(scrub(text, target.url))

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+import tracker.store.postgres_link as link
 from tracker import paths
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import N_, _
+from tracker.private_files import create_private_file, make_private_folder
 from tracker.records import record
-from tracker.store import postgres_link as link
 from tracker.store.location import Target
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, SCHEMA_HEAD
 
@@ -180,22 +181,14 @@ def dump(target: Target, destination: Path | None, now: datetime, label: str) ->
     """
     if destination is None:
         destination = default_copy_path(target, label, now)
-        try:
-            destination.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                _("cannot create the folder {folder}: {reason}").format(
-                    folder=destination.parent, reason=exc.strerror
-                )
-            ) from None
+        make_private_folder(destination.parent, StoreError)
     if destination.exists() or destination.is_symlink():
         raise InvalidInput(_("{file} already exists; choose another name").format(file=destination))
     if not destination.parent.is_dir():
         raise InvalidInput(_("cannot write {file}: the folder does not exist").format(file=destination))
     partial = destination.with_name(f".{destination.name}.partial-{os.getpid()}")
     try:
-        fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        create_private_file(partial)
     except OSError as exc:
         raise StoreError(
             _("cannot write {file}: {reason}").format(file=destination, reason=exc.strerror)

@@ -20,7 +20,7 @@ from tracker.domain.model import (
     Status,
     TimelineEntry,
 )
-from tracker.store.base import Codec
+from tracker.store.driver import Codec
 
 CASE_COLUMNS = (
     "id",

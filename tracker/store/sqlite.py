@@ -14,10 +14,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import tracker.store.sqlite_file as sqlite_file
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import _
-from tracker.store import sqlite_file
-from tracker.store.base import Connection, Store
+from tracker.store.base import Store
+from tracker.store.driver import Connection
 from tracker.store.migrate import SCHEMA_HEAD
 from tracker.store.sqlite_file import BUSY_TIMEOUT_S, Kind
 from tracker.store.transaction import Transaction

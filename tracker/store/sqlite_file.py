@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import _
+from tracker.private_files import create_private_file, make_private_folder
 from tracker.records import record
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES
 
@@ -137,17 +138,9 @@ def create_owner_only(path: Path, create_parent: bool) -> None:
                     path=path, folder=path.parent
                 )
             )
-        try:
-            path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-        except OSError as exc:
-            raise InvalidInput(
-                _("cannot create the folder {folder}: {reason}").format(
-                    folder=path.parent, reason=exc.strerror
-                )
-            ) from None
+        make_private_folder(path.parent, InvalidInput)
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        create_private_file(path)
     except FileExistsError:
         pass
     except OSError as exc:
@@ -202,8 +195,7 @@ def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
     remove_stale_partials(destination.parent)
     partial = _partial_name(destination)
     try:
-        fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        create_private_file(partial)
     except OSError as exc:
         raise StoreError(
             _("cannot write {file}: {reason}").format(file=destination, reason=exc.strerror)

@@ -14,12 +14,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
+import tracker.store.case_children as case_children
 from tracker.domain.errors import NotAllowed, NotFound
 from tracker.domain.model import Case, Check, TimelineEntry
 from tracker.i18n import _
 from tracker.records import replace
-from tracker.store import case_children
-from tracker.store.base import Codec, Connection
+from tracker.store.driver import Codec, Connection
 from tracker.store.listing import ListingQueries
 from tracker.store.rows import (
     CASE_COLUMNS,
@@ -78,10 +78,10 @@ class Transaction(ListingQueries, ABC):
     def new_case_ids(self, count: int) -> list[int]:
         """``count`` unused case ids, reserved for this transaction."""
 
-    def explicit_ids_inserted(self) -> None:  # noqa: B027 - optional hook
+    def explicit_ids_inserted(self) -> None:  # optional hook
         """Cases were inserted with ids of their own (imports): keep id generation ahead of them."""
 
-    def lock_all_cases(self) -> None:  # noqa: B027 - optional hook
+    def lock_all_cases(self) -> None:  # optional hook
         """This transaction plans against every case (an import, a copy): other writers wait
         until it ends. SQLite's write lock does that already; a backend with row locks locks more."""
 

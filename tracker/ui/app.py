@@ -23,6 +23,7 @@ from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
 from tracker.ui.painter import Painter, readable
 from tracker.ui.services import HoldsTyping
+from tracker.wording.phrases import words
 
 if TYPE_CHECKING:
     from tracker.core import Changes, Tracker
@@ -184,7 +185,7 @@ class TrackerApp(App[None]):
         if message.then is not None:
             message.then(message.error)
         else:
-            self.notify(literal(str(message.error)), title=_("Not done"), severity="error", markup=False)
+            self.notify(literal(words(message.error)), title=_("Not done"), severity="error", markup=False)
 
     def on_job_failed(self, message: JobFailed) -> None:
         log.error(message.error)

@@ -14,9 +14,9 @@ from tracker.domain.deadlines import Step
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, StageKind
 from tracker.i18n import _
-from tracker.i18n.path import next_step
 from tracker.ui.services import AppServices, services
 from tracker.ui.widgets.path_panel import has_path, path_text
+from tracker.wording.escalation import next_step
 
 STEP_STAGES = {
     Step.RECLAMO: StageKind.RECLAMO,

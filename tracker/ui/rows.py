@@ -16,11 +16,12 @@ from tracker.display import literal
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import pgettext, terms
-from tracker.i18n.formats import describe_due
-from tracker.i18n.terms import status_label
+from tracker.i18n import pgettext
 from tracker.records import record
 from tracker.ui import styles
+from tracker.wording import terms
+from tracker.wording.formats import describe_due
+from tracker.wording.terms import status_label
 
 
 def short_flag_label(flag: Flag) -> str:

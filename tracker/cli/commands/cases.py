@@ -105,7 +105,7 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.domain.flags import case_flags
     from tracker.domain.model import Channel
     from tracker.domain.workflow import CaseDraft, parse_fee
-    from tracker.i18n import terms
+    from tracker.wording import terms
 
     today = clock.today()
     # Everything the user typed is checked before the database is touched.
@@ -153,7 +153,7 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
     }
     if book is not None and draft.promised_by is None:
         from tracker.domain.caserules import provider_deadline
-        from tracker.i18n.path import rule_source
+        from tracker.wording.escalation import rule_source
 
         first = provider_deadline(case, tracker.rules_for(case))
         source = _("the date you chose") if first.scheduled else rule_source(first.rule, book)
@@ -295,7 +295,7 @@ def log_contact(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import print_case
     from tracker.core import Tracker
     from tracker.domain.model import Channel
-    from tracker.i18n import terms
+    from tracker.wording import terms
 
     next_date = _optional_date(args.next_date, clock, "--next")
     if not args.summary.strip():

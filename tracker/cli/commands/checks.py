@@ -34,7 +34,8 @@ def record_check(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.display import literal
     from tracker.domain.model import CheckState
-    from tracker.i18n import terms
+    from tracker.domain.playbooks import find_check
+    from tracker.wording import terms
 
     # The words the program itself shows ("passed", "failed") are accepted as well.
     states = {
@@ -52,7 +53,7 @@ def record_check(args: argparse.Namespace, clock: Clock) -> int:
         )
     else:
         case = tracker.set_check(args.id, args.check, states[args.state], args.note)
-        check = terms.find_check(case.checks, args.check)
+        check = find_check(case.checks, args.check)
         assert check is not None
         name = terms.quoted(literal(terms.check_label(check.name)))
         if check.state is CheckState.FAILED:

@@ -55,8 +55,8 @@ def escalate(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.domain.charges import parse_amount
     from tracker.domain.deadlines import stage_views
-    from tracker.i18n import path as words
-    from tracker.i18n import terms
+    from tracker.wording import escalation as words
+    from tracker.wording import terms
 
     today = clock.today()
     filed = option_date(args.filed, today, "--filed")
@@ -102,8 +102,8 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import print_case
     from tracker.core import Tracker
     from tracker.domain.deadlines import stage_views
-    from tracker.i18n import path as words
-    from tracker.i18n import terms
+    from tracker.wording import escalation as words
+    from tracker.wording import terms
 
     on = option_date(args.on, clock.today(), "--on")
     tracker = Tracker.open(args.db, clock=clock)
@@ -191,8 +191,8 @@ def charge(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import print_case
     from tracker.core import Tracker
     from tracker.domain.charges import is_not_owed, not_owed_totals, parse_amount
-    from tracker.i18n import formats
-    from tracker.i18n import path as words
+    from tracker.wording import escalation as words
+    from tracker.wording import formats
 
     today = clock.today()
     amount = parse_amount(args.amount, "AMOUNT")
@@ -250,7 +250,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.exchange.files import write_private
     from tracker.exchange.letters import letter_for
-    from tracker.i18n import terms
+    from tracker.wording import terms
 
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)

@@ -35,7 +35,7 @@ def withdraw(args: argparse.Namespace, clock: Clock) -> int:
 
 def reopen(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
-    from tracker.i18n import terms
+    from tracker.wording import terms
 
     case = Tracker.open(args.db, clock=clock).reopen(args.id)
     say(_("Case {id} reopened ({status}).").format(id=case.id, status=terms.status_label(case.status)))

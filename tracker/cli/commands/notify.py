@@ -53,7 +53,7 @@ EXIT_FAILED = 1
 def notify(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.notify.dispatch import check_channels, notify_round, send_test
-    from tracker.notify.ledger import LedgerBusy
+    from tracker.notify.ledger import LedgerBusy, LedgerUnwritable
 
     tracker = Tracker.open(args.db, clock=clock, defer=True)  # config first: refuse a bad one early
     config = tracker.config.notify
@@ -67,7 +67,7 @@ def notify(args: argparse.Namespace, clock: Clock) -> int:
     due = tracker.reminders()
     try:
         outcome = notify_round(due, tracker.today(), names, config, paths.data_dir(), dry_run=args.dry_run)
-    except LedgerBusy as exc:
+    except (LedgerBusy, LedgerUnwritable) as exc:
         _fail_line(literal(str(exc)))
         return EXIT_FAILED
     if outcome.ledger_was_damaged:

@@ -25,7 +25,7 @@ def list_playbooks(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import playbook_days
     from tracker.core import Tracker
     from tracker.display import literal
-    from tracker.i18n import terms
+    from tracker.wording import terms
 
     tracker = Tracker.open(args.db, clock=clock, defer=True)  # config and playbooks only
     registry, config = tracker.playbooks, tracker.config
@@ -55,8 +55,8 @@ def list_playbooks(args: argparse.Namespace, clock: Clock) -> int:
 def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
     """``tracker playbooks NAME``: the playbook in full, and for a rule book every rule and its source."""
     from tracker.cli.output import playbook_detail
-    from tracker.i18n import formats, terms
-    from tracker.i18n import path as words
+    from tracker.wording import escalation as words
+    from tracker.wording import formats, terms
 
     say(playbook_detail(playbook))
     book = tracker.rulebook(playbook)

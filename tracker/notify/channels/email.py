@@ -137,7 +137,7 @@ def find_password(config: NotifyConfig, server: SmtpServer, environ: Mapping[str
     if keyring is not None:
         try:
             stored = keyring.get_password(KEYRING_SERVICE, server.user)
-        except Exception:  # noqa: BLE001 - any keyring backend's failure means "not found"
+        except Exception:  # any keyring backend's failure means "not found"
             stored = None
         if stored:
             return str(stored)

@@ -3,22 +3,28 @@
 The body is the message; the title goes in the ``Title`` header, RFC 2047-encoded
 when it is not ASCII (ntfy decodes it). An access token, if any, comes from the
 environment variable named by ``ntfy_token_env``, never from the config file.
+
+A redirect is never followed: urllib would turn the POST into a GET without the
+message and carry the token to whatever host the answer names. Only a 2xx answer
+to the POST itself counts as delivered; a redirect is this channel's failure,
+naming where it pointed, so the user can put that address in ``ntfy_url``.
 """
 
 from __future__ import annotations
 
+import http.client
 import socket
 import ssl
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from email.header import Header
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
+from tracker.notify_config import NotifyConfig, parse_ntfy_url
 from tracker.records import record
 
 TIMEOUT = 20
@@ -41,14 +47,25 @@ class NtfyChannel:
         }
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        request = urllib.request.Request(
-            self.url, data=message.body.encode("utf-8"), headers=headers, method="POST"
-        )
+        try:
+            # Checked again here: a config built elsewhere than config.toml must fail this channel alone.
+            parse_ntfy_url(self.url)
+            request = urllib.request.Request(
+                self.url, data=message.body.encode("utf-8"), headers=headers, method="POST"
+            )
+        except ValueError as exc:
+            raise DeliveryFailed(_("ntfy_url {reason}").format(reason=one_line(str(exc)))) from None
         where = urlsplit(self.url).netloc
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            with urllib.request.build_opener(_NoRedirect).open(request, timeout=TIMEOUT) as response:
                 response.read()
+                status, answer = response.status, response.reason
         except urllib.error.HTTPError as exc:
+            if 300 <= exc.code < 400:
+                target = exc.headers.get("Location")
+                raise DeliveryFailed(
+                    _redirect_reason(where, exc.code, urljoin(self.url, target) if target else "")
+                ) from None
             said = one_line(exc.read().decode("utf-8", "replace"), 120)
             reason = _("{server} answered {code} {reason}").format(
                 server=where, code=exc.code, reason=one_line(exc.reason)
@@ -60,8 +77,42 @@ class NtfyChannel:
             raise DeliveryFailed(
                 _("no answer from {server} within {seconds} s").format(server=where, seconds=TIMEOUT)
             ) from None
-        except OSError as exc:
+        except (OSError, http.client.HTTPException, ValueError) as exc:
             raise DeliveryFailed(_network_reason(exc, where)) from None
+        if not 200 <= status < 300:  # the opener raises for these; the rule is kept here too
+            raise DeliveryFailed(
+                _("{server} answered {code} {reason}").format(
+                    server=where, code=status, reason=one_line(answer)
+                )
+            )
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Hands every 3xx back as an error instead of following it."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def _redirect_reason(where: str, code: int, target: str) -> str:
+    if not target:
+        return _("{server} answered {code} (a redirect) without saying where to").format(
+            server=where, code=code
+        )
+    return _(
+        "{server} redirects to {target} ({code}); not followed, nothing sent: set ntfy_url to it"
+    ).format(server=where, target=one_line(_without_credentials(target), 160), code=code)
+
+
+def _without_credentials(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        if parts.username is None and parts.password is None:
+            return url
+        host = parts.netloc.rpartition("@")[2]
+        return parts._replace(netloc=host).geturl()
+    except ValueError:
+        return url
 
 
 def _header(text: str) -> str:

@@ -12,8 +12,8 @@ from textual.widgets import Checkbox, Input, Static
 from tracker.display import headline, literal
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case
+from tracker.domain.playbooks import find_check
 from tracker.i18n import N_, _
-from tracker.i18n.terms import find_check
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal

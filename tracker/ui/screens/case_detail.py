@@ -14,15 +14,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Collapsible, Static
 
 from tracker.clock import Local
-from tracker.display import cell_width, details_text, entry_details, entry_when, fit, headline, literal
+from tracker.display import cell_width, fit, headline, literal
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _, ngettext, pgettext
-from tracker.i18n.formats import describe_due
-from tracker.i18n.terms import action_label, channel_label, check_label, entry_kind_label, playbook_steps
-from tracker.i18n.timeline import describe
 from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
 from tracker.ui.jobs import run_job
@@ -33,6 +30,10 @@ from tracker.ui.rows import flag_text, status_text
 from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.widgets.checklist import Checklist, check_prompt
 from tracker.ui.widgets.footer import FittingFooter
+from tracker.wording.entries import details_text, entry_details, entry_when
+from tracker.wording.formats import describe_due
+from tracker.wording.terms import action_label, channel_label, check_label, entry_kind_label, playbook_steps
+from tracker.wording.timeline import describe
 
 
 def _grid(rows: list[tuple[str, Text | str]]) -> Table:

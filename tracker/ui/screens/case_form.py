@@ -16,11 +16,9 @@ from tracker.display import headline, literal
 from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
-from tracker.domain.playbooks import Playbook
+from tracker.domain.playbooks import Playbook, find_check
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
 from tracker.i18n import N_, _, ngettext, pgettext
-from tracker.i18n.formats import weekday_date
-from tracker.i18n.terms import action_label, channel_label, check_label, find_check, playbook_title
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerScreen
@@ -29,6 +27,8 @@ from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeTextArea
+from tracker.wording.formats import weekday_date
+from tracker.wording.terms import action_label, channel_label, check_label, playbook_title
 
 DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up")
 ERROR_FIELDS = (

@@ -15,7 +15,6 @@ from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, StageKind, Topic
 from tracker.i18n import N_, _
-from tracker.i18n.terms import stage_name, topic_name
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
@@ -23,6 +22,7 @@ from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
+from tracker.wording.terms import stage_name, topic_name
 
 
 class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):

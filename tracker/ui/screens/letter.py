@@ -15,12 +15,12 @@ from tracker.display import headline, literal
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case, StageKind
 from tracker.i18n import _
-from tracker.i18n.terms import stage_name
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.widgets.footer import FittingFooter
+from tracker.wording.terms import stage_name
 
 LETTERS = (StageKind.RECLAMO, StageKind.QUEJA, StageKind.APELACION)
 

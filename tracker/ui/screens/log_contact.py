@@ -16,8 +16,6 @@ from tracker.domain.dates import date_help, parse_date
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Channel, Status
 from tracker.i18n import N_, _, ngettext
-from tracker.i18n.formats import weekday_date
-from tracker.i18n.terms import channel_label
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
@@ -25,6 +23,8 @@ from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
+from tracker.wording.formats import weekday_date
+from tracker.wording.terms import channel_label
 
 
 def when_words(day: date, today: date) -> str:

@@ -19,13 +19,14 @@ from tracker.display import headline, literal
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
-from tracker.i18n.terms import check_label, checks_and_states
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.widgets.checklist import Checklist, check_prompt
 from tracker.ui.widgets.footer import FittingFooter
+from tracker.wording.phrases import checks_and_states
+from tracker.wording.terms import check_label
 
 
 class VerifyScreen(TrackerModal[bool]):

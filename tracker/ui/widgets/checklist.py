@@ -11,8 +11,8 @@ from textual.widgets.option_list import Option
 from tracker.display import literal
 from tracker.domain.model import Check, CheckState
 from tracker.i18n import _
-from tracker.i18n.terms import check_label, check_state_label
 from tracker.ui import styles
+from tracker.wording.terms import check_label, check_state_label
 
 MARKS = {CheckState.PENDING: "[ ]", CheckState.PASSED: "[✓]", CheckState.FAILED: "[✗]"}
 

@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from tracker.display import headline
 from tracker.i18n import _
-from tracker.i18n.path import deadline_line, not_owed_summary
 from tracker.ui.jobs import run_job
 from tracker.ui.services import services
+from tracker.wording.escalation import deadline_line, not_owed_summary
 
 if TYPE_CHECKING:
     from tracker.core import Tracker

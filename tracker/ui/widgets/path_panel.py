@@ -10,7 +10,7 @@ from rich.text import Text
 from tracker.domain.caserules import CaseRules
 from tracker.domain.deadlines import case_deadlines
 from tracker.domain.model import Case, Status
-from tracker.i18n.path import Part, path_parts
+from tracker.wording.escalation import Part, path_parts
 
 STYLES = {Part.HEADING: "bold", Part.ITEM: "", Part.MINE: "bold", Part.STEP: "bold reverse"}
 

@@ -20,8 +20,8 @@ from datetime import date
 from tracker.domain.events import Event
 from tracker.domain.model import Action, CheckState, Outcome, StageKind, Status, TimelineEntry
 from tracker.i18n import _, pgettext
-from tracker.i18n.formats import money
-from tracker.i18n.terms import (
+from tracker.wording.formats import money
+from tracker.wording.terms import (
     check_label,
     check_state_label,
     field_label,

@@ -21,8 +21,8 @@ from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.rules import Rule, RuleBook, Unit
 from tracker.i18n import N_, _, ngettext
-from tracker.i18n.formats import money
-from tracker.i18n.terms import outcome_name, stage_name, topic_name
+from tracker.wording.formats import money
+from tracker.wording.terms import outcome_name, stage_name, topic_name
 
 DEADLINE_WORDS = {
     "baja": N_("carry out the baja"),

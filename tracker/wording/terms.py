@@ -14,7 +14,6 @@ from tracker.domain.flags import Flag
 from tracker.domain.model import (
     Action,
     Channel,
-    Check,
     CheckState,
     EntryKind,
     Outcome,
@@ -185,23 +184,6 @@ def quoted(text: str) -> str:
     return pgettext("quoted name", "'{text}'").format(text=text)
 
 
-def find_check(checks: Iterable[Check], name: str) -> Check | None:
-    """The check called ``name`` as stored or as shown in the reader's language, compared
-    case-insensitively (``tracker check 1 "llamadas bloqueadas" pass``)."""
-    wanted = name.strip().casefold()
-    found = [c for c in checks if c.name.strip().casefold() == wanted]
-    found += [c for c in checks if c.name in BUILT_IN_CHECK_NAMES and _(c.name).strip().casefold() == wanted]
-    return found[0] if found else None
-
-
-def checks_and_states(checks: Iterable[Check]) -> str:
-    """ "calls blocked (pending), balance zero (failed)" in the reader's language."""
-    return pgettext("list separator", ", ").join(
-        _("{check} ({state})").format(check=check_label(c.name), state=check_state_label(c.state))
-        for c in checks
-    )
-
-
 def playbook_title(playbook: Playbook) -> str:
     """A playbook's title: a built-in one's in the reader's language, a user's as written."""
     return _(playbook.title) if playbook.built_in else playbook.title
@@ -222,4 +204,9 @@ RULE_BOOK_TITLES = frozenset({N_("Peru: OSIPTEL's rules for telecommunications s
 
 
 def rulebook_title(book: RuleBook) -> str:
-    return _(book.title) if book.title in RULE_BOOK_TITLES else book.title
+    return book_title(book.title)
+
+
+def book_title(title: str) -> str:
+    """A rule book's title: a built-in book's in the reader's language, a user's as written."""
+    return _(title) if title in RULE_BOOK_TITLES else title

@@ -65,9 +65,11 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
             notes="Titular: Ana Pérez, DNI 45678912.\nCuenta 0011-0123-4567890123",
         )
     )
+    assert movistar.id is not None
+    movistar_id = movistar.id
     on(tracker, "2026-10-20")
     tracker.log_contact(
-        movistar.id,
+        movistar_id,
         "Agente dice que la línea ya está cortada",
         ticket="R-2026-00077",
         agent="Carlos (ext. 55123)",
@@ -75,11 +77,11 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     )
     on(tracker, "2026-10-21")
     tracker.set_check(
-        movistar.id, "calls blocked", CheckState.FAILED, note="la llamada al +51 987 654 321 entra todavía"
+        movistar_id, "calls blocked", CheckState.FAILED, note="la llamada al +51 987 654 321 entra todavía"
     )
-    tracker.set_check(movistar.id, "balance zero", CheckState.PASSED)
+    tracker.set_check(movistar_id, "balance zero", CheckState.PASSED)
     on(tracker, "2026-11-20")
-    movistar = tracker.log_contact(movistar.id, "Llamé otra vez; dicen 48 horas más", channel=Channel.PHONE)
+    movistar = tracker.log_contact(movistar_id, "Llamé otra vez; dicen 48 horas más", channel=Channel.PHONE)
 
     on(tracker, "2026-11-02")
     china = tracker.add_case(
@@ -96,6 +98,7 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     gym = tracker.add_case(
         CaseDraft(provider="Smart Fit", service="Membresía mensual", ticket="SF-991", playbook="generic")
     )
+    assert gym.id is not None
     on(tracker, "2026-09-03")
     tracker.log_contact(gym.id, "Told it is cancelled", confirmed=True)
     tracker.set_check(gym.id, "cancellation confirmed", CheckState.PASSED)
@@ -105,7 +108,8 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     trashed = tracker.add_case(
         CaseDraft(provider="Netflix", service="Plan estándar", playbook="subscription")
     )
+    assert trashed.id is not None
     tracker.delete(trashed.id)
     trashed = tracker.get(trashed.id, include_deleted=True)
     on(tracker, "2026-11-20")
-    return {"movistar": tracker.get(movistar.id), "china": china, "gym": gym, "trashed": trashed}
+    return {"movistar": tracker.get(movistar_id), "china": china, "gym": gym, "trashed": trashed}
