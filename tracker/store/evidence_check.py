@@ -50,37 +50,38 @@ def check_evidence(
                 folder=blobs.folder, name=name
             )
         )
-    notes: list[str] = []
-    if audit.swept:
-        notes.append(
+    swept, busy, unused = len(audit.swept), len(audit.in_progress), len(audit.unused)
+    counted = [
+        (
+            swept,
             ngettext(
                 "removed {count} partial copy left by an interrupted attach",
                 "removed {count} partial copies left by an interrupted attach",
-                len(audit.swept),
-            ).format(count=len(audit.swept))
-        )
-    if audit.in_progress:
-        notes.append(
+                swept,
+            ),
+        ),
+        (
+            busy,
             ngettext(
-                "{count} file is being attached right now",
-                "{count} files are being attached right now",
-                len(audit.in_progress),
-            ).format(count=len(audit.in_progress))
-        )
-    if audit.unused:
-        notes.append(
+                "{count} file is being attached right now", "{count} files are being attached right now", busy
+            ),
+        ),
+        (
+            unused,
             ngettext(
                 "{count} stored file is on no case (kept)",
                 "{count} stored files are on no case (kept)",
-                len(audit.unused),
-            ).format(count=len(audit.unused))
-        )
-    if expected:
-        notes.append(
+                unused,
+            ),
+        ),
+        (
+            len(expected),
             ngettext(
                 "{count} attached file checked against its SHA-256",
                 "{count} attached files checked against their SHA-256",
                 len(expected),
-            ).format(count=len(expected))
-        )
+            ),
+        ),
+    ]
+    notes = [text.format(count=f"{count:,}") for count, text in counted if count]
     return problems, notes
