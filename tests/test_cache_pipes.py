@@ -18,11 +18,11 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes a
 
 # Each probe runs in a process of its own: on the old code it would block for ever.
 HOLIDAYS = (
-    "from pathlib import Path; from tracker.holiday_cache import CachedHolidays; "
+    "from pathlib import Path; from tracker.caches.holidays import CachedHolidays; "
     "print(len(CachedHolidays(Path({folder!r}))('PE', 2026)))"
 )
 RULEBOOK = (
-    "from pathlib import Path; from tracker.rulebook_cache import cached_rulebook; "
+    "from pathlib import Path; from tracker.caches.rulebooks import cached_rulebook; "
     "print(cached_rulebook('pe', Path({folder!r})).name)"
 )
 

@@ -22,9 +22,9 @@ from tracker.exchange.importer import import_file
 
 
 def _case_with(tracker: Tracker, source: Path) -> int:
-    case = tracker.add_case(CaseDraft(provider="Movistar", service="eSIM", playbook="esim-pe"))
+    case = tracker.cases.add(CaseDraft(provider="Movistar", service="eSIM", playbook="esim-pe"))
     assert case.id is not None
-    tracker.attach(case.id, source)
+    tracker.evidence.attach(case.id, source)
     return case.id
 
 

@@ -74,7 +74,7 @@ def write_bundle(
             continue
         texts.append((f"cartas/{letter_filename(case, kind)}", text.encode("utf-8")))
     result = BundleResult()
-    blobs = tracker.blobs
+    blobs = tracker.evidence.blobs
     files: dict[str, Attachment] = {}  # one member per stored file, however often it is listed
     for attachment in case.attachments:
         if redact:
