@@ -294,8 +294,13 @@ class Tracker(Context):
         from tracker.store import check_target
 
         problems, notes = check_target(self.target)
-        if problems or notes:
-            return problems, notes  # damaged, or not at the newest schema: files are checked once it opens
+        if problems:
+            return problems, notes
+        if notes:
+            # Not at the newest schema: reading its cases would upgrade it, which a check never does.
+            from tracker.i18n import _
+
+            return problems, [*notes, _("attached files are checked once the database is upgraded")]
         found, more = self.evidence.check(progress)
         return problems + found, notes + more
 
