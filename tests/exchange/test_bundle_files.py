@@ -19,6 +19,7 @@ from tracker.domain.workflow import CaseDraft
 from tracker.exchange.bundle import NAME_BYTES, attachment_name, write_bundle
 from tracker.exchange.export import export_to_path
 from tracker.exchange.importer import import_file
+from tracker.records import replace
 
 
 def _case_with(tracker: Tracker, source: Path) -> int:
@@ -104,6 +105,8 @@ def _fresh(tmp_path: Path, name: str) -> Tracker:
 
 
 def test_a_file_listed_twice_is_one_member(tracker: Tracker, tmp_path: Path) -> None:
+    """An import that lists the same file twice is refused (as attaching it twice is); a
+    case that holds it twice all the same (an older tracker's import) bundles it once."""
     document = _exported(tracker, tmp_path)
     case = document["cases"][0]
     again = dict(case["attachments"][0])
@@ -113,19 +116,22 @@ def test_a_file_listed_twice_is_one_member(tracker: Tracker, tmp_path: Path) -> 
     twice.write_text(json.dumps(document), encoding="utf-8")
     fresh = _fresh(tmp_path, "other")
     try:
-        import_file(fresh, twice)
-        target = tmp_path / "caso.zip"
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # zipfile's "Duplicate name" UserWarning
-            result = write_bundle(fresh, fresh.get(1), target)
-        assert result.attachments == 1
-        with zipfile.ZipFile(target) as archive:
-            names = archive.namelist()
-        assert len(names) == len(set(names))
-        sums = [n for n in names if "recibo.pdf" in n]
-        assert len(sums) == 1
+        with pytest.raises(InvalidInput, match="already has this file"):
+            import_file(fresh, twice)
+        assert fresh.stats().open == 0
     finally:
         fresh.close()
+    held = tracker.get(1)
+    doubled = replace(held, attachments=[*held.attachments, replace(held.attachments[0], uid="0" * 32)])
+    target = tmp_path / "caso.zip"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # zipfile's "Duplicate name" UserWarning
+        result = write_bundle(tracker, doubled, target)
+    assert result.attachments == 1
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+    assert len(names) == len(set(names))
+    assert len([n for n in names if "recibo.pdf" in n]) == 1
 
 
 def test_an_import_whose_size_is_not_the_files_is_refused(tracker: Tracker, tmp_path: Path) -> None:
