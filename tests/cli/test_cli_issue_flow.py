@@ -116,6 +116,20 @@ def test_verify_is_refused_until_the_required_checks_pass(
     assert "Movistar Perú" in cli("list", "--all").out
 
 
+def test_verify_is_refused_while_a_check_has_failed(cli: Run, env: Any, issue_case: dict[str, Any]) -> None:
+    env.set_today("2026-10-20")
+    for check in ("calls blocked", "balance zero"):
+        assert cli("check", "1", check, "pass").code == 0
+    assert cli("check", "1", "paired devices unbound", "fail").code == 0
+    refused = cli("verify", "1")
+    assert refused.code == 2
+    assert refused.out == ""
+    [line] = refused.error_lines
+    assert "a check failed: paired devices unbound (failed)" in line
+    assert 'tracker check 1 "paired devices unbound" pass' in line
+    assert cli("show", "1", "--json").json()["status"] == "failed"
+
+
 def test_list_orders_by_urgency(cli: Run, env: Any) -> None:
     env.set_today("2026-10-20")
     assert cli("add", "Later", "--next", "+5d").code == 0

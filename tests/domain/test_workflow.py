@@ -127,6 +127,23 @@ def test_verify_names_a_failed_required_check() -> None:
     assert "balance zero" not in str(caught.value)
 
 
+def test_a_failed_check_that_is_not_required_still_refuses_verify() -> None:
+    case = new_case()
+    for check in case.checks:
+        if check.required:
+            workflow.set_check(case, check.name, CheckState.PASSED, LATER, TODAY)
+    workflow.set_check(case, "paired devices unbound", CheckState.FAILED, LATER, TODAY)
+    before = list(case.timeline)
+    with pytest.raises(NotAllowed) as caught:
+        workflow.verify(case, ESIM_PE, LATER, TODAY)
+    message = str(caught.value)
+    assert "a check failed: paired devices unbound (failed)" in message
+    assert 'tracker check 1 "paired devices unbound" pass' in message  # how to change it
+    assert "n/a" in message
+    assert case.status is Status.FAILED
+    assert case.timeline == before
+
+
 def test_verify_once_the_required_checks_pass_sets_the_recheck() -> None:
     case = new_case()
     workflow.set_check(case, "Calls Blocked", CheckState.PASSED, LATER, TODAY)

@@ -193,6 +193,37 @@ async def test_tick_the_required_checks_and_verify(
     assert stored.find_check("balance zero").state is CheckState.PASSED
 
 
+async def test_a_failed_check_keeps_the_case_from_verified_in_the_dialog(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    case = seed(tracker, "Movistar Perú", requested=date(2026, 11, 10))
+    assert case.id is not None
+    for check in case.checks:
+        if check.required:
+            tracker.set_check(case.id, check.name, CheckState.PASSED)
+    tracker.set_check(case.id, "paired devices unbound", CheckState.FAILED)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "v")
+        verify = app.screen
+        assert isinstance(verify, VerifyScreen)
+        verdict = str(verify.query_one("#verdict").render())
+        assert "paired devices unbound (failed)" in verdict
+        assert "press space on it" in verdict
+        await press(pilot, "v")  # refused
+        assert isinstance(app.screen, VerifyScreen)
+        # The failed check is listed here, last, so it can be tested again without leaving.
+        checklist = verify.query_one(Checklist)
+        checklist.highlighted = checklist.option_count - 1
+        await press(pilot, "space")  # failed -> the next state
+        await settle(pilot)
+    stored = tracker.get(case.id)
+    assert stored.status is not Status.VERIFIED
+    unbound = stored.find_check("paired devices unbound")
+    assert unbound is not None and unbound.state is not CheckState.FAILED
+
+
 async def test_space_cycles_a_check_through_failed(
     make_app: Callable[[], TrackerApp], tracker: Tracker
 ) -> None:

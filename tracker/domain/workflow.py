@@ -527,6 +527,11 @@ def recheck_due(case: Case, today: date) -> bool:
     return case.status is Status.VERIFIED and case.next_follow_up is not None and case.next_follow_up <= today
 
 
+def failed_checks(case: Case) -> list[Check]:
+    """Checks that failed, required or not: each one says the cancellation is not over."""
+    return [c for c in case.checks if c.state is CheckState.FAILED]
+
+
 def blocking_checks(case: Case) -> list[Check]:
     """Required checks that have not passed: what stands between a case and verified."""
     return [c for c in case.checks if c.required and c.state is not CheckState.PASSED]
@@ -560,6 +565,22 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         case.next_follow_up = None
         case.note_change(TimelineEntry(at=now, kind=EntryKind.STATUS, summary="", event=Event.RECHECK_DONE))
         return
+    failed = failed_checks(case)
+    if failed:
+        # A failed check is evidence that the service still works or is still charged,
+        # whether or not the playbook requires it: "verified" would be untrue.
+        raise NotAllowed(
+            Phrase(
+                _(
+                    "cannot verify case {id}: a check failed: {checks}. Test it again and record what you "
+                    'find: tracker check {id} "{name}" pass (or n/a --note WHY if it does not apply to '
+                    "this case)"
+                ),
+                id=case.id,
+                checks=checks_and_states(failed),
+                name=CheckName(failed[0].name),
+            )
+        )
     blocking = blocking_checks(case)
     if blocking:
         raise NotAllowed(

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from tracker.display import headline, literal
-from tracker.domain.model import Case, CheckState, Status
+from tracker.domain.model import Case, Check, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
 from tracker.ui import keys
@@ -82,7 +82,27 @@ class VerifyScreen(TrackerModal[bool]):
             playbook = services(self).tracker.playbooks.for_case(case.playbook)
             names = {id(c) for c in recheck_checks(case, playbook)}
             return [i for i, c in enumerate(case.checks) if id(c) in names]
-        return [i for i, c in enumerate(case.checks) if c.required]
+        # A failed check blocks "verified" even when it is not required: it is shown here
+        # so that it can be cycled again without leaving the dialog.
+        return [i for i, c in enumerate(case.checks) if c.required or c.state is CheckState.FAILED]
+
+    def _blocking(self, case: Case) -> list[Check]:
+        """The shown checks that stand between the case and verified (or its recheck)."""
+        shown = [case.checks[i] for i in self._shown(case)]
+        if self.recheck:
+            return [c for c in shown if c.state is not CheckState.PASSED]
+        return [c for c in shown if c.state is CheckState.FAILED or c.state is CheckState.PENDING]
+
+    def _not_yet(self, blocking: list[Check]) -> str:
+        failed = [c for c in blocking if c.state is CheckState.FAILED]
+        if failed and not self.recheck:
+            return _(
+                "Not yet: {checks} failed. Test it again and press {key} on it to record what you find."
+            ).format(
+                checks=literal(checks_and_states(failed)),
+                key=services(self).key_hint("verify.cycle_check"),
+            )
+        return _("Not yet: {checks}.").format(checks=literal(checks_and_states(blocking)))
 
     def show(self, case: Case) -> None:
         self.case = case
@@ -91,7 +111,7 @@ class VerifyScreen(TrackerModal[bool]):
         self.query_one("#required", Checklist).show_checks(
             [(i, paint.text(check_prompt(case.checks[i]))) for i in shown]
         )
-        blocking = [case.checks[i] for i in shown if case.checks[i].state is not CheckState.PASSED]
+        blocking = self._blocking(case)
         verdict = self.query_one("#verdict", Static)
         if self.recheck and case.status is not Status.VERIFIED:
             verdict.update(_("A check failed: the case is open again and needs a follow-up today."))
@@ -102,7 +122,7 @@ class VerifyScreen(TrackerModal[bool]):
                 else _("This case has no required checks: it can be verified.")
             )
         elif blocking:
-            verdict.update(_("Not yet: {checks}.").format(checks=literal(checks_and_states(blocking))))
+            verdict.update(self._not_yet(blocking))
         else:
             verdict.update(
                 _("Every check here has passed: the recheck can be recorded.")
@@ -140,11 +160,10 @@ class VerifyScreen(TrackerModal[bool]):
         if self.recheck and self.case.status is not Status.VERIFIED:
             self.notify(_("A check failed: the case cannot be closed."), severity="error", markup=False)
             return
-        checks = self.case.checks
-        blocking = [checks[i] for i in self._shown(self.case) if checks[i].state is not CheckState.PASSED]
+        blocking = self._blocking(self.case)
         if blocking:
             self.notify(
-                _("Not yet: {checks}").format(checks=literal(checks_and_states(blocking))),
+                self._not_yet(blocking),
                 severity="error",
                 markup=False,
             )
