@@ -141,3 +141,31 @@ def test_list_orders_by_urgency(cli: Run, env: Any) -> None:
     text = cli("list").out.splitlines()
     assert text[0].startswith("ID") and "FLAGS" in text[0]
     assert [line.split()[0] for line in text[1:]] == ["2", "3", "1"]
+
+
+def test_a_check_that_does_not_apply_in_each_language(cli: Run, env: Any, issue_case: dict[str, Any]) -> None:
+    env.set_today("2026-10-20")
+    english = cli("check", "1", "paired devices unbound", "n/a", "--note", "no watch")
+    assert english.code == 0, english.err
+    assert "'paired devices unbound' n/a" in english.out
+    spanish = cli("--lang", "es", "check", "1", "perfil eSIM borrado del equipo", "no aplica")
+    assert spanish.code == 0, spanish.err
+    assert "no aplica" in spanish.out
+    chinese = cli("--lang", "zh_CN", "check", "1", "SMS blocked", "不适用")
+    assert chinese.code == 0, chinese.err
+    shown = cli("show", "1", "--json").json()
+    states = {c["name"]: (c["state"], c["note"]) for c in shown["checks"]}
+    assert states["paired devices unbound"] == ("n/a", "no watch")
+    assert states["eSIM profile deleted from the device"][0] == "n/a"
+    assert states["SMS blocked"][0] == "n/a"
+    assert "[-] paired devices unbound: n/a - no watch" in cli("show", "1").out
+    row = cli("list").out.splitlines()[-1]
+    assert row.split()[-1] == "0/5", row  # 8 checks, 3 do not apply
+
+    required = cli("check", "1", "calls blocked", "n/a")
+    assert required.code == 2
+    assert "'calls blocked' is required: say why it does not apply" in required.err
+    assert cli("check", "1", "calls blocked", "nope").code == 2
+    assert cli("check", "1", "calls blocked", "n/a", "--note", "data-only eSIM").code == 0
+    assert cli("check", "1", "balance zero", "pass").code == 0
+    assert cli("verify", "1").code == 0

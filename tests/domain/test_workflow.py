@@ -144,6 +144,36 @@ def test_a_failed_check_that_is_not_required_still_refuses_verify() -> None:
     assert case.timeline == before
 
 
+def test_a_required_check_is_not_applicable_only_with_a_note() -> None:
+    case = new_case()
+    before = list(case.timeline)
+    with pytest.raises(InvalidInput, match="say why it does not apply") as caught:
+        workflow.set_check(case, "calls blocked", CheckState.NOT_APPLICABLE, LATER, TODAY, note="  ")
+    assert caught.value.field == "note"
+    assert case.timeline == before
+    workflow.set_check(case, "calls blocked", CheckState.NOT_APPLICABLE, LATER, TODAY, note="data-only eSIM")
+    workflow.set_check(
+        case, "SMS blocked", CheckState.NOT_APPLICABLE, LATER, TODAY
+    )  # optional: no note needed
+    assert case.timeline[-1].params == {"check": "SMS blocked", "state": "n/a", "note": ""}
+
+
+def test_checks_that_do_not_apply_neither_pass_nor_fail_nor_block() -> None:
+    case = new_case()
+    workflow.set_check(case, "calls blocked", CheckState.FAILED, LATER, TODAY)
+    statuses = [case.status]
+    # Found not to apply after all: the failure is taken back, as a pass would.
+    workflow.set_check(case, "calls blocked", CheckState.NOT_APPLICABLE, LATER, TODAY, note="data-only eSIM")
+    statuses.append(case.status)
+    assert statuses == [Status.FAILED, Status.REQUESTED]
+    assert case.checks_passed == 0
+    assert case.progress == f"0/{len(case.checks) - 1}"
+    assert [c.name for c in workflow.blocking_checks(case)] == ["balance zero"]
+    workflow.set_check(case, "balance zero", CheckState.PASSED, LATER, TODAY)
+    workflow.verify(case, ESIM_PE, LATER, TODAY)
+    assert case.status is Status.VERIFIED
+
+
 def test_verify_once_the_required_checks_pass_sets_the_recheck() -> None:
     case = new_case()
     workflow.set_check(case, "Calls Blocked", CheckState.PASSED, LATER, TODAY)

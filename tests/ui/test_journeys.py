@@ -18,6 +18,7 @@ from tracker.ui.app import TrackerApp
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.cases import CasesScreen
+from tracker.ui.screens.check_note import NotApplicableNoteScreen
 from tracker.ui.screens.follow_ups import FollowUpsScreen
 from tracker.ui.screens.log_contact import LogContactScreen
 from tracker.ui.screens.verify import VerifyScreen
@@ -238,6 +239,52 @@ async def test_space_cycles_a_check_through_failed(
     assert stored.checks[0].state is CheckState.FAILED
     assert stored.status is Status.FAILED
     assert stored.next_follow_up == TODAY
+
+
+async def test_space_cycles_a_check_to_not_applicable_asking_why_when_required(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    case = seed(tracker, "Entel", requested=TODAY - timedelta(days=1))
+    assert case.id is not None
+    assert case.checks[0].required and not case.checks[1].required
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "space", "space", "space")  # calls blocked (required): passed, failed, n/a?
+        note = app.screen
+        assert isinstance(note, NotApplicableNoteScreen)
+        await press(pilot, "enter")  # no note: refused, the dialog stays
+        assert app.screen is note
+        await pilot.press(*"data-only eSIM")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, CaseScreen)
+        assert "n/a — data-only eSIM" in str(app.screen.query_one(Checklist).get_option_at_index(0).prompt)
+        await press(pilot, "down", "space", "space", "space")  # SMS blocked (optional): straight to n/a
+        assert isinstance(app.screen, CaseScreen)
+        await press(pilot, "up", "space", "escape")  # n/a -> pending; no dialog
+    stored = tracker.get(case.id)
+    assert stored.checks[0].state is CheckState.PENDING
+    assert stored.checks[1].state is CheckState.NOT_APPLICABLE
+    assert stored.status is Status.REQUESTED  # the failure was taken back by n/a
+    notes = [e.params.get("note") for e in stored.timeline if e.params.get("state") == "n/a"]
+    assert notes == ["data-only eSIM", ""]
+
+
+async def test_a_required_check_left_without_a_note_moves_on_to_pending(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    case = seed(tracker, "Entel", requested=TODAY - timedelta(days=1))
+    assert case.id is not None
+    tracker.set_check(case.id, "calls blocked", CheckState.FAILED)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "space")
+        assert isinstance(app.screen, NotApplicableNoteScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, CaseScreen)
+    assert tracker.get(case.id).checks[0].state is CheckState.PENDING
 
 
 async def test_withdraw_asks_and_can_be_undone(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:

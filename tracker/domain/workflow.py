@@ -463,6 +463,16 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
                 names=names,
             )
         )
+    if state is CheckState.NOT_APPLICABLE and check.required and not note.strip():
+        # A required check waved through must say why, or "verified" would prove nothing.
+        raise InvalidInput(
+            Phrase(
+                _("{check} is required: say why it does not apply to case {id} in a note"),
+                check=Quoted(CheckName(check.name)),
+                id=case.id,
+            ),
+            "note",
+        )
     check.state = state
     check.checked_at = now
     check.note = note
@@ -533,8 +543,9 @@ def failed_checks(case: Case) -> list[Check]:
 
 
 def blocking_checks(case: Case) -> list[Check]:
-    """Required checks that have not passed: what stands between a case and verified."""
-    return [c for c in case.checks if c.required and c.state is not CheckState.PASSED]
+    """Required checks that have neither passed nor been found not to apply: what stands
+    between a case and verified."""
+    return [c for c in case.checks if c.required and c.state in (CheckState.PENDING, CheckState.FAILED)]
 
 
 def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:

@@ -20,6 +20,7 @@ from tracker.domain.model import Case, Check, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
 from tracker.ui import keys
+from tracker.ui.check_cycle import cycle_check
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
@@ -68,9 +69,9 @@ class VerifyScreen(TrackerModal[bool]):
             what = _("The checks the recheck after the next bill is about")
         else:
             what = _("Required checks")
-        return _("{what} ({key} cycles pending → passed → failed; each change is saved at once):").format(
-            what=what, key=key
-        )
+        return _(
+            "{what} ({key} cycles pending → passed → failed → n/a; each change is saved at once):"
+        ).format(what=what, key=key)
 
     def on_mount(self) -> None:
         self.show(self.case)
@@ -138,11 +139,7 @@ class VerifyScreen(TrackerModal[bool]):
         check = self.case.checks[index]
         case_id = self.case.id
         assert case_id is not None
-        run_job(
-            self,
-            partial(services(self).tracker.set_check, case_id, check.name, check.state.cycled()),
-            partial(self._cycled, index),
-        )
+        cycle_check(self, case_id, check, partial(self._cycled, index))
 
     def _cycled(self, index: int, case: Case) -> None:
         self.show(case)
