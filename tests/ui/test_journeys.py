@@ -66,6 +66,59 @@ async def test_log_a_new_case_through_the_form(make_app: Callable[[], TrackerApp
         assert "39d overdue" in text and "0/8" in text
 
 
+async def test_the_new_case_form_picks_the_playbook_as_the_provider_is_typed(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        playbook = form.query_one("#playbook", Select)
+        assert playbook.value == "generic"
+        await type_into(pilot, "Movistar Per")
+        await settle(pilot)
+        assert playbook.value == "esim-pe"
+        note = str(form.query_one("#playbook-note").render())
+        assert "esim-pe fits Movistar Per: chosen for it" in note
+        await type_into(pilot, "ú")
+        await press(pilot, *["backspace"] * 8)
+        assert form.query_one("#provider", Input).value == "Movis"
+        assert playbook.value == "generic"  # "Movis" names no operator: back to the everyday one
+        await type_into(pilot, "tar")
+        await settle(pilot)
+        assert playbook.value == "esim-pe"
+        form.query_one("#requested_on", Input).value = "2026-10-06"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, CasesScreen)
+    (case,) = tracker.open_cases()
+    assert (case.provider, case.playbook, len(case.checks)) == ("Movistar", "esim-pe", 8)
+
+
+async def test_a_playbook_picked_in_the_list_stays_and_the_list_searches_as_you_type(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        playbook = form.query_one("#playbook", Select)
+        playbook.focus()
+        await settle(pilot)
+        await type_into(pilot, "subsc")  # opens the closed list and searches it
+        await press(pilot, "enter")
+        assert playbook.value == "subscription"
+        assert not playbook.expanded
+        form.query_one("#provider", Input).focus()
+        await type_into(pilot, "Claro Perú")
+        await settle(pilot)
+        assert playbook.value == "subscription"  # the user's pick is kept
+        assert not form.query_one("#playbook-note").display
+
+
 async def test_typing_in_the_form_really_types(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -181,9 +234,12 @@ async def test_tick_the_required_checks_and_verify(
         await pilot.press("v")  # refused: balance zero is still pending
         await settle(pilot)
         assert isinstance(app.screen, VerifyScreen)
-        assert "Not yet: balance zero (pending)." in str(verify.query_one("#verdict").render())
-        await pilot.press("down", "space")  # balance zero: passed, ticked right here
-        await settle(pilot)
+        assert (
+            "Not yet: balance zero (pending), eSIM profile deleted from the device (pending), "
+            "paired devices unbound (pending)." in str(verify.query_one("#verdict").render())
+        )
+        for _check in ("balance zero", "eSIM profile deleted", "paired devices unbound"):
+            await press(pilot, "down", "space")  # passed, ticked right here
         await press(pilot, "v")
         assert isinstance(app.screen, CaseScreen)
         await press(pilot, "escape")
@@ -202,7 +258,7 @@ async def test_a_failed_check_keeps_the_case_from_verified_in_the_dialog(
     for check in case.checks:
         if check.required:
             tracker.set_check(case.id, check.name, CheckState.PASSED)
-    tracker.set_check(case.id, "paired devices unbound", CheckState.FAILED)
+    tracker.set_check(case.id, "mobile data stopped", CheckState.FAILED)  # not required
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -210,19 +266,21 @@ async def test_a_failed_check_keeps_the_case_from_verified_in_the_dialog(
         verify = app.screen
         assert isinstance(verify, VerifyScreen)
         verdict = str(verify.query_one("#verdict").render())
-        assert "paired devices unbound (failed)" in verdict
+        assert "mobile data stopped (failed)" in verdict
         assert "press space on it" in verdict
         await press(pilot, "v")  # refused
         assert isinstance(app.screen, VerifyScreen)
-        # The failed check is listed here, last, so it can be tested again without leaving.
+        # The failed check is listed among the required ones, so it can be tested again here.
         checklist = verify.query_one(Checklist)
-        checklist.highlighted = checklist.option_count - 1
+        prompts = [str(checklist.get_option_at_index(i).prompt) for i in range(checklist.option_count)]
+        [where] = [i for i, prompt in enumerate(prompts) if "mobile data stopped" in prompt]
+        checklist.highlighted = where
         await press(pilot, "space")  # failed -> the next state
         await settle(pilot)
     stored = tracker.get(case.id)
     assert stored.status is not Status.VERIFIED
-    unbound = stored.find_check("paired devices unbound")
-    assert unbound is not None and unbound.state is not CheckState.FAILED
+    data = stored.find_check("mobile data stopped")
+    assert data is not None and data.state is CheckState.NOT_APPLICABLE
 
 
 async def test_space_cycles_a_check_through_failed(
