@@ -140,7 +140,7 @@ def test_everyday_commands_load_only_what_they_use(tmp_path: Path) -> None:
         from tracker.cli import main
         # A generic case, as before playbooks named their providers: "Movistar" alone now
         # gets esim-pe, whose rule book loads as it should.
-        assert main(["add", "Movistar", "-p", "generic"]) == 0  # creating the database runs Alembic: not timed
+        assert main(["add", "Movistar", "-p", "generic"]) == 0  # creating the database (Alembic): not timed
         print("[]")
     """
     loaded_after(setup)
