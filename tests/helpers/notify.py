@@ -54,7 +54,7 @@ def start_smtp(certificate_authority: Any, *, starttls: bool = True) -> tuple[An
     state = SmtpServer(free_port(), "me@example.com", "s3cret-pass")
 
     class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
             mail = message_from_bytes(envelope.content.replace(b"\r\n", b"\n"), policy=policy.default)
             assert isinstance(mail, EmailMessage)
             state.received.append(mail)

@@ -61,7 +61,7 @@ def test_the_template_is_current(extracted: dict[Key, Message]) -> None:
     template = _read_po(LOCALE_DIR / f"{DOMAIN}.pot")
     in_template = {_key(m): m.id for m in _messages(template)}
     assert sorted(in_template, key=str) == sorted(extracted, key=str), (
-        "tracker.pot is out of date: run `pybabel extract` and `pybabel update` (README, Development)"
+        "tracker.pot is out of date: run `pybabel extract` and `pybabel update` (docs/DEVELOPMENT.md)"
     )
     assert in_template == {key: message.id for key, message in extracted.items()}
 

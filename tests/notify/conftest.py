@@ -18,7 +18,7 @@ def serve_ntfy(host: str = "127.0.0.1") -> tuple[NtfyServer, Any]:
     state = NtfyServer("")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_POST(self) -> None:  # the name http.server calls
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length).decode("utf-8")
             state.posted.append(Posted(self.path, dict(self.headers.items()), body, self.command))
@@ -29,10 +29,10 @@ def serve_ntfy(host: str = "127.0.0.1") -> tuple[NtfyServer, Any]:
             self.end_headers()
             self.wfile.write(b'{"error":"forbidden"}' if state.status >= 400 else b'{"id":"x"}')
 
-        do_GET = do_POST  # noqa: N815 - a redirected POST arrives as a GET
-        do_PUT = do_POST  # noqa: N815
+        do_GET = do_POST  # a redirected POST arrives as a GET
+        do_PUT = do_POST
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+        def log_message(self, format: str, *args: Any) -> None:  # quiet
             return
 
     server = ThreadingHTTPServer((host, 0), Handler)

@@ -37,11 +37,11 @@ class Notifications(ServiceInterface):
         self.shown = shown
 
     @method()
-    def GetCapabilities(self) -> "as":  # noqa: N802, F722 - D-Bus names and signatures
+    def GetCapabilities(self) -> "as":  # noqa: F722 - D-Bus names and signatures
         return ["body", "body-markup"]
 
     @method()
-    def Notify(  # noqa: N802
+    def Notify(
         self,
         app_name: "s",  # noqa: F821
         replaces_id: "u",  # noqa: F821
@@ -57,19 +57,19 @@ class Notifications(ServiceInterface):
         return len(self.shown)
 
     @method()
-    def CloseNotification(self, notification_id: "u") -> None:  # noqa: N802, F821
+    def CloseNotification(self, notification_id: "u") -> None:  # noqa: F821
         return None
 
     @method()
-    def GetServerInformation(self) -> "ssss":  # noqa: N802, F821
+    def GetServerInformation(self) -> "ssss":  # noqa: F821
         return ["test-server", "tracker tests", "1.0", "1.2"]
 
     @signal()
-    def NotificationClosed(self) -> "uu":  # noqa: N802, F821
+    def NotificationClosed(self) -> "uu":  # noqa: F821
         return [0, 0]
 
     @signal()
-    def ActionInvoked(self) -> "us":  # noqa: N802, F821
+    def ActionInvoked(self) -> "us":  # noqa: F821
         return [0, ""]
 
 

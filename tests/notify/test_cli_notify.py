@@ -18,7 +18,7 @@ OVERDUE_ADD = ("add", "Movistar Perú", "--requested", "2026-10-01", "--next", "
 TODAY_ADD = ("add", "Claro", "--requested", "2026-10-10", "--next", "2026-10-20", "--ticket", "C-9")
 
 
-def configure(env: TrackerEnv, text: str) -> None:  # noqa: ANN001
+def configure(env: TrackerEnv, text: str) -> None:
     (env.config_dir / "config.toml").write_text("[notify]\n" + text, encoding="utf-8")
 
 
@@ -31,7 +31,7 @@ def test_twice_in_a_day_then_the_next_day(
     env: TrackerEnv,
     ntfy: NtfyServer,
     smtp: SmtpServer,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     configure(
         env,
@@ -72,7 +72,7 @@ def test_a_failing_channel_is_one_line_the_others_still_go_and_the_status_is_1(
     cli: Run,
     env: TrackerEnv,
     ntfy: NtfyServer,
-    tmp_path: Path,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     port = free_port()
     got = tmp_path / "got.txt"
@@ -97,7 +97,7 @@ def test_a_failing_channel_is_one_line_the_others_still_go_and_the_status_is_1(
     ]
 
 
-def test_nothing_due_sends_nothing(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:  # noqa: ANN001
+def test_nothing_due_sends_nothing(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:
     configure(env, f'ntfy_url = "{ntfy.url}"\n')
     cli("add", "Entel", "--next", "2026-10-25")
     result = cli("notify")
@@ -106,7 +106,7 @@ def test_nothing_due_sends_nothing(cli: Run, env: TrackerEnv, ntfy: NtfyServer) 
     assert not ledger_path().exists()
 
 
-def test_dry_run_shows_the_message_and_sends_nothing(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:  # noqa: ANN001
+def test_dry_run_shows_the_message_and_sends_nothing(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:
     configure(env, f'ntfy_url = "{ntfy.url}"\n')
     cli(*OVERDUE_ADD)
     result = cli("notify", "--dry-run")
@@ -121,7 +121,7 @@ def test_dry_run_shows_the_message_and_sends_nothing(cli: Run, env: TrackerEnv, 
     assert cli("notify").out == "ntfy: sent (1 reminder)\n"  # the dry run announced nothing
 
 
-def test_test_sends_through_each_channel_every_time(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:  # noqa: ANN001
+def test_test_sends_through_each_channel_every_time(cli: Run, env: TrackerEnv, ntfy: NtfyServer) -> None:
     configure(env, f'ntfy_url = "{ntfy.url}"\n')
     for _attempt in range(2):
         result = cli("notify", "--test")
@@ -141,14 +141,14 @@ def test_test_sends_through_each_channel_every_time(cli: Run, env: TrackerEnv, n
 )
 def test_usage_and_config_errors_exit_2(
     cli: Run, env: TrackerEnv, config: str, argv: tuple[str, ...], error: str
-) -> None:  # noqa: ANN001
+) -> None:
     configure(env, config + "\n")
     result = cli(*argv)
     assert result.code == 2
     assert len(result.error_lines) == 1 and error in result.err
 
 
-def test_two_overlapping_runs_announce_once(env: TrackerEnv, tmp_path: Path) -> None:  # noqa: ANN001
+def test_two_overlapping_runs_announce_once(env: TrackerEnv, tmp_path: Path) -> None:
     """Two processes at once (the timer and a manual run): one message, never two."""
     got = tmp_path / "got.txt"
     # The channel takes a second, so the second run starts while the first is sending.
@@ -170,7 +170,10 @@ def test_two_overlapping_runs_announce_once(env: TrackerEnv, tmp_path: Path) -> 
         )
 
     runs = [start()]
-    time.sleep(0.3)
+    # The second starts once the first is sending (its channel has opened the file).
+    deadline = time.monotonic() + 60
+    while not got.exists() and runs[0].poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
     runs.append(start())
     outputs = [run.communicate(timeout=60) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs

@@ -41,7 +41,7 @@ def units() -> Path:
     return Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user"
 
 
-def test_install_writes_a_timer_and_enables_it(cli: Run, env: TrackerEnv, systemctl: Path) -> None:  # noqa: ANN001
+def test_install_writes_a_timer_and_enables_it(cli: Run, env: TrackerEnv, systemctl: Path) -> None:
     (env.config_dir / "config.toml").write_text('[notify]\nat = "07:45"\n', encoding="utf-8")
     result = cli("notify", "--install")
     assert result.code == 0, result.err
@@ -62,7 +62,7 @@ def test_install_writes_a_timer_and_enables_it(cli: Run, env: TrackerEnv, system
     assert "tracker notify runs every day at 07:45" in result.out
 
 
-def test_uninstall_stops_and_removes_it(cli: Run, env: TrackerEnv, systemctl: Path) -> None:  # noqa: ANN001
+def test_uninstall_stops_and_removes_it(cli: Run, env: TrackerEnv, systemctl: Path) -> None:
     cli("notify", "--install")
     systemctl.unlink()
     result = cli("notify", "--uninstall")
@@ -77,7 +77,7 @@ def test_uninstall_stops_and_removes_it(cli: Run, env: TrackerEnv, systemctl: Pa
     assert f"Removed {units() / 'tracker-notify.timer'}" in result.out
 
 
-def test_uninstall_with_nothing_installed(cli: Run, env: TrackerEnv, systemctl: Path) -> None:  # noqa: ANN001
+def test_uninstall_with_nothing_installed(cli: Run, env: TrackerEnv, systemctl: Path) -> None:
     result = cli("notify", "--uninstall")
     assert (result.code, result.out) == (0, "No systemd timer was installed.\n")
     assert systemctl.read_text(encoding="utf-8").splitlines() == ["--user show-environment"]
@@ -85,7 +85,7 @@ def test_uninstall_with_nothing_installed(cli: Run, env: TrackerEnv, systemctl: 
 
 def test_install_dry_run_shows_the_units_and_writes_nothing(
     cli: Run, env: TrackerEnv, systemctl: Path
-) -> None:  # noqa: ANN001
+) -> None:
     result = cli("notify", "--install", "--dry-run")
     assert result.code == 0
     assert "  OnCalendar=*-*-* 09:00:00" in result.out.splitlines()
@@ -96,7 +96,7 @@ def test_install_dry_run_shows_the_units_and_writes_nothing(
 def test_without_systemd_the_crontab_line_is_printed_and_nothing_written(
     cli: Run,
     env: TrackerEnv,
-    no_systemd: Path,  # noqa: ANN001
+    no_systemd: Path,
 ) -> None:
     result = cli("--db", str(env.db), "notify", "--install")
     assert result.code == 0
@@ -114,13 +114,13 @@ def test_without_systemd_the_crontab_line_is_printed_and_nothing_written(
 
 def test_uninstall_without_systemd_says_to_remove_the_crontab_line(
     cli: Run, env: TrackerEnv, no_systemd: Path
-) -> None:  # noqa: ANN001
+) -> None:
     result = cli("notify", "--uninstall")
     assert result.code == 0
     assert "If you added the crontab line, remove it with crontab -e:" in result.out
 
 
-def test_systemctl_refusing_is_one_line_and_status_1(cli: Run, env: TrackerEnv, fake_bin: Path) -> None:  # noqa: ANN001
+def test_systemctl_refusing_is_one_line_and_status_1(cli: Run, env: TrackerEnv, fake_bin: Path) -> None:
     write_program(
         fake_bin,
         "systemctl",

@@ -36,7 +36,7 @@ def test_help_loads_nothing_of_notify(argv: list[str]) -> None:
     assert not {"smtplib", "urllib.request", "desktop_notifier", "keyring"} & loaded
 
 
-def test_a_run_loads_only_the_channel_it_uses(tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_run_loads_only_the_channel_it_uses(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text('[notify]\ncommand = "true"\n', encoding="utf-8")
     loaded = modules_after(
         f"""

@@ -39,7 +39,7 @@ def in_thread(work: Callable[[], object]) -> tuple[threading.Thread, threading.E
     def run() -> None:
         try:
             work()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
+        except BaseException as exc:  # handed to the test
             errors.append(exc)
         finally:
             done.set()

@@ -110,7 +110,7 @@ def test_two_trackers_opening_an_empty_database_at_once_make_it_once(empty: str)
             opened = open_store(resolve(empty), now=NOW)
             results.append(opened.store.revision())
             opened.store.close()
-        except Exception as exc:  # noqa: BLE001 - handed to the test
+        except Exception as exc:  # handed to the test
             results.append(exc)
 
     threads = [threading.Thread(target=opening) for _ in range(3)]
@@ -297,7 +297,7 @@ def test_after_a_restart_the_first_write_on_every_thread_works(
             barrier.wait(30)  # every thread has a connection open
             barrier.wait(30)  # the server was restarted
             repo.add(make_case(f"second {n}"))
-        except BaseException as exc:  # noqa: BLE001 - handed to the test
+        except BaseException as exc:  # handed to the test
             failures.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(3)]

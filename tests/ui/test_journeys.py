@@ -257,8 +257,8 @@ async def test_a_failed_check_keeps_the_case_from_verified_in_the_dialog(
     assert case.id is not None
     for check in case.checks:
         if check.required:
-            tracker.set_check(case.id, check.name, CheckState.PASSED)
-    tracker.set_check(case.id, "mobile data stopped", CheckState.FAILED)  # not required
+            tracker.cases.set_check(case.id, check.name, CheckState.PASSED)
+    tracker.cases.set_check(case.id, "mobile data stopped", CheckState.FAILED)  # not required
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -334,7 +334,7 @@ async def test_a_required_check_left_without_a_note_moves_on_to_pending(
 ) -> None:
     case = seed(tracker, "Entel", requested=TODAY - timedelta(days=1))
     assert case.id is not None
-    tracker.set_check(case.id, "calls blocked", CheckState.FAILED)
+    tracker.cases.set_check(case.id, "calls blocked", CheckState.FAILED)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -383,7 +383,7 @@ async def test_filter_as_you_type_and_closed_cases(
     movistar = seed(tracker, "Movistar", requested=TODAY)
     claro = seed(tracker, "Claro", requested=TODAY, number=2)
     assert claro.id is not None
-    tracker.withdraw(claro.id)
+    tracker.cases.withdraw(claro.id)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -469,7 +469,7 @@ async def test_import_from_the_palette_checks_first_then_imports(
     seed(tracker, "Claro", requested=TODAY)
     exported = tmp_path / "backup.json"
     export_to_path(tracker, "json", exported)
-    tracker.delete(1)
+    tracker.cases.delete(1)
     with tracker.store.write() as tx:
         tx.purge(1)
     app = make_app()

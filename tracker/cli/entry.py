@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tracker.cli import terminal
+import tracker.cli.terminal as terminal
 from tracker.i18n import _
 
 EXIT_ERROR = 2
@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
+    except Exception as exc:  # the user gets one line, not a traceback
         if os.environ.get("TRACKER_DEBUG"):
             raise
         from tracker.cli.failures import describe

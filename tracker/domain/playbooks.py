@@ -55,6 +55,14 @@ class Playbook:
     # The providers it fits, by name ("Movistar"): a case for one of them gets this
     # playbook when none is chosen (see :func:`provider_fit`).
     providers: tuple[str, ...] = ()
+    # The playbook a suspension of the same service follows (its checks and rules):
+    # asked to suspend, a case takes that one rather than this one's cancellation checks.
+    suspends_with: str | None = None
+
+    @property
+    def suspends(self) -> bool:
+        """Whether this playbook is for a temporary suspension (its deadline is the suspension's)."""
+        return self.deadline_rule == "suspension"
 
     @property
     def built_in(self) -> bool:
@@ -148,6 +156,7 @@ ESIM_PE = Playbook(
         ),
     ),
     rulebook="pe",
+    suspends_with="suspension-pe",
     deadline_rule="baja",
     # Peru's mobile operators as people write them: "Movistar Perú", "Claro Peru",
     # "Entel Perú", "Bitel Perú" (Viettel Perú S.A.C. is Bitel's company).

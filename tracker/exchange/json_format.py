@@ -172,7 +172,7 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
     by_id: dict[int, int] = {}
     index = 0
     try:
-        for index, raw in enumerate(raw_cases):  # noqa: B007 - index is used on failure
+        for index, raw in enumerate(raw_cases):  # index is used on failure
             case = read_case(raw, version)
             earlier = by_uuid.setdefault(case.uuid, index)
             if earlier != index:

@@ -66,12 +66,12 @@ def npgettext(context: str, singular: str, plural: str, count: int) -> str:
     return _translations.npgettext(context, singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional name extraction looks for
+def N_(message: str) -> str:  # the conventional name extraction looks for
     """Mark ``message`` for translation without translating it (yet)."""
     return message
 
 
-def NP_(context: str, message: str) -> str:  # noqa: N802 - named after N_; extraction looks for it
+def NP_(context: str, message: str) -> str:  # named after N_; extraction looks for it
     """:func:`N_` with a context, translated later with ``pgettext(context, message)``: a key
     binding's footer word ("Back") may need a shorter translation than the same English
     words elsewhere."""

@@ -113,7 +113,7 @@ class Store(ABC):
         except BaseException as exc:
             try:
                 self._end(connection, commit=False)
-            except Exception:  # noqa: BLE001 - the first error is the one to report
+            except Exception:  # the first error is the one to report
                 self._forget_connection()
             translated = self._translate(exc) if isinstance(exc, Exception) else None
             if translated is not None:

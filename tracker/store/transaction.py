@@ -78,10 +78,10 @@ class Transaction(ListingQueries, ABC):
     def new_case_ids(self, count: int) -> list[int]:
         """``count`` unused case ids, reserved for this transaction."""
 
-    def explicit_ids_inserted(self) -> None:  # noqa: B027 - optional hook
+    def explicit_ids_inserted(self) -> None:  # optional hook
         """Cases were inserted with ids of their own (imports): keep id generation ahead of them."""
 
-    def lock_all_cases(self) -> None:  # noqa: B027 - optional hook
+    def lock_all_cases(self) -> None:  # optional hook
         """This transaction plans against every case (an import, a copy): other writers wait
         until it ends. SQLite's write lock does that already; a backend with row locks locks more."""
 

@@ -22,14 +22,14 @@ def cycle_check(screen: Screen[Any], case_id: int, check: Check, then: Callable[
     tracker = services(screen).tracker
     state = check.state.cycled()
     if state is not CheckState.NOT_APPLICABLE or not check.required:
-        run_job(screen, partial(tracker.set_check, case_id, check.name, state), then)
+        run_job(screen, partial(tracker.cases.set_check, case_id, check.name, state), then)
         return
     from tracker.ui.screens.check_note import NotApplicableNoteScreen
 
     def noted(note: str | None) -> None:
         if note:
-            run_job(screen, partial(tracker.set_check, case_id, check.name, state, note), then)
+            run_job(screen, partial(tracker.cases.set_check, case_id, check.name, state, note), then)
         else:
-            run_job(screen, partial(tracker.set_check, case_id, check.name, CheckState.PENDING), then)
+            run_job(screen, partial(tracker.cases.set_check, case_id, check.name, CheckState.PENDING), then)
 
     screen.app.push_screen(NotApplicableNoteScreen(check), noted)

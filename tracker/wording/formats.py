@@ -1,7 +1,7 @@
 """Dates, money, follow-up words and holiday names as the reader's language writes them.
 
 Babel does the dates and the money; it is imported on first use only, because
-loading it costs more than a whole ``tracker due`` (see the README's figures).
+loading it costs more than a whole ``tracker due`` (see docs/PERFORMANCE.md).
 The follow-up words ("3d overdue", "today", "in 2d") need only the catalogs.
 JSON output never goes through here: it keeps ISO dates and plain amounts.
 """

@@ -217,9 +217,17 @@ def _stage_filed(entry: TimelineEntry, day: DayFormat) -> str:
 def _stage_answered(entry: TimelineEntry, day: DayFormat) -> str:
     outcome = _param(entry, "outcome")
     said_outcome = outcome_name(Outcome(outcome)) if outcome in _OUTCOME_CODES else outcome
-    said = _("Answer to the {stage}: {outcome}, notified on {day}").format(
-        stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
-    )
+    if entry.params.get("issued"):
+        said = _("Answer to the {stage}: {outcome}, issued on {issued}, notified on {day}").format(
+            stage=_stage(entry),
+            outcome=said_outcome,
+            issued=_on(entry, "issued", day),
+            day=_on(entry, "on", day),
+        )
+    else:
+        said = _("Answer to the {stage}: {outcome}, notified on {day}").format(
+            stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
+        )
     return _with_note(said, entry)
 
 
@@ -237,6 +245,18 @@ def _charge_owed(entry: TimelineEntry, day: DayFormat) -> str:
     if word == "no":
         return _("Charge of {money} marked not owed").format(money=_amount(entry))
     return _("Charge of {money} left to the rules").format(money=_amount(entry))
+
+
+@wording(Event.CHARGE_COMPLETED)
+def _charge_completed(entry: TimelineEntry, day: DayFormat) -> str:
+    given = []
+    if "period_start" in entry.params:
+        given.append(
+            _("period {start} to {end}").format(
+                start=_on(entry, "period_start", day), end=_on(entry, "period_end", day)
+            )
+        )
+    return _("Charge of {money}: {given}").format(money=_amount(entry), given=", ".join(given))
 
 
 @wording(Event.ATTACHMENT_ADDED)

@@ -144,7 +144,7 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
             _("{path}: {field}: {problem}").format(path="config.toml", field="default_playbook", problem=exc)
         ) from None
     try:
-        case = tracker.add_case(draft)
+        case = tracker.cases.add(draft)
     except InvalidInput as exc:
         if exc.field != "currency":
             raise
@@ -172,8 +172,10 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
         ).format(**said)
     message += f" [{flags}]" if flags else ""
     if fitting is not None:
+        # The case's own: asked to suspend, an esim-pe line follows suspension-pe.
+        chosen = tracker.playbooks.for_case(case.playbook)
         message += "\n" + _("Playbook {name}, chosen for {provider}: {title}; -p chooses another.").format(
-            name=fitting.name, title=literal(terms.playbook_title(fitting)), provider=literal(case.provider)
+            name=chosen.name, title=literal(terms.playbook_title(chosen)), provider=literal(case.provider)
         )
     print_case(tracker, case, args.json, message)
     return 0
@@ -314,7 +316,7 @@ def log_contact(args: argparse.Namespace, clock: Clock) -> int:
             _("{summary} cannot be empty: say what happened").format(summary=pgettext("metavar", "SUMMARY"))
         )
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.log_contact(
+    case = tracker.cases.log_contact(
         args.id,
         args.summary,
         channel=Channel(args.channel),

@@ -16,10 +16,10 @@ import subprocess
 import sys
 from typing import Any
 
+from tracker.config.notify import NotifyConfig
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
 from tracker.records import record
 
 APP_NAME = "tracker"
@@ -59,7 +59,7 @@ class _Captured(logging.Handler):
         super().__init__(logging.WARNING)
         self.records: list[logging.LogRecord] = []
 
-    def emit(self, record: logging.LogRecord) -> None:  # noqa: F811 - logging names the argument
+    def emit(self, record: logging.LogRecord) -> None:  # logging names the argument
         self.records.append(record)
 
     def reason(self) -> str:
@@ -83,7 +83,7 @@ def _send_with_library(library: Any, title: str, body: str, urgent: bool) -> Non
             urgency=library.Urgency.Critical if urgent else library.Urgency.Normal,
             on_dispatched=lambda: dispatched.append(True),
         )
-    except Exception as exc:  # noqa: BLE001 - any backend failure is one line for the user
+    except Exception as exc:  # any backend failure is one line for the user
         raise DeliveryFailed(
             _("the notification service refused it: {reason}").format(reason=one_line(str(exc)))
         ) from None

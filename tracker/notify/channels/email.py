@@ -19,10 +19,10 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from typing import Any
 
+from tracker.config.notify import NotifyConfig, SmtpServer
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig, SmtpServer
 from tracker.records import record
 
 TIMEOUT = 30
@@ -137,7 +137,7 @@ def find_password(config: NotifyConfig, server: SmtpServer, environ: Mapping[str
     if keyring is not None:
         try:
             stored = keyring.get_password(KEYRING_SERVICE, server.user)
-        except Exception:  # noqa: BLE001 - any keyring backend's failure means "not found"
+        except Exception:  # any keyring backend's failure means "not found"
             stored = None
         if stored:
             return str(stored)

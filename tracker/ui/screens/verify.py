@@ -167,7 +167,7 @@ class VerifyScreen(TrackerModal[bool]):
             return
         case_id = self.case.id
         assert case_id is not None
-        run_job(self, partial(services(self).tracker.verify, case_id), self._verified)
+        run_job(self, partial(services(self).tracker.cases.verify, case_id), self._verified)
 
     def _verified(self, case: Case) -> None:
         if self.recheck:
