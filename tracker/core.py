@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tracker.domain.merge import ImportResult
     from tracker.domain.reminders import Reminder
     from tracker.domain.rules import RuleBook
+    from tracker.domain.suspension import YearOverrun
     from tracker.domain.workflow import CaseDraft, PlannedDates
     from tracker.store import Target
     from tracker.store.base import Store
@@ -164,10 +165,18 @@ class Tracker:
         """The promised date and first follow-up a draft would get (for live previews)."""
         from tracker.domain import workflow
 
-        playbook = self.playbooks.get(draft.playbook)
+        playbook = self.draft_playbook(draft)
         return workflow.plan_dates(
             draft, playbook, self.calendar(playbook), self.today(), self.rulebook(playbook)
         )
+
+    def draft_playbook(self, draft: CaseDraft) -> Playbook:
+        """The playbook a new case from ``draft`` follows: asked to suspend, the suspension's
+        (its checks and rules), not the cancellation's."""
+        playbook = self.playbooks.get(draft.playbook)
+        if draft.action is Action.SUSPEND and playbook.suspends_with:
+            return self.playbooks.get(playbook.suspends_with)
+        return playbook
 
     # -- the rules of law a case follows -----------------------------------
 
@@ -328,16 +337,25 @@ class Tracker:
     def add_case(self, draft: CaseDraft) -> Case:
         from tracker.domain import workflow
 
-        playbook = self.playbooks.get(draft.playbook)
-        if draft.action is Action.SUSPEND and playbook.suspends_with:
-            # A suspension gets the suspension's checks and rules, not the cancellation's.
-            playbook = self.playbooks.get(playbook.suspends_with)
-            draft.playbook = playbook.name
+        playbook = self.draft_playbook(draft)
+        draft.playbook = playbook.name
         case = workflow.open_case(
             draft, playbook, self.calendar(playbook), self.now(), self.today(), self.rulebook(playbook)
         )
         with self.store.write() as tx:
             return tx.add(case)
+
+    def suspension_overruns(self, case: Case) -> list[YearOverrun]:
+        """The years in which this suspension and the same line's others pass the yearly
+        maximum (a warning: the law leaves the year's reckoning open)."""
+        from tracker.domain.suspension import yearly_overruns
+
+        playbook = self.playbooks.for_case(case.playbook)
+        book = self.rulebook(playbook)
+        if book is None or case.ends_on is None:
+            return []
+        others = (other for other in self.all_cases(include_deleted=False) if other.id != case.id)
+        return yearly_overruns(case, others, book, self.calendar(playbook))
 
     def add_many(self, cases: Iterable[Case], progress: Callable[[int], None] | None = None) -> int:
         """Store many new cases at once (generated data, benchmarks)."""

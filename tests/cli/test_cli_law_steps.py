@@ -108,3 +108,42 @@ def test_a_suspension_is_stored_as_one_with_the_suspension_checks(cli: Run, env:
     assert (case["action"], case["playbook"]) == ("suspend", "suspension-pe")
     names = [c["name"] for c in case["checks"]]
     assert "calls blocked" in names and not any("eSIM" in name for name in names)
+
+
+def test_a_suspension_needs_its_end_and_warns_past_the_yearly_two_months(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-20")
+    missing = cli("add", "Claro Perú", "-s", "línea 987 654 321", "-p", "suspension-pe")
+    assert missing.code != 0
+    assert missing.error_lines == [
+        "tracker: error: a suspension needs its end date: the day the line comes back (give it with --until)"
+    ]
+    # 30 July (after the holidays of 23, 28, 29 July) to 15 September: 47 days.
+    first = cli(
+        "add", "Claro Perú", "-s", "línea 987 654 321", "-p", "suspension-pe", "--until", "2026-09-15"
+    )
+    assert first.code == 0 and first.err == ""
+    # The same line written another way, 20 September to 15 November: 56 days, 103 in all,
+    # past the 62 days of two months from 30 July; 15 were left.
+    second = cli(
+        "add", "claro peru", "-s", "+51 987654321", "-p", "suspension-pe",
+        "--effective", "2026-09-20", "--until", "2026-11-15",
+    )  # fmt: skip
+    assert second.code == 0, second.err
+    assert second.error_lines == [
+        "tracker: warning: this line's suspensions in 2026 add up to 103 days, past the yearly maximum of "
+        "62 days (2 months, Res. 138-2012-CD/OSIPTEL, counted in calendar years: the law does not say "
+        "which year); 15 days were left for this one"
+    ]
+    rules = cli("playbooks", "suspension-pe").out
+    assert "suspension.year.max".ljust(30) + " 2 months, Res. 138-2012-CD/OSIPTEL" in rules
+
+
+def test_a_disclosed_reactivation_fee_is_owed(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-20")
+    added = cli("add", "Claro Perú", "-p", "suspension-pe", "--until", "2026-09-15", "--fee", "10.00")
+    assert added.code == 0, added.err
+    env.set_today("2026-09-01")
+    assert cli("charge", "1", "10.00", "--on", "2026-09-01").code == 0
+    assert cli("charge", "1", "39.90", "--on", "2026-09-01").code == 0
+    charges = cli("show", "1", "--json").json()["charges"]
+    assert [(c["amount"], c["not_owed"]) for c in charges] == [("10.00", False), ("39.90", True)]

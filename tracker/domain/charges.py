@@ -11,6 +11,7 @@ from tracker.domain.caserules import CaseRules, carried_out_on, provider_deadlin
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.events import Event
 from tracker.domain.model import Action, Case, Charge, EntryKind, TimelineEntry
+from tracker.domain.suspension import disclosed_reactivation_fee
 from tracker.i18n import _
 from tracker.records import record
 
@@ -68,6 +69,8 @@ def is_not_owed(case: Case, charge: Charge, rules: CaseRules) -> bool:
     """
     if charge.owed is not None:
         return not charge.owed
+    if disclosed_reactivation_fee(case, charge):
+        return False  # disclosed when the suspension was asked for: a legitimate charge
     if case.action is Action.SUSPEND:
         return charge.on > case.promised_by and (case.ends_on is None or charge.on <= case.ends_on)
     book = rules.book

@@ -157,6 +157,7 @@ SUSPENSION_PE = Playbook(
     provider_days=5,
     business_days=True,
     follow_up_every=2,
+    currency="PEN",  # a reactivation fee disclosed at the request is recorded as the case's fee
     checks=(
         CheckTemplate(N_("calls blocked"), required=True),
         CheckTemplate(N_("no charge for the suspended period"), required=True),
