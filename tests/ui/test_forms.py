@@ -194,7 +194,7 @@ async def test_a_suspension_past_the_yearly_two_months_is_saved_with_a_warning(
     from tracker.domain.workflow import CaseDraft
 
     # Already suspended this year: 1 September, back on 31 October (30 + 30 = 60 days).
-    tracker.add_case(
+    tracker.cases.add(
         CaseDraft(
             "Claro Perú",
             "línea 987 654 321",

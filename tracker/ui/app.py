@@ -321,7 +321,7 @@ class TrackerApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette, in the reader's language."""
-        from tracker.ui.palette import Palette
+        from tracker.ui.command_palette import Palette
 
         if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette(id="--command-palette"))
@@ -330,7 +330,7 @@ class TrackerApp(App[None]):
         """The theme picker (the palette's "Theme"), in the reader's language."""
         from textual.theme import ThemeProvider
 
-        from tracker.ui.palette import Palette
+        from tracker.ui.command_palette import Palette
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 

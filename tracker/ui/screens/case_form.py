@@ -269,7 +269,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
     def _suspends(self, draft: CaseDraft) -> bool:
         """Whether the draft asks for a suspension under the suspension rules (it needs an end)."""
         try:
-            return services(self).tracker.draft_playbook(draft).suspends
+            return services(self).tracker.cases.draft_playbook(draft).suspends
         except TrackerError:
             return False
 
@@ -312,7 +312,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             preview.update(_("Dates: fix the request date to see them."))
             return
         try:
-            planned = tracker.plan(draft)
+            planned = tracker.cases.plan(draft)
         except TrackerError as exc:
             preview.update(literal(str(exc)))
             return
@@ -396,7 +396,9 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         self.saving = True
 
         def save() -> tuple[Case, list[str]]:
-            saved = tracker.add_case(draft) if case_id is None else tracker.edit_case(case_id, draft, fields)
+            saved = (
+                tracker.cases.add(draft) if case_id is None else tracker.cases.edit(case_id, draft, fields)
+            )
             if saved.ends_on is None:
                 return saved, []
             from tracker.wording.suspension import overrun_words
