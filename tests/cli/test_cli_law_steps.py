@@ -147,3 +147,26 @@ def test_a_disclosed_reactivation_fee_is_owed(cli: Run, env: TrackerEnv) -> None
     assert cli("charge", "1", "39.90", "--on", "2026-09-01").code == 0
     charges = cli("show", "1", "--json").json()["charges"]
     assert [(c["amount"], c["not_owed"]) for c in charges] == [("10.00", False), ("39.90", True)]
+
+
+def test_the_playbook_shows_what_to_know_before_a_baja_with_sources(cli: Run, env: TrackerEnv) -> None:
+    shown = cli("playbooks", "esim-pe").out
+    assert "Before you act (each with its source):" in shown
+    assert (
+        "  - Portabilidad: porting the number to another operator is free and happens between 00:00 "
+        "and 03:00 the day after." in shown
+    )
+    assert "    Source: Res. 286-2018-CD/OSIPTEL (unverified: not confirmed from the norm's text)" in shown
+    assert "    Source: OSIPTEL's regional offices, quoted in the press (unverified)" in shown
+    assert 'OSIPTEL\'s "Quiero salirme" form' in shown
+    spanish = cli("--lang", "es", "playbooks", "esim-pe").out
+    assert "portabilidad" in spanish.casefold() and "Fuente: Res. 286-2018-CD/OSIPTEL" in spanish
+
+
+def test_a_port_request_is_its_own_case_with_its_deadline(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-27")
+    added = cli("add", "Entel Perú", "-s", "987 654 321", "-p", "port-pe", "-t", "PORT-1")
+    assert added.code == 0, added.err
+    assert "promised by 2026-07-28 (1 day, Res. 286-2018-CD/OSIPTEL (unverified" in added.out
+    shown = cli("show", "1").out
+    assert "2026-07-28  provider: move the number to the new operator (the port)" in shown
