@@ -144,9 +144,10 @@ def test_a_disclosed_reactivation_fee_is_owed(cli: Run, env: TrackerEnv) -> None
     assert added.code == 0, added.err
     env.set_today("2026-09-01")
     assert cli("charge", "1", "10.00", "--on", "2026-09-01").code == 0
-    assert cli("charge", "1", "39.90", "--on", "2026-09-01").code == 0
+    # The fee needs no period: disclosed, it is owed. August's plan, while suspended, is not.
+    assert cli("charge", "1", "39.90", "--on", "2026-09-01", "--period", "2026-08-01..2026-08-31").code == 0
     charges = cli("show", "1", "--json").json()["charges"]
-    assert [(c["amount"], c["not_owed"]) for c in charges] == [("10.00", False), ("39.90", True)]
+    assert [(c["amount"], c["share"]) for c in charges] == [("10.00", "owed"), ("39.90", "not-owed")]
 
 
 def test_the_playbook_shows_what_to_know_before_a_baja_with_sources(cli: Run, env: TrackerEnv) -> None:

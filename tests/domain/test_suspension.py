@@ -128,16 +128,26 @@ def test_a_suspension_across_new_year_counts_its_days_in_each_year() -> None:
 
 def test_a_reactivation_fee_disclosed_at_the_request_is_owed() -> None:
     # Suspended from Thu 30 July to 15 September; the operator said bringing the line back
-    # costs S/ 10.00, recorded on the case as its fee when the suspension was asked for.
+    # costs S/ 10.00, recorded on the case as its fee when the suspension was asked for. The
+    # fee is owed without a period; August's plan, billed while suspended, is not.
     case = suspension(date(2026, 7, 20), date(2026, 9, 15), fee=Decimal("10.00"))
     assert case.fee_currency == "PEN"
     fee = add_charge(case, Decimal("10.00"), "PEN", date(2026, 9, 1), at(date(2026, 9, 1)), date(2026, 9, 1))
-    plan = add_charge(case, Decimal("39.90"), "PEN", date(2026, 9, 1), at(date(2026, 9, 1)), date(2026, 9, 1))
+    august = (date(2026, 8, 1), date(2026, 8, 31))
+    plan = add_charge(
+        case, Decimal("39.90"), "PEN", date(2026, 9, 1), at(date(2026, 9, 1)), date(2026, 9, 1), period=august
+    )
     assert not is_not_owed(case, fee, RULES)
     assert is_not_owed(case, plan, RULES)
     # Without a disclosure, the same charge while suspended is disputed.
     undisclosed = suspension(date(2026, 7, 20), date(2026, 9, 15), number=2)
     charge = add_charge(
-        undisclosed, Decimal("10.00"), "PEN", date(2026, 9, 1), at(date(2026, 9, 1)), date(2026, 9, 1)
+        undisclosed,
+        Decimal("10.00"),
+        "PEN",
+        date(2026, 9, 1),
+        at(date(2026, 9, 1)),
+        date(2026, 9, 1),
+        period=august,
     )
     assert is_not_owed(undisclosed, charge, RULES)

@@ -126,8 +126,8 @@ def disclosed_reactivation_fee(case: Case, charge: Charge) -> bool:
 
     The disclosure is the fee recorded on the suspension case when it was requested (its
     ``fee_amount``, which for a suspension is what bringing the line back costs); the charge
-    is that fee when it is of that amount and currency. A charge of any other amount while
-    the line is suspended stays disputed."""
+    is that fee when it is of that amount and currency. Any other charge is left to the
+    money rules (:mod:`tracker.domain.charges`: its period against the suspension)."""
     return (
         case.action is Action.SUSPEND
         and case.fee_amount is not None
