@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static
 
 from tracker.display import headline, literal
-from tracker.domain.dates import date_help, parse_date
+from tracker.domain.dates import date_help
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Case, Outcome, StageKind
 from tracker.i18n import N_, _
@@ -96,24 +95,14 @@ class AnswerScreen(FormBehaviour, TrackerModal[Case | None]):
     def _field(self, name: str) -> Field:
         return self.query_one(f"#{name}").query_ancestor(Field)
 
-    def _date(self, name: str, errors: dict[str, str]) -> date | None:
-        text = self.query_one(f"#{name}", Input).value
-        if not text.strip():
-            if name == "notified_on":
-                errors[name] = _("the day the answer was notified to you cannot be empty")
-            return None
-        try:
-            return parse_date(text, services(self).tracker.today(), name)
-        except InvalidInput as exc:
-            errors[name] = str(exc)
-            return None
-
     def action_save(self) -> None:
         if self.saving:
             return
         errors: dict[str, str] = {}
-        notified = self._date("notified_on", errors)
-        issued = self._date("issued_on", errors)
+        notified = self.typed_date("notified_on", errors)
+        issued = self.typed_date("issued_on", errors)
+        if notified is None and "notified_on" not in errors:
+            errors["notified_on"] = _("the day the answer was notified to you cannot be empty")
         chosen = self.query_one("#outcome", Select)
         if chosen.is_blank():
             errors["outcome"] = _("choose the answer's outcome")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -13,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from tracker.display import headline, literal
-from tracker.domain.dates import date_help, parse_date
+from tracker.domain.dates import date_help
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook, find_check
@@ -210,21 +209,11 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         """The field around the input called ``name``."""
         return self.query_one(f"#{name}").query_ancestor(Field)
 
-    def _date(self, name: str, errors: dict[str, str]) -> date | None:
-        text = self.query_one(f"#{name}", Input).value
-        if not text.strip():
-            return None
-        try:
-            return parse_date(text, services(self).tracker.today(), name)
-        except InvalidInput as exc:
-            errors[name] = str(exc)
-            return None
-
     def read_draft(self) -> tuple[CaseDraft, dict[str, str]]:
         """The draft the form holds, and what is wrong with it, by field."""
         errors: dict[str, str] = {}
         values = self._values()
-        dates = {name: self._date(name, errors) for name in DATE_FIELDS}
+        dates = {name: self.typed_date(name, errors) for name in DATE_FIELDS}
         fee = None
         try:
             fee = parse_fee(values["fee"], "fee")
