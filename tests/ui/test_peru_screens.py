@@ -182,7 +182,7 @@ async def test_an_answer_is_recorded_from_the_case_screen(
         form.query_one("#notified_on", Input).value = "2026-11-20"
         form.query_one("#issued_on", Input).value = "2026-11-12"
         form.query_one("#code", Input).value = "RES-901"
-        form.query_one("#note", Input).value = "dicen que hay deuda"
+        form.query_one("#reason", Input).value = "dicen que hay deuda"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, AnswerScreen)
@@ -193,4 +193,4 @@ async def test_an_answer_is_recorded_from_the_case_screen(
         date(2026, 11, 20),
         date(2026, 11, 12),
     )
-    assert (stage.answer_code, stage.answer_note) == ("RES-901", "dicen que hay deuda")
+    assert (stage.answer_code, stage.answer_reason) == ("RES-901", "dicen que hay deuda")

@@ -107,7 +107,7 @@ checks = Table(
     Column("state", String(16), nullable=False),
     Column("checked_at", DateTime),
     Column("note", Text, nullable=False),
-    # Since 0005_identities: its own identity (tracker.domain.model.new_uid), given when entered.
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
 )
 
@@ -129,7 +129,7 @@ timeline = Table(
     # tracker.domain.events); params is a JSON object of text values.
     Column("event", String(40), nullable=False, server_default=""),
     Column("params", Text, nullable=False, server_default="{}"),
-    # Since 0005_identities: its own identity (tracker.domain.model.new_uid), given when entered.
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
 )
 
@@ -155,8 +155,10 @@ stages = Table(
     Column("answer_note", Text, nullable=False),
     # since 0008: the day the answer was issued (answered_on is the day it was notified)
     Column("issued_on", Date),
-    # Since 0005_identities: its own identity (tracker.domain.model.new_uid), given when entered.
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
+    # Since 0007: the reason the answer gives (answer --reason)
+    Column("answer_reason", Text, nullable=False, server_default=""),
 )
 
 charges = Table(
@@ -172,7 +174,7 @@ charges = Table(
     Column("period_end", Date),
     Column("owed", Boolean),
     Column("note", Text, nullable=False),
-    # Since 0005_identities: its own identity (tracker.domain.model.new_uid), given when entered.
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
 )
 
@@ -187,6 +189,6 @@ attachments = Table(
     Column("size", ID, nullable=False),  # bytes: a file can pass 2 GiB
     Column("added_at", DateTime, nullable=False),
     Column("note", Text, nullable=False),
-    # Since 0005_identities: its own identity (tracker.domain.model.new_uid), given when entered.
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
 )

@@ -83,7 +83,7 @@ class AnswerScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(_("Resolution"), FieldInput(placeholder=_("the answer's number"), id="code"))
             yield Field(
                 _("Their reason"),
-                FieldInput(placeholder=_("why the operator decided so, in short"), id="note"),
+                FieldInput(placeholder=_("why the operator decided so, in short"), id="reason"),
             )
             yield self.keys_note(_("{save} records it"))
         yield FittingFooter(show_command_palette=False)
@@ -115,7 +115,7 @@ class AnswerScreen(FormBehaviour, TrackerModal[Case | None]):
         outcome = Outcome(str(chosen.value))
         kind = StageKind(str(self.query_one("#kind", Select).value))
         code = self.query_one("#code", Input).value
-        note = self.query_one("#note", Input).value
+        reason = self.query_one("#reason", Input).value
         tracker = services(self).tracker
         case_id = self.case.id
         assert case_id is not None
@@ -123,7 +123,7 @@ class AnswerScreen(FormBehaviour, TrackerModal[Case | None]):
         run_job(
             self,
             lambda: tracker.escalation.answer(
-                case_id, notified, outcome, kind=kind, code=code, note=note, issued=issued
+                case_id, notified, outcome, kind=kind, code=code, issued=issued, reason=reason
             ),
             self._recorded,
             refused=self._refused,

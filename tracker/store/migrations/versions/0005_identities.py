@@ -6,8 +6,8 @@ folded them into one. Each row is given a random identity here (32 hexadecimal
 digits, as tracker.domain.model.new_uid makes them), and every new row gets one
 when it is entered.
 
-Revision ID: 0005_identities
-Revises: 0008
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-07
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_identities"
-down_revision = "0008"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
