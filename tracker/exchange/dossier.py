@@ -498,5 +498,7 @@ def write_dossier(tracker: Tracker, case: Case, folder: Path | None = None, *, r
     """
     target = (folder or exports_folder(tracker.path)) / dossier_filename(case)
     text = dossier(tracker, case, redact=redact)
-    write_private(target, lambda stream: stream.write(text.encode("utf-8")), make_folder=True)
+    write_private(
+        target, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files(), make_folder=True
+    )
     return target
