@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from tracker.domain import charges, deadlines
     from tracker.domain.caserules import CaseRules
+    from tracker.domain.changes import LoggedChange
     from tracker.domain.merge import ImportResult
     from tracker.domain.reminders import Reminder
     from tracker.domain.rules import RuleBook
@@ -83,6 +84,8 @@ class Tracker:
         self._lost: str | None = None
         #: Where the copy made before a migration went, when opening migrated the database.
         self.backup_made: str | None = None
+        # The undo log's ids of the changes made through this Tracker, oldest first (the TUI's ctrl+z).
+        self._own_changes: list[int] = []
 
     @classmethod
     def open(
@@ -323,7 +326,9 @@ class Tracker:
             result = change(case)
             # The deadline dates kept on the case for lists and flags follow what changed.
             self.refresh_deadline_dates(case)
-            return tx.save(case, before), result
+            saved = tx.save(case, before)
+            self._made(tx.last_change)
+            return saved, result
 
     def add_case(self, draft: CaseDraft) -> Case:
         from tracker.domain import workflow
@@ -333,7 +338,9 @@ class Tracker:
             draft, playbook, self.calendar(playbook), self.now(), self.today(), self.rulebook(playbook)
         )
         with self.store.write() as tx:
-            return tx.add(case)
+            added = tx.add(case)
+            self._made(tx.last_change)
+            return added
 
     def add_many(self, cases: Iterable[Case], progress: Callable[[int], None] | None = None) -> int:
         """Store many new cases at once (generated data, benchmarks)."""
@@ -431,7 +438,38 @@ class Tracker:
 
         return self.update(ref, lambda case: workflow.restore(case, self.now()), include_deleted=True)[0]
 
-    # -- imports ---------------------------------------------------------------
+    # -- the undo log ----------------------------------------------------------
+
+    def _made(self, change: int | None) -> None:
+        if change is not None:
+            self._own_changes.append(change)  # one append: safe from the TUI's worker threads
+
+    def undo(
+        self, ref: str | int | None = None, *, change: int | None = None, own: bool = False
+    ) -> tuple[LoggedChange, LoggedChange]:
+        """Take back one change: ``change``, or the newest on case ``ref``, or with ``own`` the
+        newest this Tracker made that is not undone yet, or else the newest of all. Refused,
+        changing nothing, when a later change wrote the same rows. Returns the change undone
+        and the undo, as the log keeps them."""
+        with self.store.write() as tx:
+            case_id = tx.find_id(ref, include_deleted=True) if ref is not None else None
+            if own and change is None:
+                open_ones = tx.open_changes(self._own_changes[-1000:])
+                change = next((c for c in reversed(self._own_changes) if c in open_ones), None)
+            return tx.undo(self.now(), change_id=change, case_id=case_id)
+
+    def changes(
+        self, ref: str | int | None = None, *, limit: int = 20, everything: bool = False
+    ) -> list[LoggedChange]:
+        """The newest changes that can be undone (on case ``ref``), newest first; with
+        ``everything`` the whole log, undone changes and undos too."""
+
+        def read(tx: Transaction) -> list[LoggedChange]:
+            case_id = tx.find_id(ref, include_deleted=True) if ref is not None else None
+            return tx.changes(case_id, limit, everything)
+
+        return self._read(read)
+
     # -- the Peruvian path: stages, charges, evidence ------------------------
 
     def escalate(

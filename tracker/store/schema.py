@@ -178,3 +178,20 @@ attachments = Table(
     Column("added_at", DateTime, nullable=False),
     Column("note", Text, nullable=False),
 )
+
+# -- since 0009: the undo log ------------------------------------------------------
+# One row per change: the rows it wrote, before and after (tracker.store.undo_log).
+# No foreign key: the log outlives what it records.
+
+undo_log = Table(
+    "undo_log",
+    metadata,
+    _id(),
+    Column("at", DateTime, nullable=False),
+    Column("case_id", ID, index=True),
+    # This row is the undo of that change / this change was undone by that row.
+    Column("undoes", ID),
+    Column("undone_by", ID),
+    # JSON: [[table, row id, {column: value} before or null, {column: value} after or null], ...]
+    Column("images", Text, nullable=False),
+)
