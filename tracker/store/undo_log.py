@@ -33,6 +33,9 @@ from tracker.store.rows import ENTRY_COLUMNS, entry_from_row
 
 # How many later changes a refused undo looks through to name the one in its way.
 _LATER_LOOKED_AT = 2000
+# When a row was last written: every change writes it, so it is not a field two changes
+# can disagree on. An undo puts it back only when no later change wrote it since.
+_STAMPS = frozenset({"updated_at"})
 LOG_COLUMNS = ("id", "at", "case_id", "undoes", "undone_by", "images")
 _LOG_COLUMNS = ", ".join(LOG_COLUMNS)
 
@@ -237,10 +240,25 @@ def still_open(tx: Journaled, ids: Sequence[int]) -> set[int]:
 
 
 def _holds(tx: Journaled, image: RowImage) -> bool:
-    """Whether the row is still as the change left it."""
+    """Whether the row is still as the change left it (its time stamp aside)."""
     if image.after is None:
         return read_row(tx, image.table, image.row_id, ("id",)) is None
-    return read_row(tx, image.table, image.row_id, list(image.after)) == image.after
+    now = read_row(tx, image.table, image.row_id, list(image.after))
+    if image.before is None:
+        return now == image.after
+    fields = [name for name in image.after if name not in _STAMPS]
+    return now is not None and all(now[name] == image.after[name] for name in fields)
+
+
+def _restored(tx: Journaled, image: RowImage) -> dict[str, Any]:
+    """The columns an undo puts back: all it wrote, a time stamp only when no later change wrote it."""
+    assert image.before is not None and image.after is not None
+    now = read_row(tx, image.table, image.row_id, list(image.after)) or {}
+    return {
+        name: value
+        for name, value in image.before.items()
+        if name not in _STAMPS or now.get(name) == image.after.get(name)
+    }
 
 
 def _later_change(tx: Journaled, change_id: int, image: RowImage) -> LoggedChange | None:
@@ -292,7 +310,7 @@ def undo(
         elif image.before is None:
             tx.delete_row(image.table, image.row_id, journal)
         else:
-            tx.update_row(image.table, image.row_id, image.before, journal)
+            tx.update_row(image.table, image.row_id, _restored(tx, image), journal)
     undo_id = append(tx, journal, original.case_id, at, undoes=original.id)
     tx.execute("UPDATE undo_log SET undone_by = ? WHERE id = ?", (undo_id, original.id))
     logged = tx.rows(f"SELECT {_LOG_COLUMNS} FROM undo_log WHERE id = ?", (undo_id,))

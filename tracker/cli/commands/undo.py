@@ -95,6 +95,9 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
             what=one_line(change_text(undone)),
         )
     )
+    if "attachments" in logged.tables:
+        # Files are kept under their SHA-256 and may be another attachment's too: never removed here.
+        say("  " + _("The attached file stays in {folder}.").format(folder=tracker.blobs.folder))
     return 0
 
 
