@@ -85,7 +85,10 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComma
     )
     yield SystemCommand(
         _("Undo"),
-        _with_key(N_("Undo the last withdraw or delete"), hub.key_hint("app.undo")),
+        _with_key(
+            N_("Take back the latest change: a contact, a check, an edit, a stage..."),
+            hub.key_hint("app.undo"),
+        ),
         run("app.undo"),
     )
 
