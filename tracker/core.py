@@ -22,7 +22,7 @@ from tracker.clock import Clock, SystemClock
 from tracker.config import Config, load_config
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
 from tracker.domain.errors import InvalidInput, StoreError
-from tracker.domain.model import Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
+from tracker.domain.model import Action, Attachment, Case, Channel, CheckState, Outcome, StageKind, Topic
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 from tracker.domain.search import SearchIndex
 from tracker.domain.summary import CaseSummary, ListStats
@@ -334,6 +334,10 @@ class Tracker:
         from tracker.domain import workflow
 
         playbook = self.playbooks.get(draft.playbook)
+        if draft.action is Action.SUSPEND and playbook.suspends_with:
+            # A suspension gets the suspension's checks and rules, not the cancellation's.
+            playbook = self.playbooks.get(playbook.suspends_with)
+            draft.playbook = playbook.name
         case = workflow.open_case(
             draft, playbook, self.calendar(playbook), self.now(), self.today(), self.rulebook(playbook)
         )
@@ -513,8 +517,10 @@ class Tracker:
         kind: StageKind | None = None,
         code: str = "",
         note: str = "",
+        issued: date | None = None,
     ) -> Case:
-        """Record the answer to the case's latest stage (of ``kind`` when given)."""
+        """Record the answer to the case's latest stage (of ``kind`` when given), notified on
+        ``on`` and issued on ``issued`` when known."""
         from tracker.domain import stages
 
         return self.update(
@@ -529,6 +535,7 @@ class Tracker:
                 kind=kind,
                 code=code,
                 note=note,
+                issued=issued,
             ),
         )[0]
 

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tracker.cli import terminal
+import tracker.cli.terminal as terminal
 from tracker.i18n import _
 
 EXIT_ERROR = 2

@@ -20,7 +20,8 @@ from tracker.records import record
 # A user's deadline counts as close this many business days before it.
 ALERT_BUSINESS_DAYS = 5
 
-AGAINST_USER = (Outcome.INFUNDADO, Outcome.PARCIAL)
+# Answers that can be appealed: an improcedente one lies open to appeal as an infundado does.
+AGAINST_USER = (Outcome.INFUNDADO, Outcome.PARCIAL, Outcome.IMPROCEDENTE)
 
 # Steps inside the other side whose day the user never learns (only the final answer is
 # notified): shown for reference, never called met or missed.
@@ -59,8 +60,9 @@ class Deadline:
 
     @property
     def tracked(self) -> bool:
-        """Whether the user can know if it was met (see INTERMEDIATE)."""
-        return self.what not in INTERMEDIATE
+        """Whether the user can know if it was met (see INTERMEDIATE): an intermediate step
+        is, once the user knows the day it was done (the day an answer was issued)."""
+        return self.what not in INTERMEDIATE or self.done_on is not None
 
     def missed(self, today: date) -> bool:
         """Not met: still open after its day, or met late (never for an untracked step)."""
@@ -97,6 +99,42 @@ def _appeal_filed(case: Case, answered_on: date) -> date | None:
     return None
 
 
+def appealed_answer(case: Case, index: int) -> int | None:
+    """The reclamo an apelación lies against (its index): the last one answered by the day
+    the apelación was filed; None when there is none."""
+    filed_on = case.stages[index].filed_on
+    found = None
+    for i, stage in enumerate(case.stages):
+        if (
+            stage.kind is StageKind.RECLAMO
+            and stage.answered_on is not None
+            and stage.answered_on <= filed_on
+        ):
+            found = i
+    return found
+
+
+def earlier_appeal(case: Case, index: int) -> int | None:
+    """An apelación filed before this one against the same answer (its index), or None."""
+    target = appealed_answer(case, index)
+    if target is None:
+        return None
+    for i, stage in enumerate(case.stages[:index]):
+        if stage.kind is StageKind.APELACION and appealed_answer(case, i) == target:
+            return i
+    return None
+
+
+def _filed_again(case: Case, index: int) -> date | None:
+    """The day a stage declared inadmisible was filed again, fixed (the next of its kind)."""
+    stage = case.stages[index]
+    assert stage.answered_on is not None
+    for later in case.stages[index + 1 :]:
+        if later.kind is stage.kind and later.filed_on >= stage.answered_on:
+            return later.filed_on
+    return None
+
+
 def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
     """The deadlines a stage sets: the provider's first, then the user's appeal if any."""
     book = rules.book
@@ -110,7 +148,10 @@ def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
     def chain(what: str, key: str, start: date, rule: Rule | None = None) -> date:
         rule = rule or book.rule(key, stage.filed_on)
         due = rule.due(start, calendar)
-        met = None if what in INTERMEDIATE else done
+        met = done
+        if what in INTERMEDIATE:
+            # Only the answer's issue date tells when it was resolved; forwarding stays unknown.
+            met = stage.issued_on if what.endswith(".resolve") else None
         out.append(Deadline(what, due, Whose.PROVIDER, rule, start, stage=index, done_on=met))
         return due
 
@@ -133,22 +174,68 @@ def stage_deadlines(case: Case, index: int, rules: CaseRules) -> list[Deadline]:
     elif stage.kind is StageKind.QUEJA:
         forwarded = chain("queja.forward", "queja.forward", stage.filed_on)
         chain("queja.answer", "queja.resolve", forwarded)
-    elif stage.kind is StageKind.APELACION:
+    elif stage.kind is StageKind.APELACION and earlier_appeal(case, index) is None:
+        # A second apelación against the same answer sets TRASU no deadlines of its own.
         forwarded = chain("apelacion.forward", "apelacion.forward", stage.filed_on)
         resolved = chain("apelacion.resolve", "apelacion.resolve", forwarded)
         chain("apelacion.answer", "apelacion.notify", resolved)
+    if stage.answered_on is not None and stage.outcome is Outcome.INADMISIBLE:
+        # Not admitted as filed: the user fixes what the answer asks and files it again.
+        fix = book.rule("inadmisible.fix", stage.answered_on)
+        out.append(
+            Deadline(
+                "inadmisible.fix",
+                fix.due(stage.answered_on, calendar),
+                Whose.USER,
+                fix,
+                stage.answered_on,
+                stage=index,
+                done_on=_filed_again(case, index),
+            )
+        )
     return out
 
 
 @record(frozen=True)
+class Late:
+    """A stage filed when the user's own deadline for it (``window``) had passed, or again
+    against an answer that was already appealed (``repeat_of``, the first one's index).
+    It is recorded all the same, because it happened, and marked."""
+
+    window: Deadline  # the user's deadline to file it
+    past_due: bool  # filed after that deadline
+    repeat_of: int | None = None
+
+
+def stage_late(case: Case, index: int, rules: CaseRules) -> Late | None:
+    """Whether the stage at ``index`` came late or repeats an earlier one (apelaciones)."""
+    stage = case.stages[index]
+    if stage.kind is not StageKind.APELACION or rules.book is None:
+        return None
+    target = appealed_answer(case, index)
+    if target is None:
+        return None
+    window = next((d for d in stage_deadlines(case, target, rules) if d.what == "apelacion.file"), None)
+    if window is None:
+        return None
+    first = earlier_appeal(case, index)
+    past_due = stage.filed_on > window.due
+    if first is None and not past_due:
+        return None
+    return Late(window, past_due, repeat_of=first)
+
+
+@record(frozen=True)
 class StageView:
-    """A stage with the two dates people ask about: the answer's deadline and the appeal's."""
+    """A stage with the two dates people ask about: the answer's deadline and the appeal's,
+    and whether it came late."""
 
     stage: Stage
     index: int
     answer_due: date | None
     appeal_due: date | None
     deadlines: tuple[Deadline, ...]
+    late: Late | None = None
 
 
 def stage_views(case: Case, rules: CaseRules) -> list[StageView]:
@@ -157,7 +244,8 @@ def stage_views(case: Case, rules: CaseRules) -> list[StageView]:
         deadlines = stage_deadlines(case, index, rules)
         answer = next((d.due for d in deadlines if d.what.endswith(".answer")), None)
         appeal = next((d.due for d in deadlines if d.what == "apelacion.file"), None)
-        views.append(StageView(stage, index, answer, appeal, tuple(deadlines)))
+        late = stage_late(case, index, rules)
+        views.append(StageView(stage, index, answer, appeal, tuple(deadlines), late))
     return views
 
 
@@ -258,6 +346,7 @@ class Step(StrEnum):
     QUEJA = "queja"  # allowed from ``on``
     APELACION = "apelacion"  # by ``on``
     OSIPTEL_FORM = "osiptel-form"
+    FIX = "fix"  # fix what an inadmisible answer asks and file again, by ``on``
 
 
 @record(frozen=True)
@@ -286,13 +375,17 @@ def next_step(case: Case, rules: CaseRules, today: date) -> NextStep | None:
         return None
     views = stage_views(case, rules)
     # The user's own window to appeal comes before anything the other side still owes.
-    appeals = [d for v in views for d in v.deadlines if d.what == "apelacion.file" and d.open]
-    if appeals:
-        return NextStep(Step.APELACION, appeals[-1].due, appeals[-1])
+    mine = [d for v in views for d in v.deadlines if d.whose is Whose.USER and d.open]
+    if mine:
+        latest = mine[-1]
+        step = Step.FIX if latest.what == "inadmisible.fix" else Step.APELACION
+        return NextStep(step, latest.due, latest)
     for view in reversed(views):
         stage = view.stage
-        if stage.kind is StageKind.OSIPTEL_FORM:
-            continue
+        if stage.kind is StageKind.OSIPTEL_FORM or (
+            view.late is not None and view.late.repeat_of is not None
+        ):
+            continue  # a repeated apelación waits on nothing of its own
         if stage.answered_on is None:
             answer = next(d for d in view.deadlines if d.what.endswith(".answer"))
             if stage.kind is StageKind.RECLAMO and not _queja_after(case, stage):

@@ -77,12 +77,18 @@ class Topic(StrEnum):
     BAJA = "baja"
     BILLING = "billing"
     QUALITY = "quality"
+    # A baja, suspension or cut-off the user did not ask for: resolved soonest.
+    UNREQUESTED = "unrequested"
 
 
 class Outcome(StrEnum):
     FUNDADO = "fundado"
     INFUNDADO = "infundado"
     PARCIAL = "parcial"  # fundado en parte
+    # Not decided on its merits: the claim does not lie (it can be appealed like infundado).
+    IMPROCEDENTE = "improcedente"
+    # Not admitted as filed: the user is asked to fix something within a short time.
+    INADMISIBLE = "inadmisible"
 
 
 @record
@@ -137,6 +143,9 @@ class Stage:
     outcome: Outcome | None = None
     answer_code: str = ""  # the resolution's number
     answer_note: str = ""
+    # The day the answer was issued (dated), when the user knows it: silence applies when
+    # the answer was issued late even if it was notified in time, and the other way round.
+    issued_on: date | None = None
     id: int | None = None
 
     @property

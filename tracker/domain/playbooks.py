@@ -52,6 +52,14 @@ class Playbook:
     # provider's deadline (e.g. "baja"); without them, provider_days does.
     rulebook: str | None = None
     deadline_rule: str | None = None
+    # The playbook a suspension of the same service follows (its checks and rules):
+    # asked to suspend, a case takes that one rather than this one's cancellation checks.
+    suspends_with: str | None = None
+
+    @property
+    def suspends(self) -> bool:
+        """Whether this playbook is for a temporary suspension (its deadline is the suspension's)."""
+        return self.deadline_rule == "suspension"
 
     @property
     def built_in(self) -> bool:
@@ -138,6 +146,7 @@ ESIM_PE = Playbook(
         ),
     ),
     rulebook="pe",
+    suspends_with="suspension-pe",
     deadline_rule="baja",
 )
 

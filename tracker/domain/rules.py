@@ -71,6 +71,8 @@ class Rule:
     unit: Unit
     norm: str
     article: str = ""
+    # No source was found that sets this rule for this step: shown as such wherever it is cited.
+    unsourced: bool = False
 
     @property
     def id(self) -> str:
@@ -233,15 +235,19 @@ def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
     norm = _text(data, "norm", name, where)
     if norm not in norms:
         raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
-    unknown = set(data) - {"key", "norm", "article", *_UNITS}
+    unknown = set(data) - {"key", "norm", "article", "unsourced", *_UNITS}
     if unknown:
         raise _fail(name, where + sorted(unknown)[0], _("is not a rule field"))
+    unsourced = data.get("unsourced", False)
+    if not isinstance(unsourced, bool):
+        raise _fail(name, where + "unsourced", _("must be true or false"))
     return Rule(
         key=_text(data, "key", name, where),
         amount=amount,
         unit=_UNITS[units[0]],
         norm=norm,
         article=_text(data, "article", name, where, ""),
+        unsourced=unsourced,
     )
 
 

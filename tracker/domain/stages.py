@@ -71,8 +71,13 @@ def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
         )
     assert rules.book is not None
     index = case.stages.index(reclamo)
-    answer = next(d for d in stage_deadlines(case, index, rules) if d.what == "reclamo.answer")
+    made = stage_deadlines(case, index, rules)
+    resolve = next(d for d in made if d.what == "reclamo.resolve")
+    answer = next(d for d in made if d.what == "reclamo.answer")
     allowed = rules.calendar.add(answer.due, 1)
+    if reclamo.issued_on is not None and reclamo.issued_on > resolve.due:
+        # Issued late: silence applies even though it was notified in time.
+        return
     if reclamo.answered_on is not None and reclamo.answered_on < allowed:
         raise NotAllowed(
             _(
@@ -190,8 +195,10 @@ def answer(
     kind: StageKind | None = None,
     code: str = "",
     note: str = "",
+    issued: date | None = None,
 ) -> Stage:
-    """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``."""
+    """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``
+    and, when known, issued on ``issued``."""
     stage = case.latest_stage(kind)
     if stage is None:
         raise NotFound(
@@ -227,12 +234,29 @@ def answer(
             ),
             "on",
         )
+    if issued is not None and not stage.filed_on <= issued <= on:
+        raise InvalidInput(
+            Phrase(
+                _(
+                    "the day the answer was issued ({issued}) must lie between the filing of the "
+                    "{kind} ({filed}) and the day it was notified ({on})"
+                ),
+                issued=issued.isoformat(),
+                kind=stage.kind,
+                filed=stage.filed_on.isoformat(),
+                on=on.isoformat(),
+            ),
+            "issued",
+        )
     stage.answered_on = on
+    stage.issued_on = issued
     stage.outcome = outcome
     stage.answer_code = code
     stage.answer_note = note
     params = {"kind": stage.kind.value, "filed_on": stage.filed_on.isoformat(), "on": on.isoformat()}
     params["outcome"] = outcome.value
+    if issued is not None:
+        params["issued"] = issued.isoformat()
     if code:
         params["code"] = code
     case.note_change(

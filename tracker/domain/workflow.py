@@ -221,6 +221,9 @@ def open_case(
     requested_on = validate_draft(draft, today)
     settle_fee_currency(draft, playbook)
     dates = plan_dates(draft, playbook, calendar, today, book)
+    if playbook.suspends:
+        # A suspension playbook is what was asked for, whatever the action's default says.
+        draft.action = Action.SUSPEND
     case = Case(
         provider=draft.provider,
         service=draft.service,

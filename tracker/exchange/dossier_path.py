@@ -52,12 +52,18 @@ def stages_section(case: Case, rules: CaseRules, md: Escape, long_date: Callable
             else:
                 # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
                 line += _(" Answered {outcome}{code}, notified on {day}.").format(**said)
+            if stage.issued_on is not None:
+                # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+                line += _(" The answer is dated {day}.").format(day=long_date(stage.issued_on))
         elif view.answer_due is not None:
             # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
             line += _(" No answer yet; due by {day}.").format(day=long_date(view.answer_due))
         if view.appeal_due is not None:
             # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
             line += _(" An apelación could be filed until {day}.").format(day=long_date(view.appeal_due))
+        if view.late is not None:
+            # TRANSLATORS: follows a sentence: keep the leading space if your language puts one there.
+            line += _(" Marked: {why}.").format(why=words.late_words(view.late, case, long_date))
         if stage.note.strip():
             line += f" — {md(stage.note)}"
         lines.append(line)

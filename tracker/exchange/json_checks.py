@@ -215,15 +215,19 @@ def _opt_status(value: Any, name: str) -> Status | None:
     return None if value is None else _status(value, name)
 
 
-def exact_object(value: Any, fields: frozenset[str], order: tuple[str, ...]) -> dict[str, Any]:
-    """``value`` as an object with exactly these fields (missing and unknown ones refused)."""
+def exact_object(
+    value: Any, fields: frozenset[str], order: tuple[str, ...], optional: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """``value`` as an object with exactly these fields (missing and unknown ones refused),
+    and any of the ``optional`` ones: fields added to a version later, which its older
+    exports do not have."""
     if type(value) is not dict:
         raise Problem(_("not an object but {kind}").format(kind=kind_of(value)))
-    if value.keys() != fields:
+    if value.keys() - optional != fields:
         for name in order:
             if name not in value:
                 raise Problem(_("missing"), name)
-        unknown = next(name for name in value if name not in fields)
+        unknown = next(name for name in value if name not in fields | optional)
         raise Problem(_("not a field of this format"), unknown)
     return value
 
@@ -284,6 +288,8 @@ _STAGE_FIELDS = (
     "answer_code",
     "answer_note",
 )
+# Added to version 2 later (an additive field): exports written before it still import.
+_STAGE_OPTIONAL = frozenset({"issued_on"})
 _CHARGE_FIELDS = ("amount", "currency", "on", "period_start", "period_end", "owed", "note")
 _ATTACHMENT_FIELDS = ("name", "sha256", "size", "added_at", "note")
 _CHECK_FIELDS = ("name", "required", "state", "checked_at", "note")
@@ -374,7 +380,7 @@ def _size(raw: Any, name: str) -> int:
 
 
 def _stage(value: Any) -> Stage:
-    data = exact_object(value, _STAGE_SET, _STAGE_FIELDS)
+    data = exact_object(value, _STAGE_SET, _STAGE_FIELDS, _STAGE_OPTIONAL)
     return Stage(
         kind=_stage_kind(data["kind"], "kind"),
         filed_on=_date(data["filed_on"], "filed_on"),
@@ -387,6 +393,7 @@ def _stage(value: Any) -> Stage:
         outcome=None if data["outcome"] is None else _outcome(data["outcome"], "outcome"),
         answer_code=_text(data["answer_code"], "answer_code"),
         answer_note=_text(data["answer_note"], "answer_note"),
+        issued_on=_opt_date(data.get("issued_on"), "issued_on"),
     )
 
 

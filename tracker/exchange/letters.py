@@ -68,6 +68,8 @@ RESULTADOS = {
     Outcome.FUNDADO: "fundado",
     Outcome.INFUNDADO: "infundado",
     Outcome.PARCIAL: "fundado en parte",
+    Outcome.IMPROCEDENTE: "improcedente",
+    Outcome.INADMISIBLE: "inadmisible",
 }
 
 AVISO = (
@@ -382,6 +384,7 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: 
         Topic.BAJA: f"Asunto: Reclamo por {facts.tramite} del servicio no ejecutada",
         Topic.BILLING: "Asunto: Reclamo por facturación",
         Topic.QUALITY: "Asunto: Reclamo por calidad del servicio",
+        Topic.UNREQUESTED: "Asunto: Reclamo por baja, suspensión o corte del servicio no solicitados",
     }[topic]
     refs = [f"Servicio: {_service(case, letter)}"]
     if case.ticket.strip():

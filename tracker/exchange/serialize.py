@@ -59,6 +59,7 @@ def stage_to_dict(stage: Stage) -> dict[str, Any]:
         "outcome": stage.outcome.value if stage.outcome else None,
         "answer_code": stage.answer_code,
         "answer_note": stage.answer_note,
+        "issued_on": iso_date(stage.issued_on),
     }
 
 
@@ -157,6 +158,17 @@ def path_to_dict(case: Case, rules: CaseRules) -> dict[str, Any]:
         stage = stage_to_dict(raw)
         stage["answer_due"] = iso_date(view.answer_due)
         stage["appeal_due"] = iso_date(view.appeal_due)
+        late = view.late
+        stage["late"] = (
+            None
+            if late is None
+            else {
+                "window": late.window.what,
+                "due": iso_date(late.window.due),
+                "past_due": late.past_due,
+                "repeat_of": late.repeat_of,
+            }
+        )
         stages.append(stage)
     deadlines = [
         {

@@ -30,6 +30,7 @@ STAGE_COLUMNS = (
     "outcome",
     "answer_code",
     "answer_note",
+    "issued_on",  # since 0008
 )
 CHARGE_COLUMNS = (
     "case_id",
@@ -68,6 +69,7 @@ def stage_row(case_id: int, stage: Stage, position: int, codec: Codec) -> tuple[
         stage.outcome.value if stage.outcome else None,
         stage.answer_code,
         stage.answer_note,
+        _day(codec, stage.issued_on),
     )
 
 
@@ -116,6 +118,7 @@ def stage_from_row(row: Sequence[Any], codec: Codec) -> Stage:
         outcome=Outcome(row[11]) if row[11] else None,
         answer_code=row[12],
         answer_note=row[13],
+        issued_on=_optional_day(codec, row[14]),
     )
 
 

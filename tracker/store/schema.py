@@ -149,6 +149,8 @@ stages = Table(
     Column("outcome", String(16)),
     Column("answer_code", Text, nullable=False),
     Column("answer_note", Text, nullable=False),
+    # since 0008: the day the answer was issued (answered_on is the day it was notified)
+    Column("issued_on", Date),
 )
 
 charges = Table(

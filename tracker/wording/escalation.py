@@ -16,11 +16,11 @@ from enum import StrEnum
 from tracker.display import literal
 from tracker.domain.caserules import CaseRules
 from tracker.domain.charges import is_not_owed, not_owed_totals
-from tracker.domain.deadlines import Deadline, NextStep, Step, Whose, case_deadlines, stage_views
+from tracker.domain.deadlines import Deadline, Late, NextStep, Step, Whose, case_deadlines, stage_views
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.rules import Rule, RuleBook, Unit
-from tracker.i18n import N_, _, ngettext
+from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.wording.formats import money
 from tracker.wording.terms import outcome_name, stage_name, topic_name
 
@@ -40,6 +40,7 @@ DEADLINE_WORDS = {
     "apelacion.answer": N_("notify TRASU's answer to the apelación"),
     "apelacion.file": N_("file an apelación against the answer"),
     "reclamo.billing.file": N_("file a billing reclamo about the charge"),
+    "inadmisible.fix": N_("fix what the inadmisible answer asks and file again"),
 }
 
 WHOSE_WORDS = {Whose.PROVIDER: N_("provider"), Whose.USER: N_("you")}
@@ -76,6 +77,10 @@ def rule_source(rule: Rule | None, book: RuleBook | None) -> str:
         return _("the playbook's days")
     norm = book.norm(rule.norm)
     cited = norm.citation + (f", {rule.article}" if rule.article else "")
+    if rule.unsourced:
+        return _("{period}, unsourced: the period was not found in {norm}").format(
+            period=period(rule), norm=cited
+        )
     return _("{period}, {norm}").format(period=period(rule), norm=cited)
 
 
@@ -95,6 +100,27 @@ def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
         source=rule_source(deadline.rule, book),
         state=state,
     )
+
+
+def late_words(late: Late, case: Case, day: Callable[[date], str] = date.isoformat) -> str:
+    """Why a stage is marked: "late: the deadline to file an apelación against the answer was
+    2026-10-12", or that it repeats an apelación against the same answer."""
+    said = []
+    if late.past_due:
+        said.append(
+            _("late: the deadline to {what} was {due}").format(
+                what=deadline_what(late.window), due=day(late.window.due)
+            )
+        )
+    if late.repeat_of is not None:
+        first = case.stages[late.repeat_of]
+        said.append(
+            _(
+                "a second {stage} against the same answer (the first was filed on {first}): "
+                "it sets no deadlines of its own"
+            ).format(stage=stage_name(first.kind), first=day(first.filed_on))
+        )
+    return pgettext("details separator", "; ").join(said)
 
 
 def totals(amounts: Mapping[str, Decimal]) -> str:
@@ -127,6 +153,10 @@ def next_step(step: NextStep, case_id: int | None = None) -> str:
         )
     if step.step is Step.APELACION:
         return _("file an apelación by {day} (tracker letter {id} apelacion)").format(day=day, id=ref)
+    if step.step is Step.FIX:
+        return _(
+            "fix what the answer asks and file it again by {day} (the answer's own period prevails)"
+        ).format(day=day)
     return _("OSIPTEL's form (Quiero salirme)")
 
 
@@ -202,6 +232,8 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
                 add("     " + _("answer due {day}").format(day=view.answer_due.isoformat()))
             if view.appeal_due is not None:
                 add("     " + _("appeal by {day}").format(day=view.appeal_due.isoformat()))
+            if view.late is not None:
+                add("     " + late_words(view.late, case), Part.MINE)
     if rules.book is not None or case.stages:
         add(_("Deadlines:"), Part.HEADING)
         for deadline in sorted(case_deadlines(case, rules), key=lambda d: d.due):

@@ -145,12 +145,15 @@ OUTCOME_NAMES = {
     Outcome.FUNDADO: N_("fundado (in your favour)"),
     Outcome.INFUNDADO: N_("infundado (against you)"),
     Outcome.PARCIAL: N_("fundado en parte (partly in your favour)"),
+    Outcome.IMPROCEDENTE: N_("improcedente (rejected without a decision on the merits)"),
+    Outcome.INADMISIBLE: N_("inadmisible (not admitted: fix it and file again)"),
 }
 
 TOPIC_NAMES = {
     Topic.BAJA: N_("baja not carried out"),
     Topic.BILLING: N_("billing"),
     Topic.QUALITY: N_("service quality"),
+    Topic.UNREQUESTED: N_("baja or cut-off you did not ask for"),
 }
 
 

@@ -217,9 +217,17 @@ def _stage_filed(entry: TimelineEntry, day: DayFormat) -> str:
 def _stage_answered(entry: TimelineEntry, day: DayFormat) -> str:
     outcome = _param(entry, "outcome")
     said_outcome = outcome_name(Outcome(outcome)) if outcome in _OUTCOME_CODES else outcome
-    said = _("Answer to the {stage}: {outcome}, notified on {day}").format(
-        stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
-    )
+    if entry.params.get("issued"):
+        said = _("Answer to the {stage}: {outcome}, issued on {issued}, notified on {day}").format(
+            stage=_stage(entry),
+            outcome=said_outcome,
+            issued=_on(entry, "issued", day),
+            day=_on(entry, "on", day),
+        )
+    else:
+        said = _("Answer to the {stage}: {outcome}, notified on {day}").format(
+            stage=_stage(entry), outcome=said_outcome, day=_on(entry, "on", day)
+        )
     return _with_note(said, entry)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.arguments import CHANNELS, option_date
 from tracker.cli.command_spec import Command, always
-from tracker.cli.terminal import say
+from tracker.cli.terminal import say, warn
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Channel, Outcome, StageKind, Topic
 from tracker.i18n import N_, _
@@ -38,7 +38,10 @@ def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
     escalate.add_argument(
         "--topic",
         choices=[t.value for t in Topic],
-        help=_("a reclamo's subject: baja (default), billing or quality; it sets the operator's days"),
+        help=_(
+            "a reclamo's subject: baja (default, not carried out), billing, quality, or unrequested "
+            "(a baja or cut-off you did not ask for); it sets the operator's days"
+        ),
     )
     escalate.add_argument(
         "--amount",
@@ -82,6 +85,9 @@ def escalate(args: argparse.Namespace, clock: Clock) -> int:
         )
     ]
     lines += ["  " + words.deadline_line(d, rules.book) for d in view.deadlines]
+    if view.late is not None:
+        # Recorded all the same, because it happened; the user hears at once what it missed.
+        warn(_("tracker: warning: {problem}").format(problem=words.late_words(view.late, case)))
     print_case(tracker, case, args.json, "\n".join(lines))
     return 0
 
@@ -90,6 +96,11 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
     answer.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
     answer.add_argument(
         "--on", metavar=m["DATE"], required=True, help=_("the day the answer was notified to you")
+    )
+    answer.add_argument(
+        "--issued",
+        metavar=m["DATE"],
+        help=_("the day the answer was issued (its date): a queja lies if it was issued late"),
     )
     answer.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
     answer.add_argument("--stage", choices=STAGE_KINDS, help=_("answer the latest stage of this kind"))
@@ -101,14 +112,17 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
 def answer(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import print_case
     from tracker.core import Tracker
-    from tracker.domain.deadlines import stage_views
+    from tracker.domain.deadlines import Whose, stage_views
     from tracker.wording import escalation as words
     from tracker.wording import terms
 
     on = option_date(args.on, clock.today(), "--on")
+    issued = option_date(args.issued, clock.today(), "--issued") if args.issued else None
     tracker = Tracker.open(args.db, clock=clock)
     kind = StageKind(args.stage) if args.stage else None
-    case = tracker.answer(args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note)
+    case = tracker.answer(
+        args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note, issued=issued
+    )
     rules = tracker.rules_for(case)
     answered = max(
         (
@@ -132,9 +146,15 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     late = [d for d in answered.deadlines if d.what.endswith(".answer") and on > d.due]
     if late:
         lines.append("  " + _("It came late: the deadline was {due}.").format(due=late[0].due.isoformat()))
-    appeal = [d for d in answered.deadlines if d.what == "apelacion.file"]
-    if appeal:
-        deadline = appeal[0]
+    issued_late = [d for d in answered.deadlines if d.what.endswith(".resolve") and d.missed(on)]
+    if issued_late:
+        lines.append(
+            "  "
+            + _("It was issued late: the deadline to issue it was {due}.").format(
+                due=issued_late[0].due.isoformat()
+            )
+        )
+    for deadline in (d for d in answered.deadlines if d.whose is Whose.USER):
         lines.append(
             "  "
             + _("Your deadline: {what}, by {due} ({source}).").format(

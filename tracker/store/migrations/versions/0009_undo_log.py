@@ -1,7 +1,7 @@
 """The undo log: per change, the before and after images of the rows it wrote.
 
 Revision ID: 0009_undo_log
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-07
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_undo_log"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
