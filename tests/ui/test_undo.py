@@ -73,3 +73,31 @@ async def test_ctrl_z_refuses_what_another_writer_changed_since(
         assert "cannot be undone" in notices[-1] and "from the command line" in notices[-1]
     finally:
         other.close()
+
+
+async def test_the_undo_history_takes_back_the_change_picked(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, notices: list[str]
+) -> None:
+    from textual.widgets import OptionList
+
+    from tracker.domain.model import CheckState
+    from tracker.ui.screens.undo import UndoScreen
+
+    case = seed(tracker, "Movistar Perú", requested=TODAY)
+    assert case.id is not None
+    tracker.log_contact(case.id, "first call")
+    tracker.set_check(case.id, "calls blocked", CheckState.PASSED)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(UndoScreen())
+        await press(pilot)
+        options = app.screen.query_one("#changes", OptionList)
+        assert options.option_count == 3  # the check, the contact, the seeded case
+        await press(pilot, "down", "enter")  # the contact, under the later check
+        assert options.option_count == 2
+        await press(pilot, "escape")
+        assert isinstance(app.screen, CasesScreen)
+    stored = tracker.get(case.id)
+    assert [e.summary for e in stored.timeline if e.summary] == []
+    assert stored.checks[0].state is CheckState.PASSED
+    assert notices[-1] == "Undone: Contact logged: first call."
