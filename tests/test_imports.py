@@ -160,7 +160,7 @@ def test_everyday_commands_load_only_what_they_use(tmp_path: Path) -> None:
         "tracker.domain.deadlines",
         "tracker.domain.caserules",
         "tracker.exchange.serialize",
-        "tracker.notify_config",
+        "tracker.config.notify",
         "tomllib",
         "importlib.resources",
         "dataclasses",

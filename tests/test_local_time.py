@@ -96,11 +96,11 @@ def evening_case(tmp_path: Path, machine_zone: None) -> Tracker:
     """A case in Lima whose contact was logged at 21:30 local (02:30 UTC the next day)."""
     clock = FixedClock(date(2026, 10, 6), zone=LIMA)
     tracker = Tracker.open(str(tmp_path / "t.db"), clock=clock, config_folder=tmp_path / "config")
-    case = tracker.add_case(CaseDraft(provider="Claro", playbook="generic"))
+    case = tracker.cases.add(CaseDraft(provider="Claro", playbook="generic"))
     clock.fixed_today = date(2026, 10, 8)
     clock.fixed_now = datetime(2026, 10, 9, 2, 30, tzinfo=UTC)
     assert case.id is not None
-    tracker.log_contact(case.id, "Called in the evening", channel=Channel.PHONE)
+    tracker.cases.log_contact(case.id, "Called in the evening", channel=Channel.PHONE)
     clock.fixed_now = None
     return tracker
 

@@ -167,3 +167,33 @@ def test_unhashable_defaults_are_refused_as_dataclasses_refuse_them() -> None:
             """A list given through field(default=...) is still shared."""
 
             items: list[str] = field(default=[])
+
+
+def test_a_record_inherits_from_no_class_at_all() -> None:
+    class Base:
+        pass
+
+    with pytest.raises(TypeError, match=r"Derived: a record inherits from nothing \(not Base\)"):
+
+        @record
+        class Derived(Base):
+            name: str = ""
+
+
+def test_a_record_refuses_post_init() -> None:
+    with pytest.raises(TypeError, match="Checked: a record has no __post_init__"):
+
+        @record(frozen=True)
+        class Checked:
+            amount: int = 0
+
+            def __post_init__(self) -> None:
+                pass
+
+
+def test_a_record_refuses_kw_only() -> None:
+    with pytest.raises(TypeError, match="record\\(\\) takes only frozen, not kw_only"):
+
+        @record(kw_only=True)
+        class Keyed:
+            name: str = ""

@@ -13,8 +13,8 @@ def _xdg_dir(variable: str, default: str) -> Path | None:
     """On Linux, the folder platformdirs gives, found without loading platformdirs.
 
     Every command needs the config folder and, on the default database, the data
-    folder; platformdirs' import costs 5 to 9 ms of a 100 ms command on an 11 ms
-    interpreter start (measured with 4.3 to 4.14). On Linux its rule is the XDG
+    folder; platformdirs' import is a sizeable share of a command's start-up
+    (``python -m tests.bench.startup`` measures it). On Linux its rule is the XDG
     one: the variable when it holds an absolute path, else the default under an
     absolute ``$HOME`` (tests/core/test_paths.py holds the two in step). Anywhere
     else (macOS, Windows, Android, a relative or missing HOME) platformdirs decides.

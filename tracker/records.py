@@ -1,8 +1,8 @@
 """Value classes, declared as dataclasses are, made at a fraction of the cost.
 
 ``dataclasses`` imports ``inspect`` (and with it ``ast``, ``dis`` and
-``tokenize``) and compiles four to six functions per class, one at a time: on
-these machines that was about a seventh of every command's start-up. A record
+``tokenize``) and compiles four to six functions per class, one at a time: a
+large share of every command's start-up (``python -m tests.bench.commands``). A record
 is the part of that idea tracker uses: fields in the order they are declared,
 each with a default or a default factory or neither, ``frozen=True`` for
 values that never change, an ``__init__`` written for each class (one small
@@ -12,8 +12,12 @@ guards against assignment) shared by every record. Type checkers read
 
 Like a dataclass: a method the class defines itself is kept; a non-frozen
 record compares by value and is unhashable; a frozen one hashes by value;
-``replace`` makes a changed copy through ``__init__``. Unlike one, a record
-does not inherit another record's fields (tracker has no such class).
+``replace`` makes a changed copy through ``__init__``.
+
+The feature set is frozen at that: a record has no base class but ``object``, no
+``__post_init__`` and no ``kw_only``, and asking for one is a ``TypeError`` when the
+class is made. A class that needs more is a plain class; the start-up figures that
+made records worth having are measured in ``tests/bench``.
 """
 
 from __future__ import annotations
@@ -73,12 +77,18 @@ def record(cls: type[T], /) -> type[T]: ...
 
 
 @overload
-def record(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
+def record(*, frozen: bool = False, **unsupported: object) -> Callable[[type[T]], type[T]]: ...
 
 
 @dataclass_transform(field_specifiers=(field, Field))
-def record(cls: type[T] | None = None, /, *, frozen: bool = False) -> Any:
+def record(cls: type[T] | None = None, /, *, frozen: bool = False, **unsupported: object) -> Any:
     """Make ``cls`` a record: ``@record`` or ``@record(frozen=True)``."""
+    if unsupported:
+        # kw_only, slots, order...: dataclasses' options, which records do not take.
+        raise TypeError(
+            f"record() takes only frozen, not {', '.join(sorted(unsupported))}: "
+            "a class that needs more is a plain class"
+        )
     if cls is None:
         return lambda later: _make(later, frozen)
     return _make(cls, frozen)
@@ -87,6 +97,11 @@ def record(cls: type[T] | None = None, /, *, frozen: bool = False) -> Any:
 def _make(cls: type[T], frozen: bool) -> type[T]:
     if any("__record_fields__" in base.__dict__ for base in cls.__mro__[1:]):
         raise TypeError(f"{cls.__name__}: a record does not inherit another record's fields")
+    if cls.__bases__ != (object,):
+        bases = ", ".join(base.__name__ for base in cls.__bases__)
+        raise TypeError(f"{cls.__name__}: a record inherits from nothing (not {bases}); use a plain class")
+    if "__post_init__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: a record has no __post_init__; use a plain class")
     annotations = cls.__dict__.get("__annotations__", {})
     names = [name for name, annotation in annotations.items() if not _is_class_var(annotation)]
     # Every name of the generated __init__'s own starts with two underscores, which no

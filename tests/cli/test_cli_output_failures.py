@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.helpers.cli import Run, case_record, export_document
-from tracker.core import Tracker
+from tracker.core.cases import Cases
 
 SCRIPT = [sys.executable, "-m", "tracker"]
 
@@ -145,14 +145,14 @@ def test_a_database_error_is_one_line_without_the_statement(
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    def refuse(self: Tracker, *args: Any, **kwargs: Any) -> Any:
+    def refuse(self: Cases, *args: Any, **kwargs: Any) -> Any:
         raise OperationalError(
             "INSERT INTO cases (provider) VALUES (?)",
             ("Secret Provider",),
             sqlite3.OperationalError("attempt to write a readonly database"),
         )
 
-    monkeypatch.setattr(Tracker, "add_case", refuse)
+    monkeypatch.setattr(Cases, "add", refuse)
     result = cli("add", "Secret Provider")
     assert result.code == 74
     assert result.error_lines == [
@@ -161,20 +161,20 @@ def test_a_database_error_is_one_line_without_the_statement(
 
 
 def test_a_busy_database_says_try_again(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    def busy(self: Tracker, *args: Any, **kwargs: Any) -> Any:
+    def busy(self: Cases, *args: Any, **kwargs: Any) -> Any:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(Tracker, "add_case", busy)
+    monkeypatch.setattr(Cases, "add", busy)
     result = cli("add", "Claro")
     assert result.code == 75
     assert result.error_lines == ["tracker: error: the database is busy (database is locked); try again"]
 
 
 def test_a_file_system_error_is_one_line(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    def read_only(self: Tracker, *args: Any, **kwargs: Any) -> Any:
+    def read_only(self: Cases, *args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), "/data/tracker")
 
-    monkeypatch.setattr(Tracker, "add_case", read_only)
+    monkeypatch.setattr(Cases, "add", read_only)
     result = cli("add", "Claro")
     assert result.code == 74
     assert result.error_lines == ["tracker: error: /data/tracker: Read-only file system"]

@@ -1,6 +1,6 @@
 """The issue's walk-through on the command line: a Movistar baja requested on 2026-07-20 and
 never carried out, day by day with TRACKER_TODAY. Dates worked out by hand in
-tests/domain/test_peru_path.py (holidays 23, 28, 29 July, 6 August, 8 October)."""
+tests/domain/test_peru_escalation.py (holidays 23, 28, 29 July, 6 August, 8 October)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def movistar(cli: Run, env: Any) -> Run:
     return cli
 
 
-def test_the_whole_path_day_by_day(movistar: Run, env: Any) -> None:
+def test_the_whole_escalation_day_by_day(movistar: Run, env: Any) -> None:
     cli = movistar
     shown = cli("show", "1", "--json").json()
     assert shown["promised_by"] == "2026-07-30"

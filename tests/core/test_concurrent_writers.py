@@ -111,13 +111,15 @@ def test_an_edit_saves_only_what_the_user_changed(tmp_path: Path, db_target: str
     window = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     other = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     try:
-        case = window.add_case(CaseDraft(provider="Movistar", ticket="T-OLD", playbook="esim-pe"))
+        case = window.cases.add(CaseDraft(provider="Movistar", ticket="T-OLD", playbook="esim-pe"))
         assert case.id is not None
         initial = draft_of(window.get(case.id))  # the form opens
-        other.log_contact(case.id, "new ticket given", ticket="T-NEW", next_follow_up=date(2026, 12, 10))
+        other.cases.log_contact(
+            case.id, "new ticket given", ticket="T-NEW", next_follow_up=date(2026, 12, 10)
+        )
         # The form still shows what it loaded; the user changes the provider only.
         typed = CaseDraft(**{**vars(initial), "provider": "Movistar Perú"})
-        saved = window.edit_case(case.id, typed, changed_fields(typed, initial))
+        saved = window.cases.edit(case.id, typed, changed_fields(typed, initial))
         assert saved.provider == "Movistar Perú"
         assert saved.ticket == "T-NEW"
         assert saved.next_follow_up == date(2026, 12, 10)
@@ -141,11 +143,11 @@ def test_a_check_set_from_two_trackers_in_turn_keeps_both(tmp_path: Path, db_tar
     first = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     second = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
     try:
-        case = first.add_case(CaseDraft(provider="Entel", playbook="esim-pe"))
+        case = first.cases.add(CaseDraft(provider="Entel", playbook="esim-pe"))
         assert case.id is not None
         stale = first.get(case.id)  # what a screen showed a moment ago
-        second.set_check(case.id, "balance zero", CheckState.PASSED)
-        first.set_check(stale.id, "calls blocked", CheckState.PASSED)  # type: ignore[arg-type]
+        second.cases.set_check(case.id, "balance zero", CheckState.PASSED)
+        first.cases.set_check(stale.id, "calls blocked", CheckState.PASSED)  # type: ignore[arg-type]
         states = {c.name: c.state for c in second.get(case.id).checks}
         assert states["balance zero"] is CheckState.PASSED
         assert states["calls blocked"] is CheckState.PASSED
@@ -165,7 +167,7 @@ def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(
     )
     clock = FixedClock(TODAY)
     tracker = Tracker.open(db_target, clock=clock, config_folder=tmp_path)
-    case = tracker.add_case(CaseDraft(provider="Smart Fit", playbook="gym"))
+    case = tracker.cases.add(CaseDraft(provider="Smart Fit", playbook="gym"))
     assert case.id is not None
     tracker.close()
     (playbooks / "gym.toml").write_text("this is not = = toml", encoding="utf-8")  # broken since
@@ -174,7 +176,7 @@ def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(
         before = tracker.get(case.id)
         initial = draft_of(before)
         typed = CaseDraft(**{**vars(initial), "provider": "Smart Fit Perú"})
-        saved = tracker.edit_case(case.id, typed, changed_fields(typed, initial))
+        saved = tracker.cases.edit(case.id, typed, changed_fields(typed, initial))
         assert saved.provider == "Smart Fit Perú"
         assert (saved.playbook, saved.promised_by, saved.next_follow_up) == (
             before.playbook,
@@ -185,7 +187,7 @@ def test_an_edit_of_a_case_whose_playbook_is_gone_changes_nothing_else(
         # A new request date would need the playbook to work out the promised date: refused, unchanged.
         moved = CaseDraft(**{**vars(draft_of(saved)), "requested_on": date(2026, 10, 19)})
         with pytest.raises(Exception, match="not loaded") as refused:
-            tracker.edit_case(case.id, moved, ["requested_on"])
+            tracker.cases.edit(case.id, moved, ["requested_on"])
         assert "promised date" in str(refused.value)
         assert tracker.get(case.id) == saved
     finally:
@@ -197,18 +199,18 @@ def test_an_edit_is_held_only_to_the_fields_it_changes(tmp_path: Path) -> None:
     next day), or that has a chosen date: changing only its provider is saved."""
     tracker = Tracker.open(str(tmp_path / "t.db"), clock=FixedClock(TODAY), config_folder=tmp_path)
     try:
-        case = tracker.add_case(CaseDraft(provider="Claro", playbook="esim-pe"))
+        case = tracker.cases.add(CaseDraft(provider="Claro", playbook="esim-pe"))
         assert case.id is not None
         with tracker.store.write() as tx:  # as another time zone's "today" stored it
             tx.execute("UPDATE cases SET requested_on = '2026-10-21' WHERE id = ?", (case.id,))
         initial = draft_of(tracker.get(case.id))
         typed = CaseDraft(**{**vars(initial), "provider": "Claro Perú"})
-        saved = tracker.edit_case(case.id, typed, changed_fields(typed, initial))
+        saved = tracker.cases.edit(case.id, typed, changed_fields(typed, initial))
         assert (saved.provider, saved.requested_on) == ("Claro Perú", date(2026, 10, 21))
         # Changing the request date itself is still held to today.
         moved = CaseDraft(**{**vars(draft_of(saved)), "requested_on": date(2026, 10, 22)})
         with pytest.raises(Exception, match="in the future"):
-            tracker.edit_case(case.id, moved, ["requested_on"])
+            tracker.cases.edit(case.id, moved, ["requested_on"])
     finally:
         tracker.close()
 
@@ -225,11 +227,11 @@ def test_the_users_own_deadline_is_a_reminder_from_five_business_days_before(tmp
         return Tracker.open(str(tmp_path / "t.db"), clock=FixedClock(day), config_folder=tmp_path)
 
     tracker = on(date(2026, 7, 20))
-    case = tracker.add_case(CaseDraft(provider="Movistar Perú", playbook="esim-pe"))
+    case = tracker.cases.add(CaseDraft(provider="Movistar Perú", playbook="esim-pe"))
     tracker.close()
     tracker = on(date(2026, 9, 18))
-    tracker.escalate(case.id, StageKind.RECLAMO, date(2026, 7, 31))  # type: ignore[arg-type]
-    tracker.answer(case.id, date(2026, 9, 18), Outcome.INFUNDADO)  # type: ignore[arg-type]
+    tracker.escalation.file(case.id, StageKind.RECLAMO, date(2026, 7, 31))  # type: ignore[arg-type]
+    tracker.escalation.answer(case.id, date(2026, 9, 18), Outcome.INFUNDADO)  # type: ignore[arg-type]
     tracker.close()
 
     def deadlines(day: date) -> list[tuple[str, date]]:

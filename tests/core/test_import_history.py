@@ -86,7 +86,7 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(
     tmp_path: Path, new_db_target: Callable[[str], str]
 ) -> None:
     here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
-    case = here.add_case(CaseDraft(provider="Movistar", ticket="T-1", playbook="esim-pe"))
+    case = here.cases.add(CaseDraft(provider="Movistar", ticket="T-1", playbook="esim-pe"))
     assert case.id is not None
     export_to_path(here, "json", tmp_path / "mine.json")
     # The other device (clock a day ahead) imports it, edits the ticket, exports.
@@ -95,7 +95,7 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(
     import_file(there, tmp_path / "mine.json")
     initial = draft_of(there.get(case.id))
     typed = CaseDraft(**{**vars(initial), "ticket": "T-THERE"})
-    there.edit_case(case.id, typed, changed_fields(typed, initial))
+    there.cases.edit(case.id, typed, changed_fields(typed, initial))
     export_to_path(there, "json", tmp_path / "theirs.json")
     there.close()
 
@@ -107,7 +107,7 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(
     )
     initial = draft_of(here.get(case.id))
     typed = CaseDraft(**{**vars(initial), "ticket": "T-HERE-LATER"})
-    here.edit_case(case.id, typed, changed_fields(typed, initial))
+    here.cases.edit(case.id, typed, changed_fields(typed, initial))
     # The same file imported again has nothing new: the later local edit stays.
     again = import_file(here, tmp_path / "theirs.json")
     assert again.updated == [] and again.unchanged == 1
@@ -119,10 +119,10 @@ def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(
     tmp_path: Path, new_db_target: Callable[[str], str]
 ) -> None:
     here = open_at(new_db_target("here"), FixedClock(TODAY), tmp_path / "config")
-    case = here.add_case(CaseDraft(provider="Claro"))
+    case = here.cases.add(CaseDraft(provider="Claro"))
     assert case.id is not None
     export_to_path(here, "json", tmp_path / "before.json")
-    here.delete(case.id)
+    here.cases.delete(case.id)
     result = import_file(here, tmp_path / "before.json")
     assert result.updated == []
     assert here.get(case.id, include_deleted=True).deleted_at is not None
@@ -134,7 +134,7 @@ def test_two_imports_at_once_both_land_without_duplicates(
 ) -> None:
     source = open_at(new_db_target("source"), FixedClock(TODAY), tmp_path / "config")
     generic = source.playbooks.get("generic")
-    source.add_many(
+    source.cases.add_many(
         workflow.open_case(
             CaseDraft(provider=f"Provider {n}", ticket=f"T-{n}"),
             generic,

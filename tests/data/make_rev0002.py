@@ -38,7 +38,7 @@ class SteppingClock(FixedClock):
 
 def fill(tracker: Tracker, clock: SteppingClock) -> None:
     clock.fixed_today = date(2026, 10, 6)
-    one = tracker.add_case(
+    one = tracker.cases.add(
         CaseDraft(
             "Movistar Perú",
             "eSIM +51 987 654 321",
@@ -49,29 +49,29 @@ def fill(tracker: Tracker, clock: SteppingClock) -> None:
             fee_currency="PEN",
         )
     )
-    two = tracker.add_case(
+    two = tracker.cases.add(
         CaseDraft("Claro", "línea fija", action=Action.SUSPEND, channel=Channel.STORE, playbook="generic")
     )
-    three = tracker.add_case(CaseDraft("中国移动", "国际漫游", channel=Channel.WEB, playbook="subscription"))
+    three = tracker.cases.add(CaseDraft("中国移动", "国际漫游", channel=Channel.WEB, playbook="subscription"))
     clock.fixed_today = date(2026, 10, 20)
-    tracker.log_contact(
+    tracker.cases.log_contact(
         one.id, "El agente dice que la línea está cortada", ticket="R-2026-00077", agent="Rosa"
     )
-    tracker.set_check(one.id, "calls blocked", CheckState.FAILED, "una llamada de prueba entró (sí)")
-    tracker.log_contact(one.id, "Llamé otra vez", channel=Channel.APP)  # asked again
-    tracker.set_check(one.id, "calls blocked", CheckState.PASSED)
-    tracker.set_check(one.id, "balance zero", CheckState.FAILED)
-    tracker.set_check(one.id, "balance zero", CheckState.PENDING, "revisar luego")  # failure taken back
-    tracker.set_check(one.id, "balance zero", CheckState.PASSED, "S/ 0.00 (app)")
-    tracker.add_check(one.id, "no cobro en el recibo de noviembre", required=True)
-    tracker.add_check(one.id, "WhatsApp movido: 'nuevo' número", required=False)
-    tracker.set_check(one.id, "no cobro en el recibo de noviembre", CheckState.PASSED)
-    tracker.log_contact(one.id, "Confirmaron la baja", confirmed=True)
-    tracker.verify(one.id)  # verified, with a recheck after the next bill
+    tracker.cases.set_check(one.id, "calls blocked", CheckState.FAILED, "una llamada de prueba entró (sí)")
+    tracker.cases.log_contact(one.id, "Llamé otra vez", channel=Channel.APP)  # asked again
+    tracker.cases.set_check(one.id, "calls blocked", CheckState.PASSED)
+    tracker.cases.set_check(one.id, "balance zero", CheckState.FAILED)
+    tracker.cases.set_check(one.id, "balance zero", CheckState.PENDING, "revisar luego")  # failure taken back
+    tracker.cases.set_check(one.id, "balance zero", CheckState.PASSED, "S/ 0.00 (app)")
+    tracker.cases.add_check(one.id, "no cobro en el recibo de noviembre", required=True)
+    tracker.cases.add_check(one.id, "WhatsApp movido: 'nuevo' número", required=False)
+    tracker.cases.set_check(one.id, "no cobro en el recibo de noviembre", CheckState.PASSED)
+    tracker.cases.log_contact(one.id, "Confirmaron la baja", confirmed=True)
+    tracker.cases.verify(one.id)  # verified, with a recheck after the next bill
     clock.fixed_today = date(2026, 12, 1)
-    tracker.verify(one.id)  # recheck done
+    tracker.cases.verify(one.id)  # recheck done
     edited = tracker.cases.get(two.id)
-    tracker.edit_case(
+    tracker.cases.edit(
         two.id,
         CaseDraft(
             provider="Claro Perú",
@@ -86,13 +86,13 @@ def fill(tracker: Tracker, clock: SteppingClock) -> None:
             next_follow_up=edited.next_follow_up,
         ),
     )
-    tracker.withdraw(two.id, "me quedo con la línea: mejor plan (S/ 19.90)")
-    tracker.reopen(two.id)
-    tracker.withdraw(two.id)
-    tracker.reopen(two.id)
-    tracker.log_contact(three.id, "客服说已经注销", confirmed=True)
-    tracker.set_check(three.id, "access ended", CheckState.PASSED, "无法登录")
-    tracker.withdraw(three.id, "不用了")
+    tracker.cases.withdraw(two.id, "me quedo con la línea: mejor plan (S/ 19.90)")
+    tracker.cases.reopen(two.id)
+    tracker.cases.withdraw(two.id)
+    tracker.cases.reopen(two.id)
+    tracker.cases.log_contact(three.id, "客服说已经注销", confirmed=True)
+    tracker.cases.set_check(three.id, "access ended", CheckState.PASSED, "无法登录")
+    tracker.cases.withdraw(three.id, "不用了")
 
 
 def main(out: Path, export: Path) -> None:

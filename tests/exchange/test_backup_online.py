@@ -27,7 +27,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
     tracker = open_tracker(db)
     # Committed data that still sits in the WAL file: a plain file copy would miss it.
     for n in range(50):
-        tracker.add_case(CaseDraft(provider=f"Provider {n}", service="línea +51 900 000 000"))
+        tracker.cases.add(CaseDraft(provider=f"Provider {n}", service="línea +51 900 000 000"))
     assert (tmp_path / "live.db-wal").stat().st_size > 0
 
     stop = threading.Event()
@@ -39,7 +39,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
         try:
             n = 0
             while not stop.is_set():
-                writing.add_case(CaseDraft(provider=f"Concurrent {n}"))
+                writing.cases.add(CaseDraft(provider=f"Concurrent {n}"))
                 n += 1
                 written.append(n)
         except BaseException as exc:  # reported by the test below

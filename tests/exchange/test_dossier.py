@@ -102,7 +102,7 @@ def test_a_case_done_in_time_says_so(run: Run, story_env: dict[str, Case]) -> No
 
 def test_user_text_cannot_break_the_markdown(tracker: Tracker) -> None:
     on(tracker, "2026-11-02")
-    case = tracker.add_case(
+    case = tracker.cases.add(
         CaseDraft(
             provider="*Evil* [Co](http://x) <b>bold</b> | & #1",
             service="line\nwith `code`",
@@ -175,10 +175,10 @@ def test_report_to_a_file_and_errors(run: Run, story_env: dict[str, Case], tmp_p
 
 def test_a_failed_check_without_a_confirmation(tracker: Tracker, story: Any) -> None:
     on(tracker, "2026-11-02")
-    case = tracker.add_case(CaseDraft(provider="Claro", playbook="esim-pe", ticket="C-7"))
+    case = tracker.cases.add(CaseDraft(provider="Claro", playbook="esim-pe", ticket="C-7"))
     assert case.id is not None
     on(tracker, "2026-11-16")
-    tracker.set_check(case.id, "balance zero", CheckState.FAILED, note="S/ 25 charged")
+    tracker.cases.set_check(case.id, "balance zero", CheckState.FAILED, note="S/ 25 charged")
     on(tracker, "2026-11-20")
     missed = _section(dossier(tracker, tracker.get(case.id)), "Missed deadlines")
     # Requested 2 November: deadline 9 November; 16 November is 5 business days after it.
@@ -192,10 +192,10 @@ def test_a_failed_check_without_a_confirmation(tracker: Tracker, story: Any) -> 
 
 def test_a_case_only_confirmed_is_not_said_to_be_undone(tracker: Tracker, story: Any) -> None:
     on(tracker, "2026-11-02")
-    case = tracker.add_case(CaseDraft(provider="Bitel", playbook="esim-pe", ticket="B-1"))
+    case = tracker.cases.add(CaseDraft(provider="Bitel", playbook="esim-pe", ticket="B-1"))
     assert case.id is not None
     on(tracker, "2026-11-06")
-    tracker.log_contact(case.id, "Done, they say", confirmed=True)
+    tracker.cases.log_contact(case.id, "Done, they say", confirmed=True)
     on(tracker, "2026-11-20")
     missed = _section(dossier(tracker, tracker.get(case.id)), "Missed deadlines")
     assert missed.strip() == ("None: Bitel said it was done on 6 November 2026, within the deadline.")
@@ -203,7 +203,7 @@ def test_a_case_only_confirmed_is_not_said_to_be_undone(tracker: Tracker, story:
 
 def test_a_request_logged_days_later_is_dated_by_the_request(tracker: Tracker) -> None:
     requested = tracker.clock.fixed_today.replace(day=2)  # type: ignore[attr-defined]
-    case = tracker.add_case(CaseDraft(provider="Bitel", requested_on=requested))
+    case = tracker.cases.add(CaseDraft(provider="Bitel", requested_on=requested))
     text = dossier(tracker, case)
     first = next(line for line in _section(text, "Timeline").splitlines() if line.startswith("1. "))
     assert first.startswith(f"1. **{requested.day} ")

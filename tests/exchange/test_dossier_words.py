@@ -17,7 +17,7 @@ def _section(text: str, title: str) -> str:
 
 def test_a_request_made_in_a_store_says_so(tracker: Tracker) -> None:
     on(tracker, "2026-11-02")
-    case = tracker.add_case(
+    case = tracker.cases.add(
         CaseDraft(provider="Claro", channel=Channel.STORE, playbook="esim-pe", fee_amount=Decimal("25"))
     )
     text = dossier(tracker, case)
@@ -30,11 +30,11 @@ def test_a_case_verified_without_the_provider_saying_so_is_not_said_to_be_confir
     tracker: Tracker,
 ) -> None:
     on(tracker, "2026-11-02")
-    case = tracker.add_case(CaseDraft(provider="Bitel", playbook="generic", ticket="B-1"))
+    case = tracker.cases.add(CaseDraft(provider="Bitel", playbook="generic", ticket="B-1"))
     assert case.id is not None
     on(tracker, "2026-11-05")
-    tracker.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
-    tracker.verify(case.id)
+    tracker.cases.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
+    tracker.cases.verify(case.id)
     text = dossier(tracker, tracker.get(case.id))
     assert "said it was done" not in text
     assert _section(text, "Missed deadlines").strip() == (
@@ -46,11 +46,11 @@ def test_a_late_verification_is_stated_without_putting_words_in_the_providers_mo
     tracker: Tracker,
 ) -> None:
     on(tracker, "2026-11-02")
-    case = tracker.add_case(CaseDraft(provider="Bitel", playbook="generic", ticket="B-1"))
+    case = tracker.cases.add(CaseDraft(provider="Bitel", playbook="generic", ticket="B-1"))
     assert case.id is not None
     on(tracker, "2026-11-20")  # generic: 10 calendar days, deadline 12 November
-    tracker.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
-    tracker.verify(case.id)
+    tracker.cases.set_check(case.id, "cancellation confirmed", CheckState.PASSED)
+    tracker.cases.verify(case.id)
     missed = _section(dossier(tracker, tracker.get(case.id)), "Missed deadlines")
     assert "said it was done" not in missed
     assert (

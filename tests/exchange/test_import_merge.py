@@ -59,8 +59,8 @@ def test_a_newer_export_updates_the_case_and_adds_only_the_missing_entries(
     movistar = story["movistar"]
     assert movistar.id is not None
     on(tracker, "2026-11-23")
-    tracker.log_contact(movistar.id, "Dicen que ya está", ticket="R-2026-00099", confirmed=True)
-    tracker.set_check(movistar.id, "calls blocked", CheckState.PASSED, note="ya no entra")
+    tracker.cases.log_contact(movistar.id, "Dicen que ya está", ticket="R-2026-00099", confirmed=True)
+    tracker.cases.set_check(movistar.id, "calls blocked", CheckState.PASSED, note="ya no entra")
     newer = tmp_path / "newer.json"
     export_to_path(tracker, "json", newer)
 
@@ -88,7 +88,7 @@ def test_an_older_file_never_rolls_back_a_newer_case(
     movistar = story["movistar"]
     assert movistar.id is not None
     on(tracker, "2026-11-23")
-    tracker.log_contact(movistar.id, "Dicen que ya está", confirmed=True)
+    tracker.cases.log_contact(movistar.id, "Dicen que ya está", confirmed=True)
     before = tracker.get(movistar.id)
     result = import_file(tracker, old_export)
     assert result.updated == [] and result.unchanged == 4
@@ -154,7 +154,7 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(
     assert run("--db", str(target), "import", str(half_path)).code == 0
     on(tracker, "2026-11-21")
     assert story_env["china"].id is not None
-    tracker.log_contact(story_env["china"].id, "Chat: 已经取消了")
+    tracker.cases.log_contact(story_env["china"].id, "Chat: 已经取消了")
     assert run("export", "-o", str(export)).code == 0
     before = db_dump(target)
 
@@ -189,7 +189,7 @@ def test_progress_is_reported_while_reading_and_writing(tracker: Tracker, tmp_pa
         Case(**{**vars(story["china"]), "id": None, "uuid": f"00000000-0000-4000-8000-{i:012d}"})
         for i in range(2500)
     ]
-    source.add_many(many)
+    source.cases.add_many(many)
     export = tmp_path / "many.json"
     export_to_path(source, "json", export)
     source.close()

@@ -201,7 +201,7 @@ def test_any_cases_survive_export_import_export_exactly(originals: list[Case]) -
         source = open_tracker(root / "source.db")
         target = open_tracker(root / "target.db")
         try:
-            source.add_many(originals)
+            source.cases.add_many(originals)
             first = root / "first.json"
             export_to_path(source, "json", first)
             result = import_file(target, first)

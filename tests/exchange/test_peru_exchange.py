@@ -19,12 +19,12 @@ from tracker.exchange.importer import import_file
 def peruvian_story(tracker: Tracker, tmp_path: Path) -> Case:
     """A baja of 2026-07-20 with a reclamo, an answer, a charge and a file."""
     on(tracker, "2026-07-20")
-    case = tracker.add_case(
+    case = tracker.cases.add(
         CaseDraft("Movistar Perú", "eSIM +51 987 654 321", ticket="CP-1", playbook="esim-pe")
     )
     assert case.id is not None
     on(tracker, "2026-07-31")
-    tracker.escalate(
+    tracker.escalation.file(
         case.id,
         StageKind.RECLAMO,
         date(2026, 7, 31),
@@ -33,15 +33,15 @@ def peruvian_story(tracker: Tracker, tmp_path: Path) -> Case:
         amount=Decimal("79.80"),
     )
     on(tracker, "2026-08-20")
-    tracker.add_charge(
+    tracker.escalation.add_charge(
         case.id, Decimal("79.80"), "PEN", date(2026, 8, 5), period=(date(2026, 8, 1), date(2026, 8, 31))
     )
-    tracker.add_charge(case.id, Decimal("5"), "USD", date(2026, 8, 6), owed=True, note="roaming")
+    tracker.escalation.add_charge(case.id, Decimal("5"), "USD", date(2026, 8, 6), owed=True, note="roaming")
     evidence = tmp_path / "recibo.pdf"
     evidence.write_bytes(b"%PDF recibo")
-    tracker.attach(case.id, evidence, "el recibo")
+    tracker.evidence.attach(case.id, evidence, "el recibo")
     on(tracker, "2026-08-25")
-    return tracker.answer(case.id, date(2026, 8, 25), Outcome.INFUNDADO, code="RES-1")
+    return tracker.escalation.answer(case.id, date(2026, 8, 25), Outcome.INFUNDADO, code="RES-1")
 
 
 def test_export_import_export_keeps_stages_charges_and_files_byte_for_byte(

@@ -56,7 +56,7 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     - ``trashed``: a case moved to the trash.
     """
     on(tracker, "2026-10-06")
-    movistar = tracker.add_case(
+    movistar = tracker.cases.add(
         CaseDraft(
             provider="Movistar Perú",
             service="eSIM línea +51 987 654 321",
@@ -68,7 +68,7 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     assert movistar.id is not None
     movistar_id = movistar.id
     on(tracker, "2026-10-20")
-    tracker.log_contact(
+    tracker.cases.log_contact(
         movistar_id,
         "Agente dice que la línea ya está cortada",
         ticket="R-2026-00077",
@@ -76,15 +76,17 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
         confirmed=True,
     )
     on(tracker, "2026-10-21")
-    tracker.set_check(
+    tracker.cases.set_check(
         movistar_id, "calls blocked", CheckState.FAILED, note="la llamada al +51 987 654 321 entra todavía"
     )
-    tracker.set_check(movistar_id, "balance zero", CheckState.PASSED)
+    tracker.cases.set_check(movistar_id, "balance zero", CheckState.PASSED)
     on(tracker, "2026-11-20")
-    movistar = tracker.log_contact(movistar_id, "Llamé otra vez; dicen 48 horas más", channel=Channel.PHONE)
+    movistar = tracker.cases.log_contact(
+        movistar_id, "Llamé otra vez; dicen 48 horas más", channel=Channel.PHONE
+    )
 
     on(tracker, "2026-11-02")
-    china = tracker.add_case(
+    china = tracker.cases.add(
         CaseDraft(
             provider="中国移动",
             service="月套餐 138 0013 8000",
@@ -95,21 +97,21 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     )
 
     on(tracker, "2026-09-01")
-    gym = tracker.add_case(
+    gym = tracker.cases.add(
         CaseDraft(provider="Smart Fit", service="Membresía mensual", ticket="SF-991", playbook="generic")
     )
     assert gym.id is not None
     on(tracker, "2026-09-03")
-    tracker.log_contact(gym.id, "Told it is cancelled", confirmed=True)
-    tracker.set_check(gym.id, "cancellation confirmed", CheckState.PASSED)
-    gym = tracker.verify(gym.id)
+    tracker.cases.log_contact(gym.id, "Told it is cancelled", confirmed=True)
+    tracker.cases.set_check(gym.id, "cancellation confirmed", CheckState.PASSED)
+    gym = tracker.cases.verify(gym.id)
 
     on(tracker, "2026-11-10")
-    trashed = tracker.add_case(
+    trashed = tracker.cases.add(
         CaseDraft(provider="Netflix", service="Plan estándar", playbook="subscription")
     )
     assert trashed.id is not None
-    tracker.delete(trashed.id)
+    tracker.cases.delete(trashed.id)
     trashed = tracker.get(trashed.id, include_deleted=True)
     on(tracker, "2026-11-20")
     return {"movistar": tracker.get(movistar_id), "china": china, "gym": gym, "trashed": trashed}

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from tests.helpers.notify import NtfyServer, SmtpServer, free_port, start_smtp, write_program
+from tracker.config.notify import NotifyConfig
 from tracker.notify.channels import DeliveryFailed, open_channel
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
 
 MESSAGE = Message(
     "tracker: 1 follow-up overdue", "Overdue:\n  case 3, Movistar Perú: follow-up 5 days overdue", True

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tracker.config.notify import NotifyConfig
 from tracker.domain.model import Status
 from tracker.domain.reminders import Reminder, follow_up_reminder
 from tracker.notify.channels import DeliveryFailed
 from tracker.notify.dispatch import Result, Round, notify_round
 from tracker.notify.ledger import FILE_NAME, read_ledger
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
 
 MONDAY = date(2026, 10, 19)
 TUESDAY = date(2026, 10, 20)

@@ -40,9 +40,9 @@ def test_tui_and_command_line_writing_in_turn_lose_nothing(tmp_path: Path) -> No
     try:
         tui.ordered_ids()
         assert cli(db, config, "add", "from the command line 1").returncode == 0
-        tui.add_case(CaseDraft(provider="from the TUI"))
+        tui.cases.add(CaseDraft(provider="from the TUI"))
         assert cli(db, config, "add", "from the command line 2").returncode == 0
-        tui.add_case(CaseDraft(provider="from the TUI again"))
+        tui.cases.add(CaseDraft(provider="from the TUI again"))
         assert [
             s.provider
             for s in tui.summaries(tui.ordered_ids()).values()

@@ -39,7 +39,7 @@ async def test_steps_show_while_the_case_is_open(
         assert "8 steps of esim-pe" in str(steps.title)
         assert "5. Get the reference code" in text_of(app.screen, "#steps-text")
         app.pop_screen()
-        tracker.withdraw(case.id)
+        tracker.cases.withdraw(case.id)
         app.open_case(case.id)
         await settle(pilot)
         assert not app.screen.query_one("#steps", Collapsible).display
@@ -64,7 +64,7 @@ async def test_page_keys_scroll_the_case_from_the_checklist(
     case = seed(tracker, "Movistar", requested=date(2026, 11, 2))
     assert case.id is not None
     for day in range(6):
-        tracker.log_contact(case.id, f"call {day}")
+        tracker.cases.log_contact(case.id, f"call {day}")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -116,8 +116,8 @@ def _verified_with_recheck_due(tracker: Tracker) -> Case:
     case = seed(tracker, "Movistar", requested=TODAY - timedelta(days=60))
     assert case.id is not None
     for name in ("calls blocked", "balance zero"):
-        tracker.set_check(case.id, name, CheckState.PASSED)
-    tracker.verify(case.id)
+        tracker.cases.set_check(case.id, name, CheckState.PASSED)
+    tracker.cases.verify(case.id)
     # The recheck after the next bill has come.
     return tracker.update(case.id, lambda stored: setattr(stored, "next_follow_up", TODAY))[0]
 

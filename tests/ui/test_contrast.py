@@ -90,28 +90,28 @@ def every_flag(tracker: Tracker) -> Tracker:
     """Cases that between them show every flag, one of them all the open ones at once."""
     late = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="")
     assert late.id is not None
-    tracker.set_check(late.id, "calls blocked", CheckState.FAILED)
-    tracker.log_contact(late.id, "called", next_follow_up=TODAY)
+    tracker.cases.set_check(late.id, "calls blocked", CheckState.FAILED)
+    tracker.cases.log_contact(late.id, "called", next_follow_up=TODAY)
     _set_next(tracker, late.id, date(2026, 11, 20))
     today = seed(tracker, "Claro", requested=date(2026, 11, 16), number=2)
     assert today.id is not None
-    tracker.log_contact(today.id, "called", next_follow_up=TODAY)
+    tracker.cases.log_contact(today.id, "called", next_follow_up=TODAY)
     recheck = seed(tracker, "Netflix", requested=date(2026, 9, 1), playbook="subscription", number=3)
     assert recheck.id is not None
     for check in ("confirmation received", "no new charge"):
-        tracker.set_check(recheck.id, check, CheckState.PASSED)
-    tracker.verify(recheck.id)
+        tracker.cases.set_check(recheck.id, check, CheckState.PASSED)
+    tracker.cases.verify(recheck.id)
     _set_next(tracker, recheck.id, TODAY)
     # Past the provider's deadline: a reclamo unanswered past its deadline (19 November),
     # and one answered against the user, whose appeal window closes within days.
     silent = seed(tracker, "Entel", requested=date(2026, 10, 6), number=4)
     assert silent.id is not None
-    tracker.escalate(silent.id, StageKind.RECLAMO, date(2026, 10, 15))
-    tracker.add_charge(silent.id, Decimal("79.80"), "PEN", date(2026, 11, 5))  # not owed
+    tracker.escalation.file(silent.id, StageKind.RECLAMO, date(2026, 10, 15))
+    tracker.escalation.add_charge(silent.id, Decimal("79.80"), "PEN", date(2026, 11, 5))  # not owed
     appeal = seed(tracker, "Bitel", requested=date(2026, 9, 1), number=5)
     assert appeal.id is not None
-    tracker.escalate(appeal.id, StageKind.RECLAMO, date(2026, 9, 7))
-    tracker.answer(appeal.id, date(2026, 11, 2), Outcome.INFUNDADO)
+    tracker.escalation.file(appeal.id, StageKind.RECLAMO, date(2026, 9, 7))
+    tracker.escalation.answer(appeal.id, date(2026, 11, 2), Outcome.INFUNDADO)
     shown = set()
     for case in tracker.open_cases(include_closed=True):
         shown.update(case_flags(case, TODAY))

@@ -247,7 +247,7 @@ async def test_filter_as_you_type_and_closed_cases(
     movistar = seed(tracker, "Movistar", requested=TODAY)
     claro = seed(tracker, "Claro", requested=TODAY, number=2)
     assert claro.id is not None
-    tracker.withdraw(claro.id)
+    tracker.cases.withdraw(claro.id)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -333,7 +333,7 @@ async def test_import_from_the_palette_checks_first_then_imports(
     seed(tracker, "Claro", requested=TODAY)
     exported = tmp_path / "backup.json"
     export_to_path(tracker, "json", exported)
-    tracker.delete(1)
+    tracker.cases.delete(1)
     with tracker.store.write() as tx:
         tx.purge(1)
     app = make_app()

@@ -39,7 +39,7 @@ async def test_the_case_screen_words_the_timeline_in_the_chosen_language(
     tracker: Tracker, ui_db: str, ui_config: Path, language: str, created: str, check: str
 ) -> None:
     seed(tracker, "Movistar Perú", requested=TODAY)
-    tracker.set_check(1, "calls blocked", CheckState.FAILED, "sigue entrando")
+    tracker.cases.set_check(1, "calls blocked", CheckState.FAILED, "sigue entrando")
     shown = await timeline_on_screen(ui_db, ui_config, language)
     assert current_language() == language
     assert created in shown and check in shown

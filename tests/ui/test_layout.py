@@ -66,11 +66,11 @@ async def test_at_120_columns_every_flag_and_the_whole_ticket_show(
 ) -> None:
     late = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="")
     assert late.id is not None
-    tracker.log_contact(late.id, "new ticket", ticket="R-2026-11-00042", next_follow_up=TODAY)
+    tracker.cases.log_contact(late.id, "new ticket", ticket="R-2026-11-00042", next_follow_up=TODAY)
     other = seed(tracker, "Claro", requested=date(2026, 10, 6), ticket="", number=2)
     assert other.id is not None
-    tracker.set_check(other.id, "calls blocked", CheckState.FAILED)
-    tracker.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
+    tracker.cases.set_check(other.id, "calls blocked", CheckState.FAILED)
+    tracker.cases.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
     text = await _table_text(make_app, (120, 40))
     assert "DUE TODAY PROVIDER LATE" in text and "R-2026-11-00042" in text
     assert "PROVIDER LATE NO TICKET CHECK FAILED" in text
@@ -85,8 +85,8 @@ async def test_at_80_columns_flags_take_their_short_form(
 ) -> None:
     other = seed(tracker, "Claro", requested=date(2026, 10, 6), ticket="", number=2)
     assert other.id is not None
-    tracker.set_check(other.id, "calls blocked", CheckState.FAILED)
-    tracker.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
+    tracker.cases.set_check(other.id, "calls blocked", CheckState.FAILED)
+    tracker.cases.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
     seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
     text = await _table_text(make_app, (80, 24))
     assert "LATE NO TKT FAILED" in text

@@ -21,7 +21,7 @@ async def test_the_filter_finds_every_ticket_the_case_has_had(
 ) -> None:
     old = seed(tracker, "Movistar", requested=TODAY, ticket="R-OLD-1")
     assert old.id is not None
-    tracker.log_contact(old.id, "new ticket given", ticket="R-NEW-2")
+    tracker.cases.log_contact(old.id, "new ticket given", ticket="R-NEW-2")
     seed(tracker, "Claro", requested=TODAY, ticket="C-3", number=2)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

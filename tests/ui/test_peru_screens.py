@@ -1,4 +1,4 @@
-"""The path past the deadline in the TUI: the ladder and the next step on the Case screen,
+"""The escalation past the deadline in the TUI: the ladder and the next step on the Case screen,
 letters from it, the user's deadlines on Follow-ups, the money not owed on Cases."""
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def reclamo_case(tracker: Tracker) -> Case:
     August-style bill of 5 November is not owed. Today is 2026-11-23: a queja is allowed."""
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
     assert case.id is not None
-    tracker.escalate(case.id, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
-    tracker.add_charge(case.id, Decimal("79.80"), "PEN", date(2026, 11, 5))
+    tracker.escalation.file(case.id, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
+    tracker.escalation.add_charge(case.id, Decimal("79.80"), "PEN", date(2026, 11, 5))
     return case
 
 
@@ -59,7 +59,7 @@ async def test_the_case_screen_shows_the_ladder_and_files_the_next_step(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CaseScreen)
-        shown = str(screen.query_one("#path").render())
+        shown = str(screen.query_one("#escalation").render())
         assert "reclamo (baja not carried out) filed 2026-10-15, código REC-77" in shown
         assert "answer due 2026-11-19" in shown
         assert "Next step: file a queja for silence, allowed since 2026-11-20" in shown
@@ -85,7 +85,7 @@ async def test_the_case_screen_shows_the_ladder_and_files_the_next_step(
         assert isinstance(app.screen, CaseScreen)
         stages = tracker.get(reclamo_case.id).stages
         assert [(s.kind, s.code) for s in stages] == [(StageKind.RECLAMO, "REC-77"), (StageKind.QUEJA, "Q-1")]
-        assert "queja filed 2026-11-20, código Q-1" in str(app.screen.query_one("#path").render())
+        assert "queja filed 2026-11-20, código Q-1" in str(app.screen.query_one("#escalation").render())
 
 
 async def test_a_letter_from_the_case_screen(
@@ -111,7 +111,7 @@ async def test_follow_ups_list_the_users_deadlines_and_cases_the_money_not_owed(
     make_app: Callable[[], TrackerApp], tracker: Tracker, reclamo_case: Case
 ) -> None:
     assert reclamo_case.id is not None
-    tracker.answer(reclamo_case.id, date(2026, 11, 20), Outcome.INFUNDADO, kind=StageKind.RECLAMO)
+    tracker.escalation.answer(reclamo_case.id, date(2026, 11, 20), Outcome.INFUNDADO, kind=StageKind.RECLAMO)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -137,7 +137,7 @@ async def test_nothing_new_shows_on_cases_without_any_of_it(
         assert not app.screen.query_one(NotOwedLine).display
         await pilot.press("enter")
         await settle(pilot)
-        assert not app.screen.query_one("#path").display
+        assert not app.screen.query_one("#escalation").display
         await pilot.press("escape", "d")
         await settle(pilot)
         assert not app.screen.query_one(YourDeadlines).display

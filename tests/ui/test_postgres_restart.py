@@ -95,7 +95,7 @@ async def test_the_list_reloads_what_another_machine_wrote_across_a_restart(
             server.restart()
             from tracker.domain.workflow import CaseDraft
 
-            case = other.add_case(CaseDraft(provider="Claro, from the other machine"))
+            case = other.cases.add(CaseDraft(provider="Claro, from the other machine"))
             table = app.screen.query_one(CaseTable)
             for _ in range(100):
                 await asyncio.sleep(0.1)

@@ -44,8 +44,10 @@ def populated(tracker: Tracker) -> Tracker:
         service="escape \x1b[31m kept literal",
         number=4,
     )
-    tracker.log_contact(overdue.id, "Agent promised to cut the line today", next_follow_up=date(2026, 11, 23))
-    tracker.set_check(overdue.id, "calls blocked", CheckState.PASSED)
+    tracker.cases.log_contact(
+        overdue.id, "Agent promised to cut the line today", next_follow_up=date(2026, 11, 23)
+    )
+    tracker.cases.set_check(overdue.id, "calls blocked", CheckState.PASSED)
     return tracker
 
 
@@ -153,9 +155,9 @@ def past_the_deadline(populated: Tracker) -> Tracker:
     from tracker.domain.model import Outcome, StageKind
 
     tracker = populated
-    tracker.escalate(1, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
-    tracker.answer(1, date(2026, 11, 20), Outcome.INFUNDADO, code="RES-9")
-    tracker.add_charge(1, Decimal("79.80"), "PEN", date(2026, 11, 5))
+    tracker.escalation.file(1, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
+    tracker.escalation.answer(1, date(2026, 11, 20), Outcome.INFUNDADO, code="RES-9")
+    tracker.escalation.add_charge(1, Decimal("79.80"), "PEN", date(2026, 11, 5))
     return tracker
 
 

@@ -67,7 +67,7 @@ async def test_ctrl_z_refuses_what_another_writer_changed_since(
             app.screen.query_one("#summary", Input).value = "typo"
             app.screen.query_one("#ticket", Input).value = "R-TYPO"
             await press(pilot, "ctrl+s")
-            other.log_contact(case.id, "from the command line", ticket="R-2")
+            other.cases.log_contact(case.id, "from the command line", ticket="R-2")
             await press(pilot, "ctrl+z")
         assert tracker.get(case.id).ticket == "R-2"
         assert "cannot be undone" in notices[-1] and "from the command line" in notices[-1]
@@ -85,8 +85,8 @@ async def test_the_undo_history_takes_back_the_change_picked(
 
     case = seed(tracker, "Movistar Perú", requested=TODAY)
     assert case.id is not None
-    tracker.log_contact(case.id, "first call")
-    tracker.set_check(case.id, "calls blocked", CheckState.PASSED)
+    tracker.cases.log_contact(case.id, "first call")
+    tracker.cases.set_check(case.id, "calls blocked", CheckState.PASSED)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(UndoScreen())

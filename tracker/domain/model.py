@@ -184,7 +184,7 @@ def new_uuid() -> str:
     """A random (version 4) UUID as text, as ``str(uuid.uuid4())`` makes it.
 
     Made here from ``os.urandom``: the ``uuid`` module loads ``platform`` and costs
-    ``tracker add`` about 2 ms for these six lines.
+    ``tracker add`` more than these six lines (``tests/bench`` measures the commands).
     """
     raw = bytearray(os.urandom(16))
     raw[6] = (raw[6] & 0x0F) | 0x40  # version 4

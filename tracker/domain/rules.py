@@ -288,7 +288,7 @@ def builtin_rulebook_file(name: str) -> Path:
     from pathlib import Path
 
     # Beside this module (the wheel keeps package data there); importlib.resources
-    # would cost a write command 5 ms of imports to find the same file.
+    # would cost a write command its imports to find the same file (see tests/bench).
     resource = Path(__file__).with_name("rulebooks") / f"{name}.toml"
     if not name.replace("-", "").replace("_", "").isalnum() or not resource.is_file():
         raise NotFound(_("no rule book {name}").format(name=repr(name)))
@@ -299,7 +299,7 @@ def builtin_rulebook_file(name: str) -> Path:
 def builtin_rulebook(name: str) -> RuleBook:
     """A rule book shipped with tracker, read from its TOML file.
 
-    Commands go through :mod:`tracker.rulebook_cache`, which keeps the parsed
+    Commands go through :mod:`tracker.caches.rulebooks`, which keeps the parsed
     document and so spares them loading ``tomllib``.
     """
     import tomllib

@@ -57,7 +57,7 @@ def write_bundle(tracker: Tracker, case: Case, path: Path, *, redact: bool = Fal
             continue
         contents.append((f"cartas/{letter_filename(case, kind)}", text.encode("utf-8")))
     result = BundleResult()
-    blobs = tracker.blobs
+    blobs = tracker.evidence.blobs
     for attachment in case.attachments:
         if redact:
             result.withheld += 1

@@ -19,7 +19,7 @@ from tracker.display import literal
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
 from tracker.domain.model import Action, Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
-from tracker.exchange import dossier_path
+from tracker.exchange import dossier_escalation
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
 from tracker.i18n import N_, _, ngettext, pgettext
@@ -430,14 +430,14 @@ def render(
     out += [_("## Dates"), "", *_dates(case, today, calendar, marks), "", _days_off_note(calendar), ""]
     if rules is not None:
         # These sections are worded in the reader's language, so are their dates.
-        out += dossier_path.stages_section(case, rules, md, formats.long_date)
-        out += dossier_path.deadlines_section(case, rules, today, formats.long_date)
-        out += dossier_path.charges_section(case, rules, md, formats.long_date)
+        out += dossier_escalation.stages_section(case, rules, md, formats.long_date)
+        out += dossier_escalation.deadlines_section(case, rules, today, formats.long_date)
+        out += dossier_escalation.charges_section(case, rules, md, formats.long_date)
     heading = _("## Checks ({passed} of {total} passed)").format(
         passed=case.checks_passed, total=len(case.checks)
     )
     out += [heading, "", *_checks(case, local), ""]
-    out += dossier_path.attachments_section(case, md, present)
+    out += dossier_escalation.attachments_section(case, md, present)
     out += [_("## Timeline"), ""]
     if case.timeline:
         out.append(_("Times are local ({offset}).").format(offset=_utc_offset(case.timeline[0].at, local)))
@@ -486,7 +486,7 @@ def dossier(tracker: Tracker, case: Case, *, redact: bool = False) -> str:
         local=tracker.clock.local,
         redact=redact,
         rules=rules,
-        present=tracker.blobs.has,
+        present=tracker.evidence.blobs.has,
     )
 
 

@@ -2,7 +2,7 @@
 
 The merge rules live in :mod:`tracker.domain.merge` (and in the README); this
 module reads the file, refuses what cannot be imported, and hands the cases to
-:meth:`tracker.core.Tracker.import_cases`.
+:meth:`tracker.core.Tracker.exchange.import_cases`.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def import_document(
                     "so importing it would overwrite real data with masked text"
                 )
             )
-        return tracker.import_cases(
+        return tracker.exchange.import_cases(
             document.cases,
             dry_run=dry_run,
             progress=None if progress is None else (lambda done, total: progress("writing", done, total)),

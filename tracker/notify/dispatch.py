@@ -13,11 +13,11 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from tracker.config.notify import NotifyConfig
 from tracker.domain.reminders import Reminder
 from tracker.notify import ledger
 from tracker.notify.channels import Channel, DeliveryFailed, open_channel, require_settings
 from tracker.notify.message import Message, build_message, trial_message
-from tracker.notify_config import NotifyConfig
 from tracker.records import field, record
 
 Opener = Callable[[str, NotifyConfig, Mapping[str, str]], Channel]

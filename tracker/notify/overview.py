@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import paths
+from tracker.config.notify import NotifyConfig
 from tracker.display import headline, literal
 from tracker.i18n import _, ngettext
 from tracker.notify.dispatch import Result, check_channels, send_test
 from tracker.notify.install import installed_timer
 from tracker.notify.ledger import read_ledger
-from tracker.notify_config import NotifyConfig
 from tracker.wording.entries import details_text
 
 if TYPE_CHECKING:

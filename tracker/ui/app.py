@@ -243,7 +243,7 @@ class TrackerApp(App[None]):
             self.notify(_("Undone: {what}.").format(what=change_text(result[0])), markup=False)
             self.data_changed()
 
-        run_job(self, partial(self.tracker.undo, own=True), undone)
+        run_job(self, partial(self.tracker.history.undo, own=True), undone)
 
     # -- quitting --------------------------------------------------------------
 
@@ -310,7 +310,7 @@ class TrackerApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette, in the reader's language."""
-        from tracker.ui.palette import Palette
+        from tracker.ui.command_palette import Palette
 
         if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette(id="--command-palette"))
@@ -319,7 +319,7 @@ class TrackerApp(App[None]):
         """The theme picker (the palette's "Theme"), in the reader's language."""
         from textual.theme import ThemeProvider
 
-        from tracker.ui.palette import Palette
+        from tracker.ui.command_palette import Palette
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 

@@ -114,7 +114,7 @@ class CaseActions:
             _("Withdraw case {id} ({provider})?"),
             _("It stops being followed up; its history is kept."),
             _("Withdraw"),
-            tracker.withdraw,
+            tracker.cases.withdraw,
             _("Case {id} withdrawn."),
         )
 
@@ -124,7 +124,7 @@ class CaseActions:
             _("Delete case {id} ({provider})?"),
             _("It moves to the trash and can be restored."),
             _("Delete"),
-            tracker.delete,
+            tracker.cases.delete,
             _("Case {id} moved to the trash."),
             after=self.after_delete,
         )

@@ -138,7 +138,7 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
             _("{path}: {field}: {problem}").format(path="config.toml", field="default_playbook", problem=exc)
         ) from None
     try:
-        case = tracker.add_case(draft)
+        case = tracker.cases.add(draft)
     except InvalidInput as exc:
         if exc.field != "currency":
             raise
@@ -303,7 +303,7 @@ def log_contact(args: argparse.Namespace, clock: Clock) -> int:
             _("{summary} cannot be empty: say what happened").format(summary=pgettext("metavar", "SUMMARY"))
         )
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.log_contact(
+    case = tracker.cases.log_contact(
         args.id,
         args.summary,
         channel=Channel(args.channel),

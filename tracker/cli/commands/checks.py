@@ -47,12 +47,12 @@ def record_check(args: argparse.Namespace, clock: Clock) -> int:
     }
     tracker = Tracker.open(args.db, clock=clock)
     if args.state == "add":
-        case = tracker.add_check(args.id, args.check, args.required)
+        case = tracker.cases.add_check(args.id, args.check, args.required)
         message = _("Check {check} added to case {id}").format(
             check=terms.quoted(literal(args.check)), id=case.id
         )
     else:
-        case = tracker.set_check(args.id, args.check, states[args.state], args.note)
+        case = tracker.cases.set_check(args.id, args.check, states[args.state], args.note)
         check = find_check(case.checks, args.check)
         assert check is not None
         name = terms.quoted(literal(terms.check_label(check.name)))
@@ -78,7 +78,7 @@ def verify(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
 
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.verify(args.id)
+    case = tracker.cases.verify(args.id)
     if case.next_follow_up:
         message = _("Case {id} verified. Recheck after the next bill: {date}.").format(
             id=case.id, date=case.next_follow_up.isoformat()

@@ -66,7 +66,7 @@ def escalate(args: argparse.Namespace, clock: Clock) -> int:
     amount = parse_amount(args.amount, "--amount") if args.amount is not None else None
     kind = StageKind(args.kind)
     tracker = Tracker.open(args.db, clock=clock)
-    case = tracker.escalate(
+    case = tracker.escalation.file(
         args.id,
         kind,
         filed,
@@ -120,7 +120,7 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     issued = option_date(args.issued, clock.today(), "--issued") if args.issued else None
     tracker = Tracker.open(args.db, clock=clock)
     kind = StageKind(args.stage) if args.stage else None
-    case = tracker.answer(
+    case = tracker.escalation.answer(
         args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note, issued=issued
     )
     rules = tracker.rules_for(case)
@@ -226,7 +226,9 @@ def charge(args: argparse.Namespace, clock: Clock) -> int:
         currency = book.currency if book is not None and book.currency else case.fee_currency
         if not currency:
             raise InvalidInput(_("give the charge's currency with --currency (e.g. PEN, USD)"), "--currency")
-    case = tracker.add_charge(args.id, amount, currency, on, period=period, owed=args.owed, note=args.note)
+    case = tracker.escalation.add_charge(
+        args.id, amount, currency, on, period=period, owed=args.owed, note=args.note
+    )
     rules = tracker.rules_for(case)
     recorded = next(c for c in reversed(case.charges) if c.on == on and c.amount == amount)
     owed = not is_not_owed(case, recorded, rules)

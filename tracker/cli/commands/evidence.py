@@ -32,13 +32,13 @@ def attach(args: argparse.Namespace, clock: Clock) -> int:
 
     source = Path(args.file).expanduser()
     tracker = Tracker.open(args.db, clock=clock)
-    case, attachment = tracker.attach(args.id, source, args.note)
+    case, attachment = tracker.evidence.attach(args.id, source, args.note)
     size = ngettext("{n} byte", "{n} bytes", attachment.size).format(n=f"{attachment.size:,}")
     lines = [
         _("Case {id}: {name} attached ({size}), SHA-256 {sha256}.").format(
             id=case.id, name=literal(attachment.name), size=size, sha256=attachment.sha256
         ),
-        "  " + _("Kept in {folder}; the original can go.").format(folder=tracker.blobs.folder),
+        "  " + _("Kept in {folder}; the original can go.").format(folder=tracker.evidence.blobs.folder),
     ]
     print_case(tracker, case, args.json, "\n".join(lines))
     return 0

@@ -28,7 +28,7 @@ def _withdraw_arguments(withdraw: Parser, m: Mapping[str, str]) -> None:
 def withdraw(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
 
-    case = Tracker.open(args.db, clock=clock).withdraw(args.id, args.reason)
+    case = Tracker.open(args.db, clock=clock).cases.withdraw(args.id, args.reason)
     say(_("Case {id} withdrawn. (tracker reopen {id} undoes it)").format(id=case.id))
     return 0
 
@@ -37,7 +37,7 @@ def reopen(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.wording import terms
 
-    case = Tracker.open(args.db, clock=clock).reopen(args.id)
+    case = Tracker.open(args.db, clock=clock).cases.reopen(args.id)
     say(_("Case {id} reopened ({status}).").format(id=case.id, status=terms.status_label(case.status)))
     return 0
 
@@ -45,7 +45,7 @@ def reopen(args: argparse.Namespace, clock: Clock) -> int:
 def delete(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
 
-    case = Tracker.open(args.db, clock=clock).delete(args.id)
+    case = Tracker.open(args.db, clock=clock).cases.delete(args.id)
     say(_("Case {id} moved to the trash. (tracker restore {id} brings it back)").format(id=case.id))
     return 0
 
@@ -53,7 +53,7 @@ def delete(args: argparse.Namespace, clock: Clock) -> int:
 def restore(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
 
-    case = Tracker.open(args.db, clock=clock).restore(args.id)
+    case = Tracker.open(args.db, clock=clock).cases.restore(args.id)
     say(_("Case {id} restored.").format(id=case.id))
     return 0
 

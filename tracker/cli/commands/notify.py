@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _notify_arguments(notify: Parser, m: Mapping[str, str]) -> None:
-    from tracker.notify_config import CHANNELS as NOTIFY_CHANNELS
+    from tracker.config.notify import CHANNELS as NOTIFY_CHANNELS
 
     notify.add_argument(
         "--via",

@@ -75,7 +75,7 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
 
     tracker = Tracker.open(args.db, clock=clock)
     if args.list:
-        changes = tracker.changes(args.id, limit=LISTED, everything=args.all)
+        changes = tracker.history.changes(args.id, limit=LISTED, everything=args.all)
         if args.json:
             print_json([_json(change) for change in changes])
         elif not changes:
@@ -83,7 +83,7 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
         else:
             say("\n".join(_line(tracker, change) for change in changes))
         return 0
-    undone, logged = tracker.undo(args.id, change=args.change)
+    undone, logged = tracker.history.undo(args.id, change=args.change)
     if args.json:
         print_json({"undone": _json(undone), "undo": _json(logged)})
         return 0
@@ -97,7 +97,7 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
     )
     if "attachments" in logged.tables:
         # Files are kept under their SHA-256 and may be another attachment's too: never removed here.
-        say("  " + _("The attached file stays in {folder}.").format(folder=tracker.blobs.folder))
+        say("  " + _("The attached file stays in {folder}.").format(folder=tracker.evidence.blobs.folder))
     return 0
 
 

@@ -7,10 +7,10 @@ import ssl
 from collections.abc import Mapping
 from typing import Protocol
 
+from tracker.config.notify import CHANNELS, NotifyConfig
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
 from tracker.notify.message import Message
-from tracker.notify_config import CHANNELS, NotifyConfig
 
 
 class DeliveryFailed(Exception):

@@ -14,10 +14,10 @@ import sys
 import tempfile
 from collections.abc import Mapping
 
+from tracker.config.notify import NotifyConfig
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
 from tracker.records import record
 
 TIMEOUT = 60

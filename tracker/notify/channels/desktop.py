@@ -16,10 +16,10 @@ import subprocess
 import sys
 from typing import Any
 
+from tracker.config.notify import NotifyConfig
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig
 from tracker.records import record
 
 APP_NAME = "tracker"

@@ -19,10 +19,10 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from typing import Any
 
+from tracker.config.notify import NotifyConfig, SmtpServer
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig, SmtpServer
 from tracker.records import record
 
 TIMEOUT = 30

@@ -21,10 +21,10 @@ from collections.abc import Mapping
 from email.header import Header
 from urllib.parse import urljoin, urlsplit
 
+from tracker.config.notify import NotifyConfig, parse_ntfy_url
 from tracker.i18n import _
 from tracker.notify.channels import DeliveryFailed, one_line, tls_reason
 from tracker.notify.message import Message
-from tracker.notify_config import NotifyConfig, parse_ntfy_url
 from tracker.records import record
 
 TIMEOUT = 20

@@ -73,7 +73,7 @@ class AddCheckScreen(FormBehaviour, TrackerModal[Case | None]):
         self.saving = True
         run_job(
             self,
-            lambda: tracker.add_check(case_id, name, required),
+            lambda: tracker.cases.add_check(case_id, name, required),
             self._added,
             refused=self._refused,
             failed=self.save_failed,

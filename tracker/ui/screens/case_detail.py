@@ -22,10 +22,10 @@ from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _, ngettext, pgettext
 from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
+from tracker.ui.escalation_actions import EscalationActions, escalation_widgets
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged
 from tracker.ui.painter import Painter
-from tracker.ui.path_actions import PathActions, path_widgets
 from tracker.ui.rows import flag_text, status_text
 from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.widgets.checklist import Checklist, check_prompt
@@ -119,7 +119,7 @@ def steps_text(playbook: Playbook) -> Text:
     return text
 
 
-class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
+class CaseScreen(EscalationActions, CaseActions, TrackerScreen[None]):
     KEY_PREFIX = "case"
     BINDINGS: ClassVar[list[BindingType]] = [*keys.CASE]
 
@@ -137,7 +137,7 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
             yield Static("", id="checks-title", classes="section", markup=False)
             yield Checklist(id="checks")
             yield Static("", id="recheck", markup=False)
-            yield from path_widgets()
+            yield from escalation_widgets()
             with Collapsible(title=_("Playbook steps"), id="steps", collapsed=True):
                 yield Static("", id="steps-text", markup=False)
             yield Static(_("Details"), classes="section", markup=False)
@@ -240,7 +240,7 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
         self.query_one("#timeline", Static).update(
             timeline_text(case, paint, self.services.tracker.clock.local)
         )
-        self.show_path(case)
+        self.show_escalation(case)
 
     def _recheck_words(self, case: Case, playbook: Playbook) -> str:
         """On a verified case with a recheck ahead or due: when, and which checks it is about."""
@@ -279,7 +279,7 @@ class CaseScreen(PathActions, CaseActions, TrackerScreen[None]):
         check = case.checks[index]
         run_job(
             self,
-            partial(self.services.tracker.set_check, self.case_id, check.name, check.state.cycled()),
+            partial(self.services.tracker.cases.set_check, self.case_id, check.name, check.state.cycled()),
             partial(self._cycled, index),
         )
 

@@ -275,7 +275,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             preview.update(_("Dates: fix the request date to see them."))
             return
         try:
-            planned = tracker.plan(draft)
+            planned = tracker.cases.plan(draft)
         except TrackerError as exc:
             preview.update(literal(str(exc)))
             return
@@ -359,7 +359,9 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         self.saving = True
         run_job(
             self,
-            lambda: tracker.add_case(draft) if case_id is None else tracker.edit_case(case_id, draft, fields),
+            lambda: (
+                tracker.cases.add(draft) if case_id is None else tracker.cases.edit(case_id, draft, fields)
+            ),
             self._saved,
             refused=self._refused,
             failed=self.save_failed,

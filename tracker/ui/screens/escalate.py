@@ -109,7 +109,7 @@ class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
         self.saving = True
         run_job(
             self,
-            lambda: tracker.escalate(case_id, kind, filed, topic=topic, code=code, note=note),
+            lambda: tracker.escalation.file(case_id, kind, filed, topic=topic, code=code, note=note),
             self._filed,
             refused=self._refused,
             failed=self.save_failed,

@@ -151,7 +151,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
         self.saving = True
         run_job(
             self,
-            lambda: tracker.log_contact(
+            lambda: tracker.cases.log_contact(
                 case_id,
                 summary,
                 channel=channel,

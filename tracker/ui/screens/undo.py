@@ -45,7 +45,7 @@ class UndoScreen(TrackerModal[None]):
 
     def _load(self) -> None:
         tracker = services(self).tracker
-        run_job(self, lambda: tracker.changes(limit=SHOWN), self._show)
+        run_job(self, lambda: tracker.history.changes(limit=SHOWN), self._show)
 
     def _show(self, changes: list[LoggedChange]) -> None:
         tracker = services(self).tracker
@@ -65,7 +65,7 @@ class UndoScreen(TrackerModal[None]):
     @on(OptionList.OptionSelected, "#changes")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         tracker, change = services(self).tracker, int(str(event.option.id))
-        run_job(self, lambda: tracker.undo(change=change), self._undone, refused=self._refused)
+        run_job(self, lambda: tracker.history.undo(change=change), self._undone, refused=self._refused)
 
     def _undone(self, result: tuple[LoggedChange, LoggedChange]) -> None:
         self.notify(_("Undone: {what}.").format(what=change_text(result[0])), markup=False)

@@ -120,7 +120,7 @@ class VerifyScreen(TrackerModal[bool]):
         assert case_id is not None
         run_job(
             self,
-            partial(services(self).tracker.set_check, case_id, check.name, check.state.cycled()),
+            partial(services(self).tracker.cases.set_check, case_id, check.name, check.state.cycled()),
             partial(self._cycled, index),
         )
 
@@ -151,7 +151,7 @@ class VerifyScreen(TrackerModal[bool]):
             return
         case_id = self.case.id
         assert case_id is not None
-        run_job(self, partial(services(self).tracker.verify, case_id), self._verified)
+        run_job(self, partial(services(self).tracker.cases.verify, case_id), self._verified)
 
     def _verified(self, case: Case) -> None:
         if self.recheck:

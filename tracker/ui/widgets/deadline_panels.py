@@ -40,7 +40,7 @@ class YourDeadlines(Static):
     @staticmethod
     def _lines(tracker: Tracker) -> Text | None:
         """The panel's text, worked out in a worker thread (it reads cases and rules)."""
-        found: list[tuple[Case, Deadline]] = tracker.user_deadlines()
+        found: list[tuple[Case, Deadline]] = tracker.escalation.user_deadlines()
         if not found:
             return None
         today = tracker.today()
@@ -73,7 +73,13 @@ class NotOwedLine(Static):
     )
 
     def reload(self) -> None:
-        run_job(self, services(self).tracker.not_owed_overview, self._show, group="not-owed", exclusive=True)
+        run_job(
+            self,
+            services(self).tracker.escalation.not_owed_overview,
+            self._show,
+            group="not-owed",
+            exclusive=True,
+        )
 
     def _show(self, overview: NotOwedOverview) -> None:
         self.display = bool(overview.cases)

@@ -1,5 +1,5 @@
 """Public holidays kept in a small file, so that working out a date does not load the
-``holidays`` package (about a tenth of a second) on every command.
+``holidays`` package on every command (its cost: ``python -m tests.bench``).
 
 The file lives in the user's cache folder and is keyed by the installed ``holidays``
 package (its location and modification time, found without importing it): a new

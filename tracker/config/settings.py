@@ -13,7 +13,7 @@ from tracker.i18n import _
 from tracker.records import field, record
 
 if TYPE_CHECKING:
-    from tracker.notify_config import NotifyConfig
+    from tracker.config.notify import NotifyConfig
 
 EXAMPLE = """\
 # tracker's settings. Every key is optional.
@@ -83,7 +83,7 @@ class Config:
     @cached_property
     def notify(self) -> NotifyConfig:
         """The reminders' settings (``[notify]``)."""
-        from tracker.notify_config import parse_notify
+        from tracker.config.notify import parse_notify
 
         return parse_notify(self.notify_table, self._file)
 
@@ -173,7 +173,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if not isinstance(notify, dict):
         raise InvalidInput(_("{path}: notify: must be a table ([notify])").format(path=path))
     if notify:
-        from tracker.notify_config import parse_notify
+        from tracker.config.notify import parse_notify
 
         parse_notify(notify, path)  # refused at load, like every other setting
     language = data.get("language")

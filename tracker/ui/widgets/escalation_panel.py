@@ -1,4 +1,4 @@
-"""The path past the provider's deadline on the Case screen: the ladder of stages with their
+"""The escalation past the provider's deadline on the Case screen: the ladder of stages with their
 dates, the deadlines of both sides, the charges not owed, the files, the next step."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from tracker.wording.escalation import Part, path_parts
 STYLES = {Part.HEADING: "bold", Part.ITEM: "", Part.MINE: "bold", Part.STEP: "bold reverse"}
 
 
-def has_path(case: Case, rules: CaseRules, today: date) -> bool:
+def has_escalation(case: Case, rules: CaseRules, today: date) -> bool:
     """Whether there is anything to show: a stage, a charge, a file, or a provider late
     under a rule book (then the next step is a reclamo)."""
     if case.stages or case.charges or case.attachments:
@@ -25,8 +25,8 @@ def has_path(case: Case, rules: CaseRules, today: date) -> bool:
     return today > case_deadlines(case, rules)[0].due
 
 
-def path_text(case: Case, rules: CaseRules, today: date) -> Text:
-    """The path as Text (user text is never read as markup), the user's own deadlines in
+def escalation_text(case: Case, rules: CaseRules, today: date) -> Text:
+    """The escalation as Text (user text is never read as markup), the user's own deadlines in
     bold and the next step standing out."""
     text = Text()
     for part, line in path_parts(case, today, rules):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tracker.config import EXAMPLE, load_config, parse_config
+from tracker.config.notify import NotifyConfig, SmtpServer, parse_smtp_url
 from tracker.domain.errors import InvalidInput
-from tracker.notify_config import NotifyConfig, SmtpServer, parse_smtp_url
 
 PATH = Path("/home/someone/.config/tracker/config.toml")
 

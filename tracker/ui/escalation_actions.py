@@ -15,7 +15,7 @@ from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, StageKind
 from tracker.i18n import _
 from tracker.ui.services import AppServices, services
-from tracker.ui.widgets.path_panel import has_path, path_text
+from tracker.ui.widgets.escalation_panel import escalation_text, has_escalation
 from tracker.wording.escalation import next_step
 
 STEP_STAGES = {
@@ -26,16 +26,16 @@ STEP_STAGES = {
 }
 
 
-def path_widgets() -> Iterator[Widget]:
-    title = Static("", id="path-title", markup=False)
+def escalation_widgets() -> Iterator[Widget]:
+    title = Static("", id="escalation-title", markup=False)
     title.add_class("section")
-    body = Static("", id="path")
+    body = Static("", id="escalation")
     title.display = body.display = False
     yield title
     yield body
 
 
-class PathActions:
+class EscalationActions:
     """Mixin for the Case screen: it provides ``case`` (the case shown, or None)."""
 
     case: Case | None
@@ -55,14 +55,14 @@ class PathActions:
             return case is not None and self._app.tracker.rules_for(case).book is not None
         return True
 
-    def show_path(self, case: Case) -> None:
+    def show_escalation(self, case: Case) -> None:
         screen = self._screen
         screen.refresh_bindings()
         tracker = self._app.tracker
         rules = tracker.rules_for(case)
         today = tracker.today()
-        shown = has_path(case, rules, today)
-        title, body = screen.query_one("#path-title", Static), screen.query_one("#path", Static)
+        shown = has_escalation(case, rules, today)
+        title, body = screen.query_one("#escalation-title", Static), screen.query_one("#escalation", Static)
         title.display = body.display = shown
         if shown:
             # The keys as the keymap has them now (they can be remapped in config.toml).
@@ -71,7 +71,7 @@ class PathActions:
                     step=self._app.key_hint("case.next_step"), letter=self._app.key_hint("case.letter")
                 )
             )
-            body.update(path_text(case, rules, today))
+            body.update(escalation_text(case, rules, today))
 
     def _suggestion(self, case: Case) -> tuple[StageKind | None, str]:
         tracker = self._app.tracker

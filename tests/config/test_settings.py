@@ -1,4 +1,4 @@
-"""tracker.config: settings from config.toml (pure parsing, kept with the domain tests)."""
+"""tracker.config.settings: settings from config.toml, each table checked."""
 
 from __future__ import annotations
 

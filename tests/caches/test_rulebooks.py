@@ -1,4 +1,4 @@
-"""tracker.rulebook_cache: the parsed rule book kept in the cache folder, read back
+"""tracker.caches.rulebooks: the parsed rule book kept in the cache folder, read back
 exactly, and never trusted when it is stale or damaged."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tracker import __version__
+from tracker.caches.rulebooks import cached_rulebook
 from tracker.domain.errors import NotFound
 from tracker.domain.rules import builtin_rulebook, builtin_rulebook_file
-from tracker.rulebook_cache import cached_rulebook
 
 
 def test_the_cached_book_is_the_book_read_from_toml(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The dossier's sections for the path past the deadline: stages, deadlines, charges, files.
+"""The dossier's sections for the escalation past the deadline: stages, deadlines, charges, files.
 
 Markdown lines, user text escaped; the words come from :mod:`tracker.wording.escalation`.
 """

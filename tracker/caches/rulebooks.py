@@ -1,8 +1,8 @@
 """The rule books shipped with tracker, kept parsed in a small JSON file.
 
 A Peruvian case needs its rule book at almost every command, and reading it from
-TOML loads ``tomllib`` first (about 5 ms on these machines, more than the rest of
-the rule book's work). The parsed document is kept in the user's cache folder,
+TOML loads ``tomllib`` first (more than the rest of the rule book's work: see
+``tests/bench``). The parsed document is kept in the user's cache folder,
 keyed by tracker's version and the TOML file's path, size and modification time:
 an upgraded tracker, or an edited file, is read from TOML again. A cache that cannot be read or
 written only costs that time.

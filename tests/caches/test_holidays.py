@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from tracker.caches.holidays import CachedHolidays
 from tracker.domain.businessdays import country_holidays
-from tracker.holiday_cache import CachedHolidays
 
 
 def test_the_cache_gives_the_packages_days_and_keeps_them(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_the_cache_gives_the_packages_days_and_keeps_them(tmp_path: Path) -> Non
     assert "PE:2026" in stored["years"]
     # A fresh process answers from the file, without importing the holidays package.
     probe = (
-        "import sys; from pathlib import Path; from tracker.holiday_cache import CachedHolidays; "
+        "import sys; from pathlib import Path; from tracker.caches.holidays import CachedHolidays; "
         f"days = CachedHolidays(Path({str(tmp_path)!r}))('PE', 2026); "
         "print(len(days), 'holidays' in sys.modules)"
     )

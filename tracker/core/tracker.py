@@ -1,0 +1,283 @@
+"""The one door to the data for the CLI, the TUI, exports and reminders: :class:`Tracker`.
+
+It opens the database and holds what every action shares (:class:`~tracker.core.context.Context`);
+what reads lists lives here, and the actions live in a few services it exposes, each
+built on first use so that a command loads only the ones it calls:
+``tracker.cases`` (:mod:`tracker.core.cases`), ``tracker.escalation``
+(:mod:`tracker.core.escalation`), ``tracker.evidence`` (:mod:`tracker.core.evidence`),
+``tracker.exchange`` (:mod:`tracker.core.exchange`) and ``tracker.history``
+(:mod:`tracker.core.history`, the undo log). Nothing above the core
+imports the store.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker import paths
+from tracker.clock import Clock, SystemClock
+from tracker.config import Config, load_config
+from tracker.core.context import Context
+from tracker.domain.errors import InvalidInput, StoreError
+from tracker.domain.model import Case
+from tracker.domain.playbooks import PlaybookRegistry
+from tracker.domain.search import SearchIndex
+from tracker.domain.summary import CaseSummary, ListStats
+from tracker.records import record
+
+if TYPE_CHECKING:
+    from tracker.core.cases import Cases
+    from tracker.core.escalation import Escalation
+    from tracker.core.evidence import Evidence
+    from tracker.core.exchange import Exchange
+    from tracker.core.history import History
+    from tracker.domain.reminders import Reminder
+    from tracker.store import Target
+    from tracker.store.copy import Copied
+
+
+@record(frozen=True)
+class Changes:
+    """The answer to :meth:`Tracker.poll_changes`."""
+
+    #: Someone committed a change (or the database is back): reload what is shown.
+    changed: bool
+    #: The database just became unreachable: why, in one line (given once, not at every poll).
+    lost: str | None = None
+    #: The database is reachable again after being lost.
+    back: bool = False
+
+
+class Tracker(Context):
+    """The database, the config, the playbooks and the clock, behind one set of actions.
+
+    The database is opened on first use (or by :meth:`open_store`), so a command
+    can check what the user typed before any file is created.
+    """
+
+    def __init__(self, target: Target, config: Config, playbooks: PlaybookRegistry, clock: Clock) -> None:
+        super().__init__(target, config, playbooks, clock)
+        # What poll_changes saw last: the change token, and why the database was unreachable.
+        self._token: object = None
+        self._lost: str | None = None
+
+    @classmethod
+    def open(
+        cls,
+        target: str | None = None,
+        *,
+        clock: Clock | None = None,
+        config_folder: Path | None = None,
+        defer: bool = False,
+    ) -> Tracker:
+        """The tracker on the database the user chose (``--db``, ``TRACKER_DB`` or the default).
+
+        With ``defer`` the database is opened on first use: for commands that check
+        what the user typed before touching it.
+        """
+        from tracker.store.location import resolve
+
+        clock = clock or SystemClock()
+        config = load_config(config_folder or paths.config_dir())
+        playbooks = PlaybookRegistry.load(config.playbook_folder)
+        tracker = cls(resolve(paths.database_target(target)), config, playbooks, clock)
+        if not defer:
+            tracker.open_store()
+        return tracker
+
+    # -- the services, each loaded on first use --------------------------------
+
+    @cached_property
+    def cases(self) -> Cases:
+        """A case's own life: add, edit, log_contact, set_check, verify, withdraw, delete..."""
+        from tracker.core.cases import Cases
+
+        return Cases(self)
+
+    @cached_property
+    def escalation(self) -> Escalation:
+        """Past the deadline: file and answer stages, charges, the user's own deadlines."""
+        from tracker.core.escalation import Escalation
+
+        return Escalation(self)
+
+    @cached_property
+    def evidence(self) -> Evidence:
+        """Files attached to cases."""
+        from tracker.core.evidence import Evidence
+
+        return Evidence(self)
+
+    @cached_property
+    def history(self) -> History:
+        """The undo log: undo a change, list the changes that can be undone."""
+        from tracker.core.history import History
+
+        return History(self)
+
+    @cached_property
+    def exchange(self) -> Exchange:
+        """Cases from another copy merged in."""
+        from tracker.core.exchange import Exchange
+
+        return Exchange(self)
+
+    # -- reading -------------------------------------------------------------
+
+    def get(self, ref: str | int, include_deleted: bool = False) -> Case:
+        """One whole case, by number or UUID."""
+        return self.read(lambda tx: tx.get(ref, include_deleted=include_deleted))
+
+    def trash(self) -> list[Case]:
+        return self.read(lambda tx: tx.trash())
+
+    def open_cases(self, include_closed: bool = False) -> list[Case]:
+        """Live cases, most urgent first (closed ones only when asked); no timelines."""
+        today = self.today()
+        return self.read(lambda tx: tx.load(tx.ordered_ids(today, include_closed), timeline=False))
+
+    def open_summaries(self, include_closed: bool = False) -> list[CaseSummary]:
+        """Like :meth:`open_cases`, as summary rows (no checks or timeline): the fast path."""
+        today = self.today()
+        return self.read(lambda tx: tx.ordered_summaries(today, include_closed))
+
+    def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
+        """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
+        today = self.today()
+        return self.read(lambda tx: tx.due_summaries(today, within_days))
+
+    def your_deadline_summaries(self) -> list[CaseSummary]:
+        """Cases with a deadline of the user's own close or missed (YOUR DEADLINE), soonest first."""
+        today = self.today()
+        return self.read(lambda tx: tx.your_deadline_summaries(today))
+
+    def due_cases(self, within_days: int = 0) -> list[Case]:
+        """Follow-ups overdue or due within the next ``within_days`` days, most urgent first.
+
+        Its cost follows the number of cases due, not the size of the table.
+        """
+        today = self.today()
+        return self.read(lambda tx: tx.load(tx.due_ids(today, within_days)))
+
+    def reminders(self) -> list[Reminder]:
+        """What `tracker notify` announces today: follow-ups overdue or due today.
+
+        The user's own deadlines (the stages work) join here as reminders of kind
+        ``DEADLINE``; everything that reminds reads through this one method.
+        """
+        from tracker.domain.deadlines import ALERT_BUSINESS_DAYS
+        from tracker.domain.reminders import Reminder, ReminderKind, follow_up_reminder
+
+        today = self.today()
+        found: list[Reminder] = []
+        for case, deadline in self.escalation.user_deadlines():
+            # As the YOUR DEADLINE flag: from five business days before, while it can be met.
+            alert = self.rules_for(case).calendar.add(deadline.due, -ALERT_BUSINESS_DAYS)
+            if alert <= today <= deadline.due and case.id is not None:
+                found.append(
+                    Reminder(
+                        ReminderKind.DEADLINE, case.id, case.uuid, case.provider, deadline.due, deadline.what
+                    )
+                )
+        found += [
+            follow_up_reminder(s.id, s.uuid, s.provider, s.status, s.next_follow_up, today)
+            for s in self.due_summaries()
+            if s.next_follow_up is not None
+        ]
+        return found
+
+    def ordered_ids(
+        self, include_closed: bool = False, text: str = "", limit: int | None = None
+    ) -> array[int]:
+        """Ids of live cases in urgency order, optionally filtered by text."""
+        today = self.today()
+        return self.read(lambda tx: tx.ordered_ids(today, include_closed, text, limit))
+
+    def first_ids(self, count: int) -> array[int] | None:
+        """The ``count`` most urgent cases when that many are due (cheap at any size), else None."""
+        today = self.today()
+        return self.read(lambda tx: tx.first_ids(today, count))
+
+    def due_ids(self, within_days: int) -> array[int]:
+        today = self.today()
+        return self.read(lambda tx: tx.due_ids(today, within_days))
+
+    def summaries(self, ids: Iterable[int]) -> dict[int, CaseSummary]:
+        return self.read(lambda tx: tx.summaries(ids))
+
+    def last_contacts(self, ids: Iterable[int]) -> dict[int, str]:
+        return self.read(lambda tx: tx.last_contacts(ids))
+
+    def stats(self) -> ListStats:
+        today = self.today()
+        return self.read(lambda tx: tx.stats(today))
+
+    def search_index(self) -> SearchIndex:
+        return self.read(lambda tx: tx.search_index())
+
+    def all_cases(self, include_deleted: bool = True) -> Iterator[Case]:
+        """Every case in number order, from one consistent snapshot (exports)."""
+        with self.store.read() as tx:
+            yield from tx.iter_all(include_deleted=include_deleted)
+
+    def change_token(self) -> object:
+        """Changes whenever anyone commits a change to the database (for screens to reload)."""
+        return self.store.change_token()
+
+    def poll_changes(self) -> Changes:
+        """What a screen that polls needs to know since the last poll: reload? was the database
+        lost just now (say so once), or is it back? Never raises for an unreachable database."""
+        try:
+            token = self.store.change_token()
+        except StoreError as exc:
+            first = self._lost is None
+            self._lost = str(exc)
+            return Changes(changed=False, lost=self._lost if first else None)
+        back = self._lost is not None
+        self._lost = None
+        changed = self._token is not None and token != self._token
+        self._token = token
+        return Changes(changed=changed or back, back=back)
+
+    # -- the database itself -----------------------------------------------------
+
+    def backup(self, destination: Path | None = None) -> str:
+        """A safe copy of the database while in use; returns where it went."""
+        return self.store.backup(destination, self.local_now())
+
+    def check_database(self) -> tuple[list[str], list[str]]:
+        """What is wrong with the database (empty when it is sound) and notes, found
+        without creating, changing or migrating anything."""
+        from tracker.store import check_target
+
+        return check_target(self.target)
+
+    def schema_revision(self) -> str | None:
+        return self.store.revision()
+
+    def copy_to(self, destination: str, progress: Callable[[int, int], None] | None = None) -> Copied:
+        """Copy every case (the trash included, same numbers and UUIDs) into another database,
+        of either backend, which must hold no case; made there first when it is new."""
+        from tracker.i18n import _
+        from tracker.store import open_store
+        from tracker.store.copy import copy_cases
+        from tracker.store.location import resolve
+
+        target = resolve(destination)
+        same_file = (
+            target.path is not None
+            and self.target.path is not None
+            and (target.path.resolve() == self.target.path.resolve())
+        )
+        if same_file or target.url == self.target.url:
+            raise InvalidInput(_("{target} is the database being copied").format(target=target.shown))
+        source = self.store
+        opened = open_store(target, create=True, now=self.local_now())
+        try:
+            return copy_cases(source, opened.store, progress)
+        finally:
+            opened.store.close()
