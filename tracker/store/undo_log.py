@@ -17,7 +17,6 @@ images are applied backwards, and the undo is logged as a change of its own
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -116,6 +115,8 @@ def _columns_in(columns: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def images_to_text(images: Iterable[RowImage]) -> str:
+    import json  # here: everyday commands that only read do not load it
+
     return json.dumps(
         [[i.table, i.row_id, _columns_out(i.before), _columns_out(i.after)] for i in images],
         ensure_ascii=False,
@@ -124,6 +125,8 @@ def images_to_text(images: Iterable[RowImage]) -> str:
 
 
 def images_from_text(text: str) -> list[RowImage]:
+    import json
+
     return [
         RowImage(table, row_id, _columns_in(before), _columns_in(after))
         for table, row_id, before, after in json.loads(text)
