@@ -89,7 +89,7 @@ def test_json_shapes_of_add_list_due_and_show(cli: Run, env: Any) -> None:
     assert shown == case
     # The same case, the same facts, whichever command printed it; show (and the commands
     # that change a case) add the stages, deadlines, charges and attachments.
-    path = {"timeline", "stages", "deadlines", "charges", "not_owed_total", "attachments"}
+    path = {"timeline", "stages", "deadlines", "charges", "not_owed_total", "not_owed_line", "attachments"}
     assert path <= set(shown)
     for other in (listed, due):
         assert other == {k: v for k, v in case.items() if k not in path}

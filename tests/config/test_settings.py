@@ -80,3 +80,12 @@ def test_bad_toml_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="not valid TOML") as caught:
         load_config(tmp_path)
     assert str(path) in str(caught.value)
+
+
+def test_the_not_owed_line_is_chosen_in_rules() -> None:
+    assert parse_config({}, PATH).not_owed_from is None
+    assert parse_config({"rules": {"not_owed_from": "request"}}, PATH).not_owed_from == "request"
+    with pytest.raises(InvalidInput, match="rules.not_owed_from"):
+        parse_config({"rules": {"not_owed_from": "bill"}}, PATH)
+    with pytest.raises(InvalidInput, match="rules.line"):
+        parse_config({"rules": {"line": "request"}}, PATH)

@@ -15,7 +15,7 @@ import pytest
 from tracker.domain import deadlines
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
-from tracker.domain.charges import add_charge, is_not_owed, not_owed_totals
+from tracker.domain.charges import Share, add_charge, charge_share, is_not_owed, not_owed_totals
 from tracker.domain.deadlines import Step, Whose, case_deadlines, next_step, stage_views
 from tracker.domain.errors import InvalidInput, NotAllowed, NotFound
 from tracker.domain.flags import Flag, case_flags
@@ -209,7 +209,7 @@ def test_bills_after_the_request_are_not_owed_while_the_baja_is_not_carried_out(
     assert not_owed_totals(case, RULES) == {"PEN": Decimal("119.70")}
 
 
-def test_once_carried_out_in_time_only_periods_after_it_are_not_owed() -> None:
+def test_once_carried_out_in_time_only_service_after_it_is_not_owed() -> None:
     case = movistar()
     done = date(2026, 7, 27)
     log_contact(case, "Cut", ESIM_PE, PE, at(done), done, confirmed=True)
@@ -232,15 +232,26 @@ def test_once_carried_out_in_time_only_periods_after_it_are_not_owed() -> None:
         date(2026, 9, 5),
         period=(date(2026, 8, 1), date(2026, 8, 31)),
     )
-    assert [is_not_owed(case, c, RULES) for c in case.charges] == [False, True]
+    # Carried out on 27 July: of July's 31 days, 28-31 July (4) had no service.
+    july, august = (charge_share(case, c, RULES) for c in case.charges)
+    assert (july.share, july.owed, july.not_owed, july.owed_days, july.not_owed_days) == (
+        Share.SPLIT,
+        Decimal("17.42"),
+        Decimal("2.58"),
+        27,
+        4,
+    )
+    assert (august.share, august.not_owed) == (Share.NOT_OWED, Decimal("30"))
 
 
 def test_other_playbooks_dispute_charges_after_the_promised_date() -> None:
     draft = CaseDraft("Gym", requested_on=date(2026, 7, 1), playbook="generic")
     case = open_case(draft, GENERIC, PE, at(date(2026, 7, 1)), date(2026, 7, 1))
     rules = CaseRules(GENERIC, PE)
-    add_charge(case, Decimal("50"), "USD", date(2026, 7, 11), at(date(2026, 7, 20)), date(2026, 7, 20))
-    add_charge(case, Decimal("50"), "USD", date(2026, 7, 12), at(date(2026, 7, 20)), date(2026, 7, 20))
+    for day in (date(2026, 7, 11), date(2026, 7, 12)):
+        add_charge(
+            case, Decimal("50"), "USD", day, at(date(2026, 7, 20)), date(2026, 7, 20), period=(day, day)
+        )
     assert case.promised_by == date(2026, 7, 11)
     assert [is_not_owed(case, c, rules) for c in case.charges] == [False, True]
     with pytest.raises(NotAllowed, match="no regulator's rules"):

@@ -107,7 +107,9 @@ def every_flag(tracker: Tracker) -> Tracker:
     silent = seed(tracker, "Entel", requested=date(2026, 10, 6), number=4)
     assert silent.id is not None
     tracker.escalation.file(silent.id, StageKind.RECLAMO, date(2026, 10, 15))
-    tracker.escalation.add_charge(silent.id, Decimal("79.80"), "PEN", date(2026, 11, 5))  # not owed
+    tracker.escalation.add_charge(
+        silent.id, Decimal("79.80"), "PEN", date(2026, 11, 5), period=(date(2026, 11, 1), date(2026, 11, 30))
+    )  # not owed
     appeal = seed(tracker, "Bitel", requested=date(2026, 9, 1), number=5)
     assert appeal.id is not None
     tracker.escalation.file(appeal.id, StageKind.RECLAMO, date(2026, 9, 7))

@@ -30,7 +30,9 @@ def reclamo_case(tracker: Tracker) -> Case:
     case = seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
     assert case.id is not None
     tracker.escalation.file(case.id, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
-    tracker.escalation.add_charge(case.id, Decimal("79.80"), "PEN", date(2026, 11, 5))
+    tracker.escalation.add_charge(
+        case.id, Decimal("79.80"), "PEN", date(2026, 11, 5), period=(date(2026, 11, 1), date(2026, 11, 30))
+    )
     return case
 
 

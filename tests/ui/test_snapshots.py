@@ -157,7 +157,9 @@ def past_the_deadline(populated: Tracker) -> Tracker:
     tracker = populated
     tracker.escalation.file(1, StageKind.RECLAMO, date(2026, 10, 15), code="REC-77")
     tracker.escalation.answer(1, date(2026, 11, 20), Outcome.INFUNDADO, code="RES-9")
-    tracker.escalation.add_charge(1, Decimal("79.80"), "PEN", date(2026, 11, 5))
+    tracker.escalation.add_charge(
+        1, Decimal("79.80"), "PEN", date(2026, 11, 5), period=(date(2026, 11, 1), date(2026, 11, 30))
+    )
     return tracker
 
 

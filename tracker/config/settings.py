@@ -32,6 +32,13 @@ default_playbook = "esim-pe"
 # `tracker playbooks esim-pe`): the new Norma de Condiciones de Uso, e.g.
 # norm_dates = { "osiptel-132-2025" = "2026-06-01" }
 
+# Which service stops being owed when the operator does not carry out a baja in
+# time: after the day it had to be carried out ("deadline", the default: the safer
+# side) or after the request ("request"). The sources of both readings are in
+# `tracker playbooks esim-pe`.
+[rules]
+# not_owed_from = "request"
+
 # The account holder, for the letters to the operator (reclamo, queja, apelación).
 [me]
 # name = "Ana Quispe Mamani"
@@ -79,6 +86,8 @@ class Config:
     language: str | None = None
     norm_dates: dict[str, date] = field(default_factory=dict)
     me: Holder = field(default_factory=Holder)
+    # [rules] not_owed_from: the line the user chose; None leaves the rule book's.
+    not_owed_from: str | None = None
 
     @cached_property
     def notify(self) -> NotifyConfig:
@@ -96,7 +105,8 @@ class Config:
         return self.folder / "playbooks" if self.folder else None
 
 
-KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify", "language", "norm_dates", "me")
+KNOWN_KEYS = ("extra_days_off", "default_playbook", "keys", "notify", "language", "norm_dates", "me", "rules")
+LINE_CHOICES = ("deadline", "request")
 
 
 def _refusal(path: Path, where: str, problem: str) -> InvalidInput:
@@ -118,6 +128,24 @@ def _norm_dates(raw: object, path: Path) -> dict[str, date]:
     if not isinstance(raw, dict):
         raise _refusal(path, "norm_dates", _('must be a table of "norm id" = "YYYY-MM-DD"'))
     return {str(key): _day(value, f"norm_dates.{key}", path) for key, value in raw.items()}
+
+
+def _not_owed_from(raw: object, path: Path) -> str | None:
+    if not isinstance(raw, dict):
+        raise _refusal(path, "rules", _("must be a table ([rules])"))
+    unknown = sorted(set(raw) - {"not_owed_from"})
+    if unknown:
+        raise _refusal(
+            path, f"rules.{unknown[0]}", _("not a setting (known: {known})").format(known="not_owed_from")
+        )
+    value = raw.get("not_owed_from")
+    if value is not None and value not in LINE_CHOICES:
+        raise _refusal(
+            path,
+            "rules.not_owed_from",
+            _("must be one of: {known}").format(known=", ".join(repr(c) for c in LINE_CHOICES)),
+        )
+    return value if isinstance(value, str) else None
 
 
 def _holder(raw: object, path: Path) -> Holder:
@@ -188,6 +216,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         language,
         norm_dates=_norm_dates(data.get("norm_dates", {}), path),
         me=_holder(data.get("me", {}), path),
+        not_owed_from=_not_owed_from(data.get("rules", {}), path),
     )
 
 

@@ -114,7 +114,7 @@ class Context:
             from tracker.caches.rulebooks import cached_rulebook
 
             book = self._rulebooks[playbook.rulebook] = cached_rulebook(playbook.rulebook, paths.cache_dir())
-        return book.with_dates(self.config.norm_dates)
+        return book.with_dates(self.config.norm_dates).with_line(self.config.not_owed_from)
 
     def rules_for(self, case: Case) -> CaseRules:
         """What ``case`` is measured against: its playbook, calendar and rule book."""

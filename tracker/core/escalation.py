@@ -107,6 +107,17 @@ class Escalation:
             ),
         )[0]
 
+    def complete_charge(
+        self, ref: str | int, number: int, *, period: tuple[date, date] | None = None
+    ) -> Case:
+        """Give a recorded charge (numbered from 1) what it lacked."""
+        from tracker.domain import charges
+
+        ctx = self._context
+        return ctx.update(ref, lambda case: charges.complete_charge(case, number, ctx.now(), period=period))[
+            0
+        ]
+
     def set_charge_owed(self, ref: str | int, number: int, owed: bool | None) -> Case:
         """The user's word on a charge (numbered from 1): owed, not owed, or None for the rules'."""
         from tracker.domain import charges

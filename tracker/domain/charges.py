@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
 
 from tracker.domain.caserules import CaseRules, carried_out_on, provider_deadline
 from tracker.domain.errors import InvalidInput, NotFound
@@ -56,36 +57,121 @@ def check_currency(code: str, field: str = "currency") -> str:
     return value
 
 
-def is_not_owed(case: Case, charge: Charge, rules: CaseRules) -> bool:
-    """Whether the charge is not owed: the user's word first, then the rules.
+class LineFrom(StrEnum):
+    """What the line between owed and not-owed service is drawn at."""
 
-    - A suspension: charges dated while it lasts.
-    - A baja under a rule book that says so (Peru): while the baja is not carried
-      out, or was carried out late, bills issued after the request (or after the
-      date the user chose) are not owed; once carried out in time, bills for a
-      period that starts after it.
-    - Anything else: charges after the promised date are disputed.
+    DEADLINE = "deadline"  # the day the baja had to be carried out (the rule book's default)
+    REQUEST = "request"  # the request, or the date the user chose for a scheduled baja
+    CARRIED_OUT = "carried-out"  # the day it was carried out, in time
+    PROMISED = "promised"  # the playbook's own promised date (no rule book)
+    SUSPENSION = "suspension"  # a suspension: not owed from its start to its end
+
+
+@record(frozen=True)
+class OwedLine:
+    """Service up to and including ``day`` is owed; after it (through ``until``, when a
+    suspension ends) it is not."""
+
+    day: date
+    basis: LineFrom
+    until: date | None = None
+
+
+def owed_line(case: Case, rules: CaseRules) -> OwedLine:
+    """Where the case's line lies, and what it is drawn at.
+
+    Carried out in time: the day it was done. Otherwise, under a rule book, the line
+    the book (or the user's config) chooses; the day the baja had to be carried out by
+    default, since the press reports of OSIPTEL's offices disagree and that day is the
+    safer side. Without a rule book: the playbook's promised date.
     """
-    if charge.owed is not None:
-        return not charge.owed
     if case.action is Action.SUSPEND:
-        return charge.on > case.promised_by and (case.ends_on is None or charge.on <= case.ends_on)
+        return OwedLine(case.promised_by, LineFrom.SUSPENSION, case.ends_on)
     book = rules.book
-    if book is not None and book.charges_not_owed_after == "request":
-        done = carried_out_on(case, rules.local_day)
-        if done is None or done > provider_deadline(case, rules).due:
-            return charge.on > (case.effective_on or case.requested_on)
-        return charge.period_start is not None and charge.period_start >= done
-    return charge.on > case.promised_by
+    deadline = provider_deadline(case, rules).due if book is not None else case.promised_by
+    done = carried_out_on(case, rules.local_day)
+    if done is not None and done <= deadline:
+        return OwedLine(done, LineFrom.CARRIED_OUT)
+    if book is None or not book.not_owed_from:
+        return OwedLine(case.promised_by, LineFrom.PROMISED)
+    if book.not_owed_from == LineFrom.REQUEST:
+        return OwedLine(case.effective_on or case.requested_on, LineFrom.REQUEST)
+    return OwedLine(deadline, LineFrom.DEADLINE)
+
+
+class Share(StrEnum):
+    OWED = "owed"
+    NOT_OWED = "not-owed"
+    SPLIT = "split"  # its period runs across the line: part owed, part not
+    UNKNOWN = "period-unknown"  # no period: the rules cannot tell
+
+
+@record(frozen=True)
+class ChargeShare:
+    """How much of a charge is owed and how much is not, and over how many days of its period."""
+
+    share: Share
+    owed: Decimal
+    not_owed: Decimal
+    owed_days: int = 0
+    not_owed_days: int = 0
+    by_user: bool = False  # the user's word, not the rules'
+
+    @property
+    def unknown(self) -> bool:
+        return self.share is Share.UNKNOWN
+
+
+_CENT = Decimal("0.01")
+
+
+def charge_share(case: Case, charge: Charge, rules: CaseRules, line: OwedLine | None = None) -> ChargeShare:
+    """What of ``charge`` is owed: its PERIOD against the line, never the bill's date.
+
+    Service wholly before the line is owed, wholly after it is not, and a period across
+    it is split by days. Without a period the rules cannot tell ("period unknown"): a
+    user told "not owed" would stop paying money they may owe.
+    """
+    zero = Decimal(0)
+    if charge.owed is not None:
+        if charge.owed:
+            return ChargeShare(Share.OWED, charge.amount, zero, by_user=True)
+        return ChargeShare(Share.NOT_OWED, zero, charge.amount, by_user=True)
+    if charge.period_start is None or charge.period_end is None:
+        return ChargeShare(Share.UNKNOWN, zero, zero)
+    line = line or owed_line(case, rules)
+    first_free = line.day + timedelta(days=1)
+    last_free = charge.period_end if line.until is None else min(line.until, charge.period_end)
+    start = max(first_free, charge.period_start)
+    days = (charge.period_end - charge.period_start).days + 1
+    free = max(0, (last_free - start).days + 1)
+    if free == 0:
+        return ChargeShare(Share.OWED, charge.amount, zero, owed_days=days)
+    if free == days:
+        return ChargeShare(Share.NOT_OWED, zero, charge.amount, not_owed_days=days)
+    not_owed = (charge.amount * free / days).quantize(_CENT, ROUND_HALF_UP)
+    return ChargeShare(Share.SPLIT, charge.amount - not_owed, not_owed, days - free, free)
+
+
+def is_not_owed(case: Case, charge: Charge, rules: CaseRules) -> bool:
+    """Whether some of the charge is not owed (all of it, or its part after the line)."""
+    return charge_share(case, charge, rules).not_owed > 0
 
 
 def not_owed_totals(case: Case, rules: CaseRules) -> dict[str, Decimal]:
-    """The charges not owed on a case, summed by currency (currencies in code order)."""
+    """The charges (and parts of charges) not owed on a case, summed by currency (in code order)."""
     totals: dict[str, Decimal] = {}
+    line = owed_line(case, rules)
     for charge in case.charges:
-        if is_not_owed(case, charge, rules):
-            totals[charge.currency] = totals.get(charge.currency, Decimal(0)) + charge.amount
+        part = charge_share(case, charge, rules, line).not_owed
+        if part:
+            totals[charge.currency] = totals.get(charge.currency, Decimal(0)) + part
     return dict(sorted(totals.items()))
+
+
+def unknown_period(case: Case, rules: CaseRules) -> list[int]:
+    """The numbers (from 1) of the charges whose period is needed before the rules can tell."""
+    return [n for n, c in enumerate(case.charges, start=1) if charge_share(case, c, rules).unknown]
 
 
 @record(frozen=True)
@@ -156,15 +242,38 @@ def add_charge(
     return charge
 
 
-def set_charge_owed(case: Case, number: int, owed: bool | None, now: datetime) -> Charge:
-    """The user's word on charge ``number`` (from 1): owed, not owed, or None for the rules'."""
+def _numbered(case: Case, number: int) -> Charge:
     if not 1 <= number <= len(case.charges):
         raise NotFound(
             _("case {id} has no charge {number} (it has {count})").format(
                 id=case.id, number=number, count=len(case.charges)
             )
         )
-    charge = case.charges[number - 1]
+    return case.charges[number - 1]
+
+
+def complete_charge(
+    case: Case, number: int, now: datetime, *, period: tuple[date, date] | None = None
+) -> Charge:
+    """Give charge ``number`` (from 1) what it lacked: the period it bills."""
+    charge = _numbered(case, number)
+    params = {"amount": str(charge.amount), "currency": charge.currency}
+    if period is not None:
+        if period[1] < period[0]:
+            raise InvalidInput(_("the period ends before it starts"), "period")
+        charge.period_start, charge.period_end = period
+        params["period_start"], params["period_end"] = period[0].isoformat(), period[1].isoformat()
+    if len(params) == 2:
+        raise InvalidInput(_("nothing to change: give the charge's period"), "period")
+    case.note_change(
+        TimelineEntry(at=now, kind=EntryKind.CHARGE, summary="", event=Event.CHARGE_COMPLETED, params=params)
+    )
+    return charge
+
+
+def set_charge_owed(case: Case, number: int, owed: bool | None, now: datetime) -> Charge:
+    """The user's word on charge ``number`` (from 1): owed, not owed, or None for the rules'."""
+    charge = _numbered(case, number)
     charge.owed = owed
     word = "rules" if owed is None else ("yes" if owed else "no")
     case.note_change(

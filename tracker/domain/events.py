@@ -50,6 +50,8 @@ class Event(StrEnum):
     CHARGE_ADDED = "charge.added"
     # params: amount, currency, owed ("yes", "no", or "rules": left to the rules)
     CHARGE_OWED = "charge.owed"
+    # params: amount, currency, and what was given: period_start and period_end
+    CHARGE_COMPLETED = "charge.completed"
     # params: name, sha256, size
     ATTACHMENT_ADDED = "attachment.added"
 

@@ -118,8 +118,19 @@ class RuleBook:
     uit: tuple[YearValue, ...] = ()
     billing_low_share: Decimal = Decimal("0")
     billing_norm: str = ""
-    charges_not_owed_after: str = "promised"
+    # [charges]: the norm under which service after a line is not owed, the day the line
+    # counts from ("deadline": the day the baja had to be carried out; "request"; "": the
+    # book has no such rule), and the source each reading, the undisputed part and the
+    # billing window rest on.
     charges_norm: str = ""
+    not_owed_from: str = ""
+    line_sources: Mapping[str, str] = field(default_factory=dict)
+    undisputed_norm: str = ""
+    undisputed_source: str = ""
+    window_from_due: bool = False
+    window_source: str = ""
+    # The user chose the line in config.toml ([rules] not_owed_from), not the book.
+    line_from_config: bool = False
     # Norm ids the user dated in config.toml that this book does not have.
     unknown_dated: tuple[str, ...] = field(default=())
 
@@ -131,6 +142,12 @@ class RuleBook:
                 norms[norm_id] = replace(norms[norm_id], applies_from=day, date_from_config=True)
         unknown = tuple(sorted(n for n in dates if n not in self.norms))
         return replace(self, norms=norms, unknown_dated=unknown)
+
+    def with_line(self, not_owed_from: str | None) -> RuleBook:
+        """The book with the line the user chose (``[rules] not_owed_from`` in config.toml)."""
+        if not_owed_from is None or not self.not_owed_from:
+            return self
+        return replace(self, not_owed_from=not_owed_from, line_from_config=True)
 
     def norm(self, norm_id: str) -> Norm:
         return self.norms[norm_id]
@@ -278,9 +295,47 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
         uit=uit,
         billing_low_share=_decimal(billing.get("low_max_uit_share", "0"), name, "billing.low_max_uit_share"),
         billing_norm=str(billing.get("norm", "")),
-        charges_not_owed_after=_text(data, "charges_not_owed_after", name, "", "promised"),
-        charges_norm=_text(data, "charges_rule_norm", name, "", ""),
+        **_charges(data.get("charges", {}), name, norms),
     )
+
+
+LINES = ("deadline", "request")
+
+
+def _charges(data: Any, name: str, norms: Mapping[str, Norm]) -> dict[str, Any]:
+    """The ``[charges]`` table: the not-owed line, the undisputed part, the billing window."""
+    if not isinstance(data, dict):
+        raise _fail(name, "charges", _("must be a table"))
+    if not data:
+        return {}
+    where = "charges."
+    norm = _text(data, "norm", name, where)
+    if norm not in norms:
+        raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
+    line = _text(data, "not_owed_from", name, where)
+    if line not in LINES:
+        raise _fail(
+            name, where + "not_owed_from", _("must be one of: {known}").format(known=", ".join(LINES))
+        )
+    lines = data.get("lines", {})
+    if not isinstance(lines, dict):
+        raise _fail(name, where + "lines", _("must be a table"))
+    sources = {
+        key: _text(lines[key] if isinstance(lines[key], dict) else {}, "source", name, f"{where}lines.{key}.")
+        for key in LINES
+        if key in lines
+    }
+    undisputed = data.get("undisputed", {})
+    window = data.get("window", {})
+    return {
+        "charges_norm": norm,
+        "not_owed_from": line,
+        "line_sources": sources,
+        "undisputed_norm": _text(undisputed, "norm", name, where + "undisputed.", ""),
+        "undisputed_source": _text(undisputed, "source", name, where + "undisputed.", ""),
+        "window_from_due": _text(window, "from", name, where + "window.", "") == "due",
+        "window_source": _text(window, "source", name, where + "window.", ""),
+    }
 
 
 def builtin_rulebook_file(name: str) -> Path:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from tracker.domain.caserules import CaseRules
-from tracker.domain.charges import is_not_owed, not_owed_totals
+from tracker.domain.charges import Share, charge_share, not_owed_totals, owed_line, unknown_period
 from tracker.domain.deadlines import case_deadlines, next_step, stage_views
 from tracker.domain.model import Case
 from tracker.i18n import _, ngettext
@@ -111,11 +111,17 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
     if not case.charges:
         return []
     lines = [_("## Charges"), ""]
+    line = owed_line(case, rules)
+    used = words.line_sentence(line, long_date(line.day))
+    lines += [
+        _("The line used: {line}{source}.").format(line=used, source=words.line_source(line, rules.book)),
+        "",
+    ]
     for charge in case.charges:
-        owed = not is_not_owed(case, charge, rules)
-        state = _("owed") if owed else _("**not owed**")
-        if charge.owed is not None:
-            state += _(" (the user's word)")
+        share = charge_share(case, charge, rules, line)
+        state = words.charge_state(share, charge.currency, report=True)
+        if share.share is Share.NOT_OWED:
+            state = f"**{state}**"
         period = (
             (long_date(charge.period_start), long_date(charge.period_end))
             if charge.period_start and charge.period_end
@@ -129,6 +135,17 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
             )
             + note
         )
+    missing = unknown_period(case, rules)
+    if missing:
+        lines += [
+            "",
+            ngettext(
+                "Charge {numbers} has no period: ask the user for it before saying whether it is owed.",
+                "Charges {numbers} have no period: ask the user for them before saying "
+                "whether they are owed.",
+                len(missing),
+            ).format(numbers=", ".join(str(n) for n in missing)),
+        ]
     lines += ["", _("Not owed in all: {total}.").format(total=words.totals(not_owed_totals(case, rules))), ""]
     return lines
 

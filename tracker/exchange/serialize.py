@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tracker.domain.caserules import CaseRules
-from tracker.domain.charges import is_not_owed, not_owed_totals
+from tracker.domain.charges import ChargeShare, charge_share, not_owed_totals, owed_line
 from tracker.domain.deadlines import case_deadlines, stage_views
 from tracker.domain.flags import case_flags
 from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
@@ -72,6 +72,17 @@ def charge_to_dict(charge: Charge) -> dict[str, Any]:
         "period_end": iso_date(charge.period_end),
         "owed": charge.owed,
         "note": charge.note,
+    }
+
+
+def _charge_view(charge: Charge, share: ChargeShare) -> dict[str, Any]:
+    """A charge with what the rules say of it: "not_owed" is true when any part is not owed."""
+    return {
+        **charge_to_dict(charge),
+        "not_owed": share.not_owed > 0,
+        "share": share.share.value,
+        "owed_part": str(share.owed),
+        "not_owed_part": str(share.not_owed),
     }
 
 
@@ -180,7 +191,8 @@ def path_to_dict(case: Case, rules: CaseRules) -> dict[str, Any]:
         }
         for d in case_deadlines(case, rules)
     ]
-    charges = [{**charge_to_dict(c), "not_owed": is_not_owed(case, c, rules)} for c in case.charges]
+    line = owed_line(case, rules)
+    charges = [_charge_view(c, charge_share(case, c, rules, line)) for c in case.charges]
     totals = {currency: str(amount) for currency, amount in not_owed_totals(case, rules).items()}
     attachments = [attachment_to_dict(a) for a in case.attachments]
     return {
@@ -188,5 +200,6 @@ def path_to_dict(case: Case, rules: CaseRules) -> dict[str, Any]:
         "deadlines": deadlines,
         "charges": charges,
         "not_owed_total": totals,
+        "not_owed_line": {"after": iso_date(line.day), "from": line.basis.value},
         "attachments": attachments,
     }

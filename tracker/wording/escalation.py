@@ -15,7 +15,16 @@ from enum import StrEnum
 
 from tracker.display import literal
 from tracker.domain.caserules import CaseRules
-from tracker.domain.charges import is_not_owed, not_owed_totals
+from tracker.domain.charges import (
+    ChargeShare,
+    LineFrom,
+    OwedLine,
+    Share,
+    charge_share,
+    not_owed_totals,
+    owed_line,
+    unknown_period,
+)
 from tracker.domain.deadlines import Deadline, Late, NextStep, Step, Whose, case_deadlines, stage_views
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
@@ -196,6 +205,59 @@ def charge_line(money_text: str, day: str, period: tuple[str, str] | None, state
     return _("{money} on {day}: {state}").format(money=money_text, day=day, state=state)
 
 
+def ask_for_period(case_id: int | None, numbers: list[int]) -> str:
+    """The line that asks for the periods the rules need."""
+    return "  " + ngettext(
+        "Charge {numbers} has no period: give it with `tracker charge {id} --number N --period FROM..TO`.",
+        "Charges {numbers} have no period: give each with "
+        "`tracker charge {id} --number N --period FROM..TO`.",
+        len(numbers),
+    ).format(numbers=", ".join(str(n) for n in numbers), id=case_id)
+
+
+def charge_state(share: ChargeShare, currency: str, *, report: bool = False) -> str:
+    """ "owed", "not owed", "S/ 33.33 owed (20 days) + S/ 16.67 not owed (10 days)", or
+    "period unknown": what of a charge is owed, and whose word that is."""
+    if share.share is Share.UNKNOWN:
+        return _("period unknown: give the period it bills, so the rules can tell")
+    if share.share is Share.SPLIT:
+        state = _("split by days: {owed} owed ({owed_days}) + {not_owed} not owed ({free_days})").format(
+            owed=money(share.owed, currency),
+            not_owed=money(share.not_owed, currency),
+            owed_days=ngettext("{n} day", "{n} days", share.owed_days).format(n=share.owed_days),
+            free_days=ngettext("{n} day", "{n} days", share.not_owed_days).format(n=share.not_owed_days),
+        )
+    elif share.share is Share.OWED:
+        state = _("owed")
+    else:
+        state = _("not owed")
+    if share.by_user:
+        state += _(" (the user's word)") if report else _(" (your word)")
+    return state
+
+
+LINE_WORDS = {
+    LineFrom.DEADLINE: N_("service after {day}, the day the baja had to be carried out, is not owed"),
+    LineFrom.REQUEST: N_("service after {day}, the day of the request, is not owed"),
+    LineFrom.CARRIED_OUT: N_("service after {day}, the day the baja was carried out, is not owed"),
+    LineFrom.PROMISED: N_("service after {day}, the promised date, is disputed"),
+    LineFrom.SUSPENSION: N_("service after {day}, while the suspension lasts, is not owed"),
+}
+
+
+def line_sentence(line: OwedLine, day: str) -> str:
+    """Which line the charges were measured against, in a sentence."""
+    return _(LINE_WORDS[line.basis]).format(day=day)
+
+
+def line_source(line: OwedLine, book: RuleBook | None) -> str:
+    """The source of the line in use, and that the other reading exists ("" without a rule book)."""
+    if book is None or line.basis not in (LineFrom.DEADLINE, LineFrom.REQUEST):
+        return ""
+    chosen = _(" (chosen in config.toml)") if book.line_from_config else _(" (the rule book's default)")
+    return chosen + ": " + book.line_sources.get(line.basis.value, "")
+
+
 class Part(StrEnum):
     """What a line of :func:`path_parts` is, so that a screen can set it apart."""
 
@@ -243,21 +305,30 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
         add(
             _("Charges (not owed: {total}):").format(total=totals(not_owed_totals(case, rules))), Part.HEADING
         )
+        line = owed_line(case, rules)
+        used = line_sentence(line, line.day.isoformat())
+        add("  " + _("The line used: {line}{source}.").format(line=used, source=""))
         for number, charge in enumerate(case.charges, start=1):
             period = (
                 (charge.period_start.isoformat(), charge.period_end.isoformat())
                 if charge.period_start and charge.period_end
                 else None
             )
-            owed = not is_not_owed(case, charge, rules)
-            state = _("owed") if owed else _("not owed")
-            if charge.owed is not None:
-                state += _(" (your word)")
+            share = charge_share(case, charge, rules, line)
             add(
                 f"  {number}. "
-                + charge_line(money(charge.amount, charge.currency), charge.on.isoformat(), period, state)
-                + (f" - {_line(charge.note)}" if charge.note else "")
+                + charge_line(
+                    money(charge.amount, charge.currency),
+                    charge.on.isoformat(),
+                    period,
+                    charge_state(share, charge.currency),
+                )
+                + (f" - {_line(charge.note)}" if charge.note else ""),
+                Part.MINE if share.unknown else Part.ITEM,
             )
+        missing = unknown_period(case, rules)
+        if missing:
+            add(ask_for_period(case.id, missing), Part.MINE)
     if case.attachments:
         add(_("Attachments:"), Part.HEADING)
         for attachment in case.attachments:

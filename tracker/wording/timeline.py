@@ -247,6 +247,18 @@ def _charge_owed(entry: TimelineEntry, day: DayFormat) -> str:
     return _("Charge of {money} left to the rules").format(money=_amount(entry))
 
 
+@wording(Event.CHARGE_COMPLETED)
+def _charge_completed(entry: TimelineEntry, day: DayFormat) -> str:
+    given = []
+    if "period_start" in entry.params:
+        given.append(
+            _("period {start} to {end}").format(
+                start=_on(entry, "period_start", day), end=_on(entry, "period_end", day)
+            )
+        )
+    return _("Charge of {money}: {given}").format(money=_amount(entry), given=", ".join(given))
+
+
 @wording(Event.ATTACHMENT_ADDED)
 def _attachment_added(entry: TimelineEntry, day: DayFormat) -> str:
     return _with_note(_("File attached: {name}").format(name=_param(entry, "name")), entry)

@@ -169,9 +169,13 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
 
 def _charge_arguments(charge: Parser, m: Mapping[str, str]) -> None:
     charge.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
-    charge.add_argument("amount", metavar=m["AMOUNT"], help=_("e.g. 79.80"))
+    charge.add_argument("amount", metavar=m["AMOUNT"], nargs="?", help=_("e.g. 79.80"))
+    charge.add_argument("--on", metavar=m["DATE"], help=_("the bill's date (or when it was taken)"))
     charge.add_argument(
-        "--on", metavar=m["DATE"], required=True, help=_("the bill's date (or when it was taken)")
+        "--number",
+        metavar="N",
+        type=int,
+        help=_("give charge N (from `tracker show`) what it lacked, e.g. its --period"),
     )
     charge.add_argument(
         "--currency",
@@ -210,37 +214,59 @@ def _period(text: str | None, today: date) -> tuple[date, date] | None:
 def charge(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import print_case
     from tracker.core import Tracker
-    from tracker.domain.charges import is_not_owed, not_owed_totals, parse_amount
+    from tracker.domain.charges import Share, charge_share, not_owed_totals, parse_amount
     from tracker.wording import escalation as words
     from tracker.wording import formats
 
     today = clock.today()
-    amount = parse_amount(args.amount, "AMOUNT")
-    on = option_date(args.on, today, "--on")
     period = _period(args.period, today)
-    tracker = Tracker.open(args.db, clock=clock)
-    currency = args.currency
-    if currency is None:
-        case = tracker.get(args.id)
-        book = tracker.rules_for(case).book
-        currency = book.currency if book is not None and book.currency else case.fee_currency
-        if not currency:
-            raise InvalidInput(_("give the charge's currency with --currency (e.g. PEN, USD)"), "--currency")
-    case = tracker.escalation.add_charge(
-        args.id, amount, currency, on, period=period, owed=args.owed, note=args.note
-    )
-    rules = tracker.rules_for(case)
-    recorded = next(c for c in reversed(case.charges) if c.on == on and c.amount == amount)
-    owed = not is_not_owed(case, recorded, rules)
-    if args.owed is not None:
-        state = _("owed (your word)") if owed else _("not owed (your word)")
+    if args.number is not None:
+        if args.amount is not None or args.on is not None:
+            raise InvalidInput(
+                _("--number changes a recorded charge: give no amount and no --on"), "--number"
+            )
+        tracker = Tracker.open(args.db, clock=clock)
+        case = tracker.escalation.complete_charge(args.id, args.number, period=period)
+        recorded = case.charges[args.number - 1]
+        verb = _("Case {id}: charge {number} of {money} on {day} completed: {state}.")
     else:
-        state = _("owed by the rules") if owed else _("not owed by the rules")
+        if args.amount is None or args.on is None:
+            raise InvalidInput(
+                _("give the charge's amount and --on DATE (or --number N to change one)"), "--on"
+            )
+        amount = parse_amount(args.amount, "AMOUNT")
+        on = option_date(args.on, today, "--on")
+        tracker = Tracker.open(args.db, clock=clock)
+        currency = args.currency
+        if currency is None:
+            case = tracker.get(args.id)
+            book = tracker.rules_for(case).book
+            currency = book.currency if book is not None and book.currency else case.fee_currency
+            if not currency:
+                raise InvalidInput(
+                    _("give the charge's currency with --currency (e.g. PEN, USD)"), "--currency"
+                )
+        case = tracker.escalation.add_charge(
+            args.id, amount, currency, on, period=period, owed=args.owed, note=args.note
+        )
+        recorded = next(c for c in reversed(case.charges) if c.on == on and c.amount == amount)
+        verb = _("Case {id}: charge {number} of {money} on {day} recorded: {state}.")
+    rules = tracker.rules_for(case)
+    share = charge_share(case, recorded, rules)
+    if share.share in (Share.OWED, Share.NOT_OWED):
+        owed = share.share is Share.OWED
+        if share.by_user:
+            state = _("owed (your word)") if owed else _("not owed (your word)")
+        else:
+            state = _("owed by the rules") if owed else _("not owed by the rules")
+    else:
+        state = words.charge_state(share, recorded.currency)
     lines = [
-        _("Case {id}: charge of {money} on {day} recorded: {state}.").format(
+        verb.format(
             id=case.id,
+            number=case.charges.index(recorded) + 1,
             money=formats.money(recorded.amount, recorded.currency),
-            day=on.isoformat(),
+            day=recorded.on.isoformat(),
             state=state,
         ),
         "  " + _("Not owed on this case: {total}.").format(total=words.totals(not_owed_totals(case, rules))),
@@ -320,9 +346,12 @@ COMMANDS = (
         charge,
         _charge_arguments,
         description=N_(
-            "Record a charge. The rules say whether it is owed (in Peru: bills issued after the "
-            "request, while the baja is not carried out, are not); --owed or --not-owed overrides "
-            "them."
+            "Record a charge. Its period decides whether it is owed, not the bill's date: in "
+            "Peru, service after the day the baja had to be carried out (or the request, as "
+            "config.toml [rules] not_owed_from chooses) is not owed while the baja is not carried "
+            "out, and a period across that day is split by days. Without --period the rules "
+            "cannot tell; --number N gives a recorded charge its period. --owed or --not-owed "
+            "overrides the rules."
         ),
         writes=always,
     ),
