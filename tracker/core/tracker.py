@@ -4,8 +4,9 @@ It opens the database and holds what every action shares (:class:`~tracker.core.
 what reads lists lives here, and the actions live in a few services it exposes, each
 built on first use so that a command loads only the ones it calls:
 ``tracker.cases`` (:mod:`tracker.core.cases`), ``tracker.escalation``
-(:mod:`tracker.core.escalation`), ``tracker.evidence`` (:mod:`tracker.core.evidence`)
-and ``tracker.exchange`` (:mod:`tracker.core.exchange`). Nothing above the core
+(:mod:`tracker.core.escalation`), ``tracker.evidence`` (:mod:`tracker.core.evidence`),
+``tracker.exchange`` (:mod:`tracker.core.exchange`) and ``tracker.history``
+(:mod:`tracker.core.history`, the undo log). Nothing above the core
 imports the store.
 """
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from tracker.core.escalation import Escalation
     from tracker.core.evidence import Evidence
     from tracker.core.exchange import Exchange
+    from tracker.core.history import History
     from tracker.domain.reminders import Reminder
     from tracker.domain.suspension import YearOverrun
     from tracker.live_files import LiveFiles
@@ -126,6 +128,13 @@ class Tracker(Context):
         from tracker.core.evidence import Evidence
 
         return Evidence(self)
+
+    @cached_property
+    def history(self) -> History:
+        """The undo log: undo a change, list the changes that can be undone."""
+        from tracker.core.history import History
+
+        return History(self)
 
     @cached_property
     def exchange(self) -> Exchange:
