@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.terminal import say, say_json
+from tracker.cli.terminal import say, say_json, say_json_part
 from tracker.clock import Local
 from tracker.display import cell_width, fit, literal, one_line
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
@@ -28,6 +28,21 @@ def print_json(data: Any) -> None:
     import json
 
     say_json(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """Print a JSON array an item at a time, the same bytes as :func:`print_json` of the
+    list: a command streams 100,000 cases without holding them or their text."""
+    import json
+
+    first = True
+    for item in items:
+        # The item's own lines one level in: the newlines of the layout are the only
+        # ones in the text (json.dumps escapes those inside strings).
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        say_json_part(("[\n  " if first else ",\n  ") + text)
+        first = False
+    say_json("[]" if first else "\n]")
 
 
 def _columns() -> list[tuple[str, int]]:
