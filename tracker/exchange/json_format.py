@@ -37,7 +37,7 @@ from typing import Any
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case
 from tracker.exchange.json_checks import Problem, boolean, exact_object, kind_of, read_case, show
-from tracker.exchange.json_layout import dump, pretty
+from tracker.exchange.json_layout import block, dump
 from tracker.exchange.serialize import case_record
 from tracker.i18n import _
 from tracker.records import record
@@ -57,9 +57,10 @@ _TOP_SET = frozenset(_TOP_FIELDS)
 def document_chunks(cases: Iterable[Case], redacted: bool = False) -> Iterator[str]:
     """The document as text chunks, one case at a time (exports need not fit in memory).
 
-    The chunks join to exactly ``json.dumps(document, ensure_ascii=False, indent=2)``
-    plus a final newline, but for characters a terminal would act on (DEL, C1
-    controls, bidi overrides), which are written as ``\\uXXXX`` escapes.
+    The header is laid out as ``json.dumps(document, ensure_ascii=False, indent=2)``
+    would; each case is one indented block (:func:`tracker.exchange.json_layout.block`).
+    Characters a terminal would act on (DEL, C1 controls, bidi overrides) are written
+    as ``\\uXXXX`` escapes. The same cases give the same bytes, whatever the backend.
     """
     yield "{\n"
     yield f'  "format": {dump(FORMAT)},\n'
@@ -68,7 +69,7 @@ def document_chunks(cases: Iterable[Case], redacted: bool = False) -> Iterator[s
     yield '  "cases": ['
     first = True
     for case in cases:
-        body = pretty(case_record(case), "    ")
+        body = block(case_record(case), "    ")
         yield ("\n    " if first else ",\n    ") + body
         first = False
     yield "]\n}\n" if first else "\n  ]\n}\n"
