@@ -51,8 +51,15 @@ def peak_bytes(db: Path, *argv: str) -> int:
 
 
 @pytest.mark.parametrize(
-    "argv", [("list", "--json"), ("list", "--json", "--all"), ("due", "--json", "--within", "3650")]
+    "argv",
+    [
+        ("list",),
+        ("list", "--all"),
+        ("list", "--json"),
+        ("list", "--json", "--all"),
+        ("due", "--json", "--within", "3650"),
+    ],
 )
-def test_json_listings_stream_their_cases(databases: dict[int, Path], argv: tuple[str, ...]) -> None:
+def test_listings_stream_their_cases(databases: dict[int, Path], argv: tuple[str, ...]) -> None:
     small, large = peak_bytes(databases[SMALL], *argv), peak_bytes(databases[LARGE], *argv)
     assert large <= FLAT * small, f"{large / small:.2f}x the peak for {LARGE // SMALL}x the cases"

@@ -154,6 +154,12 @@ class Tracker(Context):
         with self.store.read() as tx:
             yield from _in_batches(tx, tx.due_ids(today, within_days), timeline=True)
 
+    def each_open_summary(self, include_closed: bool = False) -> Iterator[CaseSummary]:
+        """Like :meth:`open_summaries`, a row at a time from one read snapshot (``list``)."""
+        today = self.today()
+        with self.store.read() as tx:
+            yield from tx.each_ordered_summary(today, include_closed)
+
     def open_summaries(self, include_closed: bool = False) -> list[CaseSummary]:
         """Like :meth:`open_cases`, as summary rows (no checks or timeline): the fast path."""
         today = self.today()

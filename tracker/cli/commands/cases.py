@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -174,7 +175,7 @@ def _listing_arguments(listing: Parser, m: Mapping[str, str]) -> None:
 
 
 def list_cases(args: argparse.Namespace, clock: Clock) -> int:
-    from tracker.cli.output import case_json, case_table, print_json_array
+    from tracker.cli.output import case_json, case_table_lines, print_json_array
     from tracker.core import Tracker
 
     tracker = Tracker.open(args.db, clock=clock)
@@ -182,11 +183,17 @@ def list_cases(args: argparse.Namespace, clock: Clock) -> int:
         today = tracker.today()
         print_json_array(case_json(c, today) for c in tracker.each_open_case(include_closed=args.all))
         return 0
-    rows = tracker.open_summaries(include_closed=args.all)
-    if not rows:
+    lines = case_table_lines(tracker.each_open_summary(include_closed=args.all), tracker.today())
+    heading = next(lines)
+    first = next(lines, None)
+    if first is None:
         say(_("No cases.") if args.all else _("No open cases. (tracker list --all shows closed ones)"))
-    else:
-        say(case_table(rows, tracker.today()))
+        return 0
+    say(heading)
+    say(first)
+    # A few hundred lines a write: a call per line would cost, one for all would hold all.
+    while chunk := list(itertools.islice(lines, 500)):
+        say("\n".join(chunk))
     return 0
 
 
