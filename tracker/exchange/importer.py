@@ -140,10 +140,10 @@ def import_file(
     before anything is written. Problems in the file raise InvalidInput naming the
     file and the place.
     """
-    try:
-        with _no_gc():
-            with _readable(path):
-                document = json_format.read_path(path, _stage(progress, "reading"))
+    with _no_gc(), _readable(path):  # a file that cannot be read names itself
+        try:
+            document = json_format.read_path(path, _stage(progress, "reading"))
             return _import(tracker, document, dry_run, progress)
-    except InvalidInput as exc:
-        raise InvalidInput(_("{path}: {problem}").format(path=path, problem=exc), exc.field) from None
+        except InvalidInput as exc:
+            raise InvalidInput(_("{path}: {problem}").format(path=path, problem=exc), exc.field) from None
+    raise AssertionError("unreachable")  # _readable raises or lets the return through
