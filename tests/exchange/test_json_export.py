@@ -39,7 +39,7 @@ def test_the_document_holds_everything_with_its_format_and_version(
     document = result.json()
     assert list(document) == ["format", "version", "redacted", "cases"]
     assert document["format"] == "tracker-export"
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert document["redacted"] is False
     by_provider = {c["provider"]: c for c in document["cases"]}
     # Closed and trashed cases too: JSON is the backup.
@@ -66,9 +66,15 @@ def test_streamed_document_is_the_data_one_indented_block_per_case(
     cases = list(tracker.all_cases())
     text = json_format.document_text(cases)
     records = [case_record(case) for case in cases]
-    assert json.loads(text) == {"format": "tracker-export", "version": 2, "redacted": False, "cases": records}
+    assert json.loads(text) == {
+        "format": "tracker-export",
+        "version": json_format.VERSION,
+        "redacted": False,
+        "cases": records,
+    }
     assert text.startswith(
-        '{\n  "format": "tracker-export",\n  "version": 2,\n  "redacted": false,\n  "cases": [\n'
+        f'{{\n  "format": "tracker-export",\n  "version": {json_format.VERSION},\n'
+        '  "redacted": false,\n  "cases": [\n'
     )
     assert text.endswith("\n  ]\n}\n")
     # Each case a block: "{" and "}" at four spaces, a field a line at six, a list's
@@ -94,7 +100,7 @@ def test_streamed_document_is_the_data_one_indented_block_per_case(
     assert (
         empty
         == json.dumps(
-            {"format": "tracker-export", "version": 2, "redacted": False, "cases": []},
+            {"format": "tracker-export", "version": 3, "redacted": False, "cases": []},
             ensure_ascii=False,
             indent=2,
         )
