@@ -127,7 +127,12 @@ def column_widths(columns: Sequence[tuple[str, int]], sample: Sequence[Sequence[
 
 
 def _checklist(case: Case) -> list[str]:
-    marks = {CheckState.PENDING: "[ ]", CheckState.PASSED: "[x]", CheckState.FAILED: "[!]"}
+    marks = {
+        CheckState.PENDING: "[ ]",
+        CheckState.PASSED: "[x]",
+        CheckState.FAILED: "[!]",
+        CheckState.NOT_APPLICABLE: "[-]",
+    }
     lines = []
     for check in case.checks:
         name = one_line(terms.check_label(check.name))
