@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from tracker.cli.arguments import case_ref
+from tracker.cli.arguments import case_ref, typed_value
 from tracker.cli.command_spec import Command, always
 from tracker.i18n import N_, _
 
@@ -38,14 +38,7 @@ def _state_or_add(text: str) -> str:
     """A check state as typed (in English or the reader's language) as its code, or "add"."""
     if text.strip().casefold() == "add":
         return "add"
-    from tracker.wording.terms import typed_check_state
-
-    state = typed_check_state(text)
-    if state is None:
-        raise argparse.ArgumentTypeError(
-            _("{value} is not a check state: pass, fail, pending, n/a or add").format(value=repr(text))
-        )
-    return state.value
+    return typed_value("check_states")(text)
 
 
 def record_check(args: argparse.Namespace, clock: Clock) -> int:
