@@ -69,11 +69,13 @@ class ValueParser(Generic[E]):
 
     def refusal(self, text: str) -> str:
         """One line saying ``text`` is not one of the values, listing those of the language in use."""
-        return _("{value} is not a {what}: use {forms}").format(
+        return _("{value} is not {what}: use {forms}").format(
             value=repr(text), what=self._what(), forms=self.listed()
         )
 
 
+# TRANSLATORS: "kind of value" names what a typed word should have been, in
+# "{value} is not {what}: use {forms}" ("'nope' is not a channel").
 def _typed_states() -> dict[str, CheckState]:
     # The English words of `check --help` work in every language, and the verbs the reader
     # would use in theirs ("通过", "aprobar").
@@ -88,18 +90,20 @@ def _typed_states() -> dict[str, CheckState]:
 
 
 CHANNELS: ValueParser[Channel] = ValueParser(
-    lambda: pgettext("kind of value", "channel"), Channel, terms.channel_label
+    lambda: pgettext("kind of value", "a channel"), Channel, terms.channel_label
 )
 ACTIONS: ValueParser[Action] = ValueParser(
-    lambda: pgettext("kind of value", "action"), Action, terms.action_label
+    lambda: pgettext("kind of value", "an action"), Action, terms.action_label
 )
 CHECK_STATES: ValueParser[CheckState] = ValueParser(
-    lambda: pgettext("kind of value", "check state"), CheckState, terms.check_state_label, _typed_states
+    lambda: pgettext("kind of value", "a check state"), CheckState, terms.check_state_label, _typed_states
 )
 STAGE_KINDS: ValueParser[StageKind] = ValueParser(
-    lambda: pgettext("kind of value", "stage"), StageKind, terms.stage_name
+    lambda: pgettext("kind of value", "a stage"), StageKind, terms.stage_name
 )
-TOPICS: ValueParser[Topic] = ValueParser(lambda: pgettext("kind of value", "topic"), Topic, terms.topic_name)
+TOPICS: ValueParser[Topic] = ValueParser(
+    lambda: pgettext("kind of value", "a topic"), Topic, terms.topic_name
+)
 OUTCOMES: ValueParser[Outcome] = ValueParser(
-    lambda: pgettext("kind of value", "outcome"), Outcome, terms.outcome_name
+    lambda: pgettext("kind of value", "an outcome"), Outcome, terms.outcome_name
 )
