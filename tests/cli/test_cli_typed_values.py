@@ -24,7 +24,19 @@ pytestmark = pytest.mark.sqlite_only
     ],
 )
 def test_channel_and_action_in_the_readers_words(cli: Run, language: str, channel: str, action: str) -> None:
-    added = cli("--lang", language, "add", "Entel", "--channel", channel, "--action", action, "--json")
+    added = cli(
+        "--lang",
+        language,
+        "add",
+        "Entel",
+        "--channel",
+        channel,
+        "--action",
+        action,
+        "--until",
+        "+30d",
+        "--json",
+    )
     assert added.code == 0, added.err
     case = added.json()
     assert case["channel"] == "store"
