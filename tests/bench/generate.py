@@ -71,6 +71,8 @@ def make_case(rng: random.Random, index: int, overdue: bool, calendars: dict[str
         ticket=f"R-{requested.year}-{index:06d}" if rng.random() < 0.85 else "",
         notes=rng.choice(NOTES),
         playbook=playbook.name,
+        # A suspension needs the day the line comes back.
+        ends_on=requested + timedelta(days=30) if playbook.suspends else None,
     )
     now = datetime.combine(requested, time(15), tzinfo=UTC)
     case = open_case(draft, playbook, calendars[playbook.name], now, TODAY)

@@ -4,16 +4,48 @@ the options every command shares."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import MAX_WITHIN_DAYS, check_case_ref, check_count
-from tracker.domain.model import Channel
 from tracker.i18n import _
 
-CHANNELS = [c.value for c in Channel]
+if TYPE_CHECKING:
+    from enum import StrEnum
+
+    from tracker.wording.typed import ValueParser
+
+
+def typed_value(kind: str) -> Callable[[str], str]:
+    """An argument type for one kind of value (``"channels"``, ``"topics"``... as named in
+    tracker.wording.typed): the value's code from its word in the language in use or its
+    English code, else a usage error listing the words of that language."""
+
+    def read(text: str) -> str:
+        words = _value_parser(kind)
+        value = words.parse(text)
+        if value is None:
+            raise argparse.ArgumentTypeError(words.refusal(text))
+        return value.value
+
+    read.__name__ = kind  # argparse names the type in some messages
+    return read
+
+
+def value_help(kind: str, text: str | None = None) -> str:
+    """An option's help followed by the values it takes, as the language in use shows them."""
+    forms = _value_parser(kind).listed()
+    return forms if text is None else _("{help} ({values})").format(help=text, values=forms)
+
+
+def _value_parser(kind: str) -> ValueParser[StrEnum]:
+    from tracker.wording import typed
+
+    parser: ValueParser[StrEnum] = getattr(typed, kind.upper())
+    return parser
 
 
 def case_ref(text: str) -> str:

@@ -72,6 +72,7 @@ def metavar_words() -> dict[str, str]:
         "LANG": pgettext("metavar", "LANG"),
         "NAME": pgettext("metavar", "NAME"),
         "NOTE": pgettext("metavar", "NOTE"),
+        "OUTCOME": pgettext("metavar", "OUTCOME"),
         "PATH_OR_URL": pgettext("metavar", "PATH_OR_URL"),
         "PLAYBOOK": pgettext("metavar", "PLAYBOOK"),
         "PROVIDER": pgettext("metavar", "PROVIDER"),
@@ -81,6 +82,7 @@ def metavar_words() -> dict[str, str]:
         "SUMMARY": pgettext("metavar", "SUMMARY"),
         "TEXT": pgettext("metavar", "TEXT"),
         "TICKET": pgettext("metavar", "TICKET"),
+        "TOPIC": pgettext("metavar", "TOPIC"),
     }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource, country_holidays, known_country
 from tracker.domain.errors import InvalidInput, NotFound
+from tracker.domain.folding import folded
 from tracker.domain.limits import MAX_PLAYBOOK_DAYS
 from tracker.i18n import N_, _
 from tracker.records import record
@@ -337,10 +338,10 @@ def provider_fit(name: str, provider: str) -> int:
 
 def find_check(checks: Iterable[Check], name: str) -> Check | None:
     """The check called ``name`` as stored or as shown in the reader's language, compared
-    case-insensitively (``tracker check 1 "llamadas bloqueadas" pass``)."""
-    wanted = name.strip().casefold()
-    found = [c for c in checks if c.name.strip().casefold() == wanted]
-    found += [c for c in checks if c.name in BUILT_IN_CHECK_NAMES and _(c.name).strip().casefold() == wanted]
+    without regard to case or accents (``tracker check 1 "llamadas bloqueadas" pass``)."""
+    wanted = folded(name)
+    found = [c for c in checks if folded(c.name) == wanted]
+    found += [c for c in checks if c.name in BUILT_IN_CHECK_NAMES and folded(_(c.name)) == wanted]
     return found[0] if found else None
 
 

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from tracker.cli.arguments import CHANNELS, case_ref, option_date, within_days
+from tracker.cli.arguments import case_ref, option_date, typed_value, value_help, within_days
 from tracker.cli.command_spec import Command, always
 from tracker.cli.terminal import say, warn
 from tracker.domain.errors import InvalidInput
@@ -40,7 +40,12 @@ def _add_arguments(add: Parser, m: Mapping[str, str]) -> None:
         "--requested", "-r", default="today", metavar=m["DATE"], help=_("when you asked (default: today)")
     )
     add.add_argument(
-        "--channel", "-c", default="phone", choices=CHANNELS, help=_("how you asked (default: phone)")
+        "--channel",
+        "-c",
+        default="phone",
+        type=typed_value("channels"),
+        metavar=m["CHANNEL"],
+        help=value_help("channels", _("how you asked (default: phone)")),
     )
     add.add_argument(
         "--playbook",
@@ -55,8 +60,9 @@ def _add_arguments(add: Parser, m: Mapping[str, str]) -> None:
     add.add_argument(
         "--action",
         default="cancel",
-        choices=[a.value for a in Action],
-        help=_("cancel for good, or only suspend (default: cancel)"),
+        type=typed_value("actions"),
+        metavar=m["ACTION"],
+        help=value_help("actions", _("cancel for good, or only suspend (default: cancel)")),
     )
     add.add_argument("--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering"))
     add.add_argument(
@@ -310,7 +316,12 @@ def _log_arguments(log: Parser, m: Mapping[str, str]) -> None:
     log.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     log.add_argument("summary", metavar=m["SUMMARY"], help=_("what was said or done"))
     log.add_argument(
-        "--channel", "-c", default="phone", choices=CHANNELS, help=_("how you got in touch (default: phone)")
+        "--channel",
+        "-c",
+        default="phone",
+        type=typed_value("channels"),
+        metavar=m["CHANNEL"],
+        help=value_help("channels", _("how you got in touch (default: phone)")),
     )
     log.add_argument(
         "--ticket", "-t", default="", metavar=m["TICKET"], help=_("a new reference number, if one was given")

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from tracker.cli.arguments import case_ref
+from tracker.cli.arguments import case_ref, typed_value, value_help
 from tracker.cli.command_spec import Command, always
 from tracker.i18n import N_, _
 
@@ -16,15 +16,17 @@ if TYPE_CHECKING:
 
 
 def _check_arguments(check: Parser, m: Mapping[str, str]) -> None:
+    from tracker.domain.model import CheckState
+    from tracker.wording.terms import check_state_label
+
     check.add_argument("id", metavar=m["ID"], type=case_ref, help=_("case number or UUID"))
     check.add_argument("check", metavar=m["CHECK"], help=_('e.g. "calls blocked"'))
     check.add_argument(
         "state",
         type=_state_or_add,
         metavar=m["STATE"],
-        help=_(
-            "pass (or passed), fail (or failed), pending, n/a (does not apply to this case; a "
-            "required check needs --note), or add"
+        help=_("{states} ({na}: does not apply to this case; a required check needs --note), or add").format(
+            states=value_help("check_states"), na=check_state_label(CheckState.NOT_APPLICABLE)
         ),
     )
     check.add_argument(
@@ -38,14 +40,10 @@ def _state_or_add(text: str) -> str:
     """A check state as typed (in English or the reader's language) as its code, or "add"."""
     if text.strip().casefold() == "add":
         return "add"
-    from tracker.wording.terms import typed_check_state
-
-    state = typed_check_state(text)
-    if state is None:
-        raise argparse.ArgumentTypeError(
-            _("{value} is not a check state: pass, fail, pending, n/a or add").format(value=repr(text))
-        )
-    return state.value
+    try:
+        return typed_value("check_states")(text)
+    except argparse.ArgumentTypeError as exc:
+        raise argparse.ArgumentTypeError(_("{problem}, or add").format(problem=exc)) from None
 
 
 def record_check(args: argparse.Namespace, clock: Clock) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.cli.arguments import CHANNELS, option_date
+from tracker.cli.arguments import option_date, typed_value, value_help
 from tracker.cli.command_spec import Command, always
 from tracker.cli.terminal import say, warn
 from tracker.domain.errors import InvalidInput
@@ -23,14 +23,15 @@ if TYPE_CHECKING:
     from tracker.clock import Clock
     from tracker.core import Tracker
 
-STAGE_KINDS = [k.value for k in StageKind]
 # As tracker.exchange.letters.LETTER_KINDS (not imported: the exchange loads on use).
 LETTER_KINDS = ["baja", *(k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM)]
 
 
 def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
     escalate.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
-    escalate.add_argument("kind", choices=STAGE_KINDS, metavar=m["KIND"], help=" | ".join(STAGE_KINDS))
+    escalate.add_argument(
+        "kind", type=typed_value("stage_kinds"), metavar=m["KIND"], help=value_help("stage_kinds")
+    )
     escalate.add_argument(
         "--filed", metavar=m["DATE"], default="today", help=_("when it was filed (default: today)")
     )
@@ -39,10 +40,14 @@ def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
     )
     escalate.add_argument(
         "--topic",
-        choices=[t.value for t in Topic],
-        help=_(
-            "a reclamo's subject: baja (default, not carried out), billing, quality, or unrequested "
-            "(a baja or cut-off you did not ask for); it sets the operator's days"
+        type=typed_value("topics"),
+        metavar=m["TOPIC"],
+        help=value_help(
+            "topics",
+            _(
+                "a reclamo's subject: baja (default, not carried out), billing, quality, or unrequested "
+                "(a baja or cut-off you did not ask for); it sets the operator's days"
+            ),
         ),
     )
     escalate.add_argument(
@@ -50,7 +55,13 @@ def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
         metavar=m["AMOUNT"],
         help=_("billing: the amount in dispute (it sets the operator's days)"),
     )
-    escalate.add_argument("--channel", "-c", choices=CHANNELS, help=_("how it was filed"))
+    escalate.add_argument(
+        "--channel",
+        "-c",
+        type=typed_value("channels"),
+        metavar=m["CHANNEL"],
+        help=value_help("channels", _("how it was filed")),
+    )
     escalate.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     escalate.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
@@ -104,8 +115,19 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
         metavar=m["DATE"],
         help=_("the day the answer was issued (its date): a queja lies if it was issued late"),
     )
-    answer.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
-    answer.add_argument("--stage", choices=STAGE_KINDS, help=_("answer the latest stage of this kind"))
+    answer.add_argument(
+        "--outcome",
+        required=True,
+        type=typed_value("outcomes"),
+        metavar=m["OUTCOME"],
+        help=value_help("outcomes"),
+    )
+    answer.add_argument(
+        "--stage",
+        type=typed_value("stage_kinds"),
+        metavar=m["KIND"],
+        help=value_help("stage_kinds", _("answer the latest stage of this kind")),
+    )
     answer.add_argument("--code", default="", metavar=m["CODE"], help=_("the resolution's number"))
     answer.add_argument(
         "--reason",
