@@ -71,6 +71,7 @@ def metavar_words() -> dict[str, str]:
         "LANG": pgettext("metavar", "LANG"),
         "NAME": pgettext("metavar", "NAME"),
         "NOTE": pgettext("metavar", "NOTE"),
+        "NUMBER": pgettext("metavar", "NUMBER"),
         "PATH_OR_URL": pgettext("metavar", "PATH_OR_URL"),
         "PLAYBOOK": pgettext("metavar", "PLAYBOOK"),
         "PROVIDER": pgettext("metavar", "PROVIDER"),

@@ -165,6 +165,10 @@ class Charge:
     period_end: date | None = None
     owed: bool | None = None
     note: str = ""
+    # The receipt (boleta or factura) the charge is on, and the day it falls due: a
+    # billing reclamo names them, and the window to claim it counts from the due day.
+    receipt: str = ""
+    due_on: date | None = None
     id: int | None = None
 
 

@@ -135,6 +135,12 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
             )
             + note
         )
+        bill = words.receipt_words(
+            md(charge.receipt) if charge.receipt.strip() else "",
+            long_date(charge.due_on) if charge.due_on else None,
+        )
+        if bill:
+            lines.append(f"  - {bill}")
     missing = unknown_period(case, rules)
     if missing:
         lines += [

@@ -72,6 +72,8 @@ def charge_to_dict(charge: Charge) -> dict[str, Any]:
         "period_end": iso_date(charge.period_end),
         "owed": charge.owed,
         "note": charge.note,
+        "receipt": charge.receipt,
+        "due_on": iso_date(charge.due_on),
     }
 
 

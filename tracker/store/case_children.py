@@ -41,6 +41,8 @@ CHARGE_COLUMNS = (
     "period_end",
     "owed",
     "note",
+    "receipt",  # since 0006
+    "due_on",  # since 0006
 )
 ATTACHMENT_COLUMNS = ("case_id", "position", "name", "sha256", "size", "added_at", "note")
 TABLES = ("stages", "charges", "attachments")
@@ -83,6 +85,8 @@ def charge_row(case_id: int, charge: Charge, position: int, codec: Codec) -> tup
         _day(codec, charge.period_end),
         codec.bool_in(charge.owed) if charge.owed is not None else None,
         charge.note,
+        charge.receipt,
+        _day(codec, charge.due_on),
     )
 
 
@@ -132,6 +136,8 @@ def charge_from_row(row: Sequence[Any], codec: Codec) -> Charge:
         period_end=_optional_day(codec, row[7]),
         owed=bool(row[8]) if row[8] is not None else None,
         note=row[9],
+        receipt=row[10],
+        due_on=_optional_day(codec, row[11]),
     )
 
 

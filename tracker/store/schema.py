@@ -166,6 +166,9 @@ charges = Table(
     Column("period_end", Date),
     Column("owed", Boolean),
     Column("note", Text, nullable=False),
+    # since 0006: the receipt's number ("" when not given) and the day the bill falls due
+    Column("receipt", Text, nullable=False, server_default=""),
+    Column("due_on", Date),
 )
 
 attachments = Table(

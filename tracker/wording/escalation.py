@@ -205,6 +205,17 @@ def charge_line(money_text: str, day: str, period: tuple[str, str] | None, state
     return _("{money} on {day}: {state}").format(money=money_text, day=day, state=state)
 
 
+def receipt_words(receipt: str, due: str | None) -> str:
+    """ "receipt B001-00012345, due 2026-08-10": the bill a charge is on ("" when neither is known)."""
+    if receipt and due:
+        return _("receipt {number}, due {day}").format(number=receipt, day=due)
+    if receipt:
+        return _("receipt {number}").format(number=receipt)
+    if due:
+        return _("due {day}").format(day=due)
+    return ""
+
+
 def ask_for_period(case_id: int | None, numbers: list[int]) -> str:
     """The line that asks for the periods the rules need."""
     return "  " + ngettext(
@@ -326,6 +337,9 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
                 + (f" - {_line(charge.note)}" if charge.note else ""),
                 Part.MINE if share.unknown else Part.ITEM,
             )
+            bill = receipt_words(_line(charge.receipt), charge.due_on.isoformat() if charge.due_on else None)
+            if bill:
+                add("     " + bill)
         missing = unknown_period(case, rules)
         if missing:
             add(ask_for_period(case.id, missing), Part.MINE)

@@ -1,0 +1,41 @@
+"""`charge --receipt NUMBER --due DATE`, and `--number N` to give them to a recorded charge."""
+
+from __future__ import annotations
+
+from tests.helpers.cli import Run
+from tests.helpers.env import TrackerEnv
+
+
+def claro_case(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-20")
+    added = cli(
+        "add", "Claro Perú", "-t", "CP-2026-553190", "-r", "2026-07-20", "-p", "esim-pe", "-c", "store"
+    )
+    assert added.code == 0, added.err
+    env.set_today("2026-08-20")
+
+
+def test_charge_takes_a_receipt_and_a_due_date_and_show_names_them(cli: Run, env: TrackerEnv) -> None:
+    claro_case(cli, env)
+    charged = cli(
+        "charge", "1", "79.80", "--on", "2026-08-05", "--period", "2026-08-01..2026-08-31",
+        "--receipt", "B001-00012345", "--due", "2026-08-25",
+    )  # fmt: skip
+    assert charged.code == 0, charged.err
+    shown = cli("show", "1")
+    assert "     receipt B001-00012345, due 2026-08-25\n" in shown.out
+    data = cli("show", "1", "--json").json()
+    assert (data["charges"][0]["receipt"], data["charges"][0]["due_on"]) == ("B001-00012345", "2026-08-25")
+
+
+def test_number_gives_a_recorded_charge_its_receipt_and_due_date(cli: Run, env: TrackerEnv) -> None:
+    claro_case(cli, env)
+    assert cli("charge", "1", "79.80", "--on", "2026-08-05").code == 0
+    completed = cli("charge", "1", "--number", "1", "--receipt", "B001-9", "--due", "2026-08-25")
+    assert completed.code == 0, completed.err
+    assert "completed" in completed.out
+    shown = cli("show", "1")
+    assert "receipt B001-9, due 2026-08-25" in shown.out
+    assert "Charge of S/ 79.80: receipt B001-9, due 2026-08-25" in shown.out
+    refused = cli("charge", "1", "--number", "1", "--due", "2026-08-01")
+    assert refused.code == 2 and "the due date 2026-08-01 is before the bill's date 2026-08-05" in refused.err
