@@ -39,3 +39,30 @@ def test_number_gives_a_recorded_charge_its_receipt_and_due_date(cli: Run, env: 
     assert "Charge of S/ 79.80: receipt B001-9, due 2026-08-25" in shown.out
     refused = cli("charge", "1", "--number", "1", "--due", "2026-08-01")
     assert refused.code == 2 and "the due date 2026-08-01 is before the bill's date 2026-08-05" in refused.err
+
+
+def test_the_window_to_claim_counts_from_the_due_date(cli: Run, env: TrackerEnv) -> None:
+    # Worked by hand in tests/domain/test_billing_window.py: the baja of 1 October 2026 was
+    # due on 9 October (8 October a holiday); the bill of 2 November bills October.
+    env.set_today("2026-10-01")
+    assert cli("add", "Movistar Perú", "-t", "CP-1", "-r", "2026-10-01", "-p", "esim-pe").code == 0
+    env.set_today("2026-11-20")
+    charged = cli("charge", "1", "62.00", "--on", "2026-11-02", "--period", "2026-10-01..2026-10-31")
+    assert charged.code == 0, charged.err
+    shown = cli("show", "1").out
+    assert (
+        "2027-11-02  you: file a billing reclamo about the charge (12 months, Res. 099-2022-CD/OSIPTEL)"
+        " — counted from the bill's date, 2026-11-02, the earliest it can start; from its due date it may"
+        " end later\n"
+    ) in shown
+    assert "Charge 1 has no due date: give it with `tracker charge 1 --number N --due DATE`." in shown
+    assert cli("charge", "1", "--number", "1", "--due", "2026-11-17").code == 0
+    shown = cli("show", "1").out
+    assert (
+        "2027-11-17  you: file a billing reclamo about the charge (12 months, Res. 099-2022-CD/OSIPTEL)\n"
+    ) in shown
+    assert "no due date" not in shown
+    [window] = [
+        d for d in cli("show", "1", "--json").json()["deadlines"] if d["what"] == "reclamo.billing.file"
+    ]
+    assert (window["start"], window["due"], window["earliest"]) == ("2026-11-17", "2027-11-17", False)

@@ -92,10 +92,13 @@ def deadlines_section(
             state = _("**missed**")
         else:
             state = _("not yet")
+        what = words.deadline_what(deadline)
+        if deadline.earliest:
+            what += words.earliest_words(long_date(deadline.start))
         cells = (
             long_date(deadline.due),
             words.whose(deadline, report=True),
-            words.deadline_what(deadline),
+            what,
             words.rule_source(deadline.rule, rules.book),
             state,
         )
@@ -141,6 +144,14 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
         )
         if bill:
             lines.append(f"  - {bill}")
+    book = rules.book
+    if book is not None and book.window_from_due and book.window_source:
+        lines += [
+            "",
+            _("The window to claim a bill counts from its due date: {source}.").format(
+                source=book.window_source
+            ),
+        ]
     missing = unknown_period(case, rules)
     if missing:
         lines += [

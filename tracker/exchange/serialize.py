@@ -190,6 +190,8 @@ def path_to_dict(case: Case, rules: CaseRules) -> dict[str, Any]:
             "whose": d.whose.value,
             "rule": d.rule_id,
             "done_on": iso_date(d.done_on),
+            "start": iso_date(d.start),
+            "earliest": d.earliest,
         }
         for d in case_deadlines(case, rules)
     ]

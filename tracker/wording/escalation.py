@@ -25,7 +25,16 @@ from tracker.domain.charges import (
     owed_line,
     unknown_period,
 )
-from tracker.domain.deadlines import Deadline, Late, NextStep, Step, Whose, case_deadlines, stage_views
+from tracker.domain.deadlines import (
+    Deadline,
+    Late,
+    NextStep,
+    Step,
+    Whose,
+    case_deadlines,
+    no_due_date,
+    stage_views,
+)
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.rules import Rule, RuleBook, Unit
@@ -102,6 +111,8 @@ def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
             state = _(" — met late, on {day}").format(day=deadline.done_on.isoformat())
         else:
             state = _(" — met on {day}").format(day=deadline.done_on.isoformat())
+    if deadline.earliest:
+        state += earliest_words(deadline.start.isoformat())
     return _("{due}  {whose}: {what} ({source}){state}").format(
         due=deadline.due.isoformat(),
         whose=whose(deadline),
@@ -109,6 +120,24 @@ def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
         source=rule_source(deadline.rule, book),
         state=state,
     )
+
+
+def earliest_words(day: str) -> str:
+    """Said of a bill's window counted from its issue date because its due date is not known."""
+    # TRANSLATORS: follows a deadline: keep the leading space and dash if your language puts them there.
+    return _(
+        " — counted from the bill's date, {day}, the earliest it can start;"
+        " from its due date it may end later"
+    ).format(day=day)
+
+
+def ask_for_due(case_id: int | None, numbers: list[int]) -> str:
+    """The line that asks for the due dates the window to claim a bill counts from."""
+    return "  " + ngettext(
+        "Charge {numbers} has no due date: give it with `tracker charge {id} --number N --due DATE`.",
+        "Charges {numbers} have no due date: give each with `tracker charge {id} --number N --due DATE`.",
+        len(numbers),
+    ).format(numbers=", ".join(str(n) for n in numbers), id=case_id)
 
 
 def late_words(late: Late, case: Case, day: Callable[[date], str] = date.isoformat) -> str:
@@ -343,6 +372,9 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
         missing = unknown_period(case, rules)
         if missing:
             add(ask_for_period(case.id, missing), Part.MINE)
+        undated = no_due_date(case, rules)
+        if undated:
+            add(ask_for_due(case.id, undated), Part.MINE)
     if case.attachments:
         add(_("Attachments:"), Part.HEADING)
         for attachment in case.attachments:
