@@ -66,3 +66,31 @@ def test_the_window_to_claim_counts_from_the_due_date(cli: Run, env: TrackerEnv)
         d for d in cli("show", "1", "--json").json()["deadlines"] if d["what"] == "reclamo.billing.file"
     ]
     assert (window["start"], window["due"], window["earliest"]) == ("2026-11-17", "2027-11-17", False)
+
+
+def test_while_a_billing_reclamo_is_open_show_and_the_dossier_say_what_to_pay(
+    cli: Run, env: TrackerEnv
+) -> None:
+    # Worked by hand in tests/domain/test_undisputed.py: the line is 30 July (23, 28, 29
+    # July holidays); of the bill of 3 August, S/ 30.00 owed and S/ 32.00 not.
+    claro_case(cli, env)
+    env.set_today("2026-08-10")
+    charged = cli(
+        "charge", "1", "62.00", "--on", "2026-08-03", "--period", "2026-07-16..2026-08-15",
+        "--due", "2026-08-18",
+    )  # fmt: skip
+    assert charged.code == 0, charged.err
+    assert "To pay meanwhile" not in cli("show", "1").out
+    filed = cli("escalate", "1", "reclamo", "--filed", "2026-08-10", "--topic", "billing", "--code", "REC-1")
+    assert filed.code == 0, filed.err
+    shown = cli("show", "1").out
+    assert (
+        "To pay meanwhile:\n"
+        "  While the billing reclamo of 2026-08-10 is open, pay only the part you do not dispute: the"
+        " operator may not cut the service for the part under reclamo (Res. 099-2022-CD/OSIPTEL).\n"
+        "  Charge 1: pay S/ 30.00 by 2026-08-18, its due date; leave S/ 32.00 unpaid, it is under reclamo\n"
+    ) in shown
+    report = cli("report", "1").out
+    assert "## To pay while the reclamo is open" in report
+    assert "- Charge 1: S/ 30.00 not disputed, due on 18 August 2026; S/ 32.00 under reclamo." in report
+    assert "Gestión, 2025-08-15" in report

@@ -38,6 +38,7 @@ from tracker.domain.deadlines import (
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.rules import Rule, RuleBook, Unit
+from tracker.domain.undisputed import ToPay, undisputed
 from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.wording.formats import money
 from tracker.wording.terms import outcome_name, stage_name, topic_name
@@ -298,6 +299,39 @@ def line_source(line: OwedLine, book: RuleBook | None) -> str:
     return chosen + ": " + book.line_sources.get(line.basis.value, "")
 
 
+def undisputed_heading(filed_on: str, book: RuleBook | None) -> str:
+    """What holds while a billing reclamo is open, with the norm it rests on."""
+    norm = ""
+    if book is not None and book.undisputed_norm in book.norms:
+        norm = book.norm(book.undisputed_norm).citation
+    return _(
+        "While the billing reclamo of {day} is open, pay only the part you do not dispute: "
+        "the operator may not cut the service for the part under reclamo ({norm})."
+    ).format(day=filed_on, norm=norm)
+
+
+def to_pay_line(item: ToPay, day: Callable[[date], str] = date.isoformat) -> str:
+    """ "Charge 1: pay S/ 30.00 by 2026-08-18, its due date; leave S/ 32.00 unpaid, it is under reclamo"."""
+    if item.unknown:
+        return _("Charge {number}: give its period first; until then the part to pay cannot be told").format(
+            number=item.number
+        )
+    if not item.amount:
+        pay = _("nothing to pay now")
+    elif item.due_on is not None:
+        pay = _("pay {amount} by {due}, its due date").format(
+            amount=money(item.amount, item.currency), due=day(item.due_on)
+        )
+    else:
+        pay = _("pay {amount} by the due date on the bill").format(amount=money(item.amount, item.currency))
+    leave = ""
+    if item.disputed:
+        leave = _("; leave {disputed} unpaid, it is under reclamo").format(
+            disputed=money(item.disputed, item.currency)
+        )
+    return _("Charge {number}: {pay}{leave}").format(number=item.number, pay=pay, leave=leave)
+
+
 class Part(StrEnum):
     """What a line of :func:`path_parts` is, so that a screen can set it apart."""
 
@@ -375,6 +409,12 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
         undated = no_due_date(case, rules)
         if undated:
             add(ask_for_due(case.id, undated), Part.MINE)
+    pay = undisputed(case, rules, today)
+    if pay is not None:
+        add(_("To pay meanwhile:"), Part.HEADING)
+        add("  " + undisputed_heading(pay.filed_on.isoformat(), rules.book), Part.MINE)
+        for item in pay.to_pay:
+            add("  " + to_pay_line(item), Part.MINE)
     if case.attachments:
         add(_("Attachments:"), Part.HEADING)
         for attachment in case.attachments:
