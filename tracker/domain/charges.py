@@ -286,15 +286,16 @@ def complete_charge(
     number, the day it falls due. What is not given is left as it was."""
     charge = _numbered(case, number)
     params = {"amount": str(charge.amount), "currency": charge.currency}
+    # Everything is checked before anything changes: a refusal leaves the charge as it was.
+    if period is not None and period[1] < period[0]:
+        raise InvalidInput(_("the period ends before it starts"), "period")
+    _check_due(due, charge.on)
     if period is not None:
-        if period[1] < period[0]:
-            raise InvalidInput(_("the period ends before it starts"), "period")
         charge.period_start, charge.period_end = period
         params["period_start"], params["period_end"] = period[0].isoformat(), period[1].isoformat()
     if receipt is not None and receipt.strip():
         charge.receipt = params["receipt"] = receipt.strip()
     if due is not None:
-        _check_due(due, charge.on)
         charge.due_on = due
         params["due_on"] = due.isoformat()
     if len(params) == 2:
