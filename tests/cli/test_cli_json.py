@@ -75,8 +75,10 @@ def test_json_shapes_of_add_list_due_and_show(cli: Run, env: Any) -> None:
             "state": "pending",
             "checked_at": None,
             "note": "",
+            "uid": case["checks"][0]["uid"],  # its identity (scripts and merges tell checks apart by it)
         }
     ]
+    assert len(case["checks"][0]["uid"]) == 32
     [created] = case["timeline"]
     assert created["kind"] == "created" and created["status_to"] == "requested"
 

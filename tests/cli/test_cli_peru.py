@@ -148,8 +148,10 @@ def test_evidence_survives_the_original_and_the_bundle_checks_out(
             "size": 25,
             "added_at": attached.json()["attachments"][0]["added_at"],
             "note": "constancia de baja",
+            "uid": attached.json()["attachments"][0]["uid"],
         }
     ]
+    assert len(attached.json()["attachments"][0]["uid"]) == 32  # its identity, given as it is attached
     # Beside the database file; for a database server, in the data folder.
     folder = env.db.parent if env.backend == "sqlite" else paths.data_dir()
     stored = folder / "attachments" / digest

@@ -42,3 +42,23 @@ def test_the_dossier_names_the_receipt_and_its_due_day(tracker: Tracker) -> None
     case = billed_case(tracker)
     report = dossier(tracker, case)
     assert "  - receipt B001-00012345, due 25 August 2026" in report
+
+
+def test_a_copy_that_completed_a_charge_brings_its_receipt_and_due_date_back(
+    tracker: Tracker, tmp_path: Path
+) -> None:
+    case = billed_case(tracker)
+    assert case.id is not None
+    out = tmp_path / "out.json"
+    export_to_path(tracker, "json", out)
+    laptop = Tracker.open(str(tmp_path / "laptop.db"))
+    import_file(laptop, out)
+    laptop.escalation.complete_charge(1, 2, receipt="B001-99", due=date(2026, 8, 26))
+    back = tmp_path / "back.json"
+    export_to_path(laptop, "json", back)
+    import_file(tracker, back)
+    charges = tracker.get(case.id).charges
+    assert [(c.receipt, c.due_on) for c in charges] == [
+        ("B001-00012345", date(2026, 8, 25)),
+        ("B001-99", date(2026, 8, 26)),
+    ]

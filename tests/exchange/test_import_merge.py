@@ -14,7 +14,7 @@ import pytest
 from tests.helpers.exchange import Run, add_story, on, open_tracker
 from tracker.cli.progress import ProgressBar, progress_for
 from tracker.core import Tracker
-from tracker.domain.model import Case, CheckState
+from tracker.domain.model import Case, CheckState, new_uid
 from tracker.exchange.export import export_to_path
 from tracker.exchange.importer import import_document, import_file, merge_case
 
@@ -103,7 +103,12 @@ def test_entries_only_in_the_file_are_woven_in_without_duplicates(
     incoming = tracker.get(stored.id)
     # The file knows an extra contact after the second entry, and lacks the last one.
     extra = incoming.timeline[1].__class__(
-        **{**vars(incoming.timeline[1]), "id": None, "summary": "Otra llamada (solo en el archivo)"}
+        **{
+            **vars(incoming.timeline[1]),
+            "id": None,
+            "uid": new_uid(),  # another entry: an identity of its own
+            "summary": "Otra llamada (solo en el archivo)",
+        }
     )
     incoming.timeline = [*incoming.timeline[:2], extra, *incoming.timeline[2:-1]]
     merged, changes = merge_case(stored, incoming)

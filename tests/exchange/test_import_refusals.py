@@ -54,7 +54,7 @@ def _duplicate_check(doc: Doc) -> None:
 BROKEN: list[tuple[str, Callable[[Doc], None], str]] = [
     ("wrong format", _set("format", "todo-export"), 'format: "todo-export" is not a tracker export'),
     ("no format", _delete("format"), "format: missing"),
-    ("newer version", _set("version", 3), "version: 3 was written by a newer tracker"),
+    ("newer version", _set("version", 4), "version: 4 was written by a newer tracker"),
     ("version as text", _set("version", "1"), 'version: "1" is not a version'),
     ("missing field", _delete("cases[1].provider"), "cases[1].provider: missing"),
     ("missing nested field", _delete("cases[0].timeline[2].kind"), "cases[0].timeline[2].kind: missing"),

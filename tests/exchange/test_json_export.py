@@ -38,7 +38,7 @@ def test_the_document_holds_everything_with_its_format_and_version(
     document = result.json()
     assert list(document) == ["format", "version", "redacted", "cases"]
     assert document["format"] == "tracker-export"
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert document["redacted"] is False
     by_provider = {c["provider"]: c for c in document["cases"]}
     # Closed and trashed cases too: JSON is the backup.
@@ -64,7 +64,7 @@ def test_streamed_document_is_exactly_json_dumps(story: dict[str, Case], tracker
     text = json_format.document_text(cases)
     expected = {
         "format": "tracker-export",
-        "version": 2,
+        "version": 3,
         "redacted": False,
         "cases": json.loads(text)["cases"],
     }
@@ -74,7 +74,7 @@ def test_streamed_document_is_exactly_json_dumps(story: dict[str, Case], tracker
     assert (
         empty
         == json.dumps(
-            {"format": "tracker-export", "version": 2, "redacted": False, "cases": []},
+            {"format": "tracker-export", "version": 3, "redacted": False, "cases": []},
             ensure_ascii=False,
             indent=2,
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers.exchange import STORY_TODAY, on, open_tracker
 from tracker.core import Tracker
-from tracker.domain.model import Case, Outcome, StageKind, Topic
+from tracker.domain.model import Case, Outcome, StageKind, Topic, new_uid
 from tracker.domain.workflow import CaseDraft
 from tracker.exchange import json_format
 from tracker.exchange.export import export_to_path
@@ -52,7 +52,7 @@ def test_export_import_export_keeps_stages_charges_and_files_byte_for_byte(
     export_to_path(tracker, "json", first)
     document = json.loads(first.read_text(encoding="utf-8"))
     record = document["cases"][0]
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert [s["kind"] for s in record["stages"]] == ["reclamo"]
     assert record["stages"][0]["outcome"] == "infundado" and record["stages"][0]["amount"] == "79.80"
     assert [(c["amount"], c["currency"], c["owed"]) for c in record["charges"]] == [
@@ -87,6 +87,8 @@ def test_a_version_1_file_still_imports(tracker: Tracker, tmp_path: Path) -> Non
             del record[name]
         for entry in record["timeline"]:  # version 1 entries had no facts either
             del entry["event"], entry["params"]
+        for item in [*record["timeline"], *record["checks"]]:  # nor identities
+            del item["uid"]
     old = tmp_path / "v1.json"
     old.write_text(json.dumps(document), encoding="utf-8")
     (tmp_path / "fresh").mkdir()
@@ -135,6 +137,7 @@ def test_merging_takes_the_answer_and_new_children_without_duplicates(
             "answered_on": None,
             "outcome": None,
             "answer_code": "",
+            "uid": new_uid(),  # another stage: an identity of its own
         }
     )
     newer.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")

@@ -49,6 +49,36 @@ def test_a_new_database_is_owner_only(db_path: Path, make_case: CaseFactory) -> 
         database.close()
 
 
+@pytest.mark.parametrize("side_files", [False, True], ids=["alone", "with -wal and -shm"])
+def test_an_empty_file_the_user_made_is_made_owner_only_when_it_becomes_the_database(
+    db_path: Path, make_case: CaseFactory, side_files: bool
+) -> None:
+    db_path.touch()
+    db_path.chmod(0o644)  # `touch` under the usual umask
+    sides = [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
+    if side_files:
+        for side in sides:
+            side.touch()
+            side.chmod(0o644)
+    database = open_database(str(db_path))
+    try:
+        Repo(database).add(make_case())
+        assert mode(db_path) == 0o600
+        for side in sides:
+            if side.exists():
+                assert mode(side) == 0o600
+    finally:
+        database.close()
+    assert mode(db_path) == 0o600
+
+
+def test_a_sound_database_keeps_the_mode_its_owner_gave_it(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    db_path.chmod(0o640)  # the owner's own choice, on a database already made: not changed
+    open_database(str(db_path)).close()
+    assert mode(db_path) == 0o640
+
+
 def test_a_new_folder_is_owner_only_when_asked_for(tmp_path: Path) -> None:
     path = tmp_path / "data" / "tracker" / "tracker.db"
     open_database(str(path), create_parent=True).close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -194,14 +195,20 @@ def test_an_0001_database_upgrades_with_its_data_intact(old_db: Path) -> None:
     try:
         assert database.revision() == migrate.SCHEMA_HEAD
         assert rows(old_db, f"SELECT {CASE_COLUMNS_0001} FROM cases ORDER BY id") == CASES_0001
-        assert rows(old_db, "SELECT * FROM checks ORDER BY id") == CHECKS_0001
+        checks = rows(old_db, "SELECT * FROM checks ORDER BY id")
+        assert [row[:-1] for row in checks] == CHECKS_0001
+        # 0005: every row has an identity of its own (the last column).
+        timeline = rows(old_db, "SELECT * FROM timeline ORDER BY id")
+        identities = [row[-1] for row in [*checks, *timeline]]
+        assert all(re.fullmatch("[0-9a-f]{32}", uid) for uid in identities)
+        assert len(set(identities)) == len(identities) == len(CHECKS_0001) + len(TIMELINE_0001)
         # 0003: the entry the program wrote in English is now a fact; the two that are no
         # form it ever wrote stay as they are, with no event.
         upgraded = [
             (*TIMELINE_0001[0][:4], "", *TIMELINE_0001[0][5:], "case.created", '{"action":"cancel"}'),
             *[(*row, "", "{}") for row in TIMELINE_0001[1:]],
         ]
-        assert rows(old_db, "SELECT * FROM timeline ORDER BY id") == upgraded
+        assert [row[:-1] for row in timeline] == upgraded
         counters = rows(
             old_db, "SELECT id, checks_total, checks_passed, checks_failed, deleted_at FROM cases ORDER BY id"
         )

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from decimal import Decimal
 
 from textual import events
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 
 from tests.helpers.ui import TODAY, press, seed, settle
+from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.ui.app import TrackerApp
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.cases import CasesScreen
 from tracker.ui.screens.confirm import ConfirmScreen
 from tracker.ui.screens.log_contact import LogContactScreen
+from tracker.ui.widgets.field import Field
 
 
 async def test_ctrl_q_with_typing_asks_first(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
@@ -154,3 +157,24 @@ async def test_edit_says_what_a_new_playbook_will_do_before_saving(
         assert "calls blocked" in said and "no charge on the next bill" not in said
         await press(pilot, "ctrl+s")
     assert len(tracker.get(case.id).checks) == 4 + 7
+
+
+async def test_editing_the_notes_of_a_case_requested_tomorrow_here_saves(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    # Entered where it is already tomorrow (UTC+14), edited where it is still today (UTC-11).
+    assert isinstance(tracker.clock, FixedClock)
+    tracker.clock.fixed_today = TODAY + timedelta(days=1)
+    case = seed(tracker, "Claro", requested=TODAY + timedelta(days=1))
+    assert case.id is not None
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        app.screen.query_one("#notes", TextArea).load_text("llamar de nuevo")
+        await settle(pilot)
+        assert not app.screen.query_one("#requested_on").query_ancestor(Field).has_class("-invalid")
+        await press(pilot, "ctrl+s")
+    saved = tracker.get(case.id)
+    assert saved.notes == "llamar de nuevo"
+    assert saved.requested_on == TODAY + timedelta(days=1)  # untouched

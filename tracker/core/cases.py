@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.core.context import Context
+from tracker.domain.limits import check_case_dates
 from tracker.domain.model import Action, Case, Channel, CheckState
 from tracker.domain.playbooks import Playbook
 
@@ -44,6 +45,10 @@ class Cases:
         case = workflow.open_case(
             draft, playbook, ctx.calendar(playbook), ctx.now(), ctx.today(), ctx.rulebook(playbook)
         )
+        # Refused where it enters when a date worked out for it (the promised date, a
+        # follow-up, a deadline) passes the dates tracker keeps: its export would not import.
+        ctx.refresh_deadline_dates(case)
+        check_case_dates(case)
         with ctx.store.write() as tx:
             return tx.add(case)
 

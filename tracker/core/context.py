@@ -20,6 +20,7 @@ from tracker import paths
 from tracker.clock import Clock
 from tracker.config import Config
 from tracker.domain.businessdays import BusinessCalendar, HolidaySource
+from tracker.domain.limits import check_case_dates
 from tracker.domain.model import Case
 from tracker.domain.playbooks import Playbook, PlaybookRegistry
 
@@ -139,6 +140,7 @@ class Context:
             result = change(case)
             # The deadline dates kept on the case for lists and flags follow what changed.
             self.refresh_deadline_dates(case)
+            check_case_dates(case)  # whatever was worked out stays within the dates tracker keeps
             return tx.save(case, before), result
 
     def refresh_deadline_dates(self, case: Case) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.core.context import Context
 from tracker.domain.errors import InvalidInput
+from tracker.domain.limits import check_case_dates
 from tracker.domain.model import Case
 from tracker.i18n import _
 
@@ -56,6 +57,12 @@ class Exchange:
                 return result
             for case in [*result.added, *(update.case for update in result.updated)]:
                 ctx.refresh_deadline_dates(case)
+                try:
+                    check_case_dates(case)
+                except InvalidInput as refused:
+                    raise InvalidInput(
+                        _("case {id}: {problem}").format(id=case.id, problem=refused), refused.field
+                    ) from None
             total = len(result.added) + len(result.updated)
             for done, update in enumerate(result.updated, start=1):
                 tx.replace(update.case)

@@ -81,6 +81,14 @@ class BusinessCalendar:
                 count += 1
         return count - sum(1 for day in self._days_off(start, end) if start < day <= end)
 
+    def elapsed(self, start: date, end: date) -> int:
+        """Business days elapsed since ``start`` by ``end``: never fewer than none.
+
+        A date before ``start`` counts as no time elapsed: a case entered where the
+        date is already tomorrow (UTC+14) and read where it is still today (UTC-11)
+        has a request date after the reader's today, and no count may go negative."""
+        return self.between(start, end) if end > start else 0
+
     def _days_off(self, start: date, end: date) -> set[date]:
         """Weekdays between ``start`` and ``end`` (the years they span) that are not worked."""
         days = {day for day in self.extra_days_off if start.year <= day.year <= end.year}

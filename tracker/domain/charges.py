@@ -197,6 +197,28 @@ def overview(per_case: Iterable[dict[str, Decimal]]) -> NotOwedOverview:
 # -- what the user does ------------------------------------------------------------
 
 
+def check_charge(charge: Charge) -> None:
+    """What every charge is, recorded by ``charge`` or read from an import: more than zero
+    (not "-0"), a known currency in capitals, a whole period that ends after it starts.
+    Its date against today is the command's to check (an export is read on other days)."""
+    if charge.amount <= 0 or charge.amount.is_signed():
+        raise InvalidInput(_("the amount must be more than zero"), "amount")
+    if check_currency(charge.currency) != charge.currency:
+        raise InvalidInput(
+            _("{code!r} is not a currency code (ISO 4217, e.g. PEN, USD, EUR)").format(code=charge.currency),
+            "currency",
+        )
+    if (charge.period_start is None) != (charge.period_end is None):
+        raise InvalidInput(_("a period needs both its first and its last day"), "period")
+    if (
+        charge.period_start is not None
+        and charge.period_end is not None
+        and charge.period_end < charge.period_start
+    ):
+        raise InvalidInput(_("the period ends before it starts"), "period")
+    _check_due(charge.due_on, charge.on)
+
+
 def add_charge(
     case: Case,
     amount: Decimal,
@@ -213,8 +235,6 @@ def add_charge(
 ) -> Charge:
     """Record a charge. ``owed`` overrides what the rules would say; ``receipt`` and ``due``
     are the bill's number and the day it falls due."""
-    if amount <= 0:
-        raise InvalidInput(_("the amount must be more than zero"), "amount")
     currency = check_currency(currency)
     if on > today:
         raise InvalidInput(
@@ -223,9 +243,6 @@ def add_charge(
             ),
             "on",
         )
-    if period is not None and period[1] < period[0]:
-        raise InvalidInput(_("the period ends before it starts"), "period")
-    _check_due(due, on)
     charge = Charge(
         amount=amount,
         currency=currency,
@@ -237,6 +254,7 @@ def add_charge(
         receipt=receipt.strip(),
         due_on=due,
     )
+    check_charge(charge)
     case.charges.append(charge)
     case.charges.sort(key=lambda c: c.on)
     params = {"amount": str(amount), "currency": currency, "on": on.isoformat()}

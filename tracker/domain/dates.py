@@ -100,6 +100,12 @@ def _parse(text: str, today: date, field: str | None) -> date:
     return date(year, month, day)
 
 
+def days_elapsed(start: date, end: date) -> int:
+    """Calendar days elapsed since ``start`` by ``end``; none when ``end`` is not after it
+    (see BusinessCalendar.elapsed: a date read across the date line may be "tomorrow")."""
+    return max(0, (end - start).days)
+
+
 def days_until(due: date | None, today: date) -> int | None:
     """Days from ``today`` to ``due``: negative when it has passed, None when there is no date.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from tracker.domain.errors import InvalidInput, NotAllowed
@@ -13,18 +14,28 @@ from tracker.i18n import _
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
+def check_attachment(attachment: Attachment, others: Sequence[Attachment], case_id: int | None) -> None:
+    """What every attachment is, attached by ``attach`` or read from an import: a SHA-256 in
+    lowercase hexadecimal, a name, a size, and content no other attachment of its case has."""
+    if not _SHA256.match(attachment.sha256):
+        raise InvalidInput(
+            _("{value!r} is not a SHA-256 in hexadecimal").format(value=attachment.sha256), "sha256"
+        )
+    if not attachment.name.strip():
+        raise InvalidInput(_("the file needs a name"), "name")
+    if attachment.size < 0:
+        raise InvalidInput(_("not a size in bytes: {value}").format(value=attachment.size), "size")
+    for existing in others:
+        if existing is not attachment and existing.sha256 == attachment.sha256:
+            raise NotAllowed(
+                _("case {id} already has this file, as {name}").format(id=case_id, name=existing.name)
+            )
+
+
 def attach(case: Case, name: str, sha256: str, size: int, now: datetime, note: str = "") -> Attachment:
     """Record a stored file on the case; the same content twice is refused by name."""
-    if not _SHA256.match(sha256):
-        raise InvalidInput(_("{value!r} is not a SHA-256 in hexadecimal").format(value=sha256), "sha256")
-    if not name.strip():
-        raise InvalidInput(_("the file needs a name"), "name")
-    for existing in case.attachments:
-        if existing.sha256 == sha256:
-            raise NotAllowed(
-                _("case {id} already has this file, as {name}").format(id=case.id, name=existing.name)
-            )
     attachment = Attachment(name=name, sha256=sha256, size=size, added_at=now, note=note)
+    check_attachment(attachment, case.attachments, case.id)
     case.attachments.append(attachment)
     case.note_change(
         TimelineEntry(

@@ -8,10 +8,15 @@ refused with one line naming it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from tracker.domain.errors import InvalidInput
-from tracker.i18n import _
+from tracker.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tracker.domain.model import Case
 
 # Dates: cancellations are recent things, and a bounded range keeps every date
 # sum (a deadline, a follow-up, business days between two dates) small and valid.
@@ -59,6 +64,49 @@ def check_date(day: date, what: str | None = None) -> date:
         return day
     year = FIRST_DAY.year if day < FIRST_DAY else LAST_DAY.year
     raise InvalidInput(problem.format(day=day.isoformat(), year=year, range=date_range_text()), what)
+
+
+# The dates of a case, named as the message that refuses one says them.
+_CASE_DATES = (
+    ("requested_on", N_("the request date")),
+    ("promised_by", N_("the promised date")),
+    ("next_follow_up", N_("the next follow-up")),
+    ("effective_on", N_("the chosen date")),
+    ("ends_on", N_("the end of the suspension")),
+    ("answer_due", N_("the provider's deadline to answer")),
+    ("user_due", N_("your next deadline")),
+    ("user_alert_on", N_("the day your next deadline counts as close")),
+)
+
+
+def _dates_of(case: Case) -> Iterator[tuple[str, str, date | None]]:
+    """Every date a case holds, its own and its children's: (field, label, day)."""
+    for name, label in _CASE_DATES:
+        yield name, label, getattr(case, name)
+    for entry in case.timeline:
+        yield "next_follow_up", N_("the next follow-up"), entry.next_follow_up
+    for stage in case.stages:
+        yield "filed_on", N_("the filing date"), stage.filed_on
+        yield "answered_on", N_("the answer's date"), stage.answered_on
+    for charge in case.charges:
+        yield "on", N_("the charge's date"), charge.on
+        yield "period", N_("the period billed"), charge.period_start
+        yield "period", N_("the period billed"), charge.period_end
+
+
+def check_case_dates(case: Case) -> None:
+    """Every date of the case, those given and those the tracker worked out (a promised
+    date, a follow-up, a deadline), lies within the dates the tracker keeps; else
+    InvalidInput naming the first that does not. Checked before a case is written, so
+    that whatever was accepted exports and imports again."""
+    for name, label, day in _dates_of(case):
+        if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+            raise InvalidInput(
+                _(
+                    "{what} would be {day}, outside the dates tracker keeps ({range}): check the dates given"
+                ).format(what=_(label), day=day.isoformat(), range=date_range_text()),
+                name,
+            )
 
 
 def in_moment_range(moment: datetime) -> bool:

@@ -14,13 +14,21 @@ so it is the case's causal record:
 Checks follow the same rule, each on its own (by the entries that name it). Timeline
 entries the stored case lacks are woven in after the entry they follow in the copy;
 entries are never duplicated and the stored order never changes.
+
+Which entry, check, stage, charge or attachment of the copy is which stored one is
+decided by identity: each is given a ``uid`` when it is entered, so two charges of
+S/ 79.80 on the same day are two charges. What identity cannot pair (a file older
+than identities, or two copies that each gave the same old entry an identity of its
+own when they were upgraded) is paired by content, each stored item with at most one
+of the copy's: a merge keeps as many look-alikes as the side that has more, never
+fewer than either side has.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Collection, Sequence
-from typing import Protocol
+from collections.abc import Callable, Collection, Hashable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
 from tracker.domain.phrases import CheckName, FieldName, Phrase, Quoted
@@ -82,8 +90,10 @@ class ImportResult:
     dry_run: bool = False
 
 
-# What makes two entries the same entry: everything but the database id.
-_ENTRY_KEY = tuple(name for name in fields(TimelineEntry) if name != "id")
+# What makes two entries look alike: everything but the database id and the identity.
+_ENTRY_KEY = tuple(name for name in fields(TimelineEntry) if name not in ("id", "uid"))
+
+Item = TypeVar("Item", TimelineEntry, Check, Stage, Charge, Attachment)
 
 
 def entry_key(entry: TimelineEntry) -> tuple[object, ...]:
@@ -93,20 +103,40 @@ def entry_key(entry: TimelineEntry) -> tuple[object, ...]:
     )
 
 
-def _exclusive(mine: list[TimelineEntry], theirs: list[TimelineEntry]) -> list[TimelineEntry]:
-    """Entries of ``mine`` that ``theirs`` lacks (identical entries count once per occurrence)."""
-    counts: dict[tuple[object, ...], int] = {}
-    for entry in theirs:
-        key = entry_key(entry)
-        counts[key] = counts.get(key, 0) + 1
-    missing = []
-    for entry in mine:
-        key = entry_key(entry)
-        if counts.get(key, 0):
-            counts[key] -= 1
-        else:
-            missing.append(entry)
-    return missing
+def pair(
+    stored: Sequence[Item], incoming: Sequence[Item], key: Callable[[Item], Hashable]
+) -> list[int | None]:
+    """For each incoming item, the index of the stored item it is (None: it is new).
+
+    First by identity. Then what identity left unpaired on both sides (items without
+    one, from older files, or items whose identity the other side does not know) by
+    content: look-alikes pair one to one, in order, so three look-alikes against two
+    pair two and leave one new; a stored item is never paired twice.
+    """
+    by_uid = {item.uid: index for index, item in enumerate(stored) if item.uid}
+    incoming_uids = {item.uid for item in incoming if item.uid}
+    partners: list[int | None] = [by_uid.get(item.uid) if item.uid else None for item in incoming]
+    free: dict[Hashable, deque[int]] = {}
+    for index, item in enumerate(stored):
+        if not item.uid or item.uid not in incoming_uids:
+            free.setdefault(key(item), deque()).append(index)
+    for number, item in enumerate(incoming):
+        if partners[number] is None:
+            waiting = free.get(key(item))
+            if waiting:
+                partners[number] = waiting.popleft()
+    return partners
+
+
+def _exclusive_pair(
+    stored: list[TimelineEntry], incoming: list[TimelineEntry]
+) -> tuple[list[TimelineEntry], list[TimelineEntry], list[int | None]]:
+    """The entries only the stored side has, those only the copy has, and the pairing."""
+    partners = pair(stored, incoming, entry_key)
+    paired = {index for index in partners if index is not None}
+    stored_only = [entry for index, entry in enumerate(stored) if index not in paired]
+    incoming_only = [entry for entry, partner in zip(incoming, partners, strict=True) if partner is None]
+    return stored_only, incoming_only, partners
 
 
 def incoming_wins(stored_only: list[TimelineEntry], incoming_only: list[TimelineEntry]) -> bool:
@@ -132,10 +162,16 @@ def _merge_checks(
     merged = list(stored)
     changes: list[Phrase] = []
     index = {c.name.strip().casefold(): i for i, c in enumerate(merged)}
+    by_uid = {c.uid: i for i, c in enumerate(merged) if c.uid}
     case_winner = incoming_wins(stored_only, incoming_only)
     for check in incoming:
         key = check.name.strip().casefold()
-        at = index.get(key)
+        # A check's name is unique in its case, so a check identity does not pair is paired by name.
+        at = by_uid.get(check.uid) if check.uid else None
+        if at is None:
+            at = index.get(key)
+        else:
+            key = merged[at].name.strip().casefold()
         if at is None:
             index[key] = len(merged)
             merged.append(replace(check, id=None))
@@ -160,24 +196,22 @@ def _merge_checks(
     return merged, changes
 
 
-def _weave(stored: list[TimelineEntry], incoming: list[TimelineEntry]) -> tuple[list[TimelineEntry], int]:
+def _weave(
+    stored: list[TimelineEntry], incoming: list[TimelineEntry], partners: list[int | None]
+) -> tuple[list[TimelineEntry], int]:
     """The stored timeline with the incoming copy's missing entries woven in.
 
     A missing entry goes right after the entry that precedes it in the copy (the
     last one matched or inserted), so a copy that extends the stored timeline
     gives exactly the copy's order.
     """
-    positions: dict[tuple[object, ...], deque[int]] = {}
-    for index, entry in enumerate(stored):
-        positions.setdefault(entry_key(entry), deque()).append(index)
     head: list[TimelineEntry] = []
     after: list[list[TimelineEntry]] = [[] for _ in stored]
     anchor = -1
     added = 0
-    for entry in incoming:
-        waiting = positions.get(entry_key(entry))
-        if waiting:
-            anchor = waiting.popleft()
+    for entry, partner in zip(incoming, partners, strict=True):
+        if partner is not None:
+            anchor = partner
             continue
         (head if anchor < 0 else after[anchor]).append(replace(entry, id=None))
         added += 1
@@ -190,15 +224,28 @@ def _weave(stored: list[TimelineEntry], incoming: list[TimelineEntry]) -> tuple[
     return merged, added
 
 
-def _stage_key(stage: Stage) -> tuple[object, ...]:
+def _stage_key(stage: Stage) -> Hashable:
     return (stage.kind, stage.filed_on, stage.code)
 
 
-def _charge_key(charge: Charge) -> tuple[object, ...]:
+def _charge_key(charge: Charge) -> Hashable:
     return (charge.amount, charge.currency, charge.on, charge.period_start, charge.period_end)
 
 
-def _attachment_key(attachment: Attachment) -> tuple[object, ...]:
+def _charge_lacks(ours: Charge, theirs: Charge) -> dict[str, Any]:
+    """What the copy's charge has that the stored one lacks: its period, receipt, due date
+    (given later with `charge --number N`); nothing the stored one has is overwritten."""
+    lacked: dict[str, Any] = {}
+    if ours.period_start is None and theirs.period_start is not None:
+        lacked["period_start"], lacked["period_end"] = theirs.period_start, theirs.period_end
+    if not ours.receipt and theirs.receipt:
+        lacked["receipt"] = theirs.receipt
+    if ours.due_on is None and theirs.due_on is not None:
+        lacked["due_on"] = theirs.due_on
+    return lacked
+
+
+def _attachment_key(attachment: Attachment) -> Hashable:
     return (attachment.sha256,)
 
 
@@ -210,15 +257,17 @@ def _merge_children(
     owed/not-owed word comes from the side that wins by history."""
     merged: dict[str, list[object]] = {}
     changes: list[Phrase] = []
-    lists = (("stages", _stage_key), ("charges", _charge_key), ("attachments", _attachment_key))
+    lists: tuple[tuple[str, Callable[[Any], Hashable]], ...] = (
+        ("stages", _stage_key),
+        ("charges", _charge_key),
+        ("attachments", _attachment_key),
+    )
     for name, key in lists:
-        mine: list[object] = list(getattr(stored, name))
-        index = {key(item): i for i, item in enumerate(mine)}  # type: ignore[arg-type]
+        mine: list[Any] = list(getattr(stored, name))
+        theirs: list[Any] = getattr(incoming, name)
         added = 0
-        for item in getattr(incoming, name):
-            at = index.get(key(item))
+        for item, at in zip(theirs, pair(mine[:], theirs, key), strict=True):
             if at is None:
-                index[key(item)] = len(mine)
                 mine.append(replace(item, id=None))
                 added += 1
                 continue
@@ -228,13 +277,18 @@ def _merge_children(
                 changes.append(
                     Phrase(_("{stage} of {day} answered"), stage=item.kind, day=item.filed_on.isoformat())
                 )
-            elif isinstance(item, Charge) and isinstance(ours, Charge) and newer and item.owed != ours.owed:
-                mine[at] = replace(ours, owed=item.owed)
-                changes.append(Phrase(_("charge of {day} marked"), day=item.on.isoformat()))
+            elif isinstance(item, Charge) and isinstance(ours, Charge):
+                if newer and item.owed != ours.owed:
+                    mine[at] = ours = replace(ours, owed=item.owed)
+                    changes.append(Phrase(_("charge of {day} marked"), day=item.on.isoformat()))
+                lacked = _charge_lacks(ours, item)
+                if lacked:
+                    mine[at] = replace(ours, **lacked)
+                    changes.append(Phrase(_("charge of {day} completed"), day=item.on.isoformat()))
         if added:
             changes.append(_added_words(name, added))
         if name == "stages":
-            mine.sort(key=lambda s: s.filed_on)  # type: ignore[attr-defined]
+            mine.sort(key=lambda s: s.filed_on)
         merged[name] = mine
     return merged, changes
 
@@ -252,8 +306,7 @@ def _added_words(name: str, count: int) -> Phrase:
 def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
     """``incoming`` merged into ``stored``: the merged case and its changes in words
     (none when the merged case is the stored one)."""
-    stored_only = _exclusive(stored.timeline, incoming.timeline)
-    incoming_only = _exclusive(incoming.timeline, stored.timeline)
+    stored_only, incoming_only, partners = _exclusive_pair(stored.timeline, incoming.timeline)
     merged = replace(stored)
     fields_changed: list[str] = []
     if incoming_wins(stored_only, incoming_only):
@@ -263,7 +316,7 @@ def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
                 setattr(merged, name, value)
                 fields_changed.append(name)
     merged.checks, check_changes = _merge_checks(stored.checks, incoming.checks, stored_only, incoming_only)
-    merged.timeline, added = _weave(stored.timeline, incoming.timeline)
+    merged.timeline, added = _weave(stored.timeline, incoming.timeline, partners)
     if len(fields_changed) > 1 and "updated_at" in fields_changed:
         fields_changed.remove("updated_at")  # said only when it is the one change
     changes = [Phrase("{field}", field=FieldName(name)) for name in fields_changed]

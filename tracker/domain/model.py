@@ -91,6 +91,17 @@ class Outcome(StrEnum):
     INADMISIBLE = "inadmisible"
 
 
+def new_uid() -> str:
+    """A random identity for one check, stage, charge, attachment or timeline entry:
+    16 bytes from ``os.urandom`` as 32 lowercase hexadecimal digits.
+
+    It is made when the item is entered and never changes, so two copies of the
+    tracker can tell "the same charge" from "another charge of the same amount on
+    the same day" when they are merged (tracker.domain.merge).
+    """
+    return os.urandom(16).hex()
+
+
 @record
 class Check:
     """One check that proves a cancellation is over, and its state."""
@@ -100,6 +111,7 @@ class Check:
     state: CheckState = CheckState.PENDING
     checked_at: datetime | None = None
     note: str = ""
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
 
@@ -125,6 +137,7 @@ class TimelineEntry:
     status_to: Status | None = None
     event: str = ""
     params: dict[str, str] = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
 
@@ -146,6 +159,7 @@ class Stage:
     # The day the answer was issued (dated), when the user knows it: silence applies when
     # the answer was issued late even if it was notified in time, and the other way round.
     issued_on: date | None = None
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
     @property
@@ -165,6 +179,7 @@ class Charge:
     period_end: date | None = None
     owed: bool | None = None
     note: str = ""
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     # The receipt (boleta or factura) the charge is on, and the day it falls due: a
     # billing reclamo names them, and the window to claim it counts from the due day.
     receipt: str = ""
@@ -181,6 +196,7 @@ class Attachment:
     size: int
     added_at: datetime
     note: str = ""
+    uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
     id: int | None = None
 
 

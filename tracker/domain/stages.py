@@ -28,6 +28,7 @@ from tracker.domain.model import (
 )
 from tracker.domain.phrases import BookTitle, Phrase
 from tracker.i18n import _
+from tracker.records import replace
 
 
 def _check_day(day: date, case: Case, today: date, what: str) -> None:
@@ -123,6 +124,67 @@ def _guard_apelacion(case: Case, filed_on: date) -> None:
         )
 
 
+def check_stage(stage: Stage) -> None:
+    """What every stage is, however it comes in: filed by ``escalate``, answered by
+    ``answer``, or read from an import. InvalidInput naming the field at fault.
+
+    Only the stage's own facts are checked here: the day it was filed against today
+    and the guards of the path (a queja only after the deadline ...) belong to the
+    moment a user files it, and an export read on another day, in another time zone
+    or under a newer rule book must still import.
+    """
+    if stage.topic is not None and stage.kind is not StageKind.RECLAMO:
+        raise InvalidInput(_("only a reclamo has a topic"), "topic")
+    if stage.amount is not None and (stage.amount <= 0 or stage.amount.is_signed()):
+        raise InvalidInput(_("the amount must be more than zero"), "amount")
+    filed = stage.filed_on.isoformat()
+    if stage.answered_on is None:
+        if stage.outcome is not None or stage.answer_code or stage.answer_note or stage.issued_on is not None:
+            raise InvalidInput(
+                Phrase(
+                    _(
+                        "the {kind} filed on {filed} has an answer's outcome, number or note "
+                        "but no answer date"
+                    ),
+                    kind=stage.kind,
+                    filed=filed,
+                ),
+                "answered_on",
+            )
+        return
+    if stage.outcome is None:
+        raise InvalidInput(
+            Phrase(
+                _("the answer to the {kind} filed on {filed} has no outcome"), kind=stage.kind, filed=filed
+            ),
+            "outcome",
+        )
+    if stage.answered_on < stage.filed_on:
+        raise InvalidInput(
+            Phrase(
+                _("the answer's date {on} is before the {kind} was filed ({filed})"),
+                on=stage.answered_on.isoformat(),
+                kind=stage.kind,
+                filed=filed,
+            ),
+            "answered_on",
+        )
+    if stage.issued_on is not None and not stage.filed_on <= stage.issued_on <= stage.answered_on:
+        raise InvalidInput(
+            Phrase(
+                _(
+                    "the day the answer was issued ({issued}) must lie between the filing of the "
+                    "{kind} ({filed}) and the day it was notified ({on})"
+                ),
+                issued=stage.issued_on.isoformat(),
+                kind=stage.kind,
+                filed=filed,
+                on=stage.answered_on.isoformat(),
+            ),
+            "issued_on",
+        )
+
+
 def escalate(
     case: Case,
     kind: StageKind,
@@ -142,10 +204,7 @@ def escalate(
         raise NotAllowed(_("case {id} is withdrawn: reopen it first").format(id=case.id))
     _require_rules(case, rules)
     _check_day(filed_on, case, today, _("the filing date"))
-    if topic is not None and kind is not StageKind.RECLAMO:
-        raise InvalidInput(_("only a reclamo has a topic"), "topic")
-    if amount is not None and amount <= 0:
-        raise InvalidInput(_("the amount must be more than zero"), "amount")
+    check_stage(Stage(kind=kind, filed_on=filed_on, topic=topic, amount=amount))
     if kind is StageKind.QUEJA:
         _guard_queja(case, filed_on, rules)
     elif kind is StageKind.APELACION:
@@ -224,30 +283,15 @@ def answer(
             ),
             "on",
         )
-    if on < stage.filed_on:
-        raise InvalidInput(
-            Phrase(
-                _("the answer's date {on} is before the {kind} was filed ({filed})"),
-                on=on.isoformat(),
-                kind=stage.kind,
-                filed=stage.filed_on.isoformat(),
-            ),
-            "on",
+    try:
+        check_stage(
+            replace(
+                stage, answered_on=on, issued_on=issued, outcome=outcome, answer_code=code, answer_note=note
+            )
         )
-    if issued is not None and not stage.filed_on <= issued <= on:
-        raise InvalidInput(
-            Phrase(
-                _(
-                    "the day the answer was issued ({issued}) must lie between the filing of the "
-                    "{kind} ({filed}) and the day it was notified ({on})"
-                ),
-                issued=issued.isoformat(),
-                kind=stage.kind,
-                filed=stage.filed_on.isoformat(),
-                on=on.isoformat(),
-            ),
-            "issued",
-        )
+    except InvalidInput as refused:
+        field = {"answered_on": "on", "issued_on": "issued"}.get(refused.field or "", refused.field)
+        raise InvalidInput(refused.args[0], field) from None
     stage.answered_on = on
     stage.issued_on = issued
     stage.outcome = outcome

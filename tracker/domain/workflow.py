@@ -139,7 +139,7 @@ def draft_problems(draft: CaseDraft, today: date) -> list[tuple[frozenset[str], 
             _("a chosen date already sets the provider's deadline: give one or the other"),
             "effective_on",
         )
-    if draft.fee_amount is not None and draft.fee_amount < 0:
+    if draft.fee_amount is not None and (draft.fee_amount < 0 or draft.fee_amount.is_signed()):
         problem({"fee_amount"}, _("the fee must be zero or more"), "fee")
     if len(draft.fee_currency) > MAX_CURRENCY:
         problem(

@@ -18,6 +18,7 @@ from tracker.clock import Local
 from tracker.display import literal
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
+from tracker.domain.dates import days_elapsed
 from tracker.domain.model import Action, Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
 from tracker.exchange import dossier_escalation
 from tracker.exchange.files import exports_folder, slug, write_private
@@ -329,8 +330,8 @@ def _dates(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
         "| --- | --- | ---: | ---: |",
     ]
     for label, day in rows:
-        days = (day - case.requested_on).days
-        business = calendar.between(case.requested_on, day)
+        days = days_elapsed(case.requested_on, day)
+        business = calendar.elapsed(case.requested_on, day)
         lines.append(f"| {label} | {long_date(day)} | {days} | {business} |")
     return lines
 

@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any, TypeVar
 
-from tracker.domain.errors import InvalidInput
+from tracker.domain.errors import InvalidInput, NotAllowed
 from tracker.domain.legacy_entries import to_fact
 from tracker.domain.limits import (
     MAX_CASE_ID,
@@ -313,6 +313,50 @@ _CASE_SET, _CHECK_SET, _ENTRY_SET, _ENTRY_SET_V1, _FEE_SET = (
 _CASE_SET_V1, _STAGE_SET, _CHARGE_SET, _ATTACHMENT_SET = (
     frozenset(f) for f in (_CASE_FIELDS_V1, _STAGE_FIELDS, _CHARGE_FIELDS, _ATTACHMENT_FIELDS)
 )
+# Since version 3 each item of a case's lists carries its identity.
+_UID = "uid"
+_WITH_UID: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {
+    order: (frozenset((*order, _UID)), (*order, _UID))
+    for order in (_STAGE_FIELDS, _CHARGE_FIELDS, _ATTACHMENT_FIELDS, _CHECK_FIELDS, _ENTRY_FIELDS)
+}
+
+
+def _fields(order: tuple[str, ...], plain: frozenset[str], version: int) -> dict[str, Any]:
+    """The object reader's arguments for a case's list item in this version."""
+    if version >= 3:
+        fields, with_uid = _WITH_UID[order]
+        return {"fields": fields, "order": with_uid}
+    return {"fields": plain, "order": order}
+
+
+_UID_TEXT = re.compile(r"[0-9a-f]{32}")
+
+
+def _uid(data: dict[str, Any], version: int) -> str:
+    """The item's identity: 32 lowercase hexadecimal digits; "" before version 3."""
+    if version < 3:
+        return ""
+    raw = data[_UID]
+    if type(raw) is not str or not _UID_TEXT.fullmatch(raw):
+        raise Problem(
+            _("not an identity (32 lowercase hexadecimal digits): {value}").format(value=show(raw)), _UID
+        )
+    return raw
+
+
+def _unique_uids(items: list[Any], name: str) -> None:
+    """No two items of one list share an identity (a merge pairs items by it)."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if not item.uid:
+            continue
+        earlier = seen.setdefault(item.uid, index)
+        if earlier != index:
+            raise Problem(
+                _("{value} is already {place}").format(value=item.uid, place=f"{name}[{earlier}]"),
+                _UID,
+                f"{name}[{index}]",
+            )
 
 
 def _id(value: Any, name: str) -> int | None:
@@ -347,7 +391,7 @@ def _amount(raw: Any, name: str) -> Decimal:
         amount = Decimal(raw)
     except InvalidOperation:
         raise Problem(_("not an amount: {value}").format(value=show(raw)), name) from None
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite() or amount < 0 or amount.is_signed():
         raise Problem(_("must be zero or more: {value}").format(value=show(raw)), name)
     exponent = amount.as_tuple().exponent
     if amount.adjusted() >= MAX_FEE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_FEE_DECIMALS):
@@ -380,9 +424,10 @@ def _size(raw: Any, name: str) -> int:
     return raw
 
 
-def _stage(value: Any) -> Stage:
-    data = exact_object(value, _STAGE_SET, _STAGE_FIELDS, _STAGE_OPTIONAL)
+def _stage(value: Any, version: int) -> Stage:
+    data = exact_object(value, **_fields(_STAGE_FIELDS, _STAGE_SET, version), optional=_STAGE_OPTIONAL)
     return Stage(
+        uid=_uid(data, version),
         kind=_stage_kind(data["kind"], "kind"),
         filed_on=_date(data["filed_on"], "filed_on"),
         channel=_opt_channel(data["channel"], "channel"),
@@ -398,8 +443,8 @@ def _stage(value: Any) -> Stage:
     )
 
 
-def _charge(value: Any) -> Charge:
-    data = exact_object(value, _CHARGE_SET, _CHARGE_FIELDS, _CHARGE_OPTIONAL)
+def _charge(value: Any, version: int) -> Charge:
+    data = exact_object(value, **_fields(_CHARGE_FIELDS, _CHARGE_SET, version), optional=_CHARGE_OPTIONAL)
     currency = _text(data["currency"], "currency")
     if not re.fullmatch(r"[A-Z]{3}", currency):
         raise Problem(
@@ -407,6 +452,7 @@ def _charge(value: Any) -> Charge:
             "currency",
         )
     return Charge(
+        uid=_uid(data, version),
         amount=_amount(data["amount"], "amount"),
         currency=currency,
         on=_date(data["on"], "on"),
@@ -419,9 +465,10 @@ def _charge(value: Any) -> Charge:
     )
 
 
-def _attachment(value: Any) -> Attachment:
-    data = exact_object(value, _ATTACHMENT_SET, _ATTACHMENT_FIELDS)
+def _attachment(value: Any, version: int) -> Attachment:
+    data = exact_object(value, **_fields(_ATTACHMENT_FIELDS, _ATTACHMENT_SET, version))
     return Attachment(
+        uid=_uid(data, version),
         name=_name(data["name"], "name"),
         sha256=_sha256(data["sha256"], "sha256"),
         size=_size(data["size"], "size"),
@@ -444,9 +491,10 @@ def _fee(value: Any) -> tuple[Decimal | None, str]:
     return _amount(raw, "fee.amount"), currency
 
 
-def _check(value: Any) -> Check:
-    data = exact_object(value, _CHECK_SET, _CHECK_FIELDS)
+def _check(value: Any, version: int) -> Check:
+    data = exact_object(value, **_fields(_CHECK_FIELDS, _CHECK_SET, version))
     return Check(
+        uid=_uid(data, version),
         name=_name(data["name"], "name"),
         required=boolean(data["required"], "required"),
         state=_state(data["state"], "state"),
@@ -466,12 +514,14 @@ def _params(value: Any, name: str) -> dict[str, str]:
 def _entry(value: Any, version: int) -> TimelineEntry:
     if version == 1:
         entry = _entry_fields(exact_object(value, _ENTRY_SET_V1, _ENTRY_FIELDS_V1))
+        entry.uid = ""
         fact = to_fact(entry.kind.value, entry.summary) if entry.kind is not EntryKind.CONTACT else None
         if fact is not None:
             entry.event, entry.params, entry.summary = str(fact[0]), fact[1], ""
         return entry
-    data = exact_object(value, _ENTRY_SET, _ENTRY_FIELDS)
+    data = exact_object(value, **_fields(_ENTRY_FIELDS, _ENTRY_SET, version))
     entry = _entry_fields(data)
+    entry.uid = _uid(data, version)
     entry.event = _short(data["event"], "event", MAX_EVENT)
     entry.params = _params(data["params"], "params")
     return entry
@@ -516,7 +566,7 @@ def read_case(value: Any, version: int) -> Case:
         deleted_at=_opt_time(data["deleted_at"], "deleted_at"),
     )
     case.fee_amount, case.fee_currency = _fee(data["fee"])
-    case.checks = _items(data["checks"], "checks", _check)
+    case.checks = _items(data["checks"], "checks", partial(_check, version=version))
     if len(case.checks) > 1:
         seen: dict[str, int] = {}
         for index, check in enumerate(case.checks):
@@ -534,7 +584,37 @@ def read_case(value: Any, version: int) -> Case:
     if version >= 2:
         case.effective_on = _opt_date(data["effective_on"], "effective_on")
         case.ends_on = _opt_date(data["ends_on"], "ends_on")
-        case.stages = _items(data["stages"], "stages", _stage)
-        case.charges = _items(data["charges"], "charges", _charge)
-        case.attachments = _items(data["attachments"], "attachments", _attachment)
+        case.stages = _items(data["stages"], "stages", partial(_stage, version=version))
+        case.charges = _items(data["charges"], "charges", partial(_charge, version=version))
+        case.attachments = _items(data["attachments"], "attachments", partial(_attachment, version=version))
+    for name in ("checks", "timeline", "stages", "charges", "attachments"):
+        _unique_uids(getattr(case, name), name)
+    _keep_the_rules(case)
     return case
+
+
+def _keep_the_rules(case: Case) -> None:
+    """Stages, charges and attachments pass the same checks as when a command enters them
+    (tracker.domain's one check per kind), so an import cannot hold what ``show`` would
+    contradict: an answer before its filing, an answer without an outcome, "-0"."""
+    from tracker.domain.charges import check_charge
+    from tracker.domain.evidence import check_attachment
+    from tracker.domain.stages import check_stage
+
+    checks: tuple[tuple[str, list[Any], Callable[[int, Any], None]], ...] = (
+        ("stages", case.stages, lambda _index, stage: check_stage(stage)),
+        ("charges", case.charges, lambda _index, charge: check_charge(charge)),
+        (
+            "attachments",
+            case.attachments,
+            lambda index, attachment: check_attachment(attachment, case.attachments[:index], case.id),
+        ),
+    )
+    for name, items, check in checks:
+        for index, item in enumerate(items):
+            try:
+                check(index, item)
+            except (InvalidInput, NotAllowed) as refused:
+                field = getattr(refused, "field", None) or ""
+                problem = Problem(str(refused), *([field] if field else []))
+                raise problem.at(f"{name}[{index}]") from None

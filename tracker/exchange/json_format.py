@@ -22,6 +22,11 @@ fields are refused, and the first problem is reported with its place, e.g.
 fields are :mod:`tracker.exchange.json_checks`; the layout of the text written is
 :mod:`tracker.exchange.json_layout`.
 
+Version 3 gave every check, timeline entry, stage, charge and attachment its
+``uid``, the identity it was given when entered, so that merging tells two
+look-alike charges apart (:mod:`tracker.domain.merge`). What a version 1 or 2
+file holds has no identity (``uid`` ""), and merging falls back on its content.
+
 Version 2 gave timeline entries ``event`` and ``params`` (facts, worded when
 shown). Version 1 files still import: their entries have neither, and the
 English summaries the program wrote then are read back as facts
@@ -43,10 +48,11 @@ from tracker.i18n import _
 from tracker.records import record
 
 FORMAT = "tracker-export"
-VERSION = 2
+VERSION = 3
 # Versions this tracker reads: 1 has no event and params on timeline entries, nor chosen
-# dates, stages, charges or attachments; such files still import.
-READABLE = (1, 2)
+# dates, stages, charges or attachments; 2 has no identities (``uid``) on checks, entries,
+# stages, charges and attachments; such files still import.
+READABLE = (1, 2, 3)
 _TOP_FIELDS = ("format", "version", "redacted", "cases")
 _TOP_SET = frozenset(_TOP_FIELDS)
 

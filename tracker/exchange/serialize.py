@@ -27,6 +27,7 @@ def check_to_dict(check: Check) -> dict[str, Any]:
         "state": check.state.value,
         "checked_at": iso_time(check.checked_at),
         "note": check.note,
+        "uid": check.uid,
     }
 
 
@@ -43,6 +44,7 @@ def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "status_to": entry.status_to.value if entry.status_to else None,
         "event": entry.event,
         "params": dict(sorted(entry.params.items())),
+        "uid": entry.uid,
     }
 
 
@@ -60,6 +62,7 @@ def stage_to_dict(stage: Stage) -> dict[str, Any]:
         "answer_code": stage.answer_code,
         "answer_note": stage.answer_note,
         "issued_on": iso_date(stage.issued_on),
+        "uid": stage.uid,
     }
 
 
@@ -74,6 +77,7 @@ def charge_to_dict(charge: Charge) -> dict[str, Any]:
         "note": charge.note,
         "receipt": charge.receipt,
         "due_on": iso_date(charge.due_on),
+        "uid": charge.uid,
     }
 
 
@@ -95,6 +99,7 @@ def attachment_to_dict(attachment: Attachment) -> dict[str, Any]:
         "size": attachment.size,
         "added_at": iso_time(attachment.added_at),
         "note": attachment.note,
+        "uid": attachment.uid,
     }
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from tracker.domain.model import Attachment, Case, Channel, Charge, Outcome, Stage, StageKind, Topic
 from tracker.store.driver import Codec, Statements
+from tracker.store.rows import identity
 
 STAGE_COLUMNS = (
     "case_id",
@@ -30,6 +31,7 @@ STAGE_COLUMNS = (
     "answer_code",
     "answer_note",
     "issued_on",  # since 0008
+    "uid",  # since 0005
 )
 CHARGE_COLUMNS = (
     "case_id",
@@ -41,10 +43,11 @@ CHARGE_COLUMNS = (
     "period_end",
     "owed",
     "note",
+    "uid",
     "receipt",  # since 0006
     "due_on",  # since 0006
 )
-ATTACHMENT_COLUMNS = ("case_id", "position", "name", "sha256", "size", "added_at", "note")
+ATTACHMENT_COLUMNS = ("case_id", "position", "name", "sha256", "size", "added_at", "note", "uid")
 TABLES = ("stages", "charges", "attachments")
 
 # Ids per "IN (...)": well under every backend's limit on bound parameters.
@@ -71,6 +74,7 @@ def stage_row(case_id: int, stage: Stage, position: int, codec: Codec) -> tuple[
         stage.answer_code,
         stage.answer_note,
         _day(codec, stage.issued_on),
+        identity(stage),
     )
 
 
@@ -85,6 +89,7 @@ def charge_row(case_id: int, charge: Charge, position: int, codec: Codec) -> tup
         _day(codec, charge.period_end),
         codec.bool_in(charge.owed) if charge.owed is not None else None,
         charge.note,
+        identity(charge),
         charge.receipt,
         _day(codec, charge.due_on),
     )
@@ -99,6 +104,7 @@ def attachment_row(case_id: int, attachment: Attachment, position: int, codec: C
         attachment.size,
         codec.time_in(attachment.added_at),
         attachment.note,
+        identity(attachment),
     )
 
 
@@ -122,6 +128,7 @@ def stage_from_row(row: Sequence[Any], codec: Codec) -> Stage:
         answer_code=row[12],
         answer_note=row[13],
         issued_on=_optional_day(codec, row[14]),
+        uid=row[15],
     )
 
 
@@ -136,15 +143,22 @@ def charge_from_row(row: Sequence[Any], codec: Codec) -> Charge:
         period_end=_optional_day(codec, row[7]),
         owed=bool(row[8]) if row[8] is not None else None,
         note=row[9],
-        receipt=row[10],
-        due_on=_optional_day(codec, row[11]),
+        uid=row[10],
+        receipt=row[11],
+        due_on=_optional_day(codec, row[12]),
     )
 
 
 def attachment_from_row(row: Sequence[Any], codec: Codec) -> Attachment:
     """An attachment from ``id`` followed by :data:`ATTACHMENT_COLUMNS`."""
     return Attachment(
-        id=row[0], name=row[3], sha256=row[4], size=row[5], added_at=codec.time_out(row[6]), note=row[7]
+        id=row[0],
+        name=row[3],
+        sha256=row[4],
+        size=row[5],
+        added_at=codec.time_out(row[6]),
+        note=row[7],
+        uid=row[8],
     )
 
 

@@ -20,8 +20,18 @@ if TYPE_CHECKING:
 # Every revision in migrations/versions, oldest first; a test keeps this in step with
 # the files, so that opening an up-to-date database never has to load Alembic.
 # 0006 follows 0008 on this branch so that there is one head (the coordinator re-chains).
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0008", "0006")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0008", "0006")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+
+
+def looks_newer(revision: str | None) -> bool:
+    """Whether an unknown revision has the form of tracker's own ("0006" or "0006_name"):
+    a newer tracker wrote the database."""
+    if revision is None or revision in KNOWN_REVISIONS:
+        return False
+    number, underscore, name = revision.partition("_")
+    return len(number) == 4 and number.isdigit() and (not underscore or bool(name))
+
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -26,7 +26,7 @@ from tracker.i18n import N_, _
 from tracker.private_files import create_private_file, make_private_folder
 from tracker.records import record
 from tracker.store.location import Target
-from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, SCHEMA_HEAD
+from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, SCHEMA_HEAD, looks_newer
 
 # pg_advisory_xact_lock key of schema work ("trak" in ASCII).
 _SCHEMA_LOCK = 0x7472616B
@@ -67,7 +67,7 @@ def inspect(execute: Any) -> State:
         return State("foreign", revision)
     if revision in KNOWN_REVISIONS:
         return State("ours", revision)
-    if revision is not None and revision.isdigit() and len(revision) == 4:
+    if looks_newer(revision):
         return State("newer", revision)
     return State("foreign", revision)
 

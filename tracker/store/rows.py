@@ -19,6 +19,7 @@ from tracker.domain.model import (
     EntryKind,
     Status,
     TimelineEntry,
+    new_uid,
 )
 from tracker.store.driver import Codec
 
@@ -52,7 +53,7 @@ CASE_COLUMNS = (
     "user_due",
     "user_alert_on",
 )
-CHECK_COLUMNS = ("id", "case_id", "position", "name", "required", "state", "checked_at", "note")
+CHECK_COLUMNS = ("id", "case_id", "position", "name", "required", "state", "checked_at", "note", "uid")
 ENTRY_COLUMNS = (
     "id",
     "case_id",
@@ -67,6 +68,8 @@ ENTRY_COLUMNS = (
     "status_to",
     "event",
     "params",
+    # Since 0005: the entry's own identity (tracker.domain.model.new_uid).
+    "uid",
 )
 
 _STATUS = {s.value: s for s in Status}
@@ -108,6 +111,15 @@ def case_values(case: Case, codec: Codec) -> dict[str, object]:
     }
 
 
+def identity(item: Any) -> str:
+    """The item's identity; one is given, as it is stored, to an item that came without one
+    (from an export older than identities), so every stored item has its own."""
+    if not item.uid:
+        item.uid = new_uid()
+    uid: str = item.uid
+    return uid
+
+
 def check_values(check: Check, position: int, codec: Codec) -> dict[str, object]:
     """A ``checks`` row without ``id`` and ``case_id``."""
     return {
@@ -117,6 +129,7 @@ def check_values(check: Check, position: int, codec: Codec) -> dict[str, object]
         "state": check.state.value,
         "checked_at": codec.time_in(check.checked_at) if check.checked_at else None,
         "note": check.note,
+        "uid": identity(check),
     }
 
 
@@ -134,6 +147,7 @@ def entry_values(entry: TimelineEntry, codec: Codec) -> dict[str, object]:
         "status_to": entry.status_to.value if entry.status_to else None,
         "event": entry.event,
         "params": params_to_text(entry.params),
+        "uid": identity(entry),
     }
 
 
@@ -202,6 +216,7 @@ def check_from_row(row: Sequence[Any], codec: Codec) -> Check:
         state=_STATE[row[5]],
         checked_at=codec.time_out(row[6]) if row[6] is not None else None,
         note=row[7],
+        uid=row[8],
     )
 
 
@@ -220,6 +235,7 @@ def entry_from_row(row: Sequence[Any], codec: Codec) -> TimelineEntry:
         status_to=_STATUS[row[10]] if row[10] else None,
         event=row[11],
         params=params_from_text(row[12]),
+        uid=row[13],
     )
 
 

@@ -107,6 +107,8 @@ checks = Table(
     Column("state", String(16), nullable=False),
     Column("checked_at", DateTime),
     Column("note", Text, nullable=False),
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
+    Column("uid", String(32), nullable=False, server_default=""),
 )
 
 timeline = Table(
@@ -127,6 +129,8 @@ timeline = Table(
     # tracker.domain.events); params is a JSON object of text values.
     Column("event", String(40), nullable=False, server_default=""),
     Column("params", Text, nullable=False, server_default="{}"),
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
+    Column("uid", String(32), nullable=False, server_default=""),
 )
 
 # -- since 0004: the Peruvian escalation -------------------------------------------
@@ -151,6 +155,8 @@ stages = Table(
     Column("answer_note", Text, nullable=False),
     # since 0008: the day the answer was issued (answered_on is the day it was notified)
     Column("issued_on", Date),
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
+    Column("uid", String(32), nullable=False, server_default=""),
 )
 
 charges = Table(
@@ -166,6 +172,8 @@ charges = Table(
     Column("period_end", Date),
     Column("owed", Boolean),
     Column("note", Text, nullable=False),
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
+    Column("uid", String(32), nullable=False, server_default=""),
     # since 0006: the receipt's number ("" when not given) and the day the bill falls due
     Column("receipt", Text, nullable=False, server_default=""),
     Column("due_on", Date),
@@ -182,4 +190,6 @@ attachments = Table(
     Column("size", ID, nullable=False),  # bytes: a file can pass 2 GiB
     Column("added_at", DateTime, nullable=False),
     Column("note", Text, nullable=False),
+    # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
+    Column("uid", String(32), nullable=False, server_default=""),
 )

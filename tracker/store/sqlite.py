@@ -88,9 +88,12 @@ class SqliteStore(Store):
     backend = "sqlite"
     codec = SqliteCodec()
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         super().__init__()
         self._path = path
+        # In a folder that cannot be written (tracker.store.sqlite_file.folder_writable):
+        # the cases are read, and every write is refused in one line before it begins.
+        self.read_only = read_only
         self.location = str(path)
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
@@ -101,6 +104,16 @@ class SqliteStore(Store):
 
     def _connect(self) -> Connection:
         try:
+            if self.read_only:
+                connection = sqlite3.connect(
+                    sqlite_file.read_only_uri(self._path),
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_S,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                connection.execute("PRAGMA foreign_keys=ON")
+                return connection
             connection = sqlite3.connect(
                 self._path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
@@ -115,6 +128,8 @@ class SqliteStore(Store):
         return connection
 
     def _begin(self, connection: Connection, write: bool) -> None:
+        if write and self.read_only:
+            raise sqlite_file.read_only_refusal(self._path)
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     def _end(self, connection: Connection, commit: bool) -> None:
@@ -163,7 +178,15 @@ class SqliteStore(Store):
         other connection, in this process or another, commits."""
         with self._watch_lock:
             if self._watch is None:
-                self._watch = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+                if self.read_only:
+                    self._watch = sqlite3.connect(
+                        sqlite_file.read_only_uri(self._path),
+                        uri=True,
+                        timeout=BUSY_TIMEOUT_S,
+                        check_same_thread=False,
+                    )
+                else:
+                    self._watch = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             try:
                 return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as exc:
@@ -216,6 +239,17 @@ def open_sqlite(
     refused = sqlite_file.refusal(path, state)
     if refused is not None:
         raise refused
+    if path.parent.is_dir() and not sqlite_file.folder_writable(path.parent):
+        if state.kind is Kind.OURS and state.revision == SCHEMA_HEAD:
+            return SqliteStore(path, read_only=True), None
+        if state.kind in (Kind.MISSING, Kind.EMPTY):
+            problem = _("cannot create {path}: its folder {folder} is read-only (make the folder writable)")
+        else:
+            problem = _(
+                "{path} needs its schema upgraded, but its folder {folder} is read-only "
+                "(make the folder writable)"
+            )
+        raise InvalidInput(problem.format(path=path, folder=path.parent))
     sqlite_file.remove_stale_partials(path.parent)
     backup_made: Path | None = None
     try:
@@ -225,6 +259,10 @@ def open_sqlite(
             sqlite_file.create_owner_only(path, create_parent)
             _ensure_wal(path)
             _migrate(path)
+            # SQLite gives -wal and -shm the mode of the database file, but ones left from
+            # before the file was made owner-only keep theirs.
+            for suffix in ("-wal", "-shm"):
+                sqlite_file.make_owner_only(path.with_name(path.name + suffix))
         elif state.revision != SCHEMA_HEAD:
             backup_made = _backup_before_migrating(path, state.revision, now or datetime.now(UTC))
             _migrate(path)

@@ -19,7 +19,7 @@ from tracker.domain.errors import InvalidInput, StoreError
 from tracker.i18n import _
 from tracker.private_files import create_private_file, make_private_folder
 from tracker.records import record
-from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES
+from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, looks_newer
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -41,13 +41,55 @@ class FileState:
     revision: str | None = None
 
 
+def folder_writable(folder: Path) -> bool:
+    """Whether tracker may make files in the database's folder (SQLite's -wal and -shm, copies).
+
+    A function of its own so that tests, which run as root (who may write into any
+    folder but a read-only file system's), can say no."""
+    return os.access(folder, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that reads a database whose folder is read-only, where SQLite allows it.
+
+    A WAL database is read through its -wal and -shm when both are there. When there
+    is no -wal (or an empty one: everything is in the file), nobody can be writing it,
+    since a writer would have to make a -wal in that folder, so the file is read as
+    immutable, which needs no -shm. A -wal with changes but no -shm cannot be read."""
+    uri = path.resolve().as_uri()
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if wal.exists() and shm.exists():
+        return f"{uri}?mode=ro"
+    if wal.exists() and wal.stat().st_size > 0:
+        raise InvalidInput(
+            _(
+                "cannot read {path}: its folder {folder} is read-only, and its last changes are "
+                "still in {wal} (make the folder writable once, and tracker writes them back)"
+            ).format(path=path, folder=path.parent, wal=wal.name)
+        )
+    return f"{uri}?mode=ro&immutable=1"
+
+
+def read_only_refusal(path: Path) -> InvalidInput:
+    """Why a change to the database in a read-only folder is refused, in one line."""
+    return InvalidInput(
+        _(
+            "{path} can only be read: its folder {folder} is read-only, so nothing can be saved "
+            "(make the folder writable to change the cases)"
+        ).format(path=path, folder=path.parent)
+    )
+
+
 def reader(path: Path) -> sqlite3.Connection:
     """A connection to read an existing file, never creating it.
 
     Read-write when the file allows it, although nothing is written: a read-only
     connection to a WAL database leaves -wal and -shm files behind, where a
     read-write one, the last to close, removes them and leaves the folder as it was.
+    In a read-only folder, read-only as :func:`read_only_uri` says.
     """
+    if not folder_writable(path.parent):
+        return sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
     uri = path.resolve().as_uri()
     try:
         connection = sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
@@ -98,7 +140,7 @@ def _classify(connection: sqlite3.Connection) -> FileState:
             return FileState(Kind.FOREIGN, revision)
     if revision in KNOWN_REVISIONS:
         return FileState(Kind.OURS, revision)
-    if revision is not None and revision.isdigit() and len(revision) == 4:
+    if looks_newer(revision):
         return FileState(Kind.NEWER, revision)
     return FileState(Kind.FOREIGN, revision)
 
@@ -130,7 +172,9 @@ def refusal(path: Path, state: FileState, opening: bool = True) -> InvalidInput 
 
 
 def create_owner_only(path: Path, create_parent: bool) -> None:
-    """Make an empty file readable by its owner only, from the first byte."""
+    """Make an empty file readable by its owner only, from the first byte; a file that is
+    there already (one the user made with ``touch``, 0644 under the usual umask) is made
+    owner-only too before tracker writes a case into it."""
     if not path.parent.is_dir():
         if not create_parent:
             raise InvalidInput(
@@ -142,11 +186,36 @@ def create_owner_only(path: Path, create_parent: bool) -> None:
     try:
         create_private_file(path)
     except FileExistsError:
-        pass
+        make_owner_only(path)
     except OSError as exc:
         raise InvalidInput(
             _("cannot create {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from None
+
+
+def make_owner_only(path: Path) -> None:
+    """Take away every permission but the owner's from a file tracker keeps cases in.
+
+    Through a descriptor opened without following a link, so that it is the file
+    itself whose mode changes; one whose owner is someone else (chmod refused) is
+    not initialised at all: the cases would stay readable by others."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InvalidInput(_("cannot open {path}: {reason}").format(path=path, reason=exc.strerror)) from None
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except OSError as exc:
+        raise InvalidInput(
+            _("cannot make {path} readable by its owner only: {reason}").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
+    finally:
+        os.close(fd)
 
 
 def _partial_name(destination: Path) -> Path:

@@ -235,18 +235,32 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             fee_currency=self._text("currency"),
         )
         today = services(self).tracker.today()
+        # An edit is held only to the fields the user changed, as the core holds it
+        # (workflow.edit_case): a case entered across the date line (UTC+14, read at
+        # UTC-11) has a request date that is "tomorrow" here, and saving its notes
+        # must not trip on it.
+        changed = set(changed_fields(draft, draft_of(self.case))) if self.case is not None else None
+
+        def judged(*names: str) -> bool:
+            return changed is None or not changed.isdisjoint(names)
+
         if not draft.provider.strip():
             errors.setdefault("provider", _("the provider cannot be empty"))
         if not values["requested_on"].strip():
             errors.setdefault("requested_on", _("the request date cannot be empty"))
-        elif draft.requested_on and draft.requested_on > today:
+        elif draft.requested_on and draft.requested_on > today and judged("requested_on"):
             errors.setdefault(
                 "requested_on",
                 _("{date} is in the future (today is {today})").format(
                     date=draft.requested_on.isoformat(), today=today.isoformat()
                 ),
             )
-        if draft.promised_by and draft.requested_on and draft.promised_by < draft.requested_on:
+        if (
+            draft.promised_by
+            and draft.requested_on
+            and draft.promised_by < draft.requested_on
+            and judged("promised_by", "requested_on")
+        ):
             errors.setdefault("promised_by", _("the promised date is before the request date"))
         return draft, errors
 
