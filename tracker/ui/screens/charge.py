@@ -93,13 +93,13 @@ class ChargeScreen(FormBehaviour, TrackerModal[Case | None]):
             yield Field(_("Currency"), FieldInput(self.currency, placeholder="PEN", id="currency"))
             yield Field(_("Bill's date"), FieldInput(today, id="on"), hint=date_help())
             yield Field(
-                _("Period from"), FieldInput(placeholder="YYYY-MM-DD", id="period_start"), hint=date_help()
+                _("Period from"), FieldInput(placeholder=_("YYYY-MM-DD"), id="period_start"), hint=date_help()
             )
             yield Field(
-                _("Period to"), FieldInput(placeholder="YYYY-MM-DD", id="period_end"), hint=date_help()
+                _("Period to"), FieldInput(placeholder=_("YYYY-MM-DD"), id="period_end"), hint=date_help()
             )
             yield Field(_("Receipt no."), FieldInput(placeholder="B001-00012345", id="receipt"))
-            yield Field(_("Due on"), FieldInput(placeholder="YYYY-MM-DD", id="due"), hint=date_help())
+            yield Field(_("Due on"), FieldInput(placeholder=_("YYYY-MM-DD"), id="due"), hint=date_help())
             yield Field(
                 _("Owed"),
                 Select(
