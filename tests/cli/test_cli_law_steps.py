@@ -35,7 +35,8 @@ def test_answer_issued_late_lets_a_queja_through(claro: Run, env: TrackerEnv, tm
     assert shown["stages"][0]["issued_on"] == "2026-09-01"
     text = cli("show", "1").out
     assert (
-        "resolve the reclamo (20 business days, Res. 099-2022-CD/OSIPTEL) — met late, on 2026-09-01" in text
+        "resolve the reclamo (20 business days, unsourced: the period was not found in "
+        "Res. 099-2022-CD/OSIPTEL) — met late, on 2026-09-01" in text
     )
     queja = cli("escalate", "1", "queja", "--filed", "2026-09-04")
     assert queja.code == 0, queja.err

@@ -104,7 +104,7 @@ def test_the_whole_escalation_day_by_day(movistar: Run, env: Any) -> None:
 def test_the_three_letters_read_as_the_operator_would(movistar: Run, env: Any) -> None:
     cli = movistar
     reclamo = cli("letter", "1", "reclamo").out
-    assert "Fecha: 31 de julio de 2026" in reclamo
+    assert reclamo.startswith("[ciudad], 31 de julio de 2026\n")
     assert "Yo, Ana Quispe Mamani, identificado(a) con DNI 45678912" in reclamo
     assert "cinco (5) días hábiles, es decir, a más tardar el 30 de julio de 2026" in reclamo
     assert "Res. 138-2012-CD/OSIPTEL" in reclamo and "código de pedido CP-778812" in reclamo
@@ -175,6 +175,7 @@ def test_evidence_survives_the_original_and_the_bundle_checks_out(
     assert root == "caso-1-movistar-peru"
     assert set(files) == {
         "dossier-case-1.md",
+        "cartas/baja-caso-1.md",
         "cartas/reclamo-caso-1.md",
         f"adjuntos/{digest[:12]}-constancia.png",
         "SHA256SUMS",

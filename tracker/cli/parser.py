@@ -79,6 +79,7 @@ def metavar_words() -> dict[str, str]:
         "SERVICE": pgettext("metavar", "SERVICE"),
         "STATE": pgettext("metavar", "STATE"),
         "SUMMARY": pgettext("metavar", "SUMMARY"),
+        "TEXT": pgettext("metavar", "TEXT"),
         "TICKET": pgettext("metavar", "TICKET"),
     }
 

@@ -11,7 +11,18 @@ import argparse
 
 from tracker.cli.command_spec import Command
 
-TOPICS = ("cases", "checks", "lifecycle", "playbooks", "escalation", "evidence", "exchange", "notify", "db")
+TOPICS = (
+    "cases",
+    "checks",
+    "lifecycle",
+    "playbooks",
+    "escalation",
+    "holder",
+    "evidence",
+    "exchange",
+    "notify",
+    "db",
+)
 
 
 def topic_commands(topic: str) -> tuple[Command, ...]:

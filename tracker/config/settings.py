@@ -39,10 +39,17 @@ default_playbook = "esim-pe"
 [rules]
 # not_owed_from = "request"
 
-# The account holder, for the letters to the operator (reclamo, queja, apelación).
+# The account holder, for the letters to the operator (reclamo, queja, apelación,
+# baja): `tracker me --name ...` sets these, and so does the app (the holder's form).
 [me]
 # name = "Ana Quispe Mamani"
-# document = "DNI 45678912"
+# document_type = "DNI"
+# document = "45678912"
+# address = "Av. Arequipa 1234, dpto. 501, Lince"
+# city = "Lima"
+# email = "ana@example.com"   # OSIPTEL and the operator may then notify you by e-mail
+# phone = "987654321"
+# gender = "f"                # "f" or "m": "identificada" or "identificado"
 
 # Key bindings, by binding id (see `?` in the app), e.g.:
 [keys]
@@ -64,12 +71,35 @@ default_playbook = "esim-pe"
 """
 
 
+# The [me] keys, in the order a letter needs them (and `tracker me` shows them).
+HOLDER_KEYS = ("name", "document_type", "document", "address", "city", "email", "phone", "gender")
+# A letter cannot be filed without these (art. 49 of the reclamo rules, and an address
+# where OSIPTEL notifies); e-mail, phone and gender only add to it.
+HOLDER_REQUIRED = ("name", "document", "address", "city")
+GENDERS = ("f", "m", "")
+
+
 @record(frozen=True)
 class Holder:
-    """The account holder, as letters name them: full name and identity document."""
+    """The account holder, as the letters name them (``[me]`` in config.toml).
+
+    ``document`` is the number (or, as written before ``document_type`` existed, the type
+    and the number: "DNI 45678912"); ``gender`` is "f", "m" or empty, for "identificada",
+    "identificado" or "identificado(a)".
+    """
 
     name: str = ""
     document: str = ""
+    document_type: str = ""
+    address: str = ""
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+    gender: str = ""
+
+    def missing(self) -> list[str]:
+        """The [me] keys a letter needs that are not set."""
+        return [key for key in HOLDER_REQUIRED if not str(getattr(self, key)).strip()]
 
 
 @record
@@ -151,15 +181,17 @@ def _not_owed_from(raw: object, path: Path) -> str | None:
 def _holder(raw: object, path: Path) -> Holder:
     if not isinstance(raw, dict):
         raise _refusal(path, "me", _("must be a table with name and document"))
-    unknown = sorted(set(raw) - {"name", "document"})
+    unknown = sorted(set(raw) - set(HOLDER_KEYS))
     if unknown:
         raise _refusal(
-            path, f"me.{unknown[0]}", _("not a setting (known: {known})").format(known="name, document")
+            path, f"me.{unknown[0]}", _("not a setting (known: {known})").format(known=", ".join(HOLDER_KEYS))
         )
-    for key in ("name", "document"):
+    for key in HOLDER_KEYS:
         if not isinstance(raw.get(key, ""), str):
             raise _refusal(path, f"me.{key}", _("must be text"))
-    return Holder(raw.get("name", ""), raw.get("document", ""))
+    if raw.get("gender", "") not in GENDERS:
+        raise _refusal(path, "me.gender", _('must be "f", "m" or empty'))
+    return Holder(**{key: raw.get(key, "") for key in HOLDER_KEYS})
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:

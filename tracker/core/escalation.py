@@ -64,9 +64,10 @@ class Escalation:
         code: str = "",
         note: str = "",
         issued: date | None = None,
+        reason: str = "",
     ) -> Case:
         """Record the answer to the case's latest stage (of ``kind`` when given), notified on
-        ``on`` and issued on ``issued`` when known."""
+        ``on`` and issued on ``issued`` when known; ``reason``: the reason it gives."""
         from tracker.domain import stages
 
         ctx = self._context
@@ -83,6 +84,7 @@ class Escalation:
                 code=code,
                 note=note,
                 issued=issued,
+                reason=reason,
             ),
         )[0]
 

@@ -12,14 +12,14 @@ imports the store.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import paths
 from tracker.clock import Clock, SystemClock
-from tracker.config import Config, load_config
+from tracker.config import Config, Holder, load_config
 from tracker.core.context import Context
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Case
@@ -116,6 +116,15 @@ class Tracker(Context):
         from tracker.core.exchange import Exchange
 
         return Exchange(self)
+
+    # -- settings ------------------------------------------------------------
+
+    def set_holder(self, values: Mapping[str, str]) -> Holder:
+        """Write the holder's data (``[me]`` keys) into config.toml; the letters use it from now on."""
+        from tracker.config.holder import set_holder
+
+        self.config.me = set_holder(self.config.folder or paths.config_dir(), values)
+        return self.config.me
 
     # -- reading -------------------------------------------------------------
 

@@ -160,6 +160,7 @@ class Stage:
     # the answer was issued late even if it was notified in time, and the other way round.
     issued_on: date | None = None
     uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
+    answer_reason: str = ""  # the reason the answer gives, in the user's words (an apelación answers it)
     id: int | None = None
 
     @property

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.dates import days_in_month
 from tracker.domain.errors import InvalidInput, NotFound
+from tracker.domain.replies import Reply, parse_replies
 from tracker.i18n import _
 from tracker.records import field, record, replace
 
@@ -70,8 +71,10 @@ class Rule:
     amount: int
     unit: Unit
     norm: str
-    article: str = ""
-    # No source was found that sets this rule for this step: shown as such wherever it is cited.
+    article: str = ""  # where in the norm: "numeral i) del artículo 76"
+    source: str = ""  # where the rule (its days, its article) was found
+    # No source was found that sets this rule for this step: shown as such wherever it is
+    # cited, and the letters state its days without citing it as law.
     unsourced: bool = False
 
     @property
@@ -94,6 +97,17 @@ class Rule:
         if self.unit is Unit.MONTHS:
             return add_months(end, -self.amount)
         return end - timedelta(days=self.amount)
+
+
+@record(frozen=True)
+class Provision:
+    """A duty the law sets that is no deadline (e.g. a código de pedido for every request):
+    the norm and article a letter cites for it, and where that was found."""
+
+    key: str
+    norm: str
+    article: str = ""
+    source: str = ""
 
 
 @record(frozen=True)
@@ -131,6 +145,9 @@ class RuleBook:
     window_source: str = ""
     # The user chose the line in config.toml ([rules] not_owed_from), not the book.
     line_from_config: bool = False
+    # What an apelación answers to an operator's reasons ([[replies]]).
+    replies: tuple[Reply, ...] = ()
+    provisions: Mapping[str, Provision] = field(default_factory=dict)
     # Norm ids the user dated in config.toml that this book does not have.
     unknown_dated: tuple[str, ...] = field(default=())
 
@@ -166,6 +183,9 @@ class RuleBook:
                 )
             )
         return max(candidates, key=lambda r: self.norms[r.norm].applies_from or date.min)
+
+    def provision(self, key: str) -> Provision | None:
+        return self.provisions.get(key)
 
     def pending_norms(self) -> list[Norm]:
         """Norms whose start date is unknown and not set by the user: not applied yet."""
@@ -252,7 +272,7 @@ def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
     norm = _text(data, "norm", name, where)
     if norm not in norms:
         raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
-    unknown = set(data) - {"key", "norm", "article", "unsourced", *_UNITS}
+    unknown = set(data) - {"key", "norm", "article", "source", "unsourced", *_UNITS}
     if unknown:
         raise _fail(name, where + sorted(unknown)[0], _("is not a rule field"))
     unsourced = data.get("unsourced", False)
@@ -264,8 +284,26 @@ def _rule(index: int, data: Any, name: str, norms: Mapping[str, Norm]) -> Rule:
         unit=_UNITS[units[0]],
         norm=norm,
         article=_text(data, "article", name, where, ""),
+        source=_text(data, "source", name, where, ""),
         unsourced=unsourced,
     )
+
+
+def _provisions(raw: Any, name: str, norms: Mapping[str, Norm]) -> dict[str, Provision]:
+    if not isinstance(raw, dict):
+        raise _fail(name, "provisions", _("must be a table"))
+    provisions = {}
+    for key, data in raw.items():
+        where = f"provisions.{key}."
+        if not isinstance(data, dict):
+            raise _fail(name, where.rstrip("."), _("must be a table"))
+        norm = _text(data, "norm", name, where)
+        if norm not in norms:
+            raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
+        provisions[key] = Provision(
+            key, norm, _text(data, "article", name, where, ""), _text(data, "source", name, where, "")
+        )
+    return provisions
 
 
 def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
@@ -295,6 +333,10 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
         uit=uit,
         billing_low_share=_decimal(billing.get("low_max_uit_share", "0"), name, "billing.low_max_uit_share"),
         billing_norm=str(billing.get("norm", "")),
+        provisions=_provisions(data.get("provisions", {}), name, norms),
+        replies=parse_replies(
+            data.get("replies", []), norms, lambda where, problem: _fail(name, where, problem)
+        ),
         **_charges(data.get("charges", {}), name, norms),
     )
 

@@ -255,9 +255,10 @@ def answer(
     code: str = "",
     note: str = "",
     issued: date | None = None,
+    reason: str = "",
 ) -> Stage:
     """Record the answer to the case's latest stage (of ``kind`` when given), notified on ``on``
-    and, when known, issued on ``issued``."""
+    and, when known, issued on ``issued``; ``reason``: the reason it gives, as the user sums it up."""
     stage = case.latest_stage(kind)
     if stage is None:
         raise NotFound(
@@ -297,6 +298,7 @@ def answer(
     stage.outcome = outcome
     stage.answer_code = code
     stage.answer_note = note
+    stage.answer_reason = reason
     params = {"kind": stage.kind.value, "filed_on": stage.filed_on.isoformat(), "on": on.isoformat()}
     params["outcome"] = outcome.value
     if issued is not None:

@@ -9,16 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from tracker.domain.errors import NotAllowed
-from tracker.domain.model import Case, StageKind
+from tracker.domain.model import Case
 from tracker.exchange.dossier import dossier
 from tracker.exchange.files import slug, write_private
-from tracker.exchange.letters import letter_filename, letter_for
+from tracker.exchange.letters import LETTER_KINDS, letter_filename, letter_for
 from tracker.records import field, record
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
-
-LETTERS = (StageKind.RECLAMO, StageKind.QUEJA, StageKind.APELACION)
 
 
 @record
@@ -50,7 +48,7 @@ def write_bundle(tracker: Tracker, case: Case, path: Path, *, redact: bool = Fal
     contents: list[tuple[str, bytes]] = [
         (f"dossier-case-{case.id}.md", dossier(tracker, case, redact=redact).encode("utf-8"))
     ]
-    for kind in LETTERS:
+    for kind in LETTER_KINDS:
         try:
             text = letter_for(tracker, case, kind, redact=redact)
         except NotAllowed:

@@ -20,6 +20,7 @@ from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.caserules import CaseRules
 from tracker.domain.dates import days_elapsed
 from tracker.domain.model import Action, Case, Channel, Check, CheckState, EntryKind, Status, TimelineEntry
+from tracker.domain.tickets import request_codes
 from tracker.exchange import dossier_escalation
 from tracker.exchange.files import exports_folder, slug, write_private
 from tracker.exchange.redact import redact_case
@@ -135,14 +136,13 @@ class Milestones:
     verified: date | None
     withdrawn: date | None
     contacts_after_deadline: int
-    tickets: tuple[str, ...]
+    tickets: tuple[str, ...]  # the request's código first (request_codes)
     local: Local  # how the case's timestamps become local times
 
 
 def milestones(case: Case, local: Local) -> Milestones:
     said_done = verified = withdrawn = None
     contacts_after = 0
-    tickets: list[str] = []
     for entry in case.timeline:
         day = local(entry.at).date()
         if entry.status_to is Status.CONFIRMED and said_done is None:
@@ -153,14 +153,9 @@ def milestones(case: Case, local: Local) -> Milestones:
             withdrawn = day
         if entry.kind is EntryKind.CONTACT and day > case.promised_by:
             contacts_after += 1
-        ticket = entry.ticket.strip()
-        if ticket and ticket not in tickets:
-            tickets.append(ticket)
     if case.status is not Status.WITHDRAWN:
         withdrawn = None
-    if case.ticket.strip() and case.ticket.strip() not in tickets:
-        tickets.insert(0, case.ticket.strip())
-    return Milestones(said_done, verified, withdrawn, contacts_after, tuple(tickets), local)
+    return Milestones(said_done, verified, withdrawn, contacts_after, request_codes(case).all, local)
 
 
 # -- the story -----------------------------------------------------------------

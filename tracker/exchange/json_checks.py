@@ -289,7 +289,7 @@ _STAGE_FIELDS = (
     "answer_note",
 )
 # Added to version 2 later (an additive field): exports written before it still import.
-_STAGE_OPTIONAL = frozenset({"issued_on"})
+_STAGE_OPTIONAL = frozenset({"issued_on", "answer_reason"})
 _CHARGE_FIELDS = ("amount", "currency", "on", "period_start", "period_end", "owed", "note")
 _CHARGE_OPTIONAL = frozenset({"receipt", "due_on"})  # additive, like issued_on
 _ATTACHMENT_FIELDS = ("name", "sha256", "size", "added_at", "note")
@@ -440,6 +440,7 @@ def _stage(value: Any, version: int) -> Stage:
         answer_code=_text(data["answer_code"], "answer_code"),
         answer_note=_text(data["answer_note"], "answer_note"),
         issued_on=_opt_date(data.get("issued_on"), "issued_on"),
+        answer_reason=_text(data.get("answer_reason", ""), "answer_reason"),
     )
 
 

@@ -1,167 +1,64 @@
-"""The reclamo, the queja and the apelación, written in Spanish from the case.
+"""The letters, written in Spanish from the case: the baja request (letter_baja), the
+reclamo, the queja and the apelación.
 
 NOT FOR TRANSLATION. These letters go to a Peruvian operator and to OSIPTEL's
 tribunal (TRASU), whose working language is Spanish, so they are Spanish
-whatever language the tracker speaks: none of the text here goes through
-``tracker.i18n``. The wording follows the way such letters are written in Peru
-(dates as "31 de julio de 2026", "setiembre", terms in words and figures,
-"cinco (5) días hábiles"), and every deadline names the norm that sets it.
+whatever language the tracker speaks: no letter text goes through ``tracker.i18n``.
+A refusal to write one is for the reader, and is in the reader's language. The
+wording follows the way such letters are written in Peru (dates as "31 de julio de
+2026", "setiembre", terms in words and figures, "cinco (5) días hábiles"), and a
+deadline names the norm that sets it where the rule book has a source for it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.config import Holder
-from tracker.display import literal
 from tracker.domain.caserules import CaseRules, carried_out_on, provider_deadline
 from tracker.domain.charges import is_not_owed
-from tracker.domain.deadlines import AGAINST_USER, stage_views
+from tracker.domain.deadlines import AGAINST_USER, Deadline, stage_views
 from tracker.domain.errors import NotAllowed
-from tracker.domain.model import Action, Case, Channel, Outcome, Stage, StageKind, Status, Topic
-from tracker.domain.rules import Rule, RuleBook, Unit
-from tracker.exchange.dossier import md
-from tracker.exchange.redact import redact as mask
-from tracker.records import field, record
+from tracker.domain.model import Action, Case, Stage, StageKind, Status, Topic
+from tracker.domain.rules import Rule, RuleBook
+from tracker.domain.tickets import Codes, request_codes
+from tracker.exchange.letter_baja import baja_request
+from tracker.exchange.letter_document import (
+    TRASU,
+    Letter,
+    Signer,
+    annexes,
+    closing,
+    opening,
+    service_of,
+    signer_for,
+    to_operator,
+)
+from tracker.exchange.letter_spanish import (
+    CANALES,
+    RESULTADOS,
+    cita,
+    con,
+    enumerate_es,
+    fecha,
+    norma,
+    plazo,
+    soles,
+)
+from tracker.i18n import _
+from tracker.records import record
+
+# The letters, by the name `tracker letter ID KIND` takes: the baja request, then a
+# letter for each stage that has one (OSIPTEL's form is filled in on its web page).
+BAJA = "baja"
+LETTER_KINDS = (BAJA, StageKind.RECLAMO.value, StageKind.QUEJA.value, StageKind.APELACION.value)
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
-
-MESES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "setiembre",  # the form used in Peru's official documents
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
-
-_NUMEROS = (
-    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
-    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro "
-    "veinticinco veintiséis veintisiete veintiocho veintinueve treinta"
-)
-NUMEROS = _NUMEROS.split()
-
-CANALES = {
-    Channel.PHONE: "por vía telefónica",
-    Channel.WEB: "a través de la página web",
-    Channel.APP: "a través del aplicativo",
-    Channel.STORE: "de manera presencial, en tienda",
-    Channel.EMAIL: "por correo electrónico",
-    Channel.CHAT: "por chat",
-    Channel.OTHER: "",
-}
-
-RESULTADOS = {
-    Outcome.FUNDADO: "fundado",
-    Outcome.INFUNDADO: "infundado",
-    Outcome.PARCIAL: "fundado en parte",
-    Outcome.IMPROCEDENTE: "improcedente",
-    Outcome.INADMISIBLE: "inadmisible",
-}
-
-AVISO = (
-    "Este escrito fue preparado con tracker a partir de los datos que registró el propio usuario. "
-    "No constituye asesoría legal: verifique los hechos, las fechas y los plazos antes de presentarlo."
-)
-
-
-def fecha(day: date) -> str:
-    """31 de julio de 2026."""
-    return f"{day.day} de {MESES[day.month - 1]} de {day.year}"
-
-
-def plazo(rule: Rule) -> str:
-    """ "cinco (5) días hábiles", "un (1) día hábil", "un (1) mes"."""
-    n = rule.amount
-    word = "un" if n == 1 else (NUMEROS[n] if n < len(NUMEROS) else str(n))
-    if rule.unit is Unit.BUSINESS_DAYS:
-        unit = "día hábil" if n == 1 else "días hábiles"
-    elif rule.unit is Unit.MONTHS:
-        unit = "mes" if n == 1 else "meses"
-    else:
-        unit = "día calendario" if n == 1 else "días calendario"
-    return f"{word} ({n}) {unit}"
-
-
-def soles(amount: Decimal, currency: str) -> str:
-    shown = f"{amount.quantize(Decimal('0.01')):,}"
-    return f"S/ {shown}" if currency == "PEN" else f"{currency} {shown}"
-
-
-def norma(book: RuleBook, rule: Rule) -> str:
-    """The norm with its determiner: "el TUO de ... (Res. 138-2012-CD/OSIPTEL)", "la Norma de ..."."""
-    norm = book.norm(rule.norm)
-    article = f", {rule.article}" if rule.article else ""
-    determiner = "la" if norm.title.split(" ", 1)[0] in ("Norma", "Resolución", "Directiva") else "el"
-    return f"{determiner} {norm.title} ({norm.citation}{article})"
-
-
-def con(preposition: str, phrase: str) -> str:
-    """ "a" + "el TUO" gives "al TUO"; "de" + "el" gives "del"."""
-    if phrase.startswith("el ") and preposition in ("a", "de"):
-        return f"{preposition}l {phrase[3:]}"
-    return f"{preposition} {phrase}"
-
-
-# -- the document --------------------------------------------------------------------
-
-
-@record
-class Letter:
-    """A letter as blocks, rendered as Markdown or plain text."""
-
-    markdown: bool
-    redact: bool
-    lines: list[str] = field(default_factory=list)
-
-    def user(self, text: str) -> str:
-        """User text (provider, service, códigos, names): masked if asked, escaped for Markdown."""
-        shown = mask(text) if self.redact else text
-        return md(shown) if self.markdown else literal(" ".join(shown.split()))
-
-    def code(self, text: str) -> str:
-        """A código or resolution number: never masked (the operator needs it whole)."""
-        return md(text) if self.markdown else literal(" ".join(text.split()))
-
-    def title(self, text: str) -> None:
-        self.lines += [f"# {text}" if self.markdown else text.upper(), ""]
-
-    def heading(self, text: str) -> None:
-        self.lines += [f"## {text}" if self.markdown else text, ""]
-
-    def para(self, text: str) -> None:
-        self.lines += [text, ""]
-
-    def block(self, rows: Iterable[str]) -> None:
-        rows = list(rows)
-        if self.markdown:
-            rows = [row + "  " for row in rows[:-1]] + rows[-1:]  # hard line breaks
-        self.lines += [*rows, ""]
-
-    def numbered(self, items: Iterable[str]) -> None:
-        self.lines += [f"{n}. {item}" for n, item in enumerate(items, start=1)]
-        self.lines.append("")
-
-    def bullets(self, items: Iterable[str]) -> None:
-        self.lines += [f"- {item}" for item in items]
-        self.lines.append("")
-
-    def text(self) -> str:
-        body = "\n".join(self.lines).rstrip() + "\n"
-        return re.sub(r"\n{3,}", "\n\n", body)
 
 
 @record(frozen=True)
@@ -177,6 +74,7 @@ class Facts:
     done: date | None
     charges: list[str]
     total: str
+    codes: Codes  # the códigos given by the letter's date, the request's first
 
 
 def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
@@ -198,56 +96,41 @@ def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
             period = f" (periodo del {fecha(charge.period_start)} al {fecha(charge.period_end)})"
         charges.append(f"{soles(charge.amount, charge.currency)}, cobro del {fecha(charge.on)}{period}")
     total = " y ".join(soles(amount, currency) for currency, amount in sorted(told.items()))
-    return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total)
-
-
-def _opening(letter: Letter, dated: date, to: list[str], subject: list[str]) -> None:
-    letter.block([f"Fecha: {fecha(dated)}"])
-    letter.block([*to, "Presente.-"])
-    letter.block([f"**{subject[0]}**" if letter.markdown else subject[0], *subject[1:]])
-    letter.para("De mi consideración:")
-
-
-def _holder(letter: Letter, holder: Holder) -> tuple[str, str]:
-    name = letter.user(holder.name) if holder.name.strip() else "[nombre completo del titular]"
-    document = holder.document.strip()
-    if not document:
-        shown = "[tipo y número de documento de identidad]"
-    elif document.isdigit():
-        shown = "DNI N.° " + letter.user(document)
-    else:
-        shown = letter.user(document)
-    return name, shown
-
-
-def _service(case: Case, letter: Letter) -> str:
-    return letter.user(case.service) if case.service.strip() else "[servicio y número]"
+    codes = request_codes(case, rules.local_day, until=as_of)
+    return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total, codes)
 
 
 def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -> list[str]:
     """The request, the deadline the norm set, and what happened since."""
     book = rules.book
     channel = CANALES[case.channel]
+    codes = facts.codes
     ticket = (
-        f", con código de pedido {letter.code(case.ticket)}"
-        if case.ticket.strip()
+        f", con código de pedido {letter.code(codes.request)}"
+        if codes.request
         else "; la empresa operadora no me entregó el código de pedido que está obligada a dar"
     )
     chosen = f" con efecto al {fecha(case.effective_on)}" if case.effective_on else ""
     items = [
-        f"El {fecha(case.requested_on)} solicité {facts.accion} del servicio {_service(case, letter)}"
+        f"El {fecha(case.requested_on)} solicité {facts.accion} del servicio {service_of(case, letter)}"
         f"{chosen}{' ' + channel if channel else ''}{ticket}."
     ]
+    if codes.later:
+        items.append(
+            "En comunicaciones posteriores sobre el mismo pedido, la empresa operadora me dio "
+            f"{'los códigos' if len(codes.later) > 1 else 'el código'} "
+            f"{enumerate_es([letter.code(c) for c in codes.later])}."
+        )
     if facts.rule is not None and book is not None:
-        according = "Conforme " + con("a", norma(book, facts.rule))
+        cited = cita(book, facts.rule)
         if case.effective_on is not None and facts.due == case.effective_on:
             items.append(
-                f"{according}, elegí esa fecha con la anticipación que la norma permite, por lo que "
-                f"{facts.accion} debía ejecutarse el {fecha(facts.due)}."
+                f"Elegí esa fecha, por lo que {facts.accion} debía ejecutarse el {fecha(facts.due)}."
             )
         else:
+            according = f"Conforme {con('a', cited)}, la" if cited else "La"
             items.append(
-                f"{according}, la empresa operadora debía ejecutar {facts.accion} en un plazo máximo de "
+                f"{according} empresa operadora debía ejecutar {facts.accion} en un plazo máximo de "
                 f"{plazo(facts.rule)}, es decir, a más tardar el {fecha(facts.due)}."
             )
     if facts.pending:
@@ -264,6 +147,12 @@ def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -
     return items
 
 
+def _reclamo_deadlines(deadlines: Sequence[Deadline]) -> tuple[Deadline, Deadline]:
+    """A reclamo's deadlines to resolve it and to notify the answer."""
+    resolve = next(d for d in deadlines if d.what == "reclamo.resolve")
+    return resolve, next(d for d in deadlines if d.what == "reclamo.answer")
+
+
 def _reclamo_facts(
     case: Case, rules: CaseRules, reclamo: Stage, letter: Letter, as_of: date
 ) -> tuple[list[str], bool]:
@@ -271,13 +160,17 @@ def _reclamo_facts(
     assert rules.book is not None
     book = rules.book
     view = stage_views(case, rules)[case.stages.index(reclamo)]
-    resolve, notify = view.deadlines[0], view.deadlines[1]
+    resolve, notify = _reclamo_deadlines(view.deadlines)
     code = f", con código de reclamo {letter.code(reclamo.code)}" if reclamo.code.strip() else ""
     items = [f"El {fecha(reclamo.filed_on)} presenté un reclamo ante la empresa operadora{code}."]
     assert resolve.rule is not None and notify.rule is not None
+    to_resolve, to_notify = cita(book, resolve.rule), cita(book, notify.rule)
+    both = to_resolve is not None and to_resolve == to_notify
+    opening = f"De acuerdo con {to_resolve}, la" if to_resolve else "La"
+    notify_cited = f", conforme {con('a', to_notify)}," if to_notify and not both else ""
     items.append(
-        f"De acuerdo con {norma(book, resolve.rule)}, la empresa operadora tenía {plazo(resolve.rule)} para "
-        f"resolverlo, hasta el {fecha(resolve.due)}, y {plazo(notify.rule)} más para notificarme la "
+        f"{opening} empresa operadora tenía {plazo(resolve.rule)} para resolverlo, hasta el "
+        f"{fecha(resolve.due)}, y{notify_cited} {plazo(notify.rule)} más para notificarme la "
         f"resolución, hasta el {fecha(notify.due)}."
     )
     answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= as_of else None
@@ -322,32 +215,9 @@ def _asks(case: Case, facts: Facts, *, ordered: bool) -> list[str]:
     return asks
 
 
-def _annexes(case: Case, letter: Letter) -> None:
-    if not case.attachments:
-        return
-    letter.heading("ANEXOS")
-    letter.numbered(
-        f"{letter.user(a.name)} (SHA-256 {a.sha256[:16]}…)" if letter.markdown else f"{letter.user(a.name)}"
-        for a in case.attachments
-    )
-
-
-def _closing(letter: Letter, name: str, document: str) -> None:
-    letter.para("Atentamente,")
-    letter.block([name, document])
-    letter.lines += ["---" if letter.markdown else "-" * 40, "", f"*{AVISO}*" if letter.markdown else AVISO]
-
-
-def _to_operator(case: Case, letter: Letter) -> list[str]:
-    return ["Señores", letter.user(case.provider)]
-
-
-TRASU = "Tribunal Administrativo de Solución de Reclamos de Usuarios (TRASU) del OSIPTEL"
-
-
 def render_letter(
     case: Case,
-    kind: StageKind,
+    kind: str,
     rules: CaseRules,
     holder: Holder,
     today: date,
@@ -355,26 +225,46 @@ def render_letter(
     markdown: bool = True,
     redact: bool = False,
 ) -> str:
-    """The letter of ``kind`` (reclamo, queja, apelacion) for the case, in Spanish."""
+    """The letter of ``kind`` (baja, or a stage: reclamo, queja, apelacion) for the case, in
+    Spanish; a refusal says why in the reader's language."""
     if rules.book is None:
         raise NotAllowed(
-            f"case {case.id} follows the playbook {case.playbook}, which has no OSIPTEL rules: "
-            "the letters are for Peruvian operators (playbooks esim-pe, suspension-pe)"
+            _(
+                "case {id} follows the playbook {playbook}, which has no OSIPTEL rules: "
+                "the letters are for Peruvian operators (playbooks esim-pe, suspension-pe)"
+            ).format(id=case.id, playbook=case.playbook)
         )
     letter = Letter(markdown, redact)
-    name, document = _holder(letter, holder)
-    if kind is StageKind.RECLAMO:
-        _reclamo(case, rules, letter, name, document, today)
-    elif kind is StageKind.QUEJA:
-        _queja(case, rules, letter, name, document, today)
-    elif kind is StageKind.APELACION:
-        _apelacion(case, rules, letter, name, document, today)
+    signer = signer_for(letter, holder)
+    if kind == BAJA:
+        baja_request(case, rules, letter, signer)
+    elif kind == StageKind.RECLAMO:
+        _reclamo(case, rules, letter, signer, today)
+    elif kind == StageKind.QUEJA:
+        _queja(case, rules, letter, signer, today)
+    elif kind == StageKind.APELACION:
+        _apelacion(case, rules, letter, signer, today)
     else:
-        raise NotAllowed("OSIPTEL's form is filled in on its web page; there is no letter for it")
+        raise NotAllowed(_("OSIPTEL's form is filled in on its web page; there is no letter for it"))
     return letter.text()
 
 
-def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: str, today: date) -> None:
+def _receipts(case: Case, as_of: date, letter: Letter) -> list[str]:
+    """The bills a billing reclamo is about: the reclamo rules (art. 49) ask for the receipt's
+    number or its issue or due date. Each is named by what the charge holds (``charge
+    --receipt/--due``); what it lacks is left as a placeholder for the user to fill in."""
+    bills = [c for c in case.charges if c.on <= as_of]
+    if not bills:
+        return ["Recibo: [número del recibo, fecha de emisión y fecha de vencimiento]"]
+    lines = []
+    for bill in bills:
+        number = f"N.° {letter.code(bill.receipt)}" if bill.receipt.strip() else "[número del recibo]"
+        due = fecha(bill.due_on) if bill.due_on is not None else "[fecha de vencimiento]"
+        lines.append(f"Recibo: {number}, emitido el {fecha(bill.on)}, con vencimiento el {due}")
+    return lines
+
+
+def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     assert rules.book is not None
     reclamo = case.latest_stage(StageKind.RECLAMO)
     topic = reclamo.topic if reclamo is not None and reclamo.topic is not None else Topic.BAJA
@@ -386,15 +276,17 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: 
         Topic.QUALITY: "Asunto: Reclamo por calidad del servicio",
         Topic.UNREQUESTED: "Asunto: Reclamo por baja, suspensión o corte del servicio no solicitados",
     }[topic]
-    refs = [f"Servicio: {_service(case, letter)}"]
-    if case.ticket.strip():
-        refs.append(f"Código de pedido: {letter.code(case.ticket)}")
+    refs = [f"Servicio: {service_of(case, letter)}"]
+    if facts.codes.request:
+        refs.append(f"Código de pedido: {letter.code(facts.codes.request)}")
     if reclamo is not None and reclamo.code.strip():
         refs.append(f"Código de reclamo: {letter.code(reclamo.code)}")
-    _opening(letter, dated, _to_operator(case, letter), [subject, *refs])
+    if topic is Topic.BILLING:
+        refs += _receipts(case, dated, letter)
+    opening(letter, signer, dated, to_operator(case, letter), [subject, *refs])
     reglamento = norma(rules.book, rules.book.rule("reclamo.notify", dated))
     letter.para(
-        f"Yo, {name}, identificado(a) con {document}, titular del servicio {_service(case, letter)}, "
+        f"{signer.yo(service_of(case, letter))}, "
         f"presento el siguiente RECLAMO, conforme {con('a', reglamento)}."
     )
     letter.heading("I. HECHOS")
@@ -403,55 +295,88 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, name: str, document: 
     asks = _asks(case, facts, ordered=False)
     if reclamo is not None:
         view = stage_views(case, rules)[case.stages.index(reclamo)]
-        resolve, notify = view.deadlines[0].rule, view.deadlines[1].rule
+        resolve_deadline, notify_deadline = _reclamo_deadlines(view.deadlines)
+        resolve, notify = resolve_deadline.rule, notify_deadline.rule
         assert resolve is not None and notify is not None
         asks.append(
             f"Que se me notifique la resolución de este reclamo dentro del plazo de {plazo(resolve)} para "
             f"resolverlo y {plazo(notify)} para notificarlo, es decir, a más tardar el "
-            f"{fecha(view.deadlines[1].due)}."
+            f"{fecha(notify_deadline.due)}."
         )
     else:
         asks.append(
             "Que se me entregue el código de reclamo y se me notifique la resolución dentro del plazo legal."
         )
     letter.numbered(asks)
-    _annexes(case, letter)
-    _closing(letter, name, document)
+    annexes(case, letter, dated, rules.local_day)
+    closing(letter, signer)
 
 
-def _queja(case: Case, rules: CaseRules, letter: Letter, name: str, document: str, today: date) -> None:
+def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     reclamo = case.latest_stage(StageKind.RECLAMO)
     if reclamo is None:
         raise NotAllowed(
-            f"a queja for silence needs a reclamo first: file one with tracker escalate {case.id} reclamo"
+            _(
+                "a queja for silence needs a reclamo first: file one with tracker escalate {id} reclamo"
+            ).format(id=case.id)
         )
     queja = case.latest_stage(StageKind.QUEJA)
     view = stage_views(case, rules)[case.stages.index(reclamo)]
-    allowed = rules.calendar.add(view.deadlines[1].due, 1)
+    resolve, notify = _reclamo_deadlines(view.deadlines)
+    allowed = rules.calendar.add(notify.due, 1)
     dated = queja.filed_on if queja is not None and queja.filed_on >= reclamo.filed_on else today
     facts = _facts(case, rules, dated)
-    if dated < allowed:
+    # As the domain's guard: issued after its deadline, silence applies even when the
+    # answer was notified in time.
+    issued = reclamo.issued_on if reclamo.issued_on and reclamo.issued_on <= dated else None
+    issued_late = issued is not None and issued > resolve.due
+    if dated < allowed and not issued_late:
         raise NotAllowed(
-            f"too early for a queja: the operator has until {view.deadlines[1].due.isoformat()} to answer "
-            f"the reclamo of {reclamo.filed_on.isoformat()}; a queja is allowed from {allowed.isoformat()}"
+            _(
+                "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
+                "({norm}); a queja is allowed from {allowed}"
+            ).format(
+                due=notify.due.isoformat(),
+                filed=reclamo.filed_on.isoformat(),
+                norm=rules.book.norm(notify.rule.norm).citation if rules.book and notify.rule else "",
+                allowed=allowed.isoformat(),
+            )
         )
     subject = ["Asunto: Queja por silencio administrativo positivo"]
     if reclamo.code.strip():
         subject.append(f"Código de reclamo: {letter.code(reclamo.code)}")
-    subject.append(f"Servicio: {_service(case, letter)}")
-    _opening(letter, dated, ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"], subject)
+    subject.append(f"Servicio: {service_of(case, letter)}")
+    opening(
+        letter, signer, dated, ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"], subject
+    )
+    failed = "no emitió" if issued_late else "no me notificó"
     letter.para(
-        f"Yo, {name}, identificado(a) con {document}, titular del servicio {_service(case, letter)}, "
-        f"presento QUEJA contra {letter.user(case.provider)} porque no me notificó la resolución de mi "
+        f"{signer.yo(service_of(case, letter))}, "
+        f"presento QUEJA contra {letter.user(case.provider)} porque {failed} la resolución de mi "
         "reclamo dentro del plazo legal, y solicito que se aplique el silencio administrativo positivo."
     )
     letter.heading("I. HECHOS")
     reclamo_items, _late = _reclamo_facts(case, rules, reclamo, letter, dated)
     items = _request_facts(case, rules, facts, letter) + reclamo_items
-    items.append(
-        f"Presento esta queja a partir del día hábil siguiente al vencimiento de dicho plazo, el "
-        f"{fecha(allowed)}."
-    )
+    if issued_late:
+        assert issued is not None
+        items.append(
+            f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para resolver mi reclamo "
+            f"venció el {fecha(resolve.due)} y la resolución recién fue emitida el {fecha(issued)}, "
+            "fuera de ese plazo."
+        )
+    else:
+        answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= dated else None
+        why = (
+            "sin que se me notificara la resolución"
+            if answered_on is None
+            else f"y la resolución recién se me notificó el {fecha(answered_on)}"
+        )
+        items.append(
+            f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para notificarme la "
+            f"resolución de mi reclamo venció el {fecha(notify.due)} {why}; la queja puede presentarse "
+            f"desde el {fecha(allowed)}, día hábil siguiente a su vencimiento."
+        )
     letter.numbered(items)
     letter.heading("II. PEDIDO")
     asks = [
@@ -459,17 +384,25 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, name: str, document: st
     ]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
-    _annexes(case, letter)
-    _closing(letter, name, document)
+    annexes(case, letter, dated, rules.local_day)
+    closing(letter, signer)
 
 
-def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document: str, today: date) -> None:
+def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
     assert rules.book is not None
     answered = [s for s in case.stages if s.kind is StageKind.RECLAMO and s.answered_on is not None]
-    if not answered or answered[-1].outcome not in AGAINST_USER:
+    if not answered:
         raise NotAllowed(
-            "an apelación lies against an answer to a reclamo that went against you: "
-            f"record it first with tracker answer {case.id} --on DATE --outcome infundado"
+            _(
+                "an apelación needs a reclamo answered first: record the answer with tracker answer {id}"
+            ).format(id=case.id)
+        )
+    if answered[-1].outcome not in AGAINST_USER:
+        raise NotAllowed(
+            _(
+                "the reclamo was declared fundado: there is nothing to appeal "
+                "(a queja applies if it is not complied with)"
+            )
         )
     reclamo = answered[-1]
     assert reclamo.answered_on is not None and reclamo.outcome is not None
@@ -486,20 +419,20 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document
     subject = [f"Asunto: Recurso de apelación contra la resolución {number}"]
     if reclamo.code.strip():
         subject.append(f"Código de reclamo: {letter.code(reclamo.code)}")
-    subject.append(f"Servicio: {_service(case, letter)}")
-    _opening(
+    subject.append(f"Servicio: {service_of(case, letter)}")
+    opening(
         letter,
+        signer,
         dated,
         ["Señores", letter.user(case.provider), f"Para su elevación al {TRASU}"],
         subject,
     )
     letter.para(
-        f"Yo, {name}, identificado(a) con {document}, titular del servicio {_service(case, letter)}, "
+        f"{signer.yo(service_of(case, letter))}, "
         f"interpongo RECURSO DE APELACIÓN contra la resolución {number}, notificada el "
-        f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. Lo presento "
-        f"dentro del plazo de {plazo(window.rule)} contados desde el día hábil siguiente a la notificación, "
-        f"que vence el {fecha(window.due)}, conforme {con('a', norma(rules.book, window.rule))}; y solicito "
-        f"que sea elevado al TRASU dentro de los {plazo(forward)} siguientes."
+        f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. "
+        f"{_appeal_in_time(dated, window.due, window.rule, rules.book)} Solicito que sea elevado al "
+        f"TRASU dentro de los {plazo(forward)} siguientes."
     )
     letter.heading("I. HECHOS")
     reclamo_items, late = _reclamo_facts(case, rules, reclamo, letter, dated)
@@ -509,14 +442,19 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document
     if facts.rule is not None:
         grounds.append(
             f"{facts.accion.capitalize()} es un derecho del abonado: es gratuita, no requiere expresar "
-            "causa y la empresa operadora debe ejecutarla en el plazo que fija "
-            f"{norma(rules.book, facts.rule)}. "
+            "causa y la empresa operadora debe ejecutarla en "
+            + (
+                f"el plazo que fija {cited}. "
+                if (cited := cita(rules.book, facts.rule))
+                else f"{plazo(facts.rule)}. "
+            )
             + (
                 "No lo hizo."
                 if facts.done is None or facts.done > facts.due
                 else f"Se ejecutó el {fecha(facts.done)}."
             )
         )
+    grounds += _answer_to_reason(reclamo, rules.book, letter)
     if facts.charges:
         grounds.append(
             f"Los cobros emitidos después de mi solicitud, mientras {facts.accion} no se ejecutaba, no "
@@ -532,13 +470,42 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, name: str, document
     asks = [f"Que se revoque la resolución {number} y se declare fundado mi reclamo."]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
-    _annexes(case, letter)
-    _closing(letter, name, document)
+    annexes(case, letter, dated, rules.local_day)
+    closing(letter, signer)
 
 
-def letter_for(
-    tracker: Tracker, case: Case, kind: StageKind, *, fmt: str = "md", redact: bool = False
-) -> str:
+def _answer_to_reason(reclamo: Stage, book: RuleBook, letter: Letter) -> list[str]:
+    """The reason the answer gave, as the user recorded it, and the rule book's reply to it; a
+    placeholder for the user's own reply when the book has none."""
+    from tracker.domain.replies import reply_to
+
+    reason = " ".join(reclamo.answer_reason.split())
+    if not reason:
+        return []
+    said = f"La resolución apelada sostiene, en síntesis, que «{letter.user(reason)}»."
+    reply = reply_to(book.replies, reason)
+    if reply is None:
+        return [f"{said} [Explique por qué ese motivo no es válido.]"]
+    cited = ""
+    if reply.norm:
+        norm = book.norm(reply.norm)
+        where = f"el {reply.article} de " if reply.article else ""
+        cited = f" Así lo establece {where}{norm.title} ({norm.citation})."
+    return [f"{said} {reply.text}{cited}"]
+
+
+def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:
+    """The day the apelación is presented, and whether that is within its window: a letter
+    never claims a day or a timeliness that is not the case's."""
+    span = f"plazo de {plazo(rule)} contados desde el día hábil siguiente a la notificación"
+    cited = cita(book, rule)
+    law = f", conforme {con('a', cited)}" if cited else ""
+    if dated <= due:
+        return f"Lo presento el {fecha(dated)}, dentro del {span}, que vence el {fecha(due)}{law}."
+    return f"Lo presento el {fecha(dated)}; el {span} venció el {fecha(due)}{law}."
+
+
+def letter_for(tracker: Tracker, case: Case, kind: str, *, fmt: str = "md", redact: bool = False) -> str:
     """The letter of ``kind`` for a case, with the tracker's rules, holder and today."""
     return render_letter(
         case,
@@ -551,11 +518,11 @@ def letter_for(
     )
 
 
-def letter_filename(case: Case, kind: StageKind, fmt: str = "md") -> str:
-    return f"{kind.value}-caso-{case.id}.{fmt}"
+def letter_filename(case: Case, kind: str, fmt: str = "md") -> str:
+    return f"{kind}-caso-{case.id}.{fmt}"
 
 
-def write_letter(tracker: Tracker, case: Case, kind: StageKind, folder: Path | None = None) -> Path:
+def write_letter(tracker: Tracker, case: Case, kind: str, folder: Path | None = None) -> Path:
     """Write the letter as Markdown in the exports folder (beside the database) and return
     its path; one written earlier for the same case and kind is replaced."""
     from tracker.exchange.files import exports_folder, write_private

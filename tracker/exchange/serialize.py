@@ -63,6 +63,7 @@ def stage_to_dict(stage: Stage) -> dict[str, Any]:
         "answer_note": stage.answer_note,
         "issued_on": iso_date(stage.issued_on),
         "uid": stage.uid,
+        "answer_reason": stage.answer_reason,
     }
 
 

@@ -32,6 +32,7 @@ STAGE_COLUMNS = (
     "answer_note",
     "issued_on",  # since 0008
     "uid",  # since 0005
+    "answer_reason",  # since 0007
 )
 CHARGE_COLUMNS = (
     "case_id",
@@ -75,6 +76,7 @@ def stage_row(case_id: int, stage: Stage, position: int, codec: Codec) -> tuple[
         stage.answer_note,
         _day(codec, stage.issued_on),
         identity(stage),
+        stage.answer_reason,
     )
 
 
@@ -129,6 +131,7 @@ def stage_from_row(row: Sequence[Any], codec: Codec) -> Stage:
         answer_note=row[13],
         issued_on=_optional_day(codec, row[14]),
         uid=row[15],
+        answer_reason=row[16],
     )
 
 

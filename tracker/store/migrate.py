@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # Every revision in migrations/versions, oldest first; a test keeps this in step with
 # the files, so that opening an up-to-date database never has to load Alembic.
 # 0006 follows 0008 on this branch so that there is one head (the coordinator re-chains).
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0008", "0006")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0007", "0008", "0006")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 
@@ -34,6 +34,7 @@ def looks_newer(revision: str | None) -> bool:
 
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
 
 # A database is ours when it has our tables with (at least) these columns, there since 0001.
 OUR_TABLES = {

@@ -157,6 +157,8 @@ stages = Table(
     Column("issued_on", Date),
     # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
+    # Since 0007: the reason the answer gives (answer --reason)
+    Column("answer_reason", Text, nullable=False, server_default=""),
 )
 
 charges = Table(

@@ -21,6 +21,12 @@ CASES_COMMANDS = (
     (N_("Follow-ups"), N_("Open follow-ups: overdue, today, next 7 days"), "follow_ups", "cases.follow_ups"),
     (N_("Show or hide closed cases"), N_("Verified and withdrawn cases"), "toggle_closed", "cases.closed"),
     (N_("Filter"), N_("Filter cases as you type"), "filter", "cases.filter"),
+    (
+        N_("Your data for the letters"),
+        N_("Your name, document and address for the letters"),
+        "holder",
+        "cases.holder",
+    ),
 )
 
 CASE_COMMANDS = (

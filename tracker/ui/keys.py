@@ -56,6 +56,14 @@ CASES = [
     ),
     Binding("w", "withdraw", NP_("key", "Withdraw"), id="cases.withdraw", show=False),
     Binding("delete", "delete", NP_("key", "Delete"), id="cases.delete", show=False),
+    Binding(
+        "m",
+        "holder",
+        NP_("key", "Your data"),
+        id="cases.holder",
+        show=False,
+        tooltip=N_("Your name, document and address for the letters"),
+    ),
     Binding("escape", "clear_filter", NP_("key", "Clear filter"), id="cases.clear_filter", show=False),
 ]
 

@@ -94,13 +94,22 @@ def rule_source(rule: Rule | None, book: RuleBook | None) -> str:
     """Where a deadline comes from: "5 business days, Res. 138-2012-CD/OSIPTEL"."""
     if rule is None or book is None:
         return _("the playbook's days")
-    norm = book.norm(rule.norm)
-    cited = norm.citation + (f", {rule.article}" if rule.article else "")
+    # The norm only: the article (in Spanish, as the norm says it) is for the letters and
+    # for `tracker playbooks NAME`, where each rule shows its source.
+    cited = book.norm(rule.norm).citation
     if rule.unsourced:
         return _("{period}, unsourced: the period was not found in {norm}").format(
             period=period(rule), norm=cited
         )
     return _("{period}, {norm}").format(period=period(rule), norm=cited)
+
+
+def rule_origin(rule: Rule) -> str:
+    """Where a rule was found: its article and source, or that no source confirms it."""
+    if rule.unsourced:
+        return _("not sourced: {why}").format(why=rule.source or _("no source found"))
+    where = f"{rule.article}; " if rule.article else ""
+    return _("source: {where}{source}").format(where=where, source=rule.source or _("the norm's, below"))
 
 
 def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:

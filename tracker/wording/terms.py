@@ -161,6 +161,13 @@ def stage_name(kind: StageKind) -> str:
     return _(STAGE_NAMES[kind])
 
 
+def letter_name(kind: str) -> str:
+    """A letter by the name `tracker letter` takes: "baja" is the request, else a stage's."""
+    if kind == "baja":
+        return pgettext("letter", "baja request")
+    return stage_name(StageKind(kind))
+
+
 def outcome_name(outcome: Outcome) -> str:
     return _(OUTCOME_NAMES[outcome])
 

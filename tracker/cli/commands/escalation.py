@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
     from tracker.cli.argparse_glue import Parser
     from tracker.clock import Clock
+    from tracker.core import Tracker
 
 STAGE_KINDS = [k.value for k in StageKind]
-LETTER_KINDS = [k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM]
+# As tracker.exchange.letters.LETTER_KINDS (not imported: the exchange loads on use).
+LETTER_KINDS = ["baja", *(k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM)]
 
 
 def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
@@ -105,6 +107,12 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
     answer.add_argument("--outcome", required=True, choices=[o.value for o in Outcome])
     answer.add_argument("--stage", choices=STAGE_KINDS, help=_("answer the latest stage of this kind"))
     answer.add_argument("--code", default="", metavar=m["CODE"], help=_("the resolution's number"))
+    answer.add_argument(
+        "--reason",
+        default="",
+        metavar=m["REASON"],
+        help=_("the reason the answer gives, in a few words (the apelación answers it)"),
+    )
     answer.add_argument("--note", "-n", default="", metavar=m["NOTE"])
     answer.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
@@ -121,7 +129,14 @@ def answer(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     kind = StageKind(args.stage) if args.stage else None
     case = tracker.escalation.answer(
-        args.id, on, Outcome(args.outcome), kind=kind, code=args.code, note=args.note, issued=issued
+        args.id,
+        on,
+        Outcome(args.outcome),
+        kind=kind,
+        code=args.code,
+        note=args.note,
+        issued=issued,
+        reason=args.reason,
     )
     rules = tracker.rules_for(case)
     answered = max(
@@ -315,6 +330,17 @@ def _letter_arguments(letter: Parser, m: Mapping[str, str]) -> None:
     )
 
 
+def _missing_holder(tracker: Tracker) -> None:
+    """One line on standard error when the letter has placeholders for the holder's data."""
+    from tracker import paths
+    from tracker.wording.holder import missing_line
+
+    missing = tracker.config.me.missing()
+    if missing:
+        folder = tracker.config.folder or paths.config_dir()
+        warn(missing_line(missing, str(folder / "config.toml")))
+
+
 def letter(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.exchange.files import write_private
@@ -323,7 +349,8 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
 
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
-    text = letter_for(tracker, case, StageKind(args.kind), fmt=args.format, redact=args.redact)
+    text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact)
+    _missing_holder(tracker)
     if args.output is None:
         sys.stdout.write(text)
         return 0
@@ -331,7 +358,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
     write_private(path, lambda stream: stream.write(text.encode("utf-8")))
     say(
         _("Letter ({kind}) of case {id} written to {path}").format(
-            kind=terms.stage_name(StageKind(args.kind)), id=case.id, path=path
+            kind=terms.letter_name(args.kind), id=case.id, path=path
         )
     )
     return 0
@@ -378,13 +405,14 @@ COMMANDS = (
     ),
     Command(
         "letter",
-        N_("write the reclamo, queja or apelación in Spanish, filled from the case"),
+        N_("write the baja request, reclamo, queja or apelación in Spanish, filled from the case"),
         letter,
         _letter_arguments,
         description=N_(
             "Write a letter to the operator (or to OSIPTEL's TRASU through it), in Spanish, from "
             "the case's facts, dates, códigos, deadlines and charges not owed, with the holder's "
-            "name and document from config.toml [me]. Not legal advice."
+            "data from config.toml [me] (tracker me). baja is the written request itself, for a "
+            "store or an e-mail. Not legal advice."
         ),
     ),
 )

@@ -77,6 +77,7 @@ def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
         elif norm.applies_from is not None:
             when = _(" [from {day}]").format(day=norm.applies_from.isoformat())
         say(f"  {rule.key:<30} {words.rule_source(rule, book)}{when}")
+        say("    " + words.rule_origin(rule))
     low = book.billing_low_max(tracker.today().year)
     if low is not None:
         uit = book.uit_for(tracker.today().year)

@@ -184,6 +184,11 @@ class CasesScreen(CaseListScreen):
 
         self.app.push_screen(CaseFormScreen(), done)
 
+    def action_holder(self) -> None:
+        from tracker.ui.screens.holder import HolderScreen
+
+        self.app.push_screen(HolderScreen())
+
     def action_follow_ups(self) -> None:
         from tracker.ui.screens.follow_ups import FollowUpsScreen
 

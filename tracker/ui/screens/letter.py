@@ -1,4 +1,4 @@
-"""Write a letter (reclamo, queja, apelación) in Spanish from the Case screen."""
+"""Write a letter (the baja request, reclamo, queja, apelación) in Spanish from the Case screen."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.widgets.footer import FittingFooter
-from tracker.wording.terms import stage_name
+from tracker.wording.terms import letter_name
 
-LETTERS = (StageKind.RECLAMO, StageKind.QUEJA, StageKind.APELACION)
+# The baja request first, then the stages' letters (tracker.exchange.letters.LETTER_KINDS,
+# not imported: the exchange loads when a letter is written).
+LETTERS = ("baja", StageKind.RECLAMO.value, StageKind.QUEJA.value, StageKind.APELACION.value)
 
 
 class LetterScreen(TrackerModal[None]):
@@ -44,7 +46,7 @@ class LetterScreen(TrackerModal[None]):
                 classes="dialog-title",
                 markup=False,
             )
-            yield OptionList(*[Option(stage_name(kind), id=kind.value) for kind in LETTERS], id="letters")
+            yield OptionList(*[Option(letter_name(kind), id=kind) for kind in LETTERS], id="letters")
             yield Static(_("Not legal advice: read it through before sending it."), markup=False)
         yield FittingFooter(show_command_palette=False)
 
@@ -58,7 +60,7 @@ class LetterScreen(TrackerModal[None]):
     def chosen(self, event: OptionList.OptionSelected) -> None:
         from tracker.exchange.letters import write_letter
 
-        kind = StageKind(str(event.option.id))
+        kind = str(event.option.id)
         tracker, case = services(self).tracker, self.case
         run_job(self, lambda: write_letter(tracker, case, kind), self._written, refused=self._refused)
 
