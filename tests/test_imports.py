@@ -138,7 +138,9 @@ def test_everyday_commands_load_only_what_they_use(tmp_path: Path) -> None:
         os.environ["TRACKER_DB"] = {str(tmp_path / "t.db")!r}
         os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
         from tracker.cli import main
-        assert main(["add", "Movistar"]) == 0  # creating the database runs Alembic: not timed
+        # A generic case, as before playbooks named their providers: "Movistar" alone now
+        # gets esim-pe, whose rule book loads as it should.
+        assert main(["add", "Movistar", "-p", "generic"]) == 0  # creating the database (Alembic): not timed
         print("[]")
     """
     loaded_after(setup)
@@ -148,7 +150,7 @@ def test_everyday_commands_load_only_what_they_use(tmp_path: Path) -> None:
         os.environ["TRACKER_CONFIG_DIR"] = {str(tmp_path)!r}
         os.environ["XDG_CACHE_HOME"] = {str(tmp_path / "cache")!r}
         from tracker.cli import main
-        assert main(["add", "Claro", "--ticket", "T-1"]) == 0
+        assert main(["add", "Claro", "--ticket", "T-1", "-p", "generic"]) == 0
         for argv in (["list"], ["due"], ["log", "1", "called"], ["check", "1", "calls blocked", "pass"],
                      ["verify", "1"], ["list", "--all"]):
             assert main(argv) in (0, 1, 2), argv

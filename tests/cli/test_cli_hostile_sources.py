@@ -115,5 +115,5 @@ def test_playbook_and_config_files_are_shown_literally(cli: Run, env: Any) -> No
     assert "gym: Gym \\x1b]2;PWNED\\x07" in listed.out and "key \\x9b2J returned" in listed.out
     assert _safe(listed.out) and _safe(listed.err)
     (env.config_dir / "config.toml").write_text('default_playbook = "nope\\u001b[2J"\n', encoding="utf-8")
-    refused = cli("add", "Claro")
+    refused = cli("add", "Smart Fit")  # no playbook names it: the config's default is used
     assert refused.code == 2 and _safe(refused.err) and "nope\\x1b[2J" in refused.err

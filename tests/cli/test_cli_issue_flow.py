@@ -25,8 +25,8 @@ ESIM_CHECKS = [
     ("SMS blocked", False),
     ("mobile data stopped", False),
     ("balance zero", True),
-    ("eSIM profile deleted from the device", False),
-    ("paired devices unbound", False),
+    ("eSIM profile deleted from the device", True),
+    ("paired devices unbound", True),
     ("account shows cancelled online", False),
     ("no charge on the next bill", False),
 ]
@@ -101,6 +101,12 @@ def test_verify_is_refused_until_the_required_checks_pass(
     assert "balance zero" in still.err and "calls blocked" not in still.err
 
     assert cli("check", "1", "balance zero", "pass").code == 0
+    seed_steps = cli("verify", "1")  # the seed article's key steps are required too
+    assert seed_steps.code == 2
+    assert "eSIM profile deleted from the device (pending)" in seed_steps.err
+    assert "paired devices unbound (pending)" in seed_steps.err
+    assert cli("check", "1", "eSIM profile deleted from the device", "pass").code == 0
+    assert cli("check", "1", "paired devices unbound", "n/a", "--note", "no watch").code == 0
     verified = cli("verify", "1")
     assert verified.code == 0, verified.err
     assert "Case 1 verified" in verified.out
@@ -116,6 +122,20 @@ def test_verify_is_refused_until_the_required_checks_pass(
     assert "Movistar Perú" in cli("list", "--all").out
 
 
+def test_verify_is_refused_while_a_check_has_failed(cli: Run, env: Any, issue_case: dict[str, Any]) -> None:
+    env.set_today("2026-10-20")
+    for check in ("calls blocked", "balance zero"):
+        assert cli("check", "1", check, "pass").code == 0
+    assert cli("check", "1", "paired devices unbound", "fail").code == 0
+    refused = cli("verify", "1")
+    assert refused.code == 2
+    assert refused.out == ""
+    [line] = refused.error_lines
+    assert "a check failed: paired devices unbound (failed)" in line
+    assert 'tracker check 1 "paired devices unbound" pass' in line
+    assert cli("show", "1", "--json").json()["status"] == "failed"
+
+
 def test_list_orders_by_urgency(cli: Run, env: Any) -> None:
     env.set_today("2026-10-20")
     assert cli("add", "Later", "--next", "+5d").code == 0
@@ -127,3 +147,54 @@ def test_list_orders_by_urgency(cli: Run, env: Any) -> None:
     text = cli("list").out.splitlines()
     assert text[0].startswith("ID") and "FLAGS" in text[0]
     assert [line.split()[0] for line in text[1:]] == ["2", "3", "1"]
+
+
+def test_a_check_that_does_not_apply_in_each_language(cli: Run, env: Any, issue_case: dict[str, Any]) -> None:
+    env.set_today("2026-10-20")
+    english = cli("check", "1", "paired devices unbound", "n/a", "--note", "no watch")
+    assert english.code == 0, english.err
+    assert "'paired devices unbound' n/a" in english.out
+    spanish = cli(
+        "--lang", "es", "check", "1", "perfil eSIM borrado del equipo", "no aplica", "-n", "SIM física"
+    )
+    assert spanish.code == 0, spanish.err
+    assert "no aplica" in spanish.out
+    chinese = cli("--lang", "zh_CN", "check", "1", "SMS blocked", "不适用")
+    assert chinese.code == 0, chinese.err
+    shown = cli("show", "1", "--json").json()
+    states = {c["name"]: (c["state"], c["note"]) for c in shown["checks"]}
+    assert states["paired devices unbound"] == ("n/a", "no watch")
+    assert states["eSIM profile deleted from the device"][0] == "n/a"
+    assert states["SMS blocked"][0] == "n/a"
+    assert "[-] paired devices unbound (required): n/a - no watch" in cli("show", "1").out
+    row = cli("list").out.splitlines()[-1]
+    assert row.split()[-1] == "0/5", row  # 8 checks, 3 do not apply
+
+    required = cli("check", "1", "calls blocked", "n/a")
+    assert required.code == 2
+    assert "'calls blocked' is required: say why it does not apply" in required.err
+    assert cli("check", "1", "calls blocked", "nope").code == 2
+    assert cli("check", "1", "calls blocked", "n/a", "--note", "data-only eSIM").code == 0
+    assert cli("check", "1", "balance zero", "pass").code == 0
+    assert cli("verify", "1").code == 0
+
+
+def test_add_without_a_playbook_takes_the_one_that_names_the_provider(cli: Run, env: Any) -> None:
+    env.set_today("2026-10-06")
+    added = cli("add", "Movistar Perú", "-t", "R-1")
+    assert added.code == 0, added.err
+    assert "Playbook esim-pe, chosen for Movistar Perú" in added.out
+    assert "-p chooses another" in added.out
+    spanish = cli("--lang", "es", "add", "claro peru")
+    assert "Guía esim-pe, elegida para claro peru" in spanish.out
+    assert "Playbook" not in cli("add", "Bitel", "-p", "generic").out
+    assert "Playbook" not in cli("add", "Claroscuro Gym").out
+    playbooks = [(c["provider"], c["playbook"]) for c in cli("list", "--json").json()]
+    assert sorted(playbooks) == [
+        ("Bitel", "generic"),
+        ("Claroscuro Gym", "generic"),
+        ("Movistar Perú", "esim-pe"),
+        ("claro peru", "esim-pe"),
+    ]
+    json_added = cli("add", "Entel", "--json")
+    assert json_added.json()["playbook"] == "esim-pe"  # --json prints the case only

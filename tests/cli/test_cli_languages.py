@@ -79,6 +79,8 @@ JOURNEY = (
     ("log", "1", "Dicen que ya está", "--confirmed", "--agent", "Ana"),
     ("check", "1", "{calls}", "pass"),
     ("check", "1", "{balance}", "pass"),
+    ("check", "1", "{esim}", "pass"),
+    ("check", "1", "{paired}", "{na}", "--note", "{why}"),
     ("verify", "1"),
     ("show", "1"),
 )
@@ -87,6 +89,10 @@ SAID = {
     "en": {
         "calls": "calls blocked",
         "balance": "balance zero",
+        "esim": "eSIM profile deleted from the device",
+        "paired": "paired devices unbound",
+        "na": "n/a",
+        "why": "no watch",
         "said": [
             "Case 1 added: Movistar Perú; promised by 2026-10-14 (5 business days, "
             "Res. 138-2012-CD/OSIPTEL), first follow-up 2026-10-15 [OVERDUE, PROVIDER LATE]",
@@ -94,6 +100,7 @@ SAID = {
             "Contact logged on case 1 (confirmed); next follow-up 2026-10-22",
             "Case 1: 'calls blocked' passed",
             "Case 1: 'balance zero' passed",
+            "Case 1: 'paired devices unbound' n/a",
             "Case 1 verified. Recheck after the next bill: 2026-11-24.",
             "Status:           verified",
         ],
@@ -101,6 +108,10 @@ SAID = {
     "zh_CN": {
         "calls": "通话已停用",
         "balance": "余额为零",
+        "esim": "已从设备删除eSIM配置文件",
+        "paired": "配对设备已解绑",
+        "na": "不适用",
+        "why": "没有手表",
         "said": [
             "已添加事项1：Movistar Perú；承诺日期2026-10-14（5个工作日，Res. 138-2012-CD/OSIPTEL），"
             "首次跟进2026-10-15 [逾期、运营商逾期]",
@@ -108,6 +119,7 @@ SAID = {
             "已为事项1记录联系（已确认）；下次跟进2026-10-22",
             "事项1：“通话已停用”已通过",
             "事项1：“余额为零”已通过",
+            "事项1：“配对设备已解绑”不适用",
             "事项1已核实。下期账单出来后复查：2026-11-24。",
             "状态：    已核实",
         ],
@@ -115,6 +127,10 @@ SAID = {
     "es": {
         "calls": "llamadas bloqueadas",
         "balance": "saldo en cero",
+        "esim": "perfil eSIM borrado del equipo",
+        "paired": "equipos vinculados desvinculados",
+        "na": "no aplica",
+        "why": "sin reloj",
         "said": [
             "Se agregó el caso 1: Movistar Perú; fecha prometida 2026-10-14 (5 días hábiles, "
             "Res. 138-2012-CD/OSIPTEL), primer seguimiento 2026-10-15 [VENCIDO, OPERADOR ATRASADO]",
@@ -122,6 +138,7 @@ SAID = {
             "Se registró el contacto del caso 1 (confirmado); próximo seguimiento 2026-10-22",
             "Caso 1: “llamadas bloqueadas” aprobada",
             "Caso 1: “saldo en cero” aprobada",
+            "Caso 1: “equipos vinculados desvinculados” no aplica",
             "Caso 1 verificado. Revisión tras el próximo recibo: 2026-11-24.",
             "Estado:             verificado",
         ],
@@ -187,6 +204,7 @@ def test_chinese_output_has_no_english_left(cli: Run, env: TrackerEnv) -> None:
         "Claro",
         "Entel",
         "Bitel",
+        "Viettel",
         "WhatsApp",
         "reclamo",
         "queja",

@@ -44,7 +44,21 @@ def test_progress_counts_passed_checks() -> None:
 def test_check_state_cycles() -> None:
     assert CheckState.PENDING.cycled() is CheckState.PASSED
     assert CheckState.PASSED.cycled() is CheckState.FAILED
-    assert CheckState.FAILED.cycled() is CheckState.PENDING
+    assert CheckState.FAILED.cycled() is CheckState.NOT_APPLICABLE
+    assert CheckState.NOT_APPLICABLE.cycled() is CheckState.PENDING
+
+
+def test_progress_leaves_out_checks_that_do_not_apply() -> None:
+    case = make_case(
+        checks=[
+            Check("a", state=CheckState.PASSED),
+            Check("b", state=CheckState.NOT_APPLICABLE),
+            Check("c", state=CheckState.FAILED),
+            Check("d"),
+        ]
+    )
+    assert case.checks_passed == 1
+    assert case.progress == "1/3"
 
 
 def test_is_open() -> None:

@@ -14,6 +14,7 @@ from tracker.domain.playbooks import (
     SUBSCRIPTION,
     PlaybookRegistry,
     load_playbook_file,
+    provider_fit,
 )
 
 ESIM_CHECKS = [
@@ -21,8 +22,8 @@ ESIM_CHECKS = [
     ("SMS blocked", False),
     ("mobile data stopped", False),
     ("balance zero", True),
-    ("eSIM profile deleted from the device", False),
-    ("paired devices unbound", False),
+    ("eSIM profile deleted from the device", True),
+    ("paired devices unbound", True),
     ("account shows cancelled online", False),
     ("no charge on the next bill", False),
 ]
@@ -142,6 +143,8 @@ def test_a_user_file_replaces_a_built_in(tmp_path: Path) -> None:
         ('[[checks]]\nname = "a"\nrequired = "yes"', "checks[0].required"),
         ('[[checks]]\nname = "calls blocked"\n[[checks]]\nname = "Calls Blocked"', "checks[1].name"),
         ("steps = [1, 2]", "steps"),
+        ('providers = "Movistar"', "providers"),
+        ('providers = ["Movistar", " - "]', "providers"),
         ('colour = "red"', "colour"),
     ],
 )
@@ -197,3 +200,50 @@ def test_for_case_falls_back_to_generic() -> None:
     registry = PlaybookRegistry.load(None)
     assert registry.for_case("gone") is GENERIC
     assert registry.for_case("esim-pe") is ESIM_PE
+
+
+@pytest.mark.parametrize(
+    "provider",
+    [
+        "Movistar Perú",
+        "movistar",
+        "MOVISTAR PERU",
+        "Telefónica Movistar",
+        "Claro Peru",
+        "CLARO PERÚ",
+        "Entel Perú",
+        "entel",
+        "Bitel Perú",
+        "Viettel Perú S.A.C.",
+        "  Bitel  ",
+    ],
+)
+def test_esim_pe_fits_perus_operators_as_people_write_them(provider: str) -> None:
+    assert PlaybookRegistry.load(None).for_provider(provider) is ESIM_PE
+
+
+@pytest.mark.parametrize(
+    "provider", ["Claroscuro Gym", "Entelequia", "Movistarcito", "Netflix", "Telefónica", "", "Perú"]
+)
+def test_a_name_fits_only_as_whole_words(provider: str) -> None:
+    assert PlaybookRegistry.load(None).for_provider(provider) is None
+
+
+def test_provider_fit_counts_the_words_of_the_name_found() -> None:
+    assert provider_fit("Movistar", "Movistar Perú") == 1
+    assert provider_fit("claro peru", "Claro Perú Hogar") == 2
+    assert provider_fit("Claro Perú", "Claro Chile") == 0
+    assert provider_fit("Ñandú Fit", "ÑANDU FIT Lima") == 2
+
+
+def test_a_users_playbook_names_its_providers_and_the_best_fit_wins(tmp_path: Path) -> None:
+    write(tmp_path, "gym.toml", 'providers = ["Smart Fit", "Bodytech"]\n')
+    write(tmp_path, "claro-hogar.toml", 'providers = ["Claro Hogar"]\n')
+    write(tmp_path, "mine.toml", 'providers = ["Movistar"]\n')
+    registry = PlaybookRegistry.load(tmp_path)
+    assert registry.get("gym").providers == ("Smart Fit", "Bodytech")
+    assert registry.for_provider("smart fit miraflores") is registry.get("gym")
+    assert registry.for_provider("Smart") is None  # every word of a name must be there
+    assert registry.for_provider("Claro Hogar Perú") is registry.get("claro-hogar")  # two words beat one
+    assert registry.for_provider("Claro Perú") is ESIM_PE
+    assert registry.for_provider("Movistar Perú") is registry.get("mine")  # the user's over a built-in

@@ -16,6 +16,8 @@ from tracker.domain.workflow import CaseDraft
 from tracker.records import replace
 
 TODAY = date(2026, 10, 20)
+# esim-pe's required checks besides calls blocked and balance zero: the seed article's key steps.
+SEED_STEPS = ("eSIM profile deleted from the device", "paired devices unbound")
 NOW = datetime(2026, 10, 20, 15, 30, tzinfo=UTC)
 LATER = NOW + timedelta(hours=1)
 
@@ -127,10 +129,61 @@ def test_verify_names_a_failed_required_check() -> None:
     assert "balance zero" not in str(caught.value)
 
 
+def test_a_failed_check_that_is_not_required_still_refuses_verify() -> None:
+    case = new_case()
+    for check in case.checks:
+        if check.required:
+            workflow.set_check(case, check.name, CheckState.PASSED, LATER, TODAY)
+    workflow.set_check(case, "mobile data stopped", CheckState.FAILED, LATER, TODAY)
+    before = list(case.timeline)
+    with pytest.raises(NotAllowed) as caught:
+        workflow.verify(case, ESIM_PE, LATER, TODAY)
+    message = str(caught.value)
+    assert "a check failed: mobile data stopped (failed)" in message
+    assert 'tracker check 1 "mobile data stopped" pass' in message  # how to change it
+    assert "n/a" in message
+    assert case.status is Status.FAILED
+    assert case.timeline == before
+
+
+def test_a_required_check_is_not_applicable_only_with_a_note() -> None:
+    case = new_case()
+    before = list(case.timeline)
+    with pytest.raises(InvalidInput, match="say why it does not apply") as caught:
+        workflow.set_check(case, "calls blocked", CheckState.NOT_APPLICABLE, LATER, TODAY, note="  ")
+    assert caught.value.field == "note"
+    assert case.timeline == before
+    workflow.set_check(case, "calls blocked", CheckState.NOT_APPLICABLE, LATER, TODAY, note="data-only eSIM")
+    workflow.set_check(
+        case, "SMS blocked", CheckState.NOT_APPLICABLE, LATER, TODAY
+    )  # optional: no note needed
+    assert case.timeline[-1].params == {"check": "SMS blocked", "state": "n/a", "note": ""}
+
+
+def test_checks_that_do_not_apply_neither_pass_nor_fail_nor_block() -> None:
+    case = new_case()
+    workflow.set_check(case, "calls blocked", CheckState.FAILED, LATER, TODAY)
+    statuses = [case.status]
+    # Found not to apply after all: the failure is taken back, as a pass would.
+    workflow.set_check(case, "calls blocked", CheckState.NOT_APPLICABLE, LATER, TODAY, note="data-only eSIM")
+    statuses.append(case.status)
+    assert statuses == [Status.FAILED, Status.REQUESTED]
+    assert case.checks_passed == 0
+    assert case.progress == f"0/{len(case.checks) - 1}"
+    assert [c.name for c in workflow.blocking_checks(case)] == ["balance zero", *SEED_STEPS]
+    workflow.set_check(case, "balance zero", CheckState.PASSED, LATER, TODAY)
+    workflow.set_check(case, SEED_STEPS[0], CheckState.PASSED, LATER, TODAY)
+    workflow.set_check(case, SEED_STEPS[1], CheckState.NOT_APPLICABLE, LATER, TODAY, note="no watch")
+    workflow.verify(case, ESIM_PE, LATER, TODAY)
+    assert case.status is Status.VERIFIED
+
+
 def test_verify_once_the_required_checks_pass_sets_the_recheck() -> None:
     case = new_case()
     workflow.set_check(case, "Calls Blocked", CheckState.PASSED, LATER, TODAY)
     workflow.set_check(case, "BALANCE ZERO", CheckState.PASSED, LATER, TODAY)
+    for name in SEED_STEPS:
+        workflow.set_check(case, name.upper(), CheckState.PASSED, LATER, TODAY)
     entries = len(case.timeline)
     workflow.verify(case, ESIM_PE, LATER, TODAY)
     assert case.status is Status.VERIFIED
@@ -232,7 +285,7 @@ def test_add_check() -> None:
     with pytest.raises(InvalidInput):
         workflow.add_check(case, "  ", LATER)
     # The new required check now blocks verification.
-    for name in ("calls blocked", "balance zero"):
+    for name in ("calls blocked", "balance zero", *SEED_STEPS):
         workflow.set_check(case, name, CheckState.PASSED, LATER, TODAY)
     assert [c.name for c in workflow.blocking_checks(case)] == ["port-out code voided"]
     with pytest.raises(NotAllowed, match="port-out code voided"):
@@ -406,7 +459,7 @@ def test_every_transition_is_on_the_timeline() -> None:
     workflow.log_contact(case, "again", ESIM_PE, ESIM_PE.calendar(), LATER, TODAY)
     workflow.withdraw(case, LATER)
     workflow.reopen(case, LATER, TODAY)
-    for name in ("calls blocked", "balance zero"):
+    for name in ("calls blocked", "balance zero", *SEED_STEPS):
         workflow.set_check(case, name, CheckState.PASSED, LATER, TODAY)
     workflow.verify(case, ESIM_PE, LATER, TODAY)
     moves = [(e.status_from, e.status_to) for e in case.timeline if e.kind is EntryKind.STATUS]
@@ -419,7 +472,7 @@ def test_every_transition_is_on_the_timeline() -> None:
         (Status.REQUESTED, Status.VERIFIED),
     ]
     kinds = [e.kind for e in case.timeline]
-    assert kinds.count(EntryKind.CHECK) == 3
+    assert kinds.count(EntryKind.CHECK) == 1 + 2 + len(SEED_STEPS)  # one failure, then every required check
     assert kinds.count(EntryKind.CONTACT) == 2
     assert kinds[0] is EntryKind.CREATED
 

@@ -55,7 +55,7 @@ def test_backup_while_another_connection_writes_is_a_valid_database(tmp_path: Pa
             while len(written) < 10 * (index + 1) and thread.is_alive():
                 stop.wait(0.005)
             committed_before = _count(db)
-            backups.append((Path(tracker.backup(tmp_path / f"copy-{index}.db")), committed_before))
+            backups.append((Path(tracker.backup(tmp_path / f"copy-{index}.db").written), committed_before))
     finally:
         stop.set()
         thread.join(timeout=30)

@@ -15,6 +15,7 @@ import pytest
 from tests.helpers.exchange import Run
 from tracker.domain.errors import InvalidInput
 from tracker.exchange.files import write_private
+from tracker.live_files import live_files
 
 
 def _read_fifo(path: Path, into: list[bytes]) -> threading.Thread:
@@ -64,9 +65,11 @@ def test_a_regular_file_is_replaced_whole_and_owner_only(tmp_path: Path) -> None
         raise InvalidInput("stopped half-way")
 
     with pytest.raises(InvalidInput):
-        write_private(target, fail)
+        write_private(target, fail, live=live_files(None, tmp_path / "attachments"))
     assert target.read_text(encoding="utf-8") == "earlier"
-    write_private(target, lambda stream: stream.write(b"new"))
+    write_private(
+        target, lambda stream: stream.write(b"new"), live=live_files(None, tmp_path / "attachments")
+    )
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
@@ -97,7 +100,9 @@ def test_a_socket_is_refused(tmp_path: Path) -> None:
     try:
         server.bind(str(path))
         with pytest.raises(InvalidInput, match="not a file, a pipe or a terminal"):
-            write_private(path, lambda stream: stream.write(b"x"))
+            write_private(
+                path, lambda stream: stream.write(b"x"), live=live_files(None, tmp_path / "attachments")
+            )
         assert stat.S_ISSOCK(os.stat(path).st_mode)
     finally:
         server.close()

@@ -137,6 +137,17 @@ def test_summaries_match_the_cases(listing: Listing, repo: Repo, make_case: Case
     assert summary.facts == FlagFacts.of(case)
 
 
+def test_a_summarys_progress_leaves_out_checks_that_do_not_apply(
+    listing: Listing, repo: Repo, make_case: CaseFactory
+) -> None:
+    checks = [Check("a", True, CheckState.PASSED), Check("b", state=CheckState.NOT_APPLICABLE), Check("c")]
+    case = repo.add(make_case(checks=checks))
+    assert case.id is not None
+    [summary] = listing.summaries([case.id]).values()
+    assert summary.progress == "1/2" == case.progress
+    assert repo.get(case.id).checks[1].state is CheckState.NOT_APPLICABLE
+
+
 def test_text_filter_is_literal(listing: Listing, repo: Repo, make_case: CaseFactory) -> None:
     percent = repo.add(make_case("Discount 50% off")).id
     underscore = repo.add(make_case("snake_case Ltd")).id

@@ -115,8 +115,9 @@ async def test_adding_a_check_the_case_has_is_refused_at_the_field(
 def _verified_with_recheck_due(tracker: Tracker) -> Case:
     case = seed(tracker, "Movistar", requested=TODAY - timedelta(days=60))
     assert case.id is not None
-    for name in ("calls blocked", "balance zero"):
-        tracker.cases.set_check(case.id, name, CheckState.PASSED)
+    for check in case.checks:
+        if check.required:
+            tracker.cases.set_check(case.id, check.name, CheckState.PASSED)
     tracker.cases.verify(case.id)
     # The recheck after the next bill has come.
     return tracker.update(case.id, lambda stored: setattr(stored, "next_follow_up", TODAY))[0]

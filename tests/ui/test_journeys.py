@@ -18,6 +18,7 @@ from tracker.ui.app import TrackerApp
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.case_form import CaseFormScreen
 from tracker.ui.screens.cases import CasesScreen
+from tracker.ui.screens.check_note import NotApplicableNoteScreen
 from tracker.ui.screens.follow_ups import FollowUpsScreen
 from tracker.ui.screens.log_contact import LogContactScreen
 from tracker.ui.screens.verify import VerifyScreen
@@ -63,6 +64,59 @@ async def test_log_a_new_case_through_the_form(make_app: Callable[[], TrackerApp
         text = row_text(table, case.id)
         assert "Movistar Perú" in text and "OVERDUE" in text and "PROVIDER LATE" in text
         assert "39d overdue" in text and "0/8" in text
+
+
+async def test_the_new_case_form_picks_the_playbook_as_the_provider_is_typed(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        playbook = form.query_one("#playbook", Select)
+        assert playbook.value == "generic"
+        await type_into(pilot, "Movistar Per")
+        await settle(pilot)
+        assert playbook.value == "esim-pe"
+        note = str(form.query_one("#playbook-note").render())
+        assert "esim-pe fits Movistar Per: chosen for it" in note
+        await type_into(pilot, "ú")
+        await press(pilot, *["backspace"] * 8)
+        assert form.query_one("#provider", Input).value == "Movis"
+        assert playbook.value == "generic"  # "Movis" names no operator: back to the everyday one
+        await type_into(pilot, "tar")
+        await settle(pilot)
+        assert playbook.value == "esim-pe"
+        form.query_one("#requested_on", Input).value = "2026-10-06"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, CasesScreen)
+    (case,) = tracker.open_cases()
+    assert (case.provider, case.playbook, len(case.checks)) == ("Movistar", "esim-pe", 8)
+
+
+async def test_a_playbook_picked_in_the_list_stays_and_the_list_searches_as_you_type(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        playbook = form.query_one("#playbook", Select)
+        playbook.focus()
+        await settle(pilot)
+        await type_into(pilot, "subsc")  # opens the closed list and searches it
+        await press(pilot, "enter")
+        assert playbook.value == "subscription"
+        assert not playbook.expanded
+        form.query_one("#provider", Input).focus()
+        await type_into(pilot, "Claro Perú")
+        await settle(pilot)
+        assert playbook.value == "subscription"  # the user's pick is kept
+        assert not form.query_one("#playbook-note").display
 
 
 async def test_typing_in_the_form_really_types(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:
@@ -180,9 +234,12 @@ async def test_tick_the_required_checks_and_verify(
         await pilot.press("v")  # refused: balance zero is still pending
         await settle(pilot)
         assert isinstance(app.screen, VerifyScreen)
-        assert "Not yet: balance zero (pending)." in str(verify.query_one("#verdict").render())
-        await pilot.press("down", "space")  # balance zero: passed, ticked right here
-        await settle(pilot)
+        assert (
+            "Not yet: balance zero (pending), eSIM profile deleted from the device (pending), "
+            "paired devices unbound (pending)." in str(verify.query_one("#verdict").render())
+        )
+        for _check in ("balance zero", "eSIM profile deleted", "paired devices unbound"):
+            await press(pilot, "down", "space")  # passed, ticked right here
         await press(pilot, "v")
         assert isinstance(app.screen, CaseScreen)
         await press(pilot, "escape")
@@ -191,6 +248,39 @@ async def test_tick_the_required_checks_and_verify(
     assert stored.status is Status.VERIFIED
     assert stored.find_check("calls blocked").state is CheckState.PASSED
     assert stored.find_check("balance zero").state is CheckState.PASSED
+
+
+async def test_a_failed_check_keeps_the_case_from_verified_in_the_dialog(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    case = seed(tracker, "Movistar Perú", requested=date(2026, 11, 10))
+    assert case.id is not None
+    for check in case.checks:
+        if check.required:
+            tracker.cases.set_check(case.id, check.name, CheckState.PASSED)
+    tracker.cases.set_check(case.id, "mobile data stopped", CheckState.FAILED)  # not required
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "v")
+        verify = app.screen
+        assert isinstance(verify, VerifyScreen)
+        verdict = str(verify.query_one("#verdict").render())
+        assert "mobile data stopped (failed)" in verdict
+        assert "press space on it" in verdict
+        await press(pilot, "v")  # refused
+        assert isinstance(app.screen, VerifyScreen)
+        # The failed check is listed among the required ones, so it can be tested again here.
+        checklist = verify.query_one(Checklist)
+        prompts = [str(checklist.get_option_at_index(i).prompt) for i in range(checklist.option_count)]
+        [where] = [i for i, prompt in enumerate(prompts) if "mobile data stopped" in prompt]
+        checklist.highlighted = where
+        await press(pilot, "space")  # failed -> the next state
+        await settle(pilot)
+    stored = tracker.get(case.id)
+    assert stored.status is not Status.VERIFIED
+    data = stored.find_check("mobile data stopped")
+    assert data is not None and data.state is CheckState.NOT_APPLICABLE
 
 
 async def test_space_cycles_a_check_through_failed(
@@ -207,6 +297,52 @@ async def test_space_cycles_a_check_through_failed(
     assert stored.checks[0].state is CheckState.FAILED
     assert stored.status is Status.FAILED
     assert stored.next_follow_up == TODAY
+
+
+async def test_space_cycles_a_check_to_not_applicable_asking_why_when_required(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    case = seed(tracker, "Entel", requested=TODAY - timedelta(days=1))
+    assert case.id is not None
+    assert case.checks[0].required and not case.checks[1].required
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "space", "space", "space")  # calls blocked (required): passed, failed, n/a?
+        note = app.screen
+        assert isinstance(note, NotApplicableNoteScreen)
+        await press(pilot, "enter")  # no note: refused, the dialog stays
+        assert app.screen is note
+        await pilot.press(*"data-only eSIM")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, CaseScreen)
+        assert "n/a — data-only eSIM" in str(app.screen.query_one(Checklist).get_option_at_index(0).prompt)
+        await press(pilot, "down", "space", "space", "space")  # SMS blocked (optional): straight to n/a
+        assert isinstance(app.screen, CaseScreen)
+        await press(pilot, "up", "space", "escape")  # n/a -> pending; no dialog
+    stored = tracker.get(case.id)
+    assert stored.checks[0].state is CheckState.PENDING
+    assert stored.checks[1].state is CheckState.NOT_APPLICABLE
+    assert stored.status is Status.REQUESTED  # the failure was taken back by n/a
+    notes = [e.params.get("note") for e in stored.timeline if e.params.get("state") == "n/a"]
+    assert notes == ["data-only eSIM", ""]
+
+
+async def test_a_required_check_left_without_a_note_moves_on_to_pending(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    case = seed(tracker, "Entel", requested=TODAY - timedelta(days=1))
+    assert case.id is not None
+    tracker.cases.set_check(case.id, "calls blocked", CheckState.FAILED)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "space")
+        assert isinstance(app.screen, NotApplicableNoteScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, CaseScreen)
+    assert tracker.get(case.id).checks[0].state is CheckState.PENDING
 
 
 async def test_withdraw_asks_and_can_be_undone(make_app: Callable[[], TrackerApp], tracker: Tracker) -> None:

@@ -17,6 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from tracker.domain.businessdays import country_holidays
+from tracker.regular_files import read_regular_text, replace_text
 
 
 def _package_key() -> str:
@@ -49,7 +50,8 @@ class CachedHolidays:
         if self._known is None:
             self._known = {}
             with contextlib.suppress(OSError, ValueError):
-                data = json.loads(self.path.read_text(encoding="utf-8"))
+                # Only a regular file: a pipe or a device at this path must not hang the command.
+                data = json.loads(read_regular_text(self.path))
                 if isinstance(data, dict) and data.get("package") == _package_key():
                     years = data.get("years")
                     if isinstance(years, dict):
@@ -72,6 +74,5 @@ class CachedHolidays:
         """Best effort: a cache that cannot be written only costs time."""
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-            partial.write_text(json.dumps({"package": _package_key(), "years": known}), encoding="utf-8")
-            os.replace(partial, self.path)
+            # Replaces whatever is at the path, a pipe included: the cache is rebuilt.
+            replace_text(self.path, json.dumps({"package": _package_key(), "years": known}))

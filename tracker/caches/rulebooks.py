@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from tracker import __version__
 from tracker.domain.rules import RuleBook, builtin_rulebook_file, parse_rulebook
+from tracker.regular_files import read_regular_text, replace_text
 
 
 def cached_rulebook(name: str, folder: Path) -> RuleBook:
@@ -30,7 +30,8 @@ def _document(source: Path, kept: Path) -> dict[str, Any]:
     stat = source.stat()
     key = f"{__version__}:{source}:{stat.st_size}:{stat.st_mtime_ns}"
     with contextlib.suppress(OSError, ValueError):
-        stored = json.loads(kept.read_text(encoding="utf-8"))
+        # Only a regular file: a pipe or a device at this path must not hang the command.
+        stored = json.loads(read_regular_text(kept))
         if (
             isinstance(stored, dict)
             and stored.get("source") == key
@@ -42,13 +43,9 @@ def _document(source: Path, kept: Path) -> dict[str, Any]:
 
     document = tomllib.loads(source.read_text(encoding="utf-8"))
     # TOML dates and times have no JSON form: such a book is read from TOML every time.
-    partial = kept.with_name(f".{kept.name}.{os.getpid()}")
     with contextlib.suppress(OSError, TypeError, ValueError):
         text = json.dumps({"source": key, "document": document}, ensure_ascii=False)
         kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            partial.write_text(text, encoding="utf-8")
-            os.replace(partial, kept)
-        finally:
-            partial.unlink(missing_ok=True)
+        # Replaces whatever is at the path, a pipe included: the cache is rebuilt.
+        replace_text(kept, text)
     return document

@@ -98,7 +98,12 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
 
 
 def _checklist(case: Case) -> list[str]:
-    marks = {CheckState.PENDING: "[ ]", CheckState.PASSED: "[x]", CheckState.FAILED: "[!]"}
+    marks = {
+        CheckState.PENDING: "[ ]",
+        CheckState.PASSED: "[x]",
+        CheckState.FAILED: "[!]",
+        CheckState.NOT_APPLICABLE: "[-]",
+    }
     lines = []
     for check in case.checks:
         name = one_line(terms.check_label(check.name))

@@ -15,7 +15,12 @@ from tracker.i18n import N_, _
 
 WIDTH = 30
 # The stages a job reports, named for people.
-STAGES = {"reading": N_("reading"), "writing": N_("writing"), "copying": N_("copying")}
+STAGES = {
+    "reading": N_("reading"),
+    "writing": N_("writing"),
+    "copying": N_("copying"),
+    "checking": N_("checking"),
+}
 # Below this many items a job is quick: no bar.
 MINIMUM = 2000
 

@@ -3,15 +3,17 @@ beside the database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker import paths
 from tracker.core.context import Context
+from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Attachment, Case
+from tracker.i18n import _
 
 if TYPE_CHECKING:
-    from tracker.store.blobs import BlobStore
+    from tracker.store.blobs import BlobStore, Carried
 
 
 class Evidence:
@@ -23,11 +25,54 @@ class Evidence:
     @property
     def blobs(self) -> BlobStore:
         """Attached files, in ``attachments/`` beside the database."""
-        from tracker.store.blobs import BlobStore
+        from tracker.store.blobs import BlobStore, attachments_folder
 
-        path = self._context.path
-        folder = path.parent if path is not None else paths.data_dir()
-        return BlobStore(folder / "attachments")
+        return BlobStore(attachments_folder(self._context.path))
+
+    def carry_to(self, into: BlobStore, progress: Callable[[int, int], None] | None = None) -> Carried:
+        """Copy every file the cases hold into another attachments folder (of a copy or a
+        backup), each checked against its SHA-256 on the way."""
+        from tracker.store.evidence_check import attached_files
+
+        return self.blobs.carry(attached_files(self._context.store), into, progress)
+
+    def any_attached(self) -> bool:
+        """Whether any case (the trash included) holds an attached file."""
+        from tracker.store.evidence_check import attached_files
+
+        return bool(attached_files(self._context.store))
+
+    def check(self, progress: Callable[[int, int], None] | None = None) -> tuple[list[str], list[str]]:
+        """Problems and notes about the stored files: missing, changed, stray; every file
+        is read against its SHA-256 (``progress(done, total)`` counts them)."""
+        from tracker.store.evidence_check import check_evidence
+
+        return check_evidence(self._context.store, self.blobs, progress)
+
+    def check_sizes(self, cases: Sequence[Case]) -> None:
+        """An imported attachment's size must be its file's: the one stored under its
+        SHA-256 here, and the one any other entry of the import gives it."""
+        blobs = self.blobs
+        sizes: dict[str, int] = {}
+        for case in cases:
+            for attachment in case.attachments:
+                known = sizes.setdefault(attachment.sha256, attachment.size)
+                stored = blobs.size(attachment.sha256)
+                if stored is not None:
+                    known = stored
+                if attachment.size != known:
+                    raise InvalidInput(
+                        _(
+                            "case {id}: attachment {name} says {size} bytes, but its file (SHA-256 "
+                            "{sha256}) has {known}"
+                        ).format(
+                            id=case.id,
+                            name=attachment.name,
+                            size=attachment.size,
+                            sha256=attachment.sha256,
+                            known=known,
+                        )
+                    )
 
     def attach(self, ref: str | int, source: Path, note: str = "") -> tuple[Case, Attachment]:
         """Copy a file into the attachments folder and record it on the case."""

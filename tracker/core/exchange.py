@@ -41,6 +41,9 @@ class Exchange:
         from tracker.domain import merge
 
         ctx = self._context
+        from tracker.core.evidence import Evidence
+
+        Evidence(ctx).check_sizes(cases)
         with ctx.store.read() if dry_run else ctx.store.write() as tx:
             if not dry_run:
                 tx.lock_all_cases()

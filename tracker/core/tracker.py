@@ -34,8 +34,24 @@ if TYPE_CHECKING:
     from tracker.core.evidence import Evidence
     from tracker.core.exchange import Exchange
     from tracker.domain.reminders import Reminder
+    from tracker.live_files import LiveFiles
     from tracker.store import Target
+    from tracker.store.blobs import Carried
     from tracker.store.copy import Copied
+
+
+@record(frozen=True)
+class BackedUp:
+    """Where a backup went, and what became of the attached files."""
+
+    #: The copy of the database (and, for a server, how to restore it).
+    written: str
+    #: The attached files carried beside the copy; None when they were left where they are.
+    files: Carried | None
+    #: The attachments folder of the database that was backed up.
+    folder: Path
+    #: Whether the cases hold any attached file at all.
+    attached: bool = True
 
 
 @record(frozen=True)
@@ -245,39 +261,86 @@ class Tracker(Context):
 
     # -- the database itself -----------------------------------------------------
 
-    def backup(self, destination: Path | None = None) -> str:
-        """A safe copy of the database while in use; returns where it went."""
-        return self.store.backup(destination, self.local_now())
+    def live_files(self) -> LiveFiles:
+        """What no output may be written over: the database, its companions, the attachments."""
+        from tracker.live_files import live_files
 
-    def check_database(self) -> tuple[list[str], list[str]]:
+        return live_files(self.path, self.evidence.blobs.folder)
+
+    def backup(
+        self, destination: Path | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> BackedUp:
+        """A safe copy of the database while in use, and its evidence: the attached files
+        go to ``attachments/`` beside the copy (where its ``db check`` and bundles look),
+        checked against their SHA-256 on the way; ``progress`` counts them."""
+        if destination is not None:
+            from tracker.live_files import refuse_live
+
+            refuse_live(destination, self.live_files())
+        written = self.store.backup(destination, self.local_now())
+        folder = self.evidence.blobs.folder
+        if not self.evidence.any_attached():
+            return BackedUp(written, None, folder, attached=False)
+        if destination is None and self.path is None:
+            # A server's default backup goes to the backups folder; its evidence stays where it is.
+            return BackedUp(written, None, folder)
+        beside = destination if destination is not None else Path(written)
+        from tracker.live_files import same_file
+        from tracker.store.blobs import BlobStore, attachments_folder
+
+        into = attachments_folder(beside)
+        if same_file(into, folder):
+            return BackedUp(written, None, folder)  # beside the database: one folder for both
+        return BackedUp(written, self.evidence.carry_to(BlobStore(into), progress), folder)
+
+    def check_database(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[str], list[str]]:
         """What is wrong with the database (empty when it is sound) and notes, found
-        without creating, changing or migrating anything."""
+        without creating, changing or migrating anything (beyond sweeping the partial
+        copies a killed ``attach`` left). Every stored file is read and checked
+        against its SHA-256: ``progress(done, total)`` counts them."""
         from tracker.store import check_target
 
-        return check_target(self.target)
+        problems, notes = check_target(self.target)
+        if problems:
+            return problems, notes
+        if notes:
+            # Not at the newest schema: reading its cases would upgrade it, which a check never does.
+            from tracker.i18n import _
+
+            return problems, [*notes, _("attached files are checked once the database is upgraded")]
+        found, more = self.evidence.check(progress)
+        return problems + found, notes + more
 
     def schema_revision(self) -> str | None:
         return self.store.revision()
 
     def copy_to(self, destination: str, progress: Callable[[int, int], None] | None = None) -> Copied:
         """Copy every case (the trash included, same numbers and UUIDs) into another database,
-        of either backend, which must hold no case; made there first when it is new."""
+        of either backend, which must hold no case; made there first when it is new. The
+        attached files go to the copy's attachments folder."""
         from tracker.i18n import _
         from tracker.store import open_store
         from tracker.store.copy import copy_cases
         from tracker.store.location import resolve
 
         target = resolve(destination)
-        same_file = (
-            target.path is not None
-            and self.target.path is not None
-            and (target.path.resolve() == self.target.path.resolve())
-        )
-        if same_file or target.url == self.target.url:
+        if target.path is not None:
+            from tracker.live_files import refuse_live, same_file
+
+            if self.target.path is not None and same_file(target.path, self.target.path):
+                raise InvalidInput(_("{target} is the database being copied").format(target=target.shown))
+            refuse_live(target.path, self.live_files())
+        if target.url == self.target.url:
             raise InvalidInput(_("{target} is the database being copied").format(target=target.shown))
         source = self.store
         opened = open_store(target, create=True, now=self.local_now())
         try:
-            return copy_cases(source, opened.store, progress)
+            copied = copy_cases(source, opened.store, progress)
         finally:
             opened.store.close()
+        from tracker.store.blobs import BlobStore, attachments_folder
+
+        copied.files = self.evidence.carry_to(BlobStore(attachments_folder(target.path)), progress)
+        return copied

@@ -43,11 +43,19 @@ class CheckState(StrEnum):
     PENDING = "pending"
     PASSED = "passed"
     FAILED = "failed"
+    # The check does not apply to this case (no watch to unpair): neither passed nor
+    # failed, and left out of the progress's count. Stored as text, like the others.
+    NOT_APPLICABLE = "n/a"
 
     def cycled(self) -> CheckState:
-        """The next state in the pending → passed → failed → pending cycle."""
-        order = [CheckState.PENDING, CheckState.PASSED, CheckState.FAILED]
+        """The next state in the pending → passed → failed → n/a → pending cycle."""
+        order = [CheckState.PENDING, CheckState.PASSED, CheckState.FAILED, CheckState.NOT_APPLICABLE]
         return order[(order.index(self) + 1) % len(order)]
+
+    @property
+    def applies(self) -> bool:
+        """Whether the check counts towards the case's progress (it is not n/a)."""
+        return self is not CheckState.NOT_APPLICABLE
 
 
 class EntryKind(StrEnum):
@@ -269,9 +277,14 @@ class Case:
         return sum(1 for c in self.checks if c.state is CheckState.PASSED)
 
     @property
+    def checks_applicable(self) -> int:
+        """The checks that apply to this case: all but those marked n/a."""
+        return sum(1 for c in self.checks if c.state.applies)
+
+    @property
     def progress(self) -> str:
-        """Check progress as "passed/total", e.g. "2/4"."""
-        return f"{self.checks_passed}/{len(self.checks)}"
+        """Check progress as "passed/applicable", e.g. "2/4": n/a checks are left out."""
+        return f"{self.checks_passed}/{self.checks_applicable}"
 
     def latest_stage(self, kind: StageKind | None = None) -> Stage | None:
         """The stage filed last (of ``kind`` when given)."""

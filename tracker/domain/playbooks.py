@@ -52,6 +52,9 @@ class Playbook:
     # provider's deadline (e.g. "baja"); without them, provider_days does.
     rulebook: str | None = None
     deadline_rule: str | None = None
+    # The providers it fits, by name ("Movistar"): a case for one of them gets this
+    # playbook when none is chosen (see :func:`provider_fit`).
+    providers: tuple[str, ...] = ()
     # The playbook a suspension of the same service follows (its checks and rules):
     # asked to suspend, a case takes that one rather than this one's cancellation checks.
     suspends_with: str | None = None
@@ -70,6 +73,11 @@ class Playbook:
     def recheck_checks(self) -> tuple[str, ...]:
         """The names of the checks the recheck after the next bill is about."""
         return tuple(c.name for c in self.checks if c.recheck)
+
+    def fits(self, provider: str) -> int:
+        """How well this playbook fits ``provider``: the words of its longest provider name
+        found in it (0: it does not fit)."""
+        return max((provider_fit(name, provider) for name in self.providers), default=0)
 
     def calendar(
         self, extra_days_off: Iterable[date] = (), holidays_of: HolidaySource = country_holidays
@@ -127,8 +135,10 @@ ESIM_PE = Playbook(
         CheckTemplate(N_("SMS blocked")),
         CheckTemplate(N_("mobile data stopped")),
         CheckTemplate(N_("balance zero"), required=True),
-        CheckTemplate(N_("eSIM profile deleted from the device")),
-        CheckTemplate(N_("paired devices unbound")),
+        # The seed article's key steps: required, and recorded n/a with a note by whoever
+        # they do not apply to (a physical SIM, no watch), so they block no one wrongly.
+        CheckTemplate(N_("eSIM profile deleted from the device"), required=True),
+        CheckTemplate(N_("paired devices unbound"), required=True),
         CheckTemplate(N_("account shows cancelled online")),
         CheckTemplate(N_("no charge on the next bill"), recheck=True),
     ),
@@ -148,6 +158,9 @@ ESIM_PE = Playbook(
     rulebook="pe",
     suspends_with="suspension-pe",
     deadline_rule="baja",
+    # Peru's mobile operators as people write them: "Movistar Perú", "Claro Peru",
+    # "Entel Perú", "Bitel Perú" (Viettel Perú S.A.C. is Bitel's company).
+    providers=("Movistar", "Claro", "Entel", "Bitel", "Viettel"),
 )
 
 SUSPENSION_PE = Playbook(
@@ -204,6 +217,29 @@ GENERIC = Playbook(
 BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUSPENSION_PE, SUBSCRIPTION, GENERIC)
 # The built-in playbooks' check names: stored in English as data, shown in the reader's language.
 BUILT_IN_CHECK_NAMES = frozenset(check.name for playbook in BUILT_IN for check in playbook.checks)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    from tracker.domain.search import fold
+
+    return _WORD.findall(fold(text))
+
+
+def provider_fit(name: str, provider: str) -> int:
+    """The number of words of ``name`` when they are whole words of ``provider``, in a
+    row, compared without case or accents ("Movistar" fits "movistar perú" and
+    "Telefónica Movistar", not "Movistarcito"; "Claro" not "Claroscuro"); else 0."""
+    wanted = _words(name)
+    have = _words(provider)
+    if not wanted:
+        return 0
+    for start in range(len(have) - len(wanted) + 1):
+        if have[start : start + len(wanted)] == wanted:
+            return len(wanted)
+    return 0
 
 
 def find_check(checks: Iterable[Check], name: str) -> Check | None:
@@ -288,6 +324,9 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
     currency = data.get("currency", "")
     if not isinstance(currency, str) or not _CURRENCY.match(currency):
         raise _fail(path, "currency", _("must be a three-letter code such as PEN or USD"))
+    providers = data.get("providers", [])
+    if not isinstance(providers, list) or not all(isinstance(p, str) and _words(p) for p in providers):
+        raise _fail(path, "providers", _('must be a list of provider names, e.g. ["Movistar", "Claro"]'))
     rulebook = data.get("rulebook")
     if rulebook is not None:
         if not isinstance(rulebook, str):
@@ -322,6 +361,7 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         "follow_up_every",
         "recheck_after",
         "currency",
+        "providers",
     }
     if unknown:
         raise _fail(path, sorted(unknown)[0], _("is not a playbook field"))
@@ -342,6 +382,7 @@ def parse_playbook(data: dict[str, Any], path: Path) -> Playbook:
         source=str(path),
         rulebook=rulebook,
         deadline_rule=deadline_rule,
+        providers=tuple(providers),
     )
 
 
@@ -421,6 +462,13 @@ class PlaybookRegistry:
     def find(self, name: str) -> Playbook | None:
         """The playbook of this name, or None when it is not loaded (gone, or broken)."""
         return self.playbooks.get(name)
+
+    def for_provider(self, provider: str) -> Playbook | None:
+        """The playbook that names ``provider`` among those it fits, if any: the longest
+        name found wins, then a file of the user's over a built-in, then the first name."""
+        fitting = [(p.fits(provider), p) for p in self.playbooks.values()]
+        ranked = sorted((-fit, p.built_in, p.name, p) for fit, p in fitting if fit)
+        return ranked[0][3] if ranked else None
 
     def for_case(self, name: str) -> Playbook:
         """The playbook a stored case names, or ``generic`` if it is gone."""

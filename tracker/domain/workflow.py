@@ -466,6 +466,16 @@ def set_check(case: Case, name: str, state: CheckState, now: datetime, today: da
                 names=names,
             )
         )
+    if state is CheckState.NOT_APPLICABLE and check.required and not note.strip():
+        # A required check waved through must say why, or "verified" would prove nothing.
+        raise InvalidInput(
+            Phrase(
+                _("{check} is required: say why it does not apply to case {id} in a note"),
+                check=Quoted(CheckName(check.name)),
+                id=case.id,
+            ),
+            "note",
+        )
     check.state = state
     check.checked_at = now
     check.note = note
@@ -530,9 +540,15 @@ def recheck_due(case: Case, today: date) -> bool:
     return case.status is Status.VERIFIED and case.next_follow_up is not None and case.next_follow_up <= today
 
 
+def failed_checks(case: Case) -> list[Check]:
+    """Checks that failed, required or not: each one says the cancellation is not over."""
+    return [c for c in case.checks if c.state is CheckState.FAILED]
+
+
 def blocking_checks(case: Case) -> list[Check]:
-    """Required checks that have not passed: what stands between a case and verified."""
-    return [c for c in case.checks if c.required and c.state is not CheckState.PASSED]
+    """Required checks that have neither passed nor been found not to apply: what stands
+    between a case and verified."""
+    return [c for c in case.checks if c.required and c.state in (CheckState.PENDING, CheckState.FAILED)]
 
 
 def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
@@ -563,6 +579,22 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
         case.next_follow_up = None
         case.note_change(TimelineEntry(at=now, kind=EntryKind.STATUS, summary="", event=Event.RECHECK_DONE))
         return
+    failed = failed_checks(case)
+    if failed:
+        # A failed check is evidence that the service still works or is still charged,
+        # whether or not the playbook requires it: "verified" would be untrue.
+        raise NotAllowed(
+            Phrase(
+                _(
+                    "cannot verify case {id}: a check failed: {checks}. Test it again and record what you "
+                    'find: tracker check {id} "{name}" pass (or n/a --note WHY if it does not apply to '
+                    "this case)"
+                ),
+                id=case.id,
+                checks=checks_and_states(failed),
+                name=CheckName(failed[0].name),
+            )
+        )
     blocking = blocking_checks(case)
     if blocking:
         raise NotAllowed(

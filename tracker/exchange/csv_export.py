@@ -121,7 +121,7 @@ def case_row(case: Case, today: date, local: Local) -> list[str]:
         channel_label(case.channel),
         cell(case.playbook),
         str(case.checks_passed),
-        str(len(case.checks)),
+        str(case.checks_applicable),  # n/a checks are left out, as in the progress
         cell(details_text(failed)),
         _local(last.at, local) if last else "",
         str(case.fee_amount) if case.fee_amount is not None else "",

@@ -337,6 +337,7 @@ def _checks(case: Case, local: Local) -> list[str]:
         CheckState.PASSED: pgettext("dossier check", "passed"),
         CheckState.FAILED: pgettext("dossier check", "FAILED"),
         CheckState.PENDING: pgettext("dossier check", "not checked yet"),
+        CheckState.NOT_APPLICABLE: pgettext("dossier check", "does not apply"),
     }
     for check in case.checks:
         name = md(check_label(check.name))
@@ -431,7 +432,7 @@ def render(
         out += dossier_escalation.charges_section(case, rules, md, formats.long_date)
         out += dossier_escalation.undisputed_section(case, rules, today, formats.long_date)
     heading = _("## Checks ({passed} of {total} passed)").format(
-        passed=case.checks_passed, total=len(case.checks)
+        passed=case.checks_passed, total=case.checks_applicable
     )
     out += [heading, "", *_checks(case, local), ""]
     out += dossier_escalation.attachments_section(case, md, present)
@@ -499,5 +500,7 @@ def write_dossier(tracker: Tracker, case: Case, folder: Path | None = None, *, r
     """
     target = (folder or exports_folder(tracker.path)) / dossier_filename(case)
     text = dossier(tracker, case, redact=redact)
-    write_private(target, lambda stream: stream.write(text.encode("utf-8")), make_folder=True)
+    write_private(
+        target, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files(), make_folder=True
+    )
     return target

@@ -102,6 +102,7 @@ def export_to_path(
     return write_private(
         path,
         lambda stream: export(tracker, fmt, stream, redact=redact, include_closed=include_closed),
+        live=tracker.live_files(),
     )
 
 
@@ -128,6 +129,7 @@ def export_to_folder(
     write_private(
         target,
         lambda stream: export(tracker, fmt, stream, redact=redact, include_closed=include_closed),
+        live=tracker.live_files(),
         make_folder=True,
     )
     return target

@@ -15,6 +15,7 @@ from typing import BinaryIO, TypeVar
 from tracker import paths
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
+from tracker.live_files import LiveFiles, refuse_live
 from tracker.private_files import make_private_folder
 
 T = TypeVar("T")
@@ -36,8 +37,13 @@ def slug(text: str, fallback: str = "case", limit: int = 40) -> str:
     return cut or fallback
 
 
-def write_private(path: Path, write: Callable[[BinaryIO], T], *, make_folder: bool = False) -> T:
+def write_private(
+    path: Path, write: Callable[[BinaryIO], T], *, live: LiveFiles, make_folder: bool = False
+) -> T:
     """Write a file through ``write(stream)``: owner-only, and only complete.
+
+    Never over what ``live`` holds (the open database, its companions, the
+    attachments folder), whatever the spelling of ``path``: refused in one line.
 
     A regular file (or a new one) is written to a temporary file beside it that
     replaces it once written, so a failure leaves any earlier file as it was;
@@ -46,6 +52,7 @@ def write_private(path: Path, write: Callable[[BinaryIO], T], *, make_folder: bo
     device (a terminal, ``/dev/stdout``) is written into as a stream, never
     replaced; anything else (a socket, a block device) is refused.
     """
+    refuse_live(path, live)
     try:
         kind = os.stat(path).st_mode
     except FileNotFoundError:

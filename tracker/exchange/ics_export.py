@@ -64,7 +64,9 @@ def _description(case: Case, local: Local) -> str:
             promised=case.promised_by.isoformat(),
         ),
         _("Ticket: {ticket}").format(ticket=_one_line(case.ticket) or _("none yet (ask for one)")),
-        _("Checks passed: {passed} of {total}").format(passed=case.checks_passed, total=len(case.checks)),
+        _("Checks passed: {passed} of {total}").format(
+            passed=case.checks_passed, total=case.checks_applicable
+        ),
     ]
     last = case.last_contact()
     if last is not None:

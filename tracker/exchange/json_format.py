@@ -31,6 +31,9 @@ Version 2 gave timeline entries ``event`` and ``params`` (facts, worded when
 shown). Version 1 files still import: their entries have neither, and the
 English summaries the program wrote then are read back as facts
 (:mod:`tracker.domain.legacy_entries`, as migration 0003 does).
+
+A check's ``state`` may be ``"n/a"`` (the check does not apply to the case): an
+additive value within version 2, since every file written before it still reads.
 """
 
 from __future__ import annotations

@@ -529,5 +529,7 @@ def write_letter(tracker: Tracker, case: Case, kind: str, folder: Path | None = 
 
     text = letter_for(tracker, case, kind)
     target = (folder or exports_folder(tracker.path)) / letter_filename(case, kind)
-    write_private(target, lambda stream: stream.write(text.encode("utf-8")), make_folder=True)
+    write_private(
+        target, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files(), make_folder=True
+    )
     return target

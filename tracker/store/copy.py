@@ -15,6 +15,7 @@ from tracker.domain.model import Case
 from tracker.i18n import _
 from tracker.records import record
 from tracker.store.base import Store
+from tracker.store.blobs import Carried
 
 
 @record
@@ -28,6 +29,8 @@ class Copied:
     trashed: int = 0
     checks: int = 0
     entries: int = 0
+    #: The attached files, carried into the copy's attachments folder.
+    files: Carried | None = None
 
 
 def copy_cases(

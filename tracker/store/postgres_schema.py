@@ -275,7 +275,7 @@ _CHECKS: tuple[tuple[str, str, str], ...] = (
         N_("case {case}: its check counters disagree with its checks"),
         "case",
         """SELECT c.id FROM cases c LEFT JOIN (
-               SELECT case_id, count(*) AS total,
+               SELECT case_id, count(*) FILTER (WHERE state <> 'n/a') AS total,
                       count(*) FILTER (WHERE state = 'passed') AS passed,
                       count(*) FILTER (WHERE state = 'failed') AS failed
                FROM checks GROUP BY case_id) k ON k.case_id = c.id

@@ -100,7 +100,8 @@ def case_values(case: Case, codec: Codec) -> dict[str, object]:
         "created_at": time_in(case.created_at),
         "updated_at": time_in(case.updated_at),
         "deleted_at": time_in(case.deleted_at) if case.deleted_at else None,
-        "checks_total": len(case.checks),
+        # The checks that apply (n/a left out), so that "passed/total" is the case's progress.
+        "checks_total": case.checks_applicable,
         "checks_passed": sum(1 for c in case.checks if c.state is CheckState.PASSED),
         "checks_failed": sum(1 for c in case.checks if c.state is CheckState.FAILED),
         "effective_on": date_in(case.effective_on) if case.effective_on else None,

@@ -87,7 +87,7 @@ CASE = [
         NP_("key", "Check"),
         id="case.cycle_check",
         show=False,
-        tooltip=N_("Cycle the highlighted check: pending → passed → failed"),
+        tooltip=N_("Cycle the highlighted check: pending → passed → failed → n/a"),
     ),
     Binding("f", "log_contact", NP_("key", "Log contact"), id="case.log"),
     Binding("v", "verify", NP_("key", "Verify"), id="case.verify"),

@@ -39,6 +39,7 @@ CHECK_STYLES: dict[CheckState, str] = {
     CheckState.PENDING: "",
     CheckState.PASSED: "bold",
     CheckState.FAILED: "bold auto on $error",  # a badge: readable under any highlight
+    CheckState.NOT_APPLICABLE: "italic",
 }
 
 OVERDUE = "bold $text-error"  # a follow-up date that has passed

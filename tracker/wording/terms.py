@@ -42,12 +42,40 @@ def status_label(status: Status) -> str:
 
 
 def check_state_label(state: CheckState) -> str:
-    """A check's state: "pending", "passed", "failed"."""
+    """A check's state: "pending", "passed", "failed", "n/a"."""
     if state is CheckState.PASSED:
         return pgettext("check state", "passed")
     if state is CheckState.FAILED:
         return pgettext("check state", "failed")
+    if state is CheckState.NOT_APPLICABLE:
+        return pgettext("check state", "n/a")
     return pgettext("check state", "pending")
+
+
+# What ``tracker check`` accepts besides the states' own labels: their codes and the
+# English words of its help, in every language (a script written once keeps working).
+_TYPED_STATES = {
+    "pass": CheckState.PASSED,
+    "passed": CheckState.PASSED,
+    "fail": CheckState.FAILED,
+    "failed": CheckState.FAILED,
+    "pending": CheckState.PENDING,
+    "n/a": CheckState.NOT_APPLICABLE,
+    "na": CheckState.NOT_APPLICABLE,
+    "not applicable": CheckState.NOT_APPLICABLE,
+}
+
+
+def typed_check_state(text: str) -> CheckState | None:
+    """The state a user typed: "pass", "n/a", or the state's word in the reader's language
+    ("no aplica", "不适用"); None when it names none."""
+    wanted = " ".join(text.replace("-", " ").split()).casefold()
+    if wanted in _TYPED_STATES:
+        return _TYPED_STATES[wanted]
+    for state in CheckState:
+        if wanted == " ".join(check_state_label(state).replace("-", " ").split()).casefold():
+            return state
+    return None
 
 
 def channel_label(channel: Channel) -> str:

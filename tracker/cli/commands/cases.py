@@ -45,7 +45,11 @@ def _add_arguments(add: Parser, m: Mapping[str, str]) -> None:
         "--playbook",
         "-p",
         metavar=m["PLAYBOOK"],
-        help=_("esim-pe, subscription, generic or one of yours (default: from the config, else generic)"),
+        help=_(
+            "esim-pe, subscription, generic or one of yours (default: the one that names the "
+            "provider, e.g. esim-pe for Movistar, Claro, Entel or Bitel; else from the config, "
+            "else generic)"
+        ),
     )
     add.add_argument(
         "--action",
@@ -128,7 +132,9 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
 
     validate_draft(draft, today)
     tracker = Tracker.open(args.db, clock=clock, defer=True)
-    draft.playbook = args.playbook or tracker.config.default_playbook
+    # A playbook that names the provider fits better than the config's everyday one.
+    fitting = None if args.playbook else tracker.playbooks.for_provider(args.provider)
+    draft.playbook = args.playbook or (fitting.name if fitting else tracker.config.default_playbook)
     try:
         tracker.playbooks.get(draft.playbook)  # refused before any file exists
     except NotFound as exc:
@@ -164,7 +170,14 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
         message = _(
             "Case {id} added: {provider}; promised by {promised}, first follow-up {follow_up}"
         ).format(**said)
-    print_case(tracker, case, args.json, message + (f" [{flags}]" if flags else ""))
+    message += f" [{flags}]" if flags else ""
+    if fitting is not None:
+        # The case's own: asked to suspend, an esim-pe line follows suspension-pe.
+        chosen = tracker.playbooks.for_case(case.playbook)
+        message += "\n" + _("Playbook {name}, chosen for {provider}: {title}; -p chooses another.").format(
+            name=chosen.name, title=literal(terms.playbook_title(chosen)), provider=literal(case.provider)
+        )
+    print_case(tracker, case, args.json, message)
     return 0
 
 

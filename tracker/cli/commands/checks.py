@@ -20,13 +20,32 @@ def _check_arguments(check: Parser, m: Mapping[str, str]) -> None:
     check.add_argument("check", metavar=m["CHECK"], help=_('e.g. "calls blocked"'))
     check.add_argument(
         "state",
-        choices=["pass", "passed", "fail", "failed", "pending", "add"],
+        type=_state_or_add,
         metavar=m["STATE"],
-        help=_("pass (or passed), fail (or failed), pending, or add"),
+        help=_(
+            "pass (or passed), fail (or failed), pending, n/a (does not apply to this case; a "
+            "required check needs --note), or add"
+        ),
     )
-    check.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    check.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("why, e.g. why it does not apply")
+    )
     check.add_argument("--required", action="store_true", help=_("with 'add': a required check"))
     check.add_argument("--json", action="store_true", help=_("print JSON (for scripts)"))
+
+
+def _state_or_add(text: str) -> str:
+    """A check state as typed (in English or the reader's language) as its code, or "add"."""
+    if text.strip().casefold() == "add":
+        return "add"
+    from tracker.wording.terms import typed_check_state
+
+    state = typed_check_state(text)
+    if state is None:
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a check state: pass, fail, pending, n/a or add").format(value=repr(text))
+        )
+    return state.value
 
 
 def record_check(args: argparse.Namespace, clock: Clock) -> int:
@@ -37,14 +56,6 @@ def record_check(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.domain.playbooks import find_check
     from tracker.wording import terms
 
-    # The words the program itself shows ("passed", "failed") are accepted as well.
-    states = {
-        "pass": CheckState.PASSED,
-        "passed": CheckState.PASSED,
-        "fail": CheckState.FAILED,
-        "failed": CheckState.FAILED,
-        "pending": CheckState.PENDING,
-    }
     tracker = Tracker.open(args.db, clock=clock)
     if args.state == "add":
         case = tracker.cases.add_check(args.id, args.check, args.required)
@@ -52,7 +63,7 @@ def record_check(args: argparse.Namespace, clock: Clock) -> int:
             check=terms.quoted(literal(args.check)), id=case.id
         )
     else:
-        case = tracker.cases.set_check(args.id, args.check, states[args.state], args.note)
+        case = tracker.cases.set_check(args.id, args.check, CheckState(args.state), args.note)
         check = find_check(case.checks, args.check)
         assert check is not None
         name = terms.quoted(literal(terms.check_label(check.name)))

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.cli.argparse_glue import add_commands
 from tracker.cli.command_spec import Command
-from tracker.cli.terminal import say
+from tracker.cli.terminal import say, warn
 from tracker.display import literal
 from tracker.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from tracker.cli.argparse_glue import Parser
+    from tracker.cli.progress import ProgressBar
     from tracker.clock import Clock
     from tracker.core import Tracker
 
@@ -54,7 +55,14 @@ def database(args: argparse.Namespace, clock: Clock) -> int:
         return 0
     if args.db_command == "check":
         # Creates nothing, changes nothing: a missing or empty file is a problem, not a new database.
-        problems, notes = tracker.check_database()
+        from tracker.cli.progress import progress_for
+
+        bar = progress_for(sys.stderr)
+        try:
+            problems, notes = tracker.check_database(_stage(bar, "checking"))
+        finally:
+            if bar is not None:
+                bar.close()
         for problem in problems:
             say(literal(problem))
         for note in notes:
@@ -69,9 +77,25 @@ def database(args: argparse.Namespace, clock: Clock) -> int:
             say(_("ok"))
         return 1 if problems else 0
     if args.db_command == "backup":
+        from tracker.cli.progress import progress_for
+
         destination = Path(args.file).expanduser() if args.file else None
-        written = tracker.backup(destination)
-        say(_("Backed up to {path}").format(path=literal(written)))
+        bar = progress_for(sys.stderr)
+        try:
+            backed = tracker.backup(destination, _stage(bar, "copying"))
+        finally:
+            if bar is not None:
+                bar.close()
+        say(_("Backed up to {path}").format(path=literal(backed.written)))
+        if backed.attached and backed.files is None:
+            say(
+                "  "
+                + _("Attached files are not copied: they stay in {folder}; keep it with the backup.").format(
+                    folder=literal(str(backed.folder))
+                )
+            )
+        elif backed.files is not None:
+            _say_carried(backed.files)
         return 0
     if args.db_command == "copy":
         return _db_copy(tracker, args.to)
@@ -112,7 +136,38 @@ def _db_copy(tracker: Tracker, destination: str) -> int:
             target=literal(copied.destination),
         )
     )
+    files = copied.files
+    if files is not None and files.copied + files.present + len(files.missing) + len(files.changed):
+        _say_carried(files)
     return 0
+
+
+def _stage(bar: ProgressBar | None, stage: str) -> Callable[[int, int], None] | None:
+    """``bar`` reporting one stage of a job, or None when no bar is drawn."""
+    if bar is None:
+        return None
+    return lambda done, total: bar(stage, done, total)
+
+
+def _say_carried(carried: Any) -> None:  # tracker.store.blobs.Carried: the CLI does not import the store
+    """Where the attached files went, and plainly which are not there."""
+    say(
+        "  "
+        + ngettext(
+            "{n} attached file copied to {folder} ({present} already there).",
+            "{n} attached files copied to {folder} ({present} already there).",
+            carried.copied,
+        ).format(n=carried.copied, folder=literal(str(carried.folder)), present=carried.present)
+    )
+    for sha256 in carried.missing:
+        warn("  " + _("not included, missing from the attachments folder: {sha256}").format(sha256=sha256))
+    for sha256 in carried.changed:
+        warn(
+            "  "
+            + _("not included, changed since it was attached (see tracker db check): {sha256}").format(
+                sha256=sha256
+            )
+        )
 
 
 def _writes(args: argparse.Namespace) -> bool:

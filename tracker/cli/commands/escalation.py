@@ -350,17 +350,19 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
     text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact)
-    _missing_holder(tracker)
+    # The placeholders are said once the letter is out: a refused destination is one line.
     if args.output is None:
         sys.stdout.write(text)
+        _missing_holder(tracker)
         return 0
     path = Path(args.output).expanduser()
-    write_private(path, lambda stream: stream.write(text.encode("utf-8")))
+    write_private(path, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files())
     say(
         _("Letter ({kind}) of case {id} written to {path}").format(
             kind=terms.letter_name(args.kind), id=case.id, path=path
         )
     )
+    _missing_holder(tracker)
     return 0
 
 

@@ -165,6 +165,14 @@ def _report_arguments(report: Parser, m: Mapping[str, str]) -> None:
         metavar=m["FILE.zip"],
         help=_("write one zip: the dossier, the letters and the attached files, with their SHA-256 sums"),
     )
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help=_(
+            "with --bundle: bundle an attached file whose bytes changed since it was attached, "
+            "marked CHANGED (refused otherwise)"
+        ),
+    )
 
 
 def write_report(args: argparse.Namespace, clock: Clock) -> int:
@@ -177,21 +185,21 @@ def write_report(args: argparse.Namespace, clock: Clock) -> int:
     if args.bundle is not None:
         if args.output is not None:
             raise InvalidInput(_("give --bundle or --output, not both"))
-        return _bundle(tracker, case, Path(args.bundle).expanduser(), args.redact)
+        return _bundle(tracker, case, Path(args.bundle).expanduser(), args.redact, args.force)
     text = dossier(tracker, case, redact=args.redact)
     if args.output is None:
         write_bytes(text.encode("utf-8"))
         return 0
     path = Path(args.output).expanduser()
-    write_private(path, lambda stream: stream.write(text.encode("utf-8")))
+    write_private(path, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files())
     say(_("Dossier of case {id} written to {path}").format(id=case.id, path=path))
     return 0
 
 
-def _bundle(tracker: Tracker, case: Case, path: Path, redact: bool) -> int:
+def _bundle(tracker: Tracker, case: Case, path: Path, redact: bool, force: bool) -> int:
     from tracker.exchange.bundle import write_bundle
 
-    written = write_bundle(tracker, case, path, redact=redact)
+    written = write_bundle(tracker, case, path, redact=redact, force=force)
     say(
         ngettext(
             "Bundle of case {id} written to {path}: the dossier, letters and {n} attached file.",
@@ -209,6 +217,8 @@ def _bundle(tracker: Tracker, case: Case, path: Path, redact: bool) -> int:
         )
     for name in written.missing:
         warn(_("  missing from the attachments folder, not bundled: {name}").format(name=name))
+    for name in written.changed:
+        warn(_("  changed since it was attached, bundled marked CHANGED: {name}").format(name=name))
     return 0
 
 

@@ -43,6 +43,14 @@ def list_playbooks(args: argparse.Namespace, clock: Clock) -> int:
                 source=literal(terms.playbook_source(playbook)),
             )
         )
+        if playbook.providers:
+            # Each name is matched as whole words, without case or accents (add without -p).
+            say(
+                "  "
+                + _("Chosen by itself for: {providers}").format(
+                    providers=literal(", ".join(playbook.providers))
+                )
+            )
         for check in playbook.checks:
             shown = literal(terms.check_label(check.name))
             say("  - " + (_("{check} (required)").format(check=shown) if check.required else shown))

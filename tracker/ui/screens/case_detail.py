@@ -22,6 +22,7 @@ from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _, ngettext, pgettext
 from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
+from tracker.ui.check_cycle import cycle_check
 from tracker.ui.escalation_actions import EscalationActions, escalation_widgets
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged
@@ -218,7 +219,7 @@ class CaseScreen(EscalationActions, CaseActions, TrackerScreen[None]):
         )
         self.query_one("#details", Static).update(details_table(case))
         self.query_one("#checks-title", Static).update(
-            _("Checks ({progress} passed) — {key} cycles pending → passed → failed; {add} adds one").format(
+            _("Checks ({progress} passed) — {key}: pending → passed → failed → n/a; {add} adds one").format(
                 progress=case.progress,
                 key=self.services.key_hint("case.cycle_check"),
                 add=self.services.key_hint("case.add_check"),
@@ -276,12 +277,7 @@ class CaseScreen(EscalationActions, CaseActions, TrackerScreen[None]):
         index = self.query_one("#checks", Checklist).highlighted_index
         if case is None or index is None:
             return
-        check = case.checks[index]
-        run_job(
-            self,
-            partial(self.services.tracker.cases.set_check, self.case_id, check.name, check.state.cycled()),
-            partial(self._cycled, index),
-        )
+        cycle_check(self, self.case_id, case.checks[index], partial(self._cycled, index))
 
     def _cycled(self, index: int, updated: Case) -> None:
         if updated.id != self.case_id:

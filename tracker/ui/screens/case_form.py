@@ -27,6 +27,7 @@ from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeTextArea
+from tracker.ui.widgets.searchable_select import SearchableSelect
 from tracker.wording.formats import weekday_date
 from tracker.wording.terms import action_label, channel_label, check_label, playbook_title
 
@@ -53,6 +54,10 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
     def __init__(self, case: Case | None = None) -> None:
         super().__init__()
         self.case = case
+        # A new case's playbook follows the provider as it is typed until the user picks
+        # one in the list (an edit keeps the case's).
+        self._playbook_chosen = case is not None
+        self._everyday_playbook = "generic"
 
     def _original(self, name: str) -> str:
         if self.case is None:
@@ -72,6 +77,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         default_playbook = case.playbook if case else tracker.config.default_playbook
         if default_playbook not in playbooks.playbooks:
             default_playbook = "generic"
+        self._everyday_playbook = default_playbook
         title = _("Edit case {id}").format(id=case.id) if case else _("New case")
         with Horizontal(id="topbar"):
             yield Static(title, id="title", markup=False)
@@ -103,7 +109,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             )
             yield Field(
                 _("Playbook"),
-                Select(
+                SearchableSelect(
                     [
                         (Text(f"{p.name} — {headline(playbook_title(p), 60)}"), p.name)
                         for p in (playbooks.get(n) for n in playbooks.names())
@@ -315,11 +321,35 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                 date=planned.next_follow_up.isoformat()
             )
 
+    def _follow_provider(self, provider: str) -> None:
+        """A new case: the playbook that names the provider, until the user picks one."""
+        if self._playbook_chosen:
+            return
+        fitting = services(self).tracker.playbooks.for_provider(provider)
+        name = fitting.name if fitting else self._everyday_playbook
+        select = self.query_one("#playbook", Select)
+        if select.value != name:
+            with select.prevent(Select.Changed):  # every Changed left is the user's own pick
+                select.value = name
+
     def _describe_playbook_change(self, playbook: Playbook) -> None:
-        """Editing: say before saving what moving to another playbook will do."""
+        """Editing: say before saving what moving to another playbook will do; a new case:
+        that the playbook was chosen for the provider typed."""
         note = self.query_one("#playbook-note", Static)
         case = self.case
-        if case is None or playbook.name == case.playbook:
+        if case is None:
+            provider = self.query_one("#provider", Input).value
+            chosen = not self._playbook_chosen and playbook.fits(provider)
+            note.update(
+                _(
+                    "{playbook} fits {provider}: chosen for it (pick another in the list if it does not)."
+                ).format(playbook=playbook.name, provider=headline(provider))
+                if chosen
+                else ""
+            )
+            note.display = bool(chosen)
+            return
+        if playbook.name == case.playbook:
             note.update("")
             note.display = False
             return
@@ -340,6 +370,8 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
     @on(Input.Changed)
     def input_changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
+        if name == "provider":
+            self._follow_provider(event.value)
         if name in DATE_FIELDS or name == "fee" or name == "provider":
             _draft, errors = self.read_draft()
             # Say what is wrong as it is typed, but don't nag about an empty provider
@@ -349,7 +381,11 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         self.update_preview()
 
     @on(Select.Changed)
-    def select_changed(self) -> None:
+    def select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "playbook" and event.select.has_focus_within:
+            # The user's own pick (the list has the focus, not the form setting it up):
+            # typing the provider no longer changes it.
+            self._playbook_chosen = True
         self.update_preview()
 
     # -- saving ----------------------------------------------------------------

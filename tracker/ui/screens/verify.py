@@ -16,10 +16,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from tracker.display import headline, literal
-from tracker.domain.model import Case, CheckState, Status
+from tracker.domain.model import Case, Check, CheckState, Status
 from tracker.domain.workflow import recheck_checks, recheck_due
 from tracker.i18n import _
 from tracker.ui import keys
+from tracker.ui.check_cycle import cycle_check
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
@@ -68,9 +69,9 @@ class VerifyScreen(TrackerModal[bool]):
             what = _("The checks the recheck after the next bill is about")
         else:
             what = _("Required checks")
-        return _("{what} ({key} cycles pending → passed → failed; each change is saved at once):").format(
-            what=what, key=key
-        )
+        return _(
+            "{what} ({key} cycles pending → passed → failed → n/a; each change is saved at once):"
+        ).format(what=what, key=key)
 
     def on_mount(self) -> None:
         self.show(self.case)
@@ -82,7 +83,27 @@ class VerifyScreen(TrackerModal[bool]):
             playbook = services(self).tracker.playbooks.for_case(case.playbook)
             names = {id(c) for c in recheck_checks(case, playbook)}
             return [i for i, c in enumerate(case.checks) if id(c) in names]
-        return [i for i, c in enumerate(case.checks) if c.required]
+        # A failed check blocks "verified" even when it is not required: it is shown here
+        # so that it can be cycled again without leaving the dialog.
+        return [i for i, c in enumerate(case.checks) if c.required or c.state is CheckState.FAILED]
+
+    def _blocking(self, case: Case) -> list[Check]:
+        """The shown checks that stand between the case and verified (or its recheck)."""
+        shown = [case.checks[i] for i in self._shown(case)]
+        if self.recheck:
+            return [c for c in shown if c.state is not CheckState.PASSED]
+        return [c for c in shown if c.state is CheckState.FAILED or c.state is CheckState.PENDING]
+
+    def _not_yet(self, blocking: list[Check]) -> str:
+        failed = [c for c in blocking if c.state is CheckState.FAILED]
+        if failed and not self.recheck:
+            return _(
+                "Not yet: {checks} failed. Test it again and press {key} on it to record what you find."
+            ).format(
+                checks=literal(checks_and_states(failed)),
+                key=services(self).key_hint("verify.cycle_check"),
+            )
+        return _("Not yet: {checks}.").format(checks=literal(checks_and_states(blocking)))
 
     def show(self, case: Case) -> None:
         self.case = case
@@ -91,7 +112,7 @@ class VerifyScreen(TrackerModal[bool]):
         self.query_one("#required", Checklist).show_checks(
             [(i, paint.text(check_prompt(case.checks[i]))) for i in shown]
         )
-        blocking = [case.checks[i] for i in shown if case.checks[i].state is not CheckState.PASSED]
+        blocking = self._blocking(case)
         verdict = self.query_one("#verdict", Static)
         if self.recheck and case.status is not Status.VERIFIED:
             verdict.update(_("A check failed: the case is open again and needs a follow-up today."))
@@ -102,7 +123,7 @@ class VerifyScreen(TrackerModal[bool]):
                 else _("This case has no required checks: it can be verified.")
             )
         elif blocking:
-            verdict.update(_("Not yet: {checks}.").format(checks=literal(checks_and_states(blocking))))
+            verdict.update(self._not_yet(blocking))
         else:
             verdict.update(
                 _("Every check here has passed: the recheck can be recorded.")
@@ -118,11 +139,7 @@ class VerifyScreen(TrackerModal[bool]):
         check = self.case.checks[index]
         case_id = self.case.id
         assert case_id is not None
-        run_job(
-            self,
-            partial(services(self).tracker.cases.set_check, case_id, check.name, check.state.cycled()),
-            partial(self._cycled, index),
-        )
+        cycle_check(self, case_id, check, partial(self._cycled, index))
 
     def _cycled(self, index: int, case: Case) -> None:
         self.show(case)
@@ -140,11 +157,10 @@ class VerifyScreen(TrackerModal[bool]):
         if self.recheck and self.case.status is not Status.VERIFIED:
             self.notify(_("A check failed: the case cannot be closed."), severity="error", markup=False)
             return
-        checks = self.case.checks
-        blocking = [checks[i] for i in self._shown(self.case) if checks[i].state is not CheckState.PASSED]
+        blocking = self._blocking(self.case)
         if blocking:
             self.notify(
-                _("Not yet: {checks}").format(checks=literal(checks_and_states(blocking))),
+                self._not_yet(blocking),
                 severity="error",
                 markup=False,
             )

@@ -14,7 +14,12 @@ from tracker.i18n import _
 from tracker.ui import styles
 from tracker.wording.terms import check_label, check_state_label
 
-MARKS = {CheckState.PENDING: "[ ]", CheckState.PASSED: "[✓]", CheckState.FAILED: "[✗]"}
+MARKS = {
+    CheckState.PENDING: "[ ]",
+    CheckState.PASSED: "[✓]",
+    CheckState.FAILED: "[✗]",
+    CheckState.NOT_APPLICABLE: "[-]",
+}
 
 
 def check_prompt(check: Check) -> Text:
