@@ -15,7 +15,8 @@ def test_an_unknown_playbook_creates_no_database(cli: Run, env: Any) -> None:
     result = cli("add", "Claro", "--playbook", "nope")
     assert result.code == 2
     assert result.error_lines == [
-        "tracker: error: unknown playbook 'nope' (known: esim-pe, generic, subscription, suspension-pe)"
+        "tracker: error: unknown playbook 'nope' "
+        "(known: esim-pe, generic, port-pe, subscription, suspension-pe)"
     ]
     assert env.nothing_stored()
 

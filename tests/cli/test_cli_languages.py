@@ -209,10 +209,12 @@ def test_chinese_output_has_no_english_left(cli: Run, env: TrackerEnv) -> None:
         "reclamo",
         "queja",
         "apelación",
+        "portabilidad",
         # playbook names, codes, formats, settings and environment variables
         "esim",
         "pe",
         "suspension",
+        "port",
         "subscription",
         "generic",
         "tracker",

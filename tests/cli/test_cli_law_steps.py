@@ -109,3 +109,66 @@ def test_a_suspension_is_stored_as_one_with_the_suspension_checks(cli: Run, env:
     assert (case["action"], case["playbook"]) == ("suspend", "suspension-pe")
     names = [c["name"] for c in case["checks"]]
     assert "calls blocked" in names and not any("eSIM" in name for name in names)
+
+
+def test_a_suspension_needs_its_end_and_warns_past_the_yearly_two_months(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-20")
+    missing = cli("add", "Claro Perú", "-s", "línea 987 654 321", "-p", "suspension-pe")
+    assert missing.code != 0
+    assert missing.error_lines == [
+        "tracker: error: a suspension needs its end date: the day the line comes back (give it with --until)"
+    ]
+    # 30 July (after the holidays of 23, 28, 29 July) to 15 September: 47 days.
+    first = cli(
+        "add", "Claro Perú", "-s", "línea 987 654 321", "-p", "suspension-pe", "--until", "2026-09-15"
+    )
+    assert first.code == 0 and first.err == ""
+    # The same line written another way, 20 September to 15 November: 56 days, 103 in all,
+    # past the 62 days of two months from 30 July; 15 were left.
+    second = cli(
+        "add", "claro peru", "-s", "+51 987654321", "-p", "suspension-pe",
+        "--effective", "2026-09-20", "--until", "2026-11-15",
+    )  # fmt: skip
+    assert second.code == 0, second.err
+    assert second.error_lines == [
+        "tracker: warning: this line's suspensions in 2026 add up to 103 days, past the yearly maximum of "
+        "62 days (2 months, Res. 138-2012-CD/OSIPTEL, counted in calendar years: the law does not say "
+        "which year); 15 days were left for this one"
+    ]
+    rules = cli("playbooks", "suspension-pe").out
+    assert "suspension.year.max".ljust(30) + " 2 months, Res. 138-2012-CD/OSIPTEL" in rules
+
+
+def test_a_disclosed_reactivation_fee_is_owed(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-20")
+    added = cli("add", "Claro Perú", "-p", "suspension-pe", "--until", "2026-09-15", "--fee", "10.00")
+    assert added.code == 0, added.err
+    env.set_today("2026-09-01")
+    assert cli("charge", "1", "10.00", "--on", "2026-09-01").code == 0
+    # The fee needs no period: disclosed, it is owed. August's plan, while suspended, is not.
+    assert cli("charge", "1", "39.90", "--on", "2026-09-01", "--period", "2026-08-01..2026-08-31").code == 0
+    charges = cli("show", "1", "--json").json()["charges"]
+    assert [(c["amount"], c["share"]) for c in charges] == [("10.00", "owed"), ("39.90", "not-owed")]
+
+
+def test_the_playbook_shows_what_to_know_before_a_baja_with_sources(cli: Run, env: TrackerEnv) -> None:
+    shown = cli("playbooks", "esim-pe").out
+    assert "Before you act (each with its source):" in shown
+    assert (
+        "  - Portabilidad: porting the number to another operator is free and happens between 00:00 "
+        "and 03:00 the day after." in shown
+    )
+    assert "    Source: Res. 286-2018-CD/OSIPTEL (unverified: not confirmed from the norm's text)" in shown
+    assert "    Source: OSIPTEL's regional offices, quoted in the press (unverified)" in shown
+    assert 'OSIPTEL\'s "Quiero salirme" form' in shown
+    spanish = cli("--lang", "es", "playbooks", "esim-pe").out
+    assert "portabilidad" in spanish.casefold() and "Fuente: Res. 286-2018-CD/OSIPTEL" in spanish
+
+
+def test_a_port_request_is_its_own_case_with_its_deadline(cli: Run, env: TrackerEnv) -> None:
+    env.set_today("2026-07-27")
+    added = cli("add", "Entel Perú", "-s", "987 654 321", "-p", "port-pe", "-t", "PORT-1")
+    assert added.code == 0, added.err
+    assert "promised by 2026-07-28 (1 day, Res. 286-2018-CD/OSIPTEL (unverified" in added.out
+    shown = cli("show", "1").out
+    assert "2026-07-28  provider: move the number to the new operator (the port)" in shown

@@ -17,7 +17,7 @@ def test_playbooks_name_shows_one_playbook_in_full(cli: Run, env: Any) -> None:
     assert "  - calls blocked (required)" in lines
     assert "  - no charge on the next bill (checked again at the recheck)" in lines
     assert lines.index("Steps:") < lines.index(
-        "  5. Get the reference code: operators in Peru must give one for every request."
+        "  6. Get the reference code: operators in Peru must give one for every request."
     )
 
 

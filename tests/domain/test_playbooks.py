@@ -31,7 +31,7 @@ ESIM_CHECKS = [
 
 def test_built_ins() -> None:
     registry = PlaybookRegistry.load(None)
-    assert registry.names() == ["esim-pe", "generic", "subscription", "suspension-pe"]
+    assert registry.names() == ["esim-pe", "generic", "port-pe", "subscription", "suspension-pe"]
     esim = registry.get("esim-pe")
     assert [(c.name, c.required) for c in esim.checks] == ESIM_CHECKS
     assert (esim.country, esim.provider_days, esim.business_days) == ("PE", 5, True)

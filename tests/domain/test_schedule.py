@@ -51,9 +51,13 @@ def test_a_suspension_lasts_15_days_to_2_months_from_its_start() -> None:
         with pytest.raises(InvalidInput, match="must end between 2026-08-14 and 2026-09-30"):
             open_case(draft("suspension-pe", ends=ends), SUSPENSION_PE, PE, NOW, REQUESTED, BOOK)
     # A later start chosen by the user is the operator's deadline; an earlier one is not.
-    later = open_case(draft("suspension-pe", date(2026, 8, 3)), SUSPENSION_PE, PE, NOW, REQUESTED, BOOK)
+    # (A suspension always has its end: 1 September fits both starts.)
+    back = date(2026, 9, 1)
+    later = open_case(draft("suspension-pe", date(2026, 8, 3), back), SUSPENSION_PE, PE, NOW, REQUESTED, BOOK)
     assert later.promised_by == date(2026, 8, 3)
-    sooner = open_case(draft("suspension-pe", date(2026, 7, 21)), SUSPENSION_PE, PE, NOW, REQUESTED, BOOK)
+    sooner = open_case(
+        draft("suspension-pe", date(2026, 7, 21), back), SUSPENSION_PE, PE, NOW, REQUESTED, BOOK
+    )
     assert sooner.promised_by == date(2026, 7, 30)
 
 

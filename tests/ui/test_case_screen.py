@@ -36,8 +36,8 @@ async def test_steps_show_while_the_case_is_open(
         await press(pilot, "enter")
         steps = app.screen.query_one("#steps", Collapsible)
         assert steps.display and steps.collapsed
-        assert "8 steps of esim-pe" in str(steps.title)
-        assert "5. Get the reference code" in text_of(app.screen, "#steps-text")
+        assert "9 steps of esim-pe" in str(steps.title)
+        assert "6. Get the reference code" in text_of(app.screen, "#steps-text")
         app.pop_screen()
         tracker.cases.withdraw(case.id)
         app.open_case(case.id)

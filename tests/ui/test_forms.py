@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from textual import events
@@ -157,6 +157,80 @@ async def test_edit_says_what_a_new_playbook_will_do_before_saving(
         assert "calls blocked" in said and "no charge on the next bill" not in said
         await press(pilot, "ctrl+s")
     assert len(tracker.get(case.id).checks) == 4 + 7
+
+
+async def test_a_suspension_shows_and_requires_its_end_date_at_the_field(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, notices: list[str]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        assert not form.field("ends_on").display  # a cancellation has no end
+        form.query_one("#provider", Input).value = "Claro Perú"
+        form.query_one("#service", Input).value = "línea 987 654 321"
+        form.query_one("#playbook", Select).value = "esim-pe"
+        form.query_one("#action", Select).value = "suspend"  # follows suspension-pe
+        await settle(pilot)
+        assert form.field("ends_on").display
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, CaseFormScreen)
+        assert form.field("ends_on").error.startswith(
+            "⚠ a suspension needs its end date: the day the line comes back"
+        )
+        assert app.focused is form.query_one("#ends_on")
+        # Requested Mon 23 Nov 2026: 5 business days to Mon 30 Nov; back on 15 January.
+        form.query_one("#ends_on", Input).value = "2027-01-15"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, CasesScreen)
+    (case,) = tracker.open_cases()
+    assert (case.playbook, case.action.value, case.ends_on) == ("suspension-pe", "suspend", date(2027, 1, 15))
+    assert not any("yearly maximum" in n for n in notices)
+
+
+async def test_a_suspension_past_the_yearly_two_months_is_saved_with_a_warning(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, notices: list[str]
+) -> None:
+    from tracker.domain.workflow import CaseDraft
+
+    # Already suspended this year: 1 September, back on 31 October (30 + 30 = 60 days).
+    tracker.cases.add(
+        CaseDraft(
+            "Claro Perú",
+            "línea 987 654 321",
+            date(2026, 8, 20),
+            playbook="suspension-pe",
+            effective_on=date(2026, 9, 1),
+            ends_on=date(2026, 10, 31),
+        )
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        form.query_one("#provider", Input).value = "CLARO"
+        form.query_one("#service", Input).value = "+51 987654321"
+        await settle(pilot)  # the provider picks esim-pe as it is typed; the user then picks
+        form.query_one("#playbook", Select).value = "suspension-pe"
+        await settle(pilot)
+        # The suspension's playbook makes the action a suspension, and its fee the reactivation's.
+        assert form.query_one("#action", Select).value == "suspend"
+        assert form.field("fee").label == "Reactivation fee"
+        # From Mon 30 November (5 business days after Mon 23), back 20 December: 1 + 19 = 20 days.
+        form.query_one("#ends_on", Input).value = "2026-12-20"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, CasesScreen)
+    assert len(tracker.open_cases()) == 2
+    # Two months from 1 September end on 1 November: 61 days, 1 left.
+    assert any(
+        "this line's suspensions in 2026 add up to 80 days, past the yearly maximum of 61 days" in n
+        and "1 day was left for this one" in n
+        for n in notices
+    ), notices
 
 
 async def test_editing_the_notes_of_a_case_requested_tomorrow_here_saves(

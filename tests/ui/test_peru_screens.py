@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from tests.helpers.ui import seed, settle
 from tracker.core import Tracker
@@ -20,6 +20,7 @@ from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.escalate import EscalateScreen
 from tracker.ui.screens.letter import LetterScreen
 from tracker.ui.widgets.deadline_panels import NotOwedLine, YourDeadlines
+from tracker.ui.widgets.field import Field
 
 
 @pytest.fixture
@@ -143,3 +144,53 @@ async def test_nothing_new_shows_on_cases_without_any_of_it(
         await pilot.press("escape", "d")
         await settle(pilot)
         assert not app.screen.query_one(YourDeadlines).display
+
+
+async def test_an_answer_is_recorded_from_the_case_screen(
+    make_app: Callable[[], TrackerApp], tracker: Tracker, reclamo_case: Case
+) -> None:
+    from tracker.ui.screens.answer import AnswerScreen
+
+    app = make_app()
+    notices = record_notices(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "r: record an answer" in str(app.screen.query_one("#escalation-title", Static).render())
+        await pilot.press("r")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, AnswerScreen)
+        # Every outcome can be chosen, improcedente and inadmisible among them (a value that
+        # is not an option is refused by the Select).
+        for value in ("inadmisible", "improcedente"):
+            form.query_one("#outcome", Select).value = value
+        form.query_one("#outcome", Select).clear()
+        # No outcome, and a notification before the filing (15 October): said at the fields.
+        form.query_one("#notified_on", Input).value = "2026-10-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "choose the answer's outcome" in form.query_one("#outcome").query_ancestor(Field).error
+        form.query_one("#outcome", Select).value = "improcedente"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AnswerScreen)
+        assert "before the reclamo was filed" in form.query_one("#notified_on").query_ancestor(Field).error
+        # Issued Thursday 12 November (the last day to resolve), notified Friday 20 November
+        # (the last day to notify was Thursday 19): the answer came late.
+        form.query_one("#notified_on", Input).value = "2026-11-20"
+        form.query_one("#issued_on", Input).value = "2026-11-12"
+        form.query_one("#code", Input).value = "RES-901"
+        form.query_one("#reason", Input).value = "dicen que hay deuda"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, AnswerScreen)
+    assert "Answer recorded on case 1." in notices
+    [stage] = tracker.get(1).stages
+    assert (stage.outcome, stage.answered_on, stage.issued_on) == (
+        Outcome.IMPROCEDENTE,
+        date(2026, 11, 20),
+        date(2026, 11, 12),
+    )
+    assert (stage.answer_code, stage.answer_reason) == ("RES-901", "dicen que hay deuda")

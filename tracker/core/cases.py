@@ -27,21 +27,26 @@ class Cases:
         from tracker.domain import workflow
 
         ctx = self._context
-        playbook = ctx.playbooks.get(draft.playbook)
+        playbook = self.draft_playbook(draft)
         return workflow.plan_dates(
             draft, playbook, ctx.calendar(playbook), ctx.today(), ctx.rulebook(playbook)
         )
+
+    def draft_playbook(self, draft: CaseDraft) -> Playbook:
+        """The playbook a new case from ``draft`` follows: asked to suspend, the suspension's
+        (its checks and rules), not the cancellation's."""
+        playbook = self._context.playbooks.get(draft.playbook)
+        if draft.action is Action.SUSPEND and playbook.suspends_with:
+            return self._context.playbooks.get(playbook.suspends_with)
+        return playbook
 
     def add(self, draft: CaseDraft) -> Case:
         """Open a new case from what the user typed."""
         from tracker.domain import workflow
 
         ctx = self._context
-        playbook = ctx.playbooks.get(draft.playbook)
-        if draft.action is Action.SUSPEND and playbook.suspends_with:
-            # A suspension gets the suspension's checks and rules, not the cancellation's.
-            playbook = ctx.playbooks.get(playbook.suspends_with)
-            draft.playbook = playbook.name
+        playbook = self.draft_playbook(draft)
+        draft.playbook = playbook.name
         case = workflow.open_case(
             draft, playbook, ctx.calendar(playbook), ctx.now(), ctx.today(), ctx.rulebook(playbook)
         )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from tracker.core.evidence import Evidence
     from tracker.core.exchange import Exchange
     from tracker.domain.reminders import Reminder
+    from tracker.domain.suspension import YearOverrun
     from tracker.live_files import LiveFiles
     from tracker.store import Target
     from tracker.store.blobs import Carried
@@ -239,6 +240,18 @@ class Tracker(Context):
         """Every case in number order, from one consistent snapshot (exports)."""
         with self.store.read() as tx:
             yield from tx.iter_all(include_deleted=include_deleted)
+
+    def suspension_overruns(self, case: Case) -> list[YearOverrun]:
+        """The years in which this suspension and the same line's others pass the yearly
+        maximum (a warning: the law leaves the year's reckoning open)."""
+        from tracker.domain.suspension import yearly_overruns
+
+        playbook = self.playbooks.for_case(case.playbook)
+        book = self.rulebook(playbook)
+        if book is None or case.ends_on is None:
+            return []
+        others = (other for other in self.all_cases(include_deleted=False) if other.id != case.id)
+        return yearly_overruns(case, others, book, self.calendar(playbook))
 
     def change_token(self) -> object:
         """Changes whenever anyone commits a change to the database (for screens to reload)."""

@@ -12,6 +12,7 @@ from tracker.domain.caserules import CaseRules, carried_out_on, provider_deadlin
 from tracker.domain.errors import InvalidInput, NotFound
 from tracker.domain.events import Event
 from tracker.domain.model import Action, Case, Charge, EntryKind, TimelineEntry
+from tracker.domain.suspension import disclosed_reactivation_fee
 from tracker.i18n import _
 from tracker.records import record
 
@@ -137,6 +138,9 @@ def charge_share(case: Case, charge: Charge, rules: CaseRules, line: OwedLine | 
         if charge.owed:
             return ChargeShare(Share.OWED, charge.amount, zero, by_user=True)
         return ChargeShare(Share.NOT_OWED, zero, charge.amount, by_user=True)
+    if disclosed_reactivation_fee(case, charge):
+        # Disclosed when the suspension was asked for: a legitimate charge, whatever its period.
+        return ChargeShare(Share.OWED, charge.amount, zero)
     if charge.period_start is None or charge.period_end is None:
         return ChargeShare(Share.UNKNOWN, zero, zero)
     line = line or owed_line(case, rules)

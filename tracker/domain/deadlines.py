@@ -256,7 +256,8 @@ def stage_views(case: Case, rules: CaseRules) -> list[StageView]:
 
 
 def _provider_first(case: Case, rules: CaseRules, first: ProviderDeadline) -> Deadline:
-    what = "suspension" if rules.playbook.deadline_rule == "suspension" else "baja"
+    rule_key = rules.playbook.deadline_rule
+    what = rule_key if rule_key in ("suspension", "portabilidad") else "baja"
     if first.rule is None:
         what = "promised"
     elif first.scheduled:

@@ -34,6 +34,15 @@ class CheckTemplate:
 
 
 @record(frozen=True)
+class Note:
+    """Something to know before acting (an alternative, a condition), and the rule book's
+    fact that sources it (``tracker playbooks NAME`` shows the source beside it)."""
+
+    text: str
+    fact: str  # a key of the playbook's rule book's [facts]
+
+
+@record(frozen=True)
 class Playbook:
     """How one kind of cancellation goes: its checks, days, cadence and country."""
 
@@ -58,6 +67,8 @@ class Playbook:
     # The playbook a suspension of the same service follows (its checks and rules):
     # asked to suspend, a case takes that one rather than this one's cancellation checks.
     suspends_with: str | None = None
+    # What to know before acting, each citing a fact of the rule book (built-in playbooks).
+    notes: tuple[Note, ...] = ()
 
     @property
     def suspends(self) -> bool:
@@ -144,6 +155,11 @@ ESIM_PE = Playbook(
     ),
     steps=(
         N_("Decide: cancel for good (baja) or only suspend (a suspension can be reactivated)."),
+        N_(
+            "Keeping the number? Port it to another operator BEFORE any baja (playbook port-pe). "
+            "Read first what to know before a baja, with sources (tracker playbooks esim-pe): a "
+            "contract with a device, a prepaid line, who may ask."
+        ),
         N_("Back up what is on the device; ask about fees (a baja in Peru is free and needs no reason)."),
         N_("Move two-factor codes, WhatsApp and bank links off the number; unpair watches."),
         N_("Contact the operator (hotline, web, app or store) with the account holder's ID ready."),
@@ -161,6 +177,77 @@ ESIM_PE = Playbook(
     # Peru's mobile operators as people write them: "Movistar Perú", "Claro Peru",
     # "Entel Perú", "Bitel Perú" (Viettel Perú S.A.C. is Bitel's company).
     providers=("Movistar", "Claro", "Entel", "Bitel", "Viettel"),
+    notes=(
+        Note(
+            N_(
+                "Portabilidad: porting the number to another operator is free and happens between "
+                "00:00 and 03:00 the day after. The line must be active and without debt, so port "
+                "BEFORE any baja: a line given de baja cannot be ported. Track it with port-pe."
+            ),
+            "portabilidad",
+        ),
+        Note(
+            N_(
+                "A prepaid line left unused is cancelled by the operator after a period that each "
+                "operator sets: ask yours; do not count on it instead of a baja."
+            ),
+            "prepaid.unused",
+        ),
+        Note(
+            N_(
+                "A fixed-term contract with a device carries a penalty for leaving early, and the "
+                "device must be paid in full or returned: ask for both amounts before the baja."
+            ),
+            "contract.device",
+        ),
+        Note(N_("Only the holder of the line (the titular) may request the baja."), "baja.holder"),
+        Note(
+            N_("A debt with the operator cannot hold the baja back; the debt stays owed."),
+            "baja.debt",
+        ),
+        Note(
+            N_(
+                'OSIPTEL\'s "Quiero salirme" form takes the baja request through OSIPTEL: use it when '
+                "the operator's channels refuse or stall the request or give no código de pedido "
+                "(record it with: tracker escalate ID osiptel-form)."
+            ),
+            "osiptel.quiero-salirme",
+        ),
+    ),
+)
+
+PORT_PE = Playbook(
+    name="port-pe",
+    title=N_("Porting a Peruvian number to another operator (portabilidad)"),
+    country="PE",
+    provider_days=1,
+    business_days=False,
+    follow_up_every=1,
+    recheck_after=35,
+    currency="PEN",
+    checks=(
+        CheckTemplate(N_("calls and SMS work on the new operator"), required=True),
+        CheckTemplate(N_("mobile data works on the new operator")),
+        CheckTemplate(N_("no charge from the old operator after the port"), recheck=True),
+    ),
+    steps=(
+        N_("Pay what the old operator bills and keep the line active: a line with debt cannot be ported."),
+        N_("Ask the operator you move to (not the old one) for the port, with the holder's ID; it is free."),
+        N_("Get the código de pedido of the port request."),
+        N_("The number moves between 00:00 and 03:00 the day after; check calls, SMS and data."),
+        N_("Only then, if the old operator keeps billing, follow up or file a reclamo with it."),
+    ),
+    rulebook="pe",
+    deadline_rule="portabilidad",
+    notes=(
+        Note(
+            N_(
+                "Porting is free and happens between 00:00 and 03:00 the day after; the line must "
+                "be active and without outstanding debt."
+            ),
+            "portabilidad",
+        ),
+    ),
 )
 
 SUSPENSION_PE = Playbook(
@@ -170,6 +257,7 @@ SUSPENSION_PE = Playbook(
     provider_days=5,
     business_days=True,
     follow_up_every=2,
+    currency="PEN",  # a reactivation fee disclosed at the request is recorded as the case's fee
     checks=(
         CheckTemplate(N_("calls blocked"), required=True),
         CheckTemplate(N_("no charge for the suspended period"), required=True),
@@ -180,6 +268,11 @@ SUSPENSION_PE = Playbook(
         N_("Ask the operator (any channel) and get the código de pedido."),
         N_("The operator has 5 business days, unless you chose a later start."),
         N_("The line comes back by itself on the end date; tracker reminds you before it."),
+        N_(
+            "Ask whether bringing the line back costs anything and record it as the case's fee: "
+            "a reactivation fee disclosed when you asked is owed; any other charge while "
+            "suspended is not."
+        ),
     ),
     rulebook="pe",
     deadline_rule="suspension",
@@ -214,7 +307,7 @@ GENERIC = Playbook(
     checks=(CheckTemplate(N_("cancellation confirmed"), required=True),),
 )
 
-BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUSPENSION_PE, SUBSCRIPTION, GENERIC)
+BUILT_IN: tuple[Playbook, ...] = (ESIM_PE, SUSPENSION_PE, PORT_PE, SUBSCRIPTION, GENERIC)
 # The built-in playbooks' check names: stored in English as data, shown in the reader's language.
 BUILT_IN_CHECK_NAMES = frozenset(check.name for playbook in BUILT_IN for check in playbook.checks)
 

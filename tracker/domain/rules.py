@@ -56,6 +56,8 @@ class Norm:
     source: str = ""
     # Set from the user's config (norm_dates), not from the rule book.
     date_from_config: bool = False
+    # Its text is not kept with the rule book: what is cited from it could not be confirmed.
+    unverified: bool = False
 
     def in_force(self, day: date) -> bool:
         if self.applies_from is not None:
@@ -97,6 +99,19 @@ class Rule:
         if self.unit is Unit.MONTHS:
             return add_months(end, -self.amount)
         return end - timedelta(days=self.amount)
+
+
+@record(frozen=True)
+class Fact:
+    """Something the playbooks' notes tell the user (not a deadline), and where it comes from:
+    a norm of the book, or ``source`` alone; ``unverified`` when it could not be confirmed."""
+
+    key: str
+    says: str
+    norm: str = ""
+    article: str = ""
+    source: str = ""
+    unverified: bool = False
 
 
 @record(frozen=True)
@@ -150,6 +165,14 @@ class RuleBook:
     provisions: Mapping[str, Provision] = field(default_factory=dict)
     # Norm ids the user dated in config.toml that this book does not have.
     unknown_dated: tuple[str, ...] = field(default=())
+    facts: tuple[Fact, ...] = field(default=())
+
+    def fact(self, key: str) -> Fact:
+        """The fact ``key`` (the playbooks' notes cite them by key)."""
+        for fact in self.facts:
+            if fact.key == key:
+                return fact
+        raise NotFound(_("the rule book {name} has no fact {key}").format(name=self.name, key=repr(key)))
 
     def with_dates(self, dates: Mapping[str, date]) -> RuleBook:
         """The book with the start dates the user set (``norm_dates`` in config.toml)."""
@@ -256,6 +279,34 @@ def _norm(norm_id: str, data: Any, name: str) -> Norm:
         applies_from=applies_from,
         date_unknown=unknown,
         source=_text(data, "source", name, where, ""),
+        unverified=_flag(data, "unverified", name, where),
+    )
+
+
+def _flag(data: Mapping[str, Any], key: str, name: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise _fail(name, where + key, _("must be true or false"))
+    return value
+
+
+def _fact(key: str, data: Any, name: str, norms: Mapping[str, Norm]) -> Fact:
+    where = f"facts.{key}."
+    if not isinstance(data, dict):
+        raise _fail(name, where.rstrip("."), _("must be a table"))
+    norm = _text(data, "norm", name, where, "")
+    if norm and norm not in norms:
+        raise _fail(name, where + "norm", _("{value} is not in [norms]").format(value=repr(norm)))
+    source = _text(data, "source", name, where, "")
+    if not norm and not source:
+        raise _fail(name, where + "source", _("a fact needs its norm or its source"))
+    return Fact(
+        key=key,
+        says=_text(data, "says", name, where),
+        norm=norm,
+        article=_text(data, "article", name, where, ""),
+        source=source,
+        unverified=_flag(data, "unverified", name, where) or (bool(norm) and norms[norm].unverified),
     )
 
 
@@ -322,6 +373,10 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
         )
         for i, raw in enumerate(data.get("uit", []))
     )
+    raw_facts = data.get("facts", {})
+    if not isinstance(raw_facts, dict):
+        raise _fail(name, "facts", _("must be a table of facts"))
+    facts = tuple(_fact(key, raw, name, norms) for key, raw in raw_facts.items())
     billing = data.get("billing", {})
     return RuleBook(
         name=_text(data, "name", name, "", name),
@@ -338,6 +393,7 @@ def parse_rulebook(data: Mapping[str, Any], name: str) -> RuleBook:
             data.get("replies", []), norms, lambda where, problem: _fail(name, where, problem)
         ),
         **_charges(data.get("charges", {}), name, norms),
+        facts=facts,
     )
 
 

@@ -32,6 +32,7 @@ from tracker.domain.model import (
 from tracker.domain.phrases import CheckName, Listed, Phrase, Quoted, checks_and_states
 from tracker.domain.playbooks import Playbook, find_check
 from tracker.domain.schedule import scheduled_promise
+from tracker.domain.suspension import require_end
 from tracker.i18n import _
 from tracker.records import record
 
@@ -219,6 +220,7 @@ def open_case(
     """A new case from a validated draft, with the playbook's checks and dates."""
     # A first follow-up in the past is allowed: a case logged late may be overdue already.
     requested_on = validate_draft(draft, today)
+    require_end(draft.ends_on, playbook)
     settle_fee_currency(draft, playbook)
     dates = plan_dates(draft, playbook, calendar, today, book)
     if playbook.suspends:
@@ -272,6 +274,7 @@ EDITABLE = (
     "fee_amount",
     "fee_currency",
     "playbook",
+    "ends_on",
 )
 
 
@@ -346,6 +349,10 @@ def edit_case(
         effective.promised_by = playbook.promised_by(requested_on, calendar, book)
     if new_playbook and (playbook is None or playbook.name != effective.playbook):
         raise ValueError("a new playbook must come with its definition")
+    if chosen & {"ends_on", "playbook"} and playbook is not None and calendar is not None:
+        # A suspension keeps an end date inside the length the rules allow.
+        require_end(effective.ends_on, playbook)
+        scheduled_promise(requested_on, effective.effective_on, effective.ends_on, playbook, book, calendar)
     if effective.promised_by is None:
         raise InvalidInput(_("the promised date cannot be empty"), "promised_by")
     changed = [

@@ -53,6 +53,8 @@ class EscalationActions:
         if action in ("next_step", "letter", "charge"):
             case = self.case
             return case is not None and self._app.tracker.rules_for(case).book is not None
+        if action == "answer":
+            return self.case is not None and bool(self.case.stages)
         return True
 
     def show_escalation(self, case: Case) -> None:
@@ -66,11 +68,23 @@ class EscalationActions:
         title.display = body.display = shown
         if shown:
             # The keys as the keymap has them now (they can be remapped in config.toml).
-            title.update(
-                _("Past the deadline — {step}: file the next step, {letter}: write a letter").format(
-                    step=self._app.key_hint("case.next_step"), letter=self._app.key_hint("case.letter")
+            hints = {
+                "step": self._app.key_hint("case.next_step"),
+                "letter": self._app.key_hint("case.letter"),
+                "answer": self._app.key_hint("case.answer"),
+            }
+            if case.stages:
+                title.update(
+                    _(
+                        "Past the deadline — {step}: next step, {answer}: record an answer, {letter}: letter"
+                    ).format(**hints)
                 )
-            )
+            else:
+                title.update(
+                    _("Past the deadline — {step}: file the next step, {letter}: write a letter").format(
+                        **hints
+                    )
+                )
             body.update(escalation_text(case, rules, today))
 
     def _suggestion(self, case: Case) -> tuple[StageKind | None, str]:
@@ -98,6 +112,20 @@ class EscalationActions:
                 self._app.data_changed()
 
         self._screen.app.push_screen(EscalateScreen(case, kind or StageKind.RECLAMO, advice), done)
+
+    def action_answer(self) -> None:
+        """Record the operator's (or TRASU's) answer to a stage filed on the case."""
+        from tracker.ui.screens.answer import AnswerScreen
+
+        case = self.case
+        if case is None or not case.stages:
+            return
+
+        def done(updated: Case | None) -> None:
+            if updated is not None:
+                self._app.data_changed()
+
+        self._screen.app.push_screen(AnswerScreen(case), done)
 
     def action_charge(self) -> None:
         """Record a charge, or complete a recorded one (its period, receipt, due date)."""

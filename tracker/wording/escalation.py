@@ -37,7 +37,7 @@ from tracker.domain.deadlines import (
 )
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
-from tracker.domain.rules import Rule, RuleBook, Unit
+from tracker.domain.rules import Fact, Rule, RuleBook, Unit
 from tracker.domain.undisputed import ToPay, undisputed
 from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.wording.formats import money
@@ -49,6 +49,8 @@ DEADLINE_WORDS = {
     "suspension": N_("carry out the suspension"),
     "suspension.scheduled": N_("suspend the line from the date you chose"),
     "suspension.ends": N_("bring the line back (the suspension ends)"),
+    "portabilidad": N_("move the number to the new operator (the port)"),
+    "portabilidad.scheduled": N_("move the number on the date you chose"),
     "promised": N_("do what was asked (the playbook's deadline)"),
     "reclamo.resolve": N_("resolve the reclamo"),
     "reclamo.answer": N_("notify the answer to the reclamo"),
@@ -101,7 +103,21 @@ def rule_source(rule: Rule | None, book: RuleBook | None) -> str:
         return _("{period}, unsourced: the period was not found in {norm}").format(
             period=period(rule), norm=cited
         )
+    if book.norm(rule.norm).unverified:
+        return _("{period}, {norm} (unverified: not confirmed from the norm's text)").format(
+            period=period(rule), norm=cited
+        )
     return _("{period}, {norm}").format(period=period(rule), norm=cited)
+
+
+def fact_source(fact: Fact, book: RuleBook) -> str:
+    """Where a playbook's note comes from: "Res. 138-2012-CD/OSIPTEL (unverified: …)"."""
+    if not fact.norm:
+        return _("{source} (unverified)").format(source=fact.source) if fact.unverified else fact.source
+    cited = book.norm(fact.norm).citation + (f", {fact.article}" if fact.article else "")
+    if fact.unverified:
+        return _("{source} (unverified: not confirmed from the norm's text)").format(source=cited)
+    return cited
 
 
 def rule_origin(rule: Rule) -> str:

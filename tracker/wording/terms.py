@@ -232,6 +232,11 @@ def playbook_steps(playbook: Playbook) -> tuple[str, ...]:
     return tuple(_(step) for step in playbook.steps) if playbook.built_in else playbook.steps
 
 
+def playbook_notes(playbook: Playbook) -> tuple[str, ...]:
+    """What to know before acting, worded as :func:`playbook_title`."""
+    return tuple(_(note.text) if playbook.built_in else note.text for note in playbook.notes)
+
+
 def playbook_source(playbook: Playbook) -> str:
     """Where a playbook is defined: "built-in", or the user's file."""
     return _("built-in") if playbook.built_in else playbook.source

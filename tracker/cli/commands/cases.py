@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.arguments import CHANNELS, case_ref, option_date, within_days
 from tracker.cli.command_spec import Command, always
-from tracker.cli.terminal import say
+from tracker.cli.terminal import say, warn
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import MAX_WITHIN_DAYS
 from tracker.domain.model import Action
@@ -146,11 +146,20 @@ def add_case(args: argparse.Namespace, clock: Clock) -> int:
     try:
         case = tracker.cases.add(draft)
     except InvalidInput as exc:
-        if exc.field != "currency":
+        option = {"currency": "--currency", "ends_on": "--until"}.get(exc.field or "")
+        if option is None:
             raise
-        raise InvalidInput(_("{problem} (give it with --currency)").format(problem=exc), exc.field) from None
+        raise InvalidInput(
+            _("{problem} (give it with {option})").format(problem=exc, option=option), exc.field
+        ) from None
     flags = terms.flag_labels(case_flags(case, today))
     book = tracker.rulebook(tracker.playbooks.for_case(case.playbook))
+    if case.ends_on is not None:
+        from tracker.wording.suspension import overrun_words
+
+        for overrun in tracker.suspension_overruns(case):
+            # Stored all the same (the law leaves the year's reckoning open); said at once.
+            warn(_("tracker: warning: {problem}").format(problem=overrun_words(overrun, book)))
     said = {
         "id": case.id,
         "provider": literal(case.provider),

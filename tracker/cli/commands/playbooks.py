@@ -71,6 +71,11 @@ def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
     book = tracker.rulebook(playbook)
     if book is None:
         return
+    if playbook.notes:
+        say(_("Before you act (each with its source):"))
+        for note, text in zip(playbook.notes, terms.playbook_notes(playbook), strict=True):
+            say(f"  - {text}")
+            say("    " + _("Source: {source}").format(source=words.fact_source(book.fact(note.fact), book)))
     say()
     say(
         _("Rules ({title}); each deadline shown names the rule it comes from:").format(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -13,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from tracker.display import headline, literal
-from tracker.domain.dates import date_help, parse_date
+from tracker.domain.dates import date_help
 from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook, find_check
@@ -31,13 +30,14 @@ from tracker.ui.widgets.searchable_select import SearchableSelect
 from tracker.wording.formats import weekday_date
 from tracker.wording.terms import action_label, channel_label, check_label, playbook_title
 
-DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up")
+DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up", "ends_on")
 ERROR_FIELDS = (
     "provider",
     "service",
     "requested_on",
     "promised_by",
     "next_follow_up",
+    "ends_on",
     "fee",
     "ticket",
     "currency",
@@ -144,6 +144,15 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
                 ),
             )
             yield Field(
+                _("Suspended until *"),
+                FieldInput(
+                    case.ends_on.isoformat() if case and case.ends_on else "",
+                    placeholder=_("the day the line comes back"),
+                    id="ends_on",
+                ),
+                hint=date_help(),
+            )
+            yield Field(
                 _("Promised by"),
                 FieldInput(
                     case.promised_by.isoformat() if case else "",
@@ -206,21 +215,11 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         """The field around the input called ``name``."""
         return self.query_one(f"#{name}").query_ancestor(Field)
 
-    def _date(self, name: str, errors: dict[str, str]) -> date | None:
-        text = self.query_one(f"#{name}", Input).value
-        if not text.strip():
-            return None
-        try:
-            return parse_date(text, services(self).tracker.today(), name)
-        except InvalidInput as exc:
-            errors[name] = str(exc)
-            return None
-
     def read_draft(self) -> tuple[CaseDraft, dict[str, str]]:
         """The draft the form holds, and what is wrong with it, by field."""
         errors: dict[str, str] = {}
         values = self._values()
-        dates = {name: self._date(name, errors) for name in DATE_FIELDS}
+        dates = {name: self.typed_date(name, errors) for name in DATE_FIELDS}
         fee = None
         try:
             fee = parse_fee(values["fee"], "fee")
@@ -240,6 +239,12 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             fee_amount=fee,
             fee_currency=self._text("currency"),
         )
+        if self._suspends(draft):
+            draft.ends_on = dates["ends_on"]
+            if draft.ends_on is None and "ends_on" not in errors:
+                errors["ends_on"] = _("a suspension needs its end date: the day the line comes back")
+        elif self.case is not None:
+            draft.ends_on = self.case.ends_on  # not shown: kept as it is
         today = services(self).tracker.today()
         # An edit is held only to the fields the user changed, as the core holds it
         # (workflow.edit_case): a case entered across the date line (UTC+14, read at
@@ -270,6 +275,13 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             errors.setdefault("promised_by", _("the promised date is before the request date"))
         return draft, errors
 
+    def _suspends(self, draft: CaseDraft) -> bool:
+        """Whether the draft asks for a suspension under the suspension rules (it needs an end)."""
+        try:
+            return services(self).tracker.cases.draft_playbook(draft).suspends
+        except TrackerError:
+            return False
+
     def show_errors(self, errors: dict[str, str], only: tuple[str, ...] | None = None) -> None:
         for name in only or ERROR_FIELDS:
             self.field(name).set_error(errors.get(name))
@@ -286,6 +298,20 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             preview.update(literal(str(exc)))
             return
         self._describe_playbook_change(playbook)
+        suspends = self._suspends(draft)
+        self.field("ends_on").display = suspends
+        if playbook.suspends and draft.action is not Action.SUSPEND:
+            # The suspension's playbook is a suspension: the form says so before saving.
+            self.query_one("#action", Select).value = Action.SUSPEND.value
+        # For a suspension, the fee is what bringing the line back costs, as the operator
+        # disclosed it when asked: recorded here, such a charge is owed, not disputed.
+        fee = self.query_one("#fee", Input)
+        if suspends:
+            self.field("fee").relabel(_("Reactivation fee"))
+            fee.placeholder = _("what bringing the line back costs, as the operator said")
+        else:
+            self.field("fee").relabel(_("Cancellation fee"))
+            fee.placeholder = _("what the provider charges to cancel, if anything, e.g. 29.90")
         self.query_one("#currency", Input).placeholder = (
             _("from the playbook: {currency}").format(currency=playbook.currency)
             if playbook.currency
@@ -407,20 +433,28 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         if draft.promised_by is None and "promised_by" in fields:
             fields.remove("promised_by")  # emptied: the playbook works it out again when needed
         self.saving = True
-        run_job(
-            self,
-            lambda: (
-                tracker.cases.add(draft) if case_id is None else tracker.cases.edit(case_id, draft, fields)
-            ),
-            self._saved,
-            refused=self._refused,
-            failed=self.save_failed,
-        )
 
-    def _saved(self, saved: Case) -> None:
+        def save() -> tuple[Case, list[str]]:
+            saved = (
+                tracker.cases.add(draft) if case_id is None else tracker.cases.edit(case_id, draft, fields)
+            )
+            if saved.ends_on is None:
+                return saved, []
+            from tracker.wording.suspension import overrun_words
+
+            book = tracker.rulebook(tracker.playbooks.for_case(saved.playbook))
+            return saved, [overrun_words(o, book) for o in tracker.suspension_overruns(saved)]
+
+        run_job(self, save, self._saved, refused=self._refused, failed=self.save_failed)
+
+    def _saved(self, result: tuple[Case, list[str]]) -> None:
+        saved, warnings = result
         self.saving = False
         if self.case is not None:
             self.notify(_("Case {id} saved.").format(id=saved.id), markup=False)
+        for warning in warnings:
+            # Saved all the same (the law leaves the year's reckoning open); said at once.
+            self.notify(literal(warning), severity="warning", timeout=15, markup=False)
         self.dismiss(saved)
 
     def _refused(self, error: TrackerError) -> None:

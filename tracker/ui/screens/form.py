@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast
 
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from tracker.domain.dates import parse_date
+from tracker.domain.errors import InvalidInput
 from tracker.i18n import _
 from tracker.ui.services import services
 from tracker.ui.widgets.field import FieldInput
@@ -32,6 +35,18 @@ class FormBehaviour:
             saves=saves.format(save=hub.key_hint("form.save")), cancel=hub.key_hint("form.cancel")
         )
         return Static(text, classes="note", markup=False)
+
+    def typed_date(self, name: str, errors: dict[str, str]) -> date | None:
+        """The date typed in the input ``name`` (None when empty); what is wrong with it goes
+        to ``errors`` under that name."""
+        text = self._form.query_one(f"#{name}", Input).value
+        if not text.strip():
+            return None
+        try:
+            return parse_date(text, services(self._form).tracker.today(), name)
+        except InvalidInput as exc:
+            errors[name] = str(exc)
+            return None
 
     def save_failed(self, _error: BaseException) -> None:
         """The save did not happen (the app has said why): the form can be saved again."""

@@ -66,6 +66,12 @@ class Field(Vertical):
         self.query_one(".field--error", Static).update(text)
         self.set_class(bool(message), "-invalid")
 
+    def relabel(self, label: str) -> None:
+        """Name the field anew (the same input means another thing in another kind of case)."""
+        if label != self.label:
+            self.label = label
+            self.query_one(".field--label", Label).update(label)
+
     @property
     def error(self) -> str:
         if not self.has_class("-invalid"):
