@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -52,3 +53,17 @@ def test_json_text_is_the_same_data_safe_for_a_terminal() -> None:
     assert json.loads(safe) == data
     assert safe.isascii() is False  # "Perú" stays as written
     assert all(ch in "\n" or ch.isprintable() for ch in safe)
+
+
+def test_json_text_of_a_large_listing_runs_at_c_speed() -> None:
+    # 20,000 cases' worth of lines, one of them hostile: the old character-by-character
+    # pass through unicodedata took seconds for this; the bound is generous for a busy machine.
+    rows = [{"provider": f"Movistar Perú {i}", "notes": "línea\nuno"} for i in range(20_000)]
+    rows[123]["provider"] = "\u202eevil"
+    raw = json.dumps(rows, ensure_ascii=False, indent=2)
+    started = time.perf_counter()
+    safe = json_text(raw)
+    took = time.perf_counter() - started
+    assert json.loads(safe) == rows
+    assert "\\u202eevil" in safe
+    assert took < 0.25, f"{took:.2f} s for {len(raw):,} characters"

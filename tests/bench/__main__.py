@@ -10,14 +10,38 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import commands, due, first_screen, import_bench, keys, languages, memory, postgres, startup
+from tests.bench import (
+    commands,
+    due,
+    first_screen,
+    import_bench,
+    keys,
+    languages,
+    memory,
+    postgres,
+    postgres_start,
+    startup,
+    streaming,
+)
 
 
 def main() -> int:
     sys.argv = sys.argv[:1]
     results = [
         module.main()
-        for module in (startup, commands, languages, first_screen, keys, due, import_bench, memory, postgres)
+        for module in (
+            startup,
+            commands,
+            languages,
+            first_screen,
+            keys,
+            due,
+            import_bench,
+            memory,
+            streaming,
+            postgres,
+            postgres_start,
+        )
     ]
     return 0 if all(results) else 1
 

@@ -71,3 +71,28 @@ def test_error_messages_show_escapes_literally(cli: Run) -> None:
 def test_markup_is_printed_as_typed(cli: Run) -> None:
     cli("add", TEXTS["markup"])
     assert TEXTS["markup"] in cli("show", "1").out
+
+
+def test_a_long_list_is_sized_from_its_first_rows_and_never_cuts_an_id_or_flags() -> None:
+    from datetime import date
+
+    from tracker.cli.output import SAMPLE_ROWS, case_table_lines
+    from tracker.domain.model import Status
+    from tracker.domain.summary import CaseSummary
+
+    def row(case_id: int, follow_up: date | None) -> CaseSummary:
+        return CaseSummary(
+            case_id, f"uuid-{case_id}", "Claro", "Línea", Status.REQUESTED, date(2026, 10, 1), "R-1",
+            date(2026, 10, 8), follow_up, "", 0, 0, 0, None, None, None,
+        )  # fmt: skip
+
+    today = date(2026, 10, 20)
+    rows = [row(7, date(2026, 10, 25)) for _ in range(SAMPLE_ROWS)] + [row(123456789, date(2026, 10, 1))]
+    lines = list(case_table_lines(iter(rows), today))
+    assert len(lines) == SAMPLE_ROWS + 2
+    heading, first, last = lines[0], lines[1], lines[-1]
+    assert first.split()[0] == "7"
+    assert heading.index("PROVIDER") == first.index("Claro")
+    # The late row's id and its OVERDUE flag, wider than the sampled columns, are whole.
+    assert last.split()[0] == "123456789"
+    assert "OVERDUE" in last

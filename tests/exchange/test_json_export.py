@@ -28,6 +28,7 @@ from tracker.domain.model import (
 from tracker.exchange import json_format
 from tracker.exchange.export import export_to_path
 from tracker.exchange.importer import import_file
+from tracker.exchange.serialize import case_record
 
 
 def test_the_document_holds_everything_with_its_format_and_version(
@@ -59,17 +60,42 @@ def test_the_document_holds_everything_with_its_format_and_version(
     assert "flags" not in movistar
 
 
-def test_streamed_document_is_exactly_json_dumps(story: dict[str, Case], tracker: Tracker) -> None:
+def test_streamed_document_is_the_data_one_indented_block_per_case(
+    story: dict[str, Case], tracker: Tracker
+) -> None:
     cases = list(tracker.all_cases())
     text = json_format.document_text(cases)
-    expected = {
+    records = [case_record(case) for case in cases]
+    assert json.loads(text) == {
         "format": "tracker-export",
-        "version": 3,
+        "version": json_format.VERSION,
         "redacted": False,
-        "cases": json.loads(text)["cases"],
+        "cases": records,
     }
-    assert text == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
-    assert len(expected["cases"]) == 4
+    assert text.startswith(
+        f'{{\n  "format": "tracker-export",\n  "version": {json_format.VERSION},\n'
+        '  "redacted": false,\n  "cases": [\n'
+    )
+    assert text.endswith("\n  ]\n}\n")
+    # Each case a block: "{" and "}" at four spaces, a field a line at six, a list's
+    # items a line each at eight; every line is JSON of its own once its comma is off.
+    body = text.splitlines()[5:-2]
+    assert body.count("    {") == len(cases) == 4
+    fields = set(records[0])
+    for line in body:
+        depth = len(line) - len(line.lstrip(" "))
+        bare = line.strip().removesuffix(",")
+        if depth == 4:
+            assert bare in ("{", "}"), line
+        elif depth == 8:
+            json.loads(bare)
+        elif bare != "]":
+            assert depth == 6, line
+            key, value = bare.split(": ", 1)
+            assert json.loads(key) in fields
+            if value != "[":
+                json.loads(value)
+    assert json_format.document_text(cases) == text  # the same cases, the same bytes
     empty = json_format.document_text([])
     assert (
         empty

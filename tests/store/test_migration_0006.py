@@ -28,7 +28,7 @@ def test_a_charge_stored_before_0006_reads_back_without_receipt_or_due(db_path: 
     engine = migrate.sqlite_engine(db_path)
     try:
         with engine.begin() as connection:
-            command.downgrade(migrate.alembic_config(connection), "0008")
+            command.downgrade(migrate.alembic_config(connection), "0009")
     finally:
         engine.dispose()
     assert "receipt" not in columns(db_path) and "due_on" not in columns(db_path)

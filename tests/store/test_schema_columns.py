@@ -27,7 +27,7 @@ from tracker.domain.model import (
     Status,
     TimelineEntry,
 )
-from tracker.store import case_children, listing, migrate, rows, schema
+from tracker.store import case_children, listing, migrate, rows, schema, undo_log
 from tracker.store.sqlite import SqliteCodec
 
 AT = datetime(2026, 10, 20, 12, 0, tzinfo=UTC)
@@ -49,6 +49,7 @@ def columns(table: Table) -> tuple[str, ...]:
         (("id", *case_children.STAGE_COLUMNS), schema.stages),
         (("id", *case_children.CHARGE_COLUMNS), schema.charges),
         (("id", *case_children.ATTACHMENT_COLUMNS), schema.attachments),
+        (undo_log.LOG_COLUMNS, schema.undo_log),
     ],
     ids=lambda value: value.name if isinstance(value, Table) else "runtime",
 )
@@ -59,7 +60,7 @@ def test_each_runtime_tuple_is_its_table_in_order(runtime: tuple[str, ...], tabl
 def test_the_children_tables_are_the_schemas() -> None:
     assert set(case_children.TABLES) == {"stages", "charges", "attachments"}
     assert all(name in schema.metadata.tables for name in case_children.TABLES)
-    assert set(schema.metadata.tables) == {"cases", "checks", "timeline", *case_children.TABLES}
+    assert set(schema.metadata.tables) == {"cases", "checks", "timeline", *case_children.TABLES, "undo_log"}
 
 
 def test_the_values_a_row_is_written_from_follow_the_columns() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.terminal import say, say_json
+from tracker.cli.terminal import say, say_json, say_json_part
 from tracker.clock import Local
 from tracker.display import cell_width, fit, literal, one_line
 from tracker.domain.flags import Flag, FlagFacts, case_flags, flags_for
@@ -30,6 +31,21 @@ def print_json(data: Any) -> None:
     say_json(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def print_json_array(items: Iterable[Any]) -> None:
+    """Print a JSON array an item at a time, the same bytes as :func:`print_json` of the
+    list: a command streams 100,000 cases without holding them or their text."""
+    import json
+
+    first = True
+    for item in items:
+        # The item's own lines one level in: the newlines of the layout are the only
+        # ones in the text (json.dumps escapes those inside strings).
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        say_json_part(("[\n  " if first else ",\n  ") + text)
+        first = False
+    say_json("[]" if first else "\n]")
+
+
 def _columns() -> list[tuple[str, int]]:
     """The table's column titles and their least widths (0: as wide as the contents)."""
     return [
@@ -45,37 +61,34 @@ def _columns() -> list[tuple[str, int]]:
     ]
 
 
-def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
+# Rows a table is sized from: its first ones, so that printing 100,000 cases holds this
+# many, not all. A later cell wider than its column is never cut where the column is as
+# wide as its contents (id, flags, status): it pushes the rest of its row to the right.
+SAMPLE_ROWS = 200
+
+
+def case_table(cases: Iterable[Case | CaseSummary], today: date) -> str:
     """A fixed-width table of cases (whole cases or summary rows); flags are never cut.
 
     Widths are terminal columns: a Chinese word takes two per character.
     """
+    return "\n".join(case_table_lines(cases, today))
+
+
+def case_table_lines(cases: Iterable[Case | CaseSummary], today: date) -> Iterator[str]:
+    """:func:`case_table` a line at a time, the heading first: holds at most
+    :data:`SAMPLE_ROWS` rows, however many cases stream through."""
     labels: dict[tuple[Flag, ...], str] = {}
     statuses: dict[Status, str] = {}
-    flag_sets = []
-    for case in cases:
+
+    def cells(case: Case | CaseSummary) -> tuple[str, ...]:
         facts = case.facts if isinstance(case, CaseSummary) else FlagFacts.of(case)
         flags = tuple(flags_for(facts, today))
         if flags not in labels:
             labels[flags] = terms.flag_labels(flags)
         if case.status not in statuses:
             statuses[case.status] = terms.status_label(case.status)
-        flag_sets.append(flags)
-    wanted = [
-        max([len(str(case.id)) for case in cases], default=0),
-        max([cell_width(label) for label in labels.values()], default=0),
-        0,
-        0,
-        max([cell_width(label) for label in statuses.values()], default=0),
-    ]
-    columns = [
-        (title, max(cell_width(title), least, wanted[index] if index < len(wanted) else 0))
-        for index, (title, least) in enumerate(_columns())
-    ]
-    widths = [width for _, width in columns]
-    lines = [" ".join(fit(name, width) for name, width in columns).rstrip()]
-    for case, flags in zip(cases, flag_sets, strict=True):
-        cells = (
+        return (
             str(case.id),
             labels[flags],
             one_line(case.provider),
@@ -86,15 +99,31 @@ def case_table(cases: Sequence[Case | CaseSummary], today: date) -> str:
             describe_due(case.next_follow_up, today) or "-",
             case.progress,
         )
-        lines.append(
-            " ".join(
-                [
-                    cell.ljust(width) if len(cell) <= width and cell.isascii() else fit(cell, width)
-                    for cell, width in zip(cells, widths, strict=True)
-                ]
-            ).rstrip()
-        )
-    return "\n".join(lines)
+
+    rows = map(cells, cases)
+    sample = list(itertools.islice(rows, SAMPLE_ROWS))
+    columns = _columns()
+    widths = column_widths(columns, sample)
+    keep = [least == 0 for _, least in columns]  # sized to their contents: never cut
+    yield " ".join(fit(title, width) for (title, _), width in zip(columns, widths, strict=True)).rstrip()
+    for row in itertools.chain(sample, rows):
+        yield " ".join(
+            [
+                cell.ljust(width) if (len(cell) <= width and cell.isascii()) or kept else fit(cell, width)
+                for cell, width, kept in zip(row, widths, keep, strict=True)
+            ]
+        ).rstrip()
+
+
+def column_widths(columns: Sequence[tuple[str, int]], sample: Sequence[Sequence[str]]) -> list[int]:
+    """The one place a table's column widths are chosen, in terminal cells: each at least
+    its title and its least width; a column whose least width is 0 as wide as its widest
+    cell in ``sample`` (a bounded number of rows, never the whole table)."""
+    widths = []
+    for index, (title, least) in enumerate(columns):
+        wanted = max((cell_width(row[index]) for row in sample), default=0) if least == 0 else 0
+        widths.append(max(cell_width(title), least, wanted))
+    return widths
 
 
 def _checklist(case: Case) -> list[str]:

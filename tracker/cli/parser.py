@@ -55,6 +55,7 @@ def metavar_words() -> dict[str, str]:
         "ACTION": pgettext("metavar", "ACTION"),
         "AGENT": pgettext("metavar", "AGENT"),
         "AMOUNT": pgettext("metavar", "AMOUNT"),
+        "CHANGE": pgettext("metavar", "CHANGE"),
         "CHANNEL": pgettext("metavar", "CHANNEL"),
         "CHECK": pgettext("metavar", "CHECK"),
         "CODE": pgettext("metavar", "CODE"),

@@ -15,6 +15,7 @@ TOPICS = (
     "cases",
     "checks",
     "lifecycle",
+    "undo",
     "playbooks",
     "escalation",
     "holder",

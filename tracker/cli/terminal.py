@@ -77,6 +77,11 @@ def say_json(text: str) -> None:
     _write_text(json_text(text) + "\n")
 
 
+def say_json_part(text: str) -> None:
+    """Print a piece of JSON text (a streamed array's item), unsafe characters in its strings escaped."""
+    _write_text(json_text(text))
+
+
 def _write_text(text: str) -> None:
     if state.error is not None:
         return  # the output is gone; the command goes on to finish its work

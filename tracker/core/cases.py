@@ -55,7 +55,9 @@ class Cases:
         ctx.refresh_deadline_dates(case)
         check_case_dates(case)
         with ctx.store.write() as tx:
-            return tx.add(case)
+            added = tx.add(case)
+            ctx.made(tx.last_change)
+            return added
 
     def add_many(self, cases: Iterable[Case], progress: Callable[[int], None] | None = None) -> int:
         """Store many new cases at once (generated data, benchmarks)."""

@@ -49,6 +49,8 @@ class Context:
         self._rulebooks: dict[str, RuleBook] = {}
         #: Where the copy made before a migration went, when opening migrated the database.
         self.backup_made: str | None = None
+        #: The undo log's ids of the changes made through this door, oldest first (the TUI's ctrl+z).
+        self.own_changes: list[int] = []
 
     def open_store(self, create: bool = True) -> Store:
         """Open the database now (creating or migrating it as needed)."""
@@ -141,7 +143,14 @@ class Context:
             # The deadline dates kept on the case for lists and flags follow what changed.
             self.refresh_deadline_dates(case)
             check_case_dates(case)  # whatever was worked out stays within the dates tracker keeps
-            return tx.save(case, before), result
+            saved = tx.save(case, before)
+            self.made(tx.last_change)
+            return saved, result
+
+    def made(self, change: int | None) -> None:
+        """Note a change this door wrote (its id in the undo log), for :meth:`Tracker.history`'s own undo."""
+        if change is not None:
+            self.own_changes.append(change)  # one append: safe from the TUI's worker threads
 
     def refresh_deadline_dates(self, case: Case) -> None:
         """Bring the deadline dates stored on a case (for lists) up to date with the rules."""

@@ -4,15 +4,16 @@ It opens the database and holds what every action shares (:class:`~tracker.core.
 what reads lists lives here, and the actions live in a few services it exposes, each
 built on first use so that a command loads only the ones it calls:
 ``tracker.cases`` (:mod:`tracker.core.cases`), ``tracker.escalation``
-(:mod:`tracker.core.escalation`), ``tracker.evidence`` (:mod:`tracker.core.evidence`)
-and ``tracker.exchange`` (:mod:`tracker.core.exchange`). Nothing above the core
+(:mod:`tracker.core.escalation`), ``tracker.evidence`` (:mod:`tracker.core.evidence`),
+``tracker.exchange`` (:mod:`tracker.core.exchange`) and ``tracker.history``
+(:mod:`tracker.core.history`, the undo log). Nothing above the core
 imports the store.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,12 +34,14 @@ if TYPE_CHECKING:
     from tracker.core.escalation import Escalation
     from tracker.core.evidence import Evidence
     from tracker.core.exchange import Exchange
+    from tracker.core.history import History
     from tracker.domain.reminders import Reminder
     from tracker.domain.suspension import YearOverrun
     from tracker.live_files import LiveFiles
     from tracker.store import Target
     from tracker.store.blobs import Carried
     from tracker.store.copy import Copied
+    from tracker.store.transaction import Transaction
 
 
 @record(frozen=True)
@@ -65,6 +68,15 @@ class Changes:
     lost: str | None = None
     #: The database is reachable again after being lost.
     back: bool = False
+
+
+# Cases a streaming read holds at once: one query per table per batch, little memory.
+_BATCH = 500
+
+
+def _in_batches(tx: Transaction, ids: Sequence[int], timeline: bool) -> Iterator[Case]:
+    for start in range(0, len(ids), _BATCH):
+        yield from tx.load(ids[start : start + _BATCH], timeline=timeline)
 
 
 class Tracker(Context):
@@ -128,6 +140,13 @@ class Tracker(Context):
         return Evidence(self)
 
     @cached_property
+    def history(self) -> History:
+        """The undo log: undo a change, list the changes that can be undone."""
+        from tracker.core.history import History
+
+        return History(self)
+
+    @cached_property
     def exchange(self) -> Exchange:
         """Cases from another copy merged in."""
         from tracker.core.exchange import Exchange
@@ -156,6 +175,25 @@ class Tracker(Context):
         """Live cases, most urgent first (closed ones only when asked); no timelines."""
         today = self.today()
         return self.read(lambda tx: tx.load(tx.ordered_ids(today, include_closed), timeline=False))
+
+    def each_open_case(self, include_closed: bool = False, timeline: bool = False) -> Iterator[Case]:
+        """Like :meth:`open_cases`, a batch at a time from one read snapshot: what a
+        command streams (``list --json``) holds one batch, never every case."""
+        today = self.today()
+        with self.store.read() as tx:
+            yield from _in_batches(tx, tx.ordered_ids(today, include_closed), timeline)
+
+    def each_due_case(self, within_days: int = 0) -> Iterator[Case]:
+        """Like :meth:`due_cases`, a batch at a time from one read snapshot."""
+        today = self.today()
+        with self.store.read() as tx:
+            yield from _in_batches(tx, tx.due_ids(today, within_days), timeline=True)
+
+    def each_open_summary(self, include_closed: bool = False) -> Iterator[CaseSummary]:
+        """Like :meth:`open_summaries`, a row at a time from one read snapshot (``list``)."""
+        today = self.today()
+        with self.store.read() as tx:
+            yield from tx.each_ordered_summary(today, include_closed)
 
     def open_summaries(self, include_closed: bool = False) -> list[CaseSummary]:
         """Like :meth:`open_cases`, as summary rows (no checks or timeline): the fast path."""

@@ -66,21 +66,28 @@ def import_document(
 ) -> ImportResult:
     """Validate an export's bytes, plan the merge, and (unless a dry run) write it."""
     with _no_gc():
-        document = json_format.parse(
-            raw, None if progress is None else (lambda done, total: progress("reading", done, total))
-        )
-        if document.redacted:
-            raise InvalidInput(
-                _(
-                    "this export was made with --redact: its phone and account numbers are masked, "
-                    "so importing it would overwrite real data with masked text"
-                )
+        document = json_format.parse(raw, _stage(progress, "reading"))
+        return _import(tracker, document, dry_run, progress)
+
+
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    return None if progress is None else (lambda done, total: progress(stage, done, total))
+
+
+def _import(
+    tracker: Tracker, document: json_format.ExportDocument, dry_run: bool, progress: Progress | None
+) -> ImportResult:
+    """Plan the merge of a validated document and (unless a dry run) write it, all or nothing."""
+    if document.redacted:
+        raise InvalidInput(
+            _(
+                "this export was made with --redact: its phone and account numbers are masked, "
+                "so importing it would overwrite real data with masked text"
             )
-        return tracker.exchange.import_cases(
-            document.cases,
-            dry_run=dry_run,
-            progress=None if progress is None else (lambda done, total: progress("writing", done, total)),
         )
+    return tracker.exchange.import_cases(
+        document.cases, dry_run=dry_run, progress=_stage(progress, "writing")
+    )
 
 
 @contextmanager
@@ -97,8 +104,22 @@ def _no_gc() -> Iterator[None]:
 
 
 def read_file(path: Path) -> bytes:
-    try:
+    with _readable(path):
         return path.read_bytes()
+    raise AssertionError("unreachable")  # _readable raises or lets the return through
+
+
+def check_readable(path: Path) -> None:
+    """InvalidInput if the file cannot be read: said before anything else is opened."""
+    with _readable(path), path.open("rb"):
+        pass
+
+
+@contextmanager
+def _readable(path: Path) -> Iterator[None]:
+    """A file that cannot be read, said as one clear line."""
+    try:
+        yield
     except FileNotFoundError:
         raise InvalidInput(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
@@ -114,10 +135,15 @@ def import_file(
 ) -> ImportResult:
     """Import a JSON export file into the tracker's database (for the CLI and the TUI).
 
-    Problems in the file raise InvalidInput naming the file and the place.
+    The file is read as a stream, a case at a time (:func:`json_format.read_path`): the
+    cases are held, never the file's text or its parsed tree. Everything is checked
+    before anything is written. Problems in the file raise InvalidInput naming the
+    file and the place.
     """
-    raw = read_file(path)
-    try:
-        return import_document(tracker, raw, dry_run=dry_run, progress=progress)
-    except InvalidInput as exc:
-        raise InvalidInput(_("{path}: {problem}").format(path=path, problem=exc), exc.field) from None
+    with _no_gc(), _readable(path):  # a file that cannot be read names itself
+        try:
+            document = json_format.read_path(path, _stage(progress, "reading"))
+            return _import(tracker, document, dry_run, progress)
+        except InvalidInput as exc:
+            raise InvalidInput(_("{path}: {problem}").format(path=path, problem=exc), exc.field) from None
+    raise AssertionError("unreachable")  # _readable raises or lets the return through

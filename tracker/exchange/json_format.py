@@ -40,12 +40,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case
 from tracker.exchange.json_checks import Problem, boolean, exact_object, kind_of, read_case, show
-from tracker.exchange.json_layout import dump, pretty
+from tracker.exchange.json_layout import block, dump
 from tracker.exchange.serialize import case_record
 from tracker.i18n import _
 from tracker.records import record
@@ -66,9 +67,10 @@ _TOP_SET = frozenset(_TOP_FIELDS)
 def document_chunks(cases: Iterable[Case], redacted: bool = False) -> Iterator[str]:
     """The document as text chunks, one case at a time (exports need not fit in memory).
 
-    The chunks join to exactly ``json.dumps(document, ensure_ascii=False, indent=2)``
-    plus a final newline, but for characters a terminal would act on (DEL, C1
-    controls, bidi overrides), which are written as ``\\uXXXX`` escapes.
+    The header is laid out as ``json.dumps(document, ensure_ascii=False, indent=2)``
+    would; each case is one indented block (:func:`tracker.exchange.json_layout.block`).
+    Characters a terminal would act on (DEL, C1 controls, bidi overrides) are written
+    as ``\\uXXXX`` escapes. The same cases give the same bytes, whatever the backend.
     """
     yield "{\n"
     yield f'  "format": {dump(FORMAT)},\n'
@@ -77,7 +79,7 @@ def document_chunks(cases: Iterable[Case], redacted: bool = False) -> Iterator[s
     yield '  "cases": ['
     first = True
     for case in cases:
-        body = pretty(case_record(case), "    ")
+        body = block(case_record(case), "    ")
         yield ("\n    " if first else ",\n    ") + body
         first = False
     yield "]\n}\n" if first else "\n  ]\n}\n"
@@ -133,6 +135,23 @@ def validate(data: Any, progress: Callable[[int, int], None] | None = None) -> E
 
 
 def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportDocument:
+    version, redacted = _header(data)
+    raw_cases = data["cases"]
+    if type(raw_cases) is not list:
+        raise Problem(_("not a list but {kind}").format(kind=kind_of(raw_cases)), "cases")
+    total = len(raw_cases)
+    reading = _CaseReader(version)
+    for raw in raw_cases:
+        reading.read(raw)
+        if progress is not None and reading.count % 1000 == 0:
+            progress(reading.count, total)
+    if progress is not None:
+        progress(total, total)
+    return ExportDocument(reading.cases, redacted)
+
+
+def _header(data: Any) -> tuple[int, bool]:
+    """The document's version and whether it is redacted, its top level checked."""
     if type(data) is not dict:
         raise Problem(
             _("not a tracker export: the top level is {kind}, not an object").format(kind=kind_of(data))
@@ -168,25 +187,33 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
             "version",
         )
     exact_object(data, _TOP_SET, _TOP_FIELDS)
-    redacted = boolean(data["redacted"], "redacted")
-    raw_cases = data["cases"]
-    if type(raw_cases) is not list:
-        raise Problem(_("not a list but {kind}").format(kind=kind_of(raw_cases)), "cases")
-    total = len(raw_cases)
-    cases: list[Case] = []
-    by_uuid: dict[str, int] = {}
-    by_id: dict[int, int] = {}
-    index = 0
-    try:
-        for index, raw in enumerate(raw_cases):  # index is used on failure
-            case = read_case(raw, version)
-            earlier = by_uuid.setdefault(case.uuid, index)
+    return version, boolean(data["redacted"], "redacted")
+
+
+class _CaseReader:
+    """The cases of a document one at a time, each checked, no uuid or id twice."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        self.cases: list[Case] = []
+        self._by_uuid: dict[str, int] = {}
+        self._by_id: dict[int, int] = {}
+
+    @property
+    def count(self) -> int:
+        return len(self.cases)
+
+    def read(self, raw: Any) -> None:
+        index = len(self.cases)
+        try:
+            case = read_case(raw, self.version)
+            earlier = self._by_uuid.setdefault(case.uuid, index)
             if earlier != index:
                 raise Problem(
                     _("{value} is already {place}").format(value=case.uuid, place=f"cases[{earlier}]"), "uuid"
                 )
             if case.id is not None:
-                earlier = by_id.setdefault(case.id, index)
+                earlier = self._by_id.setdefault(case.id, index)
                 if earlier != index:
                     raise Problem(
                         _("{value} is already the id of {place}").format(
@@ -194,16 +221,112 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
                         ),
                         "id",
                     )
-            cases.append(case)
-            if progress is not None and index % 1000 == 999:
-                progress(index + 1, total)
-    except Problem as problem:
-        raise problem.at(f"cases[{index}]") from None
-    if progress is not None:
-        progress(total, total)
-    return ExportDocument(cases, redacted)
+        except Problem as problem:
+            raise problem.at(f"cases[{index}]") from None
+        self.cases.append(case)
 
 
 def parse(raw: bytes, progress: Callable[[int, int], None] | None = None) -> ExportDocument:
     """Decode and validate an export file's bytes."""
     return validate(decode(raw), progress)
+
+
+# -- reading a file as a stream -------------------------------------------------------
+
+_BOM = b"\xef\xbb\xbf"
+_HEADER = frozenset({"format", "version", "redacted"})
+_SCALARS = frozenset({"string", "number", "boolean", "null", "integer", "double"})
+
+
+class _NotStreamable(Exception):
+    """The file is not an export laid out as this tracker writes one, or is broken:
+    read it whole instead, which finds what is wrong and says it as always."""
+
+
+def read_path(path: Path, progress: Callable[[int, int], None] | None = None) -> ExportDocument:
+    """Read and validate an export file, holding one raw case at a time, not the file.
+
+    The file is parsed as a stream (ijson's C backend); each case is checked and kept
+    as a case as soon as it is read. A file that is broken or refused is read again
+    whole (:func:`parse`), so that what is reported is exactly what it always was.
+    ``progress(done, total)`` counts bytes read. Raises OSError if the file cannot be read.
+    """
+    total = path.stat().st_size
+    try:
+        with path.open("rb") as stream:
+            return _stream(stream, total, progress)
+    except _NotStreamable:
+        return parse(path.read_bytes(), progress)
+
+
+def _stream(stream: BinaryIO, total: int, progress: Callable[[int, int], None] | None) -> ExportDocument:
+    import ijson
+
+    if stream.read(len(_BOM)) != _BOM:
+        stream.seek(0)
+    top: list[str] = []  # the top level's keys, in order
+    header: dict[str, Any] = {}
+
+    def watched(events: Iterator[tuple[str, str, Any]]) -> Iterator[tuple[str, str, Any]]:
+        # Every event passes here: the cases' own go straight through.
+        for item in events:
+            prefix = item[0]
+            if prefix.startswith("cases.item"):
+                yield item
+                continue
+            event = item[1]
+            if not prefix:
+                if event == "map_key":
+                    top.append(item[2])
+                elif event not in ("start_map", "end_map"):
+                    raise _NotStreamable  # not an object at the top
+            elif prefix == "cases":
+                if event not in ("start_array", "end_array"):
+                    raise _NotStreamable  # not a list
+            elif prefix in _HEADER and event in _SCALARS and prefix not in header:
+                header[prefix] = item[2]
+            else:
+                raise _NotStreamable  # a field this format does not have
+            yield item
+
+    reading: _CaseReader | None = None
+    redacted = False
+    read_so_far = _Counted(stream)
+    try:
+        for raw in ijson.items(watched(ijson.parse(read_so_far, use_float=True)), "cases.item"):
+            if reading is None:  # the header is behind us: check it before the first case
+                if top != ["format", "version", "redacted", "cases"][: len(top)] or len(top) != 4:
+                    raise _NotStreamable
+                version, redacted = _header({**header, "cases": []})
+                reading = _CaseReader(version)
+            reading.read(raw)
+            if progress is not None and reading.count % 1000 == 0:
+                progress(read_so_far.done, total)
+    except _NotStreamable:
+        raise
+    except Exception:  # broken JSON, not UTF-8, a refused field: said as the whole read says it
+        raise _NotStreamable from None
+    if top != list(_TOP_FIELDS):
+        raise _NotStreamable
+    if reading is None:  # no cases
+        try:
+            version, redacted = _header({**header, "cases": []})
+        except Problem:
+            raise _NotStreamable from None
+        reading = _CaseReader(version)
+    if progress is not None:
+        progress(total, total)
+    return ExportDocument(reading.cases, redacted)
+
+
+class _Counted:
+    """A binary stream that counts the bytes read from it (for progress)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.done = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.done += len(data)
+        return data

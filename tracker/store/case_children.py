@@ -8,12 +8,13 @@ so they are always exactly what the case held.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from tracker.domain.model import Attachment, Case, Channel, Charge, Outcome, Stage, StageKind, Topic
-from tracker.store.driver import Codec, Statements
+from tracker.store.driver import Codec, Journaled, RowJournal, Statements
+from tracker.store.row_sync import sync_rows
 from tracker.store.rows import identity
 
 STAGE_COLUMNS = (
@@ -216,6 +217,36 @@ def insert_children(tx: Statements, cases: Sequence[tuple[int, Case]]) -> None:
         )
 
 
+_WRITERS: tuple[tuple[str, tuple[str, ...], Callable[[int, Any, int, Codec], tuple[object, ...]]], ...] = (
+    ("stages", STAGE_COLUMNS, stage_row),
+    ("charges", CHARGE_COLUMNS, charge_row),
+    ("attachments", ATTACHMENT_COLUMNS, attachment_row),
+)
+
+
+def save_children(
+    tx: Journaled, case_id: int, case: Case, before: Case | None, journal: RowJournal | None
+) -> None:
+    """Write what changed in the case's children since ``before`` (None: all of them are new),
+    row by row, so that the undo log holds exactly the rows a change wrote."""
+    codec = tx.codec
+    for table, columns, to_row in _WRITERS:
+        old = (
+            {
+                item.id: dict(zip(columns, to_row(case_id, item, n, codec), strict=True))
+                for n, item in enumerate(getattr(before, table))
+                if item.id is not None
+            }
+            if before is not None
+            else {}
+        )
+        new = [
+            (item, dict(zip(columns, to_row(case_id, item, n, codec), strict=True)))
+            for n, item in enumerate(getattr(case, table))
+        ]
+        sync_rows(tx, table, old, new, journal)
+
+
 def replace_children(tx: Statements, case_id: int, case: Case) -> None:
     """The case's stored children become exactly the case's."""
     delete_children(tx, case_id)
@@ -225,18 +256,6 @@ def replace_children(tx: Statements, case_id: int, case: Case) -> None:
 def delete_children(tx: Statements, case_id: int) -> None:
     for table in TABLES:
         tx.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-
-
-def children_changed(case: Case, before: Case) -> bool:
-    """Whether a save must write the case's children again (ids aside)."""
-
-    def plain(items: Sequence[Any]) -> list[tuple[Any, ...]]:
-        return [tuple(value for key, value in vars(item).items() if key != "id") for item in items]
-
-    return any(
-        plain(getattr(case, name)) != plain(getattr(before, name))
-        for name in ("stages", "charges", "attachments")
-    )
 
 
 def ids_with_charges(tx: Statements) -> list[int]:

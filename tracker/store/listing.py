@@ -176,12 +176,16 @@ class ListingQueries:
 
     def ordered_summaries(self, today: date, include_closed: bool = False) -> list[CaseSummary]:
         """Summary rows of the live cases in urgency order (closed ones only when asked)."""
+        return list(self.each_ordered_summary(today, include_closed))
+
+    def each_ordered_summary(self, today: date, include_closed: bool = False) -> Iterator[CaseSummary]:
+        """:meth:`ordered_summaries` a row at a time, for a reader that streams them (``list``)."""
         where = "deleted_at IS NULL" if include_closed else f"deleted_at IS NULL AND NOT {CLOSED}"
-        rows = self.rows(
+        rows = self.iter_rows(
             f"SELECT {SUMMARY} FROM cases WHERE {where} ORDER BY {URGENCY_ORDER}",
             {"t": self.codec.date_in(today)},
         )
-        return [self._summary(row) for row in rows]
+        return map(self._summary, rows)
 
     def due_summaries(self, today: date, within_days: int) -> list[CaseSummary]:
         """Summary rows of what :meth:`due_ids` lists, in the same order, in one query."""

@@ -195,3 +195,20 @@ attachments = Table(
     # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
 )
+
+# -- since 0009: the undo log ------------------------------------------------------
+# One row per change: the rows it wrote, before and after (tracker.store.undo_log).
+# No foreign key: the log outlives what it records.
+
+undo_log = Table(
+    "undo_log",
+    metadata,
+    _id(),
+    Column("at", DateTime, nullable=False),
+    Column("case_id", ID, index=True),
+    # This row is the undo of that change / this change was undone by that row.
+    Column("undoes", ID),
+    Column("undone_by", ID),
+    # JSON: [[table, row id, {column: value} before or null, {column: value} after or null], ...]
+    Column("images", Text, nullable=False),
+)

@@ -8,6 +8,7 @@ loaded only to create or migrate a file (see :mod:`tracker.store.migrate`).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from datetime import UTC, date, datetime
@@ -82,6 +83,33 @@ def _reason(exc: sqlite3.Error) -> str:
     return str(exc).split("\n", 1)[0]
 
 
+class _Connection(sqlite3.Connection):
+    """A connection with a lock held for as long as a transaction (or a backup) runs on it.
+
+    ``sqlite3.Connection.close()`` does not wait for a statement another thread is
+    stepping through: SQLite frees the statement under it and the process dies (the
+    TUI quitting while a worker reads). ``close`` therefore interrupts a reader and
+    takes this lock before closing, as the PostgreSQL store does with psycopg's own.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.busy = threading.Lock()
+        #: Whether the transaction holding ``busy`` writes: a write is waited for, never
+        #: interrupted, so a change the user made just before quitting is kept.
+        self.writing = False
+
+
+def _own(connection: Connection) -> _Connection:
+    assert isinstance(connection, _Connection)
+    return connection
+
+
+# How often close() interrupts a reader again while waiting for it: a read transaction
+# may run several statements, and an interrupt only stops the one running.
+_INTERRUPT_EVERY_S = 0.05
+
+
 class SqliteStore(Store):
     """A tracker database in one SQLite file."""
 
@@ -111,11 +139,16 @@ class SqliteStore(Store):
                     timeout=BUSY_TIMEOUT_S,
                     isolation_level=None,
                     check_same_thread=False,
+                    factory=_Connection,
                 )
                 connection.execute("PRAGMA foreign_keys=ON")
                 return connection
             connection = sqlite3.connect(
-                self._path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+                self._path,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,
+                check_same_thread=False,
+                factory=_Connection,
             )
             connection.execute("PRAGMA foreign_keys=ON")
             connection.execute("PRAGMA synchronous=NORMAL")
@@ -130,10 +163,22 @@ class SqliteStore(Store):
     def _begin(self, connection: Connection, write: bool) -> None:
         if write and self.read_only:
             raise sqlite_file.read_only_refusal(self._path)
-        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        own = _own(connection)
+        own.busy.acquire()
+        own.writing = write
+        try:
+            own.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except BaseException:
+            own.busy.release()
+            raise
 
     def _end(self, connection: Connection, commit: bool) -> None:
-        connection.execute("COMMIT" if commit else "ROLLBACK")
+        own = _own(connection)
+        try:
+            own.execute("COMMIT" if commit else "ROLLBACK")
+        finally:
+            own.writing = False
+            own.busy.release()
 
     def _transaction(self, connection: Connection, write: bool) -> Transaction:
         return SqliteTransaction(connection, self.codec, write)
@@ -194,20 +239,47 @@ class SqliteStore(Store):
 
     def backup(self, destination: Path | None, now: datetime) -> str:
         target = destination or timestamped(self._path, "backup", now)
-        connection = self._connection()
-        assert isinstance(connection, sqlite3.Connection)
-        sqlite_file.copy_database(connection, target)
+        connection = _own(self._connection())
+        with connection.busy:
+            sqlite_file.copy_database(connection, target)
         return str(target)
 
     def revision(self) -> str | None:
-        row = self._connection().execute("SELECT version_num FROM alembic_version").fetchone()
+        connection = _own(self._connection())
+        with connection.busy:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
 
+    @staticmethod
+    def _stop(connection: _Connection) -> None:
+        """Take the connection's lock, interrupting a read running on it until it lets go."""
+        while not connection.busy.acquire(timeout=_INTERRUPT_EVERY_S):
+            if not connection.writing:
+                with contextlib.suppress(sqlite3.Error):  # closed by its own thread meanwhile
+                    connection.interrupt()
+
     def close(self) -> None:
+        """Close every connection, first stopping what other threads run on them: a read
+        is interrupted (its thread gets an error, the TUI is going away), a write is
+        waited for. Never closes a connection while a statement runs on it."""
         with self._watch_lock:
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
+        mine = getattr(self._local, "connection", None)
+        while True:  # again: a thread may have opened a connection meanwhile
+            with self._connections_lock:
+                connections, self._connections = self._connections, []
+            if not connections:
+                break
+            for connection in map(_own, connections):
+                if connection is not mine:  # this thread is here, so not inside a statement
+                    self._stop(connection)
+                try:
+                    connection.close()
+                finally:
+                    if connection is not mine:
+                        connection.busy.release()
         super().close()
 
 

@@ -15,12 +15,15 @@ from datetime import datetime
 from typing import Any
 
 import tracker.store.case_children as case_children
+import tracker.store.undo_log as undo_log
+from tracker.domain.changes import LoggedChange
 from tracker.domain.errors import NotAllowed, NotFound
 from tracker.domain.model import Case, Check, TimelineEntry
 from tracker.i18n import _
 from tracker.records import replace
-from tracker.store.driver import Codec, Connection
+from tracker.store.driver import Codec, Connection, RowJournal
 from tracker.store.listing import ListingQueries
+from tracker.store.row_sync import sync_rows
 from tracker.store.rows import (
     CASE_COLUMNS,
     CHECK_COLUMNS,
@@ -59,6 +62,8 @@ class Transaction(ListingQueries, ABC):
         self.connection = connection
         self.codec = codec
         self.writable = write
+        #: The undo log's id of the change the last ``add`` or ``save`` wrote (None: it wrote nothing).
+        self.last_change: int | None = None
 
     # -- what each backend adapts -------------------------------------------
 
@@ -209,25 +214,17 @@ class Transaction(ListingQueries, ABC):
     # -- writing ------------------------------------------------------------
 
     def add(self, new: Case) -> Case:
-        """Store a new case with its checks and timeline; the stored copy comes back with its ids."""
+        """Store a new case with its checks and timeline; the stored copy comes back with its ids.
+        The rows are logged as one change (:attr:`last_change`), which an undo takes back whole."""
         case = replace(
             new, checks=[replace(c) for c in new.checks], timeline=[replace(e) for e in new.timeline]
         )
         (case.id,) = self.new_case_ids(1)
-        self._insert_case_row(case)
-        for position, check in enumerate(case.checks):
-            check.id = self._insert_check(case.id, check, position)
-        for entry in case.timeline:
-            entry.id = self._insert_entry(case.id, entry)
-        case_children.insert_children(self, [(case.id, case)])
-        case_children.load_children(self, [case])  # for the ids the rows got
+        journal = undo_log.Journal()
+        self.insert_row("cases", {"id": case.id, **case_values(case, self.codec)}, journal)
+        self._write_rows(case.id, case, None, journal)
+        self.last_change = undo_log.append(self, journal, case.id, case.created_at)
         return case
-
-    def _insert_case_row(self, case: Case) -> None:
-        values = {"id": case.id, **case_values(case, self.codec)}
-        self.execute(
-            f"INSERT INTO cases ({', '.join(values)}) VALUES ({_marks(len(values))})", list(values.values())
-        )
 
     def _insert_check(self, case_id: int, check: Check, position: int) -> int:
         return self.insert_returning_id(
@@ -297,35 +294,82 @@ class Transaction(ListingQueries, ABC):
 
     def save(self, case: Case, before: Case) -> Case:
         """Write what changed between ``before`` (as loaded in this transaction) and ``case``:
-        the changed columns, checks added, changed or removed, and new timeline entries."""
+        the changed columns, checks and children added, changed or removed, and new timeline
+        entries; logged as one change (:attr:`last_change`) that can be undone."""
         if case.id is None or case.id != before.id:
             raise ValueError("save() needs the stored case it changes")
+        journal = undo_log.Journal()
+        columns = changed(case_values(case, self.codec), case_values(before, self.codec))
+        self.update_row("cases", case.id, columns, journal)
+        self._write_rows(case.id, case, before, journal)
+        self.last_change = undo_log.append(self, journal, case.id, case.updated_at)
+        return case
+
+    def _write_rows(self, case_id: int, case: Case, before: Case | None, journal: undo_log.Journal) -> None:
+        """The case's checks, new timeline entries and children, against ``before`` (None: new)."""
         codec = self.codec
-        columns = changed(case_values(case, codec), case_values(before, codec))
-        if columns:
-            assignments = ", ".join(f"{name} = ?" for name in columns)
-            self.execute(f"UPDATE cases SET {assignments} WHERE id = ?", [*columns.values(), case.id])
-        old_checks = {c.id: check_values(c, position, codec) for position, c in enumerate(before.checks)}
-        kept: set[int] = set()
-        for position, check in enumerate(case.checks):
-            if check.id is None or check.id not in old_checks:
-                check.id = self._insert_check(case.id, check, position)
-                continue
-            kept.add(check.id)
-            diff = changed(check_values(check, position, codec), old_checks[check.id])
-            if diff:
-                assignments = ", ".join(f"{name} = ?" for name in diff)
-                self.execute(f"UPDATE checks SET {assignments} WHERE id = ?", [*diff.values(), check.id])
-        for gone in set(old_checks) - kept:
-            self.execute("DELETE FROM checks WHERE id = ?", (gone,))
-        known = {e.id for e in before.timeline}
+        old_checks = (
+            {
+                c.id: {"case_id": case_id, **check_values(c, position, codec)}
+                for position, c in enumerate(before.checks)
+                if c.id is not None
+            }
+            if before is not None
+            else {}
+        )
+        new_checks = [
+            (check, {"case_id": case_id, **check_values(check, position, codec)})
+            for position, check in enumerate(case.checks)
+        ]
+        sync_rows(self, "checks", old_checks, new_checks, journal)
+        known = {e.id for e in before.timeline} if before is not None else set()
         for entry in case.timeline:
             if entry.id is None or entry.id not in known:
-                entry.id = self._insert_entry(case.id, entry)
-        if case_children.children_changed(case, before):
-            case_children.replace_children(self, case.id, case)
-            case_children.load_children(self, [case])  # for the ids the rows got
-        return case
+                entry.id = self.insert_row(
+                    "timeline", {"case_id": case_id, **entry_values(entry, codec)}, journal
+                )
+        case_children.save_children(self, case_id, case, before, journal)
+
+    # -- rows one at a time, kept in a change's journal ----------------------
+
+    def insert_row(self, table: str, values: dict[str, object], journal: RowJournal | None) -> int:
+        row_id = self.insert_returning_id(table, values)
+        if journal is not None:
+            journal.inserted(self, table, row_id)
+        return row_id
+
+    def update_row(
+        self, table: str, row_id: int, values: dict[str, object], journal: RowJournal | None
+    ) -> None:
+        if not values:
+            return
+        before = undo_log.read_row(self, table, row_id, list(values)) if journal is not None else None
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id])
+        if journal is not None:
+            journal.updated(self, table, row_id, before)
+
+    def delete_row(self, table: str, row_id: int, journal: RowJournal | None) -> None:
+        before = undo_log.read_row(self, table, row_id) if journal is not None else None
+        self.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        if journal is not None:
+            journal.deleted(table, row_id, before)
+
+    # -- the undo log -----------------------------------------------------------
+
+    def undo(
+        self, at: datetime, *, change_id: int | None = None, case_id: int | None = None
+    ) -> tuple[LoggedChange, LoggedChange]:
+        """Take back one logged change (see :func:`tracker.store.undo_log.undo`)."""
+        return undo_log.undo(self, at, change_id=change_id, case_id=case_id)
+
+    def open_changes(self, ids: Sequence[int]) -> set[int]:
+        """Which of these logged changes can still be undone."""
+        return undo_log.still_open(self, ids)
+
+    def changes(self, case_id: int | None, limit: int, everything: bool = False) -> list[LoggedChange]:
+        """The newest logged changes first (those that can be undone, unless ``everything``)."""
+        return undo_log.recent(self, case_id, limit, everything)
 
     def replace(self, case: Case) -> None:
         """Overwrite a stored case (by id) whole: fields, checks and timeline (imports)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -17,7 +17,6 @@ from textual.timer import Timer
 from tracker.clock import Clock
 from tracker.display import literal
 from tracker.i18n import _
-from tracker.records import record
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
@@ -27,19 +26,12 @@ from tracker.wording.phrases import words
 
 if TYPE_CHECKING:
     from tracker.core import Changes, Tracker
+    from tracker.domain.changes import LoggedChange
     from tracker.domain.model import Case
 
 
 # How long the cursor rests on a case before it is loaded ahead (seconds).
 PREFETCH_AFTER = 0.08
-
-
-@record
-class Undo:
-    """What the last action was, and how to take it back."""
-
-    description: str
-    run: Callable[[], object]
 
 
 class TrackerApp(App[None]):
@@ -54,7 +46,6 @@ class TrackerApp(App[None]):
         super().__init__()
         self.tracker = tracker
         self.watch_interval = watch_interval
-        self._undo: Undo | None = None
         # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.
         self.case_cache: dict[int, Case] = {}
         self._prefetch_timer: Timer | None = None
@@ -236,8 +227,7 @@ class TrackerApp(App[None]):
 
     # -- undo ----------------------------------------------------------------
 
-    def offer_undo(self, message: str, description: str, run: Callable[[], object]) -> None:
-        self._undo = Undo(description, run)
+    def offer_undo(self, message: str) -> None:
         self.notify(
             _("{done} Press {key} to undo.").format(done=message, key=self.key_hint("app.undo")),
             markup=False,
@@ -245,16 +235,15 @@ class TrackerApp(App[None]):
         )
 
     def action_undo(self) -> None:
-        undo, self._undo = self._undo, None
-        if undo is None:
-            self.notify(_("Nothing to undo."), markup=False)
-            return
+        """Take back the latest change this window made (else the latest anywhere), through
+        the undo log: any action, refused in one line when a later change wrote over it."""
+        from tracker.wording.changes import change_text
 
-        def undone(_result: object) -> None:
-            self.notify(_("Undone: {what}.").format(what=undo.description), markup=False)
+        def undone(result: tuple[LoggedChange, LoggedChange]) -> None:
+            self.notify(_("Undone: {what}.").format(what=change_text(result[0])), markup=False)
             self.data_changed()
 
-        run_job(self, undo.run, undone)
+        run_job(self, partial(self.tracker.history.undo, own=True), undone)
 
     # -- quitting --------------------------------------------------------------
 

@@ -77,15 +77,13 @@ class CaseActions:
         detail: str,
         yes: str,
         act: Callable[[int], object],
-        undo: Callable[[int], object],
         done: str,
-        undo_description: str,
         after: Callable[[], None] | None = None,
     ) -> None:
-        """Ask, do it, and offer undo in the notification that follows.
+        """Ask, do it, and say in the notification that follows that the undo key takes it back.
 
-        ``question``, ``done`` and ``undo_description`` are formatted with the
-        case's ``id`` (and ``provider`` for the question).
+        ``question`` and ``done`` are formatted with the case's ``id`` (and ``provider``
+        for the question).
         """
         from tracker.ui.screens.confirm import ConfirmScreen
 
@@ -97,9 +95,7 @@ class CaseActions:
                 if after is not None:
                     after()
                 self.services.data_changed()
-                self.services.offer_undo(
-                    done.format(id=case_id), undo_description.format(id=case_id), partial(undo, case_id)
-                )
+                self.services.offer_undo(done.format(id=case_id))
 
             def confirmed(answer: bool | None) -> None:
                 if answer:
@@ -119,9 +115,7 @@ class CaseActions:
             _("It stops being followed up; its history is kept."),
             _("Withdraw"),
             tracker.cases.withdraw,
-            tracker.cases.reopen,
             _("Case {id} withdrawn."),
-            _("withdraw case {id}"),
         )
 
     def action_delete(self) -> None:
@@ -131,9 +125,7 @@ class CaseActions:
             _("It moves to the trash and can be restored."),
             _("Delete"),
             tracker.cases.delete,
-            tracker.cases.restore,
             _("Case {id} moved to the trash."),
-            _("delete case {id}"),
             after=self.after_delete,
         )
 

@@ -47,6 +47,7 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComma
     """The tracker's own commands for ``screen``; keys named as they are bound now."""
     from tracker.ui.screens.case_detail import CaseScreen
     from tracker.ui.screens.cases import CasesScreen
+    from tracker.ui.screens.undo import UndoScreen
 
     hub = services(app)
 
@@ -91,8 +92,16 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComma
     )
     yield SystemCommand(
         _("Undo"),
-        _with_key(N_("Undo the last withdraw or delete"), hub.key_hint("app.undo")),
+        _with_key(
+            N_("Take back the latest change: a contact, a check, an edit, a stage..."),
+            hub.key_hint("app.undo"),
+        ),
         run("app.undo"),
+    )
+    yield SystemCommand(
+        _("Undo history"),
+        _("The recent changes that can be undone; pick one to take it back"),
+        lambda: app.push_screen(UndoScreen(), lambda _result: hub.data_changed()),
     )
 
 

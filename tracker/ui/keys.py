@@ -138,6 +138,8 @@ IMPORT = [Binding("escape", "cancel", NP_("key", "Cancel"), id="import.cancel")]
 
 LETTER = [Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel")]
 
+UNDO = [Binding("escape", "cancel", NP_("key", "Cancel"), id="undo.cancel")]
+
 HELP = [Binding("escape,question_mark,q", "app.pop_screen", NP_("key", "Back"), id="help.back")]
 
 # What Help shows, in this order.

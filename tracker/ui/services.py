@@ -6,7 +6,6 @@ Screens import this module, never :mod:`tracker.ui.app`: the app implements
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from textual.dom import DOMNode
@@ -40,8 +39,8 @@ class AppServices(Protocol):
     def first_screen_painted(self) -> None:
         """The first rows are on screen: start what could wait."""
 
-    def offer_undo(self, message: str, description: str, run: Callable[[], object]) -> None:
-        """Say what was done and offer to undo it with the undo key."""
+    def offer_undo(self, message: str) -> None:
+        """Say what was done and that the undo key takes it back."""
 
     def exports_folder(self) -> str:
         """Where exports, dossiers and screenshots are written."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from tracker.cli.command_spec import Command, always
 from tracker.cli.terminal import say, warn
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import MAX_WITHIN_DAYS
-from tracker.domain.model import Action
+from tracker.domain.model import Action, Case
 from tracker.i18n import N_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
@@ -196,18 +197,25 @@ def _listing_arguments(listing: Parser, m: Mapping[str, str]) -> None:
 
 
 def list_cases(args: argparse.Namespace, clock: Clock) -> int:
-    from tracker.cli.output import case_json, case_table, print_json
+    from tracker.cli.output import case_json, case_table_lines, print_json_array
     from tracker.core import Tracker
 
     tracker = Tracker.open(args.db, clock=clock)
     if args.json:
-        print_json([case_json(c, tracker.today()) for c in tracker.open_cases(include_closed=args.all)])
+        today = tracker.today()
+        print_json_array(case_json(c, today) for c in tracker.each_open_case(include_closed=args.all))
         return 0
-    rows = tracker.open_summaries(include_closed=args.all)
-    if not rows:
+    lines = case_table_lines(tracker.each_open_summary(include_closed=args.all), tracker.today())
+    heading = next(lines)
+    first = next(lines, None)
+    if first is None:
         say(_("No cases.") if args.all else _("No open cases. (tracker list --all shows closed ones)"))
-    else:
-        say(case_table(rows, tracker.today()))
+        return 0
+    say(heading)
+    say(first)
+    # A few hundred lines a write: a call per line would cost, one for all would hold all.
+    while chunk := list(itertools.islice(lines, 500)):
+        say("\n".join(chunk))
     return 0
 
 
@@ -237,7 +245,7 @@ def due_counts(overdue: int, due: int, within: int) -> str:
 
 
 def due(args: argparse.Namespace, clock: Clock) -> int:
-    from tracker.cli.output import case_json, case_table, print_json
+    from tracker.cli.output import case_json, case_table, print_json_array
     from tracker.core import Tracker
     from tracker.domain.flags import FlagFacts, is_overdue
 
@@ -246,9 +254,14 @@ def due(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     today = tracker.today()
     if args.json:
-        cases = tracker.due_cases(args.within)
-        print_json([case_json(c, today) for c in cases])
-        return 1 if any(is_overdue(FlagFacts.of(c), today) for c in cases) else 0
+        overdue = [False]  # whether any is, found as they stream by
+
+        def each(case: Case) -> dict[str, object]:
+            overdue[0] = overdue[0] or is_overdue(FlagFacts.of(case), today)
+            return case_json(case, today)
+
+        print_json_array(map(each, tracker.each_due_case(args.within)))
+        return 1 if overdue[0] else 0
     summaries = tracker.due_summaries(args.within)
     late = sum(1 for s in summaries if is_overdue(s.facts, today))
     yours = tracker.your_deadline_summaries()

@@ -74,19 +74,24 @@ def import_file(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.exchange import importer
 
-    if args.file == "-":
-        raw = sys.stdin.buffer.read()
-        source = _("standard input")
-    else:
-        path = Path(args.file).expanduser()
-        raw = importer.read_file(path)
-        source = str(path)
+    path = Path(args.file).expanduser()
+    if args.file != "-":
+        importer.check_readable(path)
     tracker = Tracker.open(args.db, clock=clock)
     bar = progress_for(sys.stderr)
     try:
-        result = importer.import_document(tracker, raw, dry_run=args.dry_run, progress=bar)
-    except InvalidInput as exc:
-        raise InvalidInput(_("{path}: {problem}").format(path=source, problem=exc), exc.field) from None
+        if args.file == "-":
+            # Standard input cannot be read twice (to say what is wrong): read whole.
+            raw = sys.stdin.buffer.read()
+            try:
+                result = importer.import_document(tracker, raw, dry_run=args.dry_run, progress=bar)
+            except InvalidInput as exc:
+                where = _("standard input")
+                raise InvalidInput(
+                    _("{path}: {problem}").format(path=where, problem=exc), exc.field
+                ) from None
+        else:
+            result = importer.import_file(tracker, path, dry_run=args.dry_run, progress=bar)
     finally:
         if bar is not None:
             bar.close()

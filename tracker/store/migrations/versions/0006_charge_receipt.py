@@ -2,7 +2,7 @@
 (its number, issue and due dates), and the window to claim a bill counts from its due date.
 
 Revision ID: 0006
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
