@@ -403,6 +403,25 @@ def test_a_billing_reclamo_names_the_bill_and_asks_for_what_the_case_lacks(track
     )
 
 
+def test_a_billing_reclamo_names_the_receipt_by_its_number_and_due_date(tracker: Tracker) -> None:
+    case_id = claro(tracker)
+    on(tracker, "2026-08-20")
+    tracker.escalation.add_charge(
+        case_id, Decimal("49.90"), "PEN", date(2026, 8, 10), receipt="B001-00012345", due=date(2026, 8, 25)
+    )
+    tracker.escalation.add_charge(case_id, Decimal("9.90"), "PEN", date(2026, 8, 12), receipt="B001-00012399")
+    tracker.escalation.file(case_id, StageKind.RECLAMO, date(2026, 8, 20), topic=Topic.BILLING)
+    text = letter_for(tracker, fresh(tracker, case_id), StageKind.RECLAMO, fmt="txt")
+    assert (
+        "Recibo: N.° B001-00012345, emitido el 10 de agosto de 2026, con vencimiento el 25 de agosto de 2026"
+        in text
+    )
+    assert (
+        "Recibo: N.° B001-00012399, emitido el 12 de agosto de 2026, "
+        "con vencimiento el [fecha de vencimiento]" in text
+    )
+
+
 def test_an_attachment_added_after_the_letters_date_is_not_an_annex(tracker: Tracker, tmp_path: Path) -> None:
     case_id = claro(tracker)
     early, late = tmp_path / "constancia.pdf", tmp_path / "captura.png"

@@ -115,3 +115,25 @@ def add_story(tracker: Tracker) -> dict[str, Case]:
     trashed = tracker.get(trashed.id, include_deleted=True)
     on(tracker, "2026-11-20")
     return {"movistar": tracker.get(movistar_id), "china": china, "gym": gym, "trashed": trashed}
+
+
+def billed_case(tracker: Tracker) -> Case:
+    """A Claro baja of 2026-07-20 billed on 5 August (receipt B001-00012345, due 25 August)
+    and again on 6 August (no receipt, no due date, no period), as on 2026-08-20."""
+    from decimal import Decimal
+
+    on(tracker, "2026-07-20")
+    case = tracker.cases.add(CaseDraft("Claro Perú", "eSIM", ticket="CP-1", playbook="esim-pe"))
+    assert case.id is not None
+    on(tracker, "2026-08-20")
+    tracker.escalation.add_charge(
+        case.id,
+        Decimal("79.80"),
+        "PEN",
+        date(2026, 8, 5),
+        period=(date(2026, 8, 1), date(2026, 8, 31)),
+        note="boleta",
+        receipt="B001-00012345",
+        due=date(2026, 8, 25),
+    )
+    return tracker.escalation.add_charge(case.id, Decimal("5"), "PEN", date(2026, 8, 6))

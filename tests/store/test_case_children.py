@@ -52,6 +52,8 @@ def with_children(case: Case) -> Case:
             date(2026, 8, 31),
             owed=False,
             note="x",
+            receipt="B001-00012345",
+            due_on=date(2026, 8, 25),
         ),
         Charge(Decimal("10"), "USD", date(2026, 8, 6)),
     ]

@@ -73,6 +73,7 @@ def metavar_words() -> dict[str, str]:
         "NAME": pgettext("metavar", "NAME"),
         "NOTE": pgettext("metavar", "NOTE"),
         "OUTCOME": pgettext("metavar", "OUTCOME"),
+        "NUMBER": pgettext("metavar", "NUMBER"),
         "PATH_OR_URL": pgettext("metavar", "PATH_OR_URL"),
         "PLAYBOOK": pgettext("metavar", "PLAYBOOK"),
         "PROVIDER": pgettext("metavar", "PROVIDER"),

@@ -98,6 +98,8 @@ class Escalation:
         period: tuple[date, date] | None = None,
         owed: bool | None = None,
         note: str = "",
+        receipt: str = "",
+        due: date | None = None,
     ) -> Case:
         from tracker.domain import charges
 
@@ -105,20 +107,39 @@ class Escalation:
         return ctx.update(
             ref,
             lambda case: charges.add_charge(
-                case, amount, currency, on, ctx.now(), ctx.today(), period=period, owed=owed, note=note
+                case,
+                amount,
+                currency,
+                on,
+                ctx.now(),
+                ctx.today(),
+                period=period,
+                owed=owed,
+                note=note,
+                receipt=receipt,
+                due=due,
             ),
         )[0]
 
     def complete_charge(
-        self, ref: str | int, number: int, *, period: tuple[date, date] | None = None
+        self,
+        ref: str | int,
+        number: int,
+        *,
+        period: tuple[date, date] | None = None,
+        receipt: str | None = None,
+        due: date | None = None,
     ) -> Case:
-        """Give a recorded charge (numbered from 1) what it lacked."""
+        """Give a recorded charge (numbered from 1) what it lacked: period, receipt, due date."""
         from tracker.domain import charges
 
         ctx = self._context
-        return ctx.update(ref, lambda case: charges.complete_charge(case, number, ctx.now(), period=period))[
-            0
-        ]
+        return ctx.update(
+            ref,
+            lambda case: charges.complete_charge(
+                case, number, ctx.now(), period=period, receipt=receipt, due=due
+            ),
+        )[0]
 
     def set_charge_owed(self, ref: str | int, number: int, owed: bool | None) -> Case:
         """The user's word on a charge (numbered from 1): owed, not owed, or None for the rules'."""

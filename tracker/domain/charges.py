@@ -220,6 +220,7 @@ def check_charge(charge: Charge) -> None:
         and charge.period_end < charge.period_start
     ):
         raise InvalidInput(_("the period ends before it starts"), "period")
+    _check_due(charge.due_on, charge.on)
 
 
 def add_charge(
@@ -233,8 +234,11 @@ def add_charge(
     period: tuple[date, date] | None = None,
     owed: bool | None = None,
     note: str = "",
+    receipt: str = "",
+    due: date | None = None,
 ) -> Charge:
-    """Record a charge. ``owed`` overrides what the rules would say."""
+    """Record a charge. ``owed`` overrides what the rules would say; ``receipt`` and ``due``
+    are the bill's number and the day it falls due."""
     currency = check_currency(currency)
     if on > today:
         raise InvalidInput(
@@ -251,6 +255,8 @@ def add_charge(
         period_end=period[1] if period else None,
         owed=owed,
         note=note,
+        receipt=receipt.strip(),
+        due_on=due,
     )
     check_charge(charge)
     case.charges.append(charge)
@@ -258,10 +264,25 @@ def add_charge(
     params = {"amount": str(amount), "currency": currency, "on": on.isoformat()}
     if owed is not None:
         params["owed"] = "yes" if owed else "no"
+    if charge.receipt:
+        params["receipt"] = charge.receipt
+    if due is not None:
+        params["due_on"] = due.isoformat()
     case.note_change(
         TimelineEntry(at=now, kind=EntryKind.CHARGE, summary=note, event=Event.CHARGE_ADDED, params=params)
     )
     return charge
+
+
+def _check_due(due: date | None, on: date) -> None:
+    # A bill falls due on or after the day it is issued; a due date before it is a typo.
+    if due is not None and due < on:
+        raise InvalidInput(
+            _("the due date {due} is before the bill's date {on}").format(
+                due=due.isoformat(), on=on.isoformat()
+            ),
+            "due",
+        )
 
 
 def _numbered(case: Case, number: int) -> Charge:
@@ -275,18 +296,32 @@ def _numbered(case: Case, number: int) -> Charge:
 
 
 def complete_charge(
-    case: Case, number: int, now: datetime, *, period: tuple[date, date] | None = None
+    case: Case,
+    number: int,
+    now: datetime,
+    *,
+    period: tuple[date, date] | None = None,
+    receipt: str | None = None,
+    due: date | None = None,
 ) -> Charge:
-    """Give charge ``number`` (from 1) what it lacked: the period it bills."""
+    """Give charge ``number`` (from 1) what it lacked: the period it bills, its receipt's
+    number, the day it falls due. What is not given is left as it was."""
     charge = _numbered(case, number)
     params = {"amount": str(charge.amount), "currency": charge.currency}
+    # Everything is checked before anything changes: a refusal leaves the charge as it was.
+    if period is not None and period[1] < period[0]:
+        raise InvalidInput(_("the period ends before it starts"), "period")
+    _check_due(due, charge.on)
     if period is not None:
-        if period[1] < period[0]:
-            raise InvalidInput(_("the period ends before it starts"), "period")
         charge.period_start, charge.period_end = period
         params["period_start"], params["period_end"] = period[0].isoformat(), period[1].isoformat()
+    if receipt is not None and receipt.strip():
+        charge.receipt = params["receipt"] = receipt.strip()
+    if due is not None:
+        charge.due_on = due
+        params["due_on"] = due.isoformat()
     if len(params) == 2:
-        raise InvalidInput(_("nothing to change: give the charge's period"), "period")
+        raise InvalidInput(_("nothing to change: give the charge's --period, --receipt or --due"), "period")
     case.note_change(
         TimelineEntry(at=now, kind=EntryKind.CHARGE, summary="", event=Event.CHARGE_COMPLETED, params=params)
     )

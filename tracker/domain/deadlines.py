@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from tracker.domain.caserules import CaseRules, ProviderDeadline, carried_out_on, provider_deadline
 from tracker.domain.charges import is_not_owed
-from tracker.domain.model import Case, Outcome, Stage, StageKind, Status, Topic
+from tracker.domain.model import Case, Charge, Outcome, Stage, StageKind, Status, Topic
 from tracker.domain.rules import Rule, RuleBook
 from tracker.records import record
 
@@ -49,6 +49,9 @@ class Deadline:
     stage: int | None = None  # index in case.stages
     charge: int | None = None  # index in case.charges
     done_on: date | None = None
+    # Counted from the earliest day it can start because the real start is not known (a
+    # bill's window from its issue date when its due date is not given): it may end later.
+    earliest: bool = False
 
     @property
     def rule_id(self) -> str:
@@ -269,6 +272,22 @@ def _provider_first(case: Case, rules: CaseRules, first: ProviderDeadline) -> De
     )
 
 
+def billing_window_start(charge: Charge, book: RuleBook) -> tuple[date, bool]:
+    """The day the window to claim ``charge`` counts from, and whether that is only the
+    earliest it can be.
+
+    Under a book whose ``[charges.window]`` counts from the due date (OSIPTEL: a year from
+    the bill's due date), the due date. Without one, the bill's date: a due date falls on
+    or after it, so the window can only end later than said, and a user told the earlier
+    end never files too late (the side that costs the user least).
+    """
+    if not book.window_from_due:
+        return charge.on, False
+    if charge.due_on is not None:
+        return charge.due_on, False
+    return charge.on, True
+
+
 def _charge_deadlines(case: Case, rules: CaseRules) -> list[Deadline]:
     book = rules.book
     if book is None:
@@ -277,7 +296,8 @@ def _charge_deadlines(case: Case, rules: CaseRules) -> list[Deadline]:
     for index, charge in enumerate(case.charges):
         if not is_not_owed(case, charge, rules):
             continue
-        window = book.rule("reclamo.billing.window", charge.on)
+        start, earliest = billing_window_start(charge, book)
+        window = book.rule("reclamo.billing.window", start)
         claimed = next(
             (s.filed_on for s in case.stages if s.kind is StageKind.RECLAMO and s.filed_on >= charge.on),
             None,
@@ -285,15 +305,24 @@ def _charge_deadlines(case: Case, rules: CaseRules) -> list[Deadline]:
         out.append(
             Deadline(
                 "reclamo.billing.file",
-                window.due(charge.on, rules.calendar),
+                window.due(start, rules.calendar),
                 Whose.USER,
                 window,
-                charge.on,
+                start,
                 charge=index,
                 done_on=claimed,
+                earliest=earliest,
             )
         )
     return out
+
+
+def no_due_date(case: Case, rules: CaseRules) -> list[int]:
+    """The numbers (from 1) of the charges whose window to claim is still open and counted
+    only from the bill's date, for want of its due date."""
+    return [
+        d.charge + 1 for d in _charge_deadlines(case, rules) if d.earliest and d.open and d.charge is not None
+    ]
 
 
 def case_deadlines(case: Case, rules: CaseRules) -> list[Deadline]:

@@ -232,6 +232,19 @@ def _charge_key(charge: Charge) -> Hashable:
     return (charge.amount, charge.currency, charge.on, charge.period_start, charge.period_end)
 
 
+def _charge_lacks(ours: Charge, theirs: Charge) -> dict[str, Any]:
+    """What the copy's charge has that the stored one lacks: its period, receipt, due date
+    (given later with `charge --number N`); nothing the stored one has is overwritten."""
+    lacked: dict[str, Any] = {}
+    if ours.period_start is None and theirs.period_start is not None:
+        lacked["period_start"], lacked["period_end"] = theirs.period_start, theirs.period_end
+    if not ours.receipt and theirs.receipt:
+        lacked["receipt"] = theirs.receipt
+    if ours.due_on is None and theirs.due_on is not None:
+        lacked["due_on"] = theirs.due_on
+    return lacked
+
+
 def _attachment_key(attachment: Attachment) -> Hashable:
     return (attachment.sha256,)
 
@@ -264,9 +277,14 @@ def _merge_children(
                 changes.append(
                     Phrase(_("{stage} of {day} answered"), stage=item.kind, day=item.filed_on.isoformat())
                 )
-            elif isinstance(item, Charge) and isinstance(ours, Charge) and newer and item.owed != ours.owed:
-                mine[at] = replace(ours, owed=item.owed)
-                changes.append(Phrase(_("charge of {day} marked"), day=item.on.isoformat()))
+            elif isinstance(item, Charge) and isinstance(ours, Charge):
+                if newer and item.owed != ours.owed:
+                    mine[at] = ours = replace(ours, owed=item.owed)
+                    changes.append(Phrase(_("charge of {day} marked"), day=item.on.isoformat()))
+                lacked = _charge_lacks(ours, item)
+                if lacked:
+                    mine[at] = replace(ours, **lacked)
+                    changes.append(Phrase(_("charge of {day} completed"), day=item.on.isoformat()))
         if added:
             changes.append(_added_words(name, added))
         if name == "stages":

@@ -189,6 +189,10 @@ class Charge:
     owed: bool | None = None
     note: str = ""
     uid: str = field(default_factory=new_uid)  # "" only for what an old export carries
+    # The receipt (boleta or factura) the charge is on, and the day it falls due: a
+    # billing reclamo names them, and the window to claim it counts from the due day.
+    receipt: str = ""
+    due_on: date | None = None
     id: int | None = None
 
 

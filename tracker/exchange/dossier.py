@@ -430,6 +430,7 @@ def render(
         out += dossier_escalation.stages_section(case, rules, md, formats.long_date)
         out += dossier_escalation.deadlines_section(case, rules, today, formats.long_date)
         out += dossier_escalation.charges_section(case, rules, md, formats.long_date)
+        out += dossier_escalation.undisputed_section(case, rules, today, formats.long_date)
     heading = _("## Checks ({passed} of {total} passed)").format(
         passed=case.checks_passed, total=case.checks_applicable
     )

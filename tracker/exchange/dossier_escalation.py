@@ -12,6 +12,7 @@ from tracker.domain.caserules import CaseRules
 from tracker.domain.charges import Share, charge_share, not_owed_totals, owed_line, unknown_period
 from tracker.domain.deadlines import case_deadlines, next_step, stage_views
 from tracker.domain.model import Case
+from tracker.domain.undisputed import undisputed
 from tracker.i18n import _, ngettext
 from tracker.wording import escalation as words
 from tracker.wording import formats, terms
@@ -92,10 +93,13 @@ def deadlines_section(
             state = _("**missed**")
         else:
             state = _("not yet")
+        what = words.deadline_what(deadline)
+        if deadline.earliest:
+            what += words.earliest_words(long_date(deadline.start))
         cells = (
             long_date(deadline.due),
             words.whose(deadline, report=True),
-            words.deadline_what(deadline),
+            what,
             words.rule_source(deadline.rule, rules.book),
             state,
         )
@@ -135,6 +139,20 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
             )
             + note
         )
+        bill = words.receipt_words(
+            md(charge.receipt) if charge.receipt.strip() else "",
+            long_date(charge.due_on) if charge.due_on else None,
+        )
+        if bill:
+            lines.append(f"  - {bill}")
+    book = rules.book
+    if book is not None and book.window_from_due and book.window_source:
+        lines += [
+            "",
+            _("The window to claim a bill counts from its due date: {source}.").format(
+                source=book.window_source
+            ),
+        ]
     missing = unknown_period(case, rules)
     if missing:
         lines += [
@@ -147,6 +165,48 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
             ).format(numbers=", ".join(str(n) for n in missing)),
         ]
     lines += ["", _("Not owed in all: {total}.").format(total=words.totals(not_owed_totals(case, rules))), ""]
+    return lines
+
+
+def undisputed_section(
+    case: Case, rules: CaseRules, today: date, long_date: Callable[[date], str]
+) -> list[str]:
+    """While a billing reclamo is open: what the user pays of each bill, by when, and what
+    stays under reclamo, with the rule and its source."""
+    pay = undisputed(case, rules, today)
+    book = rules.book
+    if pay is None or book is None:
+        return []
+    norm = book.norm(book.undisputed_norm).citation if book.undisputed_norm in book.norms else ""
+    lines = [
+        _("## To pay while the reclamo is open"),
+        "",
+        _(
+            "While the billing reclamo of {day} is open, the user pays only the part not disputed, "
+            "and the operator may not cut the service for the part under reclamo ({norm}; {source})."
+        ).format(day=long_date(pay.filed_on), norm=norm, source=book.undisputed_source),
+        "",
+    ]
+    for item in pay.to_pay:
+        if item.unknown:
+            said = _("Charge {number}: its period is not known, so neither is the part not disputed.")
+            lines.append("- " + said.format(number=item.number))
+            continue
+        amount = formats.money(item.amount, item.currency)
+        if item.due_on is not None:
+            said = _("Charge {number}: {amount} not disputed, due on {due}").format(
+                number=item.number, amount=amount, due=long_date(item.due_on)
+            )
+        else:
+            said = _("Charge {number}: {amount} not disputed, due on the date on the bill").format(
+                number=item.number, amount=amount
+            )
+        if item.disputed:
+            said += _("; {disputed} under reclamo").format(
+                disputed=formats.money(item.disputed, item.currency)
+            )
+        lines.append(f"- {said}.")
+    lines.append("")
     return lines
 
 

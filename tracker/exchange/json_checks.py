@@ -291,6 +291,7 @@ _STAGE_FIELDS = (
 # Added to version 2 later (an additive field): exports written before it still import.
 _STAGE_OPTIONAL = frozenset({"issued_on", "answer_reason"})
 _CHARGE_FIELDS = ("amount", "currency", "on", "period_start", "period_end", "owed", "note")
+_CHARGE_OPTIONAL = frozenset({"receipt", "due_on"})  # additive, like issued_on
 _ATTACHMENT_FIELDS = ("name", "sha256", "size", "added_at", "note")
 _CHECK_FIELDS = ("name", "required", "state", "checked_at", "note")
 _ENTRY_FIELDS_V1 = (
@@ -444,7 +445,7 @@ def _stage(value: Any, version: int) -> Stage:
 
 
 def _charge(value: Any, version: int) -> Charge:
-    data = exact_object(value, **_fields(_CHARGE_FIELDS, _CHARGE_SET, version))
+    data = exact_object(value, **_fields(_CHARGE_FIELDS, _CHARGE_SET, version), optional=_CHARGE_OPTIONAL)
     currency = _text(data["currency"], "currency")
     if not re.fullmatch(r"[A-Z]{3}", currency):
         raise Problem(
@@ -460,6 +461,8 @@ def _charge(value: Any, version: int) -> Charge:
         period_end=_opt_date(data["period_end"], "period_end"),
         owed=_opt_bool(data["owed"], "owed"),
         note=_text(data["note"], "note"),
+        receipt=_text(data.get("receipt", ""), "receipt"),
+        due_on=_opt_date(data.get("due_on"), "due_on"),
     )
 
 

@@ -249,22 +249,19 @@ def render_letter(
     return letter.text()
 
 
-def _receipts(case: Case, as_of: date) -> list[str]:
+def _receipts(case: Case, as_of: date, letter: Letter) -> list[str]:
     """The bills a billing reclamo is about: the reclamo rules (art. 49) ask for the receipt's
-    number or its issue or due date.
-
-    HOOK (issue 18 §1, "Bills"; branch money): when Charge gains ``receipt`` and ``due_on``
-    (``charge --receipt/--due``), name each receipt here as "Recibo N.° {receipt}, emitido el
-    {fecha(on)}, con vencimiento el {fecha(due_on)}". Until then the issue date is the only
-    fact the case holds, and the number and due date are left for the user to fill in.
-    """
+    number or its issue or due date. Each is named by what the charge holds (``charge
+    --receipt/--due``); what it lacks is left as a placeholder for the user to fill in."""
     bills = [c for c in case.charges if c.on <= as_of]
     if not bills:
         return ["Recibo: [número del recibo, fecha de emisión y fecha de vencimiento]"]
-    return [
-        f"Recibo: [número del recibo], emitido el {fecha(c.on)}, con vencimiento el [fecha de vencimiento]"
-        for c in bills
-    ]
+    lines = []
+    for bill in bills:
+        number = f"N.° {letter.code(bill.receipt)}" if bill.receipt.strip() else "[número del recibo]"
+        due = fecha(bill.due_on) if bill.due_on is not None else "[fecha de vencimiento]"
+        lines.append(f"Recibo: {number}, emitido el {fecha(bill.on)}, con vencimiento el {due}")
+    return lines
 
 
 def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: date) -> None:
@@ -285,7 +282,7 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
     if reclamo is not None and reclamo.code.strip():
         refs.append(f"Código de reclamo: {letter.code(reclamo.code)}")
     if topic is Topic.BILLING:
-        refs += _receipts(case, dated)
+        refs += _receipts(case, dated, letter)
     opening(letter, signer, dated, to_operator(case, letter), [subject, *refs])
     reglamento = norma(rules.book, rules.book.rule("reclamo.notify", dated))
     letter.para(

@@ -68,7 +68,7 @@ def redact_case(case: Case) -> Case:
         checks=[_redact_check(c) for c in case.checks],
         timeline=[_redact_entry(e) for e in case.timeline],
         stages=[replace(s, note=redact(s.note), answer_note=redact(s.answer_note)) for s in case.stages],
-        charges=[replace(c, note=redact(c.note)) for c in case.charges],
+        charges=[replace(c, note=redact(c.note), receipt=redact(c.receipt)) for c in case.charges],
         attachments=[replace(a, name=redact(a.name), note=redact(a.note)) for a in case.attachments],
     )
 

@@ -76,6 +76,8 @@ def charge_to_dict(charge: Charge) -> dict[str, Any]:
         "period_end": iso_date(charge.period_end),
         "owed": charge.owed,
         "note": charge.note,
+        "receipt": charge.receipt,
+        "due_on": iso_date(charge.due_on),
         "uid": charge.uid,
     }
 
@@ -194,6 +196,8 @@ def path_to_dict(case: Case, rules: CaseRules) -> dict[str, Any]:
             "whose": d.whose.value,
             "rule": d.rule_id,
             "done_on": iso_date(d.done_on),
+            "start": iso_date(d.start),
+            "earliest": d.earliest,
         }
         for d in case_deadlines(case, rules)
     ]

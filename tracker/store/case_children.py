@@ -46,6 +46,8 @@ CHARGE_COLUMNS = (
     "owed",
     "note",
     "uid",
+    "receipt",  # since 0006
+    "due_on",  # since 0006
 )
 ATTACHMENT_COLUMNS = ("case_id", "position", "name", "sha256", "size", "added_at", "note", "uid")
 TABLES = ("stages", "charges", "attachments")
@@ -91,6 +93,8 @@ def charge_row(case_id: int, charge: Charge, position: int, codec: Codec) -> tup
         codec.bool_in(charge.owed) if charge.owed is not None else None,
         charge.note,
         identity(charge),
+        charge.receipt,
+        _day(codec, charge.due_on),
     )
 
 
@@ -144,6 +148,8 @@ def charge_from_row(row: Sequence[Any], codec: Codec) -> Charge:
         owed=bool(row[8]) if row[8] is not None else None,
         note=row[9],
         uid=row[10],
+        receipt=row[11],
+        due_on=_optional_day(codec, row[12]),
     )
 
 

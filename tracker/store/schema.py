@@ -176,6 +176,9 @@ charges = Table(
     Column("note", Text, nullable=False),
     # Since 0005: its own identity (tracker.domain.model.new_uid), given when entered.
     Column("uid", String(32), nullable=False, server_default=""),
+    # since 0006: the receipt's number ("" when not given) and the day the bill falls due
+    Column("receipt", Text, nullable=False, server_default=""),
+    Column("due_on", Date),
 )
 
 attachments = Table(

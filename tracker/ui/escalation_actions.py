@@ -1,5 +1,5 @@
 """What the Case screen offers past the provider's deadline: the ladder of stages, the next
-step (s) and the letters (l). Kept apart so the Case screen itself changes little."""
+step (s), the letters (l) and the charges (c). Kept apart so the Case screen itself changes little."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ class EscalationActions:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Next step and letters only where the case's playbook has a regulator's rules."""
-        if action in ("next_step", "letter"):
+        if action in ("next_step", "letter", "charge"):
             case = self.case
             return case is not None and self._app.tracker.rules_for(case).book is not None
         if action == "answer":
@@ -126,6 +126,22 @@ class EscalationActions:
                 self._app.data_changed()
 
         self._screen.app.push_screen(AnswerScreen(case), done)
+
+    def action_charge(self) -> None:
+        """Record a charge, or complete a recorded one (its period, receipt, due date)."""
+        from tracker.ui.screens.charge import ChargeScreen
+
+        case = self.case
+        if case is None:
+            return
+        book = self._app.tracker.rules_for(case).book
+        currency = book.currency if book is not None and book.currency else case.fee_currency
+
+        def done(updated: Case | None) -> None:
+            if updated is not None:
+                self._app.data_changed()
+
+        self._screen.app.push_screen(ChargeScreen(case, currency or ""), done)
 
     def action_letter(self) -> None:
         from tracker.ui.screens.letter import LetterScreen

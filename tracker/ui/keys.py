@@ -96,6 +96,7 @@ CASE = [
     Binding("s", "next_step", NP_("key", "Next step"), id="case.next_step"),
     Binding("l", "letter", NP_("key", "Letter"), id="case.letter", show=False),
     Binding("r", "answer", NP_("key", "Answer"), id="case.answer", show=False),
+    Binding("c", "charge", NP_("key", "Charge"), id="case.charge", show=False),
     Binding("x", "export", NP_("key", "Dossier"), id="case.export", show=False),
     Binding("w", "withdraw", NP_("key", "Withdraw"), id="case.withdraw", show=False),
     Binding("delete", "delete", NP_("key", "Delete"), id="case.delete", show=False),

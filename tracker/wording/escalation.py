@@ -25,10 +25,20 @@ from tracker.domain.charges import (
     owed_line,
     unknown_period,
 )
-from tracker.domain.deadlines import Deadline, Late, NextStep, Step, Whose, case_deadlines, stage_views
+from tracker.domain.deadlines import (
+    Deadline,
+    Late,
+    NextStep,
+    Step,
+    Whose,
+    case_deadlines,
+    no_due_date,
+    stage_views,
+)
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
 from tracker.domain.rules import Fact, Rule, RuleBook, Unit
+from tracker.domain.undisputed import ToPay, undisputed
 from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.wording.formats import money
 from tracker.wording.terms import outcome_name, stage_name, topic_name
@@ -127,6 +137,8 @@ def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
             state = _(" — met late, on {day}").format(day=deadline.done_on.isoformat())
         else:
             state = _(" — met on {day}").format(day=deadline.done_on.isoformat())
+    if deadline.earliest:
+        state += earliest_words(deadline.start.isoformat())
     return _("{due}  {whose}: {what} ({source}){state}").format(
         due=deadline.due.isoformat(),
         whose=whose(deadline),
@@ -134,6 +146,24 @@ def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
         source=rule_source(deadline.rule, book),
         state=state,
     )
+
+
+def earliest_words(day: str) -> str:
+    """Said of a bill's window counted from its issue date because its due date is not known."""
+    # TRANSLATORS: follows a deadline: keep the leading space and dash if your language puts them there.
+    return _(
+        " — counted from the bill's date, {day}, the earliest it can start;"
+        " from its due date it may end later"
+    ).format(day=day)
+
+
+def ask_for_due(case_id: int | None, numbers: list[int]) -> str:
+    """The line that asks for the due dates the window to claim a bill counts from."""
+    return "  " + ngettext(
+        "Charge {numbers} has no due date: give it with `tracker charge {id} --number N --due DATE`.",
+        "Charges {numbers} have no due date: give each with `tracker charge {id} --number N --due DATE`.",
+        len(numbers),
+    ).format(numbers=", ".join(str(n) for n in numbers), id=case_id)
 
 
 def late_words(late: Late, case: Case, day: Callable[[date], str] = date.isoformat) -> str:
@@ -230,6 +260,17 @@ def charge_line(money_text: str, day: str, period: tuple[str, str] | None, state
     return _("{money} on {day}: {state}").format(money=money_text, day=day, state=state)
 
 
+def receipt_words(receipt: str, due: str | None) -> str:
+    """ "receipt B001-00012345, due 2026-08-10": the bill a charge is on ("" when neither is known)."""
+    if receipt and due:
+        return _("receipt {number}, due {day}").format(number=receipt, day=due)
+    if receipt:
+        return _("receipt {number}").format(number=receipt)
+    if due:
+        return _("due {day}").format(day=due)
+    return ""
+
+
 def ask_for_period(case_id: int | None, numbers: list[int]) -> str:
     """The line that asks for the periods the rules need."""
     return "  " + ngettext(
@@ -281,6 +322,39 @@ def line_source(line: OwedLine, book: RuleBook | None) -> str:
         return ""
     chosen = _(" (chosen in config.toml)") if book.line_from_config else _(" (the rule book's default)")
     return chosen + ": " + book.line_sources.get(line.basis.value, "")
+
+
+def undisputed_heading(filed_on: str, book: RuleBook | None) -> str:
+    """What holds while a billing reclamo is open, with the norm it rests on."""
+    norm = ""
+    if book is not None and book.undisputed_norm in book.norms:
+        norm = book.norm(book.undisputed_norm).citation
+    return _(
+        "While the billing reclamo of {day} is open, pay only the part you do not dispute: "
+        "the operator may not cut the service for the part under reclamo ({norm})."
+    ).format(day=filed_on, norm=norm)
+
+
+def to_pay_line(item: ToPay, day: Callable[[date], str] = date.isoformat) -> str:
+    """ "Charge 1: pay S/ 30.00 by 2026-08-18, its due date; leave S/ 32.00 unpaid, it is under reclamo"."""
+    if item.unknown:
+        return _("Charge {number}: give its period first; until then the part to pay cannot be told").format(
+            number=item.number
+        )
+    if not item.amount:
+        pay = _("nothing to pay now")
+    elif item.due_on is not None:
+        pay = _("pay {amount} by {due}, its due date").format(
+            amount=money(item.amount, item.currency), due=day(item.due_on)
+        )
+    else:
+        pay = _("pay {amount} by the due date on the bill").format(amount=money(item.amount, item.currency))
+    leave = ""
+    if item.disputed:
+        leave = _("; leave {disputed} unpaid, it is under reclamo").format(
+            disputed=money(item.disputed, item.currency)
+        )
+    return _("Charge {number}: {pay}{leave}").format(number=item.number, pay=pay, leave=leave)
 
 
 class Part(StrEnum):
@@ -351,9 +425,21 @@ def path_parts(case: Case, today: date, rules: CaseRules) -> list[tuple[Part, st
                 + (f" - {_line(charge.note)}" if charge.note else ""),
                 Part.MINE if share.unknown else Part.ITEM,
             )
+            bill = receipt_words(_line(charge.receipt), charge.due_on.isoformat() if charge.due_on else None)
+            if bill:
+                add("     " + bill)
         missing = unknown_period(case, rules)
         if missing:
             add(ask_for_period(case.id, missing), Part.MINE)
+        undated = no_due_date(case, rules)
+        if undated:
+            add(ask_for_due(case.id, undated), Part.MINE)
+    pay = undisputed(case, rules, today)
+    if pay is not None:
+        add(_("To pay meanwhile:"), Part.HEADING)
+        add("  " + undisputed_heading(pay.filed_on.isoformat(), rules.book), Part.MINE)
+        for item in pay.to_pay:
+            add("  " + to_pay_line(item), Part.MINE)
     if case.attachments:
         add(_("Attachments:"), Part.HEADING)
         for attachment in case.attachments:

@@ -256,6 +256,10 @@ def _charge_completed(entry: TimelineEntry, day: DayFormat) -> str:
                 start=_on(entry, "period_start", day), end=_on(entry, "period_end", day)
             )
         )
+    if "receipt" in entry.params:
+        given.append(_("receipt {number}").format(number=_param(entry, "receipt")))
+    if "due_on" in entry.params:
+        given.append(_("due {day}").format(day=_on(entry, "due_on", day)))
     return _("Charge of {money}: {given}").format(money=_amount(entry), given=", ".join(given))
 
 

@@ -212,7 +212,7 @@ def _charge_arguments(charge: Parser, m: Mapping[str, str]) -> None:
         "--number",
         metavar="N",
         type=int,
-        help=_("give charge N (from `tracker show`) what it lacked, e.g. its --period"),
+        help=_("give charge N (from `tracker show`) what it lacked: its --period, --receipt or --due"),
     )
     charge.add_argument(
         "--currency",
@@ -223,6 +223,16 @@ def _charge_arguments(charge: Parser, m: Mapping[str, str]) -> None:
         "--period",
         metavar=m["FROM..TO"],
         help=_("the period billed, YYYY-MM-DD..YYYY-MM-DD"),
+    )
+    charge.add_argument(
+        "--receipt",
+        metavar=m["NUMBER"],
+        help=_("the receipt's number (boleta or factura), e.g. B001-00012345"),
+    )
+    charge.add_argument(
+        "--due",
+        metavar=m["DATE"],
+        help=_("the day the bill falls due (the window to claim it counts from it)"),
     )
     owed = charge.add_mutually_exclusive_group()
     owed.add_argument(
@@ -257,13 +267,16 @@ def charge(args: argparse.Namespace, clock: Clock) -> int:
 
     today = clock.today()
     period = _period(args.period, today)
+    due = option_date(args.due, today, "--due") if args.due is not None else None
     if args.number is not None:
         if args.amount is not None or args.on is not None:
             raise InvalidInput(
                 _("--number changes a recorded charge: give no amount and no --on"), "--number"
             )
         tracker = Tracker.open(args.db, clock=clock)
-        case = tracker.escalation.complete_charge(args.id, args.number, period=period)
+        case = tracker.escalation.complete_charge(
+            args.id, args.number, period=period, receipt=args.receipt, due=due
+        )
         recorded = case.charges[args.number - 1]
         verb = _("Case {id}: charge {number} of {money} on {day} completed: {state}.")
     else:
@@ -284,7 +297,15 @@ def charge(args: argparse.Namespace, clock: Clock) -> int:
                     _("give the charge's currency with --currency (e.g. PEN, USD)"), "--currency"
                 )
         case = tracker.escalation.add_charge(
-            args.id, amount, currency, on, period=period, owed=args.owed, note=args.note
+            args.id,
+            amount,
+            currency,
+            on,
+            period=period,
+            owed=args.owed,
+            note=args.note,
+            receipt=args.receipt or "",
+            due=due,
         )
         recorded = next(c for c in reversed(case.charges) if c.on == on and c.amount == amount)
         verb = _("Case {id}: charge {number} of {money} on {day} recorded: {state}.")

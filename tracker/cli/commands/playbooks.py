@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from tracker.clock import Clock
     from tracker.core import Tracker
     from tracker.domain.playbooks import Playbook
+    from tracker.domain.rules import RuleBook
 
 
 def _playbooks_arguments(playbooks: Parser, m: Mapping[str, str]) -> None:
@@ -106,6 +107,7 @@ def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
                 source=uit.source,
             )
         )
+    _print_charge_rules(book)
     say()
     say(_("Norms:"))
     for norm in book.norms.values():
@@ -131,6 +133,19 @@ def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
                 id=unknown
             )
         )
+
+
+def _print_charge_rules(book: RuleBook) -> None:
+    """The ``[charges]`` readings with their sources: the line (the one in use marked), the
+    undisputed part, and what the window to claim a bill counts from."""
+    for key, source in book.line_sources.items():
+        used = _(" [in use]") if key == book.not_owed_from else ""
+        say(f"  {'charges.lines.' + key:<30} {source}{used}")
+    if book.undisputed_source:
+        say(f"  {'charges.undisputed':<30} {book.undisputed_source}")
+    if book.window_source:
+        counted = _("from the due date") if book.window_from_due else _("from the bill's date")
+        say(f"  {'charges.window':<30} {counted}: {book.window_source}")
 
 
 def _config_file(tracker: Tracker) -> str:
