@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 # How many changes --list shows.
 LISTED = 20
+# How much of what a change said a line repeats (a long note is cut with …).
+SAID_COLUMNS = 100
 
 
 def _arguments(undo: Parser, m: Mapping[str, str]) -> None:
@@ -55,11 +57,14 @@ def _json(change: LoggedChange) -> dict[str, Any]:
 
 
 def _line(tracker: Tracker, change: LoggedChange) -> str:
-    from tracker.display import one_line
+    from tracker.display import headline
     from tracker.wording.changes import change_text
 
     line = _("{change:>5}  {when}  case {id}  {what}").format(
-        change=change.id, when=_when(tracker, change), id=change.case_id, what=one_line(change_text(change))
+        change=change.id,
+        when=_when(tracker, change),
+        id=change.case_id,
+        what=headline(change_text(change), SAID_COLUMNS),
     )
     if change.undone_by is not None:
         line += "  " + _("(undone by change {undo})").format(undo=change.undone_by)
@@ -70,7 +75,7 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.output import print_json
     from tracker.cli.terminal import say
     from tracker.core import Tracker
-    from tracker.display import one_line
+    from tracker.display import headline
     from tracker.wording.changes import change_text
 
     tracker = Tracker.open(args.db, clock=clock)
@@ -92,7 +97,8 @@ def undo(args: argparse.Namespace, clock: Clock) -> int:
             change=undone.id,
             id=undone.case_id,
             when=_when(tracker, undone),
-            what=one_line(change_text(undone)),
+            # What the change said, on one line and cut to fit: a 5,000-character note is not repeated.
+            what=headline(change_text(undone), SAID_COLUMNS),
         )
     )
     if "attachments" in logged.tables:
