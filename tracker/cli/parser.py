@@ -81,6 +81,7 @@ def metavar_words() -> dict[str, str]:
         "SERVICE": pgettext("metavar", "SERVICE"),
         "STATE": pgettext("metavar", "STATE"),
         "SUMMARY": pgettext("metavar", "SUMMARY"),
+        "TERM": pgettext("metavar", "TERM"),
         "TEXT": pgettext("metavar", "TEXT"),
         "TICKET": pgettext("metavar", "TICKET"),
         "TOPIC": pgettext("metavar", "TOPIC"),
@@ -123,7 +124,11 @@ def build_parser(arguments: Sequence[str] | None = None) -> Parser:
     commands = add_commands(parser, m, dest="command", metavar=m["COMMAND"])
     for command in commands_up_to(None if arguments is None else command_word(arguments)):
         commands.add_parser(
-            command.name, help=_(command.help), description=command.described(m), fill=command.arguments
+            command.name,
+            help=_(command.help),
+            description=command.described(m),
+            epilog=command.see_also(),
+            fill=command.arguments,
         )
 
     return parser

@@ -400,6 +400,7 @@ COMMANDS = (
             "allowed."
         ),
         writes=always,
+        glossary="reclamo",
     ),
     Command(
         "answer",
@@ -411,6 +412,7 @@ COMMANDS = (
             "--stage {kind}. An answer against you opens your deadline to appeal."
         ),
         writes=always,
+        glossary="infundado",
     ),
     Command(
         "charge",
@@ -426,6 +428,7 @@ COMMANDS = (
             "overrides the rules."
         ),
         writes=always,
+        glossary="recibo",
     ),
     Command(
         "letter",
@@ -438,5 +441,6 @@ COMMANDS = (
             "data from config.toml [me] (tracker me). baja is the written request itself, for a "
             "store or an e-mail. Not legal advice."
         ),
+        glossary="reclamo",
     ),
 )
