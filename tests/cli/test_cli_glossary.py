@@ -71,7 +71,10 @@ def test_the_reader_sees_the_spanish_term_with_their_own_word(cli: Run) -> None:
     assert explained(cli, "en", "apelación")[0] == "apelación · appeal"
     # In Spanish the term is the reader's own word: shown once.
     assert explained(cli, "es", "reclamo")[0] == "reclamo"
-    assert explained(cli, "es", "TRASU")[0] == "TRASU · Tribunal Administrativo de Solución de Reclamos de Usuarios"
+    assert (
+        explained(cli, "es", "TRASU")[0]
+        == "TRASU · Tribunal Administrativo de Solución de Reclamos de Usuarios"
+    )
 
 
 @pytest.mark.parametrize(
@@ -111,7 +114,11 @@ def test_without_a_term_every_term_is_shown_grouped_along_the_path(cli: Run) -> 
     result = cli("--lang", "zh_CN", "glossary")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    headings = [line.strip().split(" · ")[0] for line in lines if line.startswith("  ") and not line.startswith("    ")]
+    headings = [
+        line.strip().split(" · ")[0]
+        for line in lines
+        if line.startswith("  ") and not line.startswith("    ")
+    ]
     assert headings == TERMS
     groups = [line for line in lines if line and not line.startswith(" ")]
     assert groups == ["向运营商申请", "运营商未履行时", "答复", "上诉及裁决机构"]

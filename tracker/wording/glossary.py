@@ -162,7 +162,7 @@ TERMS = (
         NP_("glossary word", "OSIPTEL's form"),
         FAILING,
         N_(
-            "OSIPTEL's own online form (\"I want to leave\"), which takes a baja request through "
+            'OSIPTEL\'s own online form ("I want to leave"), which takes a baja request through '
             "OSIPTEL when the operator's channels fail. The tracker records it as a stage; no "
             "deadline for it is known. Source: {quiero_salirme}."
         ),

@@ -34,8 +34,10 @@ def term_text(term: Term, book: RuleBook | None, today: date, chosen: bool) -> T
 class GlossaryView(VerticalScroll):
     """Every term, scrollable; :meth:`show_term` brings one to the top."""
 
-    def __init__(self, book: RuleBook | None, today: date, chosen: Term | None = None, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self, book: RuleBook | None, today: date, chosen: Term | None = None, *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
         self.book, self.today, self.chosen = book, today, chosen
 
     def compose(self) -> ComposeResult:
