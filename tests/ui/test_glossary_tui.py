@@ -11,25 +11,26 @@ from textual.widgets import Static, TabbedContent
 from tests.helpers.ui import TODAY, press, seed, settle
 from tracker.clock import FixedClock
 from tracker.core import Tracker
+from tracker.display import cell_width
 from tracker.domain.model import Outcome, StageKind
 from tracker.ui.app import TrackerApp, build_app
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.help import GLOSSARY_TAB, HelpScreen
-from tracker.ui.widgets.glossary_view import GlossaryView, term_id
+from tracker.ui.widgets.glossary_view import GlossaryEntry, GlossaryView, term_id
 from tracker.wording import glossary
 
 
 def entry_text(screen: HelpScreen, spanish: str) -> str:
     term = glossary.find(spanish)
     assert term is not None
-    return str(screen.query_one(f"#{term_id(term)}", Static).render())
+    return str(screen.query_one(f"#{term_id(term)}", GlossaryEntry).render())
 
 
 def at_top(view: GlossaryView, spanish: str) -> bool:
     """Whether the term's entry is the first thing the scrolled view shows."""
     term = glossary.find(spanish)
     assert term is not None
-    entry = view.query_one(f"#{term_id(term)}", Static)
+    entry = view.query_one(f"#{term_id(term)}", GlossaryEntry)
     return view.scroll_offset.y > 0 and entry.region.y == view.region.y
 
 
@@ -53,12 +54,22 @@ async def test_help_has_a_glossary_tab_with_every_term_in_chinese_at_80x24(
             text = entry_text(screen, spanish)
             assert text.startswith(spanish) and len(text) > len(spanish) + 20
         assert entry_text(screen, "reclamo").startswith("reclamo · 投诉\n")
-        assert "5个工作日，Res. 138-2012-CD/OSIPTEL" in entry_text(screen, "baja")
+        assert "5个工作日，Res. 138-2012-CD/OSIPTEL" in entry_text(screen, "baja").replace("\n", "")
+        # Lines break as Chinese does, never inside a citation, a number or a bracket's word.
+        for spanish in glossary.names():
+            lines = entry_text(screen, spanish).splitlines()
+            assert all(cell_width(line) <= view.content_size.width for line in lines)
+            assert not [line for line in lines if line.endswith(("Res.", "Ley", "art.", "S/"))]
+            split = [
+                (a, b) for a, b in zip(lines, lines[1:], strict=False) if a[-1:].isdigit() and b[:1].isdigit()
+            ]
+            assert not split
+        assert "Ley 27444" in entry_text(screen, "inadmisible")
         # Longer than the screen: it scrolls, from the keyboard, down to OSIPTEL.
         assert view.max_scroll_y > 0
         await press(pilot, "end")
         assert view.scroll_offset.y == view.max_scroll_y
-        osiptel = screen.query_one(f"#{term_id(glossary.TERMS[-1])}", Static)
+        osiptel = screen.query_one(f"#{term_id(glossary.TERMS[-1])}", GlossaryEntry)
         assert osiptel.region.bottom <= view.region.bottom
         # The keys are a key away again.
         await press(pilot, "k")

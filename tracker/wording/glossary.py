@@ -9,10 +9,12 @@ the text itself, so that a changed rule changes the glossary too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tracker.display import NO_BREAK, wrap
 from tracker.domain.folding import folded
 from tracker.domain.model import Action, Case, Outcome, StageKind
 from tracker.i18n import N_, NP_, _, pgettext
@@ -294,6 +296,17 @@ def glossary_playbook(playbooks: Iterable[Playbook]) -> Playbook | None:
     """A playbook that follows Peru's rule book, through which the rules are read (with the
     norm dates the user set)."""
     return next((p for p in playbooks if p.rulebook == RULEBOOK), None)
+
+
+# The spaces a line never breaks at: inside a citation or an amount ("Res. 099-2022-CD/OSIPTEL",
+# "Ley 27444", "art. 136", "S/ 27.50"), where a break reads as two things.
+_GLUED = re.compile(r"(?<=\bRes\.) |(?<=\bLey) |(?<=\bart\.) |(?<=S/) |(?<=US\$) ")
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, Chinese broken between characters, never
+    inside a citation or an amount."""
+    return [line.replace(NO_BREAK, " ") for line in wrap(_GLUED.sub(NO_BREAK, text), width)]
 
 
 def explanation(term: Term, book: RuleBook | None, today: date) -> str:

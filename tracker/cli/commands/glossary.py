@@ -63,12 +63,11 @@ def glossary(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _say_term(term: Term, book: RuleBook | None, today: date, width: int, indent: str) -> None:
-    from tracker.display import wrap
     from tracker.wording import glossary as words
 
     say(indent + words.heading(term))
     inner = indent + "  "
-    for line in wrap(words.explanation(term, book, today), width - len(inner)):
+    for line in words.wrapped(words.explanation(term, book, today), width - len(inner)):
         say(inner + line)
 
 
