@@ -74,7 +74,7 @@ def _say_term(term: Term, book: RuleBook | None, today: date, width: int, indent
 COMMANDS = (
     Command(
         "glossary",
-        N_("explain the Peruvian words: reclamo, queja, TRASU, infundado…"),
+        N_("explain the Peruvian words: reclamo, queja, TRASU…"),
         glossary,
         _glossary_arguments,
         description=N_(
