@@ -41,6 +41,13 @@ class Parser(argparse.ArgumentParser):
         return text
 
     def error(self, message: str) -> NoReturn:
+        # argparse joins the missing options with an English ", ": list them as the reader's
+        # language does.
+        required = _("the following arguments are required: %s").split("%s")[0]
+        if message.startswith(required):
+            from tracker.wording.formats import listed
+
+            message = required + listed(message[len(required) :].split(", "))
         sys.stderr.write(
             _("{prog}: error: {problem} (see {prog} --help)").format(prog=self.prog, problem=message) + "\n"
         )

@@ -78,6 +78,8 @@ def metavar_words() -> dict[str, str]:
         "PLAYBOOK": pgettext("metavar", "PLAYBOOK"),
         "PROVIDER": pgettext("metavar", "PROVIDER"),
         "REASON": pgettext("metavar", "REASON"),
+        "REQUEST": pgettext("metavar", "REQUEST"),
+        "RESOLUTION": pgettext("metavar", "RESOLUTION"),
         "SERVICE": pgettext("metavar", "SERVICE"),
         "STATE": pgettext("metavar", "STATE"),
         "SUMMARY": pgettext("metavar", "SUMMARY"),
