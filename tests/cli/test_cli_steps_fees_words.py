@@ -98,3 +98,17 @@ def test_a_suspension_under_any_playbook_keeps_its_end_date(cli: Run) -> None:
     refused = cli("add", "Gym", "--until", "2027-01-20")
     assert refused.code != 0
     assert "only a suspension has an end date" in refused.err
+
+
+def test_a_usage_error_points_to_the_commands_own_help(cli: Run) -> None:
+    refused = cli("add", "Movistar", "--bogus")
+    assert refused.code == 2
+    assert refused.err.strip().endswith("(see tracker add --help)")
+    refused = cli("--bogus")
+    assert refused.err.strip().endswith("(see tracker --help)")
+
+
+def test_missing_arguments_are_listed_as_the_language_lists_them(cli: Run) -> None:
+    refused = cli("--lang", "zh_CN", "check")
+    assert refused.code == 2
+    assert "、" in refused.err and ", " not in refused.err
