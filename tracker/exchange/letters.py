@@ -688,17 +688,20 @@ def letter_for(
     return letter.explained(meaning_line, reading_aid_top(), reading_aid_bottom())
 
 
-def letter_filename(case: Case, kind: str, fmt: str = "md") -> str:
-    return f"{kind}-caso-{case.id}.{fmt}"
+def letter_filename(case: Case, kind: str, fmt: str = "md", *, explain: bool = False) -> str:
+    """ "reclamo-caso-3.md"; the reading aid is named apart, so it is never taken for the letter."""
+    return f"{kind}-caso-{case.id}{'-ayuda-de-lectura' if explain else ''}.{fmt}"
 
 
-def write_letter(tracker: Tracker, case: Case, kind: str, folder: Path | None = None) -> Path:
-    """Write the letter as Markdown in the exports folder (beside the database) and return
-    its path; one written earlier for the same case and kind is replaced."""
+def write_letter(
+    tracker: Tracker, case: Case, kind: str, folder: Path | None = None, *, explain: bool = False
+) -> Path:
+    """Write the letter (or, with ``explain``, its reading aid) as Markdown in the exports
+    folder (beside the database) and return its path; one written earlier is replaced."""
     from tracker.exchange.files import exports_folder, write_private
 
-    text = letter_for(tracker, case, kind)
-    target = (folder or exports_folder(tracker.path)) / letter_filename(case, kind)
+    text = letter_for(tracker, case, kind, explain=explain)
+    target = (folder or exports_folder(tracker.path)) / letter_filename(case, kind, explain=explain)
     write_private(
         target, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files(), make_folder=True
     )

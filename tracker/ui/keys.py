@@ -136,7 +136,11 @@ CONFIRM = [
 
 IMPORT = [Binding("escape", "cancel", NP_("key", "Cancel"), id="import.cancel")]
 
-LETTER = [Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel")]
+LETTER = [
+    Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel"),
+    # The reading aid (letter --explain): each paragraph followed by its meaning.
+    Binding("t", "toggle_explain", NP_("key", "Reading aid"), id="letter.explain"),
+]
 
 UNDO = [Binding("escape", "cancel", NP_("key", "Cancel"), id="undo.cancel")]
 
