@@ -18,6 +18,7 @@ TOPICS = (
     "undo",
     "playbooks",
     "escalation",
+    "phone",
     "holder",
     "evidence",
     "exchange",

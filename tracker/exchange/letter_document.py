@@ -35,8 +35,8 @@ AYUDA_ABAJO = "FIN DE LA AYUDA DE LECTURA: esta copia no es para presentar."
 
 @record(frozen=True)
 class Said:
-    """One paragraph of a letter: its Spanish text, and its identity (the key of its
-    explanation in the reader's language) with the facts that fill that explanation."""
+    """One paragraph of a letter (or line of a phone script): its Spanish text, and its
+    identity (the key of its meaning in the reader's language) with the facts that fill it."""
 
     key: str
     text: str

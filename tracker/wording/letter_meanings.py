@@ -225,7 +225,7 @@ MEANINGS: dict[str, str] = {
 _ACTIONS = {Action.CANCEL: N_("the baja (cancellation)"), Action.SUSPEND: N_("the temporary suspension")}
 
 
-def _worded(value: object) -> str:
+def worded_fact(value: object) -> str:
     """A fact in the reader's words: dates and periods in their language, the rest as given."""
     from tracker.wording.escalation import period
     from tracker.wording.formats import long_date
@@ -248,7 +248,7 @@ def _worded(value: object) -> str:
 
 def meaning(key: str, facts: Mapping[str, object]) -> str:
     """What the paragraph ``key`` says, in the reader's language, filled with its facts."""
-    words = {name: _worded(value) for name, value in facts.items()}
+    words = {name: worded_fact(value) for name, value in facts.items()}
     if key.startswith("baja.solicito"):
         words["holder_asks"] = _(_HOLDER_ASKS).format(**words)
     return _(MEANINGS[key]).format(**words)
