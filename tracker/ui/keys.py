@@ -95,6 +95,9 @@ CASE = [
     Binding("a", "add_check", NP_("key", "Add check"), id="case.add_check", show=False),
     Binding("s", "next_step", NP_("key", "Next step"), id="case.next_step"),
     Binding("l", "letter", NP_("key", "Letter"), id="case.letter", show=False),
+    Binding(
+        "p", "phone", NP_("key", "Phone"), id="case.phone", tooltip=N_("What to say on the phone, in Spanish")
+    ),
     Binding("r", "answer", NP_("key", "Answer"), id="case.answer", show=False),
     Binding("c", "charge", NP_("key", "Charge"), id="case.charge", show=False),
     Binding("x", "export", NP_("key", "Dossier"), id="case.export", show=False),
@@ -136,6 +139,14 @@ CONFIRM = [
 
 IMPORT = [Binding("escape", "cancel", NP_("key", "Cancel"), id="import.cancel")]
 
+PHONE = [
+    Binding("escape", "app.pop_screen", NP_("key", "Back"), id="phone.back"),
+    Binding("f", "log_contact", NP_("key", "Log the call"), id="phone.log"),
+    Binding("a", "toggle_whole", NP_("key", "Whole script"), id="phone.whole"),
+    Binding("pageup", "page(-1)", NP_("key", "Page up"), id="phone.page_up", show=False),
+    Binding("pagedown", "page(1)", NP_("key", "Page down"), id="phone.page_down", show=False),
+]
+
 LETTER = [
     Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel"),
     # The reading aid (letter --explain): each paragraph followed by its meaning.
@@ -153,6 +164,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     (N_("Tables"), TABLE),
     (N_("Follow-ups"), FOLLOW_UPS),
     (N_("Case"), CASE),
+    (N_("Phone script"), PHONE),
     (N_("Forms: new case, edit, log contact, add check"), FORM),
     (N_("Verify"), VERIFY),
     (N_("Questions"), CONFIRM),
