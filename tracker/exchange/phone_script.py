@@ -127,10 +127,11 @@ def _introduce(case: Case, holder: Holder, service: str) -> Section:
     else:
         greet = said("call.greet", f"Buenos días. Soy titular del servicio {service}.", service=service)
     document = holder.document.strip()
+    # The reader's line reminds them of their own number when [me] has it.
     asks_id = said(
-        "agent.ask_id",
+        "agent.ask_id_yours" if document else "agent.ask_id",
         "¿Me brinda su número de documento de identidad, por favor?",
-        document=document or "-",
+        document=document,
     )
     return Section(Part.INTRODUCE, (greet,), (asks_id,))
 

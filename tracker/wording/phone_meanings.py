@@ -67,7 +67,8 @@ MEANINGS: dict[str, str] = {
         "Within what time will you decide my reclamo, and how will you notify me of the resolution?"
     ),
     # What the agent may say, and what it means for you.
-    "agent.ask_id": N_("Your identity document number, please. (Yours: {document}.)"),
+    "agent.ask_id": N_("Your identity document number, please."),
+    "agent.ask_id_yours": N_("Your identity document number, please. (Yours: {document}.)"),
     "agent.why": N_(
         "Why do you want to cancel? You need not give a reason: say you do not wish to give one."
     ),
