@@ -11,7 +11,7 @@ from array import array
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tracker.domain.search import SearchIndex, filter_ids
+from tracker.domain.search import SearchIndex, filter_ids, keep_found
 from tracker.domain.summary import ListStats
 from tracker.i18n import _, ngettext
 from tracker.records import record
@@ -85,7 +85,12 @@ class CaseLists:
                     self._texts = None
             ids = self._ordered[1]
         if query.text.strip():
-            ids = filter_ids(ids, self.search_index(), query.text)
+            # The database's index for three characters and more; the scan of the text read
+            # when the filter box opened for one or two.
+            found = self.tracker.search_ids(query.text)
+            ids = (
+                filter_ids(ids, self.search_index(), query.text) if found is None else keep_found(ids, found)
+            )
         with self._lock:
             if query.fresh or self._stats is None:
                 self._stats = self.tracker.stats()
