@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.store import NOW, CaseFactory, Listing, Repo
+from tests.postgres_server import PASSWORD, PASSWORD_USER, Server
 from tracker.domain.model import Case, Channel, EntryKind, Status, TimelineEntry
 from tracker.domain.search import SearchIndex, filter_ids
+from tracker.store import check_target, open_store, resolve, search_index
 from tracker.store.base import Store
 
 TODAY = date(2026, 10, 20)
@@ -61,8 +63,6 @@ def old_filter(listing: Listing, query: str, include_closed: bool = True) -> lis
 
 
 def _folded(tx: object, where: str) -> list[tuple[int, str]]:
-    from tracker.store import search_index
-
     return list(search_index.folded_rows(tx.rows(search_index.texts_query(tx.dialect, f" {where}"))))  # type: ignore[attr-defined]
 
 
@@ -204,7 +204,37 @@ def test_the_fold_is_the_filters(listing: Listing, cases: dict[str, Case]) -> No
 
 def test_the_database_has_the_substring_index(database: Store) -> None:
     """FTS5 on SQLite; on PostgreSQL the pg_trgm GIN index (the test server has the extension)."""
-    from tracker.store import search_index
-
     with database.read() as tx:
         assert search_index.indexed(tx)
+
+
+def test_without_pg_trgm_the_server_scans_and_db_check_says_so(
+    pg_server: Server, make_case: CaseFactory
+) -> None:
+    """A user who may make tables but not extensions: the upgrade goes through without the
+    trigram index, the filter still answers (the server scans), and `db check` says why."""
+    name = pg_server.new_database(empty=True)
+    try:
+        pg_server.sql(f"GRANT CREATE, USAGE ON SCHEMA public TO {PASSWORD_USER}", name)
+        url = pg_server.url(name, PASSWORD_USER, PASSWORD)
+        store = open_store(resolve(url), now=NOW).store
+        try:
+            repo, listing = Repo(store), Listing(store)
+            peru = repo.add(make_case("Movistar Perú"))
+            repo.add(make_case("Claro"))
+            with store.read() as tx:
+                assert not search_index.indexed(tx)
+            assert listing.search_ids("peru") == {peru.id}
+            assert list(listing.ordered_ids(TODAY, True, text="PERÚ")) == [peru.id]
+        finally:
+            store.close()
+        problems, notes = check_target(resolve(url))
+        assert problems == []
+        assert [note for note in notes if "pg_trgm" in note] == [
+            "the filter has no index on this server (the pg_trgm extension could not be created), "
+            "so each search reads every case: a superuser can run CREATE EXTENSION pg_trgm "
+            "in this database, and CREATE INDEX ix_case_search_folded_trgm ON case_search "
+            "USING gin (folded gin_trgm_ops)"
+        ]
+    finally:
+        pg_server.drop_database(name)
