@@ -44,6 +44,7 @@ QUERIES = [
     "k\\s",
     '"quo',
     "zzz-none",
+    "peru\x00",  # a NUL is a space, as in the scan (no database takes it in a string)
     "sin respuesta",
     "  claro  ",
     "c",

@@ -68,7 +68,11 @@ def texts_query(dialect: str, where: str = "") -> str:
 
 
 def folded_rows(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, str]]:
-    return ((row[0], search_text(row[1], row[2], row[3], row[4], row[5] or "")) for row in rows)
+    # NUL as a space, as the scan has it (and neither SQLite's strings nor PostgreSQL's text take it).
+    return (
+        (row[0], search_text(row[1], row[2], row[3], row[4], row[5] or "").replace("\x00", " "))
+        for row in rows
+    )
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -123,7 +127,7 @@ def _like(needle: str) -> str:
 def matching_ids(tx: Reader, query: str) -> set[int] | None:
     """Ids of the cases (trashed ones too) whose search text holds ``query``, ignoring case
     and accents; None when the index cannot serve it (shorter than three characters)."""
-    needle = fold(query.strip())
+    needle = fold(query.strip()).replace("\x00", " ")
     if len(needle) < SHORTEST:
         return None
     if tx.dialect == "sqlite":
