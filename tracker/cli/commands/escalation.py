@@ -406,6 +406,7 @@ COMMANDS = (
             "allowed."
         ),
         writes=always,
+        glossary="reclamo",
     ),
     Command(
         "answer",
@@ -417,6 +418,7 @@ COMMANDS = (
             "--stage {kind}. An answer against you opens your deadline to appeal."
         ),
         writes=always,
+        glossary="infundado",
     ),
     Command(
         "charge",
@@ -432,6 +434,7 @@ COMMANDS = (
             "overrides the rules."
         ),
         writes=always,
+        glossary="recibo",
     ),
     Command(
         "letter",
@@ -444,5 +447,6 @@ COMMANDS = (
             "data from config.toml [me] (tracker me). baja is the written request itself, for a "
             "store or an e-mail. Not legal advice."
         ),
+        glossary="reclamo",
     ),
 )
