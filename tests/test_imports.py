@@ -237,3 +237,18 @@ def test_an_everyday_command_loads_only_its_own_topic(tmp_path: Path) -> None:
     loaded = loaded_after(help_code)
     assert "tracker.cli.commands.db" in loaded and "tracker.cli.commands.escalation" in loaded
     assert not {"tracker.core", "tracker.cli.output", "tracker.exchange", "tracker.notify"} & loaded
+
+
+def test_the_cases_screen_loads_no_escalation_wording() -> None:
+    """The first screen imports what it paints: the escalation wording and the rule books it
+    loads (~30 ms) wait until a panel has a deadline or a sum not owed to word."""
+    modules = loaded_after(
+        """
+        import json, sys
+        import tracker.ui.app, tracker.ui.screens.cases
+        print(json.dumps(sorted(m for m in sys.modules if m.startswith("tracker"))))
+        """
+    )
+    assert "tracker.ui.screens.cases" in modules
+    assert "tracker.wording.escalation" not in modules
+    assert "tracker.domain.rules" not in modules

@@ -62,3 +62,43 @@ async def test_withdraw_and_delete_work_on_follow_ups(
         assert list(app.screen.query_one(CaseTable).entries) == []
     assert tracker.get(first.id).status is Status.WITHDRAWN
     assert [c.id for c in tracker.trash()] == [second.id]
+
+
+def test_typing_and_erasing_in_the_filter_answers_as_a_fresh_read(tracker: Tracker) -> None:
+    """Each key typed at the end narrows the last answer; erasing, changing the text or a
+    fresh read starts from the whole list again: every answer is the one a fresh read gives."""
+    from tracker.ui.lists import CaseLists, Query
+
+    names = ["Claro", "Claro Perú", "Movistar Perú", "Clarín", "中国移动", "Entel"]
+    for number, name in enumerate(names, start=1):
+        seed(tracker, name, requested=TODAY, ticket=f"T-{number}", number=number)
+    lists = CaseLists(tracker)
+
+    def ids(text: str, fresh: bool = False) -> list[int]:
+        return list(lists.query(Query(TODAY, True, text, 0, fresh)).ids)
+
+    def fresh(text: str) -> list[int]:
+        return list(CaseLists(tracker).query(Query(TODAY, True, text, 0, True)).ids)
+
+    ids("", fresh=True)
+    for text in [
+        "c",
+        "cl",
+        "cla",
+        "clar",
+        "claro",
+        "claro ",
+        "claro p",
+        "clar",
+        "cla",
+        "cl",
+        "pe",
+        "per",
+        "perú",
+    ]:
+        assert ids(text) == fresh(text), text
+    assert len(ids("claro")) == 2 and len(ids("clar")) == 3
+    # A change read afresh: the narrowed answer is not kept.
+    moved = seed(tracker, "Claro Empresas", requested=TODAY, ticket="T-9", number=9)
+    assert moved.id in ids("claro", fresh=True)
+    assert ids("claro e") == [moved.id]

@@ -274,6 +274,10 @@ class Tracker(Context):
     def search_index(self) -> SearchIndex:
         return self.read(lambda tx: tx.search_index())
 
+    def search_ids(self, text: str) -> set[int] | None:
+        """Ids of the cases whose text holds ``text``, from the database's index (None: too short)."""
+        return self.read(lambda tx: tx.search_ids(text))
+
     def all_cases(self, include_deleted: bool = True) -> Iterator[Case]:
         """Every case in number order, from one consistent snapshot (exports)."""
         with self.store.read() as tx:

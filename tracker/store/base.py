@@ -109,7 +109,10 @@ class Store(ABC):
     def _run(self, write: bool) -> Iterator[Transaction]:
         connection = self._begun(write)
         try:
-            yield self._transaction(connection, write)
+            transaction = self._transaction(connection, write)
+            yield transaction
+            if write:
+                transaction.before_commit()
         except BaseException as exc:
             try:
                 self._end(connection, commit=False)

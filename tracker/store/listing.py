@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+import tracker.store.search_index as search_index
 from tracker.domain.model import OPEN_STATUSES, Status
-from tracker.domain.search import SearchIndex, filter_ids, search_text
+from tracker.domain.search import SearchIndex, filter_ids, keep_found
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.store.driver import Codec
 
@@ -57,6 +58,7 @@ class ListingQueries:
     """Read-only list queries, mixed into a transaction (see :mod:`tracker.store.transaction`)."""
 
     codec: Codec
+    dialect: str
 
     def rows(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> list[Any]:
         raise NotImplementedError
@@ -116,7 +118,8 @@ class ListingQueries:
             query += f" LIMIT {int(limit)}"
         ids = self._ids(query, {"t": self.codec.date_in(today)})
         if text.strip():
-            ids = filter_ids(ids, self.search_index(), text)
+            found = self.search_ids(text)
+            ids = filter_ids(ids, self.search_index(), text) if found is None else keep_found(ids, found)
             if limit is not None:
                 ids = ids[:limit]
         return ids
@@ -144,15 +147,13 @@ class ListingQueries:
         """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
         # Every ticket a case has had, not only its current one: those its timeline recorded.
         # Read row by row (at 100,000 cases a list of every row would double the TUI's memory).
-        earlier = self.joined_text("t.ticket")
-        rows = self.iter_rows(
-            "SELECT id, provider, service, ticket, notes, "
-            f"(SELECT {earlier} FROM timeline t WHERE t.case_id = cases.id AND t.ticket <> '') "
-            "FROM cases WHERE deleted_at IS NULL"
-        )
-        return SearchIndex(
-            (row[0], search_text(row[1], row[2], row[3], row[4], row[5] or "")) for row in rows
-        )
+        rows = self.iter_rows(search_index.texts_query(self.dialect, " WHERE deleted_at IS NULL"))
+        return SearchIndex(search_index.folded_rows(rows))
+
+    def search_ids(self, text: str) -> set[int] | None:
+        """Ids of the cases (trashed ones too) whose text holds ``text``, from the database's
+        index; None for a query too short for it (see :mod:`tracker.store.search_index`)."""
+        return search_index.matching_ids(self, text)
 
     def first_ids(self, today: date, count: int) -> array[int] | None:
         """The ``count`` most urgent live cases, from the due index alone when enough are due.

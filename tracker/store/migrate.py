@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # Every revision in migrations/versions, oldest first; a test keeps this in step with
 # the files, so that opening an up-to-date database never has to load Alembic.
 # 0006 follows main's newest (0009) on this branch so that there is one head (the coordinator re-chains).
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 

@@ -85,6 +85,8 @@ class PostgresCodec:
 
 
 class PostgresTransaction(Transaction):
+    dialect = "postgresql"
+
     def sql(self, text: str) -> str:
         return pyformat(text)
 

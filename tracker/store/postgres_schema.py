@@ -27,6 +27,7 @@ from tracker.private_files import create_private_file, make_private_folder
 from tracker.records import record
 from tracker.store.location import Target
 from tracker.store.migrate import KNOWN_REVISIONS, OUR_TABLES, SCHEMA_HEAD, looks_newer
+from tracker.store.search_index import TRIGRAM_INDEX
 
 # pg_advisory_xact_lock key of schema work ("trak" in ASCII).
 _SCHEMA_LOCK = 0x7472616B
@@ -339,11 +340,25 @@ def check(target: Target) -> tuple[list[str], list[str]]:
             for sentence, key, sql in _CHECKS
             for row in connection.execute(sql).fetchall()
         ]
+        unindexed = (
+            state.revision == SCHEMA_HEAD
+            and not connection.execute(
+                "SELECT 1 FROM pg_indexes WHERE indexname = %s", (TRIGRAM_INDEX,)
+            ).fetchall()
+        )
         connection.execute("COMMIT")
     except Exception as exc:
         raise link.explain(exc, target) or exc from None
     finally:
         connection.close()
+    if unindexed:
+        notes.append(
+            _(
+                "the filter has no index on this server (the pg_trgm extension could not be created), "
+                "so each search reads every case: a superuser can run CREATE EXTENSION pg_trgm "
+                "in this database, and CREATE INDEX {index} ON case_search USING gin (folded gin_trgm_ops)"
+            ).format(index=TRIGRAM_INDEX)
+        )
     notes.append(
         _(
             "checked on the server: tracker's tables and revision, foreign keys and indexes valid, "

@@ -55,6 +55,8 @@ class SqliteCodec:
 
 
 class SqliteTransaction(Transaction):
+    dialect = "sqlite"
+
     def lock_clause(self) -> str:
         return ""  # BEGIN IMMEDIATE already holds the write lock
 

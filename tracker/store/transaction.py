@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 import tracker.store.case_children as case_children
+import tracker.store.search_index as search_index
 import tracker.store.undo_log as undo_log
 from tracker.domain.changes import LoggedChange
 from tracker.domain.errors import NotAllowed, NotFound
@@ -58,6 +59,9 @@ def _marks(count: int) -> str:
 class Transaction(ListingQueries, ABC):
     """Reads and writes on one open transaction. Made by ``Store.read()`` / ``Store.write()``."""
 
+    #: The SQL dialect the backend's server speaks ("sqlite", "postgresql").
+    dialect: str
+
     def __init__(self, connection: Connection, codec: Codec, write: bool) -> None:
         self.connection = connection
         self.codec = codec
@@ -89,6 +93,10 @@ class Transaction(ListingQueries, ABC):
     def lock_all_cases(self) -> None:  # optional hook
         """This transaction plans against every case (an import, a copy): other writers wait
         until it ends. SQLite's write lock does that already; a backend with row locks locks more."""
+
+    def before_commit(self) -> None:
+        """What every write does last: fold again the search text of the cases it changed."""
+        search_index.refresh(self)
 
     # -- plumbing ------------------------------------------------------------
 

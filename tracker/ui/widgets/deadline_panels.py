@@ -15,7 +15,6 @@ from tracker.display import headline
 from tracker.i18n import _
 from tracker.ui.jobs import run_job
 from tracker.ui.services import services
-from tracker.wording.escalation import deadline_line, not_owed_summary
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -43,6 +42,10 @@ class YourDeadlines(Static):
         found: list[tuple[Case, Deadline]] = tracker.escalation.user_deadlines()
         if not found:
             return None
+        # Here, not at the top: the escalation wording and the rules it loads (~30 ms) are not
+        # needed to paint the Cases screen, which shows this module's NotOwedLine.
+        from tracker.wording.escalation import deadline_line
+
         today = tracker.today()
         text = Text(_("Your deadlines"), style="bold")
         for case, deadline in found[:SHOWN]:
@@ -84,4 +87,6 @@ class NotOwedLine(Static):
     def _show(self, overview: NotOwedOverview) -> None:
         self.display = bool(overview.cases)
         if overview.cases:
+            from tracker.wording.escalation import not_owed_summary  # see YourDeadlines._lines
+
             self.update(Text(not_owed_summary(overview.totals, overview.cases)))
