@@ -91,9 +91,25 @@ def flag_label(flag: Flag) -> str:
     return _(FLAG_LABELS[flag])
 
 
-def flag_labels(flags: Iterable[Flag]) -> str:
-    """Flags in one line, separated by commas."""
-    return pgettext("list separator", ", ").join(flag_label(flag) for flag in flags)
+def short_flag_label(flag: Flag) -> str:
+    """The short form of a flag a narrow table shows (the TUI's and the command line's)."""
+    words = {
+        Flag.YOUR_DEADLINE: pgettext("short flag", "DEADLINE"),
+        Flag.OVERDUE: pgettext("short flag", "OVERDUE"),
+        Flag.DUE_TODAY: pgettext("short flag", "TODAY"),
+        Flag.PROVIDER_LATE: pgettext("short flag", "LATE"),
+        Flag.ANSWER_LATE: pgettext("short flag", "NO REPLY"),
+        Flag.NO_TICKET: pgettext("short flag", "NO TKT"),
+        Flag.CHECK_FAILED: pgettext("short flag", "FAILED"),
+        Flag.RECHECK: pgettext("short flag", "RECHECK"),
+    }
+    return words[flag]
+
+
+def flag_labels(flags: Iterable[Flag], short: bool = False) -> str:
+    """Flags in one line, separated by commas (their short forms with ``short``)."""
+    label = short_flag_label if short else flag_label
+    return pgettext("list separator", ", ").join(label(flag) for flag in flags)
 
 
 def entry_kind_label(kind: EntryKind) -> str:
