@@ -94,12 +94,12 @@ def _cell(line: str, cell: int) -> str:
 
 @pytest.mark.usefixtures("cases")
 @pytest.mark.parametrize("lang", ["en", "zh_CN", "es"])
-def test_at_80_columns_status_words_are_whole_and_flags_take_their_short_form(
+def test_at_80_columns_status_words_are_whole_and_flags_take_their_short_forms(
     cli: Run, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     from tracker.domain.flags import Flag
     from tracker.domain.model import Status
-    from tracker.i18n import activate
+    from tracker.i18n import activate, pgettext
     from tracker.wording import terms
 
     monkeypatch.setenv("COLUMNS", "80")
@@ -107,12 +107,19 @@ def test_at_80_columns_status_words_are_whole_and_flags_take_their_short_form(
     activate(lang)
     try:
         status = terms.status_label(Status.REQUESTED)
+        status_title = pgettext("table column", "STATUS")
         short = terms.short_flag_label(Flag.PROVIDER_LATE)
         full = terms.flag_label(Flag.PROVIDER_LATE)
     finally:
         activate("en")
-    assert all(status in row.split() for row in out.splitlines()[1:])
-    assert short in out and full not in out
+    heading, *rows = out.splitlines()
+    # Where the status column is shown (it goes before the service when the flags are
+    # many), its words are whole.
+    assert status_title not in heading or all(status in row.split() for row in rows), out
+    if lang == "zh_CN":  # the Chinese flags are as narrow in full as in short: kept in full
+        assert full in out
+    else:
+        assert short in out and full not in out, out
 
 
 @pytest.mark.usefixtures("cases")
