@@ -82,7 +82,8 @@ def test_chinese_lines_break_between_characters_never_inside_a_date_a_code_or_a_
 
     text = (
         "已为事项12记录联系；下次跟进2026-12-09。"
-        "下一步：信函（tracker letter 3 apelacion），依据Res. 099-2022-CD/OSIPTEL办理"
+        "下一步：信函（tracker letter 3 apelacion），依据Res. 099-2022-CD/OSIPTEL办理，"
+        "承诺日期2026年12月3日周四（10个自然日）"
     )
     lines = _lines(text, width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
@@ -90,6 +91,8 @@ def test_chinese_lines_break_between_characters_never_inside_a_date_a_code_or_a_
     # Each whole wherever it fits a line, with the marks glued to it: "（…），" for the command.
     for token, least in [
         ("2026-12-09。", 12),
+        ("2026年12月3日周四", 17),
+        ("10个", 4),
         ("Res. 099-2022-CD/OSIPTEL", 24),
         ("tracker letter 3 apelacion", 32),
     ]:

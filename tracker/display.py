@@ -3,6 +3,7 @@ text, widths, cutting and wrapping. Words of the model are :mod:`tracker.wording
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _KEEP_MULTILINE = {"\n", "\t"}
@@ -210,9 +211,18 @@ def has_wide(text: str) -> bool:
     return not (text.isascii() or max(text) < "\u1100") and any(_wide(ch) for ch in text)
 
 
+# Chinese numbers written with their units are one word: a date ("2026年12月4日周五"),
+# a count ("10个", "逾期5天").
+_CHINESE_NUMBERS = re.compile(r"(?:\d+年)?(?:\d+月)?\d+[年月日号天个项步](?:周[一二三四五六日])?")
+
+
 def _units(text: str) -> list[tuple[int, int]]:
     """The unbreakable units of a line, as (start, end) indexes, end before the spaces
-    after it: words, and each wide character with the marks glued to it."""
+    after it: words, Chinese numbers with their units, and each other wide character
+    with the marks glued to it."""
+    whole = bytearray(len(text) + 1)  # 1: no break before this character
+    for found in _CHINESE_NUMBERS.finditer(text):
+        whole[found.start() + 1 : found.end()] = b"\x01" * (found.end() - found.start() - 1)
     units: list[tuple[int, int]] = []
     start = -1
     for index, ch in enumerate(text):
@@ -223,7 +233,7 @@ def _units(text: str) -> list[tuple[int, int]]:
             continue
         if start >= 0:
             before = text[index - 1]
-            glued = ch in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER
+            glued = ch in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER or whole[index]
             if (_wide(ch) or _wide(before)) and not glued:
                 units.append((start, index))
                 start = index

@@ -96,7 +96,7 @@ FLAG_WORDS = {
         ),
     ),
     Flag.OVERDUE: FlagWords(
-        N_("OVERDUE"), NP_("short flag", "FOLLOW UP"), N_("your follow-up date has passed")
+        N_("OVERDUE"), NP_("short flag", "OVERDUE"), N_("your follow-up date has passed")
     ),
     Flag.DUE_TODAY: FlagWords(N_("DUE TODAY"), NP_("short flag", "TODAY"), N_("your follow-up is today")),
     Flag.PROVIDER_LATE: FlagWords(
