@@ -356,6 +356,13 @@ def _letter_arguments(letter: Parser, m: Mapping[str, str]) -> None:
         action="store_true",
         help=_("mask phone, account and document numbers down to their last four"),
     )
+    letter.add_argument(
+        "--explain",
+        action="store_true",
+        help=_(
+            "a reading aid: each Spanish paragraph followed by its meaning in your language (not for filing)"
+        ),
+    )
 
 
 def _missing_holder(tracker: Tracker) -> None:
@@ -377,7 +384,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
 
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
-    text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact)
+    text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact, explain=args.explain)
     # The placeholders are said once the letter is out: a refused destination is one line.
     if args.output is None:
         sys.stdout.write(text)
@@ -406,6 +413,7 @@ COMMANDS = (
             "allowed."
         ),
         writes=always,
+        glossary="reclamo",
     ),
     Command(
         "answer",
@@ -417,6 +425,7 @@ COMMANDS = (
             "--stage {kind}. An answer against you opens your deadline to appeal."
         ),
         writes=always,
+        glossary="infundado",
     ),
     Command(
         "charge",
@@ -432,6 +441,7 @@ COMMANDS = (
             "overrides the rules."
         ),
         writes=always,
+        glossary="recibo",
     ),
     Command(
         "letter",
@@ -444,5 +454,6 @@ COMMANDS = (
             "data from config.toml [me] (tracker me). baja is the written request itself, for a "
             "store or an e-mail. Not legal advice."
         ),
+        glossary="reclamo",
     ),
 )
