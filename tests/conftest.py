@@ -38,7 +38,14 @@ def _isolated_environment(
     """No test reads the developer's settings or writes into their real data folder;
     each starts in English, whatever the developer's locale, and leaves English behind."""
     home = tmp_path_factory.mktemp("home")
-    for name in ("TRACKER_DB", "TRACKER_TODAY", "TRACKER_CONFIG_DIR", "TRACKER_DEBUG", "TRACKER_LANG"):
+    for name in (
+        "TRACKER_DB",
+        "TRACKER_TODAY",
+        "TRACKER_CONFIG_DIR",
+        "TRACKER_DEBUG",
+        "TRACKER_LANG",
+        "COLUMNS",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)

@@ -67,3 +67,45 @@ def test_json_text_of_a_large_listing_runs_at_c_speed() -> None:
     assert json.loads(safe) == rows
     assert "\\u202eevil" in safe
     assert took < 0.25, f"{took:.2f} s for {len(raw):,} characters"
+
+
+def _lines(text: str, width: int) -> list[str]:
+    from tracker.display import line_breaks
+
+    cuts = [0, *line_breaks(text, width), len(text)]
+    return [text[start:end].rstrip() for start, end in zip(cuts, cuts[1:], strict=False)]
+
+
+@pytest.mark.parametrize("width", range(12, 48))
+def test_chinese_lines_break_between_characters_never_inside_a_date_a_code_or_a_command(width: int) -> None:
+    from tracker.display import cell_width
+
+    text = (
+        "已为事项12记录联系；下次跟进2026-12-09。"
+        "下一步：信函（tracker letter 3 apelacion），依据Res. 099-2022-CD/OSIPTEL办理，"
+        "承诺日期2026年12月3日周四（10个自然日）"
+    )
+    lines = _lines(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert all(cell_width(line) <= width for line in lines)
+    # Each whole wherever it fits a line, with the marks glued to it: "（…），" for the command.
+    for token, least in [
+        ("2026-12-09。", 12),
+        ("2026年12月3日周四", 17),
+        ("10个", 4),
+        ("Res. 099-2022-CD/OSIPTEL", 24),
+        ("tracker letter 3 apelacion", 32),
+    ]:
+        assert width < least or any(token in line for line in lines), (token, lines)
+    # Never a closing mark at the start of a line, nor an opening one at its end (once the
+    # widest unit, "apelacion），", fits a line: a wider one is folded where the line ends).
+    assert width < 13 or not any(line[0] in "，。）；" or line[-1] in "（" for line in lines)
+
+
+def test_lines_without_chinese_break_at_spaces_and_fold_a_word_longer_than_a_line() -> None:
+    assert _lines("follow up on 2026-12-09 with Movistar", 16) == [
+        "follow up on",
+        "2026-12-09 with",
+        "Movistar",
+    ]
+    assert _lines("abcdefghij", 4) == ["abcd", "efgh", "ij"]

@@ -3,6 +3,7 @@ text, widths, cutting and wrapping. Words of the model are :mod:`tracker.wording
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _KEEP_MULTILINE = {"\n", "\t"}
@@ -207,3 +208,97 @@ def wrap(text: str, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines
+
+
+def has_wide(text: str) -> bool:
+    """Whether ``text`` holds a wide character (Chinese, Japanese, Korean, an emoji)."""
+    return not (text.isascii() or max(text) < "\u1100") and any(_wide(ch) for ch in text)
+
+
+# Chinese numbers written with their units are one word: a date ("2026年12月4日周五"),
+# a count ("10个", "逾期5天").
+_CHINESE_NUMBERS = re.compile(r"(?:\d+年)?(?:\d+月)?\d+[年月日号天个项步](?:周[一二三四五六日])?")
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """The unbreakable units of a line, as (start, end) indexes, end before the spaces
+    after it: words, Chinese numbers with their units, and each other wide character
+    with the marks glued to it."""
+    whole = bytearray(len(text) + 1)  # 1: no break before this character
+    for found in _CHINESE_NUMBERS.finditer(text):
+        whole[found.start() + 1 : found.end()] = b"\x01" * (found.end() - found.start() - 1)
+    units: list[tuple[int, int]] = []
+    start = -1
+    for index, ch in enumerate(text):
+        if ch.isspace():
+            if start >= 0:
+                units.append((start, index))
+                start = -1
+            continue
+        if start >= 0:
+            before = text[index - 1]
+            glued = ch in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER or whole[index]
+            if (_wide(ch) or _wide(before)) and not glued:
+                units.append((start, index))
+                start = index
+        else:
+            start = index
+    if start >= 0:
+        units.append((start, len(text)))
+    return units
+
+
+def _phrases(text: str, units: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """``units`` with the words of a phrase in other letters amid Chinese (a command, an
+    option with its value, "Res. 099-2022-CD/OSIPTEL") joined into one, while it fits a line."""
+    joined: list[tuple[int, int]] = []
+    for start, end in units:
+        if joined:
+            first, last = joined[-1]
+            between = text[last:start]
+            if (
+                between
+                and between.isspace()
+                and not _wide(text[last - 1])
+                and not _wide(text[start])
+                and cell_width(text[first:end]) <= width
+            ):
+                joined[-1] = (first, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def line_breaks(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where to break one line of ``text`` into lines of at most ``width`` cells, as
+    indexes into it (Rich's ``divide_line`` contract): at spaces and between Chinese
+    characters (never before a closing mark nor after an opening one), never inside a
+    word in other letters (a date, a code, a path, an option), and in text with Chinese
+    in it, never between the words of a phrase in other letters (a command, an option
+    and its value, a resolution number) that fits on a line. A unit wider than a line is
+    folded where the line ends (cut instead, without ``fold``)."""
+    units = _units(text)
+    if has_wide(text):
+        units = _phrases(text, units, width)
+    breaks: list[int] = []
+    used = cell_width(text[: units[0][0]]) if units else 0
+    for number, (start, end) in enumerate(units):
+        after = units[number + 1][0] if number + 1 < len(units) else len(text)
+        size = cell_width(text[start:end])
+        spaces = cell_width(text[end:after])
+        if used + size <= width:
+            used += size + spaces
+            continue
+        if start and used:
+            breaks.append(start)
+        used = size + spaces
+        if size > width and fold:  # a word wider than a line: folded where each line ends
+            line = 0
+            for index in range(start, end):
+                step = cell_width(text[index])
+                if line + step > width:
+                    breaks.append(index)
+                    line = 0
+                line += step
+            used = line + spaces
+    return breaks

@@ -89,8 +89,8 @@ async def test_at_80_columns_flags_take_their_short_form(
     tracker.cases.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
     seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
     text = await _table_text(make_app, (80, 24))
-    assert "LATE NO TKT FAILED" in text
-    assert "OVERDUE LATE" in text
+    assert "PROV LATE NO TKT FAILED" in text
+    assert "OVERDUE PROV LATE" in text
     assert "R-2026-00042" in text  # room is left for the ticket
 
 

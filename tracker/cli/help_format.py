@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from tracker.cli.terminal import columns_variable
 from tracker.display import cell_width, wrap
 from tracker.i18n import N_, _, ngettext
 
@@ -51,11 +52,8 @@ def _plural_words(count: int) -> str:
 
 def terminal_width() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` gives it: $COLUMNS, the terminal, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns > 0:
+    columns = columns_variable()
+    if columns:
         return columns
     try:
         columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0

@@ -15,6 +15,9 @@ from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.summary import CaseSummary
 from tracker.i18n import _, ngettext, pgettext
+from tracker.records import record
+from tracker.ui.layout import Column, Want
+from tracker.ui.layout import column_widths as layout_widths
 from tracker.wording import terms
 from tracker.wording.entries import details_text, entry_details, entry_when
 from tracker.wording.formats import country_name, describe_due
@@ -46,46 +49,70 @@ def print_json_array(items: Iterable[Any]) -> None:
     say_json("[]" if first else "\n]")
 
 
-def _columns() -> list[tuple[str, int]]:
-    """The table's column titles and their least widths (0: as wide as the contents)."""
+@record(frozen=True)
+class TableColumn:
+    """A column of the command line's case table: its title, its width, how it gives way."""
+
+    title: str
+    # Free text's width on a terminal, however wide (an ellipsis ends a longer text), so
+    # the rows after the sample fit as well; in a pipe or a file, its least width (the
+    # column is as wide as its widest sampled text, and none is cut). 0: as wide as the
+    # sampled contents.
+    fixed: int
+    # How it gives way on a narrow terminal: the TUI's steps (tracker.ui.layout).
+    give: Column
+
+
+def _columns() -> list[TableColumn]:
+    """The table's columns. On a narrow terminal, as in the TUI's list: provider and
+    service shrink first (to 8 cells), then the request date goes, the flags take their
+    short forms, the checks go, the ticket shrinks then goes, then the status, then the
+    service; the id, the flags, the provider and the next follow-up stay (at 40 cells)."""
     return [
-        (pgettext("table column", "ID"), 0),
-        (pgettext("table column", "FLAGS"), 0),
-        (pgettext("table column", "PROVIDER"), 18),
-        (pgettext("table column", "SERVICE"), 24),
-        (pgettext("table column", "STATUS"), 0),
-        (pgettext("table column", "REQUESTED"), 10),
-        (pgettext("table column", "TICKET"), 14),
-        (pgettext("table column", "NEXT"), 12),
-        (pgettext("table column", "CHECKS"), 6),
+        TableColumn(pgettext("table column", "ID"), 0, Column("id", min=1)),
+        TableColumn(pgettext("table column", "FLAGS"), 0, Column("flags", min=1, shrink=3)),
+        TableColumn(pgettext("table column", "PROVIDER"), 18, Column("provider", min=8, grow=2, shrink=1)),
+        TableColumn(
+            pgettext("table column", "SERVICE"), 24, Column("service", min=8, grow=3, shrink=1, drop=7)
+        ),
+        TableColumn(pgettext("table column", "STATUS"), 0, Column("status", min=1, drop=6)),
+        TableColumn(pgettext("table column", "REQUESTED"), 10, Column("requested", min=1, drop=2)),
+        TableColumn(pgettext("table column", "TICKET"), 14, Column("ticket", min=8, shrink=4, drop=5)),
+        TableColumn(pgettext("table column", "NEXT"), 12, Column("next", min=1)),
+        TableColumn(pgettext("table column", "CHECKS"), 6, Column("checks", min=1, drop=3)),
     ]
 
 
+# A cell: its text, or its text and a shorter form (the flags) for a narrow terminal.
+TableCell = str | tuple[str, str]
+
 # Rows a table is sized from: its first ones, so that printing 100,000 cases holds this
-# many, not all. A later cell wider than its column is never cut where the column is as
-# wide as its contents (id, flags, status): it pushes the rest of its row to the right.
+# many, not all. In a pipe or a file (no width to fit) no cell is cut: a later cell wider
+# than its column pushes the rest of its row to the right. Fitted to a terminal, only the
+# id pushes, and the line is cut at the terminal's edge.
 SAMPLE_ROWS = 200
 
 
-def case_table(cases: Iterable[Case | CaseSummary], today: date) -> str:
-    """A fixed-width table of cases (whole cases or summary rows); flags are never cut.
+def case_table(cases: Iterable[Case | CaseSummary], today: date, width: int | None = None) -> str:
+    """A fixed-width table of cases (whole cases or summary rows), fitted to ``width``
+    terminal cells when given (see :func:`column_widths`); a Chinese word takes two a
+    character."""
+    return "\n".join(case_table_lines(cases, today, width))
 
-    Widths are terminal columns: a Chinese word takes two per character.
-    """
-    return "\n".join(case_table_lines(cases, today))
 
-
-def case_table_lines(cases: Iterable[Case | CaseSummary], today: date) -> Iterator[str]:
+def case_table_lines(
+    cases: Iterable[Case | CaseSummary], today: date, width: int | None = None
+) -> Iterator[str]:
     """:func:`case_table` a line at a time, the heading first: holds at most
     :data:`SAMPLE_ROWS` rows, however many cases stream through."""
-    labels: dict[tuple[Flag, ...], str] = {}
+    labels: dict[tuple[Flag, ...], tuple[str, str]] = {}
     statuses: dict[Status, str] = {}
 
-    def cells(case: Case | CaseSummary) -> tuple[str, ...]:
+    def cells(case: Case | CaseSummary) -> tuple[TableCell, ...]:
         facts = case.facts if isinstance(case, CaseSummary) else FlagFacts.of(case)
         flags = tuple(flags_for(facts, today))
         if flags not in labels:
-            labels[flags] = terms.flag_labels(flags)
+            labels[flags] = (terms.flag_labels(flags), terms.flag_labels(flags, short=True))
         if case.status not in statuses:
             statuses[case.status] = terms.status_label(case.status)
         return (
@@ -103,27 +130,94 @@ def case_table_lines(cases: Iterable[Case | CaseSummary], today: date) -> Iterat
     rows = map(cells, cases)
     sample = list(itertools.islice(rows, SAMPLE_ROWS))
     columns = _columns()
-    widths = column_widths(columns, sample)
-    keep = [least == 0 for _, least in columns]  # sized to their contents: never cut
-    yield " ".join(fit(title, width) for (title, _), width in zip(columns, widths, strict=True)).rstrip()
+    layout = column_widths(columns, sample, width)
+    shown = [(index, size) for index, size in enumerate(layout.widths) if size > 0]
+    # On a terminal every cell but the id is cut to its column; in a pipe or a file none is.
+    cut = [index > 0 and width is not None for index in range(len(columns))]
+
+    def line(texts: Sequence[TableCell], titles: bool = False) -> str:
+        parts = []
+        for index, size in shown:
+            text = texts[index]
+            if not isinstance(text, str):
+                text = text[1] if layout.short[index] else text[0]
+            parts.append(_padded(text, size, cut[index] or titles))
+        joined = " ".join(parts).rstrip()
+        if width is not None and cell_width(joined) > width:  # an id wider than the sample's
+            joined = fit(joined, width).rstrip()
+        return joined
+
+    yield line([column.title for column in columns], titles=True)
     for row in itertools.chain(sample, rows):
-        yield " ".join(
-            [
-                cell.ljust(width) if (len(cell) <= width and cell.isascii()) or kept else fit(cell, width)
-                for cell, width, kept in zip(row, widths, keep, strict=True)
-            ]
-        ).rstrip()
+        yield line(row)
 
 
-def column_widths(columns: Sequence[tuple[str, int]], sample: Sequence[Sequence[str]]) -> list[int]:
-    """The one place a table's column widths are chosen, in terminal cells: each at least
-    its title and its least width; a column whose least width is 0 as wide as its widest
-    cell in ``sample`` (a bounded number of rows, never the whole table)."""
-    widths = []
-    for index, (title, least) in enumerate(columns):
-        wanted = max((cell_width(row[index]) for row in sample), default=0) if least == 0 else 0
-        widths.append(max(cell_width(title), least, wanted))
-    return widths
+def _padded(text: str, width: int, cut: bool) -> str:
+    """``text`` padded to ``width`` cells; cut to them (ending in an ellipsis) if ``cut``."""
+    if text.isascii() and len(text) <= width:  # the common case, at C speed
+        return text.ljust(width)
+    used = cell_width(text)
+    if used <= width:
+        return text + " " * (width - used)
+    return fit(text, width) if cut else text
+
+
+# The narrowest the flags are cut to on a very narrow terminal: a flag or two, in cells.
+SHORTEST_FLAGS = 10
+
+
+def _overflows(columns: Sequence[Column], widths: Sequence[int], width: int) -> bool:
+    """Whether the widths pass ``width`` or left a growing column under its least width."""
+    shown = [size for size in widths if size > 0]
+    cramped = any(0 < size < column.min for column, size in zip(columns, widths, strict=True) if column.grow)
+    return cramped or sum(shown) + len(shown) - 1 > width
+
+
+@record(frozen=True)
+class TableLayout:
+    """Each column's width in cells (0: not shown) and whether it shows its short forms."""
+
+    widths: list[int]
+    short: list[bool]
+
+
+def column_widths(
+    columns: Sequence[TableColumn], sample: Sequence[Sequence[TableCell]], width: int | None = None
+) -> TableLayout:
+    """The one place the command line's table columns are sized, in terminal cells, from
+    ``sample`` (a bounded number of rows, never the whole table).
+
+    Each column is what it asks for: its fixed width, or its widest sampled cell (and at
+    least its title). With ``width`` (a terminal's) and a table wider than it, the
+    columns give way as the TUI's list does (:func:`tracker.ui.layout.column_widths`):
+    free text shrinks, flags take their short forms, the least needed columns go.
+    """
+    wants = []
+    for index, column in enumerate(columns):
+        full = short = 0
+        for row in sample:
+            cell = row[index]
+            if isinstance(cell, str):
+                full = max(full, cell_width(cell))
+            else:
+                full = max(full, cell_width(cell[0]))
+                short = max(short, cell_width(cell[1]))
+        title = cell_width(column.title)
+        full = max(title, column.fixed if width is not None and column.fixed else full, column.fixed)
+        wants.append(Want(full, max(short, min(title, full)) if short else 0))
+    natural = sum(want.full for want in wants) + len(wants) - 1
+    gives = [column.give for column in columns]
+    fitted = layout_widths(gives, wants, min(natural, width or natural))
+    if width is not None and _overflows(gives, fitted, width):
+        # Even the short flags leave no room for the provider: they are cut too (an
+        # ellipsis ends them), rather than the provider to a letter or the line.
+        wants = [
+            Want(w.full, min(w.short, max(SHORTEST_FLAGS, w.short // 2))) if w.short else w for w in wants
+        ]
+        fitted = layout_widths(gives, wants, width)
+    return TableLayout(
+        fitted, [bool(want.short) and 0 < size < want.full for size, want in zip(fitted, wants, strict=True)]
+    )
 
 
 def _checklist(case: Case) -> list[str]:

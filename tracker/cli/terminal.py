@@ -67,6 +67,32 @@ def _is_open(fd: int) -> bool:
     return True
 
 
+def columns_variable() -> int:
+    """``$COLUMNS`` as a width; 0 when unset, zero or nonsense."""
+    try:
+        return max(int(os.environ.get("COLUMNS", "")), 0)
+    except ValueError:
+        return 0
+
+
+def table_width() -> int | None:
+    """The width, in cells, a table is fitted to: ``$COLUMNS`` when set (it wins, so a
+    script or a pipe can ask for a width), else the terminal's when standard output is
+    one; None (no fitting) for a pipe or a file, so ``| less``, ``| grep`` and ``> file``
+    get whole rows."""
+    columns = columns_variable()
+    if columns:
+        return columns
+    stdout = sys.stdout
+    try:
+        if stdout is None or not stdout.isatty():
+            return None
+        columns = os.get_terminal_size(stdout.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return None
+    return columns or 80  # a terminal that reports 0 columns does not know its width
+
+
 def say(text: str = "") -> None:
     """Print one message (a line or several) on standard output, literally."""
     _write_text(literal(text, multiline=True) + "\n")

@@ -17,7 +17,7 @@ from textual.timer import Timer
 from tracker.clock import Clock
 from tracker.display import literal
 from tracker.i18n import _
-from tracker.ui import keys
+from tracker.ui import keys, line_breaks
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
 from tracker.ui.painter import Painter, readable
@@ -44,6 +44,7 @@ class TrackerApp(App[None]):
 
     def __init__(self, tracker: Tracker, *, watch_interval: float = 2.0) -> None:
         super().__init__()
+        line_breaks.install()  # Chinese lines break between characters, never inside a date
         self.tracker = tracker
         self.watch_interval = watch_interval
         # Whole cases loaded ahead, while the cursor rests on them, so opening is instant.

@@ -16,7 +16,6 @@ from tracker.display import literal
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
 from tracker.domain.summary import CaseSummary
-from tracker.i18n import pgettext
 from tracker.records import record
 from tracker.ui import styles
 from tracker.wording import terms
@@ -24,23 +23,8 @@ from tracker.wording.formats import describe_due
 from tracker.wording.terms import status_label
 
 
-def short_flag_label(flag: Flag) -> str:
-    """The short form of a flag a narrow table shows (the Help screen lists them)."""
-    words = {
-        Flag.YOUR_DEADLINE: pgettext("short flag", "DEADLINE"),
-        Flag.OVERDUE: pgettext("short flag", "OVERDUE"),
-        Flag.DUE_TODAY: pgettext("short flag", "TODAY"),
-        Flag.PROVIDER_LATE: pgettext("short flag", "LATE"),
-        Flag.ANSWER_LATE: pgettext("short flag", "NO REPLY"),
-        Flag.NO_TICKET: pgettext("short flag", "NO TKT"),
-        Flag.CHECK_FAILED: pgettext("short flag", "FAILED"),
-        Flag.RECHECK: pgettext("short flag", "RECHECK"),
-    }
-    return words[flag]
-
-
 def flag_label(flag: Flag, short: bool = False) -> str:
-    return short_flag_label(flag) if short else terms.flag_label(flag)
+    return terms.short_flag_label(flag) if short else terms.flag_label(flag)
 
 
 def flag_text(flags: Sequence[Flag], short: bool = False) -> Text:

@@ -8,7 +8,7 @@ JSON and in the database; these are only for people.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tracker.domain.flags import Flag
 from tracker.domain.model import (
@@ -22,7 +22,7 @@ from tracker.domain.model import (
     Topic,
 )
 from tracker.domain.playbooks import BUILT_IN_CHECK_NAMES, Playbook
-from tracker.i18n import N_, _, pgettext
+from tracker.i18n import N_, NP_, _, pgettext
 
 if TYPE_CHECKING:
     from tracker.domain.rules import RuleBook
@@ -73,27 +73,73 @@ def action_label(action: Action) -> str:
     return pgettext("action", "cancel")
 
 
-# A flag's name in capitals, as the model's words (JSON keeps the code: "OVERDUE").
-FLAG_LABELS = {
-    Flag.YOUR_DEADLINE: N_("YOUR DEADLINE"),
-    Flag.OVERDUE: N_("OVERDUE"),
-    Flag.DUE_TODAY: N_("DUE TODAY"),
-    Flag.PROVIDER_LATE: N_("PROVIDER LATE"),
-    Flag.ANSWER_LATE: N_("ANSWER LATE"),
-    Flag.NO_TICKET: N_("NO TICKET"),
-    Flag.CHECK_FAILED: N_("CHECK FAILED"),
-    Flag.RECHECK: N_("RECHECK"),
+class FlagWords(NamedTuple):
+    """A flag's words, marked for translation: its name in capitals, the short form a
+    narrow table shows (``pgettext("short flag", ...)``), and what it means."""
+
+    label: str
+    short: str
+    meaning: str
+
+
+# Every flag's words, the one home of them: the tables (CLI and TUI), the CSV and the
+# dossier name flags from here, and the Help screen lists them all from here. JSON keeps
+# the code ("OVERDUE"). A short form says whose date it is, so that badges side by side
+# never read as one phrase ("PLAZO VENCIDO" would be "the deadline has passed").
+FLAG_WORDS = {
+    Flag.YOUR_DEADLINE: FlagWords(
+        N_("YOUR DEADLINE"),
+        NP_("short flag", "YOUR TURN"),
+        N_(
+            "a deadline of yours (to appeal an answer, to reclaim a charge) is 5 business days away "
+            "or has passed"
+        ),
+    ),
+    Flag.OVERDUE: FlagWords(
+        N_("OVERDUE"), NP_("short flag", "OVERDUE"), N_("your follow-up date has passed")
+    ),
+    Flag.DUE_TODAY: FlagWords(N_("DUE TODAY"), NP_("short flag", "TODAY"), N_("your follow-up is today")),
+    Flag.PROVIDER_LATE: FlagWords(
+        N_("PROVIDER LATE"),
+        NP_("short flag", "PROV LATE"),
+        N_("still requested after the provider's promised date"),
+    ),
+    Flag.ANSWER_LATE: FlagWords(
+        N_("ANSWER LATE"),
+        NP_("short flag", "NO REPLY"),
+        N_("the provider's (or OSIPTEL's) deadline to answer a stage passed with no answer"),
+    ),
+    Flag.NO_TICKET: FlagWords(
+        N_("NO TICKET"), NP_("short flag", "NO TKT"), N_("an open case without a reference number")
+    ),
+    Flag.CHECK_FAILED: FlagWords(N_("CHECK FAILED"), NP_("short flag", "FAILED"), N_("a check failed")),
+    Flag.RECHECK: FlagWords(
+        N_("RECHECK"),
+        NP_("short flag", "RECHECK"),
+        N_("a verified case's check after the next bill is due"),
+    ),
 }
 
 
 def flag_label(flag: Flag) -> str:
     """A flag as people read it: "OVERDUE", "逾期", "VENCIDO"."""
-    return _(FLAG_LABELS[flag])
+    return _(FLAG_WORDS[flag].label)
 
 
-def flag_labels(flags: Iterable[Flag]) -> str:
-    """Flags in one line, separated by commas."""
-    return pgettext("list separator", ", ").join(flag_label(flag) for flag in flags)
+def short_flag_label(flag: Flag) -> str:
+    """The short form of a flag a narrow table shows (the TUI's and the command line's)."""
+    return pgettext("short flag", FLAG_WORDS[flag].short)
+
+
+def flag_meaning(flag: Flag) -> str:
+    """What a flag means, in a line (the Help screen's)."""
+    return _(FLAG_WORDS[flag].meaning)
+
+
+def flag_labels(flags: Iterable[Flag], short: bool = False) -> str:
+    """Flags in one line, separated by commas (their short forms with ``short``)."""
+    label = short_flag_label if short else flag_label
+    return pgettext("list separator", ", ").join(label(flag) for flag in flags)
 
 
 def entry_kind_label(kind: EntryKind) -> str:

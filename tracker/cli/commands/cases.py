@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.arguments import case_ref, option_date, typed_value, value_help, within_days
 from tracker.cli.command_spec import Command, always
-from tracker.cli.terminal import say, warn
+from tracker.cli.terminal import say, table_width, warn
 from tracker.domain.errors import InvalidInput
 from tracker.domain.limits import MAX_WITHIN_DAYS
 from tracker.domain.model import Action, Case
@@ -211,7 +211,9 @@ def list_cases(args: argparse.Namespace, clock: Clock) -> int:
         today = tracker.today()
         print_json_array(case_json(c, today) for c in tracker.each_open_case(include_closed=args.all))
         return 0
-    lines = case_table_lines(tracker.each_open_summary(include_closed=args.all), tracker.today())
+    lines = case_table_lines(
+        tracker.each_open_summary(include_closed=args.all), tracker.today(), table_width()
+    )
     heading = next(lines)
     first = next(lines, None)
     if first is None:
@@ -280,11 +282,11 @@ def due(args: argparse.Namespace, clock: Clock) -> int:
     elif not summaries:
         say(_("Nothing due."))
     else:
-        say(case_table(summaries, today))
+        say(case_table(summaries, today, table_width()))
         say("\n" + due_counts(late, len(summaries) - late, args.within))
     if yours:
         say("\n" + _("Your own deadlines, close or missed:"))
-        say(case_table(yours, today))
+        say(case_table(yours, today, table_width()))
     missed = sum(1 for s in yours if s.user_due is not None and s.user_due < today)
     return 1 if late or missed else 0
 

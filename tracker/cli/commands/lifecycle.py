@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.arguments import case_ref
 from tracker.cli.command_spec import Command, always
-from tracker.cli.terminal import say
+from tracker.cli.terminal import say, table_width
 from tracker.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def list_trash(args: argparse.Namespace, clock: Clock) -> int:
     elif not trashed:
         say(_("The trash is empty."))
     else:
-        say(case_table(trashed, tracker.today()))
+        say(case_table(trashed, tracker.today(), table_width()))
     return 0
 
 

@@ -12,25 +12,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
 from tracker.domain.flags import Flag
-from tracker.i18n import N_, _
+from tracker.i18n import _
 from tracker.ui import keys
 from tracker.ui.rows import flag_label
 from tracker.ui.screens.base import TrackerScreen, key_words
 from tracker.ui.services import services
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.glossary_view import GlossaryView
+from tracker.wording import terms
 from tracker.wording.glossary import Term, glossary_playbook
 
 KEYS_TAB, GLOSSARY_TAB = "help-keys", "help-glossary"
-
-FLAG_MEANINGS: dict[Flag, str] = {
-    Flag.OVERDUE: N_("your follow-up date has passed"),
-    Flag.DUE_TODAY: N_("your follow-up is today"),
-    Flag.PROVIDER_LATE: N_("still requested after the provider's promised date"),
-    Flag.NO_TICKET: N_("an open case without a reference number"),
-    Flag.CHECK_FAILED: N_("a check failed"),
-    Flag.RECHECK: N_("a verified case's check after the next bill is due"),
-}
 
 
 def help_table(display: dict[str, str]) -> Table:
@@ -62,8 +54,8 @@ def flags_table() -> Table:
     table.add_column(_("Flag"), style="bold", no_wrap=True)
     table.add_column(_("Short"), style="bold", no_wrap=True)
     table.add_column(_("Means"), ratio=1)
-    for flag, meaning in FLAG_MEANINGS.items():
-        table.add_row(flag_label(flag), flag_label(flag, short=True), _(meaning))
+    for flag in Flag:  # every flag, in the words the tables use
+        table.add_row(flag_label(flag), flag_label(flag, short=True), terms.flag_meaning(flag))
     return table
 
 
