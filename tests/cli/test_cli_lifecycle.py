@@ -107,6 +107,8 @@ def test_delete_restore_and_trash(cli: Run) -> None:
     trash = cli("trash", "--json").json()
     assert [c["id"] for c in trash] == [2]
     assert "Two" in cli("trash").out
+    # Nothing is owed on a case in the trash: no flag says otherwise.
+    assert "NO TICKET" in cli("list").out and "NO TICKET" not in cli("trash").out
     assert cli("restore", "2").code == 0
     assert statuses(cli, "--all") == {1: "requested", 2: "requested"}
     assert "The trash is empty." in cli("trash").out

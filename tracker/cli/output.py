@@ -93,15 +93,17 @@ TableCell = str | tuple[str, str]
 SAMPLE_ROWS = 200
 
 
-def case_table(cases: Iterable[Case | CaseSummary], today: date, width: int | None = None) -> str:
+def case_table(
+    cases: Iterable[Case | CaseSummary], today: date, width: int | None = None, *, flagged: bool = True
+) -> str:
     """A fixed-width table of cases (whole cases or summary rows), fitted to ``width``
     terminal cells when given (see :func:`column_widths`); a Chinese word takes two a
-    character."""
-    return "\n".join(case_table_lines(cases, today, width))
+    character. Cases in the trash are not ``flagged``: nothing is owed on them."""
+    return "\n".join(case_table_lines(cases, today, width, flagged=flagged))
 
 
 def case_table_lines(
-    cases: Iterable[Case | CaseSummary], today: date, width: int | None = None
+    cases: Iterable[Case | CaseSummary], today: date, width: int | None = None, *, flagged: bool = True
 ) -> Iterator[str]:
     """:func:`case_table` a line at a time, the heading first: holds at most
     :data:`SAMPLE_ROWS` rows, however many cases stream through."""
@@ -110,7 +112,7 @@ def case_table_lines(
 
     def cells(case: Case | CaseSummary) -> tuple[TableCell, ...]:
         facts = case.facts if isinstance(case, CaseSummary) else FlagFacts.of(case)
-        flags = tuple(flags_for(facts, today))
+        flags = tuple(flags_for(facts, today)) if flagged else ()
         if flags not in labels:
             labels[flags] = (terms.flag_labels(flags), terms.flag_labels(flags, short=True))
         if case.status not in statuses:

@@ -75,7 +75,7 @@ def list_trash(args: argparse.Namespace, clock: Clock) -> int:
     elif not trashed:
         say(_("The trash is empty."))
     else:
-        say(case_table(trashed, tracker.today(), table_width()))
+        say(case_table(trashed, tracker.today(), table_width(), flagged=False))
     return 0
 
 
