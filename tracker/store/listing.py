@@ -102,7 +102,8 @@ class ListingQueries:
         )
 
     def _ids(self, text: str, params: dict[str, object]) -> array[int]:
-        return array("q", (row[0] for row in self.rows(text, params)))
+        # Row by row: only the array is held (8 bytes an id), never a list of every row.
+        return array("q", (row[0] for row in self.iter_rows(text, params)))
 
     def ordered_ids(
         self, today: date, include_closed: bool = False, text: str = "", limit: int | None = None
