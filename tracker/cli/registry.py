@@ -18,6 +18,7 @@ TOPICS = (
     "undo",
     "playbooks",
     "escalation",
+    "glossary",
     "holder",
     "evidence",
     "exchange",

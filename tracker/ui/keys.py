@@ -95,6 +95,14 @@ CASE = [
     Binding("a", "add_check", NP_("key", "Add check"), id="case.add_check", show=False),
     Binding("s", "next_step", NP_("key", "Next step"), id="case.next_step"),
     Binding("l", "letter", NP_("key", "Letter"), id="case.letter", show=False),
+    Binding(
+        "g",
+        "glossary",
+        NP_("key", "Glossary"),
+        id="case.glossary",
+        show=False,
+        tooltip=N_("What the Peruvian term the case shows means (Help's Glossary tab)"),
+    ),
     Binding("r", "answer", NP_("key", "Answer"), id="case.answer", show=False),
     Binding("c", "charge", NP_("key", "Charge"), id="case.charge", show=False),
     Binding("x", "export", NP_("key", "Dossier"), id="case.export", show=False),
@@ -140,7 +148,17 @@ LETTER = [Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel")]
 
 UNDO = [Binding("escape", "cancel", NP_("key", "Cancel"), id="undo.cancel")]
 
-HELP = [Binding("escape,question_mark,q", "app.pop_screen", NP_("key", "Back"), id="help.back")]
+HELP = [
+    Binding("escape,question_mark,q", "app.pop_screen", NP_("key", "Back"), id="help.back"),
+    Binding(
+        "g",
+        "glossary",
+        NP_("key", "Glossary"),
+        id="help.glossary",
+        tooltip=N_("The Peruvian terms (reclamo, queja, TRASU…) explained"),
+    ),
+    Binding("k", "keys", NP_("key", "Keys"), id="help.keys"),
+]
 
 # What Help shows, in this order.
 GROUPS: list[tuple[str, list[Binding]]] = [

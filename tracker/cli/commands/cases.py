@@ -62,7 +62,7 @@ def _add_arguments(add: Parser, m: Mapping[str, str]) -> None:
         "--action",
         default="cancel",
         type=typed_value("actions"),
-        metavar=m["ACTION"],
+        metavar=m["REQUEST"],
         help=value_help("actions", _("cancel for good, or only suspend (default: cancel)")),
     )
     add.add_argument("--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering"))
@@ -392,6 +392,7 @@ COMMANDS = (
             "Log a new case. The playbook fills in the checks, the promised date and the first follow-up."
         ),
         writes=always,
+        glossary="baja",
     ),
     Command("list", N_("list cases, most urgent first"), list_cases, _listing_arguments),
     Command(

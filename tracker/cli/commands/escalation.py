@@ -62,7 +62,9 @@ def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
         metavar=m["CHANNEL"],
         help=value_help("channels", _("how it was filed")),
     )
-    escalate.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    escalate.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering about this step")
+    )
     escalate.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
 
@@ -128,14 +130,16 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
         metavar=m["KIND"],
         help=value_help("stage_kinds", _("answer the latest stage of this kind")),
     )
-    answer.add_argument("--code", default="", metavar=m["CODE"], help=_("the resolution's number"))
+    answer.add_argument("--code", default="", metavar=m["RESOLUTION"], help=_("the resolution's number"))
     answer.add_argument(
         "--reason",
         default="",
         metavar=m["REASON"],
         help=_("the reason the answer gives, in a few words (the apelación answers it)"),
     )
-    answer.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    answer.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering about this answer")
+    )
     answer.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
 
@@ -245,7 +249,9 @@ def _charge_arguments(charge: Parser, m: Mapping[str, str]) -> None:
         const=False,
         help=_("not owed, whatever the rules say"),
     )
-    charge.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    charge.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering about this charge")
+    )
     charge.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
 
@@ -400,6 +406,7 @@ COMMANDS = (
             "allowed."
         ),
         writes=always,
+        glossary="reclamo",
     ),
     Command(
         "answer",
@@ -411,6 +418,7 @@ COMMANDS = (
             "--stage {kind}. An answer against you opens your deadline to appeal."
         ),
         writes=always,
+        glossary="infundado",
     ),
     Command(
         "charge",
@@ -426,6 +434,7 @@ COMMANDS = (
             "overrides the rules."
         ),
         writes=always,
+        glossary="recibo",
     ),
     Command(
         "letter",
@@ -438,5 +447,6 @@ COMMANDS = (
             "data from config.toml [me] (tracker me). baja is the written request itself, for a "
             "store or an e-mail. Not legal advice."
         ),
+        glossary="reclamo",
     ),
 )
