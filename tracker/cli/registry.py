@@ -19,6 +19,7 @@ TOPICS = (
     "playbooks",
     "escalation",
     "glossary",
+    "phone",
     "holder",
     "evidence",
     "exchange",

@@ -1,5 +1,6 @@
 """What the Case screen offers past the provider's deadline: the ladder of stages, the next
-step (s), the letters (l) and the charges (c). Kept apart so the Case screen itself changes little."""
+step (s), the letters (l), the phone script (p) and the charges (c). Kept apart so the Case
+screen itself changes little."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ class EscalationActions:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Next step and letters only where the case's playbook has a regulator's rules."""
-        if action in ("next_step", "letter", "charge", "glossary"):
+        if action in ("next_step", "letter", "charge", "glossary", "phone"):
             case = self.case
             return case is not None and self._app.tracker.rules_for(case).book is not None
         if action == "answer":
@@ -172,6 +173,12 @@ class EscalationActions:
                 self._app.data_changed()
 
         self._screen.app.push_screen(ChargeScreen(case, currency or ""), done)
+
+    def action_phone(self) -> None:
+        from tracker.ui.screens.phone import PhoneScreen
+
+        if self.case is not None:
+            self._screen.app.push_screen(PhoneScreen(self.case))
 
     def action_letter(self) -> None:
         from tracker.ui.screens.letter import LetterScreen
