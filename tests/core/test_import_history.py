@@ -110,7 +110,7 @@ def test_a_file_from_a_clock_ahead_never_reverts_later_local_work(
     here.cases.edit(case.id, typed, changed_fields(typed, initial))
     # The same file imported again has nothing new: the later local edit stays.
     again = import_file(here, tmp_path / "theirs.json")
-    assert again.updated == [] and again.unchanged == 1
+    assert again.updated == 0 and again.unchanged == 1
     assert here.get(case.id).ticket == "T-HERE-LATER"
     here.close()
 
@@ -124,7 +124,7 @@ def test_a_case_trashed_here_stays_trashed_when_an_older_copy_comes_back(
     export_to_path(here, "json", tmp_path / "before.json")
     here.cases.delete(case.id)
     result = import_file(here, tmp_path / "before.json")
-    assert result.updated == []
+    assert result.updated == 0
     assert here.get(case.id, include_deleted=True).deleted_at is not None
     here.close()
 

@@ -65,12 +65,12 @@ def test_a_newer_export_updates_the_case_and_adds_only_the_missing_entries(
     export_to_path(tracker, "json", newer)
 
     result = import_file(backup, newer, dry_run=True)
-    assert [u.case.id for u in result.updated] == [movistar.id]
-    changes = result.updated[0].changes
+    assert result.updated == 1 and [u.case.id for u in result.shown_updates] == [movistar.id]
+    changes = result.shown_updates[0].changes
     assert "status" in changes and "ticket" in changes
     assert "check 'calls blocked' passed" in changes
     assert "3 timeline entries added" in changes  # contact, status, check
-    assert result.unchanged == 3 and result.added == []
+    assert result.unchanged == 3 and result.added == 0
 
     import_file(backup, newer)
     again = tmp_path / "again.json"
@@ -91,7 +91,7 @@ def test_an_older_file_never_rolls_back_a_newer_case(
     tracker.cases.log_contact(movistar.id, "Dicen que ya está", confirmed=True)
     before = tracker.get(movistar.id)
     result = import_file(tracker, old_export)
-    assert result.updated == [] and result.unchanged == 4
+    assert result.updated == 0 and result.unchanged == 4
     assert tracker.get(movistar.id) == before
 
 
@@ -200,7 +200,7 @@ def test_progress_is_reported_while_reading_and_writing(tracker: Tracker, tmp_pa
     source.close()
     seen: list[tuple[str, int, int]] = []
     result = import_document(tracker, export.read_bytes(), progress=lambda *args: seen.append(args))
-    assert len(result.added) == 2504
+    assert result.added == 2504
     reading = [s for s in seen if s[0] == "reading"]
     writing = [s for s in seen if s[0] == "writing"]
     assert reading[0] == ("reading", 1000, 2504) and reading[-1] == ("reading", 2504, 2504)

@@ -231,7 +231,7 @@ def test_any_cases_survive_export_import_export_exactly(originals: list[Case]) -
             first = root / "first.json"
             export_to_path(source, "json", first)
             result = import_file(target, first)
-            assert len(result.added) == len(originals)
+            assert result.added == len(originals)
             second = root / "second.json"
             export_to_path(target, "json", second)
             assert second.read_bytes() == first.read_bytes()

@@ -41,7 +41,7 @@ def migrated_cases(tmp_path: Path) -> list[Case]:
 
 def test_a_version_1_file_imports_as_the_facts_migration_0003_makes(tracker: Tracker, tmp_path: Path) -> None:
     result = import_file(tracker, DATA / "export-v1.json")
-    assert len(result.added) == 3
+    assert result.added == 3
     imported = list(tracker.all_cases())
     assert [without_ids(c) for c in imported] == [without_ids(c) for c in migrated_cases(tmp_path)]
     program_entries = [e for c in imported for e in c.timeline if e.kind is not EntryKind.CONTACT]
@@ -51,7 +51,7 @@ def test_a_version_1_file_imports_as_the_facts_migration_0003_makes(tracker: Tra
 def test_importing_the_version_1_file_again_changes_nothing(tracker: Tracker) -> None:
     import_file(tracker, DATA / "export-v1.json")
     again = import_file(tracker, DATA / "export-v1.json")
-    assert (len(again.added), len(again.updated)) == (0, 0)
+    assert (again.added, again.updated) == (0, 0)
 
 
 def test_it_exports_again_in_the_current_version_with_facts(tracker: Tracker) -> None:

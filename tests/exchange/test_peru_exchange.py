@@ -95,7 +95,7 @@ def test_a_version_1_file_still_imports(tracker: Tracker, tmp_path: Path) -> Non
     fresh = open_tracker(tmp_path / "fresh" / "tracker.db")
     try:
         result = import_file(fresh, old)
-        assert len(result.added) == 1
+        assert result.added == 1
         case = fresh.get(1)
         assert case.stages == [] and case.charges == [] and case.attachments == []
     finally:
@@ -142,8 +142,8 @@ def test_merging_takes_the_answer_and_new_children_without_duplicates(
     )
     newer.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     result = import_file(tracker, newer)
-    assert len(result.updated) == 1
-    changes = result.updated[0].changes
+    assert result.updated == 1
+    changes = result.shown_updates[0].changes
     assert (
         "reclamo of 2026-07-31 answered" in changes
         and "1 stage added" in changes

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -294,16 +294,20 @@ def test_the_users_deadline_queries_use_their_partial_index(
     repo.add_many(make_case(f"p{i}") for i in range(400))
     repo.add_many(make_case(f"d{i}", user_due=day(i), user_alert_on=day(i - 7)) for i in range(3))
     seen: list[str] = []
-    original = SqliteTransaction.rows
 
-    def recording(
-        self: SqliteTransaction, sql: str, params: Sequence[object] | dict[str, object] = ()
-    ) -> list[Any]:
-        if "user_due" in sql:
-            seen.append(plan_of(database.path, sql, params))  # type: ignore[arg-type]
-        return original(self, sql, params)
+    def recorded(read: Callable[..., Any]) -> Callable[..., Any]:
+        def recording(
+            self: SqliteTransaction, sql: str, params: Sequence[object] | dict[str, object] = ()
+        ) -> Any:
+            if "user_due" in sql:
+                seen.append(plan_of(database.path, sql, params))  # type: ignore[arg-type]
+            return read(self, sql, params)
 
-    monkeypatch.setattr(SqliteTransaction, "rows", recording)
+        return recording
+
+    # Both ways a query is read: whole (rows) and row by row (iter_rows: lists of ids).
+    monkeypatch.setattr(SqliteTransaction, "rows", recorded(SqliteTransaction.rows))
+    monkeypatch.setattr(SqliteTransaction, "iter_rows", recorded(SqliteTransaction.iter_rows))
     assert [s.user_due for s in listing.your_deadline_summaries(TODAY)] == [day(0), day(1), day(2)]
     assert len(listing.user_deadline_ids()) == 3
     assert len(seen) == 2

@@ -3,7 +3,7 @@ beside the database."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,11 +49,12 @@ class Evidence:
 
         return check_evidence(self._context.store, self.blobs, progress)
 
-    def check_sizes(self, cases: Sequence[Case]) -> None:
+    def check_sizes(self, cases: Iterable[Case], sizes: dict[str, int] | None = None) -> None:
         """An imported attachment's size must be its file's: the one stored under its
-        SHA-256 here, and the one any other entry of the import gives it."""
+        SHA-256 here, and the one any other entry of the import gives it. ``sizes`` holds
+        what earlier batches of the same import gave (filled in as they come)."""
         blobs = self.blobs
-        sizes: dict[str, int] = {}
+        sizes = {} if sizes is None else sizes
         for case in cases:
             for attachment in case.attachments:
                 known = sizes.setdefault(attachment.sha256, attachment.size)

@@ -200,6 +200,12 @@ class Tracker(Context):
         today = self.today()
         return self.read(lambda tx: tx.ordered_summaries(today, include_closed))
 
+    def each_due_summary(self, within_days: int = 0) -> Iterator[CaseSummary]:
+        """Like :meth:`due_summaries`, a row at a time from one read snapshot (``due``)."""
+        today = self.today()
+        with self.store.read() as tx:
+            yield from tx.each_due_summary(today, within_days)
+
     def due_summaries(self, within_days: int = 0) -> list[CaseSummary]:
         """Like :meth:`due_cases`, as summary rows (no checks or timeline): the fast path."""
         today = self.today()

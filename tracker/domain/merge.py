@@ -27,7 +27,7 @@ fewer than either side has.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Collection, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from tracker.domain.model import Attachment, Case, Charge, Check, Stage, TimelineEntry
@@ -80,14 +80,23 @@ class CaseUpdate:
 
 @record
 class ImportResult:
-    """What an import added, updated and renumbered (or would, on a dry run)."""
+    """What an import added, updated and renumbered (or would, on a dry run): counts, and
+    the first :data:`SHOWN` cases of each kind to show; never every case (an import's
+    memory does not grow with its file)."""
 
-    added: list[Case] = field(default_factory=list)
-    updated: list[CaseUpdate] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
     unchanged: int = 0
+    # The first SHOWN cases added (with their numbers here) and updates, in file order.
+    shown_added: list[Case] = field(default_factory=list)
+    shown_updates: list[CaseUpdate] = field(default_factory=list)
     # New cases whose number was already taken, so they got another one: (old, new).
     renumbered: list[tuple[int, int]] = field(default_factory=list)
     dry_run: bool = False
+
+
+# How many added cases and updates an ImportResult keeps to be shown.
+SHOWN = 50
 
 
 # What makes two entries look alike: everything but the database id and the identity.
@@ -336,57 +345,98 @@ def merge_case(stored: Case, incoming: Case) -> tuple[Case, list[str]]:
     return merged, [str(change) for change in changes]
 
 
-def plan(stored_cases: StoredCases, cases: Sequence[Case], max_id: int) -> ImportResult:
-    """What importing these (validated) cases would do; reads, never writes.
-
-    ``max_id`` is the largest case number the database can hold: a new case that
-    would need a number past it is refused by the caller.
-    """
-    result = ImportResult()
-    stored_ids = stored_cases.ids_for_uuids([c.uuid for c in cases])
-    stored = {c.uuid: c for c in stored_cases.load(sorted(stored_ids.values()))}
-    new = [c for c in cases if c.uuid not in stored]
-    for incoming in cases:
-        before = stored.get(incoming.uuid)
-        if before is None:
-            continue
-        merged, changes = merge_case(before, incoming)
-        if changes:
-            result.updated.append(CaseUpdate(merged, changes))
-        else:
-            result.unchanged += 1
-    result.added = _number(stored_cases, new, result.renumbered, max_id)
-    return result
-
-
 class NoFreeNumber(Exception):
     """Every case number up to the largest allowed is taken."""
 
 
-def _number(
-    stored_cases: StoredCases, new: list[Case], renumbered: list[tuple[int, int]], max_id: int
-) -> list[Case]:
-    """The new cases, each with a free id: its own when free, else the next unused one."""
-    wanted = [c.id for c in new if c.id is not None]
-    taken = stored_cases.taken_ids(wanted) if wanted else set()
-    claimed: set[int] = set()
-    numbered: list[Case | None] = []
-    for case in new:
-        if case.id is not None and case.id not in taken and case.id not in claimed:
-            claimed.add(case.id)
-            numbered.append(case)
+class Claimed(Protocol):
+    """The case numbers an import has kept so far (a set, or an index on disk)."""
+
+    def __contains__(self, number: object, /) -> bool: ...
+
+    def add(self, number: int, /) -> None: ...
+
+
+class Planner:
+    """What importing cases would do, planned a batch at a time (reads, never writes).
+
+    Each batch comes back as the new cases that keep their own number, the stored cases
+    the batch changes, and the new cases that need a number (theirs is taken, by a stored
+    case or by an earlier case of the import, or they have none). Those get the numbers
+    after every number in use once the whole import is seen (:meth:`numbers`), as if
+    planned at once: a case keeps its number when it is free, whatever comes after it.
+
+    What it holds across batches is the numbers claimed so far (in ``claimed``: a set
+    unless the caller gives an index on disk), not the cases. The caller may write each
+    batch before planning the next: a kept number written is taken, as it is claimed; a
+    batch's stored cases are read before it is written. ``max_id`` is the largest case
+    number the database can hold.
+    """
+
+    def __init__(self, stored_cases: StoredCases, max_id: int, claimed: Claimed | None = None) -> None:
+        self.result = ImportResult()
+        self._stored_cases = stored_cases
+        self._max_id = max_id
+        self._claimed: Claimed = set() if claimed is None else claimed
+        self._most_claimed = 0
+        self._waiting = 0  # new cases that need a number, so far
+        # Shown added cases that wait for a number: their place in result.shown_added and in the queue.
+        self._shown_waiting: list[tuple[int, int]] = []
+        # Cases with a number of their own that wait for another: (their number, place in the queue).
+        self._taken: list[tuple[int, int]] = []
+
+    def batch(self, cases: Sequence[Case]) -> tuple[list[Case], list[CaseUpdate], list[Case]]:
+        """Plan these cases: (new cases that keep their number, updates, new cases that need one)."""
+        result = self.result
+        stored_ids = self._stored_cases.ids_for_uuids([c.uuid for c in cases])
+        stored = {c.uuid: c for c in self._stored_cases.load(sorted(stored_ids.values()))}
+        new = [c for c in cases if c.uuid not in stored]
+        wanted = [c.id for c in new if c.id is not None]
+        taken = self._stored_cases.taken_ids(wanted) if wanted else set()
+        kept: list[Case] = []
+        waiting: list[Case] = []
+        updates: list[CaseUpdate] = []
+        for incoming in cases:
+            before = stored.get(incoming.uuid)
+            if before is None:
+                self._new(incoming, taken, kept, waiting)
+                continue
+            merged, changes = merge_case(before, incoming)
+            if changes:
+                update = CaseUpdate(merged, changes)
+                updates.append(update)
+                result.updated += 1
+                if len(result.shown_updates) < SHOWN:
+                    result.shown_updates.append(update)
+            else:
+                result.unchanged += 1
+        return kept, updates, waiting
+
+    def _new(self, case: Case, taken: set[int], kept: list[Case], waiting: list[Case]) -> None:
+        result = self.result
+        if len(result.shown_added) < SHOWN:
+            if case.id is None or case.id in taken or case.id in self._claimed:
+                self._shown_waiting.append((len(result.shown_added), self._waiting))
+            result.shown_added.append(case)
+        result.added += 1
+        if case.id is not None and case.id not in taken and case.id not in self._claimed:
+            self._claimed.add(case.id)
+            self._most_claimed = max(self._most_claimed, case.id)
+            kept.append(case)
         else:
-            numbered.append(None)
-    next_id = max([stored_cases.max_id(), *claimed], default=0) + 1
-    out: list[Case] = []
-    for case, kept in zip(new, numbered, strict=True):
-        if kept is not None:
-            out.append(kept)
-            continue
-        if next_id > max_id:
+            if case.id is not None:
+                self._taken.append((case.id, self._waiting))
+            self._waiting += 1
+            waiting.append(case)
+
+    def numbers(self) -> Iterator[int]:
+        """The numbers of the cases that need one, in the order they came; NoFreeNumber when
+        one would pass ``max_id``. Call once the import has been seen whole."""
+        first = max(self._stored_cases.max_id(), self._most_claimed) + 1
+        if self._waiting and first + self._waiting - 1 > self._max_id:
             raise NoFreeNumber
-        if case.id is not None:
-            renumbered.append((case.id, next_id))
-        out.append(replace(case, id=next_id))
-        next_id += 1
-    return out
+        shown = self.result.shown_added
+        for at, place in self._shown_waiting:
+            shown[at] = replace(shown[at], id=first + place)
+        self.result.renumbered = [(old, first + place) for old, place in self._taken]
+        return iter(range(first, first + self._waiting))

@@ -1,15 +1,16 @@
-"""Importing a JSON export: validated whole, then merged by UUID in one transaction.
+"""Importing a JSON export: merged by UUID in one transaction, a case at a time.
 
 The merge rules live in :mod:`tracker.domain.merge` (and in the README); this
 module reads the file, refuses what cannot be imported, and hands the cases to
-:meth:`tracker.core.Tracker.exchange.import_cases`.
+:meth:`tracker.core.Tracker.exchange.import_cases` as they are read, which plans and
+writes them in batches: the transaction, not memory, keeps the import all or nothing.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,7 +38,7 @@ Progress = Callable[[str, int, int], None]
 
 def summary(result: ImportResult) -> str:
     """One line: "Added 3 cases, updated 1, 2 unchanged." (or "Would add ..." when dry)."""
-    added = len(result.added)
+    added = result.added
     if result.dry_run:
         text = ngettext(
             "Would add {added} case, update {updated}, leave {unchanged} unchanged",
@@ -50,7 +51,7 @@ def summary(result: ImportResult) -> str:
             "Added {added} cases, updated {updated}, {unchanged} unchanged",
             added,
         )
-    text = text.format(added=added, updated=len(result.updated), unchanged=result.unchanged)
+    text = text.format(added=added, updated=result.updated, unchanged=result.unchanged)
     if result.renumbered:
         many = len(result.renumbered)
         text += ngettext(
@@ -78,16 +79,20 @@ def _import(
     tracker: Tracker, document: json_format.ExportDocument, dry_run: bool, progress: Progress | None
 ) -> ImportResult:
     """Plan the merge of a validated document and (unless a dry run) write it, all or nothing."""
-    if document.redacted:
+    _refuse_redacted(document.redacted)
+    return tracker.exchange.import_cases(
+        document.cases, dry_run=dry_run, progress=_stage(progress, "writing")
+    )
+
+
+def _refuse_redacted(redacted: bool) -> None:
+    if redacted:
         raise InvalidInput(
             _(
                 "this export was made with --redact: its phone and account numbers are masked, "
                 "so importing it would overwrite real data with masked text"
             )
         )
-    return tracker.exchange.import_cases(
-        document.cases, dry_run=dry_run, progress=_stage(progress, "writing")
-    )
 
 
 @contextmanager
@@ -135,14 +140,29 @@ def import_file(
 ) -> ImportResult:
     """Import a JSON export file into the tracker's database (for the CLI and the TUI).
 
-    The file is read as a stream, a case at a time (:func:`json_format.read_path`): the
-    cases are held, never the file's text or its parsed tree. Everything is checked
-    before anything is written. Problems in the file raise InvalidInput naming the
-    file and the place.
+    The file is read as a stream (:func:`json_format.stream_path`) and each case is
+    merged and written as it comes, in the one transaction: what is held is a batch of
+    cases and each case's UUID and number, never the file, its parsed tree or every case.
+    A problem found anywhere in the file rolls back what was written; the file is then
+    read whole, to say what is wrong exactly as it always was (InvalidInput naming the
+    file and the place), or, if it is sound but laid out otherwise, to import it so.
     """
     with _no_gc(), _readable(path):  # a file that cannot be read names itself
         try:
-            document = json_format.read_path(path, _stage(progress, "reading"))
+            try:
+                with (
+                    closing(tracker.exchange.scratch_index()) as uuids,
+                    closing(tracker.exchange.scratch_index()) as ids,
+                ):
+                    cases = json_format.stream_path(
+                        path, _refuse_redacted, _stage(progress, "reading"), (uuids, ids)
+                    )
+                    return tracker.exchange.import_cases(
+                        cases, dry_run=dry_run, progress=_stage(progress, "writing")
+                    )
+            except json_format.NotStreamable:
+                pass  # nothing was written: read whole (below), outside the rolled-back transaction
+            document = json_format.parse(path.read_bytes(), _stage(progress, "reading"))
             return _import(tracker, document, dry_run, progress)
         except InvalidInput as exc:
             raise InvalidInput(_("{path}: {problem}").format(path=path, problem=exc), exc.field) from None

@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from tracker.domain.errors import InvalidInput
 from tracker.domain.model import Case
@@ -141,13 +141,14 @@ def _validate(data: Any, progress: Callable[[int, int], None] | None) -> ExportD
         raise Problem(_("not a list but {kind}").format(kind=kind_of(raw_cases)), "cases")
     total = len(raw_cases)
     reading = _CaseReader(version)
+    cases = []
     for raw in raw_cases:
-        reading.read(raw)
+        cases.append(reading.read(raw))
         if progress is not None and reading.count % 1000 == 0:
             progress(reading.count, total)
     if progress is not None:
         progress(total, total)
-    return ExportDocument(reading.cases, redacted)
+    return ExportDocument(cases, redacted)
 
 
 def _header(data: Any) -> tuple[int, bool]:
@@ -190,21 +191,24 @@ def _header(data: Any) -> tuple[int, bool]:
     return version, boolean(data["redacted"], "redacted")
 
 
+class Seen(Protocol):
+    """Where each key was first seen (a dict, or an index on disk for a long stream)."""
+
+    def setdefault(self, key: Any, at: int, /) -> int: ...
+
+
 class _CaseReader:
     """The cases of a document one at a time, each checked, no uuid or id twice."""
 
-    def __init__(self, version: int) -> None:
+    def __init__(self, version: int, by_uuid: Seen | None = None, by_id: Seen | None = None) -> None:
         self.version = version
-        self.cases: list[Case] = []
-        self._by_uuid: dict[str, int] = {}
-        self._by_id: dict[int, int] = {}
+        self.count = 0
+        # Where each UUID and id was first seen: all that is kept of the cases read.
+        self._by_uuid: Seen = {} if by_uuid is None else by_uuid
+        self._by_id: Seen = {} if by_id is None else by_id
 
-    @property
-    def count(self) -> int:
-        return len(self.cases)
-
-    def read(self, raw: Any) -> None:
-        index = len(self.cases)
+    def read(self, raw: Any) -> Case:
+        index = self.count
         try:
             case = read_case(raw, self.version)
             earlier = self._by_uuid.setdefault(case.uuid, index)
@@ -223,7 +227,8 @@ class _CaseReader:
                     )
         except Problem as problem:
             raise problem.at(f"cases[{index}]") from None
-        self.cases.append(case)
+        self.count += 1
+        return case
 
 
 def parse(raw: bytes, progress: Callable[[int, int], None] | None = None) -> ExportDocument:
@@ -238,28 +243,52 @@ _HEADER = frozenset({"format", "version", "redacted"})
 _SCALARS = frozenset({"string", "number", "boolean", "null", "integer", "double"})
 
 
-class _NotStreamable(Exception):
+class NotStreamable(Exception):
     """The file is not an export laid out as this tracker writes one, or is broken:
-    read it whole instead, which finds what is wrong and says it as always."""
+    read it whole instead (:func:`parse`), which finds what is wrong and says it as always."""
 
 
 def read_path(path: Path, progress: Callable[[int, int], None] | None = None) -> ExportDocument:
-    """Read and validate an export file, holding one raw case at a time, not the file.
+    """Read and validate an export file, every case kept (imports take them one at a time
+    from :func:`stream_path` instead). A file that is broken or refused is read again whole
+    (:func:`parse`), so that what is reported is exactly what it always was."""
+    redacted: list[bool] = []
+    try:
+        cases = list(stream_path(path, redacted.append, progress))
+    except NotStreamable:
+        return parse(path.read_bytes(), progress)
+    return ExportDocument(cases, redacted[0])
 
-    The file is parsed as a stream (ijson's C backend); each case is checked and kept
-    as a case as soon as it is read. A file that is broken or refused is read again
-    whole (:func:`parse`), so that what is reported is exactly what it always was.
-    ``progress(done, total)`` counts bytes read. Raises OSError if the file cannot be read.
+
+def stream_path(
+    path: Path,
+    header: Callable[[bool], None],
+    progress: Callable[[int, int], None] | None = None,
+    seen: tuple[Seen, Seen] | None = None,
+) -> Iterator[Case]:
+    """The cases of an export file, each checked, one at a time: neither the file nor its
+    cases are held, only each case's UUID and id (no two cases may share one), in
+    ``seen`` (UUIDs, ids: indexes on disk keep memory flat) or else in dicts.
+
+    The file is parsed as a stream (ijson's C backend). ``header(redacted)`` is called
+    once the header is read, before the first case. A file that is broken, refused, or
+    laid out otherwise raises :class:`NotStreamable` when that is found, which may be
+    after many cases: the caller reads it whole then (:func:`parse`), so that what is
+    reported is exactly what it always was. ``progress(done, total)`` counts bytes read.
+    Raises OSError if the file cannot be read.
     """
     total = path.stat().st_size
-    try:
-        with path.open("rb") as stream:
-            return _stream(stream, total, progress)
-    except _NotStreamable:
-        return parse(path.read_bytes(), progress)
+    with path.open("rb") as stream:
+        yield from _stream(stream, total, header, progress, seen or ({}, {}))
 
 
-def _stream(stream: BinaryIO, total: int, progress: Callable[[int, int], None] | None) -> ExportDocument:
+def _stream(
+    stream: BinaryIO,
+    total: int,
+    header_read: Callable[[bool], None],
+    progress: Callable[[int, int], None] | None,
+    seen: tuple[Seen, Seen],
+) -> Iterator[Case]:
     import ijson
 
     if stream.read(len(_BOM)) != _BOM:
@@ -279,44 +308,54 @@ def _stream(stream: BinaryIO, total: int, progress: Callable[[int, int], None] |
                 if event == "map_key":
                     top.append(item[2])
                 elif event not in ("start_map", "end_map"):
-                    raise _NotStreamable  # not an object at the top
+                    raise NotStreamable  # not an object at the top
             elif prefix == "cases":
                 if event not in ("start_array", "end_array"):
-                    raise _NotStreamable  # not a list
+                    raise NotStreamable  # not a list
             elif prefix in _HEADER and event in _SCALARS and prefix not in header:
                 header[prefix] = item[2]
             else:
-                raise _NotStreamable  # a field this format does not have
+                raise NotStreamable  # a field this format does not have
             yield item
 
-    reading: _CaseReader | None = None
-    redacted = False
     read_so_far = _Counted(stream)
-    try:
-        for raw in ijson.items(watched(ijson.parse(read_so_far, use_float=True)), "cases.item"):
+    raw_cases = ijson.items(watched(ijson.parse(read_so_far, use_float=True)), "cases.item")
+    reading: _CaseReader | None = None
+    while True:
+        # What is wrong is found here; what the caller does with a case (below) is its own.
+        try:
+            raw = next(raw_cases, _END)
+            if raw is _END:
+                break
+            redacted = None
             if reading is None:  # the header is behind us: check it before the first case
                 if top != ["format", "version", "redacted", "cases"][: len(top)] or len(top) != 4:
-                    raise _NotStreamable
+                    raise NotStreamable
                 version, redacted = _header({**header, "cases": []})
-                reading = _CaseReader(version)
-            reading.read(raw)
-            if progress is not None and reading.count % 1000 == 0:
-                progress(read_so_far.done, total)
-    except _NotStreamable:
-        raise
-    except Exception:  # broken JSON, not UTF-8, a refused field: said as the whole read says it
-        raise _NotStreamable from None
+                reading = _CaseReader(version, *seen)
+            case = reading.read(raw)
+        except NotStreamable:
+            raise
+        except Exception:  # broken JSON, not UTF-8, a refused field: said as the whole read says it
+            raise NotStreamable from None
+        if redacted is not None:
+            header_read(redacted)
+        yield case
+        if progress is not None and reading.count % 1000 == 0:
+            progress(read_so_far.done, total)
     if top != list(_TOP_FIELDS):
-        raise _NotStreamable
+        raise NotStreamable
     if reading is None:  # no cases
         try:
-            version, redacted = _header({**header, "cases": []})
+            _, redacted = _header({**header, "cases": []})
         except Problem:
-            raise _NotStreamable from None
-        reading = _CaseReader(version)
+            raise NotStreamable from None
+        header_read(redacted)
     if progress is not None:
         progress(total, total)
-    return ExportDocument(reading.cases, redacted)
+
+
+_END = object()
 
 
 class _Counted:

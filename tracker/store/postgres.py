@@ -14,8 +14,10 @@ Loaded only for a ``postgresql+psycopg://`` target; nothing here is imported for
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import threading
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +36,9 @@ _BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 _BEGIN_WRITE = f"BEGIN ISOLATION LEVEL READ COMMITTED; NOTIFY {link.CHANNEL}"
 
 _SEQUENCE = "pg_get_serial_sequence('cases', 'id')"
+# Rows fetched at a time by a streaming read; names for its cursors, unique in the process.
+FETCHED = 2000
+_cursor_names = itertools.count(1)
 
 # Placeholders of the shared SQL (? and :name) and what must not be mistaken for one.
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|\?|:([A-Za-z_]\w*)|%")
@@ -123,6 +128,16 @@ class PostgresTransaction(Transaction):
         if rows:
             with self.connection.cursor() as cursor:  # type: ignore[attr-defined]
                 cursor.executemany(self.sql(text), rows)
+
+    def iter_rows(self, text: str, params: Sequence[object] | dict[str, object] = ()) -> Iterator[Any]:
+        """The rows :data:`FETCHED` at a time through a server-side cursor, inside this
+        transaction: a client-side cursor would hold the whole result here (libpq
+        receives all of it before the first row is read), 100,000 rows for ``list``."""
+        name = f"tracker_rows_{next(_cursor_names)}"
+        with self.connection.cursor(name=name) as cursor:  # type: ignore[attr-defined]
+            cursor.itersize = FETCHED
+            cursor.execute(self.sql(text), params)
+            yield from cursor
 
 
 class PostgresStore(Store):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from tracker.cli.arguments import case_ref, option_date, typed_value, value_help, within_days
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from tracker.cli.argparse_glue import Parser
     from tracker.clock import Clock
+    from tracker.domain.summary import CaseSummary
 
 
 def _add_arguments(add: Parser, m: Mapping[str, str]) -> None:
@@ -253,7 +254,7 @@ def due_counts(overdue: int, due: int, within: int) -> str:
 
 
 def due(args: argparse.Namespace, clock: Clock) -> int:
-    from tracker.cli.output import case_json, case_table, print_json_array
+    from tracker.cli.output import case_json, case_table, case_table_lines, print_json_array
     from tracker.core import Tracker
     from tracker.domain.flags import FlagFacts, is_overdue
 
@@ -270,20 +271,35 @@ def due(args: argparse.Namespace, clock: Clock) -> int:
 
         print_json_array(map(each, tracker.each_due_case(args.within)))
         return 1 if overdue[0] else 0
-    summaries = tracker.due_summaries(args.within)
-    late = sum(1 for s in summaries if is_overdue(s.facts, today))
-    yours = tracker.your_deadline_summaries()
-    if not summaries and args.within:
+    # Streamed as `list` is (a tenth of a million cases may be due), counted as they pass.
+    listed, late = 0, 0
+
+    def counted(rows: Iterable[CaseSummary]) -> Iterator[CaseSummary]:
+        nonlocal listed, late
+        for summary in rows:
+            listed += 1
+            if is_overdue(summary.facts, today):
+                late += 1
+            yield summary
+
+    lines = case_table_lines(counted(tracker.each_due_summary(args.within)), today, table_width())
+    heading = next(lines)
+    first = next(lines, None)
+    if first is None and args.within:
         say(
             ngettext("Nothing due within {days} day.", "Nothing due within {days} days.", args.within).format(
                 days=args.within
             )
         )
-    elif not summaries:
+    elif first is None:
         say(_("Nothing due."))
     else:
-        say(case_table(summaries, today, table_width()))
-        say("\n" + due_counts(late, len(summaries) - late, args.within))
+        say(heading)
+        say(first)
+        while chunk := list(itertools.islice(lines, 500)):
+            say("\n".join(chunk))
+        say("\n" + due_counts(late, listed - late, args.within))
+    yours = tracker.your_deadline_summaries()
     if yours:
         say("\n" + _("Your own deadlines, close or missed:"))
         say(case_table(yours, today, table_width()))

@@ -115,13 +115,14 @@ def import_file(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+# At most tracker.domain.merge.SHOWN: what an ImportResult keeps of its cases.
 _LISTED = 50
 
 
 def _list_changes(result: ImportResult) -> None:
     add, update = pgettext("import plan", "add"), pgettext("import plan", "update")
     width = max(cell_width(add), cell_width(update)) + 2
-    for case in result.added[:_LISTED]:
+    for case in result.shown_added[:_LISTED]:
         if case.service:
             line = _("case {id}: {provider} ({service})").format(
                 id=case.id, provider=literal(case.provider), service=literal(case.service)
@@ -129,21 +130,21 @@ def _list_changes(result: ImportResult) -> None:
         else:
             line = _("case {id}: {provider}").format(id=case.id, provider=literal(case.provider))
         say("  " + fit(add, width) + line)
-    if len(result.added) > _LISTED:
-        more = len(result.added) - _LISTED
+    if result.added > _LISTED:
+        more = result.added - _LISTED
         say(
             "  "
             + ngettext("... and {count} more to add", "... and {count} more to add", more).format(count=more)
         )
-    for update_plan in result.updated[:_LISTED]:
+    for update_plan in result.shown_updates[:_LISTED]:
         case = update_plan.case
         changes = pgettext("list separator", ", ").join(update_plan.changes)
         line = _("case {id}: {provider}: {changes}").format(
             id=case.id, provider=literal(case.provider), changes=literal(changes)
         )
         say("  " + fit(update, width) + line)
-    if len(result.updated) > _LISTED:
-        more = len(result.updated) - _LISTED
+    if result.updated > _LISTED:
+        more = result.updated - _LISTED
         say(
             "  "
             + ngettext("... and {count} more to update", "... and {count} more to update", more).format(

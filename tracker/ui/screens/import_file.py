@@ -147,7 +147,7 @@ class ImportScreen(TrackerModal[bool]):
         self.query_one("#progress", ProgressBar).display = False
         self.checked = path
         lines = [literal(summary(result))]
-        for update in result.updated[:SHOWN_UPDATES]:
+        for update in result.shown_updates[:SHOWN_UPDATES]:
             lines.append(
                 "  "
                 + pgettext("import plan", "update")
@@ -158,7 +158,7 @@ class ImportScreen(TrackerModal[bool]):
                     changes=literal(pgettext("list separator", ", ").join(update.changes)),
                 )
             )
-        more = len(result.updated) - SHOWN_UPDATES
+        more = result.updated - SHOWN_UPDATES
         if more > 0:
             lines.append("  " + ngettext("… and {count} more", "… and {count} more", more).format(count=more))
         self._say("\n".join(lines))
