@@ -21,16 +21,15 @@ from tracker.cli.registry import commands_up_to
 # Words that, two in a row, make an English sentence, and that neither Spanish nor a
 # command's own name (`tracker answer`, `tracker escalate`) uses as a word: "a", "no",
 # "he", "me" and "con" are Spanish too, so they are not here.
-ENGLISH = frozenset(
-    """
+_STOP_LIST = """
     the is are was were be been not an for must cannot can't could should would will of to
     in on at by with from this that these those there which who what when where has have
     had its it it's than then first needs need given give yet already only any every case
     letter check date stage answer charge file one more after before until day days your
     you do does did and or but as so nothing there's isn't doesn't don't run see unknown
     known invalid choose argument arguments value expecting line column
-    """.split()
-)
+"""
+ENGLISH = frozenset(_STOP_LIST.split())
 # A word, in any script: one with a letter outside ASCII (guías, 事项) is never English.
 WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
@@ -38,10 +37,10 @@ WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 def english_in(text: str) -> list[str]:
     """The English in ``text``: two words of the stop-list one after the other, or three
     words in a row one of which is on it, as a sentence has them. Options, paths,
-    placeholders and commands in backticks are names, not sentences."""
+    placeholders, snake_case keys and commands in backticks are names, not sentences."""
     found = []
     for line in text.splitlines():
-        line = re.sub(r"--?[\w-]+|\S*[/\\]\S*|`[^`]*`|\{[^}]*\}|tracker( \w+)?", " ", line)
+        line = re.sub(r"--?[\w-]+|\w+_\w+|\S*[/\\]\S*|`[^`]*`|\{[^}]*\}|tracker( \w+)?", " ", line)
         run: list[str] = []
         end = 0
         for match in WORD.finditer(line):
@@ -64,7 +63,10 @@ def _sentences(run: list[str]) -> list[str]:
 
 
 def test_the_detector_finds_english_and_spares_the_others() -> None:
-    assert english_in("tracker: error: case 3 is not in the trash") == ["error", "case", "is not in the trash"][2:]
+    assert (
+        english_in("tracker: error: case 3 is not in the trash")
+        == ["error", "case", "is not in the trash"][2:]
+    )
     assert english_in("there is no letter for it") == ["there is no letter for it"]
     assert english_in("tracker add: error: the following arguments are required: ID") != []
     assert english_in("tracker：错误：没有事项99") == []
@@ -185,7 +187,12 @@ BAD: dict[str, tuple[tuple[str, ...], ...]] = {
     "export": (("--format", "bogus"),),
     "import": (("/nonexistent/export.json",), ("{here}",)),
     "report": (("99",), ("1", "--bundle", "/nonexistent/dir/b.zip")),
-    "notify": (("--via", "pigeon"), ("--install", "--uninstall")),
+    "notify": (
+        ("--via", "pigeon"),
+        ("--install", "--uninstall"),
+        ("--via", "email"),
+        ("--via", "ntfy", "--test"),
+    ),
     "db": (("bogus",), ("copy",), ("copy", "/nonexistent/dir/t.db")),
 }
 
