@@ -78,7 +78,7 @@ def test_the_detector_finds_english_and_spares_the_others() -> None:
 # Cases the refusals need, added once: 1 an eSIM case; 2 a generic one (no OSIPTEL
 # rules); 3 a reclamo just filed (too early for a queja); 4 a reclamo answered fundado
 # (nothing to appeal); 5 withdrawn; 6 in the trash.
-SETUP = (
+SETUP: tuple[tuple[str, ...], ...] = (
     ISSUE_ADD,
     ("add", "Gym", "--playbook", "generic", "--requested", "2026-10-06"),
     ("add", "Claro", "--playbook", "esim-pe", "--requested", "2026-09-01", "--ticket", "C-1"),
@@ -212,9 +212,9 @@ def refusals(here: Path) -> Iterator[tuple[str, ...]]:
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("language", ["zh_CN", "es"])
 def test_refusals_hold_no_english(cli: Run, env: TrackerEnv, tmp_path: Path, language: str) -> None:
-    for argv in SETUP:
-        done = cli(*argv)
-        assert done.code == 0, (argv, done.err)
+    for step in SETUP:
+        done = cli(*step)
+        assert done.code == 0, (step, done.err)
     here = tmp_path / "not-an-export.txt"
     here.write_text("not JSON", encoding="utf-8")
     english = []
