@@ -41,7 +41,7 @@ from tracker.domain.rules import Fact, Rule, RuleBook, Unit
 from tracker.domain.undisputed import ToPay, undisputed
 from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.wording.formats import money
-from tracker.wording.terms import outcome_name, stage_name, topic_name
+from tracker.wording.terms import book_note, outcome_name, stage_name, topic_name
 
 DEADLINE_WORDS = {
     "baja": N_("carry out the baja"),
@@ -113,7 +113,8 @@ def rule_source(rule: Rule | None, book: RuleBook | None) -> str:
 def fact_source(fact: Fact, book: RuleBook) -> str:
     """Where a playbook's note comes from: "Res. 138-2012-CD/OSIPTEL (unverified: …)"."""
     if not fact.norm:
-        return _("{source} (unverified)").format(source=fact.source) if fact.unverified else fact.source
+        source = book_note(fact.source)
+        return _("{source} (unverified)").format(source=source) if fact.unverified else source
     cited = book.norm(fact.norm).citation + (f", {fact.article}" if fact.article else "")
     if fact.unverified:
         return _("{source} (unverified: not confirmed from the norm's text)").format(source=cited)
@@ -123,9 +124,11 @@ def fact_source(fact: Fact, book: RuleBook) -> str:
 def rule_origin(rule: Rule) -> str:
     """Where a rule was found: its article and source, or that no source confirms it."""
     if rule.unsourced:
-        return _("not sourced: {why}").format(why=rule.source or _("no source found"))
+        return _("not sourced: {why}").format(why=book_note(rule.source) or _("no source found"))
     where = f"{rule.article}; " if rule.article else ""
-    return _("source: {where}{source}").format(where=where, source=rule.source or _("the norm's, below"))
+    return _("source: {where}{source}").format(
+        where=where, source=book_note(rule.source) or _("the norm's, below")
+    )
 
 
 def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
@@ -321,7 +324,7 @@ def line_source(line: OwedLine, book: RuleBook | None) -> str:
     if book is None or line.basis not in (LineFrom.DEADLINE, LineFrom.REQUEST):
         return ""
     chosen = _(" (chosen in config.toml)") if book.line_from_config else _(" (the rule book's default)")
-    return chosen + ": " + book.line_sources.get(line.basis.value, "")
+    return chosen + ": " + book_note(book.line_sources.get(line.basis.value, ""))
 
 
 def undisputed_heading(filed_on: str, book: RuleBook | None) -> str:

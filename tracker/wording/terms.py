@@ -224,6 +224,12 @@ def rulebook_title(book: RuleBook) -> str:
     return book_title(book.title)
 
 
+def book_note(note: str) -> str:
+    """A rule book's note on where something comes from, in the reader's language: the built-in
+    books' notes are catalog messages (tracker/i18n/rulebook_messages.py); "" stays ""."""
+    return _(note) if note else ""
+
+
 def book_title(title: str) -> str:
     """A rule book's title: a built-in book's in the reader's language, a user's as written."""
     return _(title) if title in RULE_BOOK_TITLES else title
