@@ -193,3 +193,13 @@ def test_a_rule_book_s_notes_hold_no_english(cli: Run, language: str, playbook: 
     shown = cli("--lang", language, "playbooks", playbook)
     assert shown.code == 0, shown.err
     assert [line for line in shown.out.splitlines() if english_in(line)] == []
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("language", ["zh_CN", "es"])
+def test_every_command_s_help_holds_no_english(cli: Run, language: str) -> None:
+    english = []
+    for command in commands_up_to(None):
+        shown = cli("--lang", language, command.name, "--help")
+        english += [f"{command.name}: {line}" for line in shown.out.splitlines() if english_in(line)]
+    assert english == []

@@ -22,7 +22,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 def english_in(text: str) -> list[str]:
     """The English in ``text``: two words of the stop-list one after the other, or three
-    words in a row one of which is on it, as a sentence has them. Options, paths,
+    words or more in a row two of which are on it, as a sentence has them. Options, paths,
     placeholders, snake_case keys and commands in backticks are names, not sentences."""
     found = []
     for line in text.splitlines():
@@ -35,7 +35,11 @@ def english_in(text: str) -> list[str]:
                 found += _sentences(run)
                 run = []
             word = match.group().lower()
-            run.append(word if word.isascii() else "")
+            if not word.isascii():  # guías, 事项: never English, and the end of a run
+                found += _sentences(run)
+                run = []
+                continue
+            run.append(word)
             end = match.end()
         found += _sentences(run)
     return found
@@ -45,4 +49,4 @@ def _sentences(run: list[str]) -> list[str]:
     """The English in a run of words with nothing but spaces between them."""
     stops = [word in ENGLISH for word in run]
     pairs = any(a and b for a, b in zip(stops, stops[1:], strict=False))
-    return [" ".join(run).strip()] if pairs or (len(run) >= 3 and any(stops)) else []
+    return [" ".join(run)] if pairs or (len(run) >= 3 and sum(stops) >= 2) else []
