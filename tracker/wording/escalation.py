@@ -37,9 +37,11 @@ from tracker.domain.deadlines import (
 )
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
+from tracker.domain.phrases import Advice
 from tracker.domain.rules import Fact, Rule, RuleBook, Unit
 from tracker.domain.undisputed import ToPay, undisputed
 from tracker.i18n import N_, _, ngettext, pgettext
+from tracker.wording.advice import advice_words
 from tracker.wording.formats import money
 from tracker.wording.terms import book_note, outcome_name, stage_name, topic_name
 
@@ -162,11 +164,13 @@ def earliest_words(day: str) -> str:
 
 def ask_for_due(case_id: int | None, numbers: list[int]) -> str:
     """The line that asks for the due dates the window to claim a bill counts from."""
+    # TRANSLATORS: {how} is a command (tracker charge 3 --number N --due DATE) or, in the TUI, a key.
+    how = Advice(_("charge {id} --number N --due DATE").format(id=case_id), "case.charge")
     return "  " + ngettext(
-        "Charge {numbers} has no due date: give it with `tracker charge {id} --number N --due DATE`.",
-        "Charges {numbers} have no due date: give each with `tracker charge {id} --number N --due DATE`.",
+        "Charge {numbers} has no due date: give it with {how}.",
+        "Charges {numbers} have no due date: give each with {how}.",
         len(numbers),
-    ).format(numbers=", ".join(str(n) for n in numbers), id=case_id)
+    ).format(numbers=", ".join(str(n) for n in numbers), how=advice_words(how))
 
 
 def late_words(late: Late, case: Case, day: Callable[[date], str] = date.isoformat) -> str:
@@ -205,21 +209,29 @@ def not_owed_summary(amounts: Mapping[str, Decimal], cases: int) -> str:
 
 
 def next_step(step: NextStep, case_id: int | None = None) -> str:
-    """The next step in words, with the command that helps (for case ``case_id``)."""
+    """The next step in words, with what writes its letter (for case ``case_id``): the command,
+    or in the TUI the key."""
     day = step.on.isoformat()
     ref = str(case_id) if case_id is not None else "ID"
+
+    def letter(kind: str) -> str:
+        return advice_words(Advice(f"letter {ref} {kind}", "case.letter"))
+
     if step.step is Step.WAIT:
         return _("wait: the other side has until {day}").format(day=day)
     if step.step is Step.RECLAMO:
-        return _("file a reclamo with the operator (tracker letter {id} reclamo), or OSIPTEL's form").format(
-            id=ref
+        # TRANSLATORS: {how}: a command (tracker letter 3 reclamo) or, in the TUI, a key ("key l").
+        return _("file a reclamo with the operator (letter: {how}), or OSIPTEL's form").format(
+            how=letter("reclamo")
         )
     if step.step is Step.QUEJA:
-        return _("file a queja for silence, allowed since {day} (tracker letter {id} queja)").format(
-            day=day, id=ref
+        # TRANSLATORS: {how}: a command (tracker letter 3 queja) or, in the TUI, a key ("key l").
+        return _("file a queja for silence, allowed since {day} (letter: {how})").format(
+            day=day, how=letter("queja")
         )
     if step.step is Step.APELACION:
-        return _("file an apelación by {day} (tracker letter {id} apelacion)").format(day=day, id=ref)
+        # TRANSLATORS: {how}: a command (tracker letter 3 apelacion) or, in the TUI, a key ("key l").
+        return _("file an apelación by {day} (letter: {how})").format(day=day, how=letter("apelacion"))
     if step.step is Step.FIX:
         return _(
             "fix what the answer asks and file it again by {day} (the answer's own period prevails)"
@@ -276,12 +288,13 @@ def receipt_words(receipt: str, due: str | None) -> str:
 
 def ask_for_period(case_id: int | None, numbers: list[int]) -> str:
     """The line that asks for the periods the rules need."""
+    # TRANSLATORS: {how} is a command (tracker charge 3 --number N --period FROM..TO) or, in the TUI, a key.
+    how = Advice(_("charge {id} --number N --period FROM..TO").format(id=case_id), "case.charge")
     return "  " + ngettext(
-        "Charge {numbers} has no period: give it with `tracker charge {id} --number N --period FROM..TO`.",
-        "Charges {numbers} have no period: give each with "
-        "`tracker charge {id} --number N --period FROM..TO`.",
+        "Charge {numbers} has no period: give it with {how}.",
+        "Charges {numbers} have no period: give each with {how}.",
         len(numbers),
-    ).format(numbers=", ".join(str(n) for n in numbers), id=case_id)
+    ).format(numbers=", ".join(str(n) for n in numbers), how=advice_words(how))
 
 
 def charge_state(share: ChargeShare, currency: str, *, report: bool = False) -> str:
