@@ -21,11 +21,11 @@ from tracker.ui.screens.escalate import EscalateScreen
 from tracker.wording.escalation import next_step
 from tracker.wording.phrases import words
 
-# The letter's, the charge's and the answer's keys, as each language says them.
+# The letter's, the charge's, the answer's and the next step's keys, as each language says them.
 KEYS = {
-    "en": ("letter: key l", "key c", "key r"),
-    "zh_CN": ("信函：l键", "c键", "r键"),
-    "es": ("carta: la tecla l", "la tecla c", "la tecla r"),
+    "en": ("letter: key l", "key c", "key r", "(key s)"),
+    "zh_CN": ("信函：l键", "c键", "r键", "（s键）"),
+    "es": ("carta: la tecla l", "la tecla c", "la tecla r", "(la tecla s)"),
 }
 
 
@@ -47,7 +47,7 @@ async def test_the_tui_names_keys_where_the_command_line_names_commands(
     app = build_app(
         ui_db, clock=FixedClock(TODAY), config_folder=ui_config, watch_interval=0, language=language
     )
-    letter, charge, answer = KEYS[language]
+    letter, charge, answer, _escalate = KEYS[language]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -56,6 +56,10 @@ async def test_the_tui_names_keys_where_the_command_line_names_commands(
         shown = str(app.screen.query_one("#escalation").render())
         assert "tracker " not in shown
         assert letter in shown and charge in shown
+        # The playbook's steps: the key that files a stage; the notes only the command line shows.
+        steps = str(app.screen.query_one("#steps-text").render())
+        assert "tracker escalate" not in steps and KEYS[language][3] in steps
+        assert "tracker playbooks esim-pe" in steps
 
         await pilot.press("s")
         await settle(pilot)

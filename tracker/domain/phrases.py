@@ -63,7 +63,8 @@ class Quoted:
 class Advice:
     """Something the user can do next, as each surface says it: the command line names the
     command (``letter 3 apelacion``, after ``tracker``), the TUI the key of the binding
-    ``key`` (``case.letter``). The surface that shows the sentence words it
+    ``key`` (``case.letter``), or, when ``key`` is "" (only the command line does it), says
+    that it is the command line's. The surface that shows the sentence words it
     (:mod:`tracker.wording.advice`)."""
 
     command: str

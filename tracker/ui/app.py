@@ -229,7 +229,10 @@ class TrackerApp(App[None]):
         return "+".join([*modifiers, shown])
 
     def key_advice(self, advice: Advice) -> str:
-        """Advice in the TUI: the key that does it ("key l"), where the command line names a command."""
+        """Advice in the TUI: the key that does it ("key l"), where the command line names a command;
+        what only the command line does is said to be there."""
+        if not advice.key:
+            return _("on the command line: tracker {command}").format(command=advice.command)
         return _("key {key}").format(key=self.key_hint(advice.key))
 
     def key_hint(self, binding_id: str) -> str:

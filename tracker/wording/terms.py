@@ -21,8 +21,10 @@ from tracker.domain.model import (
     Status,
     Topic,
 )
+from tracker.domain.phrases import Advice
 from tracker.domain.playbooks import BUILT_IN_CHECK_NAMES, Playbook
 from tracker.i18n import N_, _, pgettext
+from tracker.wording.advice import advice_words
 
 if TYPE_CHECKING:
     from tracker.domain.rules import RuleBook
@@ -202,8 +204,14 @@ def playbook_title(playbook: Playbook) -> str:
 
 
 def playbook_steps(playbook: Playbook) -> tuple[str, ...]:
-    """A playbook's steps to take before cancelling, worded as :func:`playbook_title`."""
-    return tuple(_(step) for step in playbook.steps) if playbook.built_in else playbook.steps
+    """A playbook's steps to take before cancelling, worded as :func:`playbook_title`; a built-in
+    step's ``{escalate}`` names what files the next stage (the command, or in the TUI its key),
+    ``{notes}`` what shows the playbook's notes and their sources."""
+    if not playbook.built_in:
+        return playbook.steps
+    escalate = advice_words(Advice("escalate", "case.next_step"))
+    notes = advice_words(Advice(f"playbooks {playbook.name}", ""))  # the command line's alone
+    return tuple(_(step).format(escalate=escalate, notes=notes) for step in playbook.steps)
 
 
 def playbook_notes(playbook: Playbook) -> tuple[str, ...]:
