@@ -14,7 +14,7 @@ from tests.helpers.ui import TODAY, seed, settle
 from tracker.clock import FixedClock
 from tracker.core import Tracker
 from tracker.domain.errors import NotAllowed
-from tracker.domain.model import StageKind
+from tracker.domain.model import CheckState, StageKind
 from tracker.ui.app import build_app
 from tracker.ui.screens.case_detail import CaseScreen
 from tracker.ui.screens.escalate import EscalateScreen
@@ -71,6 +71,10 @@ async def test_the_tui_names_keys_where_the_command_line_names_commands(
         # A refusal the domain says while the TUI runs names the key too.
         refusal = refused_apelacion(tracker, queja_due)
         assert "tracker" not in words(refusal) and answer in words(refusal)
+        tracker.cases.set_check(queja_due, "calls blocked", CheckState.FAILED)
+        with pytest.raises(NotAllowed) as unverified:
+            tracker.cases.verify(queja_due)
+        assert "tracker" not in words(unverified.value)
     # Once the TUI is gone, the command line's words are back.
     assert f"tracker answer {queja_due}" in words(refused_apelacion(tracker, queja_due))
 

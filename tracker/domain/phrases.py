@@ -67,7 +67,7 @@ class Advice:
     that it is the command line's. The surface that shows the sentence words it
     (:mod:`tracker.wording.advice`)."""
 
-    command: str
+    command: str | Phrase  # a Phrase when it names a fact worded in the reader's language
     key: str
 
 
@@ -117,7 +117,7 @@ def plain(fact: object) -> str:
     if isinstance(fact, Listed):
         return ", ".join(plain(item) for item in fact.facts) or fact.empty
     if isinstance(fact, Advice):
-        return f"tracker {fact.command}"
+        return f"tracker {fact.command}"  # a Phrase's str() words its own facts
     return str(fact)
 
 
