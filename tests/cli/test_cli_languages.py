@@ -57,7 +57,7 @@ def test_a_case_logged_in_chinese_reads_in_spanish(cli: Run) -> None:
         "Comprobación “llamadas bloqueadas”: aprobada",
         "Se volvió a contactar al operador",
         "客服说明天处理 [teléfono; asesor 王; próximo 2026-10-22]",
-        "La comprobación “llamadas bloqueadas” falló: hacer seguimiento hoy",
+        "La comprobación “llamadas bloqueadas” falló: hay que hacer seguimiento hoy",
         "Comprobación “llamadas bloqueadas”: fallida (还能打通)",
         "Baja solicitada [teléfono; código R-2026-00042]",
     ]

@@ -12,7 +12,7 @@ def test_playbooks_name_shows_one_playbook_in_full(cli: Run, env: Any) -> None:
     assert shown.code == 0
     lines = shown.out.splitlines()
     assert lines[0] == "esim-pe: Peruvian mobile line or eSIM (Claro, Movistar, Entel, Bitel)"
-    assert "  Provider has: 5 business days (PE holidays skipped), follow up every 2 days" in lines
+    assert "  Provider has: 5 business days (Peru holidays skipped), follow up every 2 days" in lines
     assert "  Cancellation fees in: PEN" in lines
     assert "  - calls blocked (required)" in lines
     assert "  - no charge on the next bill (checked again at the recheck)" in lines
@@ -79,3 +79,36 @@ def test_the_help_names_the_fee_and_the_first_follow_up_plainly(cli: Run, env: A
     assert "a cancellation fee the provider charges" in text
     assert "default: the playbook's; esim-pe: PEN" in text
     assert "the day after the deadline; the next business day for playbooks that count business days" in text
+
+
+def test_playbook_days_name_the_country_in_the_readers_language(cli: Run) -> None:
+    # Chinese readers read 秘鲁, not the ISO code "PE" (issue 21 §4).
+    shown = cli("--lang", "zh_CN", "playbooks", "esim-pe")
+    assert "不含秘鲁法定节假日" in shown.out
+    assert "PE法定" not in shown.out
+    shown = cli("--lang", "es", "playbooks", "esim-pe")
+    assert "sin contar feriados nacionales de Perú" in shown.out
+
+
+def test_a_suspension_under_any_playbook_keeps_its_end_date(cli: Run) -> None:
+    # A gym's pause is a suspension too: --until belongs to it (refused before).
+    added = cli("add", "Gym", "--action", "suspend", "--until", "2027-01-20")
+    assert added.code == 0, added.err
+    assert "2027-01-20" in cli("show", "1").out
+    refused = cli("add", "Gym", "--until", "2027-01-20")
+    assert refused.code != 0
+    assert "only a suspension has an end date" in refused.err
+
+
+def test_a_usage_error_points_to_the_commands_own_help(cli: Run) -> None:
+    refused = cli("add", "Movistar", "--bogus")
+    assert refused.code == 2
+    assert refused.err.strip().endswith("(see tracker add --help)")
+    refused = cli("--bogus")
+    assert refused.err.strip().endswith("(see tracker --help)")
+
+
+def test_missing_arguments_are_listed_as_the_language_lists_them(cli: Run) -> None:
+    refused = cli("--lang", "zh_CN", "check")
+    assert refused.code == 2
+    assert "、" in refused.err and ", " not in refused.err

@@ -96,6 +96,23 @@ def test_an_outcome_in_the_readers_words(cli: Run, language: str, outcome: str, 
 
 
 @pytest.mark.parametrize(
+    ("language", "outcome", "expected"),
+    [
+        ("es", "fundada", "fundado"),  # "la queja fue declarada fundada"
+        ("es", "Infundada", "infundado"),
+        ("zh_CN", "fundada en parte", "parcial"),
+        ("en", "infundada", "infundado"),
+    ],
+)
+def test_an_outcome_in_osiptels_feminine_form(cli: Run, language: str, outcome: str, expected: str) -> None:
+    assert cli(*ISSUE_ADD).code == 0
+    assert cli("escalate", "1", "reclamo").code == 0
+    answered = cli("--lang", language, "answer", "1", "--on", "today", "--outcome", outcome, "--json")
+    assert answered.code == 0, answered.err
+    assert answered.json()["stages"][0]["outcome"] == expected
+
+
+@pytest.mark.parametrize(
     ("language", "words"),
     [
         ("es", ("teléfono", "tienda", "correo", "otro")),

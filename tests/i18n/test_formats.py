@@ -80,7 +80,7 @@ def test_spanish_as_in_spain_would_write_a_decimal_comma_peru_does_not() -> None
     ("language", "late", "one_late", "today", "soon"),
     [
         ("en", "3d overdue", "1d overdue", "today", "in 2d"),
-        ("es", "atraso 3 d", "atraso 1 d", "hoy", "en 2 d"),
+        ("es", "hace 3 d", "hace 1 d", "hoy", "en 2 d"),
         ("zh_CN", "逾期3天", "逾期1天", "今天", "2天后"),
     ],
 )

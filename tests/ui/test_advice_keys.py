@@ -24,7 +24,7 @@ from tracker.wording.phrases import words
 # The letter's, the charge's, the answer's and the next step's keys, as each language says them.
 KEYS = {
     "en": ("letter: key l", "key c", "key r", "(key s)"),
-    "zh_CN": ("信函：l键", "c键", "r键", "（s键）"),
+    "zh_CN": ("信函：l键", "c键", "r键", "并用s键记录"),
     "es": ("carta: la tecla l", "la tecla c", "la tecla r", "(la tecla s)"),
 }
 

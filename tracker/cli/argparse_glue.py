@@ -30,6 +30,9 @@ class Parser(argparse.ArgumentParser):
 
             kwargs["formatter_class"] = CellHelpFormatter
         super().__init__(*args, **kwargs)
+        # The help a usage error points to: the command's own when the line names one (an
+        # unknown option after `tracker add` is reported by the top parser).
+        self.help_prog = self.prog
         # Let relative dates such as "-2d" and "-1w" be values, not unknown options.
         self._negative_number_matcher = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
 
@@ -41,8 +44,18 @@ class Parser(argparse.ArgumentParser):
         return text
 
     def error(self, message: str) -> NoReturn:
+        # argparse joins the missing options with an English ", ": list them as the reader's
+        # language does.
+        required = _("the following arguments are required: %s").split("%s")[0]
+        if message.startswith(required):
+            from tracker.wording.formats import listed
+
+            message = required + listed(message[len(required) :].split(", "))
         sys.stderr.write(
-            _("{prog}: error: {problem} (see {prog} --help)").format(prog=self.prog, problem=message) + "\n"
+            _("{prog}: error: {problem} (see {help} --help)").format(
+                prog=self.prog, problem=message, help=self.help_prog
+            )
+            + "\n"
         )
         raise SystemExit(EXIT_USAGE)
 

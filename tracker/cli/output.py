@@ -17,7 +17,7 @@ from tracker.domain.summary import CaseSummary
 from tracker.i18n import _, ngettext, pgettext
 from tracker.wording import terms
 from tracker.wording.entries import details_text, entry_details, entry_when
-from tracker.wording.formats import describe_due
+from tracker.wording.formats import country_name, describe_due
 from tracker.wording.timeline import describe
 
 if TYPE_CHECKING:
@@ -210,7 +210,8 @@ def playbook_days(playbook: Playbook) -> str:
         days = ngettext("{count} calendar day", "{count} calendar days", playbook.provider_days)
     text = days.format(count=playbook.provider_days)
     if playbook.business_days and playbook.country:
-        text = _("{days} ({country} holidays skipped)").format(days=text, country=playbook.country)
+        country = country_name(playbook.country)
+        text = _("{days} ({country} holidays skipped)").format(days=text, country=country)
     every = ngettext("follow up every {count} day", "follow up every {count} days", playbook.follow_up_every)
     return _("{days}, {every}").format(days=text, every=every.format(count=playbook.follow_up_every))
 

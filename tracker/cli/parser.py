@@ -78,6 +78,8 @@ def metavar_words() -> dict[str, str]:
         "PLAYBOOK": pgettext("metavar", "PLAYBOOK"),
         "PROVIDER": pgettext("metavar", "PROVIDER"),
         "REASON": pgettext("metavar", "REASON"),
+        "REQUEST": pgettext("metavar", "REQUEST"),
+        "RESOLUTION": pgettext("metavar", "RESOLUTION"),
         "SERVICE": pgettext("metavar", "SERVICE"),
         "STATE": pgettext("metavar", "STATE"),
         "SUMMARY": pgettext("metavar", "SUMMARY"),
@@ -121,9 +123,12 @@ def build_parser(arguments: Sequence[str] | None = None) -> Parser:
     )
     add_language_option(parser, m)
     commands = add_commands(parser, m, dest="command", metavar=m["COMMAND"])
-    for command in commands_up_to(None if arguments is None else command_word(arguments)):
+    named = None if arguments is None else command_word(arguments)
+    for command in commands_up_to(named):
         commands.add_parser(
             command.name, help=_(command.help), description=command.described(m), fill=command.arguments
         )
+    if named in commands.choices:
+        parser.help_prog = f"{parser.prog} {named}"
 
     return parser

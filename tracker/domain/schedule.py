@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tracker.domain.businessdays import BusinessCalendar
 from tracker.domain.errors import InvalidInput
+from tracker.domain.model import Action
 from tracker.domain.playbooks import Playbook
 from tracker.i18n import _
 
@@ -21,13 +22,16 @@ def scheduled_promise(
     playbook: Playbook,
     book: RuleBook | None,
     calendar: BusinessCalendar,
+    action: Action = Action.CANCEL,
 ) -> date | None:
     """The provider's deadline for a request with a chosen start (and, for a suspension, end);
     None when no date was chosen. Dates outside the rules' window are refused."""
     suspension = playbook.deadline_rule == "suspension"
-    if ends_on is not None and not suspension:
+    # A suspension asked under a playbook without suspension rules (a gym's pause) still
+    # has the day it ends; only the rules' window is left unchecked there.
+    if ends_on is not None and not suspension and action is not Action.SUSPEND:
         raise InvalidInput(_("only a suspension has an end date"), "ends_on")
-    if effective_on is None and ends_on is None:
+    if effective_on is None and (ends_on is None or not suspension):
         return None
     if effective_on is not None and effective_on < requested_on:
         raise InvalidInput(

@@ -202,7 +202,9 @@ def plan_dates(
     requested_on = draft.requested_on or today
     promised_by = (
         draft.promised_by
-        or scheduled_promise(requested_on, draft.effective_on, draft.ends_on, playbook, book, calendar)
+        or scheduled_promise(
+            requested_on, draft.effective_on, draft.ends_on, playbook, book, calendar, draft.action
+        )
         or playbook.promised_by(requested_on, calendar, book)
     )
     follow_up = draft.next_follow_up or playbook.first_follow_up(promised_by, calendar)
@@ -352,7 +354,15 @@ def edit_case(
     if chosen & {"ends_on", "playbook"} and playbook is not None and calendar is not None:
         # A suspension keeps an end date inside the length the rules allow.
         require_end(effective.ends_on, playbook)
-        scheduled_promise(requested_on, effective.effective_on, effective.ends_on, playbook, book, calendar)
+        scheduled_promise(
+            requested_on,
+            effective.effective_on,
+            effective.ends_on,
+            playbook,
+            book,
+            calendar,
+            effective.action,
+        )
     if effective.promised_by is None:
         raise InvalidInput(_("the promised date cannot be empty"), "promised_by")
     changed = [

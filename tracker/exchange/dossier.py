@@ -464,10 +464,10 @@ def _days_off_note(calendar: BusinessCalendar) -> str:
         return _(
             "Business days leave out weekends and public holidays in {country} and the days off "
             "in the tracker's settings."
-        ).format(country=calendar.country)
+        ).format(country=formats.country_name(calendar.country))
     if calendar.country:
         return _("Business days leave out weekends and public holidays in {country}.").format(
-            country=calendar.country
+            country=formats.country_name(calendar.country)
         )
     if calendar.extra_days_off:
         return _("Business days leave out weekends and the days off in the tracker's settings.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -83,6 +84,17 @@ def weekday_date(day: date) -> str:
 
 
 # -- money -----------------------------------------------------------------------
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items joined as the reader's language lists them ("a, b" or "a、b")."""
+    return pgettext("list separator", ", ").join(items)
+
+
+def country_name(code: str) -> str:
+    """A country's name in the reader's language ("Peru", "秘鲁", "Perú") from its ISO
+    code; the code itself when Babel does not know it."""
+    return str(babel_locale().territories.get(code.upper(), code))
 
 
 def currency_symbol(code: str) -> str:

@@ -89,6 +89,18 @@ def _typed_states() -> dict[str, CheckState]:
     }
 
 
+def _typed_outcomes() -> dict[str, Outcome]:
+    # A queja or an apelación is "declarada fundada": OSIPTEL's feminine forms, in every language.
+    return {
+        "fundada": Outcome.FUNDADO,
+        "infundada": Outcome.INFUNDADO,
+        "fundado en parte": Outcome.PARCIAL,
+        "fundada en parte": Outcome.PARCIAL,
+        "parcialmente fundado": Outcome.PARCIAL,
+        "parcialmente fundada": Outcome.PARCIAL,
+    }
+
+
 CHANNELS: ValueParser[Channel] = ValueParser(
     lambda: pgettext("kind of value", "a channel"), Channel, terms.channel_label
 )
@@ -118,5 +130,5 @@ LETTER_KINDS: ValueParser[LetterKind] = ValueParser(
     _typed_letters,
 )
 OUTCOMES: ValueParser[Outcome] = ValueParser(
-    lambda: pgettext("kind of value", "an outcome"), Outcome, terms.outcome_name
+    lambda: pgettext("kind of value", "an outcome"), Outcome, terms.outcome_name, _typed_outcomes
 )

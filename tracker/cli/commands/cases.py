@@ -61,7 +61,7 @@ def _add_arguments(add: Parser, m: Mapping[str, str]) -> None:
         "--action",
         default="cancel",
         type=typed_value("actions"),
-        metavar=m["ACTION"],
+        metavar=m["REQUEST"],
         help=value_help("actions", _("cancel for good, or only suspend (default: cancel)")),
     )
     add.add_argument("--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering"))

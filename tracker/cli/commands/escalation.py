@@ -59,7 +59,9 @@ def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
         metavar=m["CHANNEL"],
         help=value_help("channels", _("how it was filed")),
     )
-    escalate.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    escalate.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering about this step")
+    )
     escalate.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
 
@@ -125,14 +127,16 @@ def _answer_arguments(answer: Parser, m: Mapping[str, str]) -> None:
         metavar=m["KIND"],
         help=value_help("stage_kinds", _("answer the latest stage of this kind")),
     )
-    answer.add_argument("--code", default="", metavar=m["CODE"], help=_("the resolution's number"))
+    answer.add_argument("--code", default="", metavar=m["RESOLUTION"], help=_("the resolution's number"))
     answer.add_argument(
         "--reason",
         default="",
         metavar=m["REASON"],
         help=_("the reason the answer gives, in a few words (the apelación answers it)"),
     )
-    answer.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    answer.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering about this answer")
+    )
     answer.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
 
@@ -242,7 +246,9 @@ def _charge_arguments(charge: Parser, m: Mapping[str, str]) -> None:
         const=False,
         help=_("not owed, whatever the rules say"),
     )
-    charge.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    charge.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("anything worth remembering about this charge")
+    )
     charge.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
 

@@ -20,8 +20,12 @@ if TYPE_CHECKING:
 
 def _attach_arguments(attach: Parser, m: Mapping[str, str]) -> None:
     attach.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
-    attach.add_argument("file", metavar=m["FILE"])
-    attach.add_argument("--note", "-n", default="", metavar=m["NOTE"])
+    attach.add_argument(
+        "file", metavar=m["FILE"], help=_("the file to keep with the case: a receipt, a screenshot, a letter")
+    )
+    attach.add_argument(
+        "--note", "-n", default="", metavar=m["NOTE"], help=_("what the file shows, e.g. the bill of March")
+    )
     attach.add_argument("--json", action="store_true", help=_("print the case as JSON"))
 
 

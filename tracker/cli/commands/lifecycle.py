@@ -22,7 +22,9 @@ def _case_argument(parser: Parser, m: Mapping[str, str]) -> None:
 
 def _withdraw_arguments(withdraw: Parser, m: Mapping[str, str]) -> None:
     _case_argument(withdraw, m)
-    withdraw.add_argument("--reason", default="", metavar=m["REASON"])
+    withdraw.add_argument(
+        "--reason", default="", metavar=m["REASON"], help=_("why you no longer want it, kept in the timeline")
+    )
 
 
 def withdraw(args: argparse.Namespace, clock: Clock) -> int:

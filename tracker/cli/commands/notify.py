@@ -12,6 +12,7 @@ from tracker.cli.command_spec import Command
 from tracker.cli.terminal import say, warn
 from tracker.display import literal
 from tracker.i18n import N_, _, ngettext
+from tracker.wording.formats import listed
 
 if TYPE_CHECKING:
     from tracker.cli.argparse_glue import Parser
@@ -29,7 +30,7 @@ def _notify_arguments(notify: Parser, m: Mapping[str, str]) -> None:
         choices=NOTIFY_CHANNELS,
         metavar=m["CHANNEL"],
         help=_("send through this channel only (repeatable): {channels}").format(
-            channels=", ".join(NOTIFY_CHANNELS)
+            channels=listed(NOTIFY_CHANNELS)
         ),
     )
     notify.add_argument(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tracker.cli.command_spec import Command
 from tracker.cli.terminal import say, warn
 from tracker.i18n import N_, _
+from tracker.wording.formats import listed
 
 if TYPE_CHECKING:
     from tracker.cli.argparse_glue import Parser
@@ -47,9 +48,7 @@ def list_playbooks(args: argparse.Namespace, clock: Clock) -> int:
             # Each name is matched as whole words, without case or accents (add without -p).
             say(
                 "  "
-                + _("Chosen by itself for: {providers}").format(
-                    providers=literal(", ".join(playbook.providers))
-                )
+                + _("Chosen by itself for: {providers}").format(providers=literal(listed(playbook.providers)))
             )
         for check in playbook.checks:
             shown = literal(terms.check_label(check.name))

@@ -27,7 +27,7 @@ from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeTextArea
 from tracker.ui.widgets.searchable_select import SearchableSelect
-from tracker.wording.formats import weekday_date
+from tracker.wording.formats import country_name, weekday_date
 from tracker.wording.terms import action_label, channel_label, check_label, playbook_title
 
 DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up", "ends_on")
@@ -330,7 +330,9 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
             days = ngettext("{count} business day", "{count} business days", count).format(count=count)
         else:
             days = ngettext("{count} calendar day", "{count} calendar days", count).format(count=count)
-        where = _(", {country} holidays skipped").format(country=playbook.country) if playbook.country else ""
+        where = ""
+        if playbook.country:
+            where = _(", {country} holidays skipped").format(country=country_name(playbook.country))
         preview.update(
             _("→ Promised by {promised} ({days}{where}) · first follow-up {follow_up}").format(
                 promised=weekday_date(planned.promised_by),
