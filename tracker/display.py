@@ -144,6 +144,10 @@ _NO_BREAK_BEFORE = frozenset("，。、；：！？）】」』”’》…%,.;:
 _NO_BREAK_AFTER = frozenset("（【「『“‘《([{")
 
 
+# A space that :func:`wrap` never breaks at ("Res.\u00a0099-2022-CD/OSIPTEL").
+NO_BREAK = "\u00a0"
+
+
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
@@ -154,7 +158,7 @@ def _tokens(text: str) -> list[tuple[bool, str]]:
     word = ""
     spaced = False
     for ch in text:
-        if ch.isspace():
+        if ch.isspace() and ch != NO_BREAK:
             if word:
                 tokens.append((spaced, word))
                 word = ""

@@ -150,6 +150,8 @@ BAD: dict[str, tuple[tuple[str, ...], ...]] = {
         ("--via", "email"),
         ("--via", "ntfy", "--test"),
     ),
+    "glossary": (("nope",),),
+    "call": (("99",), ("2",), ("not-a-case",)),
     "db": (("bogus",), ("copy",), ("copy", "/nonexistent/dir/t.db")),
 }
 

@@ -65,7 +65,7 @@ def test_dates_with_business_days_elapsed(report: str) -> None:
         "| Today | 20 November 2026 | 45 | 32 |",
         "| Next follow-up | 24 November 2026 | 49 | 34 |",
     ]
-    assert "public holidays in PE" in dates
+    assert "public holidays in Peru" in dates
 
 
 def test_checks_and_the_whole_timeline(report: str, story_env: dict[str, Case]) -> None:

@@ -52,9 +52,18 @@ class Command:
     arguments: Arguments | None = None
     description: str = ""
     writes: Writes = never
+    # The Peruvian term the command deals in (its Spanish name): ``--help`` points to
+    # ``tracker glossary TERM``, where it is explained in the reader's language.
+    glossary: str = ""
 
     def described(self, metavars: Mapping[str, str]) -> str | None:
         """The description in the current language, its placeholders filled; None when there is none."""
         if not self.description:
             return None
         return _(self.description).format(**{key.lower(): value for key, value in metavars.items()})
+
+    def see_also(self) -> str | None:
+        """The line under ``--help`` that points to the glossary; None for a command without a term."""
+        if not self.glossary:
+            return None
+        return _("see: tracker glossary {term}").format(term=self.glossary)

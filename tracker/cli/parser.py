@@ -83,6 +83,7 @@ def metavar_words() -> dict[str, str]:
         "SERVICE": pgettext("metavar", "SERVICE"),
         "STATE": pgettext("metavar", "STATE"),
         "SUMMARY": pgettext("metavar", "SUMMARY"),
+        "TERM": pgettext("metavar", "TERM"),
         "TEXT": pgettext("metavar", "TEXT"),
         "TICKET": pgettext("metavar", "TICKET"),
         "TOPIC": pgettext("metavar", "TOPIC"),
@@ -126,7 +127,11 @@ def build_parser(arguments: Sequence[str] | None = None) -> Parser:
     named = None if arguments is None else command_word(arguments)
     for command in commands_up_to(named):
         commands.add_parser(
-            command.name, help=_(command.help), description=command.described(m), fill=command.arguments
+            command.name,
+            help=_(command.help),
+            description=command.described(m),
+            epilog=command.see_also(),
+            fill=command.arguments,
         )
     if named in commands.choices:
         parser.help_prog = f"{parser.prog} {named}"

@@ -18,6 +18,8 @@ TOPICS = (
     "undo",
     "playbooks",
     "escalation",
+    "glossary",
+    "phone",
     "holder",
     "evidence",
     "exchange",

@@ -31,10 +31,12 @@ from tracker.exchange.letter_baja import baja_request
 from tracker.exchange.letter_document import (
     TRASU,
     Letter,
+    Said,
     Signer,
     annexes,
     closing,
     opening,
+    said,
     service_of,
     signer_for,
     to_operator,
@@ -101,7 +103,7 @@ def _facts(case: Case, rules: CaseRules, as_of: date) -> Facts:
     return Facts(f"la {tramite}", tramite, as_of, pending, first.due, first.rule, done, charges, total, codes)
 
 
-def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -> list[str]:
+def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -> list[Said]:
     """The request, the deadline the norm set, and what happened since."""
     book = rules.book
     channel = CANALES[case.channel]
@@ -112,38 +114,78 @@ def _request_facts(case: Case, rules: CaseRules, facts: Facts, letter: Letter) -
         else "; la empresa operadora no me entregó el código de pedido que está obligada a dar"
     )
     chosen = f" con efecto al {fecha(case.effective_on)}" if case.effective_on else ""
+    service = service_of(case, letter)
     items = [
-        f"El {fecha(case.requested_on)} solicité {facts.accion} del servicio {service_of(case, letter)}"
-        f"{chosen}{' ' + channel if channel else ''}{ticket}."
+        said(
+            "hechos.solicite" if codes.request else "hechos.solicite_sin_codigo",
+            f"El {fecha(case.requested_on)} solicité {facts.accion} del servicio {service}"
+            f"{chosen}{' ' + channel if channel else ''}{ticket}.",
+            requested=case.requested_on,
+            action=case.action,
+            service=service,
+            channel=case.channel,
+            code=letter.code(codes.request) if codes.request else "",
+        )
     ]
     if codes.later:
         items.append(
-            "En comunicaciones posteriores sobre el mismo pedido, la empresa operadora me dio "
-            f"{'los códigos' if len(codes.later) > 1 else 'el código'} "
-            f"{enumerate_es([letter.code(c) for c in codes.later])}."
+            said(
+                "hechos.codigos_posteriores",
+                "En comunicaciones posteriores sobre el mismo pedido, la empresa operadora me dio "
+                f"{'los códigos' if len(codes.later) > 1 else 'el código'} "
+                f"{enumerate_es([letter.code(c) for c in codes.later])}.",
+                codes=", ".join(letter.code(c) for c in codes.later),
+            )
         )
     if facts.rule is not None and book is not None:
         cited = cita(book, facts.rule)
         if case.effective_on is not None and facts.due == case.effective_on:
             items.append(
-                f"Elegí esa fecha, por lo que {facts.accion} debía ejecutarse el {fecha(facts.due)}."
+                said(
+                    "hechos.fecha_elegida",
+                    f"Elegí esa fecha, por lo que {facts.accion} debía ejecutarse el {fecha(facts.due)}.",
+                    action=case.action,
+                    due=facts.due,
+                )
             )
         else:
             according = f"Conforme {con('a', cited)}, la" if cited else "La"
             items.append(
-                f"{according} empresa operadora debía ejecutar {facts.accion} en un plazo máximo de "
-                f"{plazo(facts.rule)}, es decir, a más tardar el {fecha(facts.due)}."
+                said(
+                    "hechos.plazo",
+                    f"{according} empresa operadora debía ejecutar {facts.accion} en un plazo máximo de "
+                    f"{plazo(facts.rule)}, es decir, a más tardar el {fecha(facts.due)}.",
+                    action=case.action,
+                    period=facts.rule,
+                    due=facts.due,
+                )
             )
     if facts.pending:
-        items.append(f"A la fecha, {facts.accion} no ha sido ejecutada: el servicio sigue activo.")
+        items.append(
+            said(
+                "hechos.no_ejecutada",
+                f"A la fecha, {facts.accion} no ha sido ejecutada: el servicio sigue activo.",
+                action=case.action,
+            )
+        )
     elif facts.done is not None and facts.done > facts.due:
         items.append(
-            f"{facts.accion.capitalize()} recién se ejecutó el {fecha(facts.done)}, fuera del plazo."
+            said(
+                "hechos.ejecutada_tarde",
+                f"{facts.accion.capitalize()} recién se ejecutó el {fecha(facts.done)}, fuera del plazo.",
+                action=case.action,
+                done=facts.done,
+            )
         )
     if facts.charges:
         items.append(
-            f"Se me han cobrado los siguientes conceptos, posteriores a mi solicitud de {facts.tramite}, "
-            f"que no corresponde pagar: {'; '.join(facts.charges)}. Total: {facts.total}."
+            said(
+                "hechos.cobros",
+                f"Se me han cobrado los siguientes conceptos, posteriores a mi solicitud de {facts.tramite}, "
+                f"que no corresponde pagar: {'; '.join(facts.charges)}. Total: {facts.total}.",
+                action=case.action,
+                total=facts.total,
+            )
         )
     return items
 
@@ -156,67 +198,109 @@ def _reclamo_deadlines(deadlines: Sequence[Deadline]) -> tuple[Deadline, Deadlin
 
 def _reclamo_facts(
     case: Case, rules: CaseRules, reclamo: Stage, letter: Letter, as_of: date
-) -> tuple[list[str], bool]:
+) -> tuple[list[Said], bool]:
     """The reclamo and what became of it; and whether its answer came late (or never)."""
     assert rules.book is not None
     book = rules.book
     view = stage_views(case, rules)[case.stages.index(reclamo)]
     resolve, notify = _reclamo_deadlines(view.deadlines)
     code = f", con código de reclamo {letter.code(reclamo.code)}" if reclamo.code.strip() else ""
-    items = [f"El {fecha(reclamo.filed_on)} presenté un reclamo ante la empresa operadora{code}."]
+    items = [
+        said(
+            "hechos.reclamo" if code else "hechos.reclamo_sin_codigo",
+            f"El {fecha(reclamo.filed_on)} presenté un reclamo ante la empresa operadora{code}.",
+            filed=reclamo.filed_on,
+            code=letter.code(reclamo.code),
+        )
+    ]
     assert resolve.rule is not None and notify.rule is not None
     to_resolve, to_notify = cita(book, resolve.rule), cita(book, notify.rule)
     both = to_resolve is not None and to_resolve == to_notify
     opening = f"De acuerdo con {to_resolve}, la" if to_resolve else "La"
     notify_cited = f", conforme {con('a', to_notify)}," if to_notify and not both else ""
     items.append(
-        f"{opening} empresa operadora tenía {plazo(resolve.rule)} para resolverlo, hasta el "
-        f"{fecha(resolve.due)}, y{notify_cited} {plazo(notify.rule)} más para notificarme la "
-        f"resolución, hasta el {fecha(notify.due)}."
+        said(
+            "hechos.plazo_reclamo",
+            f"{opening} empresa operadora tenía {plazo(resolve.rule)} para resolverlo, hasta el "
+            f"{fecha(resolve.due)}, y{notify_cited} {plazo(notify.rule)} más para notificarme la "
+            f"resolución, hasta el {fecha(notify.due)}.",
+            resolve_period=resolve.rule,
+            resolve_due=resolve.due,
+            notify_period=notify.rule,
+            notify_due=notify.due,
+        )
     )
     answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= as_of else None
     late = answered_on is None or answered_on > notify.due
     if answered_on is None:
-        items.append("Vencido dicho plazo, no se me ha notificado resolución alguna.")
+        items.append(
+            said("hechos.sin_resolucion", "Vencido dicho plazo, no se me ha notificado resolución alguna.")
+        )
     else:
         assert reclamo.outcome is not None
         number = f" {letter.code(reclamo.answer_code)}" if reclamo.answer_code.strip() else ""
         when = ", fuera del plazo legal" if late else ""
         items.append(
-            f"El {fecha(answered_on)} se me notificó la resolución{number}{when}, que declaró "
-            f"{RESULTADOS[reclamo.outcome]} mi reclamo."
+            said(
+                "hechos.resolucion_tarde" if late else "hechos.resolucion",
+                f"El {fecha(answered_on)} se me notificó la resolución{number}{when}, que declaró "
+                f"{RESULTADOS[reclamo.outcome]} mi reclamo.",
+                answered=answered_on,
+                number=number.strip(),
+                outcome=reclamo.outcome,
+            )
         )
     return items, late
 
 
-def _asks(case: Case, facts: Facts, *, ordered: bool) -> list[str]:
+def _asks(case: Case, facts: Facts, *, ordered: bool) -> list[Said]:
     """What is asked for: of the operator itself, or (``ordered``) of TRASU, to order it."""
     asks = []
     pending = facts.pending
     if pending and ordered:
         asks.append(
-            f"Que se ordene a la empresa operadora ejecutar {facts.accion} del servicio con efecto al "
-            f"{fecha(facts.due)}, fecha en que debió ejecutarse."
+            said(
+                "pedido.ordenar_ejecutar",
+                f"Que se ordene a la empresa operadora ejecutar {facts.accion} del servicio con efecto al "
+                f"{fecha(facts.due)}, fecha en que debió ejecutarse.",
+                action=case.action,
+                due=facts.due,
+            )
         )
     elif pending:
         asks.append(
-            f"Que se ejecute {facts.accion} del servicio de inmediato, con efecto al {fecha(facts.due)}, "
-            "fecha en que debió ejecutarse."
+            said(
+                "pedido.ejecutar",
+                f"Que se ejecute {facts.accion} del servicio de inmediato, con efecto al {fecha(facts.due)}, "
+                "fecha en que debió ejecutarse.",
+                action=case.action,
+                due=facts.due,
+            )
         )
     if facts.charges and ordered:
         asks.append(
-            f"Que se ordene a la empresa operadora anular los cobros indicados ({facts.total}) y devolver "
-            "lo que se hubiera pagado, con los intereses que correspondan."
+            said(
+                "pedido.ordenar_anular_cobros",
+                "Que se ordene a la empresa operadora anular los cobros indicados "
+                f"({facts.total}) y devolver "
+                "lo que se hubiera pagado, con los intereses que correspondan.",
+                total=facts.total,
+            )
         )
     elif facts.charges:
         asks.append(
-            f"Que se anulen los cobros indicados ({facts.total}) y, de haber sido pagados, se me devuelvan "
-            "con los intereses que correspondan."
+            said(
+                "pedido.anular_cobros",
+                f"Que se anulen los cobros indicados ({facts.total}) y, de haber sido pagados, "
+                "se me devuelvan "
+                "con los intereses que correspondan.",
+                total=facts.total,
+            )
         )
     return asks
 
 
-def render_letter(
+def compose_letter(
     case: Case,
     kind: str,
     rules: CaseRules,
@@ -225,9 +309,10 @@ def render_letter(
     *,
     markdown: bool = True,
     redact: bool = False,
-) -> str:
+) -> Letter:
     """The letter of ``kind`` (baja, or a stage: reclamo, queja, apelacion) for the case, in
-    Spanish; a refusal says why in the reader's language."""
+    Spanish, as blocks each with the key of its explanation; a refusal says why in the
+    reader's language."""
     if rules.book is None:
         raise NotAllowed(
             _(
@@ -247,7 +332,7 @@ def render_letter(
         _apelacion(case, rules, letter, signer, today)
     else:
         raise NotAllowed(_("OSIPTEL's form is filled in on its web page; there is no letter for it"))
-    return letter.text()
+    return letter
 
 
 def _receipts(case: Case, as_of: date, letter: Letter) -> list[str]:
@@ -284,15 +369,21 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
         refs.append(f"Código de reclamo: {letter.code(reclamo.code)}")
     if topic is Topic.BILLING:
         refs += _receipts(case, dated, letter)
-    opening(letter, signer, dated, to_operator(case, letter), [subject, *refs])
-    reglamento = norma(rules.book, rules.book.rule("reclamo.notify", dated))
+    about = said(f"reclamo.asunto_{topic.value}", "", action=case.action, service=service_of(case, letter))
+    opening(letter, signer, dated, to_operator(case, letter), [subject, *refs], about)
+    reglamento_rule = rules.book.rule("reclamo.notify", dated)
+    reglamento = norma(rules.book, reglamento_rule)
     letter.para(
-        f"{signer.yo(service_of(case, letter))}, "
-        f"presento el siguiente RECLAMO, conforme {con('a', reglamento)}."
+        said(
+            "reclamo.presento",
+            f"{signer.yo(service_of(case, letter))}, "
+            f"presento el siguiente RECLAMO, conforme {con('a', reglamento)}.",
+            norm=rules.book.norm(reglamento_rule.norm).citation,
+        )
     )
-    letter.heading("I. HECHOS")
+    letter.heading("I. HECHOS", "hechos")
     letter.numbered(_request_facts(case, rules, facts, letter))
-    letter.heading("II. PEDIDO")
+    letter.heading("II. PEDIDO", "pedido")
     asks = _asks(case, facts, ordered=False)
     if reclamo is not None:
         view = stage_views(case, rules)[case.stages.index(reclamo)]
@@ -300,13 +391,24 @@ def _reclamo(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today
         resolve, notify = resolve_deadline.rule, notify_deadline.rule
         assert resolve is not None and notify is not None
         asks.append(
-            f"Que se me notifique la resolución de este reclamo dentro del plazo de {plazo(resolve)} para "
-            f"resolverlo y {plazo(notify)} para notificarlo, es decir, a más tardar el "
-            f"{fecha(notify_deadline.due)}."
+            said(
+                "reclamo.notificar_en_plazo",
+                "Que se me notifique la resolución de este reclamo dentro del plazo de "
+                f"{plazo(resolve)} para "
+                f"resolverlo y {plazo(notify)} para notificarlo, es decir, a más tardar el "
+                f"{fecha(notify_deadline.due)}.",
+                resolve_period=resolve,
+                notify_period=notify,
+                notify_due=notify_deadline.due,
+            )
         )
     else:
         asks.append(
-            "Que se me entregue el código de reclamo y se me notifique la resolución dentro del plazo legal."
+            said(
+                "reclamo.pedir_codigo",
+                "Que se me entregue el código de reclamo y se me notifique la resolución "
+                "dentro del plazo legal.",
+            )
         )
     letter.numbered(asks)
     annexes(case, letter, dated, rules.local_day)
@@ -349,23 +451,38 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
         subject.append(f"Código de reclamo: {letter.code(reclamo.code)}")
     subject.append(f"Servicio: {service_of(case, letter)}")
     opening(
-        letter, signer, dated, ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"], subject
+        letter,
+        signer,
+        dated,
+        ["Señores", TRASU, f"Por intermedio de: {letter.user(case.provider)}"],
+        subject,
+        said("queja.asunto", "", code=letter.code(reclamo.code), service=service_of(case, letter)),
     )
     failed = "no emitió" if issued_late else "no me notificó"
     letter.para(
-        f"{signer.yo(service_of(case, letter))}, "
-        f"presento QUEJA contra {letter.user(case.provider)} porque {failed} la resolución de mi "
-        "reclamo dentro del plazo legal, y solicito que se aplique el silencio administrativo positivo."
+        said(
+            "queja.presento_no_emitio" if issued_late else "queja.presento_no_notifico",
+            f"{signer.yo(service_of(case, letter))}, "
+            f"presento QUEJA contra {letter.user(case.provider)} porque {failed} la resolución de mi "
+            "reclamo dentro del plazo legal, y solicito que se aplique el silencio administrativo positivo.",
+            provider=letter.user(case.provider),
+        )
     )
-    letter.heading("I. HECHOS")
+    letter.heading("I. HECHOS", "hechos")
     reclamo_items, _late = _reclamo_facts(case, rules, reclamo, letter, dated)
     items = _request_facts(case, rules, facts, letter) + reclamo_items
     if issued_late:
         assert issued is not None
         items.append(
-            f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para resolver mi reclamo "
-            f"venció el {fecha(resolve.due)} y la resolución recién fue emitida el {fecha(issued)}, "
-            "fuera de ese plazo."
+            said(
+                "queja.procede_emitida_tarde",
+                f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para resolver mi reclamo "
+                f"venció el {fecha(resolve.due)} y la resolución recién fue emitida el {fecha(issued)}, "
+                "fuera de ese plazo.",
+                dated=dated,
+                resolve_due=resolve.due,
+                issued=issued,
+            )
         )
     else:
         answered_on = reclamo.answered_on if reclamo.answered_on and reclamo.answered_on <= dated else None
@@ -375,14 +492,25 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
             else f"y la resolución recién se me notificó el {fecha(answered_on)}"
         )
         items.append(
-            f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para notificarme la "
-            f"resolución de mi reclamo venció el {fecha(notify.due)} {why}; la queja puede presentarse "
-            f"desde el {fecha(allowed)}, día hábil siguiente a su vencimiento."
+            said(
+                "queja.procede_sin_resolucion" if answered_on is None else "queja.procede_notificada_tarde",
+                f"Presento esta queja el {fecha(dated)}. Procede porque el plazo para notificarme la "
+                f"resolución de mi reclamo venció el {fecha(notify.due)} {why}; la queja puede presentarse "
+                f"desde el {fecha(allowed)}, día hábil siguiente a su vencimiento.",
+                dated=dated,
+                notify_due=notify.due,
+                answered=answered_on,
+                allowed=allowed,
+            )
         )
     letter.numbered(items)
-    letter.heading("II. PEDIDO")
+    letter.heading("II. PEDIDO", "pedido")
     asks = [
-        "Que se declare aplicable el silencio administrativo positivo y, en consecuencia, fundado mi reclamo."
+        said(
+            "queja.pedir_silencio",
+            "Que se declare aplicable el silencio administrativo positivo y, en consecuencia, "
+            "fundado mi reclamo.",
+        )
     ]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
@@ -429,55 +557,83 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
         dated,
         ["Señores", letter.user(case.provider), f"Para su elevación al {TRASU}"],
         subject,
+        said("apelacion.asunto", "", number=number, service=service_of(case, letter)),
     )
     letter.para(
-        f"{signer.yo(service_of(case, letter))}, "
-        f"interpongo RECURSO DE APELACIÓN contra la resolución {number}, notificada el "
-        f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. "
-        f"{_appeal_in_time(dated, window.due, window.rule, rules.book)} Solicito que sea elevado al "
-        f"TRASU dentro de los {plazo(forward)} siguientes."
+        said(
+            "apelacion.interpongo" if dated <= window.due else "apelacion.interpongo_fuera_de_plazo",
+            f"{signer.yo(service_of(case, letter))}, "
+            f"interpongo RECURSO DE APELACIÓN contra la resolución {number}, notificada el "
+            f"{fecha(reclamo.answered_on)}, que declaró {RESULTADOS[reclamo.outcome]} mi reclamo. "
+            f"{_appeal_in_time(dated, window.due, window.rule, rules.book)} Solicito que sea elevado al "
+            f"TRASU dentro de los {plazo(forward)} siguientes.",
+            number=number,
+            answered=reclamo.answered_on,
+            outcome=reclamo.outcome,
+            dated=dated,
+            window_due=window.due,
+            forward_period=forward,
+        )
     )
-    letter.heading("I. HECHOS")
+    letter.heading("I. HECHOS", "hechos")
     reclamo_items, late = _reclamo_facts(case, rules, reclamo, letter, dated)
     letter.numbered(_request_facts(case, rules, facts, letter) + reclamo_items)
-    letter.heading("II. FUNDAMENTOS")
+    letter.heading("II. FUNDAMENTOS", "fundamentos")
     grounds = []
     if facts.rule is not None:
+        done = facts.done
+        not_done = done is None or done > facts.due
         grounds.append(
-            f"{facts.accion.capitalize()} es un derecho del abonado: es gratuita, no requiere expresar "
-            "causa y la empresa operadora debe ejecutarla en "
-            + (
-                f"el plazo que fija {cited}. "
-                if (cited := cita(rules.book, facts.rule))
-                else f"{plazo(facts.rule)}. "
-            )
-            + (
-                "No lo hizo."
-                if facts.done is None or facts.done > facts.due
-                else f"Se ejecutó el {fecha(facts.done)}."
+            said(
+                "apelacion.derecho_no_ejecutada" if not_done else "apelacion.derecho_ejecutada",
+                f"{facts.accion.capitalize()} es un derecho del abonado: es gratuita, no requiere expresar "
+                "causa y la empresa operadora debe ejecutarla en "
+                + (
+                    f"el plazo que fija {cited}. "
+                    if (cited := cita(rules.book, facts.rule))
+                    else f"{plazo(facts.rule)}. "
+                )
+                + ("No lo hizo." if done is None or done > facts.due else f"Se ejecutó el {fecha(done)}."),
+                action=case.action,
+                period=facts.rule,
+                done=facts.done,
             )
         )
     grounds += _answer_to_reason(reclamo, rules.book, letter)
     if facts.charges:
         grounds.append(
-            f"Los cobros emitidos después de mi solicitud, mientras {facts.accion} no se ejecutaba, no "
-            f"corresponde pagarlos ({facts.total})."
+            said(
+                "apelacion.cobros",
+                f"Los cobros emitidos después de mi solicitud, mientras {facts.accion} no se ejecutaba, no "
+                f"corresponde pagarlos ({facts.total}).",
+                action=case.action,
+                total=facts.total,
+            )
         )
     if late:
         grounds.append(
-            "La resolución apelada fue notificada fuera del plazo legal, por lo que operó el silencio "
-            "administrativo positivo a mi favor."
+            said(
+                "apelacion.silencio",
+                "La resolución apelada fue notificada fuera del plazo legal, por lo que operó el silencio "
+                "administrativo positivo a mi favor.",
+            )
         )
     letter.numbered(grounds)
-    letter.heading("III. PEDIDO")
-    asks = [f"Que se revoque la resolución {number} y se declare fundado mi reclamo."]
+    letter.heading("III. PEDIDO", "pedido")
+    asks = [
+        said(
+            "apelacion.revocar",
+            f"Que se revoque la resolución {number} y se declare fundado mi reclamo.",
+            number=number,
+        )
+    ]
     asks += _asks(case, facts, ordered=True)
     letter.numbered(asks)
     annexes(case, letter, dated, rules.local_day)
     closing(letter, signer)
 
 
-def _answer_to_reason(reclamo: Stage, book: RuleBook, letter: Letter) -> list[str]:
+def _answer_to_reason(reclamo: Stage, book: RuleBook, letter: Letter) -> list[Said]:
     """The reason the answer gave, as the user recorded it, and the rule book's reply to it; a
     placeholder for the user's own reply when the book has none."""
     from tracker.domain.replies import reply_to
@@ -485,16 +641,22 @@ def _answer_to_reason(reclamo: Stage, book: RuleBook, letter: Letter) -> list[st
     reason = " ".join(reclamo.answer_reason.split())
     if not reason:
         return []
-    said = f"La resolución apelada sostiene, en síntesis, que «{letter.user(reason)}»."
+    sostiene = f"La resolución apelada sostiene, en síntesis, que «{letter.user(reason)}»."
     reply = reply_to(book.replies, reason)
     if reply is None:
-        return [f"{said} [Explique por qué ese motivo no es válido.]"]
+        return [
+            said(
+                "apelacion.motivo_sin_respuesta",
+                f"{sostiene} [Explique por qué ese motivo no es válido.]",
+                reason=letter.user(reason),
+            )
+        ]
     cited = ""
     if reply.norm:
         norm = book.norm(reply.norm)
         where = f"el {reply.article} de " if reply.article else ""
         cited = f" Así lo establece {where}{norm.title} ({norm.citation})."
-    return [f"{said} {reply.text}{cited}"]
+    return [said("apelacion.motivo_respuesta", f"{sostiene} {reply.text}{cited}", reason=letter.user(reason))]
 
 
 def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:
@@ -508,9 +670,12 @@ def _appeal_in_time(dated: date, due: date, rule: Rule, book: RuleBook) -> str:
     return f"Lo presento el {fecha(dated)}; el {span} venció el {fecha(due)}{law}."
 
 
-def letter_for(tracker: Tracker, case: Case, kind: str, *, fmt: str = "md", redact: bool = False) -> str:
-    """The letter of ``kind`` for a case, with the tracker's rules, holder and today."""
-    return render_letter(
+def letter_for(
+    tracker: Tracker, case: Case, kind: str, *, fmt: str = "md", redact: bool = False, explain: bool = False
+) -> str:
+    """The letter of ``kind`` for a case, with the tracker's rules, holder and today; with
+    ``explain``, the reading aid: each paragraph followed by its meaning in the reader's language."""
+    letter = compose_letter(
         case,
         kind,
         tracker.rules_for(case),
@@ -519,19 +684,27 @@ def letter_for(tracker: Tracker, case: Case, kind: str, *, fmt: str = "md", reda
         markdown=fmt == "md",
         redact=redact,
     )
+    if not explain:
+        return letter.text()
+    from tracker.wording.letter_meanings import meaning_line, reading_aid_bottom, reading_aid_top
+
+    return letter.explained(meaning_line, reading_aid_top(), reading_aid_bottom())
 
 
-def letter_filename(case: Case, kind: str, fmt: str = "md") -> str:
-    return f"{kind}-caso-{case.id}.{fmt}"
+def letter_filename(case: Case, kind: str, fmt: str = "md", *, explain: bool = False) -> str:
+    """ "reclamo-caso-3.md"; the reading aid is named apart, so it is never taken for the letter."""
+    return f"{kind}-caso-{case.id}{'-ayuda-de-lectura' if explain else ''}.{fmt}"
 
 
-def write_letter(tracker: Tracker, case: Case, kind: str, folder: Path | None = None) -> Path:
-    """Write the letter as Markdown in the exports folder (beside the database) and return
-    its path; one written earlier for the same case and kind is replaced."""
+def write_letter(
+    tracker: Tracker, case: Case, kind: str, folder: Path | None = None, *, explain: bool = False
+) -> Path:
+    """Write the letter (or, with ``explain``, its reading aid) as Markdown in the exports
+    folder (beside the database) and return its path; one written earlier is replaced."""
     from tracker.exchange.files import exports_folder, write_private
 
-    text = letter_for(tracker, case, kind)
-    target = (folder or exports_folder(tracker.path)) / letter_filename(case, kind)
+    text = letter_for(tracker, case, kind, explain=explain)
+    target = (folder or exports_folder(tracker.path)) / letter_filename(case, kind, explain=explain)
     write_private(
         target, lambda stream: stream.write(text.encode("utf-8")), live=tracker.live_files(), make_folder=True
     )

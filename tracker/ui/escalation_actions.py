@@ -1,5 +1,6 @@
 """What the Case screen offers past the provider's deadline: the ladder of stages, the next
-step (s), the letters (l) and the charges (c). Kept apart so the Case screen itself changes little."""
+step (s), the letters (l), the phone script (p) and the charges (c). Kept apart so the Case
+screen itself changes little."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tracker.i18n import _
 from tracker.ui.services import AppServices, services
 from tracker.ui.widgets.escalation_panel import escalation_text, has_escalation
 from tracker.wording.escalation import next_step
+from tracker.wording.glossary import Term, case_term
 
 STEP_STAGES = {
     Step.RECLAMO: StageKind.RECLAMO,
@@ -30,9 +32,12 @@ def escalation_widgets() -> Iterator[Widget]:
     title = Static("", id="escalation-title", markup=False)
     title.add_class("section")
     body = Static("", id="escalation")
-    title.display = body.display = False
+    # Where the case's Peruvian term leads: "g: what “reclamo” means".
+    hint = Static("", id="glossary-hint", markup=False)
+    title.display = body.display = hint.display = False
     yield title
     yield body
+    yield hint
 
 
 class EscalationActions:
@@ -50,7 +55,7 @@ class EscalationActions:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Next step and letters only where the case's playbook has a regulator's rules."""
-        if action in ("next_step", "letter", "charge"):
+        if action in ("next_step", "letter", "charge", "glossary", "phone"):
             case = self.case
             return case is not None and self._app.tracker.rules_for(case).book is not None
         if action == "answer":
@@ -66,6 +71,7 @@ class EscalationActions:
         shown = has_escalation(case, rules, today)
         title, body = screen.query_one("#escalation-title", Static), screen.query_one("#escalation", Static)
         title.display = body.display = shown
+        self._show_glossary_hint(case, shown)
         if shown:
             # The keys as the keymap has them now (they can be remapped in config.toml).
             hints = {
@@ -86,6 +92,31 @@ class EscalationActions:
                     )
                 )
             body.update(escalation_text(case, rules, today))
+
+    def _glossary_term(self, case: Case) -> Term:
+        tracker = self._app.tracker
+        return case_term(case, has_escalation(case, tracker.rules_for(case), tracker.today()))
+
+    def _show_glossary_hint(self, case: Case, past_deadline: bool) -> None:
+        """Under a Peruvian case's escalation (or where it would be), the key that explains
+        the term the case is at: the request (baja), the stage filed, or its answer."""
+        hint = self._screen.query_one("#glossary-hint", Static)
+        hint.display = self._app.tracker.rules_for(case).book is not None
+        if hint.display:
+            term = case_term(case, past_deadline)
+            hint.update(
+                _("{key}: what “{term}” means").format(
+                    key=self._app.key_hint("case.glossary"), term=term.spanish
+                )
+            )
+
+    def action_glossary(self) -> None:
+        """Help's Glossary tab, at the term the case shows."""
+        from tracker.ui.screens.help import HelpScreen
+
+        case = self.case
+        if case is not None:
+            self._screen.app.push_screen(HelpScreen(self._glossary_term(case)))
 
     def _suggestion(self, case: Case) -> tuple[StageKind | None, str]:
         tracker = self._app.tracker
@@ -142,6 +173,12 @@ class EscalationActions:
                 self._app.data_changed()
 
         self._screen.app.push_screen(ChargeScreen(case, currency or ""), done)
+
+    def action_phone(self) -> None:
+        from tracker.ui.screens.phone import PhoneScreen
+
+        if self.case is not None:
+            self._screen.app.push_screen(PhoneScreen(self.case))
 
     def action_letter(self) -> None:
         from tracker.ui.screens.letter import LetterScreen

@@ -100,6 +100,17 @@ CASE = [
     Binding("a", "add_check", NP_("key", "Add check"), id="case.add_check", show=False),
     Binding("s", "next_step", NP_("key", "Next step"), id="case.next_step"),
     Binding("l", "letter", NP_("key", "Letter"), id="case.letter", show=False),
+    Binding(
+        "g",
+        "glossary",
+        NP_("key", "Glossary"),
+        id="case.glossary",
+        show=False,
+        tooltip=N_("What the Peruvian term the case shows means (Help's Glossary tab)"),
+    ),
+    Binding(
+        "p", "phone", NP_("key", "Phone"), id="case.phone", tooltip=N_("What to say on the phone, in Spanish")
+    ),
     Binding("r", "answer", NP_("key", "Answer"), id="case.answer", show=False),
     Binding("c", "charge", NP_("key", "Charge"), id="case.charge", show=False),
     Binding("x", "export", NP_("key", "Dossier"), id="case.export", show=False),
@@ -141,11 +152,33 @@ CONFIRM = [
 
 IMPORT = [Binding("escape", "cancel", NP_("key", "Cancel"), id="import.cancel")]
 
-LETTER = [Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel")]
+PHONE = [
+    Binding("escape", "app.pop_screen", NP_("key", "Back"), id="phone.back"),
+    Binding("f", "log_contact", NP_("key", "Log the call"), id="phone.log"),
+    Binding("a", "toggle_whole", NP_("key", "Whole script"), id="phone.whole"),
+    Binding("pageup", "page(-1)", NP_("key", "Page up"), id="phone.page_up", show=False),
+    Binding("pagedown", "page(1)", NP_("key", "Page down"), id="phone.page_down", show=False),
+]
+
+LETTER = [
+    Binding("escape", "cancel", NP_("key", "Cancel"), id="letter.cancel"),
+    # The reading aid (letter --explain): each paragraph followed by its meaning.
+    Binding("t", "toggle_explain", NP_("key", "Reading aid"), id="letter.explain"),
+]
 
 UNDO = [Binding("escape", "cancel", NP_("key", "Cancel"), id="undo.cancel")]
 
-HELP = [Binding("escape,question_mark,q", "app.pop_screen", NP_("key", "Back"), id="help.back")]
+HELP = [
+    Binding("escape,question_mark,q", "app.pop_screen", NP_("key", "Back"), id="help.back"),
+    Binding(
+        "g",
+        "glossary",
+        NP_("key", "Glossary"),
+        id="help.glossary",
+        tooltip=N_("The Peruvian terms (reclamo, queja, TRASU…) explained"),
+    ),
+    Binding("k", "keys", NP_("key", "Keys"), id="help.keys"),
+]
 
 # What Help shows, in this order.
 GROUPS: list[tuple[str, list[Binding]]] = [
@@ -154,6 +187,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     (N_("Tables"), TABLE),
     (N_("Follow-ups"), FOLLOW_UPS),
     (N_("Case"), CASE),
+    (N_("Phone script"), PHONE),
     (N_("Forms: new case, edit, log contact, add check"), FORM),
     (N_("Verify"), VERIFY),
     (N_("Questions"), CONFIRM),

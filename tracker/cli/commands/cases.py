@@ -376,6 +376,7 @@ COMMANDS = (
             "Log a new case. The playbook fills in the checks, the promised date and the first follow-up."
         ),
         writes=always,
+        glossary="baja",
     ),
     Command("list", N_("list cases, most urgent first"), list_cases, _listing_arguments),
     Command(

@@ -355,6 +355,13 @@ def _letter_arguments(letter: Parser, m: Mapping[str, str]) -> None:
         action="store_true",
         help=_("mask phone, account and document numbers down to their last four"),
     )
+    letter.add_argument(
+        "--explain",
+        action="store_true",
+        help=_(
+            "a reading aid: each Spanish paragraph followed by its meaning in your language (not for filing)"
+        ),
+    )
 
 
 def _missing_holder(tracker: Tracker) -> None:
@@ -376,7 +383,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
 
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
-    text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact)
+    text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact, explain=args.explain)
     # The placeholders are said once the letter is out: a refused destination is one line.
     if args.output is None:
         sys.stdout.write(text)
@@ -405,6 +412,7 @@ COMMANDS = (
             "allowed."
         ),
         writes=always,
+        glossary="reclamo",
     ),
     Command(
         "answer",
@@ -416,6 +424,7 @@ COMMANDS = (
             "--stage {kind}. An answer against you opens your deadline to appeal."
         ),
         writes=always,
+        glossary="infundado",
     ),
     Command(
         "charge",
@@ -431,6 +440,7 @@ COMMANDS = (
             "overrides the rules."
         ),
         writes=always,
+        glossary="recibo",
     ),
     Command(
         "letter",
@@ -443,5 +453,6 @@ COMMANDS = (
             "data from config.toml [me] (tracker me). baja is the written request itself, for a "
             "store or an e-mail. Not legal advice."
         ),
+        glossary="reclamo",
     ),
 )

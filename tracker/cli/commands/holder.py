@@ -71,5 +71,6 @@ COMMANDS = (
             "keeps the rest of the file as it is."
         ),
         writes=_writes,
+        glossary="OSIPTEL",
     ),
 )

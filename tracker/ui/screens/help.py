@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent, TabPane
 
 from tracker.domain.flags import Flag
 from tracker.i18n import N_, _
@@ -18,6 +18,10 @@ from tracker.ui.rows import flag_label
 from tracker.ui.screens.base import TrackerScreen, key_words
 from tracker.ui.services import services
 from tracker.ui.widgets.footer import FittingFooter
+from tracker.ui.widgets.glossary_view import GlossaryView
+from tracker.wording.glossary import Term, glossary_playbook
+
+KEYS_TAB, GLOSSARY_TAB = "help-keys", "help-glossary"
 
 FLAG_MEANINGS: dict[Flag, str] = {
     Flag.OVERDUE: N_("your follow-up date has passed"),
@@ -73,19 +77,47 @@ def keys_in_force(app: App[Any]) -> dict[str, str]:
 
 
 class HelpScreen(TrackerScreen[None]):
+    """Two tabs: the keys and flags, and the glossary of Peruvian terms (opened at ``term``
+    when one is given, as the Case screen does for the term it shows)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [*keys.HELP]
 
+    def __init__(self, term: Term | None = None) -> None:
+        super().__init__()
+        self.term = term
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(_("Keys"), classes="dialog-title", markup=False)
-            yield Static(help_table(keys_in_force(self.app)))
-            yield Static(_("Flags"), classes="section", markup=False)
-            yield Static(
-                _(
-                    "Narrow tables show the short form of a flag. Colour only backs up the words: "
-                    "every flag reads without it."
-                ),
-                markup=False,
-            )
-            yield Static(flags_table())
+        with TabbedContent(initial=GLOSSARY_TAB if self.term else KEYS_TAB):
+            with TabPane(_("Keys"), id=KEYS_TAB), VerticalScroll():
+                yield Static(_("Keys"), classes="dialog-title", markup=False)
+                yield Static(help_table(keys_in_force(self.app)))
+                yield Static(_("Flags"), classes="section", markup=False)
+                yield Static(
+                    _(
+                        "Narrow tables show the short form of a flag. Colour only backs up the words: "
+                        "every flag reads without it."
+                    ),
+                    markup=False,
+                )
+                yield Static(flags_table())
+            with TabPane(_("Glossary"), id=GLOSSARY_TAB):
+                tracker = services(self.app).tracker
+                playbook = glossary_playbook(tracker.playbooks.get(n) for n in tracker.playbooks.names())
+                book = tracker.rulebook(playbook) if playbook is not None else None
+                yield GlossaryView(book, tracker.today(), self.term, id="glossary")
         yield FittingFooter(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        if self.term is not None:
+            self.action_glossary()
+
+    def action_glossary(self) -> None:
+        """The Glossary tab, scrolled to the term asked for, ready for the arrow keys."""
+        self.query_one(TabbedContent).active = GLOSSARY_TAB
+        view = self.query_one(GlossaryView)
+        view.focus()
+        if self.term is not None:
+            view.show_term(self.term)
+
+    def action_keys(self) -> None:
+        self.query_one(TabbedContent).active = KEYS_TAB

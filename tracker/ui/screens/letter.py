@@ -28,7 +28,8 @@ LETTERS = ("baja", StageKind.RECLAMO.value, StageKind.QUEJA.value, StageKind.APE
 
 
 class LetterScreen(TrackerModal[None]):
-    """Pick a letter; it is written as Markdown in the exports folder, and the notice says where."""
+    """Pick a letter; it is written as Markdown in the exports folder, and the notice says where.
+    The toggle writes the reading aid instead: each paragraph followed by its meaning."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.LETTER]
 
@@ -36,6 +37,7 @@ class LetterScreen(TrackerModal[None]):
         super().__init__()
         self.case = case
         self.suggested = suggested
+        self.explain = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -47,6 +49,7 @@ class LetterScreen(TrackerModal[None]):
                 markup=False,
             )
             yield OptionList(*[Option(letter_name(kind), id=kind) for kind in LETTERS], id="letters")
+            yield Static(self._explain_state(), id="explain-state", markup=False)
             yield Static(_("Not legal advice: read it through before sending it."), markup=False)
         yield FittingFooter(show_command_palette=False)
 
@@ -62,10 +65,29 @@ class LetterScreen(TrackerModal[None]):
 
         kind = str(event.option.id)
         tracker, case = services(self).tracker, self.case
-        run_job(self, lambda: write_letter(tracker, case, kind), self._written, refused=self._refused)
+        explain = self.explain
+        run_job(
+            self,
+            lambda: write_letter(tracker, case, kind, explain=explain),
+            self._written,
+            refused=self._refused,
+        )
+
+    def _explain_state(self) -> str:
+        if self.explain:
+            return _("Reading aid: each Spanish paragraph followed by its meaning. Not for filing.")
+        return _("The letter in Spanish only, for filing.")
+
+    def action_toggle_explain(self) -> None:
+        self.explain = not self.explain
+        self.query_one("#explain-state", Static).update(self._explain_state())
 
     def _written(self, path: object) -> None:
-        self.notify(_("Letter written to {path}").format(path=path), markup=False)
+        if self.explain:
+            notice = _("Reading aid (not for filing) written to {path}").format(path=path)
+        else:
+            notice = _("Letter written to {path}").format(path=path)
+        self.notify(notice, markup=False)
         self.dismiss(None)
 
     def _refused(self, error: TrackerError) -> None:

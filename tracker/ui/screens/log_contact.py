@@ -46,9 +46,10 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
     DISCARD_QUESTION = N_("Discard this contact?")
     DISCARD_DETAIL = N_("Nothing is logged.")
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, channel: Channel | None = None) -> None:
         super().__init__()
         self.case = case
+        self.channel = channel or case.channel  # after a call: the phone
 
     def default_next(self) -> date:
         """The next follow-up by the case's playbook cadence, from today."""
@@ -74,7 +75,7 @@ class LogContactScreen(FormBehaviour, TrackerModal[Case | None]):
                 _("Channel"),
                 Select(
                     [(channel_label(c), c.value) for c in Channel],
-                    value=case.channel.value,
+                    value=self.channel.value,
                     allow_blank=False,
                     id="channel",
                 ),
