@@ -55,7 +55,7 @@ def test_the_window_to_claim_counts_from_the_due_date(cli: Run, env: TrackerEnv)
         " — counted from the bill's date, 2026-11-02, the earliest it can start; from its due date it may"
         " end later\n"
     ) in shown
-    assert "Charge 1 has no due date: give it with `tracker charge 1 --number N --due DATE`." in shown
+    assert "Charge 1 has no due date: give it with tracker charge 1 --number N --due DATE." in shown
     assert cli("charge", "1", "--number", "1", "--due", "2026-11-17").code == 0
     shown = cli("show", "1").out
     assert (

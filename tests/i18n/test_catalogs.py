@@ -4,6 +4,7 @@ language, with the same placeholders, and the compiled ``.mo`` files match their
 from __future__ import annotations
 
 import string
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,8 +36,15 @@ def extracted() -> dict[Key, Message]:
     """What `pybabel extract` finds in the package today (the same options as pyproject.toml)."""
     catalog = Catalog()
     keywords = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2)}  # pyproject.toml: keywords = "NP_:1c,2"
+    # pyproject.toml's mappings: the code, and the rule books' notes.
+    mappings = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    method_map = [(m["pattern"], m["method"]) for m in mappings["tool"]["babel"]["mappings"]]
     for filename, lineno, message, comments, context in extract_from_dir(
-        PACKAGE, keywords=keywords, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
+        PACKAGE,
+        method_map=method_map,
+        keywords=keywords,
+        comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return {_key(message): message for message in _messages(catalog)}

@@ -79,6 +79,16 @@ class StageKind(StrEnum):
     OSIPTEL_FORM = "osiptel-form"
 
 
+class LetterKind(StrEnum):
+    """The letters ``tracker letter ID KIND`` writes: the baja request, then one for each stage
+    that has a letter (OSIPTEL's form is filled in on its web page)."""
+
+    BAJA = "baja"
+    RECLAMO = StageKind.RECLAMO.value
+    QUEJA = StageKind.QUEJA.value
+    APELACION = StageKind.APELACION.value
+
+
 class Topic(StrEnum):
     """What a reclamo is about; it decides how long the operator has."""
 

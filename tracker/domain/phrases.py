@@ -60,6 +60,18 @@ class Quoted:
 
 
 @record(frozen=True)
+class Advice:
+    """Something the user can do next, as each surface says it: the command line names the
+    command (``letter 3 apelacion``, after ``tracker``), the TUI the key of the binding
+    ``key`` (``case.letter``), or, when ``key`` is "" (only the command line does it), says
+    that it is the command line's. The surface that shows the sentence words it
+    (:mod:`tracker.wording.advice`)."""
+
+    command: str | Phrase  # a Phrase when it names a fact worded in the reader's language
+    key: str
+
+
+@record(frozen=True)
 class Listed:
     """Facts in a list ("a, b, c"), or ``empty`` (a word from the catalog) when there are none."""
 
@@ -104,6 +116,8 @@ def plain(fact: object) -> str:
         return f"'{plain(fact.fact)}'"
     if isinstance(fact, Listed):
         return ", ".join(plain(item) for item in fact.facts) or fact.empty
+    if isinstance(fact, Advice):
+        return f"tracker {fact.command}"  # a Phrase's str() words its own facts
     return str(fact)
 
 

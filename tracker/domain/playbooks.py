@@ -158,7 +158,7 @@ ESIM_PE = Playbook(
         N_("Decide: cancel for good (baja) or only suspend (a suspension can be reactivated)."),
         N_(
             "Keeping the number? Port it to another operator BEFORE any baja (playbook port-pe). "
-            "Read first what to know before a baja, with sources (tracker playbooks esim-pe): a "
+            "Read first what to know before a baja, with sources ({notes}): a "
             "contract with a device, a prepaid line, who may ask."
         ),
         N_("Back up what is on the device; ask about fees (a baja in Peru is free and needs no reason)."),
@@ -168,7 +168,7 @@ ESIM_PE = Playbook(
         N_("Delete the eSIM profile from the device once the operator has stopped the line."),
         N_("Verify: try a call and an SMS, check balance and service status, watch the next bill."),
         N_(
-            "If it is not done by the deadline, file a reclamo with the operator (tracker escalate), "
+            "If it is not done by the deadline, file a reclamo with the operator ({escalate}), "
             "then a queja or an apelación with OSIPTEL."
         ),
     ),

@@ -26,7 +26,7 @@ from tracker.domain.model import (
     TimelineEntry,
     Topic,
 )
-from tracker.domain.phrases import BookTitle, Phrase
+from tracker.domain.phrases import Advice, BookTitle, Phrase
 from tracker.i18n import _
 from tracker.records import replace
 
@@ -66,9 +66,10 @@ def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
     )
     if reclamo is None:
         raise NotAllowed(
-            _(
-                "a queja for silence needs a reclamo first: file one with tracker escalate {id} reclamo"
-            ).format(id=case.id)
+            Phrase(
+                _("a queja for silence needs a reclamo first: file one with {how}"),
+                how=Advice(f"escalate {case.id} reclamo", "case.next_step"),
+            )
         )
     assert rules.book is not None
     index = case.stages.index(reclamo)
@@ -111,9 +112,10 @@ def _guard_apelacion(case: Case, filed_on: date) -> None:
     ]
     if not answered:
         raise NotAllowed(
-            _(
-                "an apelación needs a reclamo answered first: record the answer with tracker answer {id}"
-            ).format(id=case.id)
+            Phrase(
+                _("an apelación needs a reclamo answered first: record the answer with {how}"),
+                how=Advice(f"answer {case.id}", "case.answer"),
+            )
         )
     if answered[-1].outcome not in AGAINST_USER:
         raise NotAllowed(
@@ -263,9 +265,10 @@ def answer(
     if stage is None:
         raise NotFound(
             Phrase(
-                _("case {id} has no {what} to answer: file it first with tracker escalate"),
+                _("case {id} has no {what} to answer: file it first with {how}"),
                 id=case.id,
                 what=kind or _("stage"),
+                how=Advice(f"escalate {case.id}", "case.next_step"),
             )
         )
     if stage.answered_on is not None:

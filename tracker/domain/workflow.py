@@ -29,7 +29,7 @@ from tracker.domain.model import (
     Status,
     TimelineEntry,
 )
-from tracker.domain.phrases import CheckName, Listed, Phrase, Quoted, checks_and_states
+from tracker.domain.phrases import Advice, CheckName, Listed, Phrase, Quoted, checks_and_states
 from tracker.domain.playbooks import Playbook, find_check
 from tracker.domain.schedule import scheduled_promise
 from tracker.domain.suspension import require_end
@@ -604,12 +604,19 @@ def verify(case: Case, playbook: Playbook, now: datetime, today: date) -> None:
             Phrase(
                 _(
                     "cannot verify case {id}: a check failed: {checks}. Test it again and record what you "
-                    'find: tracker check {id} "{name}" pass (or n/a --note WHY if it does not apply to '
-                    "this case)"
+                    "find: {how}"
                 ),
                 id=case.id,
                 checks=checks_and_states(failed),
-                name=CheckName(failed[0].name),
+                how=Advice(
+                    Phrase(
+                        # TRANSLATORS: a command line, after "tracker": keep check, pass, n/a and --note.
+                        _('check {id} "{name}" pass (or n/a --note WHY if it does not apply to this case)'),
+                        id=case.id,
+                        name=CheckName(failed[0].name),
+                    ),
+                    "case.cycle_check",
+                ),
             )
         )
     blocking = blocking_checks(case)

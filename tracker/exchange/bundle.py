@@ -1,5 +1,11 @@
 """One zip to hand to OSIPTEL: the dossier, the letters and the attached files, with a
-SHA256SUMS file so that anyone can check every file (``sha256sum -c SHA256SUMS``)."""
+SHA256SUMS file so that anyone can check every file (``sha256sum -c SHA256SUMS``).
+
+Each name is in its reader's language: what OSIPTEL reads is Spanish (the case's folder,
+``cartas/``, ``adjuntos/`` and the letters, as the letters themselves are), the dossier and
+``CHANGED.txt`` are in the language they are written in (the reader's), and SHA256SUMS is
+the name ``sha256sum`` users know.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from tracker.domain.errors import InvalidInput, NotAllowed
 from tracker.domain.model import Attachment, Case
-from tracker.exchange.dossier import dossier
+from tracker.exchange.dossier import bundle_dossier_name, dossier
 from tracker.exchange.files import slug, write_private
 from tracker.exchange.letters import LETTER_KINDS, letter_filename, letter_for
 from tracker.i18n import _
@@ -63,7 +69,7 @@ def write_bundle(
     day = (today.year, today.month, today.day)
     folder = f"caso-{case.id}-{slug(case.provider)}"
     texts: list[tuple[str, bytes]] = [
-        (f"dossier-case-{case.id}.md", dossier(tracker, case, redact=redact).encode("utf-8"))
+        (bundle_dossier_name(case), dossier(tracker, case, redact=redact).encode("utf-8"))
     ]
     for kind in LETTER_KINDS:
         try:
@@ -115,8 +121,11 @@ def write_bundle(
                 result.files.append(name)
                 result.attachments += 1
             if changed:
-                archive.writestr(_member(folder, "CHANGED.txt", day), "".join(changed).encode("utf-8"))
-                result.files.append("CHANGED.txt")
+                # Its lines are in the reader's language, so is its name.
+                # TRANSLATORS: a file name: keep .txt; no accents in Spanish; Chinese may use its own words.
+                changed_name = _("CHANGED.txt")
+                archive.writestr(_member(folder, changed_name, day), "".join(changed).encode("utf-8"))
+                result.files.append(changed_name)
             # A changed file is listed with the hash it was attached with: sha256sum -c names it.
             archive.writestr(_member(folder, "SHA256SUMS", day), "".join(sums).encode("utf-8"))
             result.files.append("SHA256SUMS")

@@ -489,11 +489,21 @@ def dossier(tracker: Tracker, case: Case, *, redact: bool = False) -> str:
 
 
 def dossier_filename(case: Case) -> str:
-    return f"case-{case.id}-{slug(case.provider)}.md"
+    """The dossier's file, named in the dossier's language (the reader's)."""
+    # TRANSLATORS: a file name: keep {id}, {provider} and .md; letters, digits and hyphens only,
+    # no accents (Spanish: "caso", not "cáso"); Chinese may use its own words.
+    return _("case-{id}-{provider}.md").format(id=case.id, provider=slug(case.provider))
+
+
+def bundle_dossier_name(case: Case) -> str:
+    """The dossier's file in a bundle, in the dossier's language, beside the Spanish letters."""
+    # TRANSLATORS: a file name: keep {id} and .md; letters, digits and hyphens only, no accents
+    # (Spanish: "expediente-caso-3.md"); Chinese may use its own words.
+    return _("dossier-case-{id}.md").format(id=case.id)
 
 
 def write_dossier(tracker: Tracker, case: Case, folder: Path | None = None, *, redact: bool = False) -> Path:
-    """Write the case's dossier as ``case-<id>-<provider>.md`` and return its path.
+    """Write the case's dossier as :func:`dossier_filename` names it and return its path.
 
     The folder defaults to ``exports/`` in the user's data folder (created if
     needed); a dossier written earlier for the same case is replaced.

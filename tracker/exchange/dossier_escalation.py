@@ -150,7 +150,7 @@ def charges_section(case: Case, rules: CaseRules, md: Escape, long_date: Callabl
         lines += [
             "",
             _("The window to claim a bill counts from its due date: {source}.").format(
-                source=book.window_source
+                source=terms.book_note(book.window_source)
             ),
         ]
     missing = unknown_period(case, rules)
@@ -184,7 +184,7 @@ def undisputed_section(
         _(
             "While the billing reclamo of {day} is open, the user pays only the part not disputed, "
             "and the operator may not cut the service for the part under reclamo ({norm}; {source})."
-        ).format(day=long_date(pay.filed_on), norm=norm, source=book.undisputed_source),
+        ).format(day=long_date(pay.filed_on), norm=norm, source=terms.book_note(book.undisputed_source)),
         "",
     ]
     for item in pay.to_pay:

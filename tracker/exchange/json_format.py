@@ -48,7 +48,7 @@ from tracker.domain.model import Case
 from tracker.exchange.json_checks import Problem, boolean, exact_object, kind_of, read_case, show
 from tracker.exchange.json_layout import block, dump
 from tracker.exchange.serialize import case_record
-from tracker.i18n import _
+from tracker.i18n import N_, _
 from tracker.records import record
 
 FORMAT = "tracker-export"
@@ -100,6 +100,27 @@ class ExportDocument:
     redacted: bool = False
 
 
+# Python's json says what broke in English; its messages by their first words, and what the
+# reader reads instead. One it does not know (a later Python's) is left out, not shown.
+_JSON_PROBLEMS = (
+    ("Expecting value", N_("a value was expected")),
+    ("Expecting property name", N_("a name in double quotes was expected")),
+    ("Expecting ':'", N_("a colon (:) was expected")),
+    ("Expecting ','", N_("a comma (,) was expected")),
+    ("Unterminated string", N_("a string is not closed")),
+    ("Invalid control character", N_("a control character inside a string")),
+    ("Invalid \\uXXXX", N_("a bad \\uXXXX escape")),
+    ("Invalid \\escape", N_("a bad escape (\\)")),
+    ("Extra data", N_("more after the end of the document")),
+    ("Illegal trailing comma", N_("a comma before a closing bracket")),
+)
+
+
+def _json_problem(message: str) -> str:
+    """What Python's json ``message`` says, in the reader's language ("" when not known)."""
+    return next((_(words) for start, words in _JSON_PROBLEMS if message.startswith(start)), "")
+
+
 def decode(raw: bytes) -> Any:
     """The JSON value in ``raw`` (UTF-8, a BOM allowed); InvalidInput saying where it breaks."""
     try:
@@ -109,10 +130,10 @@ def decode(raw: bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        problem = _json_problem(exc.msg)
+        where = _("not JSON: line {line} column {column}").format(line=exc.lineno, column=exc.colno)
         raise InvalidInput(
-            _("not JSON: line {line} column {column}: {problem}").format(
-                line=exc.lineno, column=exc.colno, problem=exc.msg
-            )
+            _("{where}: {problem}").format(where=where, problem=problem) if problem else where
         ) from None
     except RecursionError:
         raise InvalidInput(_("not JSON this tracker can read: nested too deeply")) from None

@@ -24,6 +24,7 @@ from tracker.domain.charges import is_not_owed
 from tracker.domain.deadlines import AGAINST_USER, Deadline, stage_views
 from tracker.domain.errors import NotAllowed
 from tracker.domain.model import Action, Case, Stage, StageKind, Status, Topic
+from tracker.domain.phrases import Advice, Phrase
 from tracker.domain.rules import Rule, RuleBook
 from tracker.domain.tickets import Codes, request_codes
 from tracker.exchange.letter_baja import baja_request
@@ -418,9 +419,10 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     reclamo = case.latest_stage(StageKind.RECLAMO)
     if reclamo is None:
         raise NotAllowed(
-            _(
-                "a queja for silence needs a reclamo first: file one with tracker escalate {id} reclamo"
-            ).format(id=case.id)
+            Phrase(
+                _("a queja for silence needs a reclamo first: file one with {how}"),
+                how=Advice(f"escalate {case.id} reclamo", "case.next_step"),
+            )
         )
     queja = case.latest_stage(StageKind.QUEJA)
     view = stage_views(case, rules)[case.stages.index(reclamo)]
@@ -521,9 +523,10 @@ def _apelacion(case: Case, rules: CaseRules, letter: Letter, signer: Signer, tod
     answered = [s for s in case.stages if s.kind is StageKind.RECLAMO and s.answered_on is not None]
     if not answered:
         raise NotAllowed(
-            _(
-                "an apelación needs a reclamo answered first: record the answer with tracker answer {id}"
-            ).format(id=case.id)
+            Phrase(
+                _("an apelación needs a reclamo answered first: record the answer with {how}"),
+                how=Advice(f"answer {case.id}", "case.answer"),
+            )
         )
     if answered[-1].outcome not in AGAINST_USER:
         raise NotAllowed(

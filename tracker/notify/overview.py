@@ -12,6 +12,7 @@ from tracker import paths
 from tracker.config.notify import NotifyConfig
 from tracker.display import headline, literal
 from tracker.i18n import _, ngettext
+from tracker.notify.channels import channel_word
 from tracker.notify.dispatch import Result, check_channels, send_test
 from tracker.notify.install import installed_timer
 from tracker.notify.ledger import read_ledger
@@ -40,10 +41,16 @@ def describe_setup(
     lines = []
     names = config.channels()
     if config.via is None and not config.configured():
-        lines.append(_("Channels: desktop (nothing else is set up)"))
+        lines.append(
+            _("Channels: {channel} (nothing else is set up)").format(channel=channel_word("desktop"))
+        )
     else:
         lines.append(_("Channels:"))
-    lines += [f"  {name}: {channel_target(name, config)}" for name in names]
+    lines += [
+        # TRANSLATORS: a reminder channel and where it delivers ("desktop: this computer's notifications").
+        "  " + _("{channel}: {where}").format(channel=channel_word(name), where=channel_target(name, config))
+        for name in names
+    ]
     missing = [f"{name} ({', '.join(config.missing(name))})" for name in names if config.missing(name)]
     if missing:
         lines.append(_("Missing settings: {what}").format(what=details_text(missing)))
@@ -66,7 +73,7 @@ def describe_setup(
                     "Today {channel} announced {n} reminder",
                     "Today {channel} announced {n} reminders",
                     count,
-                ).format(channel=name, n=count)
+                ).format(channel=channel_word(name), n=count)
             )
     if config_file is not None:
         lines.append(_("Settings: [notify] in {path}").format(path=config_file))
@@ -89,9 +96,9 @@ def trial_report(tracker: Tracker) -> tuple[str, bool]:
     check_channels(names, config)
     deliveries = send_test(tracker.today(), names, config)
     lines = [
-        f"{d.channel}: {literal(d.reason)}"
+        f"{channel_word(d.channel)}: {literal(d.reason)}"
         if d.result is Result.FAILED
-        else _("{channel}: test message sent").format(channel=d.channel)
+        else _("{channel}: test message sent").format(channel=channel_word(d.channel))
         for d in deliveries
     ]
     return "\n".join(lines), all(d.result is Result.SENT for d in deliveries)

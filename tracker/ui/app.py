@@ -22,12 +22,14 @@ from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
 from tracker.ui.painter import Painter, readable
 from tracker.ui.services import HoldsTyping
+from tracker.wording.advice import Advise, advise_with
 from tracker.wording.phrases import words
 
 if TYPE_CHECKING:
     from tracker.core import Changes, Tracker
     from tracker.domain.changes import LoggedChange
     from tracker.domain.model import Case
+    from tracker.domain.phrases import Advice
 
 
 # How long the cursor rests on a case before it is loaded ahead (seconds).
@@ -54,11 +56,15 @@ class TrackerApp(App[None]):
         self._asking_to_quit = False
         self._painters: dict[str, Painter] = {}
         self._watching = False  # the change watch has looked at least once
+        # Advice ("what to do next") names this app's keys while it runs, not commands.
+        self._command_line_advice: Advise | None = None
 
     # -- start and stop --------------------------------------------------
 
     def on_mount(self) -> None:
         from tracker.ui.screens.cases import CasesScreen
+
+        self._command_line_advice = advise_with(self.key_advice)
 
         keymap = {**keys.language_keys(), **self.tracker.config.keys}
         if keymap:
@@ -125,6 +131,8 @@ class TrackerApp(App[None]):
             screen.post_message(DataChanged())
 
     def on_unmount(self) -> None:
+        if self._command_line_advice is not None:
+            advise_with(self._command_line_advice)
         self.tracker.close()
 
     # -- cases ---------------------------------------------------------------
@@ -220,6 +228,13 @@ class TrackerApp(App[None]):
             return "+".join([*modifiers, "enter"])
         shown = super().get_key_display(Binding(key, binding.action))
         return "+".join([*modifiers, shown])
+
+    def key_advice(self, advice: Advice) -> str:
+        """Advice in the TUI: the key that does it ("key l"), where the command line names a command;
+        what only the command line does is said to be there."""
+        if not advice.key:
+            return _("on the command line: tracker {command}").format(command=advice.command)
+        return _("key {key}").format(key=self.key_hint(advice.key))
 
     def key_hint(self, binding_id: str) -> str:
         return keys.key_hint(

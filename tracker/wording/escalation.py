@@ -37,11 +37,13 @@ from tracker.domain.deadlines import (
 )
 from tracker.domain.deadlines import next_step as find_next_step
 from tracker.domain.model import Case, Outcome, StageKind, Topic
+from tracker.domain.phrases import Advice
 from tracker.domain.rules import Fact, Rule, RuleBook, Unit
 from tracker.domain.undisputed import ToPay, undisputed
 from tracker.i18n import N_, _, ngettext, pgettext
+from tracker.wording.advice import advice_words
 from tracker.wording.formats import money
-from tracker.wording.terms import outcome_name, stage_name, topic_name
+from tracker.wording.terms import book_note, outcome_name, stage_name, topic_name
 
 DEADLINE_WORDS = {
     "baja": N_("carry out the baja"),
@@ -113,7 +115,8 @@ def rule_source(rule: Rule | None, book: RuleBook | None) -> str:
 def fact_source(fact: Fact, book: RuleBook) -> str:
     """Where a playbook's note comes from: "Res. 138-2012-CD/OSIPTEL (unverified: …)"."""
     if not fact.norm:
-        return _("{source} (unverified)").format(source=fact.source) if fact.unverified else fact.source
+        source = book_note(fact.source)
+        return _("{source} (unverified)").format(source=source) if fact.unverified else source
     cited = book.norm(fact.norm).citation + (f", {fact.article}" if fact.article else "")
     if fact.unverified:
         return _("{source} (unverified: not confirmed from the norm's text)").format(source=cited)
@@ -123,9 +126,11 @@ def fact_source(fact: Fact, book: RuleBook) -> str:
 def rule_origin(rule: Rule) -> str:
     """Where a rule was found: its article and source, or that no source confirms it."""
     if rule.unsourced:
-        return _("not sourced: {why}").format(why=rule.source or _("no source found"))
+        return _("not sourced: {why}").format(why=book_note(rule.source) or _("no source found"))
     where = f"{rule.article}; " if rule.article else ""
-    return _("source: {where}{source}").format(where=where, source=rule.source or _("the norm's, below"))
+    return _("source: {where}{source}").format(
+        where=where, source=book_note(rule.source) or _("the norm's, below")
+    )
 
 
 def deadline_line(deadline: Deadline, book: RuleBook | None) -> str:
@@ -159,11 +164,13 @@ def earliest_words(day: str) -> str:
 
 def ask_for_due(case_id: int | None, numbers: list[int]) -> str:
     """The line that asks for the due dates the window to claim a bill counts from."""
+    # TRANSLATORS: {how} is a command (tracker charge 3 --number N --due DATE) or, in the TUI, a key.
+    how = Advice(_("charge {id} --number N --due DATE").format(id=case_id), "case.charge")
     return "  " + ngettext(
-        "Charge {numbers} has no due date: give it with `tracker charge {id} --number N --due DATE`.",
-        "Charges {numbers} have no due date: give each with `tracker charge {id} --number N --due DATE`.",
+        "Charge {numbers} has no due date: give it with {how}.",
+        "Charges {numbers} have no due date: give each with {how}.",
         len(numbers),
-    ).format(numbers=", ".join(str(n) for n in numbers), id=case_id)
+    ).format(numbers=", ".join(str(n) for n in numbers), how=advice_words(how))
 
 
 def late_words(late: Late, case: Case, day: Callable[[date], str] = date.isoformat) -> str:
@@ -202,21 +209,29 @@ def not_owed_summary(amounts: Mapping[str, Decimal], cases: int) -> str:
 
 
 def next_step(step: NextStep, case_id: int | None = None) -> str:
-    """The next step in words, with the command that helps (for case ``case_id``)."""
+    """The next step in words, with what writes its letter (for case ``case_id``): the command,
+    or in the TUI the key."""
     day = step.on.isoformat()
     ref = str(case_id) if case_id is not None else "ID"
+
+    def letter(kind: str) -> str:
+        return advice_words(Advice(f"letter {ref} {kind}", "case.letter"))
+
     if step.step is Step.WAIT:
         return _("wait: the other side has until {day}").format(day=day)
     if step.step is Step.RECLAMO:
-        return _("file a reclamo with the operator (tracker letter {id} reclamo), or OSIPTEL's form").format(
-            id=ref
+        # TRANSLATORS: {how}: a command (tracker letter 3 reclamo) or, in the TUI, a key ("key l").
+        return _("file a reclamo with the operator (letter: {how}), or OSIPTEL's form").format(
+            how=letter("reclamo")
         )
     if step.step is Step.QUEJA:
-        return _("file a queja for silence, allowed since {day} (tracker letter {id} queja)").format(
-            day=day, id=ref
+        # TRANSLATORS: {how}: a command (tracker letter 3 queja) or, in the TUI, a key ("key l").
+        return _("file a queja for silence, allowed since {day} (letter: {how})").format(
+            day=day, how=letter("queja")
         )
     if step.step is Step.APELACION:
-        return _("file an apelación by {day} (tracker letter {id} apelacion)").format(day=day, id=ref)
+        # TRANSLATORS: {how}: a command (tracker letter 3 apelacion) or, in the TUI, a key ("key l").
+        return _("file an apelación by {day} (letter: {how})").format(day=day, how=letter("apelacion"))
     if step.step is Step.FIX:
         return _(
             "fix what the answer asks and file it again by {day} (the answer's own period prevails)"
@@ -273,12 +288,13 @@ def receipt_words(receipt: str, due: str | None) -> str:
 
 def ask_for_period(case_id: int | None, numbers: list[int]) -> str:
     """The line that asks for the periods the rules need."""
+    # TRANSLATORS: {how} is a command (tracker charge 3 --number N --period FROM..TO) or, in the TUI, a key.
+    how = Advice(_("charge {id} --number N --period FROM..TO").format(id=case_id), "case.charge")
     return "  " + ngettext(
-        "Charge {numbers} has no period: give it with `tracker charge {id} --number N --period FROM..TO`.",
-        "Charges {numbers} have no period: give each with "
-        "`tracker charge {id} --number N --period FROM..TO`.",
+        "Charge {numbers} has no period: give it with {how}.",
+        "Charges {numbers} have no period: give each with {how}.",
         len(numbers),
-    ).format(numbers=", ".join(str(n) for n in numbers), id=case_id)
+    ).format(numbers=", ".join(str(n) for n in numbers), how=advice_words(how))
 
 
 def charge_state(share: ChargeShare, currency: str, *, report: bool = False) -> str:
@@ -321,7 +337,7 @@ def line_source(line: OwedLine, book: RuleBook | None) -> str:
     if book is None or line.basis not in (LineFrom.DEADLINE, LineFrom.REQUEST):
         return ""
     chosen = _(" (chosen in config.toml)") if book.line_from_config else _(" (the rule book's default)")
-    return chosen + ": " + book.line_sources.get(line.basis.value, "")
+    return chosen + ": " + book_note(book.line_sources.get(line.basis.value, ""))
 
 
 def undisputed_heading(filed_on: str, book: RuleBook | None) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tracker.domain import phrases
 from tracker.domain.model import CheckState, StageKind, Status
-from tracker.domain.phrases import BookTitle, CheckName, FieldName, Listed, Month, Phrase, Quoted
+from tracker.domain.phrases import Advice, BookTitle, CheckName, FieldName, Listed, Month, Phrase, Quoted
 from tracker.i18n import pgettext
 from tracker.wording.terms import (
     book_title,
@@ -47,6 +47,10 @@ def words(fact: object) -> str:
         return quoted(words(fact.fact))
     if isinstance(fact, Listed):
         return pgettext("list separator", ", ").join(words(item) for item in fact.facts) or fact.empty
+    if isinstance(fact, Advice):
+        from tracker.wording.advice import advice_words
+
+        return advice_words(fact)
     if isinstance(fact, Month):
         from tracker.wording.formats import month_and_year  # Babel: loaded when a month is said
 

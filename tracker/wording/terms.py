@@ -21,8 +21,10 @@ from tracker.domain.model import (
     Status,
     Topic,
 )
+from tracker.domain.phrases import Advice
 from tracker.domain.playbooks import BUILT_IN_CHECK_NAMES, Playbook
 from tracker.i18n import N_, NP_, _, pgettext
+from tracker.wording.advice import advice_words
 
 if TYPE_CHECKING:
     from tracker.domain.rules import RuleBook
@@ -248,8 +250,14 @@ def playbook_title(playbook: Playbook) -> str:
 
 
 def playbook_steps(playbook: Playbook) -> tuple[str, ...]:
-    """A playbook's steps to take before cancelling, worded as :func:`playbook_title`."""
-    return tuple(_(step) for step in playbook.steps) if playbook.built_in else playbook.steps
+    """A playbook's steps to take before cancelling, worded as :func:`playbook_title`; a built-in
+    step's ``{escalate}`` names what files the next stage (the command, or in the TUI its key),
+    ``{notes}`` what shows the playbook's notes and their sources."""
+    if not playbook.built_in:
+        return playbook.steps
+    escalate = advice_words(Advice("escalate", "case.next_step"))
+    notes = advice_words(Advice(f"playbooks {playbook.name}", ""))  # the command line's alone
+    return tuple(_(step).format(escalate=escalate, notes=notes) for step in playbook.steps)
 
 
 def playbook_notes(playbook: Playbook) -> tuple[str, ...]:
@@ -268,6 +276,12 @@ RULE_BOOK_TITLES = frozenset({N_("Peru: OSIPTEL's rules for telecommunications s
 
 def rulebook_title(book: RuleBook) -> str:
     return book_title(book.title)
+
+
+def book_note(note: str) -> str:
+    """A rule book's note on where something comes from, in the reader's language: the built-in
+    books' notes are catalog messages (tracker/i18n/rulebook_messages.py); "" stays ""."""
+    return _(note) if note else ""
 
 
 def book_title(title: str) -> str:

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from tracker.domain.folding import folded
-from tracker.domain.model import Action, Channel, CheckState, Outcome, StageKind, Topic
+from tracker.domain.model import Action, Channel, CheckState, LetterKind, Outcome, StageKind, Topic
 from tracker.i18n import _, pgettext
 from tracker.wording import terms
 
@@ -115,6 +115,19 @@ STAGE_KINDS: ValueParser[StageKind] = ValueParser(
 )
 TOPICS: ValueParser[Topic] = ValueParser(
     lambda: pgettext("kind of value", "a topic"), Topic, terms.topic_name
+)
+
+
+def _typed_letters() -> dict[str, LetterKind]:
+    # The English word for the one letter whose code is not English-like, in every language.
+    return {"appeal": LetterKind.APELACION}
+
+
+LETTER_KINDS: ValueParser[LetterKind] = ValueParser(
+    lambda: pgettext("kind of value", "a letter"),
+    LetterKind,
+    lambda kind: terms.letter_name(kind.value),
+    _typed_letters,
 )
 OUTCOMES: ValueParser[Outcome] = ValueParser(
     lambda: pgettext("kind of value", "an outcome"), Outcome, terms.outcome_name, _typed_outcomes

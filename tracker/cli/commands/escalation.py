@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from tracker.clock import Clock
     from tracker.core import Tracker
 
-# As tracker.exchange.letters.LETTER_KINDS (not imported: the exchange loads on use).
-LETTER_KINDS = ["baja", *(k.value for k in StageKind if k is not StageKind.OSIPTEL_FORM)]
-
 
 def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
     escalate.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
@@ -341,7 +338,9 @@ def charge(args: argparse.Namespace, clock: Clock) -> int:
 
 def _letter_arguments(letter: Parser, m: Mapping[str, str]) -> None:
     letter.add_argument("id", metavar=m["ID"], help=_("case number or UUID"))
-    letter.add_argument("kind", choices=LETTER_KINDS, metavar=m["KIND"], help=" | ".join(LETTER_KINDS))
+    letter.add_argument(
+        "kind", type=typed_value("letter_kinds"), metavar=m["KIND"], help=value_help("letter_kinds")
+    )
     letter.add_argument(
         "--format", "-f", default="md", choices=["md", "txt"], help=_("Markdown (default) or text")
     )

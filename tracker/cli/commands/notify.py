@@ -53,6 +53,7 @@ EXIT_FAILED = 1
 
 def notify(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
+    from tracker.notify.channels import channel_word
     from tracker.notify.dispatch import check_channels, notify_round, send_test
     from tracker.notify.ledger import LedgerBusy, LedgerUnwritable
 
@@ -80,9 +81,13 @@ def notify(args: argparse.Namespace, clock: Clock) -> int:
         say(_("Dry run: nothing was sent."))
         for delivery in outcome.deliveries:
             if delivery.message is None:
-                say(_("{channel}: nothing new since the last message today").format(channel=delivery.channel))
+                say(
+                    _("{channel}: nothing new since the last message today").format(
+                        channel=channel_word(delivery.channel)
+                    )
+                )
                 continue
-            say(_("{channel} would get:").format(channel=delivery.channel))
+            say(_("{channel} would get:").format(channel=channel_word(delivery.channel)))
             for line in delivery.message.text.rstrip("\n").splitlines():
                 say(f"  {line}" if line else "")
         return 0
@@ -90,20 +95,25 @@ def notify(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def _report(deliveries: list[Delivery], *, test: bool) -> int:
+    from tracker.notify.channels import channel_word
     from tracker.notify.dispatch import Result
 
     for delivery in deliveries:
         if delivery.result is Result.FAILED:
-            _fail_line(f"{delivery.channel}: {literal(delivery.reason)}")
+            _fail_line(f"{channel_word(delivery.channel)}: {literal(delivery.reason)}")
         elif delivery.result is Result.NOTHING_NEW:
-            say(_("{channel}: nothing new since the last message today").format(channel=delivery.channel))
+            say(
+                _("{channel}: nothing new since the last message today").format(
+                    channel=channel_word(delivery.channel)
+                )
+            )
         elif test:
-            say(_("{channel}: test message sent").format(channel=delivery.channel))
+            say(_("{channel}: test message sent").format(channel=channel_word(delivery.channel)))
         else:
             say(
                 ngettext(
                     "{channel}: sent ({n} reminder)", "{channel}: sent ({n} reminders)", delivery.count
-                ).format(channel=delivery.channel, n=delivery.count)
+                ).format(channel=channel_word(delivery.channel), n=delivery.count)
             )
     return EXIT_FAILED if any(d.result is Result.FAILED for d in deliveries) else 0
 

@@ -103,7 +103,7 @@ def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
                 share=formats.percent(book.billing_low_share),
                 year=uit.year,
                 uit=formats.money(uit.value, "PEN"),
-                source=uit.source,
+                source=terms.book_note(uit.source),
             )
         )
     _print_charge_rules(book)
@@ -116,7 +116,7 @@ def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
                 "    "
                 + _("applies from {day} (set in config.toml)").format(day=norm.applies_from.isoformat())
             )
-        say(f"    {norm.source}")
+        say(f"    {terms.book_note(norm.source)}")
     for norm in book.pending_norms():
         say()
         say(
@@ -137,14 +137,16 @@ def _print_rules(tracker: Tracker, playbook: Playbook) -> None:
 def _print_charge_rules(book: RuleBook) -> None:
     """The ``[charges]`` readings with their sources: the line (the one in use marked), the
     undisputed part, and what the window to claim a bill counts from."""
+    from tracker.wording import terms
+
     for key, source in book.line_sources.items():
         used = _(" [in use]") if key == book.not_owed_from else ""
-        say(f"  {'charges.lines.' + key:<30} {source}{used}")
+        say(f"  {'charges.lines.' + key:<30} {terms.book_note(source)}{used}")
     if book.undisputed_source:
-        say(f"  {'charges.undisputed':<30} {book.undisputed_source}")
+        say(f"  {'charges.undisputed':<30} {terms.book_note(book.undisputed_source)}")
     if book.window_source:
         counted = _("from the due date") if book.window_from_due else _("from the bill's date")
-        say(f"  {'charges.window':<30} {counted}: {book.window_source}")
+        say(f"  {'charges.window':<30} {counted}: {terms.book_note(book.window_source)}")
 
 
 def _config_file(tracker: Tracker) -> str:

@@ -9,8 +9,23 @@ from typing import Protocol
 
 from tracker.config.notify import CHANNELS, NotifyConfig
 from tracker.domain.errors import InvalidInput
-from tracker.i18n import _
+from tracker.i18n import NP_, _, pgettext
 from tracker.notify.message import Message
+
+# Each channel as the reader calls it (English: its code); the code (``--via desktop``,
+# ``via = [...]``) stays what is typed and what config.toml holds.
+_WORDS = {
+    "desktop": NP_("notify channel", "desktop"),
+    "ntfy": "ntfy",  # a product's name
+    "email": NP_("notify channel", "email"),
+    "command": NP_("notify channel", "command"),
+}
+
+
+def channel_word(name: str) -> str:
+    """A channel in the reader's words, its code beside them when they differ: "桌面通知（desktop）"."""
+    words = pgettext("notify channel", _WORDS[name]) if _WORDS.get(name, name) != "ntfy" else name
+    return _("{words} ({code})").format(words=words, code=name) if words != name else name
 
 
 class DeliveryFailed(Exception):
@@ -34,7 +49,7 @@ def require_settings(name: str, config: NotifyConfig) -> None:
     if lacking:
         raise InvalidInput(
             _("{channel} needs {keys} in [notify] of config.toml").format(
-                channel=name, keys=" and ".join(lacking)
+                channel=channel_word(name), keys=pgettext("a list's last separator", " and ").join(lacking)
             )
         )
 

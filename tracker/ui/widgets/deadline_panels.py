@@ -12,9 +12,11 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tracker.display import headline
+from tracker.domain.phrases import Advice
 from tracker.i18n import _
 from tracker.ui.jobs import run_job
 from tracker.ui.services import services
+from tracker.wording.advice import advice_words
 
 if TYPE_CHECKING:
     from tracker.core import Tracker
@@ -59,7 +61,8 @@ class YourDeadlines(Static):
             )
             text.append(deadline_line(deadline, tracker.rules_for(case).book), style="bold" if close else "")
         if len(found) > SHOWN:
-            text.append("\n" + _("and {n} more (tracker due)").format(n=len(found) - SHOWN), style="dim")
+            more = advice_words(Advice("due", "cases.follow_ups"))
+            text.append("\n" + _("and {n} more ({how})").format(n=len(found) - SHOWN, how=more), style="dim")
         return text
 
     def _show(self, text: Text | None) -> None:
