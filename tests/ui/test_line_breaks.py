@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Collapsible, Input, Static
 from textual.widgets._toast import Toast
 
 from tests.helpers.ui import TODAY, press, seed, settle
@@ -59,10 +59,13 @@ async def test_the_case_screen_keeps_a_command_and_a_resolution_number_whole(
         await settle(pilot)
         await press(pilot, "enter")
         assert isinstance(app.screen, CaseScreen)
+        # The playbook's steps name a command only the command line has.
+        app.screen.query_one("#steps", Collapsible).collapsed = False
+        await pilot.pause()
         lines = [line for widget in app.screen.query(Static) if widget.size.width for line in _drawn(widget)]
     text = "\n".join(lines)
-    # The next step names the letter's command; the deadline its resolution.
-    assert "tracker letter 1 reclamo" in text, text
+    # A step names the playbooks command; the deadline its resolution.
+    assert "tracker playbooks esim-pe" in text, text
     assert "Res. 138-2012-CD/OSIPTEL" in text, text
     for line in lines:
         assert len(line) < 80
