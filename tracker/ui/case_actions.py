@@ -40,9 +40,17 @@ class CaseActions:
     def on_case_table_highlighted(self, message: CaseTable.Highlighted) -> None:
         self.services.prefetch(message.case_id)
 
-    def with_selected_case(self, then: Callable[[Case], object]) -> None:
-        """Load the selected case in a worker, then act on it."""
+    def rows_pending(self) -> bool:
+        """Whether the list's first rows are still on their way (nothing can be selected yet)."""
+        return False
+
+    def with_selected_case(self, then: Callable[[Case], object], waited: int = 0) -> None:
+        """Load the selected case in a worker, then act on it. A key pressed before the first
+        rows arrive waits for them (up to 10 s) rather than finding no case."""
         case_id = self.selected_case_id()
+        if case_id is None and self.rows_pending() and waited < 200:
+            self._screen.set_timer(0.05, partial(self.with_selected_case, then, waited + 1))
+            return
         if case_id is None:
             self._screen.notify(_("No case selected."), markup=False)
             return

@@ -71,6 +71,9 @@ class CasesScreen(CaseListScreen):
 
     # -- loading -------------------------------------------------------------
 
+    def rows_pending(self) -> bool:
+        return not self.loaded
+
     def reload(self, keep: int | None = None, fresh: bool = True) -> None:
         """Show the list again. ``fresh`` False (a filter keystroke) reuses what was read:
         the ordered ids, the text the filter looks in, the counts."""
