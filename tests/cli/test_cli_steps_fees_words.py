@@ -112,3 +112,20 @@ def test_missing_arguments_are_listed_as_the_language_lists_them(cli: Run) -> No
     refused = cli("--lang", "zh_CN", "check")
     assert refused.code == 2
     assert "、" in refused.err and ", " not in refused.err
+
+
+def test_a_missed_apelacion_window_is_said_not_offered_as_open(cli: Run, env: Any) -> None:
+    # An answer notified Fri 18 Sep 2026: 15 business days end Mon 12 Oct (8 Oct a holiday).
+    env.set_today("2026-08-01")
+    assert cli("add", "Movistar", "--requested", "2026-07-20", "--ticket", "CP-1").code == 0
+    env.set_today("2026-09-18")
+    assert cli("escalate", "1", "reclamo", "--filed", "2026-08-20").code == 0
+    assert cli("answer", "1", "--on", "2026-09-18", "--outcome", "infundado").code == 0
+    env.set_today("2026-10-12")
+    assert "Next step: file an apelación by 2026-10-12" in cli("show", "1").out
+    env.set_today("2026-10-13")
+    shown = cli("show", "1").out
+    assert "the deadline to file an apelación passed on 2026-10-12" in shown
+    assert "file an apelación by" not in shown
+    written = cli("letter", "1", "apelacion")
+    assert written.code == 0 and "warning: the deadline to file an apelación passed" in written.err

@@ -145,6 +145,11 @@ def test_an_infundado_answer_opens_the_appeal_window_across_8_october() -> None:
     assert next_step(case, RULES, date(2026, 9, 20)) == deadlines.NextStep(
         Step.APELACION, date(2026, 10, 12), appeal
     )
+    # The last day is still in time; the day after, the step says its window passed.
+    assert not next_step(case, RULES, date(2026, 10, 12)).missed
+    assert next_step(case, RULES, date(2026, 10, 13)) == deadlines.NextStep(
+        Step.APELACION, date(2026, 10, 12), appeal, missed=True
+    )
 
 
 def test_the_apelacion_and_trasus_deadlines() -> None:

@@ -386,6 +386,7 @@ class NextStep:
     step: Step
     on: date
     deadline: Deadline | None = None  # the deadline the step waits for or must meet
+    missed: bool = False  # the user's own deadline for the step passed before today
 
 
 def queja_allowed_from(case: Case, stage: Stage, rules: CaseRules) -> date | None:
@@ -409,7 +410,7 @@ def next_step(case: Case, rules: CaseRules, today: date) -> NextStep | None:
     if mine:
         latest = mine[-1]
         step = Step.FIX if latest.what == "inadmisible.fix" else Step.APELACION
-        return NextStep(step, latest.due, latest)
+        return NextStep(step, latest.due, latest, missed=latest.due < today)
     for view in reversed(views):
         stage = view.stage
         if stage.kind is StageKind.OSIPTEL_FORM or (

@@ -229,9 +229,22 @@ def next_step(step: NextStep, case_id: int | None = None) -> str:
         return _("file a queja for silence, allowed since {day} (letter: {how})").format(
             day=day, how=letter("queja")
         )
+    if step.step is Step.APELACION and step.missed:
+        # Ley 27444 art. 222: once the period to appeal has passed the act is firm; a late
+        # apelación may still be filed, and the user is told what it risks.
+        # TRANSLATORS: {how}: a command (tracker letter 3 apelacion) or, in the TUI, a key ("key l").
+        return _(
+            "the deadline to file an apelación passed on {day}: the answer may now be final and a late "
+            "apelación can be declared improcedente; if you still file it, do it now (letter: {how})"
+        ).format(day=day, how=letter("apelacion"))
     if step.step is Step.APELACION:
         # TRANSLATORS: {how}: a command (tracker letter 3 apelacion) or, in the TUI, a key ("key l").
         return _("file an apelación by {day} (letter: {how})").format(day=day, how=letter("apelacion"))
+    if step.step is Step.FIX and step.missed:
+        return _(
+            "the deadline to fix what the answer asks passed on {day}: filing it again now may be refused; "
+            "a new reclamo is the other way"
+        ).format(day=day)
     if step.step is Step.FIX:
         return _(
             "fix what the answer asks and file it again by {day} (the answer's own period prevails)"

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from tracker.cli.argparse_glue import Parser
     from tracker.clock import Clock
     from tracker.core import Tracker
+    from tracker.domain.model import Case
 
 
 def _escalate_arguments(escalate: Parser, m: Mapping[str, str]) -> None:
@@ -375,6 +376,17 @@ def _missing_holder(tracker: Tracker) -> None:
         warn(missing_line(missing, str(folder / "config.toml")))
 
 
+def _warn_if_late(tracker: Tracker, case: Case, kind: str) -> None:
+    """An apelación written after its window is still written (the letter says so), with
+    what that risks said once on stderr."""
+    from tracker.domain.deadlines import Step, next_step
+    from tracker.wording.escalation import next_step as step_words
+
+    step = next_step(case, tracker.rules_for(case), tracker.today())
+    if step is not None and step.missed and step.step is Step.APELACION and kind == "apelacion":
+        warn(_("tracker: warning: {problem}").format(problem=step_words(step, case.id)))
+
+
 def letter(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.core import Tracker
     from tracker.exchange.files import write_private
@@ -384,6 +396,7 @@ def letter(args: argparse.Namespace, clock: Clock) -> int:
     tracker = Tracker.open(args.db, clock=clock)
     case = tracker.get(args.id, include_deleted=True)
     text = letter_for(tracker, case, args.kind, fmt=args.format, redact=args.redact, explain=args.explain)
+    _warn_if_late(tracker, case, args.kind)
     # The placeholders are said once the letter is out: a refused destination is one line.
     if args.output is None:
         sys.stdout.write(text)
