@@ -70,5 +70,5 @@ async def test_a_chosen_letter_is_previewed_with_and_without_its_meanings_and_wr
         assert app.screen is preview  # writing keeps the preview open
 
         await press(pilot, "escape")
-        assert app.screen is dialog
+        assert app.screen_stack[-1] is dialog
         assert "仅西班牙语" in str(dialog.query_one("#explain-state", Static).render())
