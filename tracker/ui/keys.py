@@ -203,6 +203,7 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     (N_("Follow-ups"), FOLLOW_UPS),
     (N_("Case"), CASE),
     (N_("Phone script"), PHONE),
+    (N_("Letter"), [*LETTER, *LETTER_PREVIEW]),
     (N_("Forms: new case, edit, log contact, add check"), FORM),
     (N_("Verify"), VERIFY),
     (N_("Questions"), CONFIRM),
