@@ -128,6 +128,11 @@ def test_each_state_gets_its_script(cli: Run, env: TrackerEnv, monkeypatch: pyte
     assert (
         "Quiero presentar un reclamo: la baja que solicité el 1 de mayo de 2026 debía ejecutarse" in overdue
     )
+    # Case 6's reclamo was answered, yet its baja is not carried out: that is said, not
+    # "nothing is pending".
+    answered = cli("call", "6").out
+    assert "the baja is still not carried out" in answered
+    assert "Nothing is pending" not in answered
     filed = cli("call", "5").out
     assert "Presenté un reclamo el 20 de mayo de 2026" in filed
     assert "¿En qué fecha me notificarán la resolución de mi reclamo? Según el" in filed

@@ -146,7 +146,8 @@ def test_an_infundado_answer_opens_the_appeal_window_across_8_october() -> None:
         Step.APELACION, date(2026, 10, 12), appeal
     )
     # The last day is still in time; the day after, the step says its window passed.
-    assert not next_step(case, RULES, date(2026, 10, 12)).missed
+    in_time = next_step(case, RULES, date(2026, 10, 12))
+    assert in_time is not None and not in_time.missed
     assert next_step(case, RULES, date(2026, 10, 13)) == deadlines.NextStep(
         Step.APELACION, date(2026, 10, 12), appeal, missed=True
     )

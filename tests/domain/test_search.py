@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.search import SearchIndex, filter_ids, fold, search_text
+from tracker.domain.search import Placed, SearchIndex, filter_ids, fold, keep_found, search_text
 
 
 def index_of(*cases: tuple[str, str, str, str]) -> SearchIndex:
@@ -51,3 +53,13 @@ def test_the_index_agrees_with_a_plain_search(cases: list[tuple[str, str, str, s
     if not needle:
         expected = {i + 1 for i in range(len(cases))}
     assert index.matching(query) == expected
+
+
+def test_placed_keeps_what_the_walk_keeps_in_the_same_order() -> None:
+    # A small answer (under a tenth of the list) is sorted by place, a large one walked:
+    # both give the list's order, and ids the list does not hold (closed or trashed
+    # cases) are left out.
+    ordered = array("q", [(n * 37) % 101 for n in range(1, 101)])
+    placed = Placed(ordered)
+    for found in ({9, 2}, {5}, set(), {999, 3, 40}, set(range(1, 60)), {1, 2, 3, 4, 5, 6, 7, 8, 9}):
+        assert list(placed.keep(found)) == list(keep_found(ordered, found)), found

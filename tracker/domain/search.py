@@ -89,3 +89,27 @@ def filter_ids(ids: Iterable[int], index: SearchIndex, query: str) -> array:  # 
 def keep_found(ids: Iterable[int], found: set[int]) -> array:  # type: ignore[type-arg]
     """The ids (kept in their order) that are in ``found``: a C loop, ~10 ms for a million."""
     return array("q", filter(found.__contains__, ids))
+
+
+class Placed:
+    """Ordered ids and each one's place in the order, made once per order: a small answer
+    from the index is put in order by sorting it, not by walking every id (a million)."""
+
+    # An answer over a tenth of the list is kept as cheaply by one walk of it (measured at
+    # 1M: sorting 77,000 ids by place costs what walking 414,000 does).
+    WALK_SHARE = 10
+
+    def __init__(self, ids: array) -> None:  # type: ignore[type-arg]
+        self.ids = ids
+        self._places: dict[int, int] | None = None
+
+    def keep(self, found: set[int]) -> array:  # type: ignore[type-arg]
+        """The ids in ``found`` that the order holds, in its order."""
+        if not found:
+            return array("q")
+        if len(found) * self.WALK_SHARE >= len(self.ids):
+            return keep_found(self.ids, found)
+        if self._places is None:
+            self._places = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        places = self._places
+        return array("q", sorted(filter(places.__contains__, found), key=places.__getitem__))

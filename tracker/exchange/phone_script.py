@@ -37,6 +37,7 @@ class Situation(StrEnum):
     WAITING = "waiting"  # a código, the operator's deadline not passed
     OVERDUE = "overdue"  # the deadline passed, not carried out, no reclamo yet
     RECLAMO_OPEN = "reclamo_open"  # a reclamo filed, its answer not in
+    ANSWERED = "answered"  # the reclamo answered, the baja still not carried out
     SETTLED = "settled"  # carried out, or answered, or closed: only the status is asked
 
 
@@ -58,6 +59,7 @@ PARTS_FOR = {
     Situation.WAITING: (Part.INTRODUCE, Part.ASK_STATUS),
     Situation.OVERDUE: (Part.INTRODUCE, Part.ASK_STATUS, Part.ASK_RECLAMO_CODE, Part.ASK_ANSWER_DUE),
     Situation.RECLAMO_OPEN: (Part.INTRODUCE, Part.ASK_RECLAMO_CODE, Part.ASK_ANSWER_DUE),
+    Situation.ANSWERED: (Part.INTRODUCE, Part.ASK_STATUS),
     Situation.SETTLED: (Part.INTRODUCE, Part.ASK_STATUS),
 }
 
@@ -95,14 +97,21 @@ def deletreo(code: str) -> str:
     return ", ".join(said)
 
 
+_PENDING = (Status.REQUESTED, Status.FAILED)
+
+
 def situation(case: Case, rules: CaseRules, today: date) -> Situation:
     """Where the case stands for a call, from its status, códigos, deadline and stages."""
     filed = [s for s in case.stages if s.kind is StageKind.RECLAMO and s.filed_on <= today]
+    done = not case.is_open or carried_out_on(case, rules.local_day) is not None
+    if filed and not filed[-1].answered:
+        return Situation.RECLAMO_OPEN
     if filed:
-        return Situation.SETTLED if filed[-1].answered else Situation.RECLAMO_OPEN
-    if not case.is_open or carried_out_on(case, rules.local_day) is not None:
+        # An answer ends what the operator owes on the reclamo, not the baja itself.
+        return Situation.SETTLED if done or case.status not in _PENDING else Situation.ANSWERED
+    if done:
         return Situation.SETTLED
-    if case.status not in (Status.REQUESTED, Status.FAILED):
+    if case.status not in _PENDING:
         return Situation.SETTLED
     if provider_deadline(case, rules).due < today:
         return Situation.OVERDUE

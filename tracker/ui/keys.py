@@ -166,6 +166,21 @@ LETTER = [
     Binding("t", "toggle_explain", NP_("key", "Reading aid"), id="letter.explain"),
 ]
 
+# The letter chosen in that dialog, shown before it is written.
+LETTER_PREVIEW = [
+    Binding("escape", "back", NP_("key", "Back"), id="letter_preview.back"),
+    Binding("t", "toggle_explain", NP_("key", "Reading aid"), id="letter_preview.explain"),
+    Binding(
+        "w",
+        "write",
+        NP_("key", "Save"),
+        id="letter_preview.write",
+        tooltip=N_("Write what is shown into the exports folder"),
+    ),
+    Binding("pageup", "page(-1)", NP_("key", "Page up"), id="letter_preview.page_up", show=False),
+    Binding("pagedown", "page(1)", NP_("key", "Page down"), id="letter_preview.page_down", show=False),
+]
+
 UNDO = [Binding("escape", "cancel", NP_("key", "Cancel"), id="undo.cancel")]
 
 HELP = [

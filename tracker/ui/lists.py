@@ -11,7 +11,7 @@ from array import array
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tracker.domain.search import SearchIndex, filter_ids, fold, keep_found
+from tracker.domain.search import Placed, SearchIndex, filter_ids, fold
 from tracker.domain.summary import ListStats
 from tracker.i18n import _, ngettext
 from tracker.records import record
@@ -59,7 +59,7 @@ class CaseLists:
     def __init__(self, tracker: Tracker) -> None:
         self.tracker = tracker
         self._lock = threading.Lock()
-        self._ordered: tuple[tuple[date, bool], array] | None = None  # type: ignore[type-arg]
+        self._ordered: tuple[tuple[date, bool], Placed] | None = None
         self._texts: SearchIndex | None = None
         self._stats: ListStats | None = None
         # The last filter's folded text and answer, over the ordered ids above.
@@ -82,25 +82,27 @@ class CaseLists:
         key = (query.today, query.show_closed)
         with self._lock:
             if query.fresh or self._ordered is None or self._ordered[0] != key:
-                self._ordered = (key, self.tracker.ordered_ids(query.show_closed))
+                self._ordered = (key, Placed(self.tracker.ordered_ids(query.show_closed)))
                 self._filtered = None
                 if query.fresh:
                     self._texts = None
             ordered = self._ordered
-            ids = ordered[1]
+            placed = ordered[1]
+            ids = placed.ids
             last = self._filtered
         needle = fold(query.text.strip())
         if needle:
-            # A text that holds the last one can only match fewer of the same cases: a key
-            # typed at the end narrows the last answer (~30,000 ids) rather than the whole list.
-            if last is not None and last[0] in needle:
-                ids = last[1]
-            # The database's index for three characters and more; the scan of the text read
-            # when the filter box opened for one or two.
+            # The database's index for three characters and more, its answer put in the
+            # list's order; for one or two, the scan of the text read when the filter box
+            # opened, over the last answer when the text holds the last one (a key typed at
+            # the end can only match fewer of the same cases).
             found = self.tracker.search_ids(query.text)
-            ids = (
-                filter_ids(ids, self.search_index(), query.text) if found is None else keep_found(ids, found)
-            )
+            if found is not None:
+                ids = placed.keep(found)
+            else:
+                if last is not None and last[0] in needle:
+                    ids = last[1]
+                ids = filter_ids(ids, self.search_index(), query.text)
         with self._lock:
             if self._ordered is ordered:  # not read again meanwhile
                 self._filtered = (needle, ids) if needle else None

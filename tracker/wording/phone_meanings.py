@@ -141,6 +141,10 @@ SITUATIONS = {
     "waiting": N_("Waiting for the operator: its deadline has not passed."),
     "overdue": N_("The operator's deadline has passed: ask the status, then file a reclamo."),
     "reclamo_open": N_("A reclamo is filed: ask for its código and when the answer is due."),
+    "answered": N_(
+        "The reclamo was answered, but the baja is still not carried out: ask the status; your next "
+        "step is in writing (see the case's next step)."
+    ),
     "settled": N_("Nothing is pending from the operator: ask the status if in doubt."),
 }
 

@@ -1,4 +1,5 @@
-"""Write a letter (the baja request, reclamo, queja, apelación) in Spanish from the Case screen."""
+"""Choose a letter (the baja request, reclamo, queja, apelación) in Spanish from the Case
+screen; the preview shows it and writes it."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.display import headline, literal
+from tracker.display import headline
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Case, StageKind
 from tracker.i18n import _
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerModal
+from tracker.ui.screens.letter_preview import LetterPreviewScreen, explain_state, no_letter
 from tracker.ui.services import services
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.wording.terms import letter_name
@@ -28,8 +30,8 @@ LETTERS = ("baja", StageKind.RECLAMO.value, StageKind.QUEJA.value, StageKind.APE
 
 
 class LetterScreen(TrackerModal[None]):
-    """Pick a letter; it is written as Markdown in the exports folder, and the notice says where.
-    The toggle writes the reading aid instead: each paragraph followed by its meaning."""
+    """Pick a letter; it is shown in the preview, which writes it as Markdown in the exports
+    folder. The toggle picks the reading aid instead: each paragraph followed by its meaning."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.LETTER]
 
@@ -49,7 +51,7 @@ class LetterScreen(TrackerModal[None]):
                 markup=False,
             )
             yield OptionList(*[Option(letter_name(kind), id=kind) for kind in LETTERS], id="letters")
-            yield Static(self._explain_state(), id="explain-state", markup=False)
+            yield Static(explain_state(self.explain), id="explain-state", markup=False)
             yield Static(_("Not legal advice: read it through before sending it."), markup=False)
         yield FittingFooter(show_command_palette=False)
 
@@ -61,37 +63,35 @@ class LetterScreen(TrackerModal[None]):
 
     @on(OptionList.OptionSelected, "#letters")
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        from tracker.exchange.letters import write_letter
+        """The letter is composed first (a refusal stays here, said in a notice), then shown
+        in the preview, in the state this dialog's toggle chose; it is written from there."""
+        from tracker.exchange.letters import letter_for
 
         kind = str(event.option.id)
         tracker, case = services(self).tracker, self.case
         explain = self.explain
         run_job(
             self,
-            lambda: write_letter(tracker, case, kind, explain=explain),
-            self._written,
+            lambda: letter_for(tracker, case, kind, fmt="txt", explain=explain),
+            lambda text: self._preview(kind, explain, text),
             refused=self._refused,
         )
 
-    def _explain_state(self) -> str:
-        if self.explain:
-            return _("Reading aid: each Spanish paragraph followed by its meaning. Not for filing.")
-        return _("The letter in Spanish only, for filing.")
+    def _preview(self, kind: str, explain: bool, text: str) -> None:
+        self.app.push_screen(LetterPreviewScreen(self.case, kind, explain=explain, text=text), self._back)
+
+    def _back(self, explain: bool | None) -> None:
+        """Back from the preview: the toggle shows the state it was left in."""
+        if explain is not None:
+            self.explain = explain
+            self.query_one("#explain-state", Static).update(explain_state(self.explain))
 
     def action_toggle_explain(self) -> None:
         self.explain = not self.explain
-        self.query_one("#explain-state", Static).update(self._explain_state())
-
-    def _written(self, path: object) -> None:
-        if self.explain:
-            notice = _("Reading aid (not for filing) written to {path}").format(path=path)
-        else:
-            notice = _("Letter written to {path}").format(path=path)
-        self.notify(notice, markup=False)
-        self.dismiss(None)
+        self.query_one("#explain-state", Static).update(explain_state(self.explain))
 
     def _refused(self, error: TrackerError) -> None:
-        self.notify(literal(str(error)), title=_("No letter"), severity="error", markup=False)
+        no_letter(self, error)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
