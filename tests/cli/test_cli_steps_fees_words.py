@@ -129,3 +129,16 @@ def test_a_missed_apelacion_window_is_said_not_offered_as_open(cli: Run, env: An
     assert "file an apelación by" not in shown
     written = cli("letter", "1", "apelacion")
     assert written.code == 0 and "warning: the deadline to file an apelación passed" in written.err
+
+
+def test_letter_queja_refuses_as_escalate_does_after_an_answer_in_time(cli: Run, env: Any) -> None:
+    # Answered within its deadline: there was no silence, whatever the calendar says next.
+    env.set_today("2026-11-26")
+    assert cli("add", "Movistar", "--requested", "2026-10-20", "--ticket", "CP-1").code == 0
+    assert cli("escalate", "1", "reclamo", "--filed", "2026-11-05").code == 0
+    assert cli("answer", "1", "--on", "2026-11-25", "--outcome", "infundado").code == 0
+    env.set_today("2026-12-07")
+    letter, escalate = cli("letter", "1", "queja"), cli("escalate", "1", "queja")
+    assert letter.code == escalate.code != 0
+    assert "there was no silence to complain of" in letter.err
+    assert letter.err == escalate.err

@@ -58,7 +58,7 @@ def _require_rules(case: Case, rules: CaseRules) -> None:
         )
 
 
-def _guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
+def guard_queja(case: Case, filed_on: date, rules: CaseRules) -> None:
     """A queja for silence: only about a reclamo left unanswered past its deadline."""
     reclamo = next(
         (s for s in reversed(case.stages) if s.kind is StageKind.RECLAMO and s.filed_on <= filed_on),
@@ -208,7 +208,7 @@ def escalate(
     _check_day(filed_on, case, today, _("the filing date"))
     check_stage(Stage(kind=kind, filed_on=filed_on, topic=topic, amount=amount))
     if kind is StageKind.QUEJA:
-        _guard_queja(case, filed_on, rules)
+        guard_queja(case, filed_on, rules)
     elif kind is StageKind.APELACION:
         _guard_apelacion(case, filed_on)
     if kind is StageKind.RECLAMO and topic is None:

@@ -26,6 +26,7 @@ from tracker.domain.errors import NotAllowed
 from tracker.domain.model import Action, Case, Stage, StageKind, Status, Topic
 from tracker.domain.phrases import Advice, Phrase
 from tracker.domain.rules import Rule, RuleBook
+from tracker.domain.stages import guard_queja
 from tracker.domain.tickets import Codes, request_codes
 from tracker.exchange.letter_baja import baja_request
 from tracker.exchange.letter_document import (
@@ -434,18 +435,9 @@ def _queja(case: Case, rules: CaseRules, letter: Letter, signer: Signer, today: 
     # answer was notified in time.
     issued = reclamo.issued_on if reclamo.issued_on and reclamo.issued_on <= dated else None
     issued_late = issued is not None and issued > resolve.due
-    if dated < allowed and not issued_late:
-        raise NotAllowed(
-            _(
-                "too early for a queja: the operator has until {due} to answer the reclamo of {filed} "
-                "({norm}); a queja is allowed from {allowed}"
-            ).format(
-                due=notify.due.isoformat(),
-                filed=reclamo.filed_on.isoformat(),
-                norm=rules.book.norm(notify.rule.norm).citation if rules.book and notify.rule else "",
-                allowed=allowed.isoformat(),
-            )
-        )
+    # The domain's guard, as `escalate … queja` applies it: too early, or an answer in time
+    # (then there was no silence: an apelación is the way).
+    guard_queja(case, dated, rules)
     subject = ["Asunto: Queja por silencio administrativo positivo"]
     if reclamo.code.strip():
         subject.append(f"Código de reclamo: {letter.code(reclamo.code)}")
