@@ -317,7 +317,7 @@ def _ask_answer_due(case: Case, rules: CaseRules) -> Section:
             )
         )
     answers = (
-        said("agent.days_to_resolve", "Tenemos un plazo de días hábiles para resolver su reclamo."),
+        said("agent.days_to_resolve", "Tenemos un plazo de … días hábiles para resolver su reclamo."),
         said("agent.by_email", "Le notificaremos la resolución por correo electrónico."),
     )
     return Section(Part.ASK_ANSWER_DUE, tuple(say), answers)

@@ -8,7 +8,7 @@ from itertools import zip_longest
 from tracker.display import cell_width, literal, wrap
 from tracker.exchange.letter_document import Said
 from tracker.exchange.phone_script import Script
-from tracker.i18n import _
+from tracker.i18n import _, current_language
 from tracker.wording.phone_meanings import meaning, part_title, situation_words
 
 # Side by side from this width: two columns of about 48 cells, enough for a Spanish line
@@ -24,8 +24,14 @@ def _pad(text: str, width: int) -> str:
 
 def _pair(marker: str, said: Said, width: int) -> list[str]:
     spanish = literal(" ".join(said.text.split()))
-    reader = literal(" ".join(meaning(said.key, dict(said.facts)).split()))
     room = width - len(INDENT)
+    if marker == SAY and current_language() == "es":
+        # A Spanish reader says the line as it is: its paraphrase would only repeat it.
+        return [
+            INDENT + (marker if n == 0 else " " * len(marker)) + es
+            for n, es in enumerate(wrap(spanish, room - 2))
+        ]
+    reader = literal(" ".join(meaning(said.key, dict(said.facts)).split()))
     if width >= BESIDE_FROM:
         left = (room - 3) // 2
         right = room - 3 - left
