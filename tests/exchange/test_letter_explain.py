@@ -103,7 +103,7 @@ def test_the_meanings_are_filled_with_the_letters_facts_in_the_readers_words(
     zh = run("letter", "1", "apelacion", "-f", "txt", "--lang", "zh_CN", "--explain").text
     assert "2026年6月1日，您申请注销（baja）服务eSIM 987 654 321（方式：营业厅）" in zh
     assert "工单号（código de pedido）是CP-553190" in zh
-    assert "规定给运营商5个工作日办理注销（baja）：最迟2026年6月8日。" in zh
+    assert "按规定，运营商须在5个工作日内办理注销（baja），即最迟2026年6月8日。" in zh
     en = run("letter", "1", "apelacion", "-f", "txt", "--lang", "en", "--explain").text
     assert (
         "» Meaning: On 1 June 2026 you asked for the baja (cancellation) of the service eSIM 987 654 321"
