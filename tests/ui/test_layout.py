@@ -72,8 +72,8 @@ async def test_at_120_columns_every_flag_and_the_whole_ticket_show(
     tracker.cases.set_check(other.id, "calls blocked", CheckState.FAILED)
     tracker.cases.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
     text = await _table_text(make_app, (120, 40))
-    assert "DUE TODAY PROVIDER LATE" in text and "R-2026-11-00042" in text
-    assert "PROVIDER LATE NO TICKET CHECK FAILED" in text
+    assert "DUE TODAY, PROVIDER LATE" in text and "R-2026-11-00042" in text
+    assert "PROVIDER LATE, NO TICKET, CHECK FAILED" in text
     # Nothing is left empty on the right: the header reaches the last column.
     header = text.splitlines()[0]
     assert header.rstrip().endswith("Checks")
@@ -89,8 +89,8 @@ async def test_at_80_columns_flags_take_their_short_form(
     tracker.cases.log_contact(other.id, "called", next_follow_up=date(2026, 11, 30))
     seed(tracker, "Movistar Perú", requested=date(2026, 10, 6), ticket="R-2026-00042")
     text = await _table_text(make_app, (80, 24))
-    assert "PROV LATE NO TKT FAILED" in text
-    assert "OVERDUE PROV LATE" in text
+    assert "PROV LATE, NO TKT, FAILED" in text
+    assert "OVERDUE, PROV LATE" in text
     assert "R-2026-00042" in text  # room is left for the ticket
 
 

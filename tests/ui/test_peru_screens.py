@@ -103,9 +103,12 @@ async def test_a_letter_from_the_case_screen(
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, LetterScreen)
-        await pilot.press("enter")  # the suggested one: the queja
+        await pilot.press("enter")  # the suggested one: the queja, shown before it is written
         await settle(pilot)
         written = Path(ui_db).parent / "exports" / "queja-caso-1.md"
+        assert not written.exists()
+        await pilot.press("w")
+        await settle(pilot)
         assert written.exists() and any(str(written) in notice for notice in notices)
         assert "Queja por silencio administrativo positivo" in written.read_text(encoding="utf-8")
 

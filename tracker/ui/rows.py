@@ -16,6 +16,7 @@ from tracker.display import literal
 from tracker.domain.flags import Flag, flags_for, follow_up_pending
 from tracker.domain.model import Status
 from tracker.domain.summary import CaseSummary
+from tracker.i18n import pgettext
 from tracker.records import record
 from tracker.ui import styles
 from tracker.wording import terms
@@ -28,11 +29,14 @@ def flag_label(flag: Flag, short: bool = False) -> str:
 
 
 def flag_text(flags: Sequence[Flag], short: bool = False) -> Text:
-    """Flags as badges separated by a space; the words carry the meaning, colour backs them up."""
+    """Flags as badges, separated as the language separates a list ("SU PLAZO, VENCE HOY"):
+    the words carry the meaning, colour backs them up, and without colour two badges must
+    not read as one phrase ("SU PLAZO VENCE HOY")."""
     text = Text(no_wrap=True, overflow="ellipsis")
+    separator = pgettext("list separator", ", ")
     for index, flag in enumerate(flags):
         if index:
-            text.append(" ")
+            text.append(separator)
         text.append(flag_label(flag, short), style=styles.FLAG_STYLES[flag])
     return text
 
