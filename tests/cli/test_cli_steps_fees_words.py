@@ -142,3 +142,13 @@ def test_letter_queja_refuses_as_escalate_does_after_an_answer_in_time(cli: Run,
     assert letter.code == escalate.code != 0
     assert "there was no silence to complain of" in letter.err
     assert letter.err == escalate.err
+
+
+def test_spanish_says_se_presento_el_reclamo_with_its_article(cli: Run, env: Any) -> None:
+    # OSIPTEL's words: "se presentó el reclamo", "la queja" (issue 21 §4).
+    env.set_today("2026-11-20")
+    assert cli("add", "Movistar", "--requested", "2026-11-01").code == 0
+    filed = cli("--lang", "es", "escalate", "1", "reclamo")
+    assert filed.out.startswith("Caso 1: se presentó el reclamo el 2026-11-20.")
+    assert "Se presentó el reclamo el 2026-11-20" in cli("--lang", "es", "show", "1").out
+    assert cli("escalate", "1", "reclamo").out.startswith("Case 1: filed the reclamo on 2026-11-20.")

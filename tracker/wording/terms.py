@@ -211,6 +211,20 @@ def stage_name(kind: StageKind) -> str:
     return _(STAGE_NAMES[kind])
 
 
+# A stage as a sentence's object, with the article the language needs there: Spanish
+# "se presentó el reclamo", "la queja"; English "the reclamo".
+STAGES_WITH_ARTICLE = {
+    StageKind.RECLAMO: NP_("stage with its article", "the reclamo"),
+    StageKind.QUEJA: NP_("stage with its article", "the queja"),
+    StageKind.APELACION: NP_("stage with its article", "the apelación"),
+    StageKind.OSIPTEL_FORM: NP_("stage with its article", "the OSIPTEL form (Quiero salirme)"),
+}
+
+
+def stage_with_article(kind: StageKind) -> str:
+    return pgettext("stage with its article", STAGES_WITH_ARTICLE[kind])
+
+
 def letter_name(kind: str) -> str:
     """A letter by the name `tracker letter` takes: "baja" is the request, else a stage's."""
     if kind == "baja":

@@ -28,6 +28,7 @@ from tracker.wording.terms import (
     outcome_name,
     quoted,
     stage_name,
+    stage_with_article,
     status_label,
 )
 
@@ -209,7 +210,9 @@ def _amount(entry: TimelineEntry) -> str:
 
 @wording(Event.STAGE_FILED)
 def _stage_filed(entry: TimelineEntry, day: DayFormat) -> str:
-    said = _("Filed the {stage} on {day}").format(stage=_stage(entry), day=_on(entry, "filed_on", day))
+    kind = _param(entry, "kind")
+    the_stage = stage_with_article(StageKind(kind)) if kind in _STAGE_CODES else kind
+    said = _("Filed {the_stage} on {day}").format(the_stage=the_stage, day=_on(entry, "filed_on", day))
     return _with_note(said, entry)
 
 

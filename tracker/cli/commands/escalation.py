@@ -93,8 +93,8 @@ def escalate(args: argparse.Namespace, clock: Clock) -> int:
     index = max(i for i, s in enumerate(case.stages) if s.kind is kind and s.filed_on == filed)
     view = stage_views(case, rules)[index]
     lines = [
-        _("Case {id}: {stage} filed on {day}.").format(
-            id=case.id, stage=terms.stage_name(kind), day=filed.isoformat()
+        _("Case {id}: filed {the_stage} on {day}.").format(
+            id=case.id, the_stage=terms.stage_with_article(kind), day=filed.isoformat()
         )
     ]
     lines += ["  " + words.deadline_line(d, rules.book) for d in view.deadlines]

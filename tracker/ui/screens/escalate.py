@@ -22,7 +22,7 @@ from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
-from tracker.wording.terms import stage_name, topic_name
+from tracker.wording.terms import stage_name, stage_with_article, topic_name
 
 
 class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
@@ -118,7 +118,10 @@ class EscalateScreen(FormBehaviour, TrackerModal[Case | None]):
     def _filed(self, case: Case) -> None:
         self.saving = False
         kind = StageKind(str(self.query_one("#kind", Select).value))
-        self.notify(_("{stage} filed on case {id}.").format(stage=stage_name(kind), id=case.id), markup=False)
+        self.notify(
+            _("Case {id}: filed {the_stage}.").format(the_stage=stage_with_article(kind), id=case.id),
+            markup=False,
+        )
         self.dismiss(case)
 
     def _refused(self, error: TrackerError) -> None:
