@@ -7,10 +7,10 @@ from __future__ import annotations
 import dataclasses  # noqa: TID251
 from typing import TypeVar
 
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
 
-from tracker.i18n import _, pgettext
+from tracker.i18n import _, current_language, pgettext
 
 ResultType = TypeVar("ResultType")
 
@@ -20,18 +20,28 @@ def key_words(description: str) -> str:
     return pgettext("key", description) if description else ""
 
 
+# Each binding worded once per language: the footer asks for the active bindings on
+# every screen change and focus move, dozens of times while a case opens.
+_WORDED: dict[tuple[int, str, str], tuple[Binding, Binding]] = {}
+
+
+def _worded_binding(binding: Binding, tooltip: str) -> Binding:
+    key = (id(binding), tooltip, current_language())
+    cached = _WORDED.get(key)
+    if cached is not None and cached[0] is binding:
+        return cached[1]
+    made = dataclasses.replace(binding, description=key_words(binding.description), tooltip=tooltip)
+    _WORDED[key] = (binding, made)  # the original kept alive, so its id is not reused
+    return made
+
+
 def worded(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
     """Bindings with their descriptions and tooltips translated (marked ``NP_("key", ...)``
     and ``N_``)."""
     out: dict[str, ActiveBinding] = {}
     for key, item in active.items():
-        binding = item.binding
-        description = key_words(binding.description)
         tooltip = _(item.tooltip) if item.tooltip else ""
-        out[key] = item._replace(
-            binding=dataclasses.replace(binding, description=description, tooltip=tooltip),
-            tooltip=tooltip,
-        )
+        out[key] = item._replace(binding=_worded_binding(item.binding, tooltip), tooltip=tooltip)
     return out
 
 
