@@ -20,7 +20,7 @@ from tracker.ui.layout import Column, Want
 from tracker.ui.layout import column_widths as layout_widths
 from tracker.wording import terms
 from tracker.wording.entries import details_text, entry_details, entry_when
-from tracker.wording.formats import country_name, describe_due
+from tracker.wording.formats import country_name, describe_due, listed
 from tracker.wording.timeline import describe
 
 if TYPE_CHECKING:
@@ -335,9 +335,7 @@ def playbook_detail(playbook: Playbook) -> str:
             marks.append(_("checked again at the recheck"))
         name = literal(terms.check_label(check.name))
         if marks:
-            name = _("{check} ({marks})").format(
-                check=name, marks=pgettext("list separator", ", ").join(marks)
-            )
+            name = _("{check} ({marks})").format(check=name, marks=listed(marks))
         lines.append(f"  - {name}")
     if not playbook.checks:
         lines.append("  " + _("none"))

@@ -28,6 +28,7 @@ from tracker.i18n import N_, _, ngettext, pgettext
 from tracker.records import record
 from tracker.wording import formats
 from tracker.wording.entries import details_text
+from tracker.wording.formats import listed
 from tracker.wording.terms import check_label, status_label
 from tracker.wording.timeline import describe
 
@@ -266,7 +267,7 @@ def _facts(case: Case, today: date, calendar: BusinessCalendar, marks: Milestone
         ),
     ]
     if marks.tickets:
-        others = pgettext("list separator", ", ").join(md(t) for t in marks.tickets[1:])
+        others = listed(md(t) for t in marks.tickets[1:])
         if others:
             lines.append(
                 _("- **Reference number:** {ticket} (later also: {others})").format(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from tracker.domain.changes import LoggedChange
 from tracker.domain.model import EntryKind, TimelineEntry
 from tracker.i18n import _
-from tracker.wording.timeline import describe, join_words
+from tracker.wording.formats import listed
+from tracker.wording.timeline import describe
 
 
 def _entry_text(entry: TimelineEntry) -> str:
@@ -16,7 +17,7 @@ def _entry_text(entry: TimelineEntry) -> str:
 
 def change_text(change: LoggedChange) -> str:
     """What the change did ("Filed reclamo on 2026-08-20"), or for an undo what it took back."""
-    done = join_words([_entry_text(entry) for entry in change.entries]) or _("A change to case {id}").format(
+    done = listed([_entry_text(entry) for entry in change.entries]) or _("A change to case {id}").format(
         id=change.case_id
     )
     if change.undoes is not None:

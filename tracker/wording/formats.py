@@ -88,6 +88,7 @@ def weekday_date(day: date) -> str:
 
 def listed(items: Iterable[str]) -> str:
     """Items joined as the reader's language lists them ("a, b" or "a、b")."""
+    # TRANSLATORS: what goes between the items of a short list ("provider, ticket").
     return pgettext("list separator", ", ").join(items)
 
 

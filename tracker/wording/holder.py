@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.i18n import pgettext
+from tracker.wording.formats import listed
 
 
 def holder_label(key: str) -> str:
@@ -30,9 +31,9 @@ def option(key: str) -> str:
 
 def missing_line(missing: Sequence[str], config_file: str) -> str:
     """One line: the letter's placeholders, and the command (or config keys) that fill them."""
-    fields = pgettext("list separator", ", ").join(holder_label(key) for key in missing)
+    fields = listed(holder_label(key) for key in missing)
     command = "tracker me " + " ".join(f"{option(key)} …" for key in missing)
-    keys = pgettext("list separator", ", ").join(missing)
+    keys = listed(missing)
     return pgettext(
         "holder",
         "The letter has placeholders for the holder's {fields}: set them with {command} "

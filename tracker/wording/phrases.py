@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tracker.domain import phrases
 from tracker.domain.model import CheckState, StageKind, Status
 from tracker.domain.phrases import Advice, BookTitle, CheckName, FieldName, Listed, Month, Phrase, Quoted
-from tracker.i18n import pgettext
+from tracker.wording.formats import listed
 from tracker.wording.terms import (
     book_title,
     check_label,
@@ -46,7 +46,7 @@ def words(fact: object) -> str:
     if isinstance(fact, Quoted):
         return quoted(words(fact.fact))
     if isinstance(fact, Listed):
-        return pgettext("list separator", ", ").join(words(item) for item in fact.facts) or fact.empty
+        return listed(words(item) for item in fact.facts) or fact.empty
     if isinstance(fact, Advice):
         from tracker.wording.advice import advice_words
 

@@ -25,6 +25,7 @@ from tracker.domain.phrases import Advice
 from tracker.domain.playbooks import BUILT_IN_CHECK_NAMES, Playbook
 from tracker.i18n import N_, NP_, _, pgettext
 from tracker.wording.advice import advice_words
+from tracker.wording.formats import listed
 
 if TYPE_CHECKING:
     from tracker.domain.rules import RuleBook
@@ -141,7 +142,7 @@ def flag_meaning(flag: Flag) -> str:
 def flag_labels(flags: Iterable[Flag], short: bool = False) -> str:
     """Flags in one line, separated by commas (their short forms with ``short``)."""
     label = short_flag_label if short else flag_label
-    return pgettext("list separator", ", ").join(label(flag) for flag in flags)
+    return listed(label(flag) for flag in flags)
 
 
 def entry_kind_label(kind: EntryKind) -> str:

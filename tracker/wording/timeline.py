@@ -19,8 +19,8 @@ from datetime import date
 
 from tracker.domain.events import Event
 from tracker.domain.model import Action, CheckState, Outcome, StageKind, Status, TimelineEntry
-from tracker.i18n import _, pgettext
-from tracker.wording.formats import money
+from tracker.i18n import _
+from tracker.wording.formats import listed, money
 from tracker.wording.terms import (
     check_label,
     check_state_label,
@@ -69,11 +69,6 @@ def describe(entry: TimelineEntry, day: DayFormat = iso_day) -> str:
     return word(entry, day)
 
 
-def join_words(words: list[str]) -> str:
-    # TRANSLATORS: what goes between the items of a short list ("provider, ticket").
-    return pgettext("list separator", ", ").join(words)
-
-
 def _param(entry: TimelineEntry, name: str) -> str:
     return entry.params.get(name, "")
 
@@ -88,7 +83,7 @@ def _created(entry: TimelineEntry, day: DayFormat) -> str:
 @wording(Event.EDITED)
 def _edited(entry: TimelineEntry, day: DayFormat) -> str:
     fields = [field_label(name) for name in _param(entry, "fields").split(",") if name]
-    return _("Edited: {fields}").format(fields=join_words(fields))
+    return _("Edited: {fields}").format(fields=listed(fields))
 
 
 @wording(Event.CHECK_RESULT)

@@ -16,6 +16,7 @@ from tracker.domain.folding import folded
 from tracker.domain.model import Action, Channel, CheckState, LetterKind, Outcome, StageKind, Topic
 from tracker.i18n import _, pgettext
 from tracker.wording import terms
+from tracker.wording.formats import listed
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -50,7 +51,7 @@ class ValueParser(Generic[E]):
 
     def listed(self) -> str:
         """The forms in one line, for ``--help`` and refusals: "teléfono, web, app..."."""
-        return pgettext("list separator", ", ").join(self.forms())
+        return listed(self.forms())
 
     def parse(self, text: str) -> E | None:
         """The value ``text`` names (its code, or its word shown or in full), None if none."""

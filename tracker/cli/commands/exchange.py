@@ -14,6 +14,7 @@ from tracker.cli.terminal import say, stream_bytes, warn, write_bytes
 from tracker.display import cell_width, fit, literal
 from tracker.domain.errors import InvalidInput
 from tracker.i18n import N_, _, ngettext, pgettext
+from tracker.wording.formats import listed
 
 if TYPE_CHECKING:
     from tracker.cli.argparse_glue import Parser
@@ -138,7 +139,7 @@ def _list_changes(result: ImportResult) -> None:
         )
     for update_plan in result.shown_updates[:_LISTED]:
         case = update_plan.case
-        changes = pgettext("list separator", ", ").join(update_plan.changes)
+        changes = listed(update_plan.changes)
         line = _("case {id}: {provider}: {changes}").format(
             id=case.id, provider=literal(case.provider), changes=literal(changes)
         )

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from tracker.cli.command_spec import Command
 from tracker.cli.terminal import say
-from tracker.i18n import N_, _, pgettext
+from tracker.i18n import N_, _
+from tracker.wording.formats import listed
 
 if TYPE_CHECKING:
     from datetime import date
@@ -41,7 +42,7 @@ def glossary(args: argparse.Namespace, clock: Clock) -> int:
         if term is None:
             raise InvalidInput(
                 _("{term} is not in the glossary; its terms: {terms}").format(
-                    term=repr(literal(args.term)), terms=pgettext("list separator", ", ").join(words.names())
+                    term=repr(literal(args.term)), terms=listed(words.names())
                 ),
                 "TERM",
             )

@@ -19,7 +19,7 @@ from tracker.domain.flags import case_flags
 from tracker.domain.model import Case, CheckState, Status
 from tracker.domain.playbooks import Playbook
 from tracker.domain.workflow import recheck_checks, recheck_due
-from tracker.i18n import _, ngettext, pgettext
+from tracker.i18n import _, ngettext
 from tracker.ui import keys, styles
 from tracker.ui.case_actions import CaseActions
 from tracker.ui.check_cycle import cycle_check
@@ -32,7 +32,7 @@ from tracker.ui.screens.base import TrackerScreen
 from tracker.ui.widgets.checklist import Checklist, check_prompt
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.wording.entries import details_text, entry_details, entry_when
-from tracker.wording.formats import describe_due
+from tracker.wording.formats import describe_due, listed
 from tracker.wording.terms import action_label, channel_label, check_label, entry_kind_label, playbook_steps
 from tracker.wording.timeline import describe
 
@@ -247,9 +247,7 @@ class CaseScreen(EscalationActions, CaseActions, TrackerScreen[None]):
         """On a verified case with a recheck ahead or due: when, and which checks it is about."""
         if case.next_follow_up is None or case.status is not Status.VERIFIED:
             return ""
-        names = pgettext("list separator", ", ").join(
-            literal(check_label(c.name)) for c in recheck_checks(case, playbook)
-        )
+        names = listed(literal(check_label(c.name)) for c in recheck_checks(case, playbook))
         key = self.services.key_hint("case.verify")
         if recheck_due(case, self.services.tracker.today()):
             if names:

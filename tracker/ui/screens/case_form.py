@@ -17,7 +17,7 @@ from tracker.domain.errors import InvalidInput, TrackerError
 from tracker.domain.model import Action, Case, Channel
 from tracker.domain.playbooks import Playbook, find_check
 from tracker.domain.workflow import CaseDraft, changed_fields, draft_of, parse_fee
-from tracker.i18n import N_, _, ngettext, pgettext
+from tracker.i18n import N_, _, ngettext
 from tracker.ui import keys
 from tracker.ui.jobs import run_job
 from tracker.ui.screens.base import TrackerScreen
@@ -27,7 +27,7 @@ from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeTextArea
 from tracker.ui.widgets.searchable_select import SearchableSelect
-from tracker.wording.formats import country_name, weekday_date
+from tracker.wording.formats import country_name, listed, weekday_date
 from tracker.wording.terms import action_label, channel_label, check_label, playbook_title
 
 DATE_FIELDS = ("requested_on", "promised_by", "next_follow_up", "ends_on")
@@ -385,9 +385,7 @@ class CaseFormScreen(FormBehaviour, TrackerScreen[Case | None]):
         words = [_("Saving moves the case to {playbook}:").format(playbook=playbook.name)]
         if added:
             words.append(
-                _("its checks {names} are added").format(
-                    names=pgettext("list separator", ", ").join(literal(check_label(n)) for n in added)
-                )
+                _("its checks {names} are added").format(names=listed(literal(check_label(n)) for n in added))
             )
         else:
             words.append(_("the case has its checks already"))

@@ -27,6 +27,7 @@ from tracker.ui.screens.base import TrackerModal
 from tracker.ui.services import services
 from tracker.ui.widgets.footer import FittingFooter
 from tracker.ui.widgets.safe_text import SafeInput
+from tracker.wording.formats import listed
 
 SHOWN_UPDATES = 5
 
@@ -155,7 +156,7 @@ class ImportScreen(TrackerModal[bool]):
                 + _("case {id}: {provider}: {changes}").format(
                     id=update.case.id,
                     provider=literal(update.case.provider),
-                    changes=literal(pgettext("list separator", ", ").join(update.changes)),
+                    changes=literal(listed(update.changes)),
                 )
             )
         more = result.updated - SHOWN_UPDATES
