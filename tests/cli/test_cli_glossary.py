@@ -162,3 +162,11 @@ def test_the_escalation_commands_help_points_to_the_glossary(
     assert result.out.splitlines()[-1] == line
     # And the term it names is one the glossary explains.
     assert glossary.find(line.rsplit(" ", 1)[1]) is not None
+
+
+def test_an_unknown_term_of_5000_characters_is_refused_in_one_short_line(cli: Run) -> None:
+    refused = cli("glossary", "x" * 5000)
+    assert refused.code == 2
+    assert len(refused.err.splitlines()) == 1 and len(refused.err) < 600
+    refused = cli("add", "Movistar", "--channel", "y" * 5000)
+    assert refused.code == 2 and len(refused.err) < 600

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from tracker.display import headline
 from tracker.domain.folding import folded
 from tracker.domain.model import Action, Channel, CheckState, LetterKind, Outcome, StageKind, Topic
 from tracker.i18n import _, pgettext
@@ -71,7 +72,7 @@ class ValueParser(Generic[E]):
     def refusal(self, text: str) -> str:
         """One line saying ``text`` is not one of the values, listing those of the language in use."""
         return _("{value} is not {what}: use {forms}").format(
-            value=repr(text), what=self._what(), forms=self.listed()
+            value=repr(headline(text)), what=self._what(), forms=self.listed()
         )
 
 

@@ -32,7 +32,7 @@ def _glossary_arguments(glossary: Parser, m: Mapping[str, str]) -> None:
 def glossary(args: argparse.Namespace, clock: Clock) -> int:
     from tracker.cli.help_format import terminal_width
     from tracker.core import Tracker
-    from tracker.display import literal
+    from tracker.display import headline
     from tracker.domain.errors import InvalidInput
     from tracker.wording import glossary as words
 
@@ -42,7 +42,7 @@ def glossary(args: argparse.Namespace, clock: Clock) -> int:
         if term is None:
             raise InvalidInput(
                 _("{term} is not in the glossary; its terms: {terms}").format(
-                    term=repr(literal(args.term)), terms=listed(words.names())
+                    term=repr(headline(args.term)), terms=listed(words.names())
                 ),
                 "TERM",
             )
