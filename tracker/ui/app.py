@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.color import Color as RichColor
-from textual import log
+from textual import events, log
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -18,6 +18,7 @@ from tracker.clock import Clock
 from tracker.display import literal
 from tracker.i18n import _
 from tracker.ui import keys, line_breaks
+from tracker.ui.collector import IdleCollector
 from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
 from tracker.ui.painter import Painter, readable
@@ -58,6 +59,8 @@ class TrackerApp(App[None]):
         self._watching = False  # the change watch has looked at least once
         # Advice ("what to do next") names this app's keys while it runs, not commands.
         self._command_line_advice: Advise | None = None
+        # Full garbage collections wait for a pause in the typing (see the module).
+        self.collector = IdleCollector()
 
     # -- start and stop --------------------------------------------------
 
@@ -84,6 +87,8 @@ class TrackerApp(App[None]):
     def first_screen_painted(self) -> None:
         """Start what the first screen did not need: SQLAlchemy, watching for changes."""
         run_job(self, self._warm_up, self._changes_seen, group="warm-up")
+        self.collector.start()
+        self.set_interval(0.25, self.collector.tick)
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_for_changes)
 
@@ -130,7 +135,13 @@ class TrackerApp(App[None]):
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
+        self.collector.stop()
         if self._command_line_advice is not None:
             advise_with(self._command_line_advice)
         self.tracker.close()

@@ -9,6 +9,7 @@ outcome is dropped with it. The app handles these messages in one place.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -49,3 +50,25 @@ def run_job(
             node.post_message(JobDone(result, then))
 
     return node.run_worker(in_thread, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
+
+
+def meanwhile(node: DOMNode, then: Callable[[T], object], wait: float = 0.1) -> Callable[[T], None]:
+    """A callback for work in a thread to hand ``then`` a result before it is done (the
+    first rows of a long answer): ``then`` runs on the event loop, as a job's result does.
+
+    The thread waits (at most ``wait`` seconds) until the screen has been painted with
+    it: what the work does next may be one long loop in C, which holds the interpreter
+    and would keep the event loop from painting until it ends.
+    """
+
+    def hand(result: T) -> None:
+        shown = threading.Event()
+
+        def show(value: T) -> None:
+            then(value)
+            node.call_after_refresh(shown.set)
+
+        node.post_message(JobDone(result, show))
+        shown.wait(wait)
+
+    return hand

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from tracker.domain.model import Case
 from tracker.i18n import NP_, _, ngettext
 from tracker.ui import keys
-from tracker.ui.jobs import run_job
+from tracker.ui.jobs import meanwhile, run_job
 from tracker.ui.layout import Column
 from tracker.ui.lists import CaseLists, Listed, Query, load_rows, summary_line
 from tracker.ui.rows import Row
@@ -51,6 +51,7 @@ class CasesScreen(CaseListScreen):
         self.loaded = False  # the first rows are painted
         self.counted = False  # the whole list and its counts are in
         self.shown_filter = ""  # the filter the table shows the result of
+        self.filter_complete = True  # False while it shows only the answer's first rows
         self._lists: CaseLists | None = None
 
     def above_table(self) -> list[Widget]:
@@ -125,10 +126,11 @@ class CasesScreen(CaseListScreen):
             cursor=self.table.cursor,
             fresh=fresh,
         )
+        show = partial(self._listed, generation, keep, first_load)
         run_job(
             self,
-            partial(self.lists.query, query),
-            partial(self._listed, generation, keep, first_load),
+            partial(self.lists.query, query, meanwhile(self, show)),
+            show,
             group="load",
             exclusive=True,
         )
@@ -148,9 +150,10 @@ class CasesScreen(CaseListScreen):
         # Rows shown a moment ago by the first page are still fresh; after a change, not.
         table.set_entries(listed.ids, {**table.rows, **listed.rows} if first_load else listed.rows, keep)
         self.shown_filter = listed.query.text
+        self.filter_complete = listed.complete
         stats = listed.stats
         self.query_one("#summary", Static).update(
-            summary_line(stats, len(listed.ids), listed.query.show_closed, listed.query.text)
+            summary_line(stats, len(listed.ids), listed.query.show_closed, listed.query.text, listed.complete)
         )
         self.counted = True
         if stats.overdue and not self._warned_overdue:
@@ -211,7 +214,8 @@ class CasesScreen(CaseListScreen):
         box.display = True
         box.focus()
         # Read what the filter searches while the user starts typing.
-        run_job(self, self.lists.search_index, group="search-index", exclusive=True)
+        read = partial(self.lists.read_texts, self.services.tracker.today(), self.show_closed)
+        run_job(self, read, group="search-index", exclusive=True)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
