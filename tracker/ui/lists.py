@@ -31,6 +31,23 @@ def load_rows(tracker: Tracker, ids: list[int], today: date) -> dict[int, Row]:
 
 
 @record(frozen=True)
+class FirstPage:
+    """The most urgent cases, enough to fill a screen, as of ``today``."""
+
+    today: date
+    ids: array  # type: ignore[type-arg]
+    rows: dict[int, Row]
+
+
+def first_page(tracker: Tracker, today: date, count: int) -> FirstPage:
+    """The most urgent cases, enough to fill the screen: cheap at any table size."""
+    ids = tracker.first_ids(count)
+    if ids is None:
+        ids = tracker.ordered_ids(limit=count)
+    return FirstPage(today, ids, load_rows(tracker, list(ids), today))
+
+
+@record(frozen=True)
 class Query:
     """What the Cases screen asks for: a fresh read, or a filter keystroke over the last one."""
 
@@ -69,12 +86,13 @@ class CaseLists:
         # The last filter: the list it looked through, its folded text, its answer.
         self._answer: tuple[Ordered, str, Ordered] | None = None
 
-    def first_page(self, today: date, count: int) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
-        """The most urgent cases, enough to fill the screen: cheap at any table size."""
-        ids = self.tracker.first_ids(count)
-        if ids is None:
-            ids = self.tracker.ordered_ids(limit=count)
-        return ids, load_rows(self.tracker, list(ids), today)
+    def first_page(self, today: date, count: int) -> FirstPage:
+        return first_page(self.tracker, today, count)
+
+    def has_texts(self, today: date, show_closed: bool) -> bool:
+        """Whether what the filter looks through is read, for this list."""
+        with self._lock:
+            return self._ordered is not None and _serves(self._ordered, (today, show_closed), True)
 
     def read_texts(self, today: date, show_closed: bool) -> None:
         """Read what the filter looks through, while its box opens and the user starts typing."""
@@ -82,7 +100,8 @@ class CaseLists:
 
     def _list(self, key: tuple[date, bool], fresh: bool, texts: bool) -> Ordered:
         """The list for ``key`` (today, closed cases shown), read again when ``fresh``; with
-        each case's text when asked, or when the list before had them (the filter is open)."""
+        each case's text when asked (a fresh read does not wait for them: the index serves
+        the filter meanwhile, and the screen asks for them again)."""
         with self._lock:
             current = self._ordered
         if current is not None and not fresh and _serves(current, key, texts):
@@ -92,7 +111,6 @@ class CaseLists:
                 latest = self._ordered
             if latest is not None and latest is not current and not fresh and _serves(latest, key, texts):
                 return latest[1]  # read by another worker meanwhile
-            texts = texts or (latest is not None and latest[1].texts is not None)
             show_closed = key[1]
             if texts:
                 ordered = self.tracker.ordered_texts(show_closed)
