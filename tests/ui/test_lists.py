@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from textual.widgets import Static
 
 from tests.helpers.ui import TODAY, press, seed, settle
@@ -104,7 +105,9 @@ def test_typing_and_erasing_in_the_filter_answers_as_a_fresh_read(tracker: Track
     assert ids("claro e") == [moved.id]
 
 
-def test_a_long_answer_shows_its_first_rows_then_the_whole(tracker: Tracker) -> None:
+def test_a_long_answer_shows_its_first_rows_then_the_whole(
+    tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """More matches than a screen holds: the first rows are handed over at once, marked as
     not the whole answer, and they are the whole answer's first rows; a short answer is
     handed over once, whole."""
@@ -117,6 +120,7 @@ def test_a_long_answer_shows_its_first_rows_then_the_whole(tracker: Tracker) -> 
     lists.query(Query(TODAY, True, "", 0, True))
     lists.read_texts(TODAY, True)
     glimpses: list[Listed] = []
+    monkeypatch.setattr("tracker.ui.lists.LOOKED_THROUGH_AT_ONCE", 10)  # as with a long list
 
     whole = lists.query(Query(TODAY, True, "claro", 0, False), glimpses.append)
     assert [glimpse.complete for glimpse in glimpses] == [False]
@@ -131,6 +135,12 @@ def test_a_long_answer_shows_its_first_rows_then_the_whole(tracker: Tracker) -> 
     short = lists.query(Query(TODAY, True, "claro 7", 0, False), glimpses.append)
     assert glimpses == [] and short.complete
     assert len(short.ids) == 2  # "Claro 7" and "Claro 70"
+
+    # A short list is looked through at once: no first rows apart.
+    monkeypatch.setattr("tracker.ui.lists.LOOKED_THROUGH_AT_ONCE", 1_000)
+    glimpses.clear()
+    assert len(lists.query(Query(TODAY, True, "clar", 0, False), glimpses.append).ids) == FIRST_WINDOW + 10
+    assert glimpses == []
 
 
 async def test_the_screen_ends_on_the_whole_answer(

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 # Rows read around the cursor with a list; the rest come as they scroll into view.
 FIRST_WINDOW = 60
+# Texts a filter key looks through before painting (well under a millisecond): through
+# more, it paints the answer's first rows first, then the whole. (Looking through 31,800
+# before painting took 45-66 ms a key at a million cases, against 17-23 ms first rows.)
+LOOKED_THROUGH_AT_ONCE = 5_000
 HORIZON_DAYS = 7
 
 
@@ -143,7 +147,7 @@ class CaseLists:
             else:
                 ordered = base = self._list(key, fresh=False, texts=True)
         if answer is None:
-            if glimpse is not None:
+            if glimpse is not None and len(base) > LOOKED_THROUGH_AT_ONCE:
                 top = base.first(query.text, FIRST_WINDOW)
                 if len(top) < FIRST_WINDOW:
                     answer = top  # there is no more
