@@ -252,3 +252,16 @@ def test_the_cases_screen_loads_no_escalation_wording() -> None:
     assert "tracker.ui.screens.cases" in modules
     assert "tracker.wording.escalation" not in modules
     assert "tracker.domain.rules" not in modules
+
+
+def test_the_cases_screen_loads_no_text_area() -> None:
+    """Textual's TextArea (~10 ms to import) waits for the case form that edits notes."""
+    modules = loaded_after(
+        """
+        import json, sys
+        import tracker.ui.app, tracker.ui.screens.cases
+        print(json.dumps(sorted(sys.modules)))
+        """
+    )
+    assert "tracker.ui.screens.cases" in modules
+    assert "textual.widgets._text_area" not in modules

@@ -5,8 +5,11 @@
 Runs the real app headless on a generated database and times each key from the
 press to the repaint that shows its effect; prints medians against the limits
 (50 ms for moves, open/back and each filter keystroke). The filter's keys are also
-shown apart by the length of what is typed: one or two characters are scanned in
-Python, three or more are looked up in the database's trigram index.
+shown apart by the length of what is typed. Once the filter box is open each key
+looks through the cases' texts held in memory (a key typed at the end, through the
+last answer only; a backspace, through them all); before they are read, three
+characters or more are looked up in the database's trigram index. An answer too
+long to find within a key's time shows its first rows, then the whole: both are timed.
 
 ``--postgres`` runs the same on a throw-away local PostgreSQL server (as the tests
 start one), filled from the SQLite data set with `tracker db copy` and analyzed.
@@ -46,13 +49,18 @@ async def measure(db: str) -> dict[str, list[float]]:
         "filter keystroke": [],
     }
     # A frame handed to the display while the key's effect is visible ends the measurement.
-    probe: dict[str, object] = {"done": None, "at": None}
+    # A filter's answer may be painted in two frames: its first rows at once, then the
+    # whole (the count, the scrollbar); "whole" ends when that second frame is shown.
+    probe: dict[str, object] = {"done": None, "at": None, "whole": None, "whole at": None}
     display = app._display
 
     def spy(screen: Screen[Any], renderable: RenderableType | None) -> None:
-        done = probe["done"]
-        if renderable is not None and probe["at"] is None and callable(done) and done():
-            probe["at"] = time.perf_counter()
+        if renderable is not None:
+            now = time.perf_counter()
+            for check, at in (("done", "at"), ("whole", "whole at")):
+                done = probe[check]
+                if probe[at] is None and callable(done) and done():
+                    probe[at] = now
         display(screen, renderable)
 
     app._display = spy  # type: ignore[method-assign]
@@ -66,8 +74,14 @@ async def measure(db: str) -> dict[str, list[float]]:
         except WorkerCancelled:
             await settled()
 
-    async def timed(name: str, key: str, done: Callable[..., bool], character: str | None = None) -> None:
-        probe["done"], probe["at"] = done, None
+    async def timed(
+        name: str,
+        key: str,
+        done: Callable[..., bool],
+        character: str | None = None,
+        whole: Callable[..., bool] | None = None,
+    ) -> None:
+        probe["done"], probe["at"], probe["whole"], probe["whole at"] = done, None, whole, None
         start = time.perf_counter()
         assert app._driver is not None
         app._driver.send_message(events.Key(key, character))  # as a terminal would
@@ -81,6 +95,15 @@ async def measure(db: str) -> dict[str, list[float]]:
             print(f"  {name}: {times[name][-1] * 1000:.1f} ms")
         probe["done"] = None
         await settled()
+        if whole is not None:
+            while probe["whole at"] is None:
+                if time.perf_counter() > deadline:
+                    raise SystemExit(f"{name}: the whole answer not shown within 10 s")
+                await asyncio.sleep(0.0005)
+            times.setdefault(f"{name}, whole answer", []).append(float(probe["whole at"]) - start)  # type: ignore[arg-type]
+            if VERBOSE:
+                print(f"  {name}, whole answer: {times[f'{name}, whole answer'][-1] * 1000:.1f} ms")
+        probe["whole"] = None
         await asyncio.sleep(0.02)
 
     async with app.run_test(size=(120, 40)) as pilot:
@@ -109,21 +132,39 @@ async def measure(db: str) -> dict[str, list[float]]:
         await app.workers.wait_for_complete()  # the filter's text, read while "/" opens the box
         for text in ("c", "cl", "cla", "clar", "claro"):
             key = text[-1]
-            await timed("filter keystroke", key, lambda t=text: screen.shown_filter == t, character=key)
-            apart = "filter, 1-2 characters" if len(text) < 3 else "filter, 3+ characters (index)"
+            await timed(
+                "filter keystroke",
+                key,
+                lambda t=text: screen.shown_filter == t,
+                character=key,
+                whole=lambda t=text: screen.shown_filter == t and screen.filter_complete,
+            )
+            apart = "filter, 1-2 characters" if len(text) < 3 else "filter, 3+ characters"
             times.setdefault(apart, []).append(times["filter keystroke"][-1])
+        # A backspace: a new search through every case, not through the last answer.
+        await timed(
+            "filter keystroke",
+            "backspace",
+            lambda: screen.shown_filter == "clar",
+            whole=lambda: screen.shown_filter == "clar" and screen.filter_complete,
+        )
+        times.setdefault("filter, backspace", []).append(times["filter keystroke"][-1])
         assert len(table.entries) > 0
     return times
 
 
-LIMITS = {
+LIMITS: dict[str, float | None] = {
     "cursor down": 0.05,
     "page down": 0.05,
     "open case": 0.05,
     "back to cases": 0.05,
     "filter keystroke": 0.05,
     "filter, 1-2 characters": 0.05,
-    "filter, 3+ characters (index)": 0.05,
+    "filter, 3+ characters": 0.05,
+    "filter, backspace": 0.05,
+    # Shown, not held to a limit: the count and the scrollbar of an answer too long to
+    # find in one key's time, painted after its first rows.
+    "filter keystroke, whole answer": None,
 }
 
 
@@ -164,12 +205,13 @@ def show(times: dict[str, list[float]], count: int, where: str) -> bool:
     for name, values in times.items():
         median = statistics.median(values)
         limit = LIMITS[name]
+        figure = f"{name} at {count} cases{where}: median {median * 1000:.1f} ms over {len(values)}"
+        if limit is None:
+            print(f"{figure} (max {max(values) * 1000:.1f} ms)")
+            continue
         good = median <= limit
         ok &= good
-        print(
-            f"{name} at {count} cases{where}: median {median * 1000:.1f} ms over {len(values)} "
-            f"(limit {limit * 1000:.0f} ms) {'OK' if good else 'MISSED'}"
-        )
+        print(f"{figure} (limit {limit * 1000:.0f} ms) {'OK' if good else 'MISSED'}")
     return ok
 
 

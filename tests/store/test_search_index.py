@@ -15,7 +15,7 @@ import pytest
 from tests.helpers.store import NOW, CaseFactory, Listing, Repo
 from tests.postgres_server import PASSWORD, PASSWORD_USER, Server
 from tracker.domain.model import Case, Channel, EntryKind, Status, TimelineEntry
-from tracker.domain.search import SearchIndex, filter_ids
+from tracker.domain.search import needle_of
 from tracker.store import check_target, open_store, resolve, search_index
 from tracker.store.base import Store
 
@@ -60,8 +60,9 @@ def old_filter(listing: Listing, query: str, include_closed: bool = True) -> lis
     """What the filter answered before the index: a scan of every live case's folded text."""
     with listing.store.read() as tx:
         ids = tx.ordered_ids(TODAY, include_closed)
-        texts = SearchIndex((case_id, text) for case_id, text in _folded(tx, "WHERE deleted_at IS NULL"))
-    return list(filter_ids(ids, texts, query))
+        texts = dict(_folded(tx, "WHERE deleted_at IS NULL"))
+    needle = needle_of(query)
+    return [case_id for case_id in ids if needle in texts[case_id]]
 
 
 def _folded(tx: object, where: str) -> list[tuple[int, str]]:
@@ -101,6 +102,19 @@ def test_the_index_answers_as_the_scan_did(
         expected = old_filter(listing, query, include_closed)
         got = list(listing.ordered_ids(TODAY, include_closed, text=query))
         assert got == expected, query
+
+
+@pytest.mark.parametrize("include_closed", [True, False])
+def test_the_texts_read_with_the_list_answer_as_the_scan_did(
+    listing: Listing, cases: dict[str, Case], include_closed: bool
+) -> None:
+    """What the TUI's filter looks through once its box is open: each case's text beside its id."""
+    with listing.store.read() as tx:
+        ordered = tx.ordered_texts(TODAY, include_closed)
+    assert list(ordered.ids) == list(listing.ordered_ids(TODAY, include_closed))
+    for query in QUERIES:
+        got = list(ordered.matching(query).ids)
+        assert got == old_filter(listing, query, include_closed), query
 
 
 def test_what_each_query_finds(listing: Listing, cases: dict[str, Case]) -> None:
@@ -224,11 +238,18 @@ def test_a_refresh_reads_the_marks_a_chunk_at_a_time(database: Store) -> None:
 def test_another_programs_write_is_seen_at_once(
     db_path: Path, listing: Listing, cases: dict[str, Case]
 ) -> None:
-    """A change made with the sqlite3 shell, say: the triggers mark the case, readers fold it."""
+    """A change made with the sqlite3 shell, say: the triggers mark the case, readers fold it,
+    through the index and in the texts the TUI's filter holds (a row the index lost too)."""
     with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE cases SET notes = 'cambiado por fuera' WHERE id = ?", (cases["peru"].id,))
+        raw.execute("DELETE FROM case_search WHERE rowid = ?", (cases["cjk"].id,))  # lost
     assert listing.search_ids("por fuera") == {cases["peru"].id}
     assert listing.search_ids("sin respuesta") == set()
+    with listing.store.read() as tx:
+        ordered = tx.ordered_texts(TODAY, True)
+    assert list(ordered.matching("por fuera").ids) == [cases["peru"].id]
+    assert list(ordered.matching("sin respuesta").ids) == []
+    assert list(ordered.matching("客服").ids) == [cases["cjk"].id]
 
 
 @pytest.mark.sqlite_only

@@ -102,3 +102,51 @@ def test_typing_and_erasing_in_the_filter_answers_as_a_fresh_read(tracker: Track
     moved = seed(tracker, "Claro Empresas", requested=TODAY, ticket="T-9", number=9)
     assert moved.id in ids("claro", fresh=True)
     assert ids("claro e") == [moved.id]
+
+
+def test_a_long_answer_shows_its_first_rows_then_the_whole(tracker: Tracker) -> None:
+    """More matches than a screen holds: the first rows are handed over at once, marked as
+    not the whole answer, and they are the whole answer's first rows; a short answer is
+    handed over once, whole."""
+    from tracker.ui.lists import FIRST_WINDOW, CaseLists, Listed, Query, summary_line
+
+    for number in range(1, FIRST_WINDOW + 11):
+        seed(tracker, f"Claro {number}", requested=TODAY, ticket=f"T-{number}", number=number)
+    seed(tracker, "Entel", requested=TODAY, number=FIRST_WINDOW + 11)
+    lists = CaseLists(tracker)
+    lists.query(Query(TODAY, True, "", 0, True))
+    lists.read_texts(TODAY, True)
+    glimpses: list[Listed] = []
+
+    whole = lists.query(Query(TODAY, True, "claro", 0, False), glimpses.append)
+    assert [glimpse.complete for glimpse in glimpses] == [False]
+    assert len(glimpses[0].ids) == FIRST_WINDOW
+    assert list(glimpses[0].ids) == list(whole.ids)[:FIRST_WINDOW]
+    assert whole.complete and len(whole.ids) == FIRST_WINDOW + 10
+    assert list(whole.ids) == list(CaseLists(tracker).query(Query(TODAY, True, "claro", 0, True)).ids)
+    line = summary_line(glimpses[0].stats, FIRST_WINDOW, True, "claro", complete=False)
+    assert line.endswith(f"filter: the first {FIRST_WINDOW} matches, still looking")
+
+    glimpses.clear()
+    short = lists.query(Query(TODAY, True, "claro 7", 0, False), glimpses.append)
+    assert glimpses == [] and short.complete
+    assert len(short.ids) == 2  # "Claro 7" and "Claro 70"
+
+
+async def test_the_screen_ends_on_the_whole_answer(
+    make_app: Callable[[], TrackerApp], tracker: Tracker
+) -> None:
+    from tracker.ui.lists import FIRST_WINDOW
+
+    for number in range(1, FIRST_WINDOW + 11):
+        seed(tracker, f"Claro {number}", requested=TODAY, number=number)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", "c")
+        await settle(pilot)
+        table = app.screen.query_one(CaseTable)
+        assert len(table.entries) == FIRST_WINDOW + 10
+        assert f"filter: {FIRST_WINDOW + 10} matches" in str(
+            app.screen.query_one("#summary", Static).render()
+        )

@@ -25,7 +25,7 @@ from tracker.core.context import Context
 from tracker.domain.errors import InvalidInput, StoreError
 from tracker.domain.model import Case
 from tracker.domain.playbooks import PlaybookRegistry
-from tracker.domain.search import SearchIndex
+from tracker.domain.search import Ordered
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.records import record
 
@@ -277,8 +277,10 @@ class Tracker(Context):
         today = self.today()
         return self.read(lambda tx: tx.stats(today))
 
-    def search_index(self) -> SearchIndex:
-        return self.read(lambda tx: tx.search_index())
+    def ordered_texts(self, include_closed: bool = False) -> Ordered:
+        """:meth:`ordered_ids` with each case's search text beside it, for the filter."""
+        today = self.today()
+        return self.read(lambda tx: tx.ordered_texts(today, include_closed))
 
     def search_ids(self, text: str) -> set[int] | None:
         """Ids of the cases whose text holds ``text``, from the database's index (None: too short)."""

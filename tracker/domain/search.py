@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
-from bisect import bisect_right
-from collections.abc import Iterable
-
-_SEPARATOR = b"\x00"  # between cases: nothing a user types can match across it
+from collections import deque
+from collections.abc import Iterable, Sequence
+from itertools import compress, islice, repeat
+from operator import contains
 
 
 class _Folding(dict[int, str]):
@@ -38,78 +38,94 @@ def search_text(provider: str, service: str, ticket: str, notes: str, earlier_ti
     return fold("\n".join((provider, service, ticket, notes, earlier_tickets)))
 
 
-class SearchIndex:
-    """The search text of many cases in one UTF-8 buffer: a few bytes per character.
+class Ordered:
+    """Case ids in a list's order and, once read, each one's search text at the same
+    place: what filtering as you type looks through. An answer is an ``Ordered`` too, the
+    matching ids with their texts, so a key typed at the end of the filter looks only
+    through the last answer.
 
-    UTF-8 is self-synchronising, so a substring of the bytes is a substring of the
-    text; finding it is a C loop over the buffer.
+    Every step runs in C: ``str.__contains__`` over one text per case, ``compress`` to
+    keep the ids and texts that match. (One buffer of every text, searched with
+    ``find``, costs a Python step per match, and a one-letter filter matches nearly
+    every case.)
+
+    Each text is held as its UTF-8 bytes, one character per byte (Latin-1), and so is
+    the needle: UTF-8 is self-synchronising, so a substring of the bytes is a substring
+    of the text, and a one-byte-per-character string is the fastest to search (a text
+    holding one emoji would otherwise take four bytes a character, and every search in
+    it would widen the needle first). It is also the smallest.
     """
 
-    def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
-        self.ids = array("q")
-        self.starts = array("q")
-        parts: list[bytes] = []
-        position = 0
-        for case_id, text in entries:
-            encoded = text.replace("\x00", " ").encode("utf-8") + _SEPARATOR
-            self.ids.append(case_id)
-            self.starts.append(position)
-            parts.append(encoded)
-            position += len(encoded)
-        self.blob = b"".join(parts)
+    def __init__(self, ids: array, texts: Iterable[str] | None = None) -> None:  # type: ignore[type-arg]
+        self.ids = ids
+        self.texts: list[str] | None = None
+        if texts is not None:
+            self.texts = list(map(bytes.decode, map(str.encode, texts, _UTF8, _KEEP), _LATIN1))
+            if len(self.texts) != len(ids):
+                raise ValueError("one text for each id")
+        self._places: array | None = None  # type: ignore[type-arg]
+
+    @classmethod
+    def _held(cls, ids: array, texts: list[str] | None) -> Ordered:  # type: ignore[type-arg]
+        """An answer: ids and texts already held as this class holds them."""
+        answer = cls(ids)
+        answer.texts = texts
+        return answer
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def matching(self, query: str) -> set[int]:
-        """Ids of the cases whose text contains ``query``, ignoring case."""
-        needle = fold(query.strip()).replace("\x00", " ").encode("utf-8")
-        found: set[int] = set()
+    def _texts_and_needle(self, query: str) -> tuple[list[str], str]:
+        if self.texts is None:
+            raise ValueError("the texts were not read")
+        return self.texts, needle_of(query).encode("utf-8", "surrogatepass").decode("latin-1")
+
+    def matching(self, query: str) -> Ordered:
+        """The ids (and their texts) whose text holds ``query``, in this order."""
+        texts, needle = self._texts_and_needle(query)
         if not needle:
-            return set(self.ids)
-        blob, starts, ids = self.blob, self.starts, self.ids
-        position = blob.find(needle)
-        while position != -1:
-            record = bisect_right(starts, position) - 1
-            found.add(ids[record])
-            following = record + 1
-            if following == len(starts):
-                break
-            position = blob.find(needle, starts[following])
-        return found
+            return self
+        found = bytes(map(contains, texts, repeat(needle)))
+        return self._held(array("q", compress(self.ids, found)), list(compress(texts, found)))
 
+    def first(self, query: str, count: int) -> Ordered:
+        """The first ``count`` ids whose text holds ``query``: the search stops there, so a
+        common word answers at once. Fewer than ``count`` means there are no more."""
+        texts, needle = self._texts_and_needle(query)
+        places = list(islice(compress(range(len(texts)), map(contains, texts, repeat(needle))), count))
+        return self._held(array("q", map(self.ids.__getitem__, places)), list(map(texts.__getitem__, places)))
 
-def filter_ids(ids: Iterable[int], index: SearchIndex, query: str) -> array:  # type: ignore[type-arg]
-    """The ids (kept in their order) whose text contains ``query``, ignoring case."""
-    if not query.strip():
-        return array("q", ids)
-    return keep_found(ids, index.matching(query))
+    def keeping(self, found: Iterable[int]) -> Ordered:
+        """The ids in ``found`` that the list holds, in its order (an answer from the
+        database's index holds closed and trashed cases too, and ids newer than the list);
+        without their texts."""
+        places = self._place_table()
+        beyond = len(places)
+        # Each id's place plus one, 0 for an id the list does not hold.
+        held = sorted(filter(None, map(places.__getitem__, filter(beyond.__gt__, found))))
+        return self._held(array("q", map(self.ids.__getitem__, map((-1).__add__, held))), None)
 
-
-def keep_found(ids: Iterable[int], found: set[int]) -> array:  # type: ignore[type-arg]
-    """The ids (kept in their order) that are in ``found``: a C loop, ~10 ms for a million."""
-    return array("q", filter(found.__contains__, ids))
-
-
-class Placed:
-    """Ordered ids and each one's place in the order, made once per order: a small answer
-    from the index is put in order by sorting it, not by walking every id (a million)."""
-
-    # An answer over a tenth of the list is kept as cheaply by one walk of it (measured at
-    # 1M: sorting 77,000 ids by place costs what walking 414,000 does).
-    WALK_SHARE = 10
-
-    def __init__(self, ids: array) -> None:  # type: ignore[type-arg]
-        self.ids = ids
-        self._places: dict[int, int] | None = None
-
-    def keep(self, found: set[int]) -> array:  # type: ignore[type-arg]
-        """The ids in ``found`` that the order holds, in its order."""
-        if not found:
-            return array("q")
-        if len(found) * self.WALK_SHARE >= len(self.ids):
-            return keep_found(self.ids, found)
+    def _place_table(self) -> array:  # type: ignore[type-arg]
+        """Each id's place plus one, indexed by id: made once per list, in C."""
         if self._places is None:
-            self._places = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        places = self._places
-        return array("q", sorted(filter(places.__contains__, found), key=places.__getitem__))
+            ids = self.ids
+            places = array("q", bytes(8 * (max(ids, default=0) + 1)))
+            deque(map(places.__setitem__, ids, range(1, len(ids) + 1)), maxlen=0)
+            self._places = places
+        return self._places
+
+
+_UTF8 = repeat("utf-8")
+_KEEP = repeat("surrogatepass")  # a lone surrogate is matched as itself, never refused
+_LATIN1 = repeat("latin-1")
+
+
+def needle_of(query: str) -> str:
+    """What a filter looks for: the query folded, without the spaces around it (a NUL is a
+    space, as in the texts: no database takes one in a string)."""
+    return fold(query.strip()).replace("\x00", " ")
+
+
+def filtered(ids: array, texts: Sequence[str], query: str) -> array:  # type: ignore[type-arg]
+    """The ids (kept in their order) whose text, at the same place, holds ``query``."""
+    return Ordered(ids, texts).matching(query).ids

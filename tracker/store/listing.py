@@ -15,7 +15,7 @@ from typing import Any
 
 import tracker.store.search_index as search_index
 from tracker.domain.model import OPEN_STATUSES, Status
-from tracker.domain.search import SearchIndex, filter_ids, keep_found
+from tracker.domain.search import Ordered
 from tracker.domain.summary import CaseSummary, ListStats
 from tracker.store.driver import Codec
 
@@ -117,13 +117,32 @@ class ListingQueries:
         query = f"SELECT id FROM cases WHERE {' AND '.join(where)} ORDER BY {URGENCY_ORDER}"
         if limit is not None and not text.strip():
             query += f" LIMIT {int(limit)}"
-        ids = self._ids(query, {"t": self.codec.date_in(today)})
-        if text.strip():
-            found = self.search_ids(text)
-            ids = filter_ids(ids, self.search_index(), text) if found is None else keep_found(ids, found)
-            if limit is not None:
-                ids = ids[:limit]
-        return ids
+        if not text.strip():
+            return self._ids(query, {"t": self.codec.date_in(today)})
+        found = self.search_ids(text)
+        if found is None:
+            ids = self.ordered_texts(today, include_closed).matching(text).ids
+        else:
+            ids = Ordered(self._ids(query, {"t": self.codec.date_in(today)})).keeping(found).ids
+        return ids[:limit] if limit is not None else ids
+
+    def ordered_texts(self, today: date, include_closed: bool = False) -> Ordered:
+        """:meth:`ordered_ids` with each case's search text beside it (see
+        :mod:`tracker.domain.search`), read from the filter's index in the same query."""
+        where = "deleted_at IS NULL" if include_closed else f"deleted_at IS NULL AND NOT {CLOSED}"
+        rows = self.iter_rows(
+            f"SELECT cases.id, s.folded FROM cases{search_index.joined(self.dialect)} "
+            f"WHERE {where} ORDER BY {URGENCY_ORDER}",
+            {"t": self.codec.date_in(today)},
+        )
+        # Row by row into the array and the list: never a list of every row besides them.
+        ids: array[int] = array("q")
+        texts: list[str | None] = []
+        add_id, add_text = ids.append, texts.append
+        for row in rows:
+            add_id(row[0])
+            add_text(row[1])
+        return Ordered(ids, search_index.fill_in(self, ids, texts))
 
     def user_deadline_ids(self) -> array[int]:
         """Ids of live cases with a deadline of the user's own still open, soonest first."""
@@ -143,13 +162,6 @@ class ListingQueries:
             {"t": self.codec.date_in(today)},
         )
         return [self._summary(row) for row in rows]
-
-    def search_index(self) -> SearchIndex:
-        """What the filter looks in, for every live case (see :mod:`tracker.domain.search`)."""
-        # Every ticket a case has had, not only its current one: those its timeline recorded.
-        # Read row by row (at 100,000 cases a list of every row would double the TUI's memory).
-        rows = self.iter_rows(search_index.texts_query(self.dialect, " WHERE deleted_at IS NULL"))
-        return SearchIndex(search_index.folded_rows(rows))
 
     def search_ids(self, text: str) -> set[int] | None:
         """Ids of the cases (trashed ones too) whose text holds ``text``, from the database's

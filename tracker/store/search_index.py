@@ -21,10 +21,12 @@ the caller's scan (None from :func:`matching_ids`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, repeat
+from operator import is_
 from typing import Any, Protocol
 
 from tracker.domain.model import Case
-from tracker.domain.search import fold, search_text
+from tracker.domain.search import needle_of, search_text
 
 INDEX = "case_search"
 STALE = "case_search_stale"
@@ -94,6 +96,11 @@ def case_text(case: Case) -> str:
     (the earlier tickets in the timeline's order, which is the order of their ids)."""
     earlier = "\n".join(entry.ticket for entry in case.timeline if entry.ticket)
     return _folded(case.provider, case.service, case.ticket, case.notes, earlier)
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
 
 
 def _stale(tx: Reader) -> Iterator[list[int]]:
@@ -175,7 +182,7 @@ def _like(needle: str) -> str:
 def matching_ids(tx: Reader, query: str) -> set[int] | None:
     """Ids of the cases (trashed ones too) whose search text holds ``query``, ignoring case
     and accents; None when the index cannot serve it (shorter than three characters)."""
-    needle = fold(query.strip()).replace("\x00", " ")
+    needle = needle_of(query)
     if len(needle) < SHORTEST:
         return None
     # The ids come back as one comma-separated text: a row per id would cost the driver
@@ -202,6 +209,27 @@ def matching_ids(tx: Reader, query: str) -> set[int] | None:
             else:
                 found.discard(case_id)
     return found
+
+
+def joined(dialect: str) -> str:
+    """A join of ``cases`` to each case's folded text in the index, as ``folded``: NULL
+    where the index does not hold the case yet."""
+    return f" LEFT JOIN {INDEX} s ON s.{_key(dialect)} = cases.id"
+
+
+def fill_in(tx: Reader, ids: Sequence[int], texts: list[str | None]) -> list[str]:
+    """``texts`` (each case's at the same place as its id, read through :func:`joined`) with
+    the ones the index lacks or holds stale folded again from the cases, in place."""
+    stale = {row[0] for row in tx.rows(f"SELECT case_id FROM {STALE}")}
+    if texts.count(None):
+        stale.update(compress(ids, map(is_, texts, repeat(None))))
+    if stale:
+        places = list(compress(range(len(ids)), map(stale.__contains__, ids)))
+        for chunk in _chunks(places):
+            fresh = _texts_of(tx, [ids[place] for place in chunk])
+            for place in chunk:
+                texts[place] = fresh.get(ids[place], "")
+    return texts  # type: ignore[return-value]
 
 
 # -- the schema (revision 0010 makes it) --------------------------------------

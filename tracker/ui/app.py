@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.color import Color as RichColor
-from textual import log
+from textual import events, log
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -18,7 +19,9 @@ from tracker.clock import Clock
 from tracker.display import literal
 from tracker.i18n import _
 from tracker.ui import keys, line_breaks
-from tracker.ui.jobs import run_job
+from tracker.ui.collector import IdleCollector
+from tracker.ui.jobs import Early, run_job
+from tracker.ui.lists import FirstPage, first_page
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
 from tracker.ui.painter import Painter, readable
 from tracker.ui.services import HoldsTyping
@@ -34,6 +37,10 @@ if TYPE_CHECKING:
 
 # How long the cursor rests on a case before it is loaded ahead (seconds).
 PREFETCH_AFTER = 0.08
+
+
+# Rows read for the first screen before its size is known (more come as they are shown).
+EARLY_ROWS = 40
 
 
 class TrackerApp(App[None]):
@@ -58,6 +65,11 @@ class TrackerApp(App[None]):
         self._watching = False  # the change watch has looked at least once
         # Advice ("what to do next") names this app's keys while it runs, not commands.
         self._command_line_advice: Advise | None = None
+        # Full garbage collections wait for a pause in the typing (see the module).
+        self.collector = IdleCollector()
+        # The first screen's rows, read while Textual starts up: painted in its first frame.
+        rows = max(EARLY_ROWS, shutil.get_terminal_size().lines)
+        self._early_page: Early[FirstPage] | None = Early(partial(first_page, tracker, tracker.today(), rows))
 
     # -- start and stop --------------------------------------------------
 
@@ -81,9 +93,16 @@ class TrackerApp(App[None]):
             )
         self.push_screen(CasesScreen())
 
+    def early_first_page(self) -> FirstPage | None:
+        early, self._early_page = self._early_page, None
+        # A read still running after this long is left to the screen's own (which says so).
+        return early.take(0.05) if early is not None else None
+
     def first_screen_painted(self) -> None:
         """Start what the first screen did not need: SQLAlchemy, watching for changes."""
         run_job(self, self._warm_up, self._changes_seen, group="warm-up")
+        self.collector.start()
+        self.set_interval(0.25, self.collector.tick)
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self.check_for_changes)
 
@@ -130,7 +149,13 @@ class TrackerApp(App[None]):
         for screen in self.screen_stack:
             screen.post_message(DataChanged())
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
+        self.collector.stop()
         if self._command_line_advice is not None:
             advise_with(self._command_line_advice)
         self.tracker.close()

@@ -9,8 +9,9 @@ outcome is dropped with it. The app handles these messages in one place.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from textual.dom import DOMNode
 from textual.worker import Worker
@@ -49,3 +50,50 @@ def run_job(
             node.post_message(JobDone(result, then))
 
     return node.run_worker(in_thread, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
+
+
+def meanwhile(node: DOMNode, then: Callable[[T], object], wait: float = 0.1) -> Callable[[T], None]:
+    """A callback for work in a thread to hand ``then`` a result before it is done (the
+    first rows of a long answer): ``then`` runs on the event loop, as a job's result does.
+
+    The thread waits (at most ``wait`` seconds) until the screen has been painted with
+    it: what the work does next may be one long loop in C, which holds the interpreter
+    and would keep the event loop from painting until it ends.
+    """
+
+    def hand(result: T) -> None:
+        shown = threading.Event()
+
+        def show(value: T) -> None:
+            then(value)
+            node.call_after_refresh(shown.set)
+
+        node.post_message(JobDone(result, show))
+        shown.wait(wait)
+
+    return hand
+
+
+class Early(Generic[T]):
+    """Work started in a thread before the event loop runs (the first screen's rows, read
+    while Textual starts up), taken once by the screen that needs it."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._result: T | None = None
+        self._done = threading.Event()
+        threading.Thread(target=self._run, args=(work,), name="tracker-early", daemon=True).start()
+
+    def _run(self, work: Callable[[], T]) -> None:
+        try:
+            self._result = work()
+        except Exception:
+            pass
+        finally:
+            self._done.set()
+
+    def take(self, wait: float) -> T | None:
+        """The result if it is there within ``wait`` seconds (once), else None."""
+        if not self._done.wait(wait):
+            return None
+        result, self._result = self._result, None
+        return result

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import threading
 from array import array
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tracker.domain.search import Placed, SearchIndex, filter_ids, fold
+from tracker.domain.search import Ordered, needle_of
 from tracker.domain.summary import ListStats
 from tracker.i18n import _, ngettext
 from tracker.records import record
@@ -21,12 +22,29 @@ if TYPE_CHECKING:
     from tracker.core import Tracker
 
 # Rows read around the cursor with a list; the rest come as they scroll into view.
-FIRST_WINDOW = 120
+FIRST_WINDOW = 60
 HORIZON_DAYS = 7
 
 
 def load_rows(tracker: Tracker, ids: list[int], today: date) -> dict[int, Row]:
     return {i: case_row(s, today) for i, s in tracker.summaries(ids).items()}
+
+
+@record(frozen=True)
+class FirstPage:
+    """The most urgent cases, enough to fill a screen, as of ``today``."""
+
+    today: date
+    ids: array  # type: ignore[type-arg]
+    rows: dict[int, Row]
+
+
+def first_page(tracker: Tracker, today: date, count: int) -> FirstPage:
+    """The most urgent cases, enough to fill the screen: cheap at any table size."""
+    ids = tracker.first_ids(count)
+    if ids is None:
+        ids = tracker.ordered_ids(limit=count)
+    return FirstPage(today, ids, load_rows(tracker, list(ids), today))
 
 
 @record(frozen=True)
@@ -48,73 +66,112 @@ class Listed:
     stats: ListStats
     rows: dict[int, Row]
     query: Query
+    #: False for the first rows of a filter's answer, shown while the rest is found.
+    complete: bool = True
 
 
 class CaseLists:
     """The Cases screen's reads, and what a filter keystroke reuses from the last one.
 
-    Used from worker threads one at a time (a lock keeps it so).
+    Used from worker threads: a lock guards what is kept, another lets one read of the
+    whole list run at a time, and a filter key that needs no read never waits for one.
     """
 
     def __init__(self, tracker: Tracker) -> None:
         self.tracker = tracker
         self._lock = threading.Lock()
-        self._ordered: tuple[tuple[date, bool], Placed] | None = None
-        self._texts: SearchIndex | None = None
+        self._reading = threading.Lock()
+        self._ordered: tuple[tuple[date, bool], Ordered] | None = None
         self._stats: ListStats | None = None
-        # The last filter's folded text and answer, over the ordered ids above.
-        self._filtered: tuple[str, array] | None = None  # type: ignore[type-arg]
+        # The last filter: the list it looked through, its folded text, its answer.
+        self._answer: tuple[Ordered, str, Ordered] | None = None
 
-    def first_page(self, today: date, count: int) -> tuple[array, dict[int, Row]]:  # type: ignore[type-arg]
-        """The most urgent cases, enough to fill the screen: cheap at any table size."""
-        ids = self.tracker.first_ids(count)
-        if ids is None:
-            ids = self.tracker.ordered_ids(limit=count)
-        return ids, load_rows(self.tracker, list(ids), today)
+    def first_page(self, today: date, count: int) -> FirstPage:
+        return first_page(self.tracker, today, count)
 
-    def search_index(self) -> SearchIndex:
+    def has_texts(self, today: date, show_closed: bool) -> bool:
+        """Whether what the filter looks through is read, for this list."""
         with self._lock:
-            if self._texts is None:
-                self._texts = self.tracker.search_index()
-            return self._texts
+            return self._ordered is not None and _serves(self._ordered, (today, show_closed), True)
 
-    def query(self, query: Query) -> Listed:
+    def read_texts(self, today: date, show_closed: bool) -> None:
+        """Read what the filter looks through, while its box opens and the user starts typing."""
+        self._list((today, show_closed), fresh=False, texts=True)
+
+    def _list(self, key: tuple[date, bool], fresh: bool, texts: bool) -> Ordered:
+        """The list for ``key`` (today, closed cases shown), read again when ``fresh``; with
+        each case's text when asked (a fresh read does not wait for them: the index serves
+        the filter meanwhile, and the screen asks for them again)."""
+        with self._lock:
+            current = self._ordered
+        if current is not None and not fresh and _serves(current, key, texts):
+            return current[1]
+        with self._reading:
+            with self._lock:
+                latest = self._ordered
+            if latest is not None and latest is not current and not fresh and _serves(latest, key, texts):
+                return latest[1]  # read by another worker meanwhile
+            show_closed = key[1]
+            if texts:
+                ordered = self.tracker.ordered_texts(show_closed)
+            else:
+                ordered = Ordered(self.tracker.ordered_ids(show_closed))
+            with self._lock:
+                self._ordered = (key, ordered)
+            return ordered
+
+    def query(self, query: Query, glimpse: Callable[[Listed], object] | None = None) -> Listed:
+        """The list ``query`` asks for. A filter whose answer takes a while to complete
+        gives ``glimpse`` its first rows as soon as they are found (``complete`` False),
+        then the whole answer is returned."""
         key = (query.today, query.show_closed)
+        ordered = self._list(key, query.fresh, texts=False)
+        stats = self._counts(query.fresh)
+        needle = needle_of(query.text)
+        if not needle:
+            return self._listed(ordered.ids, stats, query)
         with self._lock:
-            if query.fresh or self._ordered is None or self._ordered[0] != key:
-                self._ordered = (key, Placed(self.tracker.ordered_ids(query.show_closed)))
-                self._filtered = None
-                if query.fresh:
-                    self._texts = None
-            ordered = self._ordered
-            placed = ordered[1]
-            ids = placed.ids
-            last = self._filtered
-        needle = fold(query.text.strip())
-        if needle:
-            # The database's index for three characters and more, its answer put in the
-            # list's order; for one or two, the scan of the text read when the filter box
-            # opened, over the last answer when the text holds the last one (a key typed at
-            # the end can only match fewer of the same cases).
+            last = self._answer
+        # A key typed at the end can only match fewer of the same cases.
+        base = last[2] if last is not None and last[0] is ordered and last[1] in needle else ordered
+        answer = None
+        if base.texts is None:
+            # Before the texts are read: the database's index, for three characters and more.
             found = self.tracker.search_ids(query.text)
             if found is not None:
-                ids = placed.keep(found)
+                answer = ordered.keeping(found)
             else:
-                if last is not None and last[0] in needle:
-                    ids = last[1]
-                ids = filter_ids(ids, self.search_index(), query.text)
+                ordered = base = self._list(key, fresh=False, texts=True)
+        if answer is None:
+            if glimpse is not None:
+                top = base.first(query.text, FIRST_WINDOW)
+                if len(top) < FIRST_WINDOW:
+                    answer = top  # there is no more
+                else:
+                    glimpse(self._listed(top.ids, stats, query, complete=False))
+            if answer is None:
+                answer = base.matching(query.text)
         with self._lock:
-            if self._ordered is ordered:  # not read again meanwhile
-                self._filtered = (needle, ids) if needle else None
+            self._answer = (ordered, needle, answer)
+        return self._listed(answer.ids, stats, query)
+
+    def _counts(self, fresh: bool) -> ListStats:
         with self._lock:
-            if query.fresh or self._stats is None:
+            if fresh or self._stats is None:
                 self._stats = self.tracker.stats()
-            stats = self._stats
+            return self._stats
+
+    def _listed(self, ids: array, stats: ListStats, query: Query, complete: bool = True) -> Listed:  # type: ignore[type-arg]
         window = ids[max(0, query.cursor - FIRST_WINDOW // 2) :][:FIRST_WINDOW]
-        return Listed(ids, stats, load_rows(self.tracker, list(window), query.today), query)
+        return Listed(ids, stats, load_rows(self.tracker, list(window), query.today), query, complete)
 
 
-def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> str:
+def _serves(kept: tuple[tuple[date, bool], Ordered], key: tuple[date, bool], texts: bool) -> bool:
+    """Whether a list read before is the one asked for (with the texts, when they are asked for)."""
+    return kept[0] == key and (kept[1].texts is not None or not texts)
+
+
+def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str, complete: bool = True) -> str:
     parts = [
         ngettext("{count} open", "{count} open", stats.open).format(count=stats.open),
         ngettext("{count} overdue", "{count} overdue", stats.overdue).format(count=stats.overdue),
@@ -122,7 +179,13 @@ def summary_line(stats: ListStats, shown: int, show_closed: bool, text: str) -> 
         ngettext("{count} verified", "{count} verified", stats.verified).format(count=stats.verified),
     ]
     line = " · ".join(parts)
-    if text:
+    if text and not complete:
+        line += "   " + ngettext(
+            "filter: the first {count} match, still looking",
+            "filter: the first {count} matches, still looking",
+            shown,
+        ).format(count=shown)
+    elif text:
         line += "   " + ngettext("filter: {count} match", "filter: {count} matches", shown).format(
             count=shown
         )

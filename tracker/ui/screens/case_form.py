@@ -25,7 +25,7 @@ from tracker.ui.screens.form import FormBehaviour
 from tracker.ui.services import services
 from tracker.ui.widgets.field import Field, FieldInput
 from tracker.ui.widgets.footer import FittingFooter
-from tracker.ui.widgets.safe_text import SafeTextArea
+from tracker.ui.widgets.safe_text_area import SafeTextArea
 from tracker.ui.widgets.searchable_select import SearchableSelect
 from tracker.wording.formats import country_name, listed, weekday_date
 from tracker.wording.terms import action_label, channel_label, check_label, playbook_title

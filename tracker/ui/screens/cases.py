@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from functools import partial
 from typing import ClassVar
 
@@ -14,10 +13,9 @@ from textual.widgets import Input, Static
 from tracker.domain.model import Case
 from tracker.i18n import NP_, _, ngettext
 from tracker.ui import keys
-from tracker.ui.jobs import run_job
+from tracker.ui.jobs import meanwhile, run_job
 from tracker.ui.layout import Column
-from tracker.ui.lists import CaseLists, Listed, Query, load_rows, summary_line
-from tracker.ui.rows import Row
+from tracker.ui.lists import CaseLists, FirstPage, Listed, Query, load_rows, summary_line
 from tracker.ui.screens.case_list import CaseListScreen
 from tracker.ui.widgets.case_table import CaseTable
 from tracker.ui.widgets.deadline_panels import NotOwedLine
@@ -51,6 +49,7 @@ class CasesScreen(CaseListScreen):
         self.loaded = False  # the first rows are painted
         self.counted = False  # the whole list and its counts are in
         self.shown_filter = ""  # the filter the table shows the result of
+        self.filter_complete = True  # False while it shows only the answer's first rows
         self._lists: CaseLists | None = None
 
     def above_table(self) -> list[Widget]:
@@ -84,6 +83,10 @@ class CasesScreen(CaseListScreen):
             self.query_one(NotOwedLine).reload()
         if not self.loaded:
             # Paint the top of the list first; the whole order and the counts follow.
+            early = self.services.early_first_page()
+            if early is not None and early.today == today and fresh:
+                self._first_page(generation, keep, fresh, early)
+                return
             count = max(self.table.size.height, 40)
             run_job(
                 self,
@@ -100,13 +103,12 @@ class CasesScreen(CaseListScreen):
         generation: int,
         keep: int | None,
         fresh: bool,
-        page: tuple[array, dict[int, Row]],  # type: ignore[type-arg]
+        page: FirstPage,
     ) -> None:
         if generation != self._generation:
             return
-        ids, rows = page
-        if ids:
-            self.table.set_entries(ids, rows)
+        if page.ids:
+            self.table.set_entries(page.ids, page.rows)
         self.loaded = True
 
         def painted() -> None:
@@ -125,10 +127,11 @@ class CasesScreen(CaseListScreen):
             cursor=self.table.cursor,
             fresh=fresh,
         )
+        show = partial(self._listed, generation, keep, first_load)
         run_job(
             self,
-            partial(self.lists.query, query),
-            partial(self._listed, generation, keep, first_load),
+            partial(self.lists.query, query, meanwhile(self, show)),
+            show,
             group="load",
             exclusive=True,
         )
@@ -148,9 +151,12 @@ class CasesScreen(CaseListScreen):
         # Rows shown a moment ago by the first page are still fresh; after a change, not.
         table.set_entries(listed.ids, {**table.rows, **listed.rows} if first_load else listed.rows, keep)
         self.shown_filter = listed.query.text
+        self.filter_complete = listed.complete
+        if listed.complete and self.query_one("#filter", Input).display:
+            self._read_texts()  # read afresh after a change; the index serves meanwhile
         stats = listed.stats
         self.query_one("#summary", Static).update(
-            summary_line(stats, len(listed.ids), listed.query.show_closed, listed.query.text)
+            summary_line(stats, len(listed.ids), listed.query.show_closed, listed.query.text, listed.complete)
         )
         self.counted = True
         if stats.overdue and not self._warned_overdue:
@@ -210,8 +216,14 @@ class CasesScreen(CaseListScreen):
         box = self.query_one("#filter", Input)
         box.display = True
         box.focus()
-        # Read what the filter searches while the user starts typing.
-        run_job(self, self.lists.search_index, group="search-index", exclusive=True)
+        self._read_texts()
+
+    def _read_texts(self) -> None:
+        """Read what the filter looks through, while the user starts typing."""
+        today = self.services.tracker.today()
+        if not self.lists.has_texts(today, self.show_closed):
+            read = partial(self.lists.read_texts, today, self.show_closed)
+            run_job(self, read, group="search-index", exclusive=True)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -1,4 +1,5 @@
-"""Text fields that never send what they hold to the terminal raw.
+"""Text fields that never send what they hold to the terminal raw (the TextArea's twin is
+:mod:`.safe_text_area`).
 
 A value can carry an escape sequence (a pasted one, or a stored note loaded
 into the edit form). The value itself is kept exactly; only what is drawn
@@ -12,7 +13,7 @@ from typing import Any
 
 from rich.highlighter import Highlighter
 from rich.text import Text
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from tracker.display import visible
 
@@ -32,14 +33,3 @@ class SafeInput(Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("highlighter", _Visible())
         super().__init__(*args, **kwargs)
-
-
-class SafeTextArea(TextArea):
-    """A TextArea whose lines are drawn safely (see the module)."""
-
-    def get_line(self, line_index: int) -> Text:
-        line = super().get_line(line_index)
-        shown = visible(line.plain)
-        if shown != line.plain:
-            line.plain = shown
-        return line
