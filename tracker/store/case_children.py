@@ -212,9 +212,7 @@ def insert_children(tx: Statements, cases: Sequence[tuple[int, Case]]) -> None:
         ),
     )
     for table, columns, rows in writers:
-        tx.execute_many(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
-        )
+        tx.insert_rows(table, columns, rows)
 
 
 _WRITERS: tuple[tuple[str, tuple[str, ...], Callable[[int, Any, int, Codec], tuple[object, ...]]], ...] = (

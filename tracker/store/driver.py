@@ -46,6 +46,8 @@ class Statements(Protocol):
 
     def execute_many(self, text: str, rows: list[tuple[object, ...]]) -> None: ...
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: list[tuple[object, ...]]) -> None: ...
+
 
 class RowJournal(Protocol):
     """Keeps the rows one change writes, before and after (:class:`tracker.store.undo_log.Journal`)."""

@@ -25,6 +25,7 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Any, Protocol
 
+from tracker.domain.model import Case
 from tracker.domain.search import needle_of, search_text
 
 INDEX = "case_search"
@@ -52,12 +53,23 @@ class Statements(Reader, Protocol):
     def execute_many(self, text: str, rows: list[tuple[object, ...]]) -> None: ...
 
 
+class Writer(Statements, Protocol):
+    """What keeping the index in a write transaction of tracker's needs of it."""
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: list[tuple[object, ...]]) -> None: ...
+
+
 def _key(dialect: str) -> str:
     return "rowid" if dialect == "sqlite" else "case_id"
 
 
 def _earlier(dialect: str) -> str:
-    return "group_concat(t.ticket, char(10))" if dialect == "sqlite" else "string_agg(t.ticket, chr(10))"
+    # In the timeline's order (of ids), as :func:`case_text` joins them: SQLite reads them in
+    # that order through the index on case_id (the rowid follows); PostgreSQL is told so, as
+    # its rows need not lie in the table in that order.
+    if dialect == "sqlite":
+        return "group_concat(t.ticket, char(10))"
+    return "string_agg(t.ticket, chr(10) ORDER BY t.id)"
 
 
 def texts_query(dialect: str, where: str = "") -> str:
@@ -69,12 +81,21 @@ def texts_query(dialect: str, where: str = "") -> str:
     )
 
 
-def folded_rows(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, str]]:
+def _folded(provider: str, service: str, ticket: str, notes: str, earlier: str) -> str:
     # NUL as a space, as the scan has it (and neither SQLite's strings nor PostgreSQL's text take it).
-    return (
-        (row[0], search_text(row[1], row[2], row[3], row[4], row[5] or "").replace("\x00", " "))
-        for row in rows
-    )
+    return search_text(provider, service, ticket, notes, earlier).replace("\x00", " ")
+
+
+def folded_rows(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, str]]:
+    """Each case's id and folded text, from the rows of :func:`texts_query`."""
+    return ((row[0], _folded(row[1], row[2], row[3], row[4], row[5] or "")) for row in rows)
+
+
+def case_text(case: Case) -> str:
+    """A case's folded text as :func:`folded_rows` makes it from the case's rows once stored
+    (the earlier tickets in the timeline's order, which is the order of their ids)."""
+    earlier = "\n".join(entry.ticket for entry in case.timeline if entry.ticket)
+    return _folded(case.provider, case.service, case.ticket, case.notes, earlier)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -82,21 +103,53 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
         yield ids[start : start + _CHUNK]
 
 
+def _stale(tx: Reader) -> Iterator[list[int]]:
+    """The marked case ids in id order, :data:`_CHUNK` at a time: after an import or a copy
+    every case is marked, and a million ids in one list would be ~90 MB. Each chunk is read
+    after the one before has been dealt with (refresh unmarks it), from where that one ended."""
+    last: int | None = None
+    while True:
+        after = "" if last is None else " WHERE case_id > ?"
+        chunk = [
+            row[0]
+            for row in tx.rows(
+                f"SELECT case_id FROM {STALE}{after} ORDER BY case_id LIMIT {_CHUNK}",
+                () if last is None else (last,),
+            )
+        ]
+        if not chunk:
+            return
+        yield chunk
+        last = chunk[-1]
+
+
 def _texts_of(tx: Reader, ids: Sequence[int]) -> dict[int, str]:
     marks = ", ".join("?" * len(ids))
     return dict(folded_rows(tx.rows(texts_query(tx.dialect, f" WHERE id IN ({marks})"), list(ids))))
 
 
-def refresh(tx: Statements) -> None:
-    """Fold again the cases the triggers marked, inside the writer's transaction."""
-    stale = [row[0] for row in tx.rows(f"SELECT case_id FROM {STALE} ORDER BY case_id")]
+def _put(tx: Writer, ids: Sequence[int], texts: Iterable[tuple[int, str]]) -> None:
+    """The index rows of these cases become ``texts`` (none for a case left out), and the
+    cases are no longer marked."""
     key = _key(tx.dialect)
-    for chunk in _chunks(stale):
-        marks = ", ".join("?" * len(chunk))
-        texts = _texts_of(tx, chunk)
-        tx.execute(f"DELETE FROM {INDEX} WHERE {key} IN ({marks})", list(chunk))
-        tx.execute_many(f"INSERT INTO {INDEX} ({key}, folded) VALUES (?, ?)", list(texts.items()))
-        tx.execute(f"DELETE FROM {STALE} WHERE case_id IN ({marks})", list(chunk))
+    marks = ", ".join("?" * len(ids))
+    tx.execute(f"DELETE FROM {INDEX} WHERE {key} IN ({marks})", list(ids))
+    tx.insert_rows(INDEX, (key, "folded"), list(texts))
+    tx.execute(f"DELETE FROM {STALE} WHERE case_id IN ({marks})", list(ids))
+
+
+def refresh(tx: Writer) -> None:
+    """Fold again the cases the triggers marked, inside the writer's transaction."""
+    for chunk in _stale(tx):
+        _put(tx, chunk, _texts_of(tx, chunk).items())
+
+
+def index_new(tx: Writer, cases: Sequence[tuple[int, Case]]) -> None:
+    """Fold cases just inserted (the bulk path: imports, copies) into the index from the cases
+    themselves, rather than reading back at commit what the triggers marked."""
+    for start in range(0, len(cases), _CHUNK):
+        chunk = cases[start : start + _CHUNK]
+        _put(tx, [case_id for case_id, _ in chunk], [(case_id, case_text(case)) for case_id, case in chunk])
 
 
 def fill(tx: Statements) -> None:
@@ -148,8 +201,7 @@ def matching_ids(tx: Reader, query: str) -> set[int] | None:
         )
     joined = rows[0][0] if rows else None
     found = set(map(int, joined.split(","))) if joined else set()
-    stale = [row[0] for row in tx.rows(f"SELECT case_id FROM {STALE}")]
-    for chunk in _chunks(stale):
+    for chunk in _stale(tx):
         texts = _texts_of(tx, chunk)
         for case_id in chunk:
             if needle in texts.get(case_id, "\x00"):

@@ -114,6 +114,10 @@ class Transaction(ListingQueries, ABC):
         if rows:
             self.connection.executemany(self.sql(text), rows)  # type: ignore[attr-defined]
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: list[tuple[object, ...]]) -> None:
+        """New rows, many at once, in their order (ids the table makes are made in that order)."""
+        self.execute_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(len(columns))})", rows)
+
     # -- finding cases -------------------------------------------------------
 
     def find_id(self, ref: str | int, include_deleted: bool = False) -> int:
@@ -281,7 +285,7 @@ class Transaction(ListingQueries, ABC):
         case_rows = [
             (case_id, *case_values(case, codec).values()) for case_id, case in zip(ids, cases, strict=True)
         ]
-        self.execute_many(f"INSERT INTO cases ({_CASES}) VALUES ({_marks(len(CASE_COLUMNS))})", case_rows)
+        self.insert_rows("cases", CASE_COLUMNS, case_rows)
         check_rows = [
             (case_id, *check_values(check, position, codec).values())
             for case_id, case in zip(ids, cases, strict=True)
@@ -292,13 +296,11 @@ class Transaction(ListingQueries, ABC):
             for case_id, case in zip(ids, cases, strict=True)
             for entry in case.timeline
         ]
-        self.execute_many(
-            f"INSERT INTO checks ({', '.join(_NEW_CHECK)}) VALUES ({_marks(len(_NEW_CHECK))})", check_rows
-        )
-        self.execute_many(
-            f"INSERT INTO timeline ({', '.join(_NEW_ENTRY)}) VALUES ({_marks(len(_NEW_ENTRY))})", entry_rows
-        )
-        case_children.insert_children(self, list(zip(ids, cases, strict=True)))  # type: ignore[arg-type]
+        self.insert_rows("checks", _NEW_CHECK, check_rows)
+        self.insert_rows("timeline", _NEW_ENTRY, entry_rows)
+        inserted = list(zip(ids, cases, strict=True))
+        case_children.insert_children(self, inserted)  # type: ignore[arg-type]
+        search_index.index_new(self, inserted)  # type: ignore[arg-type]
 
     def save(self, case: Case, before: Case) -> Case:
         """Write what changed between ``before`` (as loaded in this transaction) and ``case``:
