@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -20,8 +19,7 @@ from tracker.display import literal
 from tracker.i18n import _
 from tracker.ui import keys, line_breaks
 from tracker.ui.collector import IdleCollector
-from tracker.ui.jobs import Early, run_job
-from tracker.ui.lists import FirstPage, first_page
+from tracker.ui.jobs import run_job
 from tracker.ui.messages import DataChanged, JobDone, JobFailed, JobRefused
 from tracker.ui.painter import Painter, readable
 from tracker.ui.services import HoldsTyping
@@ -37,10 +35,6 @@ if TYPE_CHECKING:
 
 # How long the cursor rests on a case before it is loaded ahead (seconds).
 PREFETCH_AFTER = 0.08
-
-
-# Rows read for the first screen before its size is known (more come as they are shown).
-EARLY_ROWS = 40
 
 
 class TrackerApp(App[None]):
@@ -67,9 +61,6 @@ class TrackerApp(App[None]):
         self._command_line_advice: Advise | None = None
         # Full garbage collections wait for a pause in the typing (see the module).
         self.collector = IdleCollector()
-        # The first screen's rows, read while Textual starts up: painted in its first frame.
-        rows = max(EARLY_ROWS, shutil.get_terminal_size().lines)
-        self._early_page: Early[FirstPage] | None = Early(partial(first_page, tracker, tracker.today(), rows))
 
     # -- start and stop --------------------------------------------------
 
@@ -92,11 +83,6 @@ class TrackerApp(App[None]):
                 markup=False,
             )
         self.push_screen(CasesScreen())
-
-    def early_first_page(self) -> FirstPage | None:
-        early, self._early_page = self._early_page, None
-        # A read still running after this long is left to the screen's own (which says so).
-        return early.take(0.05) if early is not None else None
 
     def first_screen_painted(self) -> None:
         """Start what the first screen did not need: SQLAlchemy, watching for changes."""

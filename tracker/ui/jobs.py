@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from textual.dom import DOMNode
 from textual.worker import Worker
@@ -72,28 +72,3 @@ def meanwhile(node: DOMNode, then: Callable[[T], object], wait: float = 0.1) -> 
         shown.wait(wait)
 
     return hand
-
-
-class Early(Generic[T]):
-    """Work started in a thread before the event loop runs (the first screen's rows, read
-    while Textual starts up), taken once by the screen that needs it."""
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        self._result: T | None = None
-        self._done = threading.Event()
-        threading.Thread(target=self._run, args=(work,), name="tracker-early", daemon=True).start()
-
-    def _run(self, work: Callable[[], T]) -> None:
-        try:
-            self._result = work()
-        except Exception:
-            pass
-        finally:
-            self._done.set()
-
-    def take(self, wait: float) -> T | None:
-        """The result if it is there within ``wait`` seconds (once), else None."""
-        if not self._done.wait(wait):
-            return None
-        result, self._result = self._result, None
-        return result

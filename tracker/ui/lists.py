@@ -36,9 +36,8 @@ def load_rows(tracker: Tracker, ids: list[int], today: date) -> dict[int, Row]:
 
 @record(frozen=True)
 class FirstPage:
-    """The most urgent cases, enough to fill a screen, as of ``today``."""
+    """The most urgent cases, enough to fill a screen, and their rows."""
 
-    today: date
     ids: array  # type: ignore[type-arg]
     rows: dict[int, Row]
 
@@ -48,7 +47,7 @@ def first_page(tracker: Tracker, today: date, count: int) -> FirstPage:
     ids = tracker.first_ids(count)
     if ids is None:
         ids = tracker.ordered_ids(limit=count)
-    return FirstPage(today, ids, load_rows(tracker, list(ids), today))
+    return FirstPage(ids, load_rows(tracker, list(ids), today))
 
 
 @record(frozen=True)

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
     from tracker.core import Tracker
     from tracker.domain.model import Case
-    from tracker.ui.lists import FirstPage
     from tracker.ui.painter import Painter
 
 
@@ -39,9 +38,6 @@ class AppServices(Protocol):
 
     def first_screen_painted(self) -> None:
         """The first rows are on screen: start what could wait."""
-
-    def early_first_page(self) -> FirstPage | None:
-        """The Cases screen's first rows, if they were read while the app started (once)."""
 
     def offer_undo(self, message: str) -> None:
         """Say what was done and that the undo key takes it back."""

@@ -83,10 +83,9 @@ class CasesScreen(CaseListScreen):
             self.query_one(NotOwedLine).reload()
         if not self.loaded:
             # Paint the top of the list first; the whole order and the counts follow.
-            early = self.services.early_first_page()
-            if early is not None and early.today == today and fresh:
-                self._first_page(generation, keep, fresh, early)
-                return
+            # The read runs while the first frame ("Loading…") is drawn: waiting for it
+            # before that frame, to draw rows in it, made the first paint slower (1.40x the
+            # minimal app against 1.25x, medians of 25 at 100,000 cases).
             count = max(self.table.size.height, 40)
             run_job(
                 self,
