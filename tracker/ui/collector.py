@@ -5,7 +5,7 @@ rest. Its young generations are cheap and keep running as usual. A full collecti
 walks every object still alive (a Textual app holds some 70,000), which took 90-180 ms
 here, and Python starts one whenever enough objects have survived: about once a second
 while keys are pressed, in the middle of whichever key came next. Here a full
-collection runs instead after half a second without input, or after ten seconds of
+collection runs instead after half a second without input, or after thirty seconds of
 input without a pause, so memory held by cycles is still given back.
 
 What start-up made (the modules, Textual's styles, the first screen) lives as long as
@@ -28,7 +28,7 @@ class IdleCollector:
     """Run full collections when input pauses; give Python back its own rule when stopped."""
 
     QUIET = 0.5  # seconds without input before collecting
-    LONGEST = 10.0  # seconds of input without a pause after which it collects anyway
+    LONGEST = 30.0  # seconds of input without a pause after which it collects anyway
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
