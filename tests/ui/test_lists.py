@@ -160,3 +160,18 @@ async def test_the_screen_ends_on_the_whole_answer(
         assert f"filter: {FIRST_WINDOW + 10} matches" in str(
             app.screen.query_one("#summary", Static).render()
         )
+
+
+def test_rows_are_read_again_after_a_fresh_read(tracker: Tracker) -> None:
+    """A filter's next key takes the rows it drew a moment ago from memory; a fresh read
+    (after any change) reads them again."""
+    from tracker.ui.lists import CaseLists, Query, load_rows
+
+    case = seed(tracker, "Claro", requested=TODAY, ticket="T-1")
+    assert case.id is not None
+    lists = CaseLists(tracker)
+    before = lists.query(Query(TODAY, True, "", 0, True)).rows[case.id]
+    tracker.cases.log_contact(case.id, "new ticket given", ticket="T-2")
+    assert lists.query(Query(TODAY, True, "cla", 0, False)).rows[case.id] is before
+    after = lists.query(Query(TODAY, True, "cla", 0, True)).rows[case.id]
+    assert after == load_rows(tracker, [case.id], TODAY)[case.id] != before
