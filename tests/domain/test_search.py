@@ -112,3 +112,13 @@ def test_places_of_an_index_answer_are_in_the_lists_order() -> None:
 def test_fold_is_what_the_needle_is_made_of() -> None:
     assert needle_of("  Peña ") == fold("Peña") == "pena"
     assert needle_of("a\x00b") == "a b"
+
+
+def test_places_of_sparse_or_negative_ids_need_no_table_as_large_as_the_highest() -> None:
+    # Imported cases keep their numbers, which can be anything: no table of 10**12 places,
+    # and a negative id is not taken for a place counted from the end.
+    ids = array("q", [5, 10**12, 3, 2**62])
+    ordered = Ordered(ids)
+    assert list(ordered.keeping({3, 2**62, 7, -1}).ids) == [3, 2**62]
+    dense = Ordered(array("q", [4, 2, 9]))
+    assert list(dense.keeping({9, 4, -1, -3, 10**6}).ids) == [4, 9]

@@ -79,3 +79,19 @@ def test_nothing_happens_before_start_or_after_stop(collector: tuple[IdleCollect
     idle.stop()
     assert not idle.running
     assert not idle.tick()
+
+
+def test_two_apps_in_one_process_give_python_its_rule_back_when_the_last_stops(
+    collector: tuple[IdleCollector, Clock],
+) -> None:
+    first, clock = collector
+    second = IdleCollector(clock)
+    before = gc.get_threshold()
+    first.start()
+    second.start()
+    first.stop()
+    assert gc.get_threshold()[2] > 1_000_000  # the second still runs
+    assert gc.get_freeze_count() > 0
+    second.stop()
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -175,3 +175,22 @@ def test_rows_are_read_again_after_a_fresh_read(tracker: Tracker) -> None:
     assert lists.query(Query(TODAY, True, "cla", 0, False)).rows[case.id] is before
     after = lists.query(Query(TODAY, True, "cla", 0, True)).rows[case.id]
     assert after == load_rows(tracker, [case.id], TODAY)[case.id] != before
+
+
+def test_a_key_after_a_change_never_shows_the_list_as_it_was(tracker: Tracker) -> None:
+    """The screen forgets what it kept the moment it learns of a change; a filter key that
+    comes before the fresh read is done reads (or waits for) the list as it is now."""
+    from tracker.ui.lists import CaseLists, Query
+
+    kept = seed(tracker, "Claro", requested=TODAY, ticket="T-1")
+    gone = seed(tracker, "Claro Empresas", requested=TODAY, ticket="T-2", number=2)
+    assert kept.id is not None and gone.id is not None
+    lists = CaseLists(tracker)
+    lists.query(Query(TODAY, True, "", 0, True))
+    lists.read_texts(TODAY, True)
+    assert list(lists.query(Query(TODAY, True, "claro", 0, False)).ids) == [kept.id, gone.id]
+    tracker.cases.delete(gone.id)
+    lists.forget()
+    listed = lists.query(Query(TODAY, True, "claro", 0, False))
+    assert list(listed.ids) == [kept.id]
+    assert gone.id not in listed.rows

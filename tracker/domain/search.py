@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, islice, repeat
 from operator import contains
 
@@ -63,7 +63,7 @@ class Ordered:
             self.texts = list(map(bytes.decode, map(str.encode, texts, _UTF8, _KEEP), _LATIN1))
             if len(self.texts) != len(ids):
                 raise ValueError("one text for each id")
-        self._places: array | None = None  # type: ignore[type-arg]
+        self._places: Callable[[Iterable[int]], Iterable[int | None]] | None = None
 
     @classmethod
     def _held(cls, ids: array, texts: list[str] | None) -> Ordered:  # type: ignore[type-arg]
@@ -99,22 +99,29 @@ class Ordered:
         """The ids in ``found`` that the list holds, in its order (an answer from the
         database's index holds closed and trashed cases too, and ids newer than the list);
         without their texts."""
-        places = self._place_table()
-        beyond = len(places)
-        # Each id's place plus one, 0 for an id the list does not hold.
-        held = sorted(filter(None, map(places.__getitem__, filter(beyond.__gt__, found))))
+        # Each id's place plus one; None or 0 for an id the list does not hold.
+        held = sorted(filter(None, self._places_of()(found)))
         return self._held(array("q", map(self.ids.__getitem__, map((-1).__add__, held))), None)
 
-    def _place_table(self) -> array:  # type: ignore[type-arg]
-        """Each id's place plus one, indexed by id: made once per list, in C."""
+    def _places_of(self) -> Callable[[Iterable[int]], Iterable[int | None]]:
+        """Each id's place plus one, made once per list: a table indexed by id, in C, when
+        the ids are dense enough for it (as numbered cases are), else a dict."""
         if self._places is None:
             ids = self.ids
-            places = array("q", bytes(8 * (max(ids, default=0) + 1)))
-            deque(map(places.__setitem__, ids, range(1, len(ids) + 1)), maxlen=0)
-            self._places = places
+            highest = max(ids, default=0)
+            if min(ids, default=0) >= 0 and highest <= _DENSE * len(ids) + 1024:
+                table = array("q", bytes(8 * (highest + 1)))
+                deque(map(table.__setitem__, ids, range(1, len(ids) + 1)), maxlen=0)
+                within = range(len(table)).__contains__
+                self._places = lambda found: map(table.__getitem__, filter(within, found))
+            else:
+                place = dict(zip(ids, range(1, len(ids) + 1), strict=True)).get
+                self._places = lambda found: map(place, found)
         return self._places
 
 
+# Ids at most this many times as many as the list's cases are held in a table by id.
+_DENSE = 4
 _UTF8 = repeat("utf-8")
 _KEEP = repeat("surrogatepass")  # a lone surrogate is matched as itself, never refused
 _LATIN1 = repeat("latin-1")

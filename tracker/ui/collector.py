@@ -15,6 +15,7 @@ the app: it is frozen once, out of every later collection's sight.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Callable
 
@@ -22,6 +23,15 @@ from collections.abc import Callable
 _FULL_AFTER = 10
 # A threshold no count reaches: Python never starts a full collection by itself.
 _NEVER = 1 << 30
+
+
+class _Shared:
+    """Python's rule, saved by the first collector to start and given back by the last to
+    stop: several apps may run in one process (the tests)."""
+
+    lock = threading.Lock()
+    running = 0
+    threshold: tuple[int, int, int] = (0, 0, 0)
 
 
 class IdleCollector:
@@ -32,31 +42,39 @@ class IdleCollector:
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._threshold: tuple[int, int, int] | None = None
+        self._started = False
         self._last_input = clock()
         self._last_full = clock()
         self.full_collections = 0
 
     @property
     def running(self) -> bool:
-        return self._threshold is not None
+        return self._started
 
     def start(self) -> None:
-        if self._threshold is not None:
+        if self._started:
             return
-        gc.freeze()
-        young, middle, full = gc.get_threshold()
-        self._threshold = (young, middle, full)
-        gc.set_threshold(young, middle, _NEVER)
+        self._started = True
         self._last_full = self._clock()
+        with _Shared.lock:
+            if _Shared.running == 0:
+                gc.freeze()
+                young, middle, full = gc.get_threshold()
+                _Shared.threshold = (young, middle, full)
+                gc.set_threshold(young, middle, _NEVER)
+            _Shared.running += 1
 
     def stop(self) -> None:
-        """Python's rule again, and what was frozen back in sight (an app in a test process)."""
-        if self._threshold is None:
+        """Python's rule again, and what was frozen back in sight, once the last collector
+        of the process stops (an app in a test process)."""
+        if not self._started:
             return
-        gc.set_threshold(*self._threshold)
-        self._threshold = None
-        gc.unfreeze()
+        self._started = False
+        with _Shared.lock:
+            _Shared.running -= 1
+            if _Shared.running == 0:
+                gc.set_threshold(*_Shared.threshold)
+                gc.unfreeze()
 
     def input_seen(self) -> None:
         self._last_input = self._clock()
@@ -64,7 +82,7 @@ class IdleCollector:
     def tick(self) -> bool:
         """Collect if a full collection is due and input paused (or paused too long ago);
         True when it collected."""
-        if self._threshold is None or gc.get_count()[2] < _FULL_AFTER:
+        if not self._started or gc.get_count()[2] < _FULL_AFTER:
             return False
         now = self._clock()
         if now - self._last_input < self.QUIET and now - self._last_full < self.LONGEST:

@@ -165,9 +165,24 @@ class CaseLists:
 
     def _counts(self, fresh: bool) -> ListStats:
         with self._lock:
-            if fresh or self._stats is None:
-                self._stats = self.tracker.stats()
-            return self._stats
+            stats = None if fresh else self._stats
+        if stats is None:
+            # Read outside the lock: the event loop takes it (has_texts), and at a million
+            # cases the counts take a while.
+            stats = self.tracker.stats()
+            with self._lock:
+                self._stats = stats
+        return stats
+
+    def forget(self) -> None:
+        """Something changed: drop what was kept (the list, its texts, the last answer, the
+        rows drawn, the counts), so that a filter key pressed before the fresh read is done
+        waits for it rather than showing the list as it was. Called on the event loop."""
+        with self._lock:
+            self._ordered = None
+            self._answer = None
+            self._drawn = {}
+            self._stats = None
 
     def _listed(self, ids: array, stats: ListStats, query: Query, complete: bool = True) -> Listed:  # type: ignore[type-arg]
         window = ids[max(0, query.cursor - FIRST_WINDOW // 2) :][:FIRST_WINDOW]

@@ -80,6 +80,7 @@ class CasesScreen(CaseListScreen):
         generation = self._generation
         today = self.services.tracker.today()
         if fresh:
+            self.lists.forget()
             self.query_one(NotOwedLine).reload()
         if not self.loaded:
             # Paint the top of the list first; the whole order and the counts follow.
