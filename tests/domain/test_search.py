@@ -7,7 +7,7 @@ from array import array
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.search import Ordered, filtered, fold, needle_of, search_text
+from tracker.domain.search import Ordered, fold, needle_of, search_text
 
 
 def listed(*cases: tuple[str, str, str, str]) -> Ordered:
@@ -43,8 +43,9 @@ def test_each_field_is_searched_and_only_whole_cases_match() -> None:
 
 def test_filter_keeps_the_order_given() -> None:
     texts = [search_text(*fields) for fields in (("c", "", "", ""), ("b1", "", "", ""), ("a1", "", "", ""))]
-    assert list(filtered(array("q", [3, 2, 1]), texts, "1")) == [2, 1]
-    assert list(filtered(array("q", [3, 2, 1]), texts, "  ")) == [3, 2, 1]
+    ordered = Ordered(array("q", [3, 2, 1]), texts)
+    assert list(ordered.matching("1").ids) == [2, 1]
+    assert list(ordered.matching("  ").ids) == [3, 2, 1]
 
 
 def test_narrowing_the_last_answer_finds_what_a_fresh_search_finds() -> None:

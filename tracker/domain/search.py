@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from itertools import compress, islice, repeat
 from operator import contains
 
@@ -131,8 +131,3 @@ def needle_of(query: str) -> str:
     """What a filter looks for: the query folded, without the spaces around it (a NUL is a
     space, as in the texts: no database takes one in a string)."""
     return fold(query.strip()).replace("\x00", " ")
-
-
-def filtered(ids: array, texts: Sequence[str], query: str) -> array:  # type: ignore[type-arg]
-    """The ids (kept in their order) whose text, at the same place, holds ``query``."""
-    return Ordered(ids, texts).matching(query).ids

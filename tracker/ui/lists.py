@@ -44,14 +44,6 @@ class FirstPage:
     rows: dict[int, Row]
 
 
-def first_page(tracker: Tracker, today: date, count: int) -> FirstPage:
-    """The most urgent cases, enough to fill the screen: cheap at any table size."""
-    ids = tracker.first_ids(count)
-    if ids is None:
-        ids = tracker.ordered_ids(limit=count)
-    return FirstPage(ids, load_rows(tracker, list(ids), today))
-
-
 @record(frozen=True)
 class Query:
     """What the Cases screen asks for: a fresh read, or a filter keystroke over the last one."""
@@ -95,7 +87,11 @@ class CaseLists:
         self._drawn_on: date | None = None
 
     def first_page(self, today: date, count: int) -> FirstPage:
-        return first_page(self.tracker, today, count)
+        """The most urgent cases, enough to fill the screen: cheap at any table size."""
+        ids = self.tracker.first_ids(count)
+        if ids is None:
+            ids = self.tracker.ordered_ids(limit=count)
+        return FirstPage(ids, load_rows(self.tracker, list(ids), today))
 
     def has_texts(self, today: date, show_closed: bool) -> bool:
         """Whether what the filter looks through is read, for this list."""
